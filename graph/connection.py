@@ -1,0 +1,101 @@
+"""The one place that opens a Neo4j driver, and turns connection failures into one line.
+
+Only ``graph/`` imports the ``neo4j`` package; the rest of the code gets a verified
+driver from :func:`get_driver` and catches :class:`DatabaseUnavailable`, whose message
+is a single line meant to be shown to the user as it is (no traceback).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
+
+from samverkan.settings import Settings, get_settings
+
+
+#: URI schemes that speak Bolt (neo4j* route through a cluster; +s/+ssc use TLS)
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+class DatabaseUnavailable(Exception):
+    """Neo4j cannot be used: not reachable, credentials refused, or a bad URI.
+
+    ``str(exc)`` is one line that says what to do about it.
+    """
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def unreachable_message(uri: str) -> str:
+    return (f"Neo4j is not reachable at {uri}: start it with `samverkan db start`, "
+            f"or `docker compose up -d`, or set NEO4J_URI to a running server")
+
+
+def credentials_message(uri: str, user: str) -> str:
+    return (f"Neo4j at {uri} refused the credentials for user '{user}': "
+            f"check NEO4J_USER / NEO4J_PASSWORD")
+
+
+def get_driver(settings: Settings | None = None) -> neo4j.Driver:
+    """A driver for the configured server, already verified to answer.
+
+    Raises :class:`DatabaseUnavailable` with a one-line message when the server does not
+    answer, refuses the credentials, or the URI is not a Neo4j URI. The caller owns the
+    driver (``with get_driver() as driver: ...`` closes it).
+    """
+    s = settings or get_settings()
+    scheme = s.neo4j_uri.partition("://")[0].lower()
+    if scheme not in BOLT_SCHEMES:
+        raise DatabaseUnavailable(
+            f"NEO4J_URI={s.neo4j_uri!r} is not a Bolt URI: use bolt://host:7687 or "
+            f"neo4j://host:7687 (neo4j+s:// for Aura)")
+    try:
+        driver = neo4j.GraphDatabase.driver(s.neo4j_uri, auth=(s.neo4j_user, s.neo4j_password))
+    except (ConfigurationError, ValueError) as exc:
+        raise DatabaseUnavailable(
+            f"NEO4J_URI={s.neo4j_uri!r} is not a usable Neo4j URI: {_one_line(exc)}") from None
+    try:
+        driver.verify_connectivity()
+    except AuthError:
+        driver.close()
+        raise DatabaseUnavailable(credentials_message(s.neo4j_uri, s.neo4j_user)) from None
+    except Neo4jError as exc:
+        driver.close()
+        # e.g. Neo.ClientError.Security.AuthenticationRateLimit after repeated failures
+        if (exc.code or "").startswith("Neo.ClientError.Security."):
+            raise DatabaseUnavailable(
+                credentials_message(s.neo4j_uri, s.neo4j_user)
+                + f" ({_one_line(exc.message or exc.code)})") from None
+        raise DatabaseUnavailable(
+            f"Neo4j at {s.neo4j_uri} is not usable: {_one_line(exc.message or exc)}") from None
+    except (ServiceUnavailable, OSError):
+        driver.close()
+        raise DatabaseUnavailable(unreachable_message(s.neo4j_uri)) from None
+    return driver
+
+
+def database_name(database: str | None = None) -> str:
+    """The database to use: the argument, else ``NEO4J_DATABASE`` from the settings."""
+    return database or get_settings().neo4j_database
+
+
+def run_read(driver: neo4j.Driver, cypher: str, params: dict[str, Any] | None = None, *,
+             database: str | None = None) -> list[dict[str, Any]]:
+    """Run a read-only query in a read transaction (routed to a reader in a cluster).
+
+    Returns the rows as plain dicts (``Record.data()``: nodes and relationships become
+    dicts of their properties). A write inside ``cypher`` fails on a cluster reader and
+    on servers that enforce read access; do not rely on it succeeding anywhere.
+
+    >>> run_read(driver, "MATCH (c:County) RETURN c.code AS code ORDER BY code LIMIT 1")
+    [{'code': '01'}]
+    """
+    def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+        return tx.run(cypher, params or {}).data()
+
+    with driver.session(database=database_name(database),
+                        default_access_mode=neo4j.READ_ACCESS) as session:
+        return session.execute_read(work)

@@ -1,0 +1,309 @@
+"""All Cypher text of the writer, the reference loader and the test fixtures.
+
+Values always travel as parameters (``$rows``, ``$doc_uid``, ...). Labels,
+relationship types and property names cannot be parameters in Cypher, so the
+statements that need them are generated from :mod:`graph.schema` — a whitelist,
+never user input — and every generated name is checked and back-quoted.
+
+Provenance, as stored:
+
+* ``(d:Document)-[m:MENTIONS]->(n)`` for every entity a document names; ``m`` carries
+  the properties that document stated for ``n`` (so node properties can be recomputed
+  when a document is retracted).
+* every extracted relationship ``r`` has parallel lists: ``r.doc_uids`` (documents
+  stating it), ``r.evidence`` (the quote from each, ``""`` when there was none) and, for
+  types with properties (role, amount_sek), ``r.doc_props`` (what each document stated,
+  as a JSON object string; Cypher lists cannot hold maps or nulls), from which ``r.role``
+  etc. are recomputed when a document is retracted.
+* reference data (``loaders/reference.py``) is marked ``reference: true`` on nodes and
+  relationships; retraction never deletes it.
+"""
+from __future__ import annotations
+
+import re
+
+from graph.schema import NODES, RELS
+
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+#: node properties with set-union semantics (lists); all others are scalars
+LIST_PROPERTIES = frozenset({"aliases"})
+
+
+def q(name: str) -> str:
+    """Back-quote a schema name for Cypher text, refusing anything that is not an identifier."""
+    if not _NAME.match(name):
+        raise ValueError(f"not a schema identifier: {name!r}")
+    return f"`{name}`"
+
+
+def _label(label: str) -> str:
+    if label not in NODES:
+        raise ValueError(f"unknown label {label!r}")
+    return q(label)
+
+
+def _rel(rel_type: str) -> str:
+    if rel_type not in RELS:
+        raise ValueError(f"unknown relationship type {rel_type!r}")
+    return q(rel_type)
+
+
+# --- documents ---------------------------------------------------------------------------
+
+DOCUMENT_EXISTS = "MATCH (d:Document {uid: $doc_uid}) RETURN count(d) > 0 AS exists"
+
+#: other versions of the same file: same path, another content hash
+OTHER_VERSIONS = """
+MATCH (d:Document {path: $path}) WHERE d.uid <> $doc_uid
+RETURN d.uid AS uid ORDER BY d.loaded_at, d.uid
+"""
+
+#: MERGE, not CREATE: a concurrent loader of the same text then waits and re-uses it
+MERGE_DOCUMENT = """
+MERGE (d:Document {uid: $doc_uid})
+ON CREATE SET d += $props, d.loaded_at = datetime()
+"""
+
+FIND_DOCUMENTS = """
+MATCH (d:Document) WHERE d.uid = $key OR d.path = $key
+RETURN d.uid AS uid ORDER BY d.loaded_at, d.uid
+"""
+
+
+def merge_nodes(label: str) -> str:
+    """MERGE one batch of a label's nodes and the document's MENTIONS of them.
+
+    Rows: ``{key, props}``. A scalar property is only written where the node has none
+    (``coalesce``): a later document fills gaps but neither blanks nor overwrites. Lists
+    (aliases) grow as a set union in first-seen order. The MENTIONS edge keeps this
+    document's own statement of the properties.
+    """
+    node = NODES[label]
+    sets = []
+    for p in node.properties:
+        if p in LIST_PROPERTIES:
+            sets.append(f"n.{q(p)} = coalesce(n.{q(p)}, []) + "
+                        f"[x IN coalesce(row.props.{q(p)}, []) WHERE NOT x IN coalesce(n.{q(p)}, [])]")
+        else:
+            sets.append(f"n.{q(p)} = coalesce(n.{q(p)}, row.props.{q(p)})")
+    return f"""
+MATCH (d:Document {{uid: $doc_uid}})
+UNWIND $rows AS row
+MERGE (n:{_label(label)} {{{q(node.key)}: row.key}})
+SET {(','+chr(10)+'    ').join(sets)}
+MERGE (d)-[m:MENTIONS]->(n)
+SET m = row.props
+RETURN count(*) AS written
+"""
+
+
+def merge_relationships(rel_type: str) -> str:
+    """MERGE one batch of relationships of a type, adding this document's provenance once.
+
+    Rows: ``{source, target, evidence, props, doc_props}`` with end keys of the schema's
+    labels. ``doc_uids``/``evidence`` (and ``doc_props`` for types with properties: this
+    document's properties as a JSON object) get this document's entry only if it is not
+    there yet, so a rerun adds nothing. Properties (role, amount_sek) fill gaps like node
+    properties.
+    """
+    rel = RELS[rel_type]
+    src, tgt = NODES[rel.source], NODES[rel.target]
+    sets = [
+        "r.evidence = CASE WHEN known THEN r.evidence ELSE coalesce(r.evidence, []) + row.evidence END",
+        "r.doc_uids = CASE WHEN known THEN r.doc_uids ELSE coalesce(r.doc_uids, []) + $doc_uid END",
+    ]
+    if rel.properties:
+        sets.append("r.doc_props = CASE WHEN known THEN r.doc_props "
+                    "ELSE coalesce(r.doc_props, []) + row.doc_props END")
+    sets += [f"r.{q(p)} = coalesce(r.{q(p)}, row.props.{q(p)})" for p in rel.properties]
+    return f"""
+UNWIND $rows AS row
+MATCH (s:{_label(rel.source)} {{{q(src.key)}: row.source}})
+MATCH (t:{_label(rel.target)} {{{q(tgt.key)}: row.target}})
+MERGE (s)-[r:{_rel(rel_type)}]->(t)
+WITH r, row, $doc_uid IN coalesce(r.doc_uids, []) AS known
+SET {(','+chr(10)+'    ').join(sets)}
+RETURN count(*) AS written
+"""
+
+
+# --- retraction ------------------------------------------------------------------------
+
+#: drop the document's entry from every relationship it supports; delete the ones left
+#: without any document unless they are reference data; return the survivors' per-document
+#: properties so the caller can recompute role/amount_sek. Every such relationship
+#: touches a node the document MENTIONS (the writer requires both ends in the record),
+#: which keeps this a local traversal instead of a scan of all relationships.
+RETRACT_RELATIONSHIPS = """
+MATCH (:Document {uid: $doc_uid})-[:MENTIONS]->()-[r]-()
+WHERE $doc_uid IN r.doc_uids
+WITH DISTINCT r
+WITH r, [i IN range(0, size(r.doc_uids) - 1) WHERE r.doc_uids[i] <> $doc_uid] AS keep
+SET r.evidence = [i IN keep | r.evidence[i]],
+    r.doc_props = CASE WHEN r.doc_props IS NULL THEN null ELSE [i IN keep | r.doc_props[i]] END,
+    r.doc_uids = [i IN keep | r.doc_uids[i]]
+WITH r, elementId(r) AS id, type(r) AS type, r.doc_props AS doc_props,
+     size(r.doc_uids) = 0 AND NOT coalesce(r.reference, false) AS gone
+FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DELETE r)
+RETURN id, type, doc_props, gone
+"""
+
+#: delete the document's MENTIONS and return the nodes they pointed at
+RETRACT_MENTIONS = """
+MATCH (:Document {uid: $doc_uid})-[m:MENTIONS]->(n)
+DELETE m
+RETURN DISTINCT elementId(n) AS id, labels(n) AS labels
+"""
+
+DELETE_ORPHANS = """
+UNWIND $ids AS id
+MATCH (n) WHERE elementId(n) = id
+  AND NOT coalesce(n.reference, false) AND NOT EXISTS { (n)--() }
+DELETE n
+"""
+
+DELETE_DOCUMENT = "MATCH (d:Document {uid: $doc_uid}) DETACH DELETE d"
+
+
+def recompute_node_properties(label: str) -> str:
+    """Rebuild document-derived nodes' properties from the MENTIONS that remain.
+
+    Same rule as :func:`merge_nodes` replayed in load order: for a scalar, the first
+    remaining document (by ``loaded_at``) that states it; lists are the union. Reference
+    nodes keep their properties (reference data wins, documents only filled gaps).
+    """
+    node = NODES[label]
+    sets = []
+    for p in node.properties:
+        if p in LIST_PROPERTIES:
+            sets.append(f"n.{q(p)} = reduce(acc = [], x IN ms | "
+                        f"acc + [a IN coalesce(x.{q(p)}, []) WHERE NOT a IN acc])")
+        else:
+            sets.append(f"n.{q(p)} = head([x IN ms WHERE x.{q(p)} IS NOT NULL | x.{q(p)}])")
+    return f"""
+UNWIND $ids AS id
+MATCH (n:{_label(label)}) WHERE elementId(n) = id AND NOT coalesce(n.reference, false)
+MATCH (doc:Document)-[m:MENTIONS]->(n)
+WITH n, m, doc ORDER BY doc.loaded_at, doc.uid
+WITH n, collect(m) AS ms
+SET {(','+chr(10)+'    ').join(sets)}
+"""
+
+
+# --- forgetting a person ---------------------------------------------------------------
+
+FORGET_PERSON_NODES = """
+MATCH (p:Person) WHERE toLower(p.name) = $needle
+OPTIONAL MATCH (p)-[r]-()
+WITH p, count(r) AS rels
+DETACH DELETE p
+RETURN count(p) AS persons, sum(rels) AS relationships
+"""
+
+#: quotes that name the person become "[removed]"; the doc uid beside it stays
+FORGET_EVIDENCE = """
+MATCH ()-[r]->()
+WHERE r.evidence IS NOT NULL AND any(x IN r.evidence WHERE toLower(x) CONTAINS $needle)
+WITH r, size([x IN r.evidence WHERE toLower(x) CONTAINS $needle]) AS hits
+SET r.evidence = [x IN r.evidence | CASE WHEN toLower(x) CONTAINS $needle THEN '[removed]' ELSE x END]
+RETURN count(r) AS relationships, sum(hits) AS quotes
+"""
+
+_HAS_NEEDLE = """any(k IN keys({v}) WHERE
+      ({v}[k] IS :: STRING AND toLower({v}[k]) CONTAINS $needle)
+   OR ({v}[k] IS :: LIST<STRING NOT NULL> AND any(x IN {v}[k] WHERE toLower(x) CONTAINS $needle)))"""
+
+#: any other string or string-list property that still contains the name
+FIND_NODES_NAMING = f"""
+MATCH (n) WHERE {_HAS_NEEDLE.format(v='n')}
+RETURN elementId(n) AS id, properties(n) AS props
+"""
+
+FIND_RELATIONSHIPS_NAMING = f"""
+MATCH ()-[r]->() WHERE {_HAS_NEEDLE.format(v='r')}
+RETURN elementId(r) AS id, properties(r) AS props
+"""
+
+UPDATE_NODE_PROPERTIES = """
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row.id
+SET n += row.props
+"""
+
+UPDATE_RELATIONSHIP_PROPERTIES = """
+UNWIND $rows AS row
+MATCH ()-[r]->() WHERE elementId(r) = row.id
+SET r += row.props
+"""
+
+
+# --- reference data --------------------------------------------------------------------
+
+MERGE_COUNTIES = """
+UNWIND $rows AS row
+MERGE (c:County {code: row.code})
+SET c.name = row.name, c.short_name = row.short_name, c.reference = true
+RETURN count(*) AS written
+"""
+
+MERGE_MUNICIPALITIES = """
+UNWIND $rows AS row
+MERGE (m:Municipality {code: row.code})
+SET m.name = row.name, m.county_code = row.county_code, m.country = row.country,
+    m.aliases = coalesce(m.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(m.aliases, [])],
+    m.reference = true
+RETURN count(*) AS written
+"""
+
+MERGE_IN_COUNTY = """
+UNWIND $rows AS row
+MATCH (m:Municipality {code: row.code})
+MATCH (c:County {code: row.county_code})
+MERGE (m)-[r:IN_COUNTY]->(c)
+SET r.reference = true
+RETURN count(*) AS written
+"""
+
+MERGE_TARGET_GROUPS = """
+UNWIND $rows AS row
+MERGE (t:TargetGroup {key: row.key})
+SET t.label_sv = row.label_sv, t.label_en = row.label_en, t.scope = row.scope, t.reference = true
+RETURN count(*) AS written
+"""
+
+MERGE_REFERENCE_ORGANIZATIONS = """
+UNWIND $rows AS row
+MERGE (o:Organization {uid: row.uid})
+SET o.name = row.name, o.kind = row.kind,
+    o.aliases = coalesce(o.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(o.aliases, [])],
+    o.county_code = coalesce(row.county_code, o.county_code),
+    o.reference = true
+RETURN count(*) AS written
+"""
+
+#: reference edges between organisations (MEMBER_OF) or to places (LOCATED_IN)
+def merge_reference_relationships(rel_type: str) -> str:
+    rel = RELS[rel_type]
+    src, tgt = NODES[rel.source], NODES[rel.target]
+    return f"""
+UNWIND $rows AS row
+MATCH (s:{_label(rel.source)} {{{q(src.key)}: row.source}})
+MATCH (t:{_label(rel.target)} {{{q(tgt.key)}: row.target}})
+MERGE (s)-[r:{_rel(rel_type)}]->(t)
+SET r.reference = true
+RETURN count(*) AS written
+"""
+
+
+# --- tests -----------------------------------------------------------------------------
+
+#: wipe everything in batches; auto-commit only (CALL ... IN TRANSACTIONS)
+DELETE_ALL_NODES = """
+MATCH (n)
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+"""
+
+COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
+COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r) AS n"
+SHOW_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties RETURN *"

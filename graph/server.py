@@ -1,0 +1,589 @@
+"""Run a local Neo4j 5.26 Community server without Docker: start, stop, status.
+
+The server is the Community edition's own entry point (``org.neo4j.server.CommunityEntryPoint``)
+run by the machine's Java 17 or 21, from the jars that Maven fetches from Maven Central into
+``<cache>/neo4j-<version>/lib`` (see ``graph/neo4j/pom.xml``). Each instance has its own home
+(``SAMVERKAN_HOME``): ``conf/neo4j.conf`` (regenerated on every start), ``data/``, ``logs/``
+and ``run/neo4j.pid``. Bolt and HTTP (with Neo4j Browser) listen on 127.0.0.1 only, with auth.
+
+When ``NEO4J_URI`` points anywhere else, nothing is started: :func:`start` only checks that
+the server answers. Every failure is a :class:`ServerError` whose message is one line saying
+what is wrong and what to do.
+
+    python -m graph.server start|stop|status
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import logging
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Iterator
+
+from samverkan.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+POM = Path(__file__).resolve().parent / "neo4j" / "pom.xml"
+ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+ADMIN_TOOL = "org.neo4j.cli.AdminTool"
+SUPPORTED_JAVA = (17, 21)
+HEAP = "1g"
+PAGECACHE = "1g"
+MAVEN_TIMEOUT = 1200  # seconds for a cold download (about 140 MB)
+STAMP = ".complete"
+FALLBACK = "run `docker compose up -d`, or set NEO4J_URI to a running server"
+
+# The JVM flags of the Community tarball's default neo4j.conf (server.jvm.additional); the
+# launcher script would add them, and we start the JVM ourselves. -XX:+AlwaysPreTouch is
+# left out: it commits the whole heap at start (slower start, 1 GB RSS at once).
+JVM_FLAGS = (
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+UnlockExperimentalVMOptions",
+    "-XX:+TrustFinalNonStaticFields",
+    "-XX:+DisableExplicitGC",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Djdk.tls.ephemeralDHKeySize=2048",
+    "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
+    "-Dlog4j2.disable.jmx=true",
+    "-Dlog4j.layout.jsonTemplate.maxStringLength=32768",
+    "-Dfile.encoding=UTF-8",
+)
+
+Progress = Callable[[str], None]
+
+
+class ServerError(Exception):
+    """The local Neo4j cannot be started, stopped or reached; ``str()`` is one line."""
+
+    def __init__(self, message: str):
+        super().__init__(" ".join(str(message).split()))
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def _s(settings: Settings | None) -> Settings:
+    return settings or get_settings()
+
+
+def lib_dir(settings: Settings | None = None) -> Path:
+    s = _s(settings)
+    return s.cache / f"neo4j-{s.neo4j_version}" / "lib"
+
+
+def pid_file(settings: Settings | None = None) -> Path:
+    return _s(settings).home / "run" / "neo4j.pid"
+
+
+def log_file(settings: Settings | None = None) -> Path:
+    """Neo4j's own user log (``neo4j.log``); JVM output goes to ``console.log`` beside it."""
+    return _s(settings).home / "logs" / "neo4j.log"
+
+
+def _console_log(s: Settings) -> Path:
+    return s.home / "logs" / "console.log"
+
+
+def _local_uri(s: Settings) -> str:
+    return f"bolt://127.0.0.1:{s.bolt_port}"
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive advisory lock, so two `db start` or two downloads never race."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+# --------------------------------------------------------------------------- Java and Maven
+
+
+def find_java() -> tuple[str, int]:
+    """The java executable and its major version: SAMVERKAN_JAVA, else JAVA_HOME, else PATH.
+
+    Raises ServerError unless it is Java 17 or 21 (what Neo4j 5.26 supports).
+    """
+    # Machine-local tool paths, not project configuration; kept out of Settings on purpose.
+    explicit = os.environ.get("SAMVERKAN_JAVA")
+    java_home = os.environ.get("JAVA_HOME")
+    if explicit:
+        java, origin = explicit, "SAMVERKAN_JAVA"
+        if not (os.path.isfile(java) and os.access(java, os.X_OK)):
+            raise ServerError(
+                f"Java 17 or 21 is needed to run the local Neo4j, but SAMVERKAN_JAVA={java} "
+                f"is not an executable; fix it, or {FALLBACK}")
+    elif java_home and os.access(os.path.join(java_home, "bin", "java"), os.X_OK):
+        java, origin = os.path.join(java_home, "bin", "java"), "JAVA_HOME"
+    else:
+        java, origin = shutil.which("java") or "", "PATH"
+        if not java:
+            raise ServerError(
+                "Java 17 or 21 is needed to run the local Neo4j (found none on PATH); "
+                f"install it (e.g. apt-get install openjdk-17-jre-headless), or {FALLBACK}")
+    major = _java_major(java)
+    if major not in SUPPORTED_JAVA:
+        found = f"Java {major}" if major else "an unrecognised Java"
+        raise ServerError(
+            f"Neo4j 5.26 needs Java 17 or 21, but {java} (from {origin}) is {found}; "
+            f"install 17 or 21 and point JAVA_HOME or SAMVERKAN_JAVA at it, or {FALLBACK}")
+    return java, major
+
+
+def _java_major(java: str) -> int | None:
+    try:
+        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    m = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
+    if not m:
+        return None
+    major = int(m.group(1))
+    return int(m.group(2)) if major == 1 and m.group(2) else major  # "1.8.0" is Java 8
+
+
+def _maven_failure(version: str, output: str) -> ServerError:
+    """Turn Maven's output into one line; network trouble is named as such."""
+    errors = [ln.removeprefix("[ERROR]").strip() for ln in output.splitlines()
+              if ln.startswith("[ERROR]") and ln.strip() != "[ERROR]"]
+    text = " ".join(errors) or output
+    offline = re.search(r"offline mode|Could not transfer|Unknown ?Host|resolve host|"
+                        r"Connect(ion)? (timed out|refused)|Network is unreachable|"
+                        r"No route to host|PKIX|handshake|Read timed out", text, re.I)
+    if offline:
+        reason = "Maven is in offline mode" if "offline mode" in text else _short(offline.group(0))
+        return ServerError(
+            f"Could not download Neo4j {version} from Maven Central ({reason}); check the "
+            f"network or the proxy in ~/.m2/settings.xml and retry, or {FALLBACK}")
+    if re.search(r"Could not find artifact org\.neo4j:neo4j:", text):
+        return ServerError(
+            f"Neo4j {version} is not on Maven Central; set SAMVERKAN_NEO4J_VERSION to a "
+            f"released 5.26.x version")
+    return ServerError(f"Maven could not fetch Neo4j {version}: {_short(text)}")
+
+
+def _short(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + " …"
+
+
+def ensure_jars(settings: Settings | None = None, java: str | None = None,
+                progress: Progress | None = None) -> Path:
+    """The lib folder of the Neo4j jars, fetched with Maven on first use.
+
+    A stamp file marks a complete download; once it exists Maven is never run again. The
+    jars are fetched into a scratch folder (with its own Maven repository, deleted after)
+    that is renamed into place only when complete, so a half download is never used.
+    SAMVERKAN_MAVEN_OFFLINE=1 runs Maven offline (to test the error path).
+    """
+    s = _s(settings)
+    lib = lib_dir(s)
+    target = lib.parent
+    if (target / STAMP).is_file():
+        return lib
+    with _locked(s.cache / f"neo4j-{s.neo4j_version}.lock"):
+        if (target / STAMP).is_file():  # another process finished it while we waited
+            return lib
+        mvn = shutil.which("mvn")
+        if not mvn:
+            raise ServerError(
+                f"Maven (mvn) is needed once to fetch Neo4j {s.neo4j_version} from Maven "
+                f"Central (found none on PATH); install it (e.g. apt-get install maven), "
+                f"or {FALLBACK}")
+        java = java or find_java()[0]
+        env = dict(os.environ, JAVA_HOME=str(Path(os.path.realpath(java)).parent.parent))
+        scratch = Path(tempfile.mkdtemp(prefix=f".neo4j-{s.neo4j_version}.", dir=s.cache))
+        try:
+            cmd = [mvn, "-B", "-q", "-f", str(POM),
+                   f"-Dneo4j.version={s.neo4j_version}",
+                   f"-Dmaven.repo.local={scratch / 'm2'}",
+                   "-Dmaven.wagon.http.retryHandler.count=2",
+                   "dependency:copy-dependencies", "-DincludeScope=runtime",
+                   f"-DoutputDirectory={scratch / 'dist' / 'lib'}"]
+            if os.environ.get("SAMVERKAN_MAVEN_OFFLINE", "") not in ("", "0"):
+                cmd.insert(1, "--offline")
+            (progress or log.info)(
+                f"Fetching Neo4j {s.neo4j_version} from Maven Central into {target} "
+                f"(once; about 140 MB) …")
+            try:
+                done = subprocess.run(cmd, env=env, capture_output=True, text=True,
+                                      timeout=MAVEN_TIMEOUT, cwd=scratch)
+            except subprocess.TimeoutExpired:
+                raise ServerError(
+                    f"Fetching Neo4j {s.neo4j_version} from Maven Central took longer than "
+                    f"{MAVEN_TIMEOUT} s; check the network and retry, or {FALLBACK}") from None
+            if done.returncode != 0:
+                raise _maven_failure(s.neo4j_version, done.stdout + "\n" + done.stderr)
+            jars = sorted(p.name for p in (scratch / "dist" / "lib").glob("*.jar"))
+            if f"neo4j-{s.neo4j_version}.jar" not in jars:
+                raise ServerError(f"Maven finished but neo4j-{s.neo4j_version}.jar is missing "
+                                  f"from the download; delete {scratch} and retry")
+            (scratch / "dist" / STAMP).write_text(json.dumps(
+                {"version": s.neo4j_version, "jars": len(jars),
+                 "fetched": time.strftime("%Y-%m-%dT%H:%M:%S%z")}) + "\n")
+            if target.exists():  # an incomplete folder from an older, interrupted layout
+                shutil.rmtree(target)
+            os.rename(scratch / "dist", target)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return lib
+
+
+# --------------------------------------------------------------------------- conf and password
+
+
+def neo4j_conf(settings: Settings | None = None) -> str:
+    """The text of this instance's conf/neo4j.conf."""
+    s = _s(settings)
+    h = s.home
+    return "\n".join([
+        "# Generated by graph/server.py on every start: edits here are overwritten.",
+        f"server.directories.data={h / 'data'}",
+        f"server.directories.logs={h / 'logs'}",
+        f"server.directories.run={h / 'run'}",
+        f"server.directories.import={h / 'import'}",
+        f"server.directories.plugins={h / 'plugins'}",
+        "server.default_listen_address=127.0.0.1",
+        "server.default_advertised_address=127.0.0.1",
+        "server.bolt.enabled=true",
+        f"server.bolt.listen_address=127.0.0.1:{s.bolt_port}",
+        f"server.bolt.advertised_address=127.0.0.1:{s.bolt_port}",
+        "server.http.enabled=true",
+        f"server.http.listen_address=127.0.0.1:{s.http_port}",
+        f"server.http.advertised_address=127.0.0.1:{s.http_port}",
+        "server.https.enabled=false",
+        "dbms.security.auth_enabled=true",
+        # the JVM is started with -Xms/-Xmx of the same size (see _java_command)
+        f"server.memory.heap.initial_size={HEAP}",
+        f"server.memory.heap.max_size={HEAP}",
+        f"server.memory.pagecache.size={PAGECACHE}",
+        "dbms.usage_report.enabled=false",
+        # Bolt waits 2 x 5 s for idle connections on shutdown by default
+        "internal.server.bolt.thread_pool_shutdown_wait_time=1s",
+        "internal.server.bolt.connection_shutdown_wait_time=1s",
+        "",
+    ])
+
+
+def write_conf(settings: Settings | None = None) -> Path:
+    s = _s(settings)
+    for sub in ("conf", "data", "logs", "run", "import", "plugins"):
+        (s.home / sub).mkdir(parents=True, exist_ok=True)
+    conf = s.home / "conf" / "neo4j.conf"
+    conf.write_text(neo4j_conf(s), encoding="utf-8")
+    conf.chmod(0o600)
+    return conf
+
+
+def _initialised(s: Settings) -> bool:
+    return (s.home / "data" / "databases" / "system").is_dir()
+
+
+def set_initial_password(settings: Settings, java: str, lib: Path) -> None:
+    """neo4j-admin dbms set-initial-password, before the first start of a new home only."""
+    s = settings
+    if _initialised(s):
+        return
+    env = dict(os.environ, NEO4J_HOME=str(s.home), NEO4J_CONF=str(s.home / "conf"))
+    done = subprocess.run(
+        [java, "-cp", f"{lib}/*", ADMIN_TOOL, "dbms", "set-initial-password", s.neo4j_password],
+        env=env, capture_output=True, text=True, timeout=120)
+    if done.returncode != 0:
+        lines = [ln for ln in (done.stderr + done.stdout).splitlines() if ln.strip()]
+        raise ServerError(f"Could not set the initial Neo4j password from NEO4J_PASSWORD: "
+                          f"{_short(lines[-1] if lines else 'no output')}")
+
+
+# --------------------------------------------------------------------------- processes
+
+
+def _proc_cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        out = subprocess.run(["ps", "-o", "command=", "-p", str(pid)],
+                             capture_output=True, text=True)
+        return out.stdout
+
+
+def _alive(pid: int) -> bool:
+    with contextlib.suppress(ChildProcessError, OSError):
+        os.waitpid(pid, os.WNOHANG)  # reap it if it is our own exited child
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    with contextlib.suppress(OSError, IndexError):
+        if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+            return False
+    return True
+
+
+def server_pid(settings: Settings | None = None) -> int | None:
+    """The pid of this home's running Neo4j, from the pid file (stale files are ignored)."""
+    s = _s(settings)
+    try:
+        pid = int(pid_file(s).read_text().strip())
+    except (OSError, ValueError):
+        return None
+    # a reused pid must never be taken for our server (nor be sent a signal)
+    if _alive(pid) and ENTRY_POINT in (cmd := _proc_cmdline(pid)) and str(s.home) in cmd:
+        return pid
+    return None
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _java_command(s: Settings, java: str, lib: Path) -> list[str]:
+    return [java, f"-Xms{HEAP}", f"-Xmx{HEAP}", *JVM_FLAGS, "-cp", f"{lib}/*", ENTRY_POINT,
+            f"--home-dir={s.home}", f"--config-dir={s.home / 'conf'}"]
+
+
+def _last_log_line(s: Settings) -> str:
+    """The most telling line of the logs: an ERROR from neo4j.log, else the JVM's last words."""
+    def lines(path: Path) -> list[str]:
+        with contextlib.suppress(OSError):
+            return [ln.strip() for ln in path.read_text(errors="replace").splitlines()
+                    if ln.strip()]
+        return []
+    neo, console = lines(log_file(s)), lines(_console_log(s))
+    errors = [ln for ln in neo + console if " ERROR " in ln or ln.startswith(("Error", "Exception"))]
+    for candidate in (errors, console, neo):
+        if candidate:
+            return _short(candidate[-1], 400)
+    return "no log output"
+
+
+# --------------------------------------------------------------------------- Bolt probes
+
+
+def _probe(s: Settings, uri: str) -> str:
+    """'ok <version>' when Bolt answers with our credentials, 'auth' when it refuses them,
+    'down' when nothing usable answers (yet)."""
+    import neo4j
+    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+
+    try:
+        with neo4j.GraphDatabase.driver(uri, auth=(s.neo4j_user, s.neo4j_password),
+                                        connection_timeout=3, max_transaction_retry_time=0,
+                                        warn_notification_severity="OFF") as driver:
+            records, _, _ = driver.execute_query(
+                "CALL dbms.components() YIELD versions RETURN versions[0] AS v",
+                database_=s.neo4j_database)
+            return f"ok {records[0]['v']}"
+    except AuthError:
+        return "auth"
+    except Neo4jError as exc:
+        if (exc.code or "").startswith("Neo.ClientError.Security."):
+            return "auth"
+        return "down"  # e.g. database still starting
+    except (ServiceUnavailable, SessionExpired, OSError):
+        return "down"
+
+
+def _password_refused(s: Settings, uri: str) -> ServerError:
+    return ServerError(
+        f"Neo4j at {uri} refused the password for user '{s.neo4j_user}' (NEO4J_PASSWORD); "
+        f"if {s.home / 'data'} was created with another password use that one, or stop the "
+        f"server and delete {s.home / 'data'} to start empty")
+
+
+def _verify_remote(s: Settings) -> str:
+    from graph.connection import DatabaseUnavailable, get_driver
+
+    try:
+        with get_driver(s) as driver:
+            records, _, _ = driver.execute_query(
+                "CALL dbms.components() YIELD versions RETURN versions[0] AS v",
+                database_=s.neo4j_database)
+            return records[0]["v"]
+    except DatabaseUnavailable as exc:
+        raise ServerError(str(exc)) from None
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def start(settings: Settings | None = None, timeout: float = 180, *,
+          progress: Progress | None = None) -> str:
+    """Start the local Neo4j if it is not running, and wait until Bolt answers.
+
+    Idempotent. ``timeout`` bounds the wait for Bolt (a first, cold start also spends a
+    minute or two fetching the jars before that). For a NEO4J_URI that is not this
+    machine's local server nothing is started; the server is only checked. Returns one
+    line for the user; raises :class:`ServerError`.
+    """
+    s = _s(settings)
+    if not s.manages_local_server:
+        version = _verify_remote(s)
+        return (f"Using Neo4j {version} at {s.neo4j_uri} (NEO4J_URI is not this project's "
+                f"local server, so nothing was started)")
+    uri = _local_uri(s)
+    with _locked(s.home / "run" / "samverkan.lock"):
+        pid = server_pid(s)
+        if pid is None:
+            for port, what in ((s.bolt_port, "Bolt"), (s.http_port, "HTTP")):
+                if _port_open(port):
+                    state = _probe(s, uri) if what == "Bolt" else "down"
+                    if state.startswith("ok "):
+                        return (f"Neo4j {state[3:]} already running at {uri} (not started by "
+                                f"this project from {s.home}; `db stop` will not stop it)")
+                    raise ServerError(
+                        f"Port {port} ({what}) on 127.0.0.1 is already in use by another "
+                        f"process; stop it, or choose free ports with SAMVERKAN_BOLT_PORT and "
+                        f"SAMVERKAN_HTTP_PORT")
+            java, _major = find_java()
+            lib = ensure_jars(s, java, progress)
+            write_conf(s)
+            set_initial_password(s, java, lib)
+            with open(_console_log(s), "ab") as out:
+                proc = subprocess.Popen(
+                    _java_command(s, java, lib), stdin=subprocess.DEVNULL, stdout=out,
+                    stderr=subprocess.STDOUT, start_new_session=True, cwd=s.home)
+            pid = proc.pid
+            pid_file(s).write_text(f"{pid}\n")
+            (progress or log.info)(f"Starting Neo4j {s.neo4j_version} (pid {pid}), "
+                                   f"log {log_file(s)} …")
+            verb = "running"
+        else:
+            verb = "already running"
+        t0 = time.monotonic()
+        while True:
+            state = _probe(s, uri)
+            if state.startswith("ok "):
+                return f"Neo4j {state[3:]} {verb} at {uri} (pid {pid}, log {log_file(s)})"
+            if state == "auth":
+                raise _password_refused(s, uri)
+            if not _alive(pid):
+                with contextlib.suppress(OSError):
+                    pid_file(s).unlink()
+                raise ServerError(f"Neo4j exited during start-up: {_last_log_line(s)} "
+                                  f"(see {log_file(s)} and {_console_log(s)})")
+            if time.monotonic() - t0 > timeout:
+                raise ServerError(
+                    f"Neo4j (pid {pid}) did not answer on {uri} within {timeout:.0f} s; it may "
+                    f"still be starting: see {log_file(s)}, run `samverkan db status` again, "
+                    f"or `samverkan db stop`")
+            time.sleep(0.5)
+
+
+def stop(settings: Settings | None = None, timeout: float = 60) -> str:
+    """Stop the local Neo4j: SIGTERM (a clean shutdown), SIGKILL only after ``timeout``."""
+    s = _s(settings)
+    if not s.manages_local_server:
+        return f"NEO4J_URI={s.neo4j_uri} is not this project's local server; nothing stopped"
+    with _locked(s.home / "run" / "samverkan.lock"):
+        pid = server_pid(s)
+        if pid is None:
+            with contextlib.suppress(OSError):
+                pid_file(s).unlink()
+            return f"Neo4j is not running (home {s.home})"
+        t0 = time.monotonic()
+        os.kill(pid, signal.SIGTERM)
+        while _alive(pid) and time.monotonic() - t0 < timeout:
+            time.sleep(0.2)
+        how = "stopped"
+        if _alive(pid):
+            os.kill(pid, signal.SIGKILL)
+            while _alive(pid):
+                time.sleep(0.1)
+            how = f"killed after {timeout:.0f} s without a clean shutdown"
+        with contextlib.suppress(OSError):
+            pid_file(s).unlink()
+        return f"Neo4j {how} (pid {pid}, {time.monotonic() - t0:.1f} s)"
+
+
+def is_running(settings: Settings | None = None) -> bool:
+    """True when the configured server answers Bolt with the configured credentials."""
+    s = _s(settings)
+    uri = _local_uri(s) if s.manages_local_server else s.neo4j_uri
+    return _probe(s, uri).startswith("ok ")
+
+
+def status(settings: Settings | None = None) -> dict:
+    """What the server holds: ``uri``, ``running``, ``version``, ``labels`` and
+    ``relationships`` counts, plus ``pid``/``home``/``log`` for the local server.
+
+    Raises :class:`ServerError` (one line with a hint) when the server cannot be reached.
+    """
+    from graph.connection import DatabaseUnavailable, get_driver
+
+    s = _s(settings)
+    try:
+        driver = get_driver(s)
+    except DatabaseUnavailable as exc:
+        if s.manages_local_server and server_pid(s) is not None:
+            raise ServerError(f"Neo4j (pid {server_pid(s)}) is running but not answering at "
+                              f"{s.neo4j_uri} yet: {exc}") from None
+        raise ServerError(str(exc)) from None
+    with driver:
+        def q(cypher: str, db: str | None = s.neo4j_database) -> list:
+            return driver.execute_query(cypher, database_=db)[0]
+        comp = q("CALL dbms.components() YIELD name, versions, edition "
+                 "RETURN versions[0] AS version, edition")[0]
+        labels = {}
+        for rec in q("CALL db.labels() YIELD label RETURN label ORDER BY label"):
+            name = rec["label"].replace("`", "``")
+            # counts per label come from the count store: no scan
+            labels[rec["label"]] = q(f"MATCH (n:`{name}`) RETURN count(n) AS c")[0]["c"]
+        rels = q("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
+    out = {"uri": s.neo4j_uri, "running": True, "version": comp["version"],
+           "edition": comp["edition"], "database": s.neo4j_database,
+           "labels": labels, "relationships": rels, "managed": s.manages_local_server}
+    if s.manages_local_server:
+        out.update(pid=server_pid(s), home=str(s.home), log=str(log_file(s)))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m graph.server",
+        description="Start, stop or inspect the local Neo4j (settings from the environment).",
+        epilog="example: python -m graph.server start && python -m graph.server status")
+    parser.add_argument("command", choices=("start", "stop", "status"))
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "start":
+            print(start(progress=lambda m: print(m, file=sys.stderr, flush=True)))
+        elif args.command == "stop":
+            print(stop())
+        else:
+            print(json.dumps(status(), indent=2, ensure_ascii=False))
+    except ServerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,374 @@
+"""Write extraction records into Neo4j: idempotent, batched, one transaction per document.
+
+A record (``loaders/record.py``) becomes:
+
+* a ``Document`` node keyed by ``doc_uid`` (sha256 of the text); a record whose uid is
+  already loaded is ``"unchanged"`` and writes nothing;
+* one ``MERGE`` per entity on its label's key, and ``(Document)-[:MENTIONS]->(entity)``
+  carrying what this document said about it;
+* one ``MERGE`` per relation, with provenance in two parallel lists ``r.doc_uids`` and
+  ``r.evidence`` (one entry per supporting document).
+
+Property rule: the first document (in load order) that states a scalar property sets it;
+later documents only fill gaps, never blank or overwrite; aliases are a set union.
+Retracting a document recomputes its nodes' properties from the documents that remain.
+
+A record whose ``path`` was loaded before with other content is ``"changed"``: the old
+version is retracted first, in the same transaction, so facts other documents support
+stay and only the old version's own facts go.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+
+from graph import cypher
+from graph.connection import database_name
+from graph.schema import LABEL_OF_LIST, NODES, RELATION_ENDS, RELS, constraint_statements
+
+#: record fields whose name differs from the graph property they fill
+RECORD_FIELD = {"diarienummer": "id"}
+#: Document properties from record fields (loaded_at is set by the server)
+DOCUMENT_FIELD = {"name": "document"}
+CONTACT_PROPERTIES = ("email", "phone")
+
+
+@dataclass
+class WriteResult:
+    document: str
+    status: str  # "new" | "changed" | "unchanged"
+    nodes_created: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    nodes_deleted: int = 0
+    #: uids of the earlier versions retracted (status "changed")
+    retracted: list[str] = field(default_factory=list)
+
+    def add(self, counters: Any) -> None:
+        self.nodes_created += counters.nodes_created
+        self.relationships_created += counters.relationships_created
+        self.relationships_deleted += counters.relationships_deleted
+        self.nodes_deleted += counters.nodes_deleted
+
+
+@dataclass(frozen=True)
+class _Plan:
+    document: str
+    doc_uid: str
+    path: str
+    doc_props: dict[str, Any]
+    nodes: dict[str, list[dict[str, Any]]]  # label -> rows {key, props}
+    rels: dict[str, list[dict[str, Any]]]   # type -> rows {source, target, evidence, props}
+
+
+def init_schema(driver: neo4j.Driver, *, database: str | None = None) -> None:
+    """Create the schema's constraints and indexes (idempotent: ``IF NOT EXISTS``)."""
+    for statement in constraint_statements():
+        driver.execute_query(statement, database_=database_name(database))
+
+
+# --- planning (pure) -------------------------------------------------------------------
+
+def _entity_key(label: str, entity: dict[str, Any]) -> Any:
+    key = entity.get("uid")
+    if key is None:
+        key = entity.get(NODES[label].key)
+    return key
+
+
+def _entity_props(label: str, entity: dict[str, Any], keep_contact_details: bool) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    for p in NODES[label].properties:
+        if p in CONTACT_PROPERTIES and not keep_contact_details:
+            continue
+        value = entity.get(RECORD_FIELD.get(p, p), entity.get(p))
+        if value is None:
+            continue
+        if p in cypher.LIST_PROPERTIES:
+            value = list(dict.fromkeys(value))
+        props[p] = value
+    return props
+
+
+def _merge_props(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """Two mentions of one entity in a record: the same fill-gaps rule as the graph."""
+    out = dict(old)
+    for p, value in new.items():
+        if p in cypher.LIST_PROPERTIES:
+            out[p] = list(dict.fromkeys([*out.get(p, []), *value]))
+        else:
+            out.setdefault(p, value)
+    return out
+
+
+def plan_record(record: dict[str, Any], *, keep_contact_details: bool = False) -> _Plan:
+    """Check a record against the schema and turn it into parameter rows.
+
+    Raises ``ValueError`` naming the document for an unknown relation type, or a
+    relation end that is not an entity of the right kind in the record. Values are not
+    checked here: Neo4j refuses what it cannot store, and the transaction rolls back.
+    """
+    document = record.get("document") or record.get("path") or "<record>"
+
+    def fail(msg: str) -> ValueError:
+        return ValueError(f"{document}: {msg}")
+
+    doc_uid = record.get("doc_uid")
+    if not doc_uid or not isinstance(doc_uid, str):
+        raise fail("record has no doc_uid")
+    path = record.get("path") or record.get("document")
+    if not path:
+        raise fail("record has neither path nor document name")
+
+    doc_props = {p: record.get(DOCUMENT_FIELD.get(p, p)) for p in NODES["Document"].properties
+                 if p != "loaded_at"}
+    doc_props["path"] = path
+    doc_props = {k: v for k, v in doc_props.items() if v is not None}
+
+    nodes: dict[str, list[dict[str, Any]]] = {}
+    by_name: dict[str, dict[str, Any]] = {}  # record list -> {casefolded name: key}
+    for list_name, label in LABEL_OF_LIST.items():
+        rows: dict[Any, dict[str, Any]] = {}
+        names: dict[str, Any] = {}
+        for i, entity in enumerate(record.get(list_name) or []):
+            if not isinstance(entity, dict):
+                raise fail(f"{list_name}[{i}] is not an object")
+            key = _entity_key(label, entity)
+            if key is None or key == "":
+                raise fail(f"{list_name}[{i}] ({entity.get('name')!r}) has no uid")
+            props = _entity_props(label, entity, keep_contact_details)
+            rows[key] = {"key": key, "props": _merge_props(rows[key]["props"], props)} \
+                if key in rows else {"key": key, "props": props}
+            if isinstance(entity.get("name"), str):
+                names.setdefault(entity["name"].casefold(), key)
+        nodes[label] = list(rows.values())
+        by_name[list_name] = names
+
+    keys = {LABEL_OF_LIST[ln]: {row["key"] for row in nodes[LABEL_OF_LIST[ln]]}
+            for ln in LABEL_OF_LIST}
+
+    def end(list_name: str, uid: Any, name: Any) -> Any:
+        label = LABEL_OF_LIST[list_name]
+        if uid is not None:
+            return uid if uid in keys[label] else None
+        if isinstance(name, str):
+            if name in keys[label]:  # target groups are named by their key
+                return name
+            return by_name[list_name].get(name.casefold())
+        return None
+
+    rels: dict[str, dict[tuple, dict[str, Any]]] = {}
+    for i, rel in enumerate(record.get("relations") or []):
+        if not isinstance(rel, dict):
+            raise fail(f"relations[{i}] is not an object")
+        rtype = rel.get("type")
+        if rtype not in RELATION_ENDS:
+            raise fail(f"relations[{i}] has unknown type {rtype!r} "
+                       f"(known: {', '.join(RELATION_ENDS)})")
+        src_list, tgt_list = RELATION_ENDS[rtype]
+        source = end(src_list, rel.get("source_uid"), rel.get("source"))
+        target = end(tgt_list, rel.get("target_uid"), rel.get("target"))
+        for side, found, list_name in (("source", source, src_list), ("target", target, tgt_list)):
+            if found is None:
+                raise fail(f"relations[{i}] {rtype}: {side} "
+                           f"{rel.get(side + '_uid') or rel.get(side)!r} is not one of the "
+                           f"record's {list_name}")
+        evidence = rel.get("evidence")
+        if evidence is None:
+            evidence = ""
+        if not isinstance(evidence, str):
+            raise fail(f"relations[{i}] {rtype}: evidence is not a string")
+        props = rel.get("props") or {}
+        if not isinstance(props, dict):
+            raise fail(f"relations[{i}] {rtype}: props is not an object")
+        props = {p: props[p] for p in RELS[rtype].properties if props.get(p) is not None}
+        if RELS[rtype].undirected and str(target) < str(source):
+            source, target = target, source
+        row = {"source": source, "target": target, "evidence": evidence, "props": props}
+        bucket = rels.setdefault(rtype, {})
+        pair = (source, target)
+        if pair in bucket:  # one entry per document: first quote, props fill gaps
+            bucket[pair]["props"] = _merge_props(bucket[pair]["props"], props)
+            if not bucket[pair]["evidence"]:
+                bucket[pair]["evidence"] = evidence
+        else:
+            bucket[pair] = row
+
+    rel_rows: dict[str, list[dict[str, Any]]] = {}
+    for rtype, bucket in rels.items():
+        rel_rows[rtype] = list(bucket.values())
+        if RELS[rtype].properties:
+            for row in rel_rows[rtype]:
+                # values Neo4j cannot store (a nested map) are refused when r.<prop> is set
+                row["doc_props"] = json.dumps(row["props"], ensure_ascii=False,
+                                              sort_keys=True, default=str)
+
+    return _Plan(document=document, doc_uid=doc_uid, path=path, doc_props=doc_props,
+                 nodes={label: rows for label, rows in nodes.items() if rows},
+                 rels=rel_rows)
+
+
+# --- transaction functions -------------------------------------------------------------
+
+def _run(tx: neo4j.ManagedTransaction, result: WriteResult, statement: str, **params: Any) -> list:
+    res = tx.run(statement, params)
+    records = list(res)
+    result.add(res.consume().counters)
+    return records
+
+
+def relationship_props(rel_type: str, doc_props: list[str]) -> dict[str, Any]:
+    """A relationship's properties from its documents' statements, in load order.
+
+    The rule of :func:`graph.cypher.merge_relationships` replayed: the first document that
+    states a property sets it. Unstated properties map to ``None`` (``SET r += ...``
+    removes them).
+    """
+    stated = [json.loads(x) for x in doc_props]
+    return {p: next((s[p] for s in stated if s.get(p) is not None), None)
+            for p in RELS[rel_type].properties}
+
+
+def _retract_in_tx(tx: neo4j.ManagedTransaction, doc_uid: str, result: WriteResult) -> None:
+    survivors = _run(tx, result, cypher.RETRACT_RELATIONSHIPS, doc_uid=doc_uid)
+    rows = [{"id": rec["id"], "props": relationship_props(rec["type"], rec["doc_props"])}
+            for rec in survivors
+            if not rec["gone"] and rec["doc_props"] is not None and rec["type"] in RELS]
+    if rows:
+        _run(tx, result, cypher.UPDATE_RELATIONSHIP_PROPERTIES, rows=rows)
+    touched = _run(tx, result, cypher.RETRACT_MENTIONS, doc_uid=doc_uid)
+    ids = [rec["id"] for rec in touched]
+    _run(tx, result, cypher.DELETE_ORPHANS, ids=ids)
+    by_label: dict[str, list[str]] = {}
+    for rec in touched:
+        for label in rec["labels"]:
+            if label in NODES:
+                by_label.setdefault(label, []).append(rec["id"])
+    for label, label_ids in by_label.items():
+        _run(tx, result, cypher.recompute_node_properties(label), ids=label_ids)
+    _run(tx, result, cypher.DELETE_DOCUMENT, doc_uid=doc_uid)
+
+
+def _write_plan(tx: neo4j.ManagedTransaction, plan: _Plan) -> WriteResult:
+    result = WriteResult(document=plan.document, status="new")
+    if tx.run(cypher.DOCUMENT_EXISTS, doc_uid=plan.doc_uid).single()["exists"]:
+        result.status = "unchanged"
+        return result
+    old = [rec["uid"] for rec in tx.run(cypher.OTHER_VERSIONS, path=plan.path, doc_uid=plan.doc_uid)]
+    for old_uid in old:
+        _retract_in_tx(tx, old_uid, result)
+    if old:
+        result.status = "changed"
+        result.retracted = old
+    _run(tx, result, cypher.MERGE_DOCUMENT, doc_uid=plan.doc_uid, props=plan.doc_props)
+    for label, rows in plan.nodes.items():
+        written = _run(tx, result, cypher.merge_nodes(label), doc_uid=plan.doc_uid, rows=rows)
+        _check_written(plan, label, written, rows)
+    for rtype in RELS:  # schema order: deterministic
+        rows = plan.rels.get(rtype)
+        if rows:
+            written = _run(tx, result, cypher.merge_relationships(rtype),
+                           doc_uid=plan.doc_uid, rows=rows)
+            _check_written(plan, rtype, written, rows)
+    return result
+
+
+def _check_written(plan: _Plan, what: str, written: list, rows: list) -> None:
+    n = written[0]["written"] if written else 0
+    if n != len(rows):  # an end that did not MATCH: refuse rather than drop facts silently
+        raise RuntimeError(f"{plan.document}: wrote {n} of {len(rows)} {what} rows; rolled back")
+
+
+# --- public API ------------------------------------------------------------------------
+
+def write_record(driver: neo4j.Driver, record: dict[str, Any], *,
+                 keep_contact_details: bool = False, database: str | None = None) -> WriteResult:
+    """Write one extraction record in one transaction; see the module docstring.
+
+    Raises ``ValueError`` (nothing written) when the record does not fit the schema;
+    any failure while writing rolls back the whole document.
+    """
+    plan = plan_record(record, keep_contact_details=keep_contact_details)
+    with driver.session(database=database_name(database)) as session:
+        return session.execute_write(_write_plan, plan)
+
+
+def retract_document(driver: neo4j.Driver, path_or_uid: str, *,
+                     database: str | None = None) -> WriteResult:
+    """Remove every loaded version of a document (by path or uid) and the facts only it supports.
+
+    Its entries leave ``doc_uids``/``evidence`` of every relationship; relationships left
+    with no document go (reference edges stay); its MENTIONS go; nodes left unmentioned
+    and unconnected go (reference nodes stay); the others' properties are recomputed from
+    the remaining documents. ``status`` is ``"retracted"`` or ``"absent"``.
+    """
+    def work(tx: neo4j.ManagedTransaction) -> WriteResult:
+        result = WriteResult(document=path_or_uid, status="absent")
+        uids = [rec["uid"] for rec in tx.run(cypher.FIND_DOCUMENTS, key=path_or_uid)]
+        for uid in uids:
+            _retract_in_tx(tx, uid, result)
+        if uids:
+            result.status = "retracted"
+            result.retracted = uids
+        return result
+
+    with driver.session(database=database_name(database)) as session:
+        return session.execute_write(work)
+
+
+REDACTED = "[removed]"
+
+
+def _redact_value(value: Any, pattern: re.Pattern[str]) -> Any:
+    if isinstance(value, str):
+        return pattern.sub(REDACTED, value)
+    if isinstance(value, list):
+        return [_redact_value(v, pattern) for v in value]
+    return value
+
+
+def forget_person(driver: neo4j.Driver, name: str, *, database: str | None = None) -> dict[str, int]:
+    """Erase a person: their nodes, their relationships, and their name everywhere.
+
+    Deletes every ``Person`` whose name equals ``name`` (case-insensitive) with all its
+    relationships; replaces every evidence quote that contains the name with
+    ``"[removed]"`` (the document uid beside it stays, so the provenance of the edge
+    is still known); then replaces the name inside any other string or string-list
+    property of any node or relationship. One transaction.
+
+    >>> forget_person(driver, "Dorota Calus")
+    {'persons': 1, 'relationships': 3, 'quotes': 2, 'nodes_redacted': 0, 'relationships_redacted': 0}
+    """
+    clean = " ".join(name.split())
+    if not clean:
+        raise ValueError("forget_person needs a name")
+    needle = clean.lower()
+    pattern = re.compile(r"\s+".join(re.escape(part) for part in clean.split()), re.IGNORECASE)
+
+    def work(tx: neo4j.ManagedTransaction) -> dict[str, int]:
+        deleted = tx.run(cypher.FORGET_PERSON_NODES, needle=needle).single()
+        quotes = tx.run(cypher.FORGET_EVIDENCE, needle=needle).single()
+        counts = {"persons": deleted["persons"], "relationships": deleted["relationships"] or 0,
+                  "quotes": quotes["quotes"] or 0}
+        for kind, find, update in (
+            ("nodes_redacted", cypher.FIND_NODES_NAMING, cypher.UPDATE_NODE_PROPERTIES),
+            ("relationships_redacted", cypher.FIND_RELATIONSHIPS_NAMING,
+             cypher.UPDATE_RELATIONSHIP_PROPERTIES),
+        ):
+            rows = []
+            for rec in tx.run(find, needle=needle):
+                props = {k: _redact_value(v, pattern) for k, v in rec["props"].items()}
+                changed = {k: v for k, v in props.items() if v != rec["props"][k]}
+                if changed:
+                    rows.append({"id": rec["id"], "props": changed})
+            if rows:
+                tx.run(update, rows=rows).consume()
+            counts[kind] = len(rows)
+        return counts
+
+    with driver.session(database=database_name(database)) as session:
+        return session.execute_write(work)
