@@ -1,0 +1,145 @@
+"""The working state of one document's extraction: entities, mentions, relations.
+
+Recognisers add mentions; the registry merges repeated mentions of the same
+actor into one entity (keyed by its uid), keeps every alias seen, and turns
+relations into FORMAT.md rows with an evidence quote and exact offsets.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from loaders.record import slug
+from loaders.text import Segment, Span, sentence_at, sentences
+
+LIST_OF = {"org": "organizations", "place": "municipalities", "project": "projects",
+           "person": "people", "group": "target_groups"}
+
+
+@dataclass
+class Entity:
+    type: str                 # org | place | project | person | group
+    uid: str
+    name: str
+    kind: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    props: dict = field(default_factory=dict)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    #: the name was taken from reference data or an explicit field, not guessed
+    firm: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    type: str
+    uid: str
+    start: int
+    end: int
+
+
+@dataclass
+class Doc:
+    text: str
+    kind: str = "general"
+    segments: list[Segment] = field(default_factory=list)
+    entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    relations: dict[tuple[str, str, str], dict] = field(default_factory=dict)
+    #: spans that are names or titles; target-group search skips them
+    taken: list[tuple[int, int]] = field(default_factory=list)
+    _sentences: list[Span] | None = None
+
+    # -- entities -----------------------------------------------------------------
+    def add(self, type_: str, name: str, start: int | None = None, end: int | None = None, *,
+            uid: str | None = None, kind: str | None = None, firm: bool = False,
+            surface: str | None = None, **props) -> Entity:
+        uid = uid or slug(name)
+        key = (type_, uid)
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = self.entities[key] = Entity(type_, uid, name, kind, firm=firm)
+        else:
+            if firm and not ent.firm:
+                ent.aliases.add(ent.name)
+                ent.name, ent.firm = name, True
+            elif not ent.firm and len(name) > len(ent.name):
+                ent.aliases.add(ent.name)
+                ent.name = name
+            if kind and (ent.kind in (None, "other")):
+                ent.kind = kind
+        if surface and surface != ent.name:
+            ent.aliases.add(surface)
+        for k, v in props.items():
+            if v is not None and ent.props.get(k) is None:
+                ent.props[k] = v
+        if start is not None and end is not None:
+            ent.mentions.append((start, end))
+            self.mentions.append(Mention(type_, uid, start, end))
+            self.taken.append((start, end))
+        return ent
+
+    def get(self, type_: str, uid: str) -> Entity | None:
+        return self.entities.get((type_, uid))
+
+    def of_type(self, type_: str) -> list[Entity]:
+        return [e for e in self.entities.values() if e.type == type_]
+
+    def drop(self, type_: str, uid: str) -> None:
+        self.entities.pop((type_, uid), None)
+        self.mentions = [m for m in self.mentions if not (m.type == type_ and m.uid == uid)]
+        self.relations = {k: v for k, v in self.relations.items()
+                          if not ((k[1] == uid) or (k[2] == uid))}
+
+    def mentions_in(self, start: int, end: int, type_: str | None = None) -> list[Mention]:
+        return sorted((m for m in self.mentions
+                       if start <= m.start < end and (type_ is None or m.type == type_)),
+                      key=lambda m: m.start)
+
+    def is_taken(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.taken)
+
+    # -- text structure -----------------------------------------------------------
+    @property
+    def sents(self) -> list[Span]:
+        if self._sentences is None:
+            self._sentences = sentences(self.text)
+        return self._sentences
+
+    def sentence(self, pos: int) -> Span:
+        sp = sentence_at(self.sents, pos)
+        if sp is None:
+            line_start = self.text.rfind("\n", 0, pos) + 1
+            line_end = self.text.find("\n", pos)
+            sp = Span(line_start, len(self.text) if line_end < 0 else line_end)
+        return sp
+
+    def segment_of(self, pos: int) -> Segment:
+        for seg in self.segments:
+            if seg.start <= pos < seg.end:
+                return seg
+        return Segment(0, len(self.text))
+
+    # -- relations ------------------------------------------------------------------
+    def relate(self, rtype: str, source: Entity, target: Entity, where: int | Span | None = None,
+               **props) -> None:
+        if source.uid == target.uid and source.type == target.type:
+            return
+        if rtype == "COLLABORATES_WITH" and source.uid > target.uid:
+            source, target = target, source
+        key = (rtype, source.uid, target.uid)
+        if key in self.relations:
+            return
+        if isinstance(where, int):
+            where = self.sentence(where)
+        if where is None:
+            pos = min((s for s, _ in target.mentions or source.mentions or [(0, 0)]), default=0)
+            where = self.sentence(pos)
+        start, end = where.start, where.end
+        if end - start > 400:  # keep quotes short: cut around the middle of long blocks
+            end = start + 400
+        self.relations[key] = {
+            "type": rtype, "source": source.name, "target": target.name if target.type != "group" else target.uid,
+            "source_uid": source.uid, "target_uid": target.uid,
+            "evidence": self.text[start:end], "start": start, "end": end,
+            "props": {k: v for k, v in props.items() if v is not None},
+            "_types": (source.type, target.type),
+        }

@@ -1,0 +1,322 @@
+"""Extraction: document text -> entities and relations with evidence (a record).
+
+``extract_text`` is a pure function of the text and the reference data; it needs
+no database and is what ``samverkan extract --json`` prints. The steps:
+
+1. recognise the document kind and cut it into segments (news items, sessions);
+2. read the labelled fields of a project record, if any;
+3. find organisations, kommuner, people, projects (``orgs``, ``people``, ``projects``);
+4. draw relations inside each segment (``relations``) and target groups (``targets``);
+5. emit the record (``loaders/record.py``), a superset of ``eval/FORMAT.md``.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from loaders import fields as F
+from loaders import orgs, people, projects, relations, targets
+from loaders.doc import LIST_OF, Doc, Entity
+from loaders.gazetteer import Gazetteer, guess_kind
+from loaders.record import empty_record, slug
+from loaders.text import DATE_LINE, Segment, Span, news_segments, session_segments
+
+ESF_FUND = "Europeiska socialfonden"
+
+
+def detect_kind(text: str, fields: dict) -> str:
+    if "owner" in fields and ("project_id" in fields or "esf_support" in fields or "period" in fields):
+        return "esf_project"
+    speaker_lines = len(re.findall(r"(?m)^[•\-– \t]*[A-ZÅÄÖ]\w+(?: [A-ZÅÄÖ][\w\-]+){1,3}, [^\n]+, [^\n]+$", text))
+    if speaker_lines >= 3 or re.search(r"(?i)\bkonferens\b.*\n", text[:300]) and speaker_lines >= 2:
+        return "conference"
+    if re.search(r"(?im)^\s*(Kontaktpersoner|Utskickat av|Pressmeddelande)", text):
+        return "press_release"
+    if len(DATE_LINE.findall(text)) >= 2:
+        return "finsam_news"
+    return "general"
+
+
+def _segments(text: str, kind: str) -> list[Segment]:
+    if kind == "conference":
+        return session_segments(text)
+    if kind == "esf_project":
+        return [Segment(0, len(text))]
+    segs = news_segments(text)
+    # headed sub-lists ("Utlysningen …") each hold their own grants
+    out = []
+    for seg in segs:
+        heads = [m.start() for m in re.finditer(r"(?m)^[ \t]*Utlysning(?:en)?\b", text[seg.start:seg.end])]
+        cuts = [seg.start] + [seg.start + h for h in heads if h > 0] + [seg.end]
+        out += [Segment(a, b, seg.date, seg.kind) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return out
+
+
+def _esf_record(doc: Doc, fld: dict) -> Entity | None:
+    """The project of a project-bank record, its owner, funder and contact."""
+    text = doc.text
+    name_f = fld.get("name")
+    pid = fld.get("project_id")
+    name, s, e = (name_f.value, name_f.start, name_f.end) if name_f else (None, None, None)
+    if name is None:
+        # "2016/00112 - Samverkan mot utanförskap" heading, or the title line above the fields
+        m = re.search(r"(?m)^\s*\d{4}/\d{3,6}\s+[-–]\s+(.+?)\s*$", text)
+        if m:
+            name, s, e = m.group(1), m.start(1), m.end(1)
+        else:
+            first = min(f.label_start for f in fld.values())
+            for line in reversed(text[:first].rstrip().split("\n")):
+                cand = line.strip()
+                if cand and len(cand.split()) <= 8 and not cand.endswith((".", ":")):
+                    s = text.rfind(cand, 0, first)
+                    name, e = cand, s + len(cand)
+                    break
+    if not name:
+        return None
+    start, end = F.parse_period(fld["period"].value) if "period" in fld else (None, None)
+    if "start" in fld and not start:
+        start = F.parse_date(fld["start"].value)
+    if "end" in fld and not end:
+        end = F.parse_date(fld["end"].value)
+    proj = doc.add("project", name.strip(), s, e, uid=pid.value if pid else None, firm=True,
+                   id=pid.value if pid else None, start=start, end=end,
+                   budget_sek=F.parse_amount_sek(fld["budget"].value) if "budget" in fld else None,
+                   esf_support_sek=F.parse_amount_sek(fld["esf_support"].value) if "esf_support" in fld else None,
+                   planned_participants=F.parse_int(fld["planned_participants"].value) if "planned_participants" in fld else None,
+                   region=fld["region"].value if "region" in fld else None,
+                   specific_objective=fld["specific_objective"].value if "specific_objective" in fld else None)
+    if "owner" in fld:
+        f = fld["owner"]
+        parts = [p.strip() for p in f.value.split(",") if p.strip()]
+        ents = []
+        pos = f.start
+        for part in dict.fromkeys(parts):
+            ps = text.find(part, pos, f.end + 1)
+            pe = ps + len(part)
+            ref = Gazetteer.load().org(part)
+            existing = [m for m in doc.mentions_in(ps, pe, "org")]
+            if existing:
+                ent = doc.get("org", existing[0].uid)
+            else:
+                nm = ref.name if ref else part[0].upper() + part[1:]
+                ent = doc.add("org", nm, ps, pe, kind=ref.kind if ref else guess_kind(part),
+                              firm=bool(ref), surface=part)
+            ents.append(ent)
+            pos = pe
+        owner = ents[-1]
+        sp = Span(f.label_start, f.end)
+        doc.relate("OWNS", owner, proj, sp)
+        for child, parent in zip(ents[1:], ents):
+            if child.kind == "municipal_unit" or child.kind == "other" or child.kind == parent.kind and False:
+                pass
+            doc.relate("PART_OF", child, parent, sp)
+    if "esf_support" in fld:
+        f = fld["esf_support"]
+        fund = doc.add("org", ESF_FUND, None, None, uid=slug(ESF_FUND), kind="fund", firm=True)
+        doc.relate("FUNDS", fund, proj, Span(f.label_start, f.end), amount_sek=proj.props.get("esf_support_sek"))
+    if "contact" in fld:
+        f = fld["contact"]
+        m = re.match(r"[^\n,;]+", f.value)
+        if m and not doc.mentions_in(f.start, f.end, "person"):
+            nm = m.group(0).strip()
+            if len(nm.split()) >= 2:
+                person = doc.add("person", nm, f.start, f.start + len(nm), firm=True, role="Kontaktperson")
+                doc.relate("CONTACT_FOR", person, proj, Span(f.label_start, f.start + len(nm)), role="Kontaktperson")
+    return proj
+
+
+_GRANT = re.compile(
+    r"(?m)^[ \t]*(?:[•\-–*][ \t]*)?(?P<org>[^\n•]{3,90}?)\s+(?:får|har\s+beviljats|beviljas|tilldelas)\s+"
+    r"(?P<amount>(?:drygt\s+|cirka\s+|ca\s+)?[\d][\d\s,.]*\s*(?:miljoner|miljon|mkr|Mkr|kr|kronor|tkr)\w*(?:\s+kronor)?)"
+    r"(?:\s+\w+){0,3}?\s+(?:till|för)\s+(?:projektet|förstudien|insatsen|satsningen)\s+(?P<name>[^\n]+?)\s*$")
+
+
+def _grants(doc: Doc, funder: Entity | None) -> None:
+    """Grant lists: "Krokoms kommun får 6,3 miljoner kronor till projektet SETA"."""
+    for m in _GRANT.finditer(doc.text):
+        org_text = m.group("org").strip()
+        os_ = m.start("org")
+        existing = doc.mentions_in(os_, m.end("org"), "org")
+        if existing:
+            owner = doc.get("org", existing[0].uid)
+        else:
+            ref = Gazetteer.load().org(org_text)
+            owner = doc.add("org", ref.name if ref else org_text, os_, os_ + len(org_text),
+                            kind=ref.kind if ref else guess_kind(org_text), firm=bool(ref), surface=org_text)
+        name = re.split(r"\s+\(", m.group("name"))[0].strip(" .")
+        alias = m.group("name").strip(" .")
+        amount = F.parse_amount_sek(m.group("amount"))
+        proj = doc.add("project", name, m.start("name"), m.start("name") + len(name), firm=True,
+                       esf_support_sek=amount if funder is not None and funder.kind == "fund" else None)
+        if alias != name:
+            proj.aliases.add(alias)
+        sp = doc.sentence(m.start("org"))
+        sp = Span(m.start("org"), m.end("name"))
+        doc.relate("OWNS", owner, proj, sp)
+        if funder is not None:
+            doc.relate("FUNDS", funder, proj, sp, amount_sek=amount)
+
+
+def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:
+    """'X har beviljats 9,8 miljoner kronor i finansiering från Europeiska socialfonden'."""
+    for m in re.finditer(r"(?:har\s+beviljats|beviljas|får)\s+((?:[\d][\d\s,.]*)\s*(?:miljoner|miljon|mkr|kronor|kr)\w*(?:\s+kronor)?)"
+                         r"(?:\s+i\s+\w+)?\s+(?:från|av|ur)\s+", doc.text):
+        sp = doc.sentence(m.start())
+        funders = doc.mentions_in(m.end(), m.end() + 60, "org")
+        seg = doc.segment_of(m.start())
+        proj = relations.sentence_project(doc, sp, seg)
+        if proj is None or not funders:
+            continue
+        funder = doc.get("org", funders[0].uid)
+        before = [x for x in doc.mentions_in(sp.start, m.start(), "org")]
+        amount = F.parse_amount_sek(m.group(1))
+        if before and proj.uid not in owners:
+            owner = doc.get("org", before[0].uid)
+            owners[proj.uid] = owner
+            doc.relate("OWNS", owner, proj, sp)
+        if funder.kind == "fund" or funder.uid == slug("Svenska ESF-rådet"):
+            fund = doc.add("org", ESF_FUND, None, None, uid=slug(ESF_FUND), kind="fund", firm=True)
+            if amount and "esf_support_sek" not in proj.props:
+                proj.props["esf_support_sek"] = amount
+            funder = fund
+        doc.relate("FUNDS", funder, proj, sp, amount_sek=amount)
+
+
+def _doc_funder(doc: Doc) -> Entity | None:
+    if re.search(r"(?i)europeiska\s+socialfonden|\bESF\b|socialfonden", doc.text):
+        return doc.add("org", ESF_FUND, None, None, uid=slug(ESF_FUND), kind="fund", firm=True)
+    forb = [o for o in doc.of_type("org") if o.kind == "coordination_association"]
+    return forb[0] if len(forb) == 1 else None
+
+
+def _start_years(doc: Doc) -> None:
+    for year, s, e in F.find_start_years(doc.text):
+        sp = doc.sentence(s)
+        ps = relations._ents(doc, doc.mentions_in(sp.start, sp.end, "project"))
+        if not ps and not re.search(r"(?i)projekt|insats|teamet", doc.text[sp.start:sp.end]):
+            continue
+        if doc.mentions_in(sp.start, s, "person"):
+            continue
+        proj = ps[0] if ps else relations.main_project(doc, doc.segment_of(s))
+        if proj is not None and "start" not in proj.props:
+            proj.props["start"] = year
+
+
+def _targets(doc: Doc) -> list[str]:
+    text = doc.text
+    skip = sorted(doc.taken)
+    found = targets.find_groups(text, 0, len(text), skip_spans=skip)
+    doc_keys = list(dict.fromkeys(g.key for g in found))
+    sections = targets.target_sections(text)
+    for seg in doc.segments:
+        projs = relations.segment_projects(doc, seg)
+        if not projs:
+            continue
+        seg_groups = [g for g in found if seg.start <= g.start < seg.end]
+        in_sections = [g for g in seg_groups if any(a <= g.start < b for a, b in sections)]
+        chosen = in_sections or seg_groups
+        proj_targets = [relations.main_project(doc, seg)]
+        for g in chosen:
+            grp = doc.add("group", g.key, None, None, uid=g.key)
+            for p in proj_targets:
+                if p is not None:
+                    doc.relate("TARGETS", p, grp, doc.sentence(g.start))
+    return doc_keys
+
+
+def extract_text(text: str, document: str = "document.txt", path: str | None = None, *,
+                 keep_contact_details: bool = False) -> dict:
+    """Extract one document's entities and relations (pure: no database).
+
+    E-mail addresses and phone numbers of people are included only with
+    ``keep_contact_details``.
+    """
+    fld = F.parse_fields(text)
+    kind = detect_kind(text, fld)
+    doc = Doc(text, kind, _segments(text, kind))
+    orgs.find_all(doc)
+    proj = _esf_record(doc, fld) if kind == "esf_project" else None
+    pms = people.find_people(doc)
+    projects.find_projects(doc)
+    funder = _doc_funder(doc)
+    _grants(doc, funder)
+    projects.mark_all_mentions(doc)
+    owners: dict[str, Entity] = {}
+    funders: dict[str, set[str]] = {}
+    for (t, s, tgt), r in doc.relations.items():
+        if t == "OWNS":
+            owners[tgt] = doc.get("org", s)
+    relations.part_of_rules(doc)
+    _grant_amount_in_prose(doc, owners)
+    for seg in doc.segments:
+        relations.owner_rules(doc, seg, owners)
+        relations.funder_rules(doc, seg, owners, funders)
+    relations.person_rules(doc, pms, doc.segment_of)
+    # no owner stated: the organisation of the project's leader runs it
+    for p in doc.of_type("project"):
+        if p.uid not in owners:
+            for (t, s, tgt), r in list(doc.relations.items()):
+                if t == "CONTACT_FOR" and tgt == p.uid and re.search(r"projektledare", r["props"].get("role") or "", re.I):
+                    works = [k for k in doc.relations if k[0] == "WORKS_FOR" and k[1] == s]
+                    if works:
+                        o = doc.get("org", works[0][2])
+                        if o is not None and o.uid not in funders.get(p.uid, set()):
+                            owners[p.uid] = o
+                            doc.relate("OWNS", o, p, Span(r["start"], r["end"]))
+                    break
+    for seg in doc.segments:
+        relations.partner_rules(doc, seg, owners, funders)
+        relations.collaboration_rules(doc, seg)
+        relations.active_in_rules(doc, seg)
+    relations.member_rules(doc)
+    relations.located_in_rules(doc)
+    _start_years(doc)
+    keys = _targets(doc)
+    return _record(doc, document, path, keys, keep_contact_details)
+
+
+def _record(doc: Doc, document: str, path: str | None, keys: list[str], keep_contact_details: bool) -> dict:
+    rec = empty_record(document, path or document, hashlib.sha256(doc.text.encode("utf-8")).hexdigest())
+    rec["kind"] = doc.kind
+    first = next((ln.strip() for ln in doc.text.split("\n") if ln.strip()), "")
+    rec["title"] = first[:200] or None
+    dm = DATE_LINE.search(doc.text[:200])
+    rec["published"] = dm.group(1) if dm and dm.group(1) else None
+    for ent in doc.entities.values():
+        if ent.type == "group":
+            continue
+        item = {"uid": ent.uid, "name": ent.name}
+        if ent.type == "org":
+            item["kind"] = ent.kind or guess_kind(ent.name)
+            item["aliases"] = sorted(a for a in ent.aliases if a.casefold() != ent.name.casefold())
+        elif ent.type == "place":
+            item["country"] = ent.props.get("country", "SE")
+            if ent.props.get("code"):
+                item["code"] = ent.props["code"]
+            if ent.props.get("county_code"):
+                item["county_code"] = ent.props["county_code"]
+        elif ent.type == "project":
+            for k in ("id", "start", "end", "budget_sek", "esf_support_sek", "planned_participants",
+                      "region", "specific_objective"):
+                if ent.props.get(k) is not None:
+                    item[k] = ent.props[k]
+        elif ent.type == "person":
+            if ent.props.get("role"):
+                item["role"] = ent.props["role"]
+            if keep_contact_details and ent.mentions:
+                s0, e0 = ent.mentions[0]
+                item.update(people.find_phones_and_emails(doc.text, s0, min(len(doc.text), e0 + 200)))
+        rec[LIST_OF[ent.type]].append(item)
+    rec["target_groups"] = [{"key": k} for k in keys]
+    for r in doc.relations.values():
+        row = {k: v for k, v in r.items() if not k.startswith("_")}
+        rec["relations"].append(row)
+    return rec
+
+
+def extract_file(path: str | Path) -> list[dict]:
+    """Read a file (any supported format) and extract each document in it."""
+    from loaders.readers import read_document
+
+    return [extract_text(d.text, d.name, d.path) for d in read_document(path)]

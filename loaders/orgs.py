@@ -1,0 +1,348 @@
+"""Recognise organisations and kommuner (as actors and as places) in Swedish text.
+
+Rules are written for the genre, not for particular documents:
+
+* reference organisations and their abbreviations (``data/organizations.csv``,
+  ``data/samordningsforbund.csv``), plus abbreviations a text defines itself
+  ("Arbetsmarknads- och socialförvaltningen (ASF)");
+* kommun organisations in their official form ("Trelleborgs kommun", "Malmö
+  stad"), coordinated ("Svedala och Trelleborgs kommun", "kommunerna
+  Sollentuna, Sigtuna och Upplands Väsby"), with unambiguous spelling slips;
+* named units (förvaltning, nämnd, enhet, avdelning), regions, landsting,
+  samordningsförbund, universities and colleges, foundations and companies;
+* bare kommun names as places ("i Malmö", "malmöbor", "Varbergs stadshotell"),
+  never from inside the name of another organisation ("Finsam i Malmö").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from loaders.doc import Doc, Entity
+from loaders.gazetteer import Gazetteer, Place, fold, guess_kind
+
+U = "A-ZÅÄÖÉÜØÆ"
+L = "a-zåäöéüøæçšćčžíáóúñ"
+CAP = rf"[{U}][{L}{U}\-]*"            # a capitalised word
+NAMEWORD = rf"[{U}][{L}{U}\-’']+"
+
+# kommun names that are also ordinary words or common given/family names: only
+# taken as places in a clear place context ("i Mora", "Mora kommun")
+AMBIGUOUS_PLACES = {
+    "vara", "mark", "ale", "kil", "nora", "habo", "hjo", "mora", "sala", "lund", "boden",
+    "bjuv", "orust", "tibro", "ydre", "kumla", "laxå", "malå", "åre", "höör", "borås",
+    "ljusdal", "salem", "tierp", "heby", "håbo", "knivsta", "gnesta", "trosa", "arboga",
+    "berg", "bräcke", "ragunda", "sorsele", "storuman", "vindeln", "dorotea", "forshaga",
+    "hammarö", "munkfors", "storfors", "degerfors", "lekeberg", "olofström", "karlshamn",
+    "ronneby", "ystad", "essunga", "grästorp", "herrljunga", "tidaholm", "töreboda", "lerum",
+    "partille", "tjörn", "sotenäs", "munkedal", "dals-ed", "bengtsfors", "mellerud", "åmål",
+    "färgelanda", "vårgårda", "bollebygd", "svenljunga", "tranemo", "ulricehamn", "mullsjö",
+    "habo", "gislaved", "vaggeryd", "eksjö", "aneby", "sävsjö", "vetlanda", "gotland", "halland",
+}
+PLACE_PREPS = r"(?:i|från|till|in|utanför|runt|kring|centrala|norra|södra|östra|västra|hela)"
+
+
+def _cap_first(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+# -- reference organisations ----------------------------------------------------------
+@lru_cache(maxsize=1)
+def _reference_regex() -> re.Pattern | None:
+    g = Gazetteer.load()
+    forms = sorted(g.orgs, key=len, reverse=True)
+    if not forms:
+        return None
+    parts = []
+    for f in forms:
+        p = re.escape(f).replace(r"\ ", r"\s+")
+        parts.append(p)
+    return re.compile(rf"(?<![\w\-])(?:{'|'.join(parts)})(?![\w\-])", re.I)
+
+
+def _surface_case_ok(surface: str, form: str) -> bool:
+    """Short abbreviations must be written in capitals ("AF", not "af")."""
+    if len(form) <= 4:
+        return surface.isupper() or surface[:1].isupper() and surface[1:].islower() and len(form) > 3
+    return True
+
+
+def find_reference_orgs(doc: Doc) -> None:
+    rx = _reference_regex()
+    if rx is None:
+        return
+    g = Gazetteer.load()
+    for m in rx.finditer(doc.text):
+        surface = m.group(0)
+        ref = g.org(surface)
+        if ref is None or not _surface_case_ok(surface, fold(surface)):
+            continue
+        if doc.is_taken(m.start(), m.end()):
+            continue
+        name = ref.name
+        if ref.kind == "coordination_association":
+            # a förbund is named as the text names it (its longest form wins)
+            name = _strip_genitive(surface)
+        doc.add("org", ref.name if ref.kind != "coordination_association" else name, m.start(), m.end(),
+                uid=_uid_for(ref.name), kind=ref.kind, firm=ref.kind != "coordination_association",
+                surface=surface)
+        _agency_local_office(doc, m.end())
+
+
+def _uid_for(name: str) -> str:
+    from loaders.record import slug
+    return slug(name)
+
+
+def _strip_genitive(s: str) -> str:
+    return s[:-1] if s.endswith("s") and not s.endswith("ss") and fold(s[:-1]) in Gazetteer.load().orgs else s
+
+
+def _agency_local_office(doc: Doc, pos: int) -> None:
+    """'Arbetsförmedlingen i Malmö': the place is a mention; the office is the agency."""
+    m = re.compile(rf"\s+i\s+({CAP}(?:\s{CAP})?)").match(doc.text, pos)
+    if m:
+        p = Gazetteer.load().place(m.group(1)) or Gazetteer.load().place(m.group(1).split()[0])
+        if p is not None and not _followed_by_lan(doc.text, m.end(1)):
+            add_place(doc, p, m.start(1), m.start(1) + len(p.name) if doc.text[m.start(1):].startswith(p.name) else m.end(1))
+
+
+def _followed_by_lan(text: str, pos: int) -> bool:
+    return bool(re.match(r"s?\s+läns?\b", text[pos:pos + 8]))
+
+
+# -- kommuner -------------------------------------------------------------------------
+def add_place(doc: Doc, p: Place, start: int | None, end: int | None, surface: str | None = None) -> Entity:
+    return doc.add("place", p.name, start, end, uid=p.uid, firm=True, country=p.country,
+                   code=p.code, county_code=p.county_code or None, surface=surface)
+
+
+def add_kommun_org(doc: Doc, p: Place, start: int, end: int, surface: str | None = None) -> Entity:
+    ent = doc.add("org", p.org_name, start, end, uid=_uid_for(p.org_name), kind="municipality_org",
+                  firm=True, surface=surface, place_uid=p.uid)
+    add_place(doc, p, None, None)
+    return ent
+
+
+_KOMMUN = re.compile(rf"({CAP}(?:[ \-]{CAP})?)\s+(kommun|stad|Kommune|kommune)(?![\w\-])")
+_COORD_BEFORE = re.compile(rf"((?:{CAP}(?:[ \-]{CAP})?(?:,\s+|\s+och\s+|\s+samt\s+))+)$")
+_KOMMUNERNA = re.compile(
+    rf"\bkommunerna\s+((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,\s+|\s+och\s+|\s+samt\s+){CAP}(?:[ \-]{CAP})?)*)")
+_LIST_SPLIT = re.compile(r",\s+|\s+och\s+|\s+samt\s+")
+
+
+def _resolve_stem(stem: str) -> Place | None:
+    g = Gazetteer.load()
+    return g.place_from_genitive(stem) or g.fuzzy_place(stem) or (
+        g.fuzzy_place(stem[:-1]) if stem.endswith("s") else None)
+
+
+def find_kommun_orgs(doc: Doc) -> None:
+    text = doc.text
+    for m in _KOMMUN.finditer(text):
+        stem, word = m.group(1), m.group(2)
+        p = _resolve_stem(stem)
+        if p is None:
+            # "Upplands Väsby kommun" has two words, "Svedala kommun" one: try the last word
+            if " " in stem:
+                p = _resolve_stem(stem.split()[-1])
+                if p is None:
+                    continue
+                stem_start = m.start(1) + stem.rfind(" ") + 1
+            else:
+                continue
+        else:
+            stem_start = m.start(1)
+        if word == "stad" and fold(p.org_name) != fold(f"{stem} stad") and not fold(stem).endswith("s"):
+            continue
+        add_kommun_org(doc, p, stem_start, m.end(), surface=text[stem_start:m.end()])
+        # coordinated: "Svedal och Trelleborgs kommun", "Nybro och Emmaboda kommun"
+        cm = _COORD_BEFORE.search(text[max(0, stem_start - 120):stem_start])
+        if cm:
+            base = stem_start - len(cm.group(1))
+            for part in _iter_list(cm.group(1), base):
+                q = _resolve_stem(part[0])
+                if q is not None:
+                    add_kommun_org(doc, q, part[1], part[2], surface=part[0])
+    for m in _KOMMUNERNA.finditer(text):
+        for name, s, e in _iter_list(m.group(1), m.start(1)):
+            q = Gazetteer.load().place(name) or Gazetteer.load().fuzzy_place(name)
+            if q is not None:
+                add_kommun_org(doc, q, s, e, surface=name)
+
+
+def _iter_list(chunk: str, base: int):
+    pos = 0
+    for piece in _LIST_SPLIT.split(chunk):
+        idx = chunk.find(piece, pos)
+        if piece.strip():
+            yield piece.strip(), base + idx, base + idx + len(piece.strip())
+        pos = idx + len(piece)
+
+
+_BARE = None
+
+
+def _bare_place_regex() -> re.Pattern:
+    global _BARE
+    if _BARE is None:
+        g = Gazetteer.load()
+        names = sorted({p.name for p in g.places.values()}, key=len, reverse=True)
+        alt = "|".join(re.escape(n) for n in names)
+        _BARE = re.compile(rf"(?<![\w\-])({alt})(s?)(?![\w\-])")
+    return _BARE
+
+
+_DEMONYM = re.compile(rf"(?<![\w\-])([{L}]+?)(bor|bo|borna)(?![\w])")
+
+
+def find_bare_places(doc: Doc) -> None:
+    """Kommun names on their own: places (and, for actors, the kommun organisation)."""
+    text = doc.text
+    g = Gazetteer.load()
+    for m in _bare_place_regex().finditer(text):
+        name, gen = m.group(1), m.group(2)
+        if doc.is_taken(m.start(), m.end()):
+            continue
+        p = g.place(name)
+        if p is None:
+            continue
+        after = text[m.end():m.end() + 12]
+        if re.match(r"\s+läns?\b|\s+län\b|s?\s+universitet|s\s+[A-ZÅÄÖ]|-", after):
+            continue
+        before = text[max(0, m.start() - 14):m.start()]
+        if fold(name) in AMBIGUOUS_PLACES and not re.search(rf"\b{PLACE_PREPS}\s+$", before):
+            continue
+        # part of a person's name ("Leena Berlin Hallrup") or of a capitalised title
+        if re.search(rf"{NAMEWORD}\s+$", before) and not re.search(rf"\b(?:i|från|till|in)\s+{NAMEWORD}\s+$", before):
+            if not re.search(r"(Kommun|Region|Stad)\s+$", before):
+                continue
+        if gen and not re.match(r"\s+(?:[a-zåäö])", after):
+            continue
+        add_place(doc, p, m.start(), m.start() + len(name), surface=name)
+    for m in _DEMONYM.finditer(text):
+        p = g.place(m.group(1))
+        if p is not None and len(m.group(1)) > 3:
+            add_place(doc, p, m.start(), m.end(), surface=m.group(0))
+
+
+# -- named organisations by pattern ---------------------------------------------------------
+_UNIT = re.compile(
+    rf"(?<![\w\-])((?:[{U}{L}]+s?-?\s+och\s+)?[{U}{L}][{L}]*?"
+    rf"(?:förvaltning(?:en)?|nämnd(?:en)?|enhet(?:en)?|avdelning(?:en)?|kontor(?:et)?))"
+    rf"((?:\s+{CAP})?)(?![\w\-])")
+_UNIT_FOR = re.compile(rf"(?<![\w\-])((?:[Ee]nheten|[Aa]vdelningen|[Ss]ektionen|[Kk]ontoret) för [{L}]+(?:(?: och| för| av)? [{L}]+){{0,4}})")
+_GENERIC_UNITS = {"förvaltning", "förvaltningen", "nämnd", "nämnden", "enhet", "enheten", "avdelning",
+                  "avdelningen", "kontor", "kontoret", "stadskontoret", "kommunkontoret",
+                  "styrelsen", "kansliet", "arbetsförmedlingskontoret", "lokalkontoret", "huvudkontoret",
+                  "samverkansenheten", "projektkontoret", "landskontoret"}
+_OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
+    (re.compile(rf"\bRegion(?:en)?\s+({CAP}(?:\s{CAP})?)(?![\w:])"), "region"),
+    (re.compile(rf"\b({CAP}\s+läns\s+landsting)\b"), "region"),
+    (re.compile(rf"\b(Landstinget\s+(?:i\s+)?{CAP})"), "region"),
+    (re.compile(rf"\b([Ss]amordningsförbundet\s+(?:(?:FINSAM|Finsam)\s+)?(?:i\s+)?{CAP}(?:(?:\s|-){CAP})*)"), "coordination_association"),
+    (re.compile(rf"\b((?:FINSAM|Finsam)\s+(?:i\s+)?{CAP}(?:\s{CAP})?)"), "coordination_association"),
+    (re.compile(rf"\b({CAP}\s+[Uu]niversitet)(?![\w])"), "education"),
+    (re.compile(rf"\b((?:Universitetet|Högskolan)\s+i\s+{CAP})"), "education"),
+    (re.compile(rf"\b({CAP}\s+(?:folkhögskola|högskola))\b"), "education"),
+    (re.compile(rf"\b(Handelshögskolan(?:\s+i\s+{CAP})?)"), "education"),
+    (re.compile(rf"\b((?:[{U}][\w&\-]*\s+){{1,4}}(?:Research\s+)?(?:Institute|University|Institutet|Centre|Center))\b"), "education"),
+    (re.compile(rf"\b(Stiftelsen\s+{CAP}(?:\s+[\w\-]+){{0,3}}?)(?=\s+(?:får|har|driver|och|som|i|,|\.)|[,.\n])"), "nonprofit"),
+    (re.compile(rf"\b((?:{CAP}\s+){{1,3}}AB)\b"), "company"),
+    (re.compile(rf"\b({CAP}\s+[Ss]tadsmission(?:en)?)\b"), "nonprofit"),
+    (re.compile(rf"\b(Komvux\s+{CAP})"), "municipal_unit"),
+    (re.compile(rf"(?<=[a-zåäö,] )(Socialtjänsten|Vuxenutbildningen|Socialförvaltningen|Arbetsmarknadsförvaltningen)\b"), "municipal_unit"),
+]
+
+
+def find_pattern_orgs(doc: Doc) -> None:
+    text = doc.text
+    g = Gazetteer.load()
+    for rx, kind in _OTHER_PATTERNS:
+        for m in rx.finditer(text):
+            name = re.sub(r"\s+", " ", m.group(1)).strip()
+            s, e = m.start(1), m.start(1) + len(m.group(1).rstrip())
+            if doc.is_taken(s, e):
+                continue
+            if kind == "region":
+                head = name.split()[-1]
+                if g.place(head) and not g.org(name) and "landsting" not in name.lower() and not name.startswith("Landstinget"):
+                    # "Region Gotland" is the kommun; other "Region X" need X to be a region word
+                    pass
+                if re.match(r"Region(?:en)?\s+(?:Norra|Södra|Östra|Västra|Mellersta|Stockholm och)\b", m.group(0)) and not g.org(name):
+                    continue
+                if m.group(0).startswith("Regionen"):
+                    name = "Region " + m.group(1)
+            if kind == "coordination_association":
+                name = _strip_genitive(name)
+                name = re.sub(r"^samordningsförbundet", "Samordningsförbundet", name)
+            ref = g.org(name)
+            doc.add("org", ref.name if ref and ref.kind != "coordination_association" else name, s, e,
+                    kind=(ref.kind if ref else kind), firm=bool(ref), surface=m.group(1))
+    for m in _UNIT.finditer(text):
+        word, tail = m.group(1), m.group(2)
+        if fold(word) in _GENERIC_UNITS or doc.is_taken(m.start(1), m.end(1)):
+            continue
+        if len(word) < 9 or word.lower().startswith(("inom", "samt")):
+            continue
+        lw = word.lower()
+        if lw.endswith(("kontor", "kontoret")) and not lw.startswith(("arbetsmarknads", "social", "stads")):
+            continue
+        if not lw.endswith(("en", "et")) and not tail.strip() and not word[0].isupper():
+            continue  # indefinite lowercase "en ny enhet": not a name
+        name = _cap_first(word)
+        end = m.end(1)
+        tail = tail.strip()
+        if tail and not g.place(tail) and not g.org(tail) and not g.is_first_name(tail) or (
+                tail and word.lower().startswith("projektenhet")):
+            name = f"{name} {tail}"
+            end = m.end(2)
+        doc.add("org", name, m.start(1), end, kind="municipal_unit", surface=text[m.start(1):end])
+    for m in _UNIT_FOR.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if not doc.is_taken(s, e):
+            doc.add("org", m.group(1), s, e, kind="other", surface=m.group(1))
+
+
+_ABBR_AFTER = re.compile(rf"([{U}][\w\-]*(?:[ \-][\w\-]+){{0,6}})\s+\(([{U}][{U}a-zåäö\-]{{1,9}})\)")
+_ABBR_BEFORE = re.compile(rf"\b([{U}][{U}{L}]{{1,9}})\s+\((?:[Dd]e[lt]\w*\s+)?([{U}][{L}]+(?:\s+[\w\-]+){{1,6}})\)")
+
+
+def find_defined_abbreviations(doc: Doc) -> None:
+    """'Arbetsmarknads- och socialförvaltningen (ASF)' makes ASF an alias in this text."""
+    text = doc.text
+    new: list[tuple[str, Entity]] = []
+    for m in _ABBR_AFTER.finditer(text):
+        for ent in doc.of_type("org"):
+            if any(s <= m.start(1) + len(m.group(1)) - 1 < e + 1 and e == m.end(1) for s, e in ent.mentions):
+                new.append((m.group(2), ent))
+                doc.taken.append((m.start(2), m.end(2)))
+    for m in _ABBR_BEFORE.finditer(text):
+        for ent in doc.of_type("org"):
+            if any(s == m.start(1) for s, _ in ent.mentions):
+                ent.aliases.add(m.group(2))
+                doc.taken.append((m.start(2), m.end(2)))
+    for abbr, ent in new:
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(abbr)}(?![\w\-])", text):
+            if not doc.is_taken(m.start(), m.end()):
+                doc.add("org", ent.name, m.start(), m.end(), uid=ent.uid, surface=abbr)
+
+
+def find_units_of_kommun(doc: Doc) -> None:
+    """Lower-case mentions of units already named ('funktionsstödsförvaltningen')."""
+    for ent in list(doc.of_type("org")):
+        if ent.kind != "municipal_unit":
+            continue
+        for form in {ent.name, *ent.aliases}:
+            for m in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", doc.text, re.I):
+                if not doc.is_taken(m.start(), m.end()):
+                    doc.add("org", ent.name, m.start(), m.end(), uid=ent.uid)
+
+
+def find_all(doc: Doc) -> None:
+    find_kommun_orgs(doc)
+    find_reference_orgs(doc)
+    find_pattern_orgs(doc)
+    find_defined_abbreviations(doc)
+    find_units_of_kommun(doc)
+    find_bare_places(doc)

@@ -1,0 +1,142 @@
+"""Recognise named people, their titles and the text that states their affiliation.
+
+A person is a run of two to four capitalised words whose first (or second)
+word is a known given name, or any such run in a position that only names take
+("Kontaktperson: X", a speaker line "Name, Title, Organisation"). The words
+after the name up to the end of its line or sentence are its *affiliation
+zone*: the title as written, and the organisations that employ the person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.doc import Doc
+from loaders.gazetteer import Gazetteer, fold
+from loaders.text import is_speaker_line
+
+U = "A-ZÅÄÖÉÜØÆÁÍÓÚ"
+L = "a-zåäöéüøæçšćčžíáóúñ"
+NAMEWORD = rf"[{U}][{L}’']+(?:-[{U}]?[{L}’']+)?"
+PARTICLE = r"(?:af|von|van|de|da|del|bin|al|El|el|Al)"
+_NAME = re.compile(rf"(?<![\w\-])({NAMEWORD}(?:[ ](?:{PARTICLE}[ -])?{NAMEWORD}){{1,3}})(?![\w\-])")
+_ROLE_BEFORE = re.compile(
+    rf"(?:^|[\s(])((?:[{L}\-]+(?:chef|ande|are|ör|ledare|log|man|råd|hövding|sekreterare|"
+    rf"ordförande|moderator|professor|docent|rektor|direktör|handläggare|samordnare|koordinator|"
+    rf"projektledare|minister|talesperson|forskare|utredare)))(?:,)?\s+$")
+NOT_NAME_WORDS = {
+    "region", "kommun", "stad", "projektet", "projekt", "samordningsförbundet", "finsam", "arbetsförmedlingen",
+    "försäkringskassan", "svenska", "sveriges", "europeiska", "stiftelsen", "länsstyrelsen", "nationella",
+    "beviljat", "total", "planerat", "specifikt", "unionens", "programområde", "kontaktperson", "projektägare",
+    "projektnummer", "diarienummer", "namn", "målgrupp", "syfte", "bakgrund", "mål", "ide", "genomförande",
+    "delmål", "övergripande", "arbetsmetod", "utlysningen", "styrgrupp", "styrgruppen", "nytt", "ny",
+    "samtal", "grundutbildning", "världsdagen", "konferens", "tema", "dagens", "läs", "hoppa", "publicerad",
+    "kvinnor", "unga", "personer", "stäng", "mer", "logotyp", "storlek", "download", "save", "starta",
+}
+
+
+@dataclass
+class PersonMention:
+    uid: str
+    start: int
+    end: int
+    zone_start: int
+    zone_end: int
+    role: str | None
+
+
+def _plausible(name: str, strong_context: bool) -> bool:
+    g = Gazetteer.load()
+    toks = re.split(r"[ ]", name)
+    if any(fold(t) in NOT_NAME_WORDS for t in toks):
+        return False
+    if g.org(name) or g.place(name):
+        return False
+    if strong_context:
+        return True
+    first = toks[0]
+    return g.is_first_name(first) or g.is_first_name(first.split("-")[0]) or (
+        len(toks) > 2 and g.is_first_name(toks[1]))
+
+
+def find_people(doc: Doc) -> list[PersonMention]:
+    text = doc.text
+    out: list[PersonMention] = []
+    for m in _NAME.finditer(text):
+        name = m.group(1)
+        s, e = m.start(1), m.end(1)
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        before = text[line_start:s]
+        label_before = re.search(r"(Kontaktperson(?:er)?|Kontakt|Projektledare|Utskickat av)\s*:?\s*$",
+                                 text[max(0, s - 40):s])
+        strong = bool(label_before) or (s == line_start and is_speaker_line(line))
+        # trim trailing words that are really the start of the next phrase
+        toks = name.split(" ")
+        while len(toks) > 2 and (Gazetteer.load().place(toks[-1]) or fold(toks[-1]) in NOT_NAME_WORDS):
+            toks.pop()
+        name = " ".join(toks)
+        e = s + len(name)
+        if not _plausible(name, strong):
+            continue
+        if doc.is_taken(s, e):
+            continue
+        role, zs, ze = _role_and_zone(doc, s, e, line_end)
+        if role is None:
+            rb = _ROLE_BEFORE.search(text[max(line_start, s - 60):s])
+            if rb and not before.rstrip().endswith(":"):
+                role = rb.group(1)
+        if label_before and label_before.group(1).lower().startswith("kontaktperson") and role is None:
+            role = "Kontaktperson"
+        ent = doc.add("person", name, s, e, firm=True, role=role)
+        out.append(PersonMention(ent.uid, s, e, zs, ze, role))
+    return out
+
+
+_ZONE_STOP = re.compile(r"\.\s|\.$|\n|\s–\s|\s-\s(?=[A-ZÅÄÖ])|[;]")
+
+
+def _role_and_zone(doc: Doc, s: int, e: int, line_end: int) -> tuple[str | None, int, int]:
+    """The title after the name and the stretch that may name the employer."""
+    text = doc.text
+    zone_end = line_end
+    stop = _ZONE_STOP.search(text, e, line_end)
+    if stop:
+        zone_end = stop.start()
+    # another person's name ends this person's zone ("…, via Ursula Savonius, …")
+    nxt = _NAME.search(text, e + 1, zone_end)
+    while nxt and not _plausible(nxt.group(1), False):
+        nxt = _NAME.search(text, nxt.end(), zone_end)
+    if nxt:
+        zone_end = max(e, re.search(r"\s*(?:via|och|samt|,)?\s*$", text[e:nxt.start()]).start() + e)
+    zone = text[e:zone_end]
+    role = None
+    m = re.match(r",\s*(?:som är\s+)?([^,]+)", zone)
+    if m:
+        role = m.group(1).strip().rstrip(",")
+    else:
+        m = re.match(r"\s+(?:som|jobbar som|arbetar som|är)\s+([^,]+?)(?:\s+(?:på|vid|hos|från|i)\s|,|$)", zone)
+        if m:
+            role = m.group(1).strip()
+    if role:
+        role = re.split(r",?\s*(?:telefon|tel\.?|mobil|e-post|mejl)\b", role, flags=re.I)[0].strip(" ,")
+        role = role or None
+        if role and (re.fullmatch(r"[\d\s\-+()]+", role) or len(role) > 120):
+            role = None
+        if role and re.match(r"(?:säger|uppger|berättar|menar|konstaterar)\b", role):
+            role = None
+    return role, e, zone_end
+
+
+def find_phones_and_emails(text: str, start: int, end: int) -> dict:
+    zone = text[start:end]
+    out = {}
+    em = re.search(r"[\w.+-]+@[\w-]+\.[\w.-]+", zone)
+    if em:
+        out["email"] = em.group(0)
+    ph = re.search(r"(?:\+46|0)\d{1,3}[\s\-–]*\d{2,3}[\s\-]*\d{2}[\s\-]*\d{2,3}", zone)
+    if ph:
+        out["phone"] = ph.group(0)
+    return out

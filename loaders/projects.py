@@ -1,0 +1,147 @@
+"""Recognise named projects, insatser and models, with their stated fields.
+
+Sources, most reliable first:
+
+* the labelled fields of a project record (Namn, Projektnummer, Projektperiod…);
+* a name introduced by a head noun: "projektet X", "insatsen ”X”",
+  "forskningsprojektet X (2020–2024)", "Styrgruppen för X", "utvärderingen av X";
+* a name defined by a copula: "X är ett samverkansprojekt", "X, som projektet
+  kallas", "X är FINSAM i Malmös senast beviljade insats";
+* a capitalised single word with a project-like head ("Värmlandsmodellen",
+  "Etableringslyftet", "Individsamverkansteamet") used as a name;
+* a sentence-initial proper name followed by a verb only projects take
+  ("X ska pågå", "X finansieras av", "X vänder sig till").
+"""
+from __future__ import annotations
+
+import re
+
+from loaders.doc import Doc, Entity
+from loaders.gazetteer import Gazetteer, fold
+
+U = "A-ZÅÄÖÉÜØÆ"
+L = "a-zåäöéüøæçšćčžíáóúñ"
+CAP = rf"[{U}0-9][\w’'!&\-]*"
+QUOTE_OPEN, QUOTE_CLOSE = "”\"“«„", "”\"“»"
+HEAD = r"(?:\w*projekte[tn]|insatsen|satsningen|förstudien|modellen|programmet|teamet|metoden)"
+GENERIC = {
+    "projektet", "projekt", "insatsen", "det", "den", "detta", "denna", "esf", "syftet", "målet", "målgruppen",
+    "vi", "man", "de", "som", "här", "där", "nu", "även", "också", "projektets", "teamet", "modellen",
+    "samverkan", "arbetet", "kommunen", "regionen", "förbundet", "finsam", "insatser", "under", "med",
+    "alla", "många", "i", "en", "ett", "the", "and", "sedan", "idag", "projektmedel", "utlysningen",
+}
+SUFFIXES = ("modellen", "lyftet", "kraften", "spåret", "torget", "steget", "teamet", "projektet", "porten",
+            "bryggan", "navet", "huset", "vägen", "skolan", "resan", "kompassen", "akademin")
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" .,:;–-")
+    return name
+
+
+def _ok(doc: Doc, name: str, s: int, e: int) -> bool:
+    if not name or fold(name) in GENERIC or len(name) < 3:
+        return False
+    g = Gazetteer.load()
+    if g.org(name) or g.place(name):
+        return False
+    if doc.is_taken(s, e):
+        return False
+    if re.fullmatch(r"[\d\s/.\-]+", name):
+        return False
+    return True
+
+
+def add_project(doc: Doc, name: str, s: int | None, e: int | None, **props) -> Entity:
+    return doc.add("project", name, s, e, uid=props.pop("uid", None), firm=props.pop("firm", False), **props)
+
+
+_QUOTED = re.compile(rf"\b{HEAD}?\s*[{QUOTE_OPEN}]([^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]")
+_HEADED = re.compile(rf"\b({HEAD})\s+(?![{QUOTE_OPEN}])({CAP}[^\n]*)")
+_COPULA = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))({CAP}(?:[ ](?:[\w’'!&\-]+)){{0,4}}?)\s+är\s+(?:ett|en|\w+s)?\s*"
+    rf"(?:[\w\-]+\s+){{0,4}}?(?:\w*projekt|insats|satsning|förstudie|modell|metod|samverkansprojekt)\b", re.M)
+_CALLED = re.compile(rf"({CAP}(?:\s{CAP})*),\s+som\s+(?:projektet|insatsen|teamet|satsningen|verksamheten)\s+kallas")
+_STEERING = re.compile(rf"\b[Ss]tyrgrupp(?:en)?\s+(?:för\s+)?({CAP}(?:[ ][\w\-]+){{0,5}}?)(?=\s+(?:träffa\w*|har|möts|ska|samlas)\b|[ \t]*\n|[ \t]*$)", re.M)
+_EVAL = re.compile(rf"\b(?:\w*utvärdering\w*|uppföljning\w*)\s+av\s+({CAP})")
+_SUFFIX_WORD = re.compile(rf"(?<![\w\-])([{U}][{L}]{{3,}}(?:{'|'.join(SUFFIXES)}))(?![\w\-])")
+_VERB_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))({CAP}(?:\s+(?:[–\-]\s+)?{CAP}){{1,5}})\s+"
+    rf"(?:ska\s+(?:fokusera|pågå|drivas|bedrivas)|finansieras\s+av|vänder\s+sig\s+till|pågår|har\s+beviljats\s+(?:medel|stöd))", re.M)
+_YEARS_AFTER = re.compile(r"^\s*\((\d{4})\s*[–\-]\s*(\d{4})\)")
+
+
+def find_projects(doc: Doc) -> None:
+    text = doc.text
+    for m in _QUOTED.finditer(text):
+        name = _clean(m.group(1))
+        if _ok(doc, name, m.start(1), m.end(1)) and (m.group(0)[0].isalpha() or _project_context(text, m.start())):
+            add_project(doc, name, m.start(1), m.start(1) + len(name))
+    for m in _HEADED.finditer(text):
+        head, rest = m.group(1), m.group(2)
+        s = m.start(2)
+        yrs = None
+        paren = rest.find("(")
+        if paren > 0 and _YEARS_AFTER.match(rest[paren:]):
+            name = rest[:paren]
+            yrs = _YEARS_AFTER.match(rest[paren:]).groups()
+        elif _in_list_item(text, m.start()) or rest.strip() == text[s:text.find("\n", s) if "\n" in text[s:] else len(text)].strip() and len(rest.split()) <= 8 and not re.search(r"[.!?]\s", rest):
+            name = re.split(r"\s+\(|\s+[–\-]\s+(?=[a-zåäö])", rest)[0]
+        else:
+            name = re.match(rf"{CAP}(?:\s+(?:{CAP}|\d+))*", rest).group(0)
+        name = _clean(name)
+        if head.lower() in ("teamet", "modellen", "metoden") and len(name.split()) > 3:
+            continue
+        if _ok(doc, name, s, s + len(name)):
+            ent = add_project(doc, name, s, s + len(name))
+            if yrs:
+                ent.props.setdefault("start", yrs[0])
+                ent.props.setdefault("end", yrs[1])
+    for rx in (_COPULA, _CALLED, _STEERING, _EVAL, _VERB_SUBJECT):
+        for m in rx.finditer(text):
+            name = _clean(m.group(1))
+            s = m.start(1)
+            if rx is _COPULA and (len(name.split()) > 5 or name.split()[0].lower() in GENERIC):
+                continue
+            if _ok(doc, name, s, s + len(name)) and not _is_person_like(name):
+                add_project(doc, name, s, s + len(name))
+    counts: dict[str, list[re.Match]] = {}
+    for m in _SUFFIX_WORD.finditer(text):
+        counts.setdefault(m.group(1), []).append(m)
+    for word, ms in counts.items():
+        inner = [m for m in ms if not _sentence_initial(text, m.start())]
+        if (inner or len(ms) >= 2) and _ok(doc, word, ms[0].start(), ms[0].end()):
+            add_project(doc, word, ms[0].start(), ms[0].end())
+    mark_all_mentions(doc)
+
+
+def _is_person_like(name: str) -> bool:
+    toks = name.split()
+    g = Gazetteer.load()
+    return 2 <= len(toks) <= 3 and g.is_first_name(toks[0]) and all(t[:1].isupper() for t in toks)
+
+
+def _in_list_item(text: str, pos: int) -> bool:
+    ls = text.rfind("\n", 0, pos) + 1
+    return bool(re.match(r"\s*(?:[•\-–*]|\d+[.)])\s", text[ls:pos + 1]))
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos]
+    return pos == 0 or bool(re.search(r"(?:[.!?:]\s+|\n\s*|^\s*)$", before)) or before.endswith("\n")
+
+
+def _project_context(text: str, pos: int) -> bool:
+    window = text[max(0, pos - 60):pos].lower()
+    return any(w in window for w in ("projekt", "insats", "satsning", "modell", "förstudie"))
+
+
+def mark_all_mentions(doc: Doc) -> None:
+    """Every further occurrence of a project's name (or alias) is a mention of it."""
+    for ent in doc.of_type("project"):
+        for form in sorted({ent.name, *ent.aliases}, key=len, reverse=True):
+            if len(form) < 3:
+                continue
+            for m in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?:s)?(?![\w\-])", doc.text):
+                if not doc.is_taken(m.start(), m.start() + len(form)):
+                    doc.add("project", ent.name, m.start(), m.start() + len(form), uid=ent.uid)

@@ -1,0 +1,299 @@
+"""Relations between the entities of one document, each with its evidence sentence.
+
+Every rule works inside one segment (a news item, a conference session, a
+project record), on cue words of the genre: "drivs av", "finansiering från",
+"deltar i projektet", "samverkan mellan", "bildades av", "en del av"… The
+conventions they follow are those of ``eval/CONVENTIONS.md``.
+"""
+from __future__ import annotations
+
+import re
+
+from loaders.doc import Doc, Entity, Mention
+from loaders.text import Segment, Span
+
+OWN_CUES = re.compile(r"\bdriv(?:er|s\s+av|it|its\s+av)\b|\bprojektägare\b|\bi\s+\w+s\s+regi\b", re.I)
+FUND_CUES = re.compile(
+    r"finansiering\s+(?:från|av|via)|finansiera[ds]?\s+(?:av|via|från)|medel\s+från|finansierade\s+av|"
+    r"\bsatsar\s+på\b|beviljade\s+insats|beviljat\s+(?:finansiering|medel|stöd)|\bbeviljar\b|"
+    r"stöd\s+från|bidrag\s+från|pengar\s+från|medfinansi", re.I)
+PARTNER_CUES = re.compile(
+    r"deltar\s+i|samverkansprojekt\s+mellan|samverkan\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
+    r"tillsammans\s+med|ingår\s+(?:i|också\s+i)|består\s+av\s+medarbetare\s+från|i\s+samverkan\s+med|"
+    r"i\s+samarbete\s+med|\bparter(?:na)?\b|medverkar|deltagande\s+(?:kommuner|organisationer)|"
+    r"samverkanspart", re.I)
+COLLAB_CUES = re.compile(
+    r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|utvecklingsprojekt\s+med|"
+    r"dialog\s+med|möte\s+(?:med|mellan)", re.I)
+MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+till|\bägare\s+är|huvudmän|"
+                         r"består\s+av|ingår\s+i\s+förbundet|förbundets\s+(?:parter|medlemmar)", re.I)
+ACTIVITY_CUES = re.compile(r"verksamhet|deltagare|\blokal|seminarier|genomför|\bbor\b|invånare|"
+                           r"sitter\s+i|finns\s+i|\bplats\b|erbjud", re.I)
+CONTACT_ROLES = re.compile(r"projektledare|projektkoordinator|projektsamordnare|koordinator|samordnare\b|"
+                           r"ekonomiansvarig|kontaktperson|processledare|projektmedarbetare|projektansvarig", re.I)
+
+
+def _ents(doc: Doc, ms: list[Mention]) -> list[Entity]:
+    seen, out = set(), []
+    for m in ms:
+        e = doc.get(m.type, m.uid)
+        if e is not None and (e.type, e.uid) not in seen:
+            seen.add((e.type, e.uid))
+            out.append(e)
+    return out
+
+
+def segment_projects(doc: Doc, seg: Segment) -> list[Entity]:
+    return _ents(doc, doc.mentions_in(seg.start, seg.end, "project"))
+
+
+def main_project(doc: Doc, seg: Segment) -> Entity | None:
+    projs = segment_projects(doc, seg)
+    if not projs:
+        return None
+    firm = [p for p in projs if p.firm]
+    if firm:
+        return firm[0]
+    counts = {p.uid: sum(1 for m in doc.mentions_in(seg.start, seg.end, "project") if m.uid == p.uid) for p in projs}
+    return max(projs, key=lambda p: (counts[p.uid], -min(s for s, _ in p.mentions)))
+
+
+def sentence_project(doc: Doc, sp: Span, seg: Segment) -> Entity | None:
+    ps = _ents(doc, doc.mentions_in(sp.start, sp.end, "project"))
+    return ps[0] if ps else main_project(doc, seg)
+
+
+def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    for sp in _sentences_in(doc, seg):
+        s_text = doc.text[sp.start:sp.end]
+        cue = OWN_CUES.search(s_text)
+        if not cue:
+            continue
+        proj = sentence_project(doc, sp, seg)
+        if proj is None or proj.uid in owners:
+            continue
+        orgs = doc.mentions_in(sp.start, sp.end, "org")
+        cue_pos = sp.start + cue.start()
+        owner = None
+        if "drivs" in cue.group(0).lower() or "drivits" in cue.group(0).lower():
+            after = [m for m in orgs if m.start > cue_pos]
+            owner = after[0] if after else None
+        else:
+            right_after = [m for m in orgs if 0 <= m.start - (sp.start + cue.end()) <= 3]
+            before = [m for m in orgs if m.end <= cue_pos]
+            owner = right_after[0] if right_after else (before[0] if before else None)
+        if owner is not None:
+            o = doc.get("org", owner.uid)
+            owners[proj.uid] = o
+            doc.relate("OWNS", o, proj, sp)
+
+
+def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
+    for sp in _sentences_in(doc, seg):
+        s_text = doc.text[sp.start:sp.end]
+        cue = FUND_CUES.search(s_text)
+        if not cue:
+            continue
+        proj = sentence_project(doc, sp, seg)
+        if proj is None:
+            continue
+        orgs = doc.mentions_in(sp.start, sp.end, "org")
+        cue_pos = sp.start + cue.start()
+        word = cue.group(0).lower()
+        if any(w in word for w in ("satsar", "beviljade insats", "beviljat", "beviljar")):
+            cands = [m for m in orgs if m.end <= cue_pos + 2]
+            cands = cands[-1:] if cands else []
+        else:
+            cands = [m for m in orgs if m.start >= cue_pos][:1]
+        for m in cands:
+            o = doc.get("org", m.uid)
+            if o is None or owners.get(proj.uid) is o:
+                continue
+            funders.setdefault(proj.uid, set()).add(o.uid)
+            doc.relate("FUNDS", o, proj, sp)
+
+
+def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
+    proj = main_project(doc, seg)
+    if proj is None:
+        return
+    for sp in _sentences_in(doc, seg):
+        s_text = doc.text[sp.start:sp.end]
+        if not PARTNER_CUES.search(s_text):
+            continue
+        p = sentence_project(doc, sp, seg) or proj
+        for o in _ents(doc, doc.mentions_in(sp.start, sp.end, "org")):
+            if owners.get(p.uid) is o or o.kind in ("fund",) or o.uid in funders.get(p.uid, set()):
+                continue
+            if o.kind == "coordination_association" and owners.get(p.uid) is not None:
+                continue
+            doc.relate("PARTNER_IN", o, p, sp)
+            if o.kind == "municipality_org" and o.props.get("place_uid"):
+                place = doc.get("place", o.props["place_uid"])
+                if place is not None:
+                    doc.relate("ACTIVE_IN", p, place, sp)
+
+
+def collaboration_rules(doc: Doc, seg: Segment) -> None:
+    if segment_projects(doc, seg):
+        return
+    last_kommun: Entity | None = None
+    for sp in _sentences_in(doc, seg):
+        s_text = doc.text[sp.start:sp.end]
+        orgs = [o for o in _ents(doc, doc.mentions_in(sp.start, sp.end, "org"))
+                if o.kind not in ("coordination_association", "network", "fund")]
+        if re.match(r"\s*Kommunen\b", s_text) and last_kommun is not None and last_kommun not in orgs:
+            orgs.insert(0, last_kommun)
+        for o in orgs:
+            if o.kind == "municipality_org":
+                last_kommun = o
+        if len(orgs) < 2 or not COLLAB_CUES.search(s_text + _label_before(doc, sp)):
+            continue
+        for i, a in enumerate(orgs):
+            for b in orgs[i + 1:]:
+                if _part_of(doc, a, b) or _part_of(doc, b, a):
+                    continue
+                doc.relate("COLLABORATES_WITH", a, b, sp)
+
+
+def _label_before(doc: Doc, sp: Span) -> str:
+    """The heading line just above a sentence ("Arrangörer" above the names)."""
+    prev = doc.text.rfind("\n", 0, max(0, sp.start - 1))
+    prev2 = doc.text.rfind("\n", 0, max(0, prev))
+    return " " + doc.text[max(0, prev2):sp.start].strip()[-40:]
+
+
+def _part_of(doc: Doc, a: Entity, b: Entity) -> bool:
+    return ("PART_OF", a.uid, b.uid) in doc.relations
+
+
+def member_rules(doc: Doc) -> None:
+    for sp in doc.sents:
+        s_text = doc.text[sp.start:sp.end]
+        if not MEMBER_CUES.search(s_text):
+            continue
+        orgs = _ents(doc, doc.mentions_in(sp.start, sp.end, "org"))
+        forb = [o for o in orgs if o.kind in ("coordination_association", "network")]
+        if len(forb) != 1:
+            continue
+        for o in orgs:
+            if o is not forb[0] and o.kind not in ("coordination_association", "fund"):
+                doc.relate("MEMBER_OF", o, forb[0], sp)
+
+
+def active_in_rules(doc: Doc, seg: Segment) -> None:
+    proj = main_project(doc, seg)
+    if proj is None:
+        return
+    for sp in _sentences_in(doc, seg):
+        s_text = doc.text[sp.start:sp.end]
+        places = _ents(doc, doc.mentions_in(sp.start, sp.end, "place"))
+        if not places:
+            continue
+        in_sentence = _ents(doc, doc.mentions_in(sp.start, sp.end, "project"))
+        if not in_sentence and not ACTIVITY_CUES.search(s_text):
+            continue
+        if doc.mentions_in(sp.start, sp.end, "person"):
+            continue  # a place in someone's title ("regionchef för Stockholm")
+        for p in (in_sentence or [proj]):
+            for place in places:
+                doc.relate("ACTIVE_IN", p, place, sp)
+
+
+def _sentences_in(doc: Doc, seg: Segment) -> list[Span]:
+    return [sp for sp in doc.sents if seg.start <= sp.start < seg.end]
+
+
+def located_in_rules(doc: Doc) -> None:
+    for o in doc.of_type("org"):
+        if o.kind == "municipality_org" and o.props.get("place_uid"):
+            place = doc.get("place", o.props["place_uid"])
+            if place is not None:
+                doc.relate("LOCATED_IN", o, place, o.mentions[0][0] if o.mentions else None)
+    for m in re.finditer(r"\b(?:[Vv]åra|[Vv]år|[Ss]ina)\s+(?:\w+\s+){0,3}?(?:verksamhet\w*|lokaler|kontor\w*|"
+                         r"företag)\s+(?:som\s+vi\s+har\s+)?i\s+", doc.text):
+        places = doc.mentions_in(m.end(), m.end() + 40, "place")
+        if not places:
+            continue
+        place = doc.get("place", places[0].uid)
+        sp = doc.sentence(m.start())
+        orgs = [o for o in _ents(doc, doc.mentions_in(0, len(doc.text), "org"))
+                if o.kind in ("nonprofit", "company", "education", "other")]
+        if orgs and place is not None:
+            doc.relate("LOCATED_IN", orgs[0], place, sp)
+
+
+def part_of_rules(doc: Doc) -> None:
+    text = doc.text
+    for m in re.finditer(r"(?:,\s+)?(?:som\s+)?är\s+en\s+del\s+av\s+", text):
+        sp = doc.sentence(m.start())
+        before = [x for x in doc.mentions_in(sp.start, m.start(), "org")]
+        after = doc.mentions_in(m.end(), m.end() + 60, "org")
+        if before and after:
+            doc.relate("PART_OF", doc.get("org", before[-1].uid), doc.get("org", after[0].uid), sp)
+    kommuner = [o for o in doc.of_type("org") if o.kind == "municipality_org"]
+    for o in doc.of_type("org"):
+        if o.kind != "municipal_unit" or any(k[0] == "PART_OF" and k[1] == o.uid for k in doc.relations):
+            continue
+        parent = None
+        named = [k for k in kommuner if k.props.get("place_uid") and any(
+            (doc.get("place", k.props["place_uid"]).name.lower() in f.lower()) for f in {o.name, *o.aliases})]
+        if named:
+            parent = named[0]
+        elif len(kommuner) == 1:
+            parent = kommuner[0]
+        if parent is not None:
+            doc.relate("PART_OF", o, parent, o.mentions[0][0] if o.mentions else None)
+
+
+def person_rules(doc: Doc, people, seg_of) -> None:
+    """WORKS_FOR from the affiliation zone; CONTACT_FOR from roles and contact lists."""
+    text = doc.text
+    for pm in people:
+        person = doc.get("person", pm.uid)
+        seg = seg_of(pm.start)
+        zone_orgs = _ents(doc, [m for m in doc.mentions_in(pm.zone_start, pm.zone_end, "org")])
+        zone_projects = _ents(doc, doc.mentions_in(pm.zone_start, pm.zone_end, "project"))
+        line_start = text.rfind("\n", 0, pm.start) + 1
+        label = _contact_label(text, pm.start)
+        where = Span(line_start if label else pm.start, pm.zone_end)
+        if not zone_orgs:
+            km = re.search(r"\bkommun\w*\s+i\s+([A-ZÅÄÖ]\w+)", text[pm.zone_start:pm.zone_end])
+            if km:
+                places = doc.mentions_in(pm.zone_start + km.start(1), pm.zone_start + km.end(1) + 1, "place")
+                kom = [o for o in doc.of_type("org") if places and o.props.get("place_uid") == places[0].uid]
+                zone_orgs = kom[:1]
+        if zone_orgs and label != "esf":
+            first = zone_orgs[0]
+            doc.relate("WORKS_FOR", person, first, where, role=pm.role)
+            for nxt in zone_orgs[1:2]:
+                if first.kind in ("municipal_unit", "other", "education") and nxt.kind != first.kind or (
+                        first.kind == "education" and nxt.kind == "education"):
+                    doc.relate("PART_OF", first, nxt, where)
+        if label == "sender":
+            continue
+        proj = zone_projects[0] if zone_projects else None
+        is_contact = label in ("contact", "esf") or bool(pm.role and CONTACT_ROLES.search(pm.role or ""))
+        if proj is None and is_contact:
+            proj = main_project(doc, seg)
+        if proj is not None and (is_contact or zone_projects):
+            if pm.role and re.search(r"styrgrupp|utvärder|författare|ordförande i", pm.role or "", re.I) and label != "contact":
+                continue
+            doc.relate("CONTACT_FOR", person, proj, where, role=pm.role)
+
+
+def _contact_label(text: str, pos: int) -> str | None:
+    """Which list a person's line sits in: contacts, an ESF field, or the sender line."""
+    window = text[max(0, pos - 600):pos]
+    line_start = text.rfind("\n", 0, pos) + 1
+    own_line = text[line_start:pos]
+    if re.search(r"Utskickat av|Skickat av|Publicerat? av", own_line, re.I):
+        return "sender"
+    if re.search(r"Kontaktperson\s*:?\s*$", text[max(0, pos - 30):pos]):
+        return "esf"
+    blocks = list(re.finditer(r"(?im)^\s*(Kontaktpersoner|Kontakt|För mer information|Mer information)\s*:?\s*$", window))
+    if blocks:
+        between = window[blocks[-1].end():]
+        if "\n\n\n" not in between and not re.search(r"(?m)^\s*\d{4}-\d{2}-\d{2}\s*$", between):
+            return "contact"
+    return None
