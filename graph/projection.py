@@ -1,0 +1,388 @@
+"""Read projections: the graph as plain rows for the analytics and the app.
+
+The only module of the analytics side that talks to Neo4j. Every query is
+parameterised and runs in a READ transaction; every value comes back as plain
+Python (temporal values as ISO strings). The row shapes are the ones the
+``analytics`` package documents.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from analytics.period import filter_by_period
+from graph.query import _execute_read, to_python
+from graph.schema import NODES, RELS
+
+__all__ = [
+    "org_project_rows", "stated_collaboration_rows", "coverage_rows", "reference_municipalities",
+    "reference_counties", "reference_target_groups", "missing_link_rows", "ego_network",
+    "actor_profile", "overview_counts", "latest_documents", "search_actors",
+]
+
+
+def _rows(driver, cypher: str, **params: Any) -> list[dict]:
+    return _execute_read(driver, cypher, params)[1]
+
+
+def _read_many(driver, statements: dict[str, tuple[str, dict]]) -> dict[str, list[dict]]:
+    """Several queries in one READ transaction (a consistent snapshot for one page)."""
+    import neo4j
+
+    from samverkan.settings import get_settings
+
+    def work(tx):
+        out = {}
+        for key, (cypher, params) in statements.items():
+            result = tx.run(cypher, params)
+            keys = list(result.keys())
+            out[key] = [{k: to_python(v) for k, v in zip(keys, rec.values())} for rec in result]
+        return out
+
+    with driver.session(database=get_settings().neo4j_database,
+                        default_access_mode=neo4j.READ_ACCESS) as session:
+        return session.execute_read(work)
+
+
+ORG_PROJECT = """
+MATCH (o:Organization)-[r:OWNS|FUNDS|PARTNER_IN]->(p:Project)
+RETURN o.uid AS org_uid, o.name AS org_name, o.kind AS org_kind, type(r) AS role,
+       p.uid AS project_uid, p.name AS project_name, p.start AS start, p.end AS end,
+       r.amount_sek AS amount_sek
+ORDER BY org_uid, project_uid, role
+"""
+
+
+def org_project_rows(driver, start_year: int | None = None, end_year: int | None = None, *,
+                     keep_undated: bool = True) -> list[dict]:
+    """One row per (organisation, OWNS/FUNDS/PARTNER_IN, project), optionally for a period.
+
+    Keys: ``org_uid, org_name, org_kind, role, project_uid, project_name, start,
+    end, amount_sek``. The period rule is ``analytics.period.filter_by_period``'s.
+    """
+    return filter_by_period(_rows(driver, ORG_PROJECT), start_year, end_year, keep_undated=keep_undated)
+
+
+STATED = """
+MATCH (a:Organization)-[r:COLLABORATES_WITH]-(b:Organization)
+WHERE a.uid < b.uid
+RETURN a.uid AS org_a, a.name AS org_a_name, a.kind AS org_a_kind,
+       b.uid AS org_b, b.name AS org_b_name, b.kind AS org_b_kind, r.doc_uids AS doc_uids
+ORDER BY org_a, org_b
+"""
+
+
+def stated_collaboration_rows(driver) -> list[dict]:
+    """Stated ``COLLABORATES_WITH`` pairs, each once with ``org_a < org_b``."""
+    return _rows(driver, STATED)
+
+
+COVERAGE = """
+MATCH (p:Project)-[:ACTIVE_IN]->(m:Municipality)
+MATCH (p)-[:TARGETS]->(t:TargetGroup)
+OPTIONAL MATCH (m)-[:IN_COUNTY]->(c:County)
+RETURN DISTINCT p.uid AS project_uid, p.name AS project_name, m.code AS municipality_code,
+       coalesce(m.county_code, c.code) AS county_code, t.key AS target_key,
+       p.start AS start, p.end AS end
+ORDER BY project_uid, municipality_code, target_key
+"""
+
+
+def coverage_rows(driver, start_year: int | None = None, end_year: int | None = None, *,
+                  keep_undated: bool = True) -> list[dict]:
+    """One row per (project, kommun it is active in, target group), optionally for a period."""
+    return filter_by_period(_rows(driver, COVERAGE), start_year, end_year, keep_undated=keep_undated)
+
+
+def reference_municipalities(driver) -> list[dict]:
+    """The reference kommuner (``reference = true``): ``code, name, county_code``, by code."""
+    return _rows(driver, """
+        MATCH (m:Municipality) WHERE m.reference = true
+        OPTIONAL MATCH (m)-[:IN_COUNTY]->(c:County)
+        RETURN m.code AS code, m.name AS name, coalesce(m.county_code, c.code) AS county_code
+        ORDER BY code""")
+
+
+def reference_counties(driver) -> list[dict]:
+    """All län: ``code, name``, by code."""
+    return _rows(driver, "MATCH (c:County) RETURN c.code AS code, c.name AS name ORDER BY code")
+
+
+def reference_target_groups(driver) -> list[dict]:
+    """The target-group taxonomy: ``key, label_sv, label_en``, by key."""
+    return _rows(driver, """
+        MATCH (t:TargetGroup)
+        RETURN t.key AS key, t.label_sv AS label_sv, t.label_en AS label_en ORDER BY key""")
+
+
+MISSING_LINK = """
+MATCH (o:Organization)-[:OWNS|PARTNER_IN]->(p:Project)-[:TARGETS]->(t:TargetGroup)
+CALL (o, p) {
+  MATCH (p)-[:ACTIVE_IN]->(m:Municipality) RETURN m.code AS place_code, 'active_in' AS via
+  UNION
+  MATCH (o)-[:LOCATED_IN]->(m:Municipality) RETURN m.code AS place_code, 'located_in' AS via
+}
+RETURN DISTINCT o.uid AS org_uid, o.name AS org_name, p.uid AS project_uid, t.key AS target_key,
+       place_code, via, p.start AS start, p.end AS end
+ORDER BY org_uid, project_uid, target_key, place_code
+"""
+
+
+def missing_link_rows(driver, start_year: int | None = None, end_year: int | None = None) -> list[dict]:
+    """Activity rows for ``analytics.missing_links``.
+
+    An organisation works on a target group in a place when it owns or takes
+    part in (funding does not count) a project for that group that is active
+    there, or when it is seated there (``via`` says which).
+    """
+    return filter_by_period(_rows(driver, MISSING_LINK), start_year, end_year)
+
+
+# --- one actor ---------------------------------------------------------------------------------
+
+_FIND = """
+CALL () {
+  MATCH (n:Organization {uid: $uid}) RETURN n
+  UNION MATCH (n:Project {uid: $uid}) RETURN n
+  UNION MATCH (n:Person {uid: $uid}) RETURN n
+  UNION MATCH (n:Municipality {code: $uid}) RETURN n
+  UNION MATCH (n:TargetGroup {key: $uid}) RETURN n
+}
+WITH n LIMIT 1
+"""
+_ACTOR_RELS = "OWNS|FUNDS|PARTNER_IN|COLLABORATES_WITH|PART_OF|MEMBER_OF|WORKS_FOR|CONTACT_FOR"
+_CONTEXT_RELS = "TARGETS|ACTIVE_IN|LOCATED_IN"
+# Variable-length bounds cannot be parameters, so there is one fixed text per allowed depth.
+_EGO = {
+    depth: _FIND + f"""
+OPTIONAL MATCH path = (n)-[:{_ACTOR_RELS}*1..{depth}]-(m)
+WITH n, path LIMIT $max_paths
+UNWIND (CASE WHEN path IS NULL THEN [null] ELSE relationships(path) END) AS r
+WITH n, collect(DISTINCT r) AS rels
+CALL (n, rels) {{
+  WITH n, rels WHERE $context
+  UNWIND [n] + [x IN rels WHERE startNode(x) = n | endNode(x)]
+             + [x IN rels WHERE endNode(x) = n | startNode(x)] AS y
+  WITH DISTINCT y
+  MATCH (y)-[c:{_CONTEXT_RELS}]->()
+  RETURN collect(DISTINCT c)[..$max_paths] AS ctx
+}}
+RETURN n AS center,
+       [x IN rels + ctx | {{type: type(x), a: startNode(x), b: endNode(x),
+                           n_docs: size(coalesce(x.doc_uids, []))}}] AS edges
+"""
+    for depth in (1, 2, 3)
+}
+
+
+def _node_view(node: dict) -> dict:
+    labels = [lab for lab in node.get("_labels", []) if lab in NODES]
+    label = labels[0] if labels else (node.get("_labels") or ["?"])[0]
+    key = node.get(NODES[label].key) if label in NODES else None
+    return {"id": f"{label}:{key}", "label": label, "key": key,
+            "name": node.get("name") or node.get("label_sv") or key, "kind": node.get("kind")}
+
+
+def ego_network(driver, uid: str, depth: int = 1, *, max_paths: int = 500, context: bool = True) -> dict:
+    """The neighbourhood of one actor, for drawing.
+
+    Parameters
+    ----------
+    uid : str
+        Organization/Project/Person uid, or a Municipality code or TargetGroup key.
+    depth : {1, 2, 3}
+        Hops along actor relationships (projects, collaborations, memberships, people).
+    max_paths : int
+        Cap on the paths followed (and on context edges); large hubs are cut, not all shown.
+    context : bool
+        Also show target groups and places of the centre and its direct neighbours.
+
+    Returns
+    -------
+    dict
+        ``center`` (node id or None when the uid is unknown), ``nodes`` (``id``,
+        ``label``, ``key``, ``name``, ``kind``) and ``edges`` (``source``,
+        ``target``, ``type``, ``n_docs``). Node ids are ``"Label:key"``.
+    """
+    if depth not in _EGO:
+        raise ValueError(f"depth must be 1, 2 or 3, not {depth!r}")
+    rows = _rows(driver, _EGO[depth], uid=str(uid), max_paths=int(max_paths), context=bool(context))
+    if not rows:
+        return {"center": None, "nodes": [], "edges": []}
+    center = _node_view(rows[0]["center"])
+    nodes = {center["id"]: center}
+    edges = {}
+    for e in rows[0]["edges"]:
+        a, b = _node_view(e["a"]), _node_view(e["b"])
+        nodes.setdefault(a["id"], a), nodes.setdefault(b["id"], b)
+        edges[a["id"], b["id"], e["type"]] = {"source": a["id"], "target": b["id"], "type": e["type"],
+                                              "n_docs": e["n_docs"]}
+    return {"center": center["id"], "nodes": sorted(nodes.values(), key=lambda n: n["id"]),
+            "edges": sorted(edges.values(), key=lambda e: (e["source"], e["target"], e["type"]))}
+
+
+_PROFILE = {
+    "actor": ("MATCH (o:Organization {uid: $uid}) RETURN o AS node", {}),
+    "projects": ("""
+        MATCH (o:Organization {uid: $uid})-[r:OWNS|FUNDS|PARTNER_IN]->(p:Project)
+        RETURN p.uid AS uid, p.name AS name, type(r) AS role, p.start AS start, p.end AS end,
+               r.amount_sek AS amount_sek, r.doc_uids AS doc_uids, r.evidence AS evidence
+        ORDER BY start DESC, name""", {}),
+    "partners": ("""
+        MATCH (o:Organization {uid: $uid})-[:OWNS|FUNDS|PARTNER_IN]->(p:Project)
+              <-[r:OWNS|FUNDS|PARTNER_IN]-(x:Organization)
+        WHERE x <> o
+        RETURN x.uid AS uid, x.name AS name, x.kind AS kind, 'project' AS via, type(r) AS type,
+               p.uid AS project_uid, p.name AS project_name, r.doc_uids AS doc_uids, r.evidence AS evidence
+        UNION ALL
+        MATCH (o:Organization {uid: $uid})-[r:COLLABORATES_WITH|PART_OF|MEMBER_OF]-(x:Organization)
+        WHERE x <> o
+        RETURN x.uid AS uid, x.name AS name, x.kind AS kind,
+               CASE WHEN startNode(r) = o THEN 'out' ELSE 'in' END AS via, type(r) AS type,
+               null AS project_uid, null AS project_name, r.doc_uids AS doc_uids, r.evidence AS evidence""", {}),
+    "people": ("""
+        MATCH (pe:Person)-[r:WORKS_FOR]->(o:Organization {uid: $uid})
+        RETURN pe.uid AS uid, pe.name AS name, coalesce(r.role, pe.role) AS role, 'WORKS_FOR' AS type,
+               null AS project_uid, null AS project_name, r.doc_uids AS doc_uids, r.evidence AS evidence
+        UNION ALL
+        MATCH (o:Organization {uid: $uid})-[:OWNS|FUNDS|PARTNER_IN]->(p:Project)<-[r:CONTACT_FOR]-(pe:Person)
+        RETURN pe.uid AS uid, pe.name AS name, coalesce(r.role, pe.role) AS role, 'CONTACT_FOR' AS type,
+               p.uid AS project_uid, p.name AS project_name, r.doc_uids AS doc_uids, r.evidence AS evidence""",
+               {}),
+    "target_groups": ("""
+        MATCH (o:Organization {uid: $uid})-[:OWNS|FUNDS|PARTNER_IN]->(p:Project)-[r:TARGETS]->(t:TargetGroup)
+        RETURN t.key AS key, t.label_sv AS label_sv, t.label_en AS label_en, p.uid AS project_uid,
+               p.name AS project_name, r.doc_uids AS doc_uids, r.evidence AS evidence""", {}),
+    "places": ("""
+        MATCH (o:Organization {uid: $uid})-[r:LOCATED_IN]->(m:Municipality)
+        RETURN m.code AS code, m.name AS name, m.county_code AS county_code, 'LOCATED_IN' AS type,
+               null AS project_uid, null AS project_name, r.doc_uids AS doc_uids, r.evidence AS evidence
+        UNION ALL
+        MATCH (o:Organization {uid: $uid})-[:OWNS|FUNDS|PARTNER_IN]->(p:Project)-[r:ACTIVE_IN]->(m:Municipality)
+        RETURN m.code AS code, m.name AS name, m.county_code AS county_code, 'ACTIVE_IN' AS type,
+               p.uid AS project_uid, p.name AS project_name, r.doc_uids AS doc_uids, r.evidence AS evidence""",
+               {}),
+    "documents": ("""
+        MATCH (d:Document)-[:MENTIONS]->(o:Organization {uid: $uid})
+        RETURN d.uid AS uid, coalesce(d.name, d.title, d.path) AS name, d.title AS title,
+               d.published AS published, d.path AS path
+        ORDER BY published DESC, name""", {}),
+}
+
+_FACT_KEYS = ("doc_uids", "evidence")
+
+
+def _sources(row: dict, doc_names: dict[str, str]) -> list[dict]:
+    uids = row.get("doc_uids") or []
+    quotes = row.get("evidence") or []
+    return [{"doc_uid": u, "document": doc_names.get(u, u), "quote": quotes[i] if i < len(quotes) else None}
+            for i, u in enumerate(uids)]
+
+
+def _group(rows: list[dict], key: str, keep: tuple[str, ...], doc_names: dict[str, str]) -> list[dict]:
+    """Merge rows about the same neighbour; each keeps its ``facts`` with their sources."""
+    grouped: dict[Any, dict] = {}
+    for r in rows:
+        item = grouped.setdefault(r[key], {k: r.get(k) for k in keep} | {"facts": []})
+        fact = {k: v for k, v in r.items() if k not in keep and k not in _FACT_KEYS}
+        item["facts"].append(fact | {"sources": _sources(r, doc_names)})
+    return list(grouped.values())
+
+
+def actor_profile(driver, uid: str) -> dict | None:
+    """Everything the graph knows about one organisation, each fact with its sources.
+
+    Returns
+    -------
+    dict or None
+        None when there is no Organization with this uid. Otherwise
+        ``organization`` (its properties, scores included), ``projects``,
+        ``partners``, ``people``, ``target_groups``, ``places`` and
+        ``documents``. Every project row and every entry of a neighbour's
+        ``facts`` list carries ``sources``: a list of ``{doc_uid, document,
+        quote}`` (document = the Document's name, title or path).
+    """
+    params = {"uid": str(uid)}
+    raw = _read_many(driver, {k: (cypher, params) for k, (cypher, _) in _PROFILE.items()})
+    if not raw["actor"]:
+        return None
+    doc_uids = sorted({u for section in raw.values() for r in section for u in (r.get("doc_uids") or [])})
+    names = {r["uid"]: r["name"] for r in _rows(driver, """
+        MATCH (d:Document) WHERE d.uid IN $uids
+        RETURN d.uid AS uid, coalesce(d.name, d.title, d.path, d.uid) AS name""", uids=doc_uids)} if doc_uids else {}
+    node = raw["actor"][0]["node"]
+    projects = [{k: v for k, v in r.items() if k not in _FACT_KEYS} | {"sources": _sources(r, names)}
+                for r in raw["projects"]]
+    return {
+        "organization": {k: v for k, v in node.items() if k != "_labels"},
+        "projects": projects,
+        "partners": sorted(_group(raw["partners"], "uid", ("uid", "name", "kind"), names),
+                           key=lambda p: (-len(p["facts"]), str(p["name"]))),
+        "people": sorted(_group(raw["people"], "uid", ("uid", "name"), names), key=lambda p: str(p["name"])),
+        "target_groups": sorted(_group(raw["target_groups"], "key", ("key", "label_sv", "label_en"), names),
+                                key=lambda t: (-len(t["facts"]), t["key"])),
+        "places": sorted(_group(raw["places"], "code", ("code", "name", "county_code"), names),
+                         key=lambda p: (-len(p["facts"]), str(p["name"]))),
+        "documents": raw["documents"],
+    }
+
+
+# Built from the schema once; labels and types cannot be parameters.
+_COUNTS = "RETURN " + ",\n       ".join(
+    [f"COUNT {{ (:{label}) }} AS n_{label}" for label in NODES]
+    + [f"COUNT {{ ()-[:{rel}]->() }} AS r_{rel}" for rel in RELS]
+    + ["COUNT { (m:Municipality) WHERE EXISTS { (m)<-[:ACTIVE_IN]-(:Project) } } AS kommuner_with_projects",
+       "COUNT { (m:Municipality) WHERE m.reference = true } AS kommuner_in_reference"]
+)
+
+
+def overview_counts(driver) -> dict:
+    """Node counts per label, relationship counts per type, and kommun coverage.
+
+    Returns
+    -------
+    dict
+        ``nodes`` {label: n}, ``relationships`` {type: n},
+        ``kommuner_with_projects``, ``kommuner_in_reference``.
+    """
+    row = _rows(driver, _COUNTS)[0]
+    return {
+        "nodes": {label: row[f"n_{label}"] for label in NODES},
+        "relationships": {rel: row[f"r_{rel}"] for rel in RELS},
+        "kommuner_with_projects": row["kommuner_with_projects"],
+        "kommuner_in_reference": row["kommuner_in_reference"],
+    }
+
+
+def latest_documents(driver, n: int = 10) -> list[dict]:
+    """The ``n`` most recently loaded documents with how many nodes each mentions."""
+    return _rows(driver, """
+        MATCH (d:Document)
+        RETURN d.uid AS uid, coalesce(d.name, d.title, d.path) AS name, d.title AS title,
+               d.kind AS kind, d.path AS path, d.published AS published, d.loaded_at AS loaded_at,
+               COUNT { (d)-[:MENTIONS]->() } AS mentions
+        ORDER BY loaded_at DESC, name
+        LIMIT $n""", n=int(n))
+
+
+def search_actors(driver, text: str, limit: int = 20) -> list[dict]:
+    """Organisations, projects and people whose name or alias contains ``text`` (case-insensitive).
+
+    Returns rows ``label, uid, name, kind`` — exact matches first, then by name.
+    """
+    return _rows(driver, """
+        CALL () {
+          MATCH (n:Organization)
+          WHERE toLower(n.name) CONTAINS toLower($text)
+             OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS toLower($text))
+          RETURN n, 'Organization' AS label
+          UNION
+          MATCH (n:Project) WHERE toLower(n.name) CONTAINS toLower($text) OR n.uid = $text
+          RETURN n, 'Project' AS label
+          UNION
+          MATCH (n:Person) WHERE toLower(n.name) CONTAINS toLower($text)
+          RETURN n, 'Person' AS label
+        }
+        RETURN label, n.uid AS uid, n.name AS name, n.kind AS kind
+        ORDER BY toLower(n.name) = toLower($text) DESC, size(n.name), name
+        LIMIT $limit""", text=str(text), limit=int(limit))

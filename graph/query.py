@@ -1,0 +1,366 @@
+"""Named, curated, read-only Cypher queries (the ``queries/`` folder) and a safe runner.
+
+A query file starts with a header of comment lines::
+
+    // title: Partners of an organisation
+    // description: Organisations that share a project with it or state a collaboration.
+    // params: name (organisation name or alias, case-insensitive), limit=25 (max rows)
+
+``params`` lists the ``$parameters`` the query needs, comma-separated, each
+optionally with ``=default`` and a ``(description)``; ``// params: none`` when
+there are none. Everything after the header is the query.
+
+Every query runs in a READ transaction, which is the real guard: Neo4j refuses
+writes there. Before that, ``check_read_only`` refuses texts with writing or
+admin clauses so that the user gets a clear message instead of a server error.
+Values are passed as parameters, never formatted into the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from samverkan.settings import QUERIES_DIR, get_settings
+
+__all__ = ["NamedQuery", "QueryError", "ReadOnlyQueryError", "MissingParameterError",
+           "load_queries", "parse_query_file", "parse_param", "check_read_only",
+           "query_parameters", "run_query", "to_python"]
+
+
+class QueryError(ValueError):
+    """A query that cannot be run as given."""
+
+
+class ReadOnlyQueryError(QueryError):
+    """The query text contains a clause that writes or administers the database."""
+
+
+class MissingParameterError(QueryError):
+    """The query uses a ``$parameter`` that was not supplied."""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A curated query: ``name`` is the file stem."""
+
+    name: str
+    title: str
+    description: str
+    params: list[str]
+    text: str
+    param_docs: dict[str, str] = field(default_factory=dict)
+    defaults: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+
+_HEADER = re.compile(r"^\s*//\s*(title|description|params)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+
+
+def _split_top_level(text: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        if ch == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parse_query_file(path: str | Path) -> NamedQuery:
+    """Read one ``.cypher`` file with its header.
+
+    Raises
+    ------
+    QueryError
+        When the header lacks a title, description or params line.
+    """
+    path = Path(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header: dict[str, str] = {}
+    body_start = 0
+    for i, line in enumerate(lines):
+        m = _HEADER.match(line)
+        if m:
+            key = m.group(1).lower()
+            header[key] = (header[key] + " " + m.group(2)).strip() if key in header else m.group(2)
+            body_start = i + 1
+        elif line.strip().startswith("//") or not line.strip():
+            body_start = i + 1
+        else:
+            break
+    missing = [k for k in ("title", "description", "params") if k not in header]
+    if missing:
+        raise QueryError(f"{path}: header lacks {', '.join(missing)} (lines like '// title: ...')")
+    params, docs, defaults = [], {}, {}
+    if header["params"].strip().lower() not in ("", "none", "-"):
+        for item in _split_top_level(header["params"]):
+            m = re.match(r"^([A-Za-z_]\w*)\s*(?:=\s*([^()]*?))?\s*(?:\((.*)\))?$", item)
+            if not m:
+                raise QueryError(f"{path}: cannot read parameter {item!r} in the params line")
+            name, default, doc = m.groups()
+            params.append(name)
+            docs[name] = (doc or "").strip()
+            if default is not None:
+                defaults[name] = parse_param(f"{name}={default}")[1]
+    text = "\n".join(lines[body_start:]).strip()
+    if not text:
+        raise QueryError(f"{path}: no query after the header")
+    return NamedQuery(path.stem, header["title"], header["description"], params, text, docs, defaults, path)
+
+
+def load_queries(directory: str | Path = QUERIES_DIR) -> dict[str, NamedQuery]:
+    """All ``*.cypher`` files of a folder, by name (file stem), sorted."""
+    return {p.stem: parse_query_file(p) for p in sorted(Path(directory).glob("*.cypher"))}
+
+
+def parse_param(item: str) -> tuple[str, Any]:
+    """Split ``key=value`` and coerce the value.
+
+    Integers and floats become numbers, ``true``/``false`` booleans, ``null``
+    None; everything else stays a string. Digit strings with a leading zero
+    (kommun and län codes such as ``0180``) stay strings. Quote a value to
+    keep it a string: ``year='2020'``.
+
+    Examples
+    --------
+    >>> parse_param("limit=10"), parse_param("share=0.5"), parse_param("strict=TRUE")
+    (('limit', 10), ('share', 0.5), ('strict', True))
+    >>> parse_param("code=0180"), parse_param("name=Malmö stad"), parse_param("year='2020'")
+    (('code', '0180'), ('name', 'Malmö stad'), ('year', '2020'))
+    """
+    key, sep, raw = item.partition("=")
+    key = key.strip().lstrip("$")
+    if not sep or not re.fullmatch(r"[A-Za-z_]\w*", key):
+        raise QueryError(f"parameter {item!r} is not of the form key=value")
+    value = raw.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return key, value[1:-1]
+    low = value.lower()
+    if low in ("true", "false"):
+        return key, low == "true"
+    if low in ("null", "none"):
+        return key, None
+    if re.fullmatch(r"[+-]?(0|[1-9]\d*)", value):
+        return key, int(value)
+    if re.fullmatch(r"[+-]?(0|[1-9]\d*)?\.\d+([eE][+-]?\d+)?|[+-]?(0|[1-9]\d*)[eE][+-]?\d+", value):
+        return key, float(value)
+    return key, value
+
+
+# --- the read-only guard ---------------------------------------------------------------------
+
+_TOKENS = re.compile(
+    r"//[^\n]*"                      # line comment
+    r"|/\*.*?\*/"                    # block comment
+    r"|'(?:\\.|[^'\\])*'"            # single-quoted string
+    r"|\"(?:\\.|[^\"\\])*\""         # double-quoted string
+    r"|`(?:``|[^`])*`",              # quoted identifier
+    re.DOTALL,
+)
+
+_WORD = r"(?<![\w.$`])"
+_FORBIDDEN = [
+    (re.compile(_WORD + r"(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|ALTER|GRANT|DENY|REVOKE"
+                r"|RENAME|TERMINATE|ENABLE|DEALLOCATE|REALLOCATE)\b", re.I), None),
+    (re.compile(_WORD + r"LOAD\s+CSV\b", re.I), "LOAD CSV"),
+    (re.compile(r"\bIN\s+(?:\d+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b", re.I), "CALL { } IN TRANSACTIONS"),
+    (re.compile(_WORD + r"((?:START|STOP)\s+DATABASE)\b", re.I), None),
+    (re.compile(_WORD + r"USE\s+system\b", re.I), "USE system"),
+    (re.compile(r"\bCALL\s+(dbms\.[\w.]*)", re.I), None),
+    (re.compile(r"\bCALL\s+(db\.(?:create|drop|clear|checkpoint|index\.fulltext\.(?:create|drop)"
+                r"|awaitIndex|resampleIndex|resampleOutdatedIndexes|prepareForReplanning)[\w.]*)", re.I), None),
+    (re.compile(r"\b(apoc\.(?:create|merge|refactor|periodic|do|atomic|trigger|nodes\.(?:delete|link|collapse)"
+                r"|schema\.assert|cypher\.(?:run(?:Write|Schema|Many|File|Files)|doIt)|load|export|import"
+                r"|lock|uuid\.install|ttl|custom)[\w.]*)", re.I), None),
+    (re.compile(r"\b(gds\.[\w.]*\.(?:write|mutate)|gds\.graph\.(?:drop|project)[\w.]*)", re.I), None),
+]
+
+
+def _strip(text: str) -> str:
+    """Blank out comments, string literals and quoted identifiers, keeping line breaks."""
+    return _TOKENS.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def check_read_only(text: str, name: str | None = None) -> None:
+    """Refuse a query that writes or administers the database.
+
+    Comments, string literals and backquoted names are ignored, so
+    ``WHERE n.name = 'CREATE'`` passes.
+
+    Raises
+    ------
+    ReadOnlyQueryError
+        Naming the clause and its line.
+
+    Examples
+    --------
+    >>> check_read_only("MATCH (n) WHERE n.name = 'DELETE me' RETURN n  // SET nothing")
+    >>> check_read_only("MATCH (n) DETACH DELETE n")
+    Traceback (most recent call last):
+    ...
+    graph.query.ReadOnlyQueryError: refused: 'DETACH' on line 1 writes or administers the database; \
+queries here are read-only (change data with `samverkan load`)
+    """
+    bare = _strip(text)
+    hits = []
+    for pattern, label in _FORBIDDEN:
+        for m in pattern.finditer(bare):
+            found = " ".join(m.group(m.lastindex or 0).split())
+            hits.append((m.start(), label or (found if "." in found else found.upper())))
+    if hits:
+        pos, what = min(hits)
+        line = bare.count("\n", 0, pos) + 1
+        where = f"query {name!r}: " if name else ""
+        raise ReadOnlyQueryError(
+            f"{where}refused: {what!r} on line {line} writes or administers the database; "
+            "queries here are read-only (change data with `samverkan load`)")
+
+
+def query_parameters(text: str) -> list[str]:
+    """The ``$parameters`` a query text uses, in order of first use.
+
+    Examples
+    --------
+    >>> query_parameters("MATCH (o {name: $name}) WHERE o.x = '$not' RETURN o LIMIT $limit")
+    ['name', 'limit']
+    """
+    bare = _TOKENS.sub(lambda m: m.group(0) if m.group(0).startswith("`") else " ", text)
+    seen: list[str] = []
+    for m in re.finditer(r"\$(?:`((?:``|[^`])*)`|([A-Za-z_]\w*))", bare):
+        name = (m.group(1) or "").replace("``", "`") or m.group(2)
+        if name not in seen:
+            seen.append(name)
+    return seen
+
+
+# --- plain Python values -----------------------------------------------------------------------
+
+def to_python(value: Any) -> Any:
+    """Driver values to plain Python.
+
+    Nodes become ``{"_labels": [...], **properties}``, relationships
+    ``{"_type": TYPE, "_start": key, "_end": key, **properties}`` (``key`` is the
+    end node's uid, code or key property when known), paths a list alternating
+    nodes and relationships, temporal values ISO strings, points dicts.
+    """
+    from neo4j.graph import Node, Path as GraphPath, Relationship
+
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, Node):
+        return {"_labels": sorted(value.labels), **{k: to_python(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"_type": value.type, "_start": _node_key(value.start_node),
+                "_end": _node_key(value.end_node), **{k: to_python(v) for k, v in value.items()}}
+    if isinstance(value, GraphPath):
+        out: list = [to_python(value.start_node)]
+        for rel, node in zip(value.relationships, value.nodes[1:]):
+            out += [to_python(rel), to_python(node)]
+        return out
+    if isinstance(value, dict):
+        return {k: to_python(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_python(v) for v in value]
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "srid"):
+        return {"srid": value.srid, "coordinates": list(value)}
+    return str(value)
+
+
+def _node_key(node) -> Any:
+    if node is None:
+        return None
+    for key in ("uid", "code", "key"):
+        if key in node:
+            return node[key]
+    return node.element_id
+
+
+# --- running ---------------------------------------------------------------------------------
+
+def _resolve(query: str | NamedQuery, queries: dict[str, NamedQuery] | None) -> NamedQuery:
+    if isinstance(query, NamedQuery):
+        return query
+    text = query.strip()
+    if queries is None and re.fullmatch(r"[\w-]+", text):
+        queries = load_queries()
+    if queries and text in queries:
+        return queries[text]
+    if text.endswith(".cypher") and "\n" not in text and Path(text).is_file():
+        return parse_query_file(text)
+    if re.fullmatch(r"[\w-]+", text):
+        raise QueryError(f"no query named {text!r}; known: {', '.join(sorted(queries or {}))}")
+    return NamedQuery("<text>", "", "", query_parameters(text), text)
+
+
+def _execute_read(driver, text: str, params: dict, *, database: str | None = None,
+                  max_rows: int | None = None) -> tuple[list[str], list[dict]]:
+    """Run ``text`` in a READ transaction with no keyword check (tests use it directly)."""
+    import neo4j
+
+    def work(tx):
+        result = tx.run(text, params)
+        keys = list(result.keys())
+        records = result.fetch(max_rows) if max_rows is not None else list(result)
+        result.consume()
+        return keys, [{k: to_python(v) for k, v in zip(keys, rec.values())} for rec in records]
+
+    db = database or get_settings().neo4j_database
+    with driver.session(database=db, default_access_mode=neo4j.READ_ACCESS) as session:
+        return session.execute_read(work)
+
+
+def run_query(driver, query: str | NamedQuery, params: dict | None = None, *,
+              queries: dict[str, NamedQuery] | None = None, database: str | None = None,
+              max_rows: int | None = None) -> tuple[list[str], list[dict]]:
+    """Run a curated query (by name), a ``.cypher`` file or Cypher text, read-only.
+
+    Parameters
+    ----------
+    driver : neo4j.Driver
+    query : str or NamedQuery
+        A name from ``queries/`` (``"partners_of_organisation"``), a path to a
+        ``.cypher`` file, or Cypher text.
+    params : dict, optional
+        Parameter values; a named query's declared defaults fill the gaps.
+    queries : dict, optional
+        Preloaded ``load_queries()`` (the default folder is read otherwise).
+    max_rows : int, optional
+        Fetch at most this many rows.
+
+    Returns
+    -------
+    (columns, rows)
+        Column names and a list of dicts of plain Python values.
+
+    Raises
+    ------
+    ReadOnlyQueryError
+        The text writes or administers (checked before anything is sent).
+    MissingParameterError
+        A ``$parameter`` has no value.
+    QueryError
+        An unknown query name.
+    """
+    q = _resolve(query, queries)
+    label = q.name if q.name != "<text>" else None
+    check_read_only(q.text, label)
+    values = {**q.defaults, **(params or {})}
+    missing = [p for p in query_parameters(q.text) if p not in values]
+    if missing:
+        where = f"query {label!r}" if label else "the query"
+        raise MissingParameterError(
+            f"{where} needs {', '.join('$' + p for p in missing)}; pass "
+            + " ".join(f"{p}=VALUE" for p in missing))
+    return _execute_read(driver, q.text, values, database=database, max_rows=max_rows)

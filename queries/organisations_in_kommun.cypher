@@ -1,0 +1,19 @@
+// title: Organisations in a kommun
+// description: Organisations seated in the kommun (LOCATED_IN) or owning or taking part in a project active there.
+// params: kommun (kommun code such as 0180, or name such as Malmö)
+MATCH (m:Municipality)
+WHERE m.code = toString($kommun)
+   OR (size(toString($kommun)) = 3 AND m.code = '0' + toString($kommun))
+   OR toLower(m.name) IN [toLower(toString($kommun)), toLower(toString($kommun)) + ' kommun']
+CALL (m) {
+  MATCH (o:Organization)-[:LOCATED_IN]->(m)
+  RETURN o, 'seated here' AS how
+  UNION
+  MATCH (o:Organization)-[:OWNS|PARTNER_IN]->(:Project)-[:ACTIVE_IN]->(m)
+  RETURN o, 'project here' AS how
+}
+RETURN m.name AS kommun,
+       o.name AS organisation,
+       o.kind AS kind,
+       collect(DISTINCT how) AS how
+ORDER BY organisation
