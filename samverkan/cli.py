@@ -1,0 +1,386 @@
+"""The `samverkan` command line: thin commands over the library.
+
+Every command's help ends with an example; a failing file or an unreachable
+database is reported in one line without a traceback, with a non-zero exit.
+Exit codes: 0 success, 1 some input failed or the database/server failed,
+2 usage errors (wrong option or parameter).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from samverkan import __version__
+
+
+class Failure(click.ClickException):
+    """One line on stderr and exit 1."""
+
+    exit_code = 1
+
+    def show(self, file=None):
+        click.echo(f"error: {self.message}", err=True)
+
+
+def _driver():
+    from graph.connection import DatabaseUnavailable, get_driver
+
+    try:
+        return get_driver()
+    except DatabaseUnavailable as exc:
+        raise Failure(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="samverkan")
+def main():
+    """Turn documents about Swedish labour-market inclusion work into a Neo4j graph
+    of organisations, projects, people, kommuner and target groups, and explore it.
+
+    \b
+    Typical session:
+      samverkan db start                 # a local Neo4j (or set NEO4J_URI)
+      samverkan db init                  # constraints + reference data
+      samverkan load data/seeds          # read, extract, write
+      samverkan analyze                  # centrality, communities, gaps
+      samverkan query partners_of_organisation --param name="Arbetsförmedlingen"
+      samverkan app                      # the Streamlit app
+    """
+
+
+# -- db ------------------------------------------------------------------------------------
+@main.group()
+def db():
+    """Run and inspect the Neo4j database.
+
+    \b
+    Example:
+      samverkan db start && samverkan db init && samverkan db status
+    """
+
+
+@db.command("start")
+@click.option("--timeout", default=180, show_default=True, help="Seconds to wait for Bolt to answer.")
+def db_start(timeout):
+    """Start a local Neo4j 5.26 (fetched from Maven Central on first use).
+
+    With NEO4J_URI pointing elsewhere (a server, a cluster, Aura) nothing is
+    started: the command only checks that the server answers.
+
+    \b
+    Example:
+      samverkan db start
+    """
+    from graph import server
+
+    try:
+        click.echo(server.start(timeout=timeout))
+    except server.ServerError as exc:
+        raise Failure(str(exc)) from None
+
+
+@db.command("stop")
+def db_stop():
+    """Stop the local Neo4j started by `samverkan db start`.
+
+    \b
+    Example:
+      samverkan db stop
+    """
+    from graph import server
+
+    try:
+        click.echo(server.stop())
+    except server.ServerError as exc:
+        raise Failure(str(exc)) from None
+
+
+@db.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
+def db_status(as_json):
+    """Print the server version and the graph's counts.
+
+    \b
+    Example:
+      samverkan db status
+    """
+    from graph import server
+
+    try:
+        st = server.status()
+    except server.ServerError as exc:
+        raise Failure(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(st, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Neo4j {st.get('version')} at {st.get('uri')} ({'running' if st.get('running') else 'not running'})")
+    for label, n in sorted((st.get("labels") or {}).items()):
+        click.echo(f"  {label:<14}{n:>8}")
+    click.echo(f"  {'relationships':<14}{st.get('relationships', 0):>8}")
+
+
+@db.command("init")
+@click.option("--no-reference", is_flag=True, help="Only create constraints and indexes.")
+def db_init(no_reference):
+    """Create constraints and indexes (idempotent) and load the reference data.
+
+    \b
+    Example:
+      samverkan db init
+    """
+    from graph.reference_loader import load_reference
+    from graph.writer import init_schema
+
+    driver = _driver()
+    init_schema(driver)
+    click.echo("constraints and indexes are in place")
+    if not no_reference:
+        counts = load_reference(driver)
+        click.echo("reference data: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+# -- extract / load ------------------------------------------------------------------------
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, default=True, help="JSON Lines, one object per document (the default).")
+@click.option("--keep-contact-details", is_flag=True, help="Keep e-mail addresses and phone numbers of people.")
+@click.option("--evidence/--no-evidence", default=True, help="Include evidence quotes and offsets.")
+def extract(files, as_json, keep_contact_details, evidence):
+    """Extract entities and relations from documents, without a database.
+
+    Prints JSON Lines in the format of eval/FORMAT.md (plus uids, evidence
+    quotes and their character offsets). Directories are read recursively.
+    Unreadable files are reported on stderr, one line each; exit 1 if any failed.
+
+    \b
+    Example:
+      samverkan extract --json data/seeds/002_bb0d9fcb3cec7a01.txt | jq .relations
+    """
+    from loaders.pipeline import extract_stream
+    from loaders.readers import iter_documents
+
+    failed = 0
+    for result in extract_stream(iter_documents(files), keep_contact_details=keep_contact_details):
+        if isinstance(result, str):
+            failed += 1
+            click.echo(f"error: {result}", err=True)
+            continue
+        if not evidence:
+            for r in result["relations"]:
+                for k in ("evidence", "start", "end"):
+                    r.pop(k, None)
+        click.echo(json.dumps(result, ensure_ascii=False))
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Read and extract only; write nothing.")
+@click.option("--reference", is_flag=True, help="Also (re)load the reference data: kommuner, län, agencies, förbund.")
+@click.option("--keep-contact-details", is_flag=True, help="Store e-mail addresses and phone numbers of people.")
+@click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
+def load(paths, dry_run, reference, keep_contact_details, jobs):
+    """Load documents (txt, html, pdf, docx, xlsx/csv; directories recursively).
+
+    One transaction per document: a document that fails leaves nothing behind.
+    Loading the same document again changes nothing; a changed document
+    (same path, new content) replaces its own facts only.
+
+    \b
+    Example:
+      samverkan load data/seeds --jobs 2
+      samverkan load --reference
+    """
+    from tqdm import tqdm
+
+    from loaders.pipeline import load_paths
+
+    if not paths and not reference:
+        raise click.UsageError("give PATH(s) to load, or --reference")
+    driver = None if dry_run else _driver()
+    if reference and driver is not None:
+        from graph.reference_loader import load_reference
+        from graph.writer import init_schema
+
+        init_schema(driver)
+        counts = load_reference(driver)
+        click.echo("reference data: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if not paths:
+        return
+    if driver is not None:
+        from graph.writer import init_schema
+
+        init_schema(driver)
+    with tqdm(desc="documents", unit="doc", disable=None, file=sys.stderr) as bar:
+        from graph.connection import DatabaseUnavailable
+
+        try:
+            summary = load_paths(paths, driver, dry_run=dry_run, keep_contact_details=keep_contact_details,
+                                 jobs=jobs, progress=lambda _name: bar.update(1))
+        except DatabaseUnavailable as exc:
+            raise Failure(str(exc)) from None
+    for err in summary.errors:
+        click.echo(f"error: {err}", err=True)
+    click.echo(("dry run: " if dry_run else "") + summary.line())
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command("forget-person")
+@click.argument("name")
+def forget_person(name):
+    """Erase a person: the node, their relationships and every stored quote naming them.
+
+    \b
+    Example:
+      samverkan forget-person "Dorota Calus"
+    """
+    from graph.writer import forget_person as forget
+
+    counts = forget(_driver(), name)
+    click.echo(", ".join(f"{k}: {v}" for k, v in counts.items()))
+
+
+# -- query / analyze / export ---------------------------------------------------------------
+@main.command()
+@click.argument("name_or_file", required=False)
+@click.option("--param", "-p", "params", multiple=True, help="key=value (repeatable); numbers and true/false are typed.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--list", "list_", is_flag=True, help="List the curated queries in queries/.")
+def query(name_or_file, params, fmt, list_):
+    """Run a curated query (queries/NAME.cypher), a .cypher file, or Cypher text, read-only.
+
+    Writing or admin statements are refused; parameters are always sent as
+    parameters, never pasted into the query text.
+
+    \b
+    Example:
+      samverkan query --list
+      samverkan query partners_of_organisation --param name="Skåne Stadsmission" --format csv
+    """
+    from graph import query as q
+
+    if list_ or not name_or_file:
+        for nq in q.load_queries().values():
+            click.echo(f"{nq.name:<36}{nq.title}" + (f"  (params: {', '.join(nq.params)})" if nq.params else ""))
+        return
+    try:
+        parsed = dict(q.parse_param(p) for p in params)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--param") from None
+    driver = _driver()
+    try:
+        columns, rows = q.run_query(driver, name_or_file, parsed)
+    except q.QueryError as exc:
+        raise Failure(str(exc)) from None
+    except Exception as exc:  # a Cypher error from the server: one line
+        raise Failure(f"query failed: {getattr(exc, 'message', None) or exc}".splitlines()[0]) from None
+    _print_rows(columns, rows, fmt)
+
+
+def _print_rows(columns, rows, fmt):
+    import pandas as pd
+
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(dict(zip(columns, row)) if not isinstance(row, dict) else row,
+                                  ensure_ascii=False, default=str))
+        return
+    df = pd.DataFrame([list(r.values()) if isinstance(r, dict) else list(r) for r in rows], columns=columns)
+    if fmt == "csv":
+        click.echo(df.to_csv(index=False), nl=False)
+    else:
+        click.echo(df.to_string(index=False) if len(df) else "(no rows)")
+
+
+@main.command()
+@click.option("--since", type=int, help="Only projects active in or after this year.")
+@click.option("--until", type=int, help="Only projects active in or before this year.")
+@click.option("--seed", default=0, show_default=True, help="Seed for communities and sampling.")
+@click.option("--top", default=10, show_default=True, help="Rows to print.")
+def analyze(since, until, seed, top):
+    """Compute hubs, brokers, communities, gaps and missing links; write scores to the nodes.
+
+    Writes degree, weighted_degree, betweenness, pagerank and community onto
+    Organization nodes so Cypher can use them (see queries/top_brokers.cypher).
+
+    \b
+    Example:
+      samverkan analyze --since 2018 --until 2024
+    """
+    from graph.scores import analyze as run
+
+    result = run(_driver(), seed=seed, start_year=since, end_year=until)
+    table = result.get("centrality")
+    if table is not None and len(table):
+        cols = [c for c in ("name", "kind", "degree", "weighted_degree", "betweenness", "pagerank", "community") if c in table.columns]
+        click.echo("Top actors by betweenness:")
+        click.echo(table.sort_values("betweenness", ascending=False)[cols].head(top).to_string())
+    else:
+        click.echo("no collaboration network yet: load documents first")
+    for key in ("bridges", "gaps", "missing_links"):
+        val = result.get(key)
+        if val is not None and hasattr(val, "__len__"):
+            click.echo(f"{key.replace('_', ' ')}: {len(val)}")
+
+
+@main.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]), default="graphml", show_default=True)
+def export(out, fmt):
+    """Export the organisation collaboration network (for Gephi, yEd, NetworkX).
+
+    \b
+    Example:
+      samverkan export network.graphml
+    """
+    import networkx as nx
+
+    from analytics import collaboration_graph
+    from graph.projection import org_project_rows, stated_collaboration_rows
+
+    driver = _driver()
+    G = collaboration_graph(org_project_rows(driver), stated_collaboration_rows(driver))
+    for _, _, data in G.edges(data=True):
+        for k, v in list(data.items()):
+            if isinstance(v, (list, set, tuple)):
+                data[k] = "; ".join(map(str, v))
+    for _, data in G.nodes(data=True):
+        for k, v in list(data.items()):
+            if v is None:
+                del data[k]
+            elif isinstance(v, (list, set, tuple)):
+                data[k] = "; ".join(map(str, v))
+    if fmt == "graphml":
+        nx.write_graphml(G, out)
+    elif fmt == "gexf":
+        nx.write_gexf(G, out)
+    else:
+        out.write_text(json.dumps(nx.node_link_data(G, edges="links"), ensure_ascii=False, default=str), encoding="utf-8")
+    click.echo(f"wrote {G.number_of_nodes()} organisations and {G.number_of_edges()} links to {out}")
+
+
+@main.command()
+@click.option("--port", default=8501, show_default=True)
+def app(port):
+    """Start the Streamlit app (network, actor profiles, gaps, map, console, load).
+
+    \b
+    Example:
+      samverkan app --port 8501
+    """
+    import subprocess
+
+    from samverkan.settings import REPO_ROOT
+
+    sys.exit(subprocess.call([sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"),
+                              "--server.port", str(port), "--server.address", "127.0.0.1",
+                              "--browser.gatherUsageStats", "false"]))
+
+
+if __name__ == "__main__":
+    main()
