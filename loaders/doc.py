@@ -49,7 +49,7 @@ class Doc:
     _sentences: list[Span] | None = None
 
     # -- entities -----------------------------------------------------------------
-    def add(self, type_: str, name: str, start: int | None = None, end: int | None = None, *,
+    def add(self, type_: str, name: str, start: int | None = None, end: int | None = None, /, *,
             uid: str | None = None, kind: str | None = None, firm: bool = False,
             surface: str | None = None, **props) -> Entity:
         uid = uid or slug(name)

@@ -1,0 +1,281 @@
+"""Target groups: Swedish phrasing -> keys of the taxonomy in ``data/target_groups.csv``.
+
+Each key has patterns written for inflection ("långtidsarbetslösa", "långtidsarbetslöshet"),
+compounds ("sfi-studerande", "invandrarkvinnor") and paraphrase ("står långt från
+arbetsmarknaden", "inte är självförsörjande"). Afterwards the annotation rules apply:
+
+* a specific key replaces the generic one said of the same people (phrase-local):
+  foreign_born_women over women and foreign_born, young_activity_compensation over
+  young_people, sfi_students over low_swedish_proficiency;
+* "kvinnor" said with a foreign-born word nearby is foreign_born_women; "kvinnor och män"
+  is everyone, not women;
+* far_from_labour_market only when it is itself the group: not when the same sentence
+  names a more specific one;
+* professionals and employers only where the text makes them the ones the work is for
+  (a target section, or training/aimed-at wording in the same sentence).
+
+Pure functions, no state: ``find_groups(text)`` and ``target_sections(text)``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+_W = r"[a-zåäöéüæø]"  # a word character of Swedish (and Danish) text, lower case
+
+
+@dataclass(frozen=True)
+class GroupMention:
+    key: str
+    start: int
+    end: int
+    phrase: str
+
+
+def _p(*alts: str) -> re.Pattern:
+    return re.compile(r"(?<![\wåäöÅÄÖ])(?:" + "|".join(alts) + r")", re.I)
+
+
+# key -> patterns; order does not matter, overlaps are resolved afterwards
+PATTERNS: dict[str, re.Pattern] = {
+    "long_term_unemployed": _p(
+        r"långtidsarbetslös\w*", r"långvarigt arbetslösa?", r"långvarig arbetslöshet\w*",
+        r"arbetslösa? (?:sedan|under|i) (?:lång|längre) tid", r"lång tid i arbetslöshet",
+        r"(?:varit|är) arbetslösa? (?:i|under|sedan) (?:mer än|minst|över) (?:\d+|ett|två|tre|sex|tolv) (?:år|månader)",
+        r"långtidsledig\w*", r"langtidsledig\w*"),
+    "far_from_labour_market": _p(
+        r"(?:står|stått|står\s+\w+|befinner sig|är|hamnat|finns) (?:\w+ )?långt (?:ifrån|från|bort från) arbetsmarknaden",
+        r"långt (?:ifrån|från) arbetsmarknaden", r"långt från arbetslivet", r"långt ifrån arbetslivet",
+        r"lang(?:t|vej) fra arbejdsmarkedet", r"i utanförskap", r"utanför arbetsmarknaden(?! som inte)"),
+    "not_registered_af": _p(
+        r"(?:inte|ej|icke) (?:är |var )?inskrivna? (?:på|hos|vid|i) (?:arbetsförmedlingen|af)",
+        r"utan kontakt med (?:arbetsförmedlingen|någon myndighet|myndigheter)",
+        r"saknar kontakt med (?:arbetsförmedlingen|myndigheter)",
+        r"utanför (?:arbetsmarknaden|arbetsför\w+) som inte är inskrivna\w*",
+        r"inte är aktuella (?:hos|på|vid) (?:arbetsförmedlingen|någon myndighet)"),
+    "newly_arrived": _p(
+        r"nyanl[äa]nd\w*", r"nyankomn\w*", r"nytilkomn\w*", r"etableringsuppdrag\w*",
+        r"etableringsprogram\w*", r"etableringsreform\w*", r"etableringsfas\w*",
+        r"(?:i|inom) etableringen", r"flykting\w*", r"skyddsbehövande", r"tillfälligt skydd",
+        r"massflyktingdirektiv\w*", r"asylsökande", r"kvotflykting\w*"),
+    "foreign_born": _p(
+        r"utrikes ?födda?\b", r"utrikesfödd\w*", r"invandrare\w*", r"invandrade", r"immigrant\w*",
+        r"utländsk (?:bakgrund|härkomst)", r"utomeuropeisk (?:bakgrund|härkomst)",
+        r"födda? (?:utomlands|utanför (?:europa|sverige|eu))", r"nya svenskar",
+        r"indvandrer\w*", r"ikke-vestlig\w*", r"utlandsfödd\w*"),
+    "low_swedish_proficiency": _p(
+        r"(?:svaga|bristande|begränsade|låga|otillräckliga|små|dåliga|ringa) (?:kunskaper|färdigheter|kunskap) i (?:det )?svensk(?:a|t)(?: språket)?",
+        r"(?:svaga|bristande|begränsade|låga|otillräckliga) (?:svensk)?språkkunskaper",
+        r"(?:svaga|bristande|begränsade) kunskaper i språket",
+        r"bristande svenska", r"svag svenska", r"språkhinder\w*", r"språksvårigheter",
+        r"(?:inte|ej) behärskar (?:det )?svenska(?: språket)?", r"saknar (?:kunskaper i )?svenska(?: språket)?",
+        r"(?:svaga|bristande) danskkundskaber", r"sprogbarrier\w*"),
+    "sfi_students": _p(
+        r"sfi-?(?:studerande|elev\w*|deltagar\w*|studenter)", r"(?:studerande|elever|deltagare|studenter) (?:på|inom|i|vid) sfi",
+        r"(?:studerar|läser|går) (?:på |inom )?sfi", r"studieväg 1", r"(?:avbrott|avhopp) (?:från|i|på) sfi",
+        r"sfi-?studier", r"(?:studerande|elever) (?:på|inom|i) svenska för invandrare"),
+    "short_education": _p(
+        r"kort (?:tidigare )?(?:utbildning|skolbakgrund|skolgång|formell utbildning|utbildningsbakgrund)",
+        r"korta utbildningar", r"låg utbildningsnivå", r"lågutbildade?", r"lågutbildning",
+        r"saknar (?:fullständig |en )?(?:gymnasie\w*|grundskole\w*|gymnasial \w+)",
+        r"(?:utan|ofullständig(?:a)?|ej fullständig(?:a)?) (?:grundskole\w*|gymnasie\w*|grundskola|betyg)",
+        r"förgymnasial (?:utbildning|utbildningsnivå)", r"kort eller ingen (?:skol)?(?:utbildning|skolgång)",
+        r"begränsad skolbakgrund", r"ingen eller kort skol\w+", r"kort uddannelse\w*", r"ufaglærte?"),
+    "social_assistance_recipients": _p(
+        r"försörjningsstöd\w*", r"ekonomiskt bistånd\w*", r"socialbidrag\w*", r"offentlig försörjning",
+        r"(?:inte|ej|icke) (?:är |blivit )?självförsörjande", r"beroende av (?:bidrag|försörjningsstöd)",
+        r"kontanthjælp\w*", r"bidragsförsörj\w*", r"ekonomisk bistånd"),
+    "persons_with_disabilities": _p(
+        r"funktionsnedsättning\w*", r"funktionsvariation\w*", r"funktionshinder\w*", r"funktionshindrade?",
+        r"nedsatt arbetsförmåga", r"neuropsykiatrisk\w*", r"\bnpf\b", r"intellektuell\w* funktions\w+",
+        r"handikapp\w*", r"lönebidrag\w*"),
+    "daily_activity_participants": _p(r"daglig(?:a)? verksamhet\w*"),
+    "sick_listed": _p(
+        r"sjukskriv\w*", r"långtidssjukskriv\w*", r"sjukpenning\w*", r"sjukersättning\w*",
+        r"återgång i arbete", r"åter i arbete efter sjuk\w*", r"sygemeld\w*", r"rehabiliteringskedjan"),
+    "mental_ill_health": _p(
+        r"psykisk(?:a)? ohälsa", r"psykisk sjukdom\w*", r"psykiska (?:besvär|problem|sjukdomar|diagnoser)",
+        r"psykiatrisk\w* (?:diagnos\w*|problematik|funktionsnedsättning\w*)", r"psykosocial\w* (?:problem\w*|svårigheter)",
+        r"(?<!psykisk )ohälsa", r"psykisk sårbarhet", r"psykisk\w* ohelbred\w*"),
+    "young_activity_compensation": _p(r"aktivitetsersättning\w*"),
+    "young_people": _p(
+        r"unga vuxna", r"ungdomar\w*", r"ungdom(?:s|en)?\b", r"unga (?=(?:\w+ ){0,3}(?:mellan|i åldern|som|med|utan|upp till|under|kvinnor|män|personer))",
+        r"unga\b(?= [0-9]{2})", r"(?:de )?unga(?=[,.;:]| och)", r"ungas\b",
+        r"\b(?:16|15|18)\s*[-–]\s*(?:24|25|29|30) år", r"unge\b", r"ungdomsarbetslös\w*", r"uvas"),
+    "women": _p(r"kvinnor(?:na)?\b", r"kvinder\b", r"flickor", r"tjejer"),
+    "professionals": _p(
+        r"(?:handläggare|medarbetare|personal(?:en)?|anställda|chefer|yrkesverksamma|pedagoger|lärare|"
+        r"(?:undersköterskor|vårdbiträden|omsorgspersonal)|arbetsledare|ledare och medarbetare)\b"),
+    "employers": _p(r"arbetsgivar(?:e|na|en|nas)?\b", r"företagare", r"företag som (?:vill )?anställ\w+"),
+}
+
+# groups that need the context of training / being aimed at (or a target section)
+_CONTEXTUAL = {"professionals", "employers"}
+_TRAINING = re.compile(r"(?i)(kompetensutveckl|kompetenshöj|kunskapssats|fortbild|utbildning\w* (?:för|av|till)|"
+                       r"utbilda\w*|handledning|kunskapslyft|metodstöd|vidareutbild|lärande|kompetensförsörj)")
+_AIMED = re.compile(r"(?i)(målgrupp\w*|riktar sig (?:\w+ )?till|vänder sig (?:\w+ )?till|är till för|"
+                    r"för att (?:stötta|stödja|hjälpa|matcha)|deltagare|rekryter\w*|anställ\w*)")
+
+_FOREIGN_NEAR = re.compile(r"(?i)(utrikes ?född|utrikesfödd|invandr|utländsk|utomeuropeisk|nyanl[äa]nd|"
+                           r"födda? (?:utomlands|utanför)|indvandr|ikke-vestlig|flykting|annat modersmål)")
+_EVERYONE = re.compile(r"(?i)kvinnor och män|män och kvinnor|kvinder og mænd|mænd og kvinder|"
+                       r"pojkar och flickor|flickor och pojkar|jämställd\w*|jämställdhet\w*|könsfördel\w*")
+_STATS = re.compile(r"(?i)(\d+\s*(?:%|procent)|andel(?:en)?|antal(?:et)?|statistik)")
+
+_SPECIFIC_OVER = {  # specific key -> generic keys it replaces when said of the same people
+    "foreign_born_women": ("women", "foreign_born"),
+    "young_activity_compensation": ("young_people",),
+    "sfi_students": ("low_swedish_proficiency",),
+    "long_term_unemployed": (),
+}
+_PHRASE_WINDOW = 60
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"“])|\n\s*\n|\n(?=\s*[-•*·▪–]\s)")
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = 0
+    for m in _SENT.finditer(text, 0, pos):
+        a = m.end()
+    m = _SENT.search(text, pos)
+    b = m.start() if m else len(text)
+    # a line break that ends a heading or a bullet also ends the sentence
+    nl_before = text.rfind("\n", a, pos)
+    if nl_before != -1 and not text[a:nl_before].strip().endswith((",", "och", "samt")):
+        line = text[a:nl_before].strip()
+        if len(line) < 80 and not line.endswith((".", ",")):
+            a = nl_before + 1
+    nl_after = text.find("\n", pos, b)
+    if nl_after != -1:
+        rest_line = text[pos:nl_after]
+        if not rest_line.rstrip().endswith((",", "och", "samt", "eller")):
+            b = nl_after
+    return a, b
+
+
+def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def target_sections(text: str) -> list[tuple[int, int]]:
+    """Spans that state whom the work is for: a "Målgrupp" heading and the paragraph(s)
+    under it, a "Målgrupp: …" field line, and sentences with "målgrupp", "riktar sig till",
+    "vänder sig till"."""
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"(?im)^[ \t]*(?:projektets |insatsens |vår |primär |sekundär )?"
+                         r"(?:målgrupp(?:er|en|erna)?|deltagare|vem (?:riktar|vänder) \w+ \w+ till\??|"
+                         r"för vem\??|vilka (?:riktar|vänder) \w+ \w+ till\??)[ \t]*:?[ \t]*(.*)$", text):
+        start = m.start()
+        if m.group(1).strip():          # "Målgrupp: value" on one line, maybe continuing
+            end = m.end()
+            nxt = re.search(r"\n[ \t]*\n|\n[^\n:]{1,40}:\s*\n|\n[A-ZÅÄÖ][^\n:]{0,40}:", text[end:])
+            end = end + nxt.start() if nxt and nxt.start() < 600 else min(len(text), end + 300)
+        else:                           # heading alone: the text until the next heading
+            body = m.end()
+            nxt = re.search(r"\n[ \t]*\n[ \t]*[A-ZÅÄÖ][^\n.!?]{0,50}\n(?=\S)|\n[ \t]*(?:[A-ZÅÄÖ][^\n.:]{0,40}):[ \t]*\n",
+                            text[body:])
+            end = body + (nxt.start() if nxt else min(len(text) - body, 1500))
+            end = min(end, body + 1500)
+        spans.append((start, end))
+    for m in re.finditer(r"(?i)målgrupp\w*|riktar sig (?:\w+ ){0,2}till|vänder sig (?:\w+ ){0,2}till|"
+                         r"är till för|projektet ska (?:stötta|stödja|hjälpa)|deltagarna (?:är|var)|"
+                         r"henvender sig til|målgruppe\w*", text):
+        spans.append(_sentence_bounds(text, m.start()))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def find_groups(text: str, start: int = 0, end: int | None = None,
+                skip_spans: Iterable[tuple[int, int]] = ()) -> list[GroupMention]:
+    """Target-group mentions in ``text[start:end]``, after the annotation rules.
+
+    ``skip_spans`` are spans already taken by names (a project called "Unga in" is not the
+    group young_people).
+    """
+    end = len(text) if end is None else end
+    skip = sorted(skip_spans)
+    sections = target_sections(text)
+    raw: list[GroupMention] = []
+    for key, pat in PATTERNS.items():
+        for m in pat.finditer(text, start, end):
+            s, e = m.span()
+            if _overlaps(s, e, skip):
+                continue
+            raw.append(GroupMention(key, s, e, m.group(0)))
+    raw.sort(key=lambda g: (g.start, -(g.end - g.start)))
+
+    out: list[GroupMention] = []
+    sent_cache: dict[int, tuple[int, int]] = {}
+
+    def sent(g: GroupMention) -> tuple[int, int]:
+        if g.start not in sent_cache:
+            sent_cache[g.start] = _sentence_bounds(text, g.start)
+        return sent_cache[g.start]
+
+    # overlapping matches of different keys: "inte är inskrivna på Arbetsförmedlingen" also
+    # contains "utanför arbetsmarknaden"; keep the longer one
+    kept: list[GroupMention] = []
+    for g in raw:
+        clash = [k for k in kept if k.start < g.end and g.start < k.end]
+        if clash:
+            if all((k.end - k.start) < (g.end - g.start) for k in clash) and all(k.key != g.key for k in clash):
+                kept = [k for k in kept if k not in clash]
+            else:
+                continue
+        kept.append(g)
+
+    for g in kept:
+        a, b = sent(g)
+        sentence = text[a:b]
+        if g.key in ("women",):
+            local = text[max(a, g.start - _PHRASE_WINDOW):min(b, g.end + _PHRASE_WINDOW)]
+            if _EVERYONE.search(local):
+                continue
+            if _FOREIGN_NEAR.search(local):
+                g = GroupMention("foreign_born_women", g.start, g.end, g.phrase)
+        if g.key == "foreign_born" and re.match(r"(?i)invandrar", g.phrase) and re.search(
+                r"(?i)kvinn", g.phrase):
+            g = GroupMention("foreign_born_women", g.start, g.end, g.phrase)
+        if g.key in _CONTEXTUAL:
+            in_section = any(x <= g.start < y for x, y in sections)
+            cue = _TRAINING if g.key == "professionals" else _AIMED
+            if not (in_section or cue.search(sentence)):
+                continue
+            if g.key == "professionals" and not (_TRAINING.search(sentence) or
+                                                 re.search(r"(?i)målgrupp", sentence)):
+                continue
+        if g.key not in _CONTEXTUAL and _STATS.search(sentence) and not any(
+                x <= g.start < y for x, y in sections) and re.search(
+                r"(?i)\b(?:av|bland) (?:alla|de)\b|\bprocent\b|%", sentence) and not re.search(
+                r"(?i)projekt|insats|deltagar|ska\b|målgrupp", sentence):
+            continue  # population statistics are not target groups
+        out.append(g)
+
+    # the specific key replaces the generic one said of the same people
+    final: list[GroupMention] = []
+    for g in out:
+        drop = False
+        for spec, generics in _SPECIFIC_OVER.items():
+            if g.key in generics and any(
+                    o.key == spec and abs(o.start - g.start) <= _PHRASE_WINDOW and sent(o) == sent(g)
+                    for o in out):
+                drop = True
+        if g.key == "far_from_labour_market":
+            a, b = sent(g)
+            if any(o.key not in ("far_from_labour_market", "professionals", "employers")
+                   and a <= o.start < b for o in out):
+                drop = True
+        if not drop:
+            final.append(g)
+    return final
+
+
+def keys_in(text: str) -> list[str]:
+    """The distinct keys of ``find_groups(text)`` in order of first mention."""
+    return list(dict.fromkeys(g.key for g in find_groups(text)))
