@@ -1,8 +1,10 @@
 """Pure analytics over plain rows and NetworkX graphs: no database in here.
 
-``graph.projection`` reads the rows out of Neo4j; ``graph.scores.analyze`` runs
-the whole chain and writes the scores back.
+``graph.projection.load_projection`` reads a :class:`Projection` out of Neo4j,
+:func:`analyze` computes everything from it, and
+``graph.projection.write_scores`` writes the scores back onto the nodes.
 """
+from analytics.analysis import COLLAB_ROLES, SCORE_PROPERTIES, AnalysisResult, Projection, analyze
 from analytics.centrality import (
     EXACT_BETWEENNESS_MAX_NODES,
     bridges_and_cut_points,
@@ -16,7 +18,8 @@ from analytics.network import ROLES, bipartite_graph, collaboration_graph
 from analytics.period import filter_by_period, is_active, undated_count, year_of
 
 __all__ = [
-    "EXACT_BETWEENNESS_MAX_NODES", "ROLES", "bipartite_graph", "bridges_and_cut_points",
+    "AnalysisResult", "COLLAB_ROLES", "EXACT_BETWEENNESS_MAX_NODES", "Projection", "ROLES",
+    "SCORE_PROPERTIES", "analyze", "bipartite_graph", "bridges_and_cut_points",
     "centrality_table", "collaboration_graph", "communities", "coverage_matrix",
     "filter_by_period", "is_active", "missing_links", "pagerank", "ranked_gaps",
     "read_need_csv", "undated_count", "year_of",

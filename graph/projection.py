@@ -15,7 +15,7 @@ from graph.query import _execute_read, to_python
 from graph.schema import NODES, RELS
 
 __all__ = [
-    "org_project_rows", "stated_collaboration_rows", "coverage_rows", "reference_municipalities",
+    "load_projection", "write_scores", "org_project_rows", "stated_collaboration_rows", "coverage_rows", "reference_municipalities",
     "reference_counties", "reference_target_groups", "missing_link_rows", "ego_network",
     "actor_profile", "overview_counts", "latest_documents", "search_actors",
 ]
@@ -95,12 +95,8 @@ def coverage_rows(driver, start_year: int | None = None, end_year: int | None = 
 
 
 def reference_municipalities(driver) -> list[dict]:
-    """The reference kommuner (``reference = true``): ``code, name, county_code``, by code."""
-    return _rows(driver, """
-        MATCH (m:Municipality) WHERE m.reference = true
-        OPTIONAL MATCH (m)-[:IN_COUNTY]->(c:County)
-        RETURN m.code AS code, m.name AS name, coalesce(m.county_code, c.code) AS county_code
-        ORDER BY code""")
+    """The Swedish reference kommuner (``reference = true``): ``code, name, county_code``, by code."""
+    return _rows(driver, _REF_MUNICIPALITIES)
 
 
 def reference_counties(driver) -> list[dict]:
@@ -386,3 +382,81 @@ def search_actors(driver, text: str, limit: int = 20) -> list[dict]:
         RETURN label, n.uid AS uid, n.name AS name, n.kind AS kind
         ORDER BY toLower(n.name) = toLower($text) DESC, size(n.name), name
         LIMIT $limit""", text=str(text), limit=int(limit))
+
+
+# --- everything the analysis needs, and the scores written back ------------------------------
+
+def load_projection(driver, since: int | None = None, until: int | None = None, *,
+                    keep_undated: bool = True):
+    """Read the rows :func:`analytics.analyze` needs, in one READ transaction.
+
+    Parameters
+    ----------
+    since, until : int, optional
+        Keep only projects active between these years (inclusive); the rule for
+        incomplete dates is ``analytics.period``'s.
+
+    Returns
+    -------
+    analytics.Projection
+    """
+    from analytics.analysis import Projection
+
+    raw = _read_many(driver, {
+        "org_projects": (ORG_PROJECT, {}),
+        "stated": (STATED, {}),
+        "coverage": (COVERAGE, {}),
+        "activity": (MISSING_LINK, {}),
+        "municipalities": (_REF_MUNICIPALITIES, {}),
+        "counties": ("MATCH (c:County) RETURN c.code AS code, c.name AS name ORDER BY code", {}),
+        "target_groups": ("""MATCH (t:TargetGroup)
+            RETURN t.key AS key, t.label_sv AS label_sv, t.label_en AS label_en ORDER BY key""", {}),
+    })
+    proj = Projection(**raw)
+    return proj.for_period(since, until, keep_undated=keep_undated) if (since or until) else proj
+
+
+_REF_MUNICIPALITIES = """
+MATCH (m:Municipality) WHERE m.reference = true AND coalesce(m.country, 'SE') = 'SE'
+OPTIONAL MATCH (m)-[:IN_COUNTY]->(c:County)
+RETURN m.code AS code, m.name AS name, coalesce(m.county_code, c.code) AS county_code
+ORDER BY code"""
+
+_CLEAR_SCORES = """
+MATCH (o:Organization) WHERE o.scores_at IS NOT NULL
+REMOVE o.degree, o.weighted_degree, o.betweenness, o.pagerank, o.community, o.is_cut_point,
+       o.scores_period, o.scores_at
+"""
+_WRITE_SCORES = """
+UNWIND $rows AS row
+MATCH (o:Organization {uid: row.uid})
+SET o.degree = row.degree, o.weighted_degree = row.weighted_degree,
+    o.betweenness = row.betweenness, o.pagerank = row.pagerank, o.community = row.community,
+    o.is_cut_point = row.is_cut_point, o.scores_period = $period, o.scores_at = datetime()
+RETURN count(o) AS n
+"""
+
+
+def write_scores(driver, rows: list[dict], *, period: str = "all", batch: int = 5000) -> int:
+    """Write centrality scores onto Organization nodes, replacing earlier ones.
+
+    One write transaction: scores of a previous run are removed first, so an
+    organisation that dropped out of the network (another period) keeps no
+    stale score. ``rows`` come from ``AnalysisResult.score_rows()``.
+
+    Returns the number of nodes written.
+    """
+    import neo4j
+
+    from samverkan.settings import get_settings
+
+    def work(tx):
+        tx.run(_CLEAR_SCORES).consume()
+        n = 0
+        for i in range(0, len(rows), batch):
+            n += tx.run(_WRITE_SCORES, rows=rows[i:i + batch], period=period).single()["n"]
+        return n
+
+    with driver.session(database=get_settings().neo4j_database,
+                        default_access_mode=neo4j.WRITE_ACCESS) as session:
+        return session.execute_write(work)

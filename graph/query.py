@@ -10,9 +10,16 @@ A query file starts with a header of comment lines::
 optionally with ``=default`` and a ``(description)``; ``// params: none`` when
 there are none. Everything after the header is the query.
 
-Every query runs in a READ transaction, which is the real guard: Neo4j refuses
-writes there. Before that, ``check_read_only`` refuses texts with writing or
-admin clauses so that the user gets a clear message instead of a server error.
+Three guards, from the friendliest to the strictest:
+
+1. ``check_read_only`` refuses texts with writing or admin clauses before
+   anything is sent, naming the clause and its line;
+2. inside the transaction the query is first ``EXPLAIN``-ed, and the server's
+   own verdict (``summary.query_type``) must be ``"r"`` — this catches writes
+   hidden where a keyword check cannot see them;
+3. everything runs in a READ transaction (``execute_read``, READ access mode),
+   in which Neo4j itself refuses to write.
+
 Values are passed as parameters, never formatted into the text.
 """
 from __future__ import annotations
@@ -26,7 +33,7 @@ from samverkan.settings import QUERIES_DIR, get_settings
 
 __all__ = ["NamedQuery", "QueryError", "ReadOnlyQueryError", "MissingParameterError",
            "load_queries", "parse_query_file", "parse_param", "check_read_only",
-           "query_parameters", "run_query", "to_python"]
+           "query_parameters", "run_query", "to_python", "is_access_mode_error"]
 
 
 class QueryError(ValueError):
@@ -305,11 +312,20 @@ def _resolve(query: str | NamedQuery, queries: dict[str, NamedQuery] | None) -> 
 
 
 def _execute_read(driver, text: str, params: dict, *, database: str | None = None,
-                  max_rows: int | None = None) -> tuple[list[str], list[dict]]:
-    """Run ``text`` in a READ transaction with no keyword check (tests use it directly)."""
+                  max_rows: int | None = None, check_plan: bool = False,
+                  label: str | None = None) -> tuple[list[str], list[dict]]:
+    """Run ``text`` in a READ transaction; with ``check_plan`` first EXPLAIN it and refuse
+    anything the server does not classify as read-only (``query_type`` ``"r"``)."""
     import neo4j
 
     def work(tx):
+        if check_plan and not re.match(r"\s*(EXPLAIN|PROFILE)\b", _strip(text), re.I):
+            kind = tx.run("EXPLAIN " + text, params).consume().query_type
+            if kind not in ("r", None):
+                where = f"query {label!r}: " if label else ""
+                raise ReadOnlyQueryError(
+                    f"{where}refused: Neo4j classifies this query as {_QUERY_TYPES.get(kind, kind)}; "
+                    "queries here are read-only (change data with `samverkan load`)")
         result = tx.run(text, params)
         keys = list(result.keys())
         records = result.fetch(max_rows) if max_rows is not None else list(result)
@@ -319,6 +335,17 @@ def _execute_read(driver, text: str, params: dict, *, database: str | None = Non
     db = database or get_settings().neo4j_database
     with driver.session(database=db, default_access_mode=neo4j.READ_ACCESS) as session:
         return session.execute_read(work)
+
+
+_QUERY_TYPES = {"w": "a write", "rw": "reading and writing", "s": "a schema change"}
+
+
+def is_access_mode_error(exc: BaseException) -> bool:
+    """True for the server's refusal to write in a read transaction (or to run admin procedures)."""
+    code = getattr(exc, "code", None) or ""
+    text = str(getattr(exc, "message", None) or exc)
+    return (code in ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Security.Forbidden")
+            or "read access mode" in text.lower())
 
 
 def run_query(driver, query: str | NamedQuery, params: dict | None = None, *,
@@ -363,4 +390,5 @@ def run_query(driver, query: str | NamedQuery, params: dict | None = None, *,
         raise MissingParameterError(
             f"{where} needs {', '.join('$' + p for p in missing)}; pass "
             + " ".join(f"{p}=VALUE" for p in missing))
-    return _execute_read(driver, q.text, values, database=database, max_rows=max_rows)
+    return _execute_read(driver, q.text, values, database=database, max_rows=max_rows,
+                         check_plan=True, label=label)

@@ -266,7 +266,8 @@ def query(name_or_file, params, fmt, list_):
 
     if list_ or not name_or_file:
         for nq in q.load_queries().values():
-            click.echo(f"{nq.name:<36}{nq.title}" + (f"  (params: {', '.join(nq.params)})" if nq.params else ""))
+            params_doc = ", ".join(p + (f"={nq.defaults[p]!r}" if p in nq.defaults else "") for p in nq.params)
+            click.echo(f"{nq.name:<36}{nq.title}" + (f"  [{params_doc}]" if params_doc else ""))
         return
     try:
         parsed = dict(q.parse_param(p) for p in params)
@@ -278,23 +279,40 @@ def query(name_or_file, params, fmt, list_):
     except q.QueryError as exc:
         raise Failure(str(exc)) from None
     except Exception as exc:  # a Cypher error from the server: one line
-        raise Failure(f"query failed: {getattr(exc, 'message', None) or exc}".splitlines()[0]) from None
+        if q.is_access_mode_error(exc):
+            raise Failure("refused by the server: the query tried to write; queries here are read-only") from None
+        raise Failure(" ".join(f"query failed: {getattr(exc, 'message', None) or exc}".split())) from None
     _print_rows(columns, rows, fmt)
 
 
 def _print_rows(columns, rows, fmt):
+    """Rows (dicts or sequences) as an aligned table, CSV, or JSON Lines."""
     import pandas as pd
 
+    records = [dict(r) if isinstance(r, dict) else dict(zip(columns, r)) for r in rows]
     if fmt == "json":
-        for row in rows:
-            click.echo(json.dumps(dict(zip(columns, row)) if not isinstance(row, dict) else row,
-                                  ensure_ascii=False, default=str))
+        for rec in records:
+            click.echo(json.dumps(rec, ensure_ascii=False, default=str))
         return
-    df = pd.DataFrame([list(r.values()) if isinstance(r, dict) else list(r) for r in rows], columns=columns)
+
+    def cell(v, width=None):
+        if isinstance(v, (list, tuple)):
+            v = "; ".join("" if x is None else (json.dumps(x, ensure_ascii=False, default=str)
+                                                 if isinstance(x, dict) else str(x)) for x in v)
+        elif isinstance(v, dict):
+            v = json.dumps(v, ensure_ascii=False, default=str)
+        if width and isinstance(v, str) and len(v) > width:
+            v = v[: width - 1] + "…"
+        return v
+
+    width = None if fmt == "csv" else 60
+    df = pd.DataFrame([[cell(rec.get(c), width) for c in columns] for rec in records], columns=list(columns))
     if fmt == "csv":
         click.echo(df.to_csv(index=False), nl=False)
     else:
-        click.echo(df.to_string(index=False) if len(df) else "(no rows)")
+        click.echo(df.to_string(index=False, na_rep="") if len(df) else "(no rows)")
+        if len(df) > 1:
+            click.echo(f"({len(df)} rows)")
 
 
 @main.command()
@@ -302,30 +320,59 @@ def _print_rows(columns, rows, fmt):
 @click.option("--until", type=int, help="Only projects active in or before this year.")
 @click.option("--seed", default=0, show_default=True, help="Seed for communities and sampling.")
 @click.option("--top", default=10, show_default=True, help="Rows to print.")
-def analyze(since, until, seed, top):
+@click.option("--with-funders", is_flag=True, help="Let funders (FUNDS) link organisations too.")
+@click.option("--need", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV with a need indicator per kommun (kommunkod;behov) to rank gaps by.")
+@click.option("--no-write", is_flag=True, help="Compute and print only; write nothing.")
+def analyze(since, until, seed, top, with_funders, need, no_write):
     """Compute hubs, brokers, communities, gaps and missing links; write scores to the nodes.
 
-    Writes degree, weighted_degree, betweenness, pagerank and community onto
-    Organization nodes so Cypher can use them (see queries/top_brokers.cypher).
+    Writes degree, weighted_degree, betweenness, pagerank, community and
+    is_cut_point onto Organization nodes so Cypher can use them (see
+    queries/top_brokers.cypher). Organisations are linked when they own or take
+    part in the same project, or state a collaboration; funders only with
+    --with-funders (a national funder would otherwise link everybody).
 
     \b
     Example:
       samverkan analyze --since 2018 --until 2024
     """
-    from graph.scores import analyze as run
+    from analytics import SCORE_PROPERTIES, analyze as run
+    from analytics.coverage import read_need_csv
+    from graph.projection import load_projection, write_scores
 
-    result = run(_driver(), seed=seed, start_year=since, end_year=until)
-    table = result.get("centrality")
-    if table is not None and len(table):
-        cols = [c for c in ("name", "kind", "degree", "weighted_degree", "betweenness", "pagerank", "community") if c in table.columns]
-        click.echo("Top actors by betweenness:")
-        click.echo(table.sort_values("betweenness", ascending=False)[cols].head(top).to_string())
+    if since is not None and until is not None and since > until:
+        raise click.BadParameter(f"--since {since} is after --until {until}", param_hint="--since")
+    try:
+        need_series = read_need_csv(need) if need else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--need") from None
+    driver = _driver()
+    projection = load_projection(driver, since, until)
+    result = run(projection, seed=seed, with_funders=with_funders, need=need_series)
+    written = 0 if no_write else write_scores(driver, result.score_rows(), period=projection.period_label)
+    table = result.centrality
+    if len(table):
+        cols = ["name", "org_kind", "degree", "weighted_degree", "betweenness", "pagerank", "community"]
+        shown = table[cols].head(top).copy()
+        shown["betweenness"] = shown["betweenness"].round(4)
+        shown["pagerank"] = shown["pagerank"].round(4)
+        shown["name"] = shown["name"].astype(str).str.slice(0, 40)
+        click.echo(f"Top {len(shown)} organisations by betweenness ({result.betweenness_method}):")
+        click.echo(shown.reset_index(drop=True).to_string())
     else:
-        click.echo("no collaboration network yet: load documents first")
-    for key in ("bridges", "gaps", "missing_links"):
-        val = result.get(key)
-        if val is not None and hasattr(val, "__len__"):
-            click.echo(f"{key.replace('_', ' ')}: {len(val)}")
+        click.echo("no collaboration network yet: load documents first (`samverkan load data/seeds`)")
+    s = result.summary()
+    click.echo(f"{s['organisations']} organisations, {s['links']} links, {s['communities']} communities, "
+               f"{s['bridges']} bridges, {s['cut_points']} cut points; period {s['period']}"
+               + (f" ({s['undated_projects']} undated projects kept)" if s["undated_projects"] else ""))
+    click.echo(f"coverage gaps: {s['kommun_gaps']} kommun × target group cells, {s['lan_gaps']} län × target group; "
+               f"missing links: {s['missing_links']}")
+    if len(result.gaps):
+        g = result.gaps.head(3)
+        click.echo("top gaps: " + "; ".join(f"{r.place_name} – {r.target_label}" for r in g.itertuples()))
+    click.echo("scores not written (--no-write)" if no_write else
+               f"wrote {', '.join(SCORE_PROPERTIES)} onto {written} Organization nodes")
 
 
 @main.command()
@@ -340,11 +387,13 @@ def export(out, fmt):
     """
     import networkx as nx
 
-    from analytics import collaboration_graph
+    from analytics import COLLAB_ROLES, collaboration_graph
     from graph.projection import org_project_rows, stated_collaboration_rows
 
     driver = _driver()
-    G = collaboration_graph(org_project_rows(driver), stated_collaboration_rows(driver))
+    # the same network `analyze` scores: owners and partners, funders left out
+    G = collaboration_graph(org_project_rows(driver), stated_collaboration_rows(driver), roles=COLLAB_ROLES)
+    G.remove_nodes_from([u for u, d in G.nodes(data=True) if d["n_projects"] == 0 and G.degree(u) == 0])
     for _, _, data in G.edges(data=True):
         for k, v in list(data.items()):
             if isinstance(v, (list, set, tuple)):
