@@ -73,7 +73,7 @@ def get_settings() -> Settings:
         neo4j_database=env.get("NEO4J_DATABASE", "neo4j"),
         cache=cache,
         home=home,
-        neo4j_version=env.get("SAMVERKAN_NEO4J_VERSION", "5.26.16"),
+        neo4j_version=env.get("SAMVERKAN_NEO4J_VERSION", "5.26.30"),
         bolt_port=bolt_port,
         http_port=int(env.get("SAMVERKAN_HTTP_PORT", "7474")),
     )
