@@ -100,8 +100,9 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
                 ent = doc.get("org", existing[0].uid)
             else:
                 nm = ref.name if ref else part[0].upper() + part[1:]
-                ent = doc.add("org", nm, ps, pe, kind=ref.kind if ref else guess_kind(part),
-                              firm=bool(ref), surface=part)
+                kind_ = ref.kind if ref else guess_kind(part)
+                ent = doc.add("org", nm, ps, pe, kind=kind_, firm=bool(ref), surface=part,
+                              uid=orgs.unit_uid(nm) if kind_ == "municipal_unit" else None)
             ents.append(ent)
             pos = pe
         owner = ents[-1]
@@ -312,7 +313,29 @@ def _record(doc: Doc, document: str, path: str | None, keys: list[str], keep_con
     for r in doc.relations.values():
         row = {k: v for k, v in r.items() if not k.startswith("_")}
         rec["relations"].append(row)
+    _qualify_unit_uids(rec)
     return rec
+
+
+def _qualify_unit_uids(rec: dict) -> None:
+    """A unit's node key includes its parent's, so the 'Arbetsmarknadsenheten' of two kommuner
+    stay two nodes while two spellings of one unit in one kommun become one."""
+    parent = {r["source_uid"]: r["target_uid"] for r in rec["relations"] if r["type"] == "PART_OF"}
+    remap: dict[str, str] = {}
+    for item in rec["organizations"]:
+        uid = item["uid"]
+        if item.get("kind") != "municipal_unit" and not uid.startswith("unit:"):
+            continue
+        base = slug(uid[5:] if uid.startswith("unit:") else orgs.unit_uid(item["name"])[5:])
+        up = parent.get(uid)
+        remap[uid] = f"{up}/{base}" if up else base
+    if not remap:
+        return
+    for item in rec["organizations"]:
+        item["uid"] = remap.get(item["uid"], item["uid"])
+    for r in rec["relations"]:
+        r["source_uid"] = remap.get(r["source_uid"], r["source_uid"])
+        r["target_uid"] = remap.get(r["target_uid"], r["target_uid"])
 
 
 def extract_file(path: str | Path) -> list[dict]:

@@ -95,7 +95,22 @@ def _uid_for(name: str) -> str:
 
 
 def _strip_genitive(s: str) -> str:
-    return s[:-1] if s.endswith("s") and not s.endswith("ss") and fold(s[:-1]) in Gazetteer.load().orgs else s
+    """'Finsam i Malmös' -> 'Finsam i Malmö' when the shorter name is known (an org or a place)."""
+    if not s.endswith("s") or s.endswith("ss"):
+        return s
+    g = Gazetteer.load()
+    if fold(s[:-1]) in g.orgs or g.place(s[:-1].split()[-1]) is not None:
+        return s[:-1]
+    return s
+
+
+def unit_uid(name: str) -> str:
+    """One key for the spellings of a unit's name: 'Arbetsmarknads- och integrationsenheten',
+    'Arbetsmarknad och integrationsenheten' and 'arbetsmarknads och integrationsenhet'."""
+    key = fold(name).replace("-", " ")
+    key = re.sub(r"s?\s+och\s+", " och ", key)
+    key = re.sub(r"(?<=\w)(?:en|et)$", "", key) if re.search(r"(enheten|förvaltningen|nämnden|avdelningen|kontoret)$", key) else key
+    return "unit:" + re.sub(r"\s+", " ", key).strip()
 
 
 def _agency_local_office(doc: Doc, pos: int) -> None:
@@ -228,14 +243,17 @@ def find_bare_places(doc: Doc) -> None:
 
 # -- named organisations by pattern ---------------------------------------------------------
 _UNIT = re.compile(
-    rf"(?<![\w\-])((?:[{U}{L}]+s?-?\s+och\s+)?[{U}{L}][{L}]*?"
+    rf"(?<![\w\-])((?:[{U}{L}]+s?-?[ \t]*och[ \t]+)?[{U}{L}][{L}]*?"
     rf"(?:förvaltning(?:en)?|nämnd(?:en)?|enhet(?:en)?|avdelning(?:en)?|kontor(?:et)?))"
-    rf"((?:\s+{CAP})?)(?![\w\-])")
+    rf"((?:[ \t]+{CAP})?)(?![\w\-])")
 _UNIT_FOR = re.compile(rf"(?<![\w\-])((?:[Ee]nheten|[Aa]vdelningen|[Ss]ektionen|[Kk]ontoret) för [{L}]+(?:(?: och| för| av)? [{L}]+){{0,4}})")
 _GENERIC_UNITS = {"förvaltning", "förvaltningen", "nämnd", "nämnden", "enhet", "enheten", "avdelning",
                   "avdelningen", "kontor", "kontoret", "stadskontoret", "kommunkontoret",
                   "styrelsen", "kansliet", "arbetsförmedlingskontoret", "lokalkontoret", "huvudkontoret",
                   "samverkansenheten", "projektkontoret", "landskontoret"}
+_EN_ADJECTIVES = ("erfaren", "öppen", "medveten", "benägen", "förtrogen", "angelägen", "belägen", "egen",
+                  "mogen", "trogen", "förmögen", "nyfiken", "förlägen", "enskilt", "välkommen", "fullkomlig",
+                  "fullständig", "överlägsen", "ensidig", "avlägsen", "sammansatt", "ren", "tomhet")
 _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
     (re.compile(rf"\bRegion(?:en)?\s+({CAP}(?:\s{CAP})?)(?![\w:])"), "region"),
     (re.compile(rf"\b({CAP}\s+läns\s+landsting)\b"), "region"),
@@ -273,7 +291,7 @@ def find_pattern_orgs(doc: Doc) -> None:
                     continue
                 if m.group(0).startswith("Regionen"):
                     name = "Region " + m.group(1)
-            if kind == "coordination_association":
+            if kind == "coordination_association" or name.startswith("Komvux "):
                 name = _strip_genitive(name)
                 name = re.sub(r"^samordningsförbundet", "Samordningsförbundet", name)
             ref = g.org(name)
@@ -286,18 +304,20 @@ def find_pattern_orgs(doc: Doc) -> None:
         if len(word) < 9 or word.lower().startswith(("inom", "samt")):
             continue
         lw = word.lower()
+        if re.search(r"(?:^|\s)(?:\w*?)(" + "|".join(_EN_ADJECTIVES) + r")het(?:en)?$", lw):
+            continue  # erfarenhet, öppenhet, medvetenhet: nouns of -en adjectives, not units
         if lw.endswith(("kontor", "kontoret")) and not lw.startswith(("arbetsmarknads", "social", "stads")):
             continue
         if not lw.endswith(("en", "et")) and not tail.strip() and not word[0].isupper():
             continue  # indefinite lowercase "en ny enhet": not a name
-        name = _cap_first(word)
+        name = re.sub(r"(\w)s?-[ \t]*och[ \t]+", lambda x: x.group(0).split("-")[0] + "- och ", _cap_first(word))
         end = m.end(1)
         tail = tail.strip()
         if tail and not g.place(tail) and not g.org(tail) and not g.is_first_name(tail) or (
                 tail and word.lower().startswith("projektenhet")):
             name = f"{name} {tail}"
             end = m.end(2)
-        doc.add("org", name, m.start(1), end, kind="municipal_unit", surface=text[m.start(1):end])
+        doc.add("org", name, m.start(1), end, uid=unit_uid(name), kind="municipal_unit", surface=text[m.start(1):end])
     for m in _UNIT_FOR.finditer(text):
         s, e = m.start(1), m.end(1)
         if not doc.is_taken(s, e):

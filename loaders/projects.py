@@ -60,7 +60,7 @@ _QUOTED = re.compile(rf"\b{HEAD}?\s*[{QUOTE_OPEN}]([^{QUOTE_OPEN}{QUOTE_CLOSE}\n
 _HEADED = re.compile(rf"\b({HEAD})\s+(?![{QUOTE_OPEN}])({CAP}[^\n]*)")
 _COPULA = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n))({CAP}(?:[ ](?:[\w’'!&\-]+)){{0,4}}?)\s+är\s+(?:ett|en|\w+s)?\s*"
-    rf"(?:[\w\-]+\s+){{0,4}}?(?:\w*projekt|insats|satsning|förstudie|modell|metod|samverkansprojekt)\b", re.M)
+    rf"(?:[\w\-]+\s+){{0,6}}?(?:\w*projekt|insats|satsning|förstudie|modell|metod|samverkansprojekt)\b", re.M)
 _CALLED = re.compile(rf"({CAP}(?:\s{CAP})*),\s+som\s+(?:projektet|insatsen|teamet|satsningen|verksamheten)\s+kallas")
 _STEERING = re.compile(rf"\b[Ss]tyrgrupp(?:en)?\s+(?:för\s+)?({CAP}(?:[ ][\w\-]+){{0,5}}?)(?=\s+(?:träffa\w*|har|möts|ska|samlas)\b|[ \t]*\n|[ \t]*$)", re.M)
 _EVAL = re.compile(rf"\b(?:\w*utvärdering\w*|uppföljning\w*)\s+av\s+({CAP})")
@@ -75,6 +75,8 @@ def find_projects(doc: Doc) -> None:
     text = doc.text
     for m in _QUOTED.finditer(text):
         name = _clean(m.group(1))
+        if not (re.search(rf"[{U}0-9]", name) or len(name.split()) >= 2):
+            continue  # a quoted common word ("risk för ”glapp”") is not a name
         if _ok(doc, name, m.start(1), m.end(1)) and (m.group(0)[0].isalpha() or _project_context(text, m.start())):
             add_project(doc, name, m.start(1), m.start(1) + len(name))
     for m in _HEADED.finditer(text):

@@ -153,8 +153,32 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return a, b
 
 
-def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for a, b in spans)
+def _inside(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+_BULLET_LINE = re.compile(r"[ \t]*(?:[-•*·▪►–]|\d{1,2}[.)]|[a-h]\))[ \t]+\S[^\n]*")
+
+
+def _with_list(text: str, a: int, b: int) -> tuple[int, int]:
+    """A cue sentence that introduces a list ("Projektets målgrupper är:") covers the list."""
+    if not text[a:b].rstrip().endswith(":"):
+        nxt = text[b:b + 3]
+        if not nxt.startswith("\n") or not _BULLET_LINE.match(text, b + 1):
+            return a, b
+    pos = b
+    while True:
+        nl = text.find("\n", pos)
+        if nl == -1:
+            break
+        j = nl + 1
+        while j < len(text) and text[j] == "\n" and j - nl < 2:
+            j += 1
+        m = _BULLET_LINE.match(text, j)
+        if not m:
+            break
+        pos = m.end()
+    return a, max(b, pos)
 
 
 def target_sections(text: str) -> list[tuple[int, int]]:
@@ -180,7 +204,7 @@ def target_sections(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"(?i)målgrupp\w*|riktar sig (?:\w+ ){0,2}till|vänder sig (?:\w+ ){0,2}till|"
                          r"är till för|projektet ska (?:stötta|stödja|hjälpa)|deltagarna (?:är|var)|"
                          r"henvender sig til|målgruppe\w*", text):
-        spans.append(_sentence_bounds(text, m.start()))
+        spans.append(_with_list(text, *_sentence_bounds(text, m.start())))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for a, b in spans:
@@ -205,7 +229,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
     for key, pat in PATTERNS.items():
         for m in pat.finditer(text, start, end):
             s, e = m.span()
-            if _overlaps(s, e, skip):
+            if _inside(s, e, skip):
                 continue
             raw.append(GroupMention(key, s, e, m.group(0)))
     raw.sort(key=lambda g: (g.start, -(g.end - g.start)))
