@@ -49,7 +49,7 @@ PATTERNS: dict[str, re.Pattern] = {
         r"långt (?:ifrån|från) arbetsmarknaden", r"långt från arbetslivet", r"långt ifrån arbetslivet",
         r"lang(?:t|vej) fra arbejdsmarkedet", r"i utanförskap", r"utanför arbetsmarknaden(?! som inte)"),
     "not_registered_af": _p(
-        r"(?:inte|ej|icke) (?:är |var )?inskrivna? (?:på|hos|vid|i) (?:arbetsförmedlingen|af)",
+        r"(?:inte|ej|icke) (?:ens )?(?:är |var )?inskrivna? (?:på|hos|vid|i) (?:arbetsförmedlingen|af)\b",
         r"utan kontakt med (?:arbetsförmedlingen|någon myndighet|myndigheter)",
         r"saknar kontakt med (?:arbetsförmedlingen|myndigheter)",
         r"utanför (?:arbetsmarknaden|arbetsför\w+) som inte är inskrivna\w*",
@@ -61,11 +61,11 @@ PATTERNS: dict[str, re.Pattern] = {
         r"massflyktingdirektiv\w*", r"asylsökande", r"kvotflykting\w*"),
     "foreign_born": _p(
         r"utrikes ?födda?\b", r"utrikesfödd\w*", r"invandrare\w*", r"invandrade", r"immigrant\w*",
-        r"utländsk (?:bakgrund|härkomst)", r"utomeuropeisk (?:bakgrund|härkomst)",
+        r"utländsk (?:bakgrund|härkomst)", r"utom ?europeisk\w*",
         r"födda? (?:utomlands|utanför (?:europa|sverige|eu))", r"nya svenskar",
         r"indvandrer\w*", r"ikke-vestlig\w*", r"utlandsfödd\w*"),
     "low_swedish_proficiency": _p(
-        r"(?:svaga|bristande|begränsade|låga|otillräckliga|små|dåliga|ringa) (?:kunskaper|färdigheter|kunskap) i (?:det )?svensk(?:a|t)(?: språket)?",
+        r"(?:mycket |väldigt )?(?:svaga|bristande|bristfälliga|begränsade|låga|otillräckliga|små|dåliga|ringa) (?:kunskaper|färdigheter|kunskap) i (?:det )?svensk(?:a|t)(?: språket)?",
         r"(?:svaga|bristande|begränsade|låga|otillräckliga) (?:svensk)?språkkunskaper",
         r"(?:svaga|bristande|begränsade) kunskaper i språket",
         r"bristande svenska", r"svag svenska", r"språkhinder\w*", r"språksvårigheter",
@@ -103,7 +103,7 @@ PATTERNS: dict[str, re.Pattern] = {
         r"unga vuxna", r"ungdomar\w*", r"ungdom(?:s|en)?\b", r"unga (?=(?:\w+ ){0,3}(?:mellan|i åldern|som|med|utan|upp till|under|kvinnor|män|personer))",
         r"unga\b(?= [0-9]{2})", r"(?:de )?unga(?=[,.;:]| och)", r"ungas\b",
         r"\b(?:16|15|18)\s*[-–]\s*(?:24|25|29|30) år", r"unge\b", r"ungdomsarbetslös\w*", r"uvas"),
-    "women": _p(r"kvinnor(?:na)?\b", r"kvinder\b", r"flickor", r"tjejer"),
+    "women": _p(r"kvinno?r(?:na|nas|s)?\b", r"kvinder(?:ne)?\b", r"flickor", r"tjejer"),
     "professionals": _p(
         r"(?:handläggare|medarbetare|personal(?:en)?|anställda|chefer|yrkesverksamma|pedagoger|lärare|"
         r"(?:undersköterskor|vårdbiträden|omsorgspersonal)|arbetsledare|ledare och medarbetare)\b"),
@@ -117,7 +117,7 @@ _TRAINING = re.compile(r"(?i)(kompetensutveckl|kompetenshöj|kunskapssats|fortbi
 _AIMED = re.compile(r"(?i)(målgrupp\w*|riktar sig (?:\w+ )?till|vänder sig (?:\w+ )?till|är till för|"
                     r"för att (?:stötta|stödja|hjälpa|matcha)|deltagare|rekryter\w*|anställ\w*)")
 
-_FOREIGN_NEAR = re.compile(r"(?i)(utrikes ?född|utrikesfödd|invandr|utländsk|utomeuropeisk|nyanl[äa]nd|"
+_FOREIGN_NEAR = re.compile(r"(?i)(utrikes ?född|utrikesfödd|invandr|utländsk|utom ?europeisk|nyanl[äa]nd|"
                            r"födda? (?:utomlands|utanför)|indvandr|ikke-vestlig|flykting|annat modersmål)")
 _EVERYONE = re.compile(r"(?i)kvinnor och män|män och kvinnor|kvinder og mænd|mænd og kvinder|"
                        r"pojkar och flickor|flickor och pojkar|jämställd\w*|jämställdhet\w*|könsfördel\w*")

@@ -2,10 +2,17 @@
 
 Nothing else in the code reads ``os.environ`` for configuration; credentials never
 appear in code. Defaults point at the local server that ``samverkan db start`` runs.
+
+Password: ``NEO4J_PASSWORD`` (environment or ``.env``) when set. Otherwise, for the local
+server this project manages, a random password generated once per instance and kept in
+``<SAMVERKAN_HOME>/conf/password`` (mode 0600): ``db start`` sets it as the server's initial
+password and every client reads it from there, so nobody has to choose or type one. For any
+other server an unset ``NEO4J_PASSWORD`` is an empty password (refused with a clear message).
 """
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +22,8 @@ DATA_DIR = REPO_ROOT / "data"
 QUERIES_DIR = REPO_ROOT / "queries"
 
 LOCAL_URI = "bolt://127.0.0.1:7687"
-LOCAL_PASSWORD = "samverkan-local"  # only ever used by the loopback-only local server
+#: where the generated password of a managed local instance lives, relative to its home
+PASSWORD_FILE = Path("conf") / "password"
 
 
 def _read_dotenv(path: Path) -> dict[str, str]:
@@ -35,7 +43,9 @@ def _read_dotenv(path: Path) -> dict[str, str]:
 class Settings:
     neo4j_uri: str
     neo4j_user: str
-    neo4j_password: str
+    #: NEO4J_PASSWORD; None means "the managed local instance's generated password"
+    #: (see :attr:`password`)
+    neo4j_password: str | None
     neo4j_database: str
     #: shared download cache (Neo4j jars), outside the repository
     cache: Path
@@ -59,6 +69,59 @@ class Settings:
                 and (parts.port or 7687) == self.bolt_port)
 
 
+    @property
+    def password_file(self) -> Path:
+        """The generated password of this home's local server (used when NEO4J_PASSWORD is unset)."""
+        return self.home / PASSWORD_FILE
+
+    @property
+    def password_from_env(self) -> bool:
+        return self.neo4j_password is not None
+
+    @property
+    def password(self) -> str:
+        """The password to use: NEO4J_PASSWORD, else the local instance's generated one.
+
+        For the managed local server the generated password is created on first use
+        (by `db start` or by the first client, whichever comes first; see
+        :func:`local_password`). For another server with no NEO4J_PASSWORD it is ``""``.
+        """
+        if self.neo4j_password is not None:
+            return self.neo4j_password
+        if self.manages_local_server:
+            return local_password(self.password_file)
+        return ""
+
+
+def local_password(path: Path) -> str:
+    """Read the generated password at ``path``, creating it (0600) on first use.
+
+    Creation is atomic and race-free: the secret is written to a private temporary file
+    that is hard-linked into place only if no password exists yet, so two processes
+    starting at once agree on one password.
+    """
+    try:
+        existing = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        existing = ""
+    if existing:
+        return existing
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.chmod(path.parent, 0o700)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(secrets.token_urlsafe(24) + "\n")
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process won the race: use its password
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path.read_text(encoding="utf-8").strip()
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     env = {**_read_dotenv(REPO_ROOT / ".env"), **os.environ}
@@ -69,7 +132,7 @@ def get_settings() -> Settings:
     return Settings(
         neo4j_uri=uri,
         neo4j_user=env.get("NEO4J_USER", "neo4j"),
-        neo4j_password=env.get("NEO4J_PASSWORD", LOCAL_PASSWORD),
+        neo4j_password=env.get("NEO4J_PASSWORD") or None,
         neo4j_database=env.get("NEO4J_DATABASE", "neo4j"),
         cache=cache,
         home=home,
