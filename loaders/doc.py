@@ -6,6 +6,8 @@ relations into FORMAT.md rows with an evidence quote and exact offsets.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from loaders.record import slug
@@ -36,6 +38,10 @@ class Mention:
     end: int
 
 
+def fold_name(name: str) -> str:
+    return re.sub(r"[\W_]+", " ", name.casefold()).strip()
+
+
 @dataclass
 class Doc:
     text: str
@@ -52,6 +58,10 @@ class Doc:
     def add(self, type_: str, name: str, start: int | None = None, end: int | None = None, /, *,
             uid: str | None = None, kind: str | None = None, firm: bool = False,
             surface: str | None = None, **props) -> Entity:
+        if uid is None and type_ == "project":
+            # one project, however it was first found: "Nyckelprojektet" under its diarienummer
+            uid = next((e.uid for (t, _), e in self.entities.items() if t == "project"
+                        and fold_name(name) in {fold_name(e.name), *map(fold_name, e.aliases)}), None)
         uid = uid or slug(name)
         key = (type_, uid)
         ent = self.entities.get(key)
@@ -82,6 +92,17 @@ class Doc:
 
     def of_type(self, type_: str) -> list[Entity]:
         return [e for e in self.entities.values() if e.type == type_]
+
+    def merge(self, type_: str, from_uid: str, into_uid: str) -> None:
+        """Fold one entity into another: mentions re-pointed, its name kept as an alias."""
+        src, dst = self.entities.get((type_, from_uid)), self.entities.get((type_, into_uid))
+        if src is None or dst is None or src is dst:
+            return
+        dst.aliases |= {src.name, *src.aliases}
+        dst.mentions.extend(src.mentions)
+        self.mentions = [Mention(m.type, into_uid, m.start, m.end) if (m.type == type_ and m.uid == from_uid)
+                         else m for m in self.mentions]
+        self.entities.pop((type_, from_uid))
 
     def drop(self, type_: str, uid: str) -> None:
         self.entities.pop((type_, uid), None)

@@ -18,7 +18,7 @@ from pathlib import Path
 from loaders import fields as F
 from loaders import orgs, people, projects, relations, targets
 from loaders.doc import LIST_OF, Doc, Entity
-from loaders.gazetteer import Gazetteer, guess_kind
+from loaders.gazetteer import Gazetteer, fold, guess_kind
 from loaders.record import empty_record, slug
 from loaders.text import DATE_LINE, Segment, Span, news_segments, session_segments
 
@@ -96,13 +96,18 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
             pe = ps + len(part)
             ref = Gazetteer.load().org(part)
             existing = [m for m in doc.mentions_in(ps, pe, "org")]
-            if existing:
-                ent = doc.get("org", existing[0].uid)
+            covers = [m for m in existing if m.end - m.start >= len(part.rstrip(" .")) - 1]
+            if covers:
+                ent = doc.get("org", covers[0].uid)
             else:
                 nm = ref.name if ref else part[0].upper() + part[1:]
                 kind_ = ref.kind if ref else guess_kind(part)
                 ent = doc.add("org", nm, ps, pe, kind=kind_, firm=bool(ref), surface=part,
                               uid=orgs.unit_uid(nm) if kind_ == "municipal_unit" else None)
+                for m in existing:  # "Socialförvaltningen" found alone is this "Socialförvaltningen Centrum"
+                    if m.uid != ent.uid and doc.get("org", m.uid) is not None and \
+                            fold(nm).startswith(fold(doc.get("org", m.uid).name)):
+                        doc.merge("org", m.uid, ent.uid)
             ents.append(ent)
             pos = pe
         owner = ents[-1]

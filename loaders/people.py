@@ -24,6 +24,8 @@ _ROLE_BEFORE = re.compile(
     rf"(?:^|[\s(])((?:[{L}\-]+(?:chef|ande|are|ör|ledare|log|man|råd|hövding|sekreterare|"
     rf"ordförande|moderator|professor|docent|rektor|direktör|handläggare|samordnare|koordinator|"
     rf"projektledare|minister|talesperson|forskare|utredare)))(?:,)?\s+$")
+_ROLE_WORD = re.compile(r"[a-zåäö\-]*(?:chef|hövding|ordförande|direktör|minister|professor|docent|rektor|"
+                       r"projektledare|samordnare|handläggare|moderator|forskare|sekreterare|talesperson)")
 NOT_NAME_WORDS = {
     "region", "kommun", "stad", "projektet", "projekt", "samordningsförbundet", "finsam", "arbetsförmedlingen",
     "försäkringskassan", "svenska", "sveriges", "europeiska", "stiftelsen", "länsstyrelsen", "nationella",
@@ -72,11 +74,16 @@ def find_people(doc: Doc) -> list[PersonMention]:
         before = text[line_start:s]
         label_before = re.search(r"(Kontaktperson(?:er)?|Kontakt|Projektledare|Utskickat av)\s*:?\s*$",
                                  text[max(0, s - 40):s])
-        strong = bool(label_before) or (s == line_start and is_speaker_line(line))
+        strong = bool(label_before) or (not before.strip(" \t•-–*·") and is_speaker_line(line))
         # trim trailing words that are really the start of the next phrase
         toks = name.split(" ")
         while len(toks) > 2 and (Gazetteer.load().place(toks[-1]) or fold(toks[-1]) in NOT_NAME_WORDS):
             toks.pop()
+        # "Landshövding Lena Sommestad" at a sentence start: the title is not part of the name
+        lead_role = None
+        if len(toks) >= 3 and _ROLE_WORD.fullmatch(toks[0].lower()):
+            lead_role = toks.pop(0)
+            s = s + len(lead_role) + 1
         name = " ".join(toks)
         e = s + len(name)
         if not _plausible(name, strong):
@@ -88,6 +95,8 @@ def find_people(doc: Doc) -> list[PersonMention]:
             rb = _ROLE_BEFORE.search(text[max(line_start, s - 60):s])
             if rb and not before.rstrip().endswith(":"):
                 role = rb.group(1)
+        if role is None and lead_role:
+            role = lead_role.lower()
         if label_before and label_before.group(1).lower().startswith("kontaktperson") and role is None:
             role = "Kontaktperson"
         ent = doc.add("person", name, s, e, firm=True, role=role)

@@ -57,7 +57,7 @@ def add_project(doc: Doc, name: str, s: int | None, e: int | None, **props) -> E
 
 
 _QUOTED = re.compile(rf"\b{HEAD}?\s*[{QUOTE_OPEN}]([^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]")
-_HEADED = re.compile(rf"\b({HEAD})\s+(?![{QUOTE_OPEN}])({CAP}[^\n]*)")
+_HEADED = re.compile(rf"\b({HEAD})[ \t]+(?![{QUOTE_OPEN}])({CAP}[^\n]*)")
 _COPULA = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n))({CAP}(?:[ ](?:[\w’'!&\-]+)){{0,4}}?)\s+är\s+(?:ett|en|\w+s)?\s*"
     rf"(?:[\w\-]+\s+){{0,6}}?(?:\w*projekt|insats|satsning|förstudie|modell|metod|samverkansprojekt)\b", re.M)
