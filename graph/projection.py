@@ -40,7 +40,7 @@ def _read_many(driver, statements: dict[str, tuple[str, dict]]) -> dict[str, lis
         return out
 
     with driver.session(database=get_settings().neo4j_database,
-                        default_access_mode=neo4j.READ_ACCESS) as session:
+                        default_access_mode=neo4j.READ_ACCESS, notifications_min_severity="OFF") as session:
         return session.execute_read(work)
 
 

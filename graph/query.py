@@ -8,7 +8,9 @@ A query file starts with a header of comment lines::
 
 ``params`` lists the ``$parameters`` the query needs, comma-separated, each
 optionally with ``=default`` and a ``(description)``; ``// params: none`` when
-there are none. Everything after the header is the query.
+there are none. An optional ``// example: key=value, key=value`` line gives
+values that work on the seed graph (the app pre-fills them, the tests run
+every query with them). Everything after the header is the query.
 
 Three guards, from the friendliest to the strictest:
 
@@ -60,9 +62,10 @@ class NamedQuery:
     param_docs: dict[str, str] = field(default_factory=dict)
     defaults: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
+    example: dict[str, Any] = field(default_factory=dict)
 
 
-_HEADER = re.compile(r"^\s*//\s*(title|description|params)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+_HEADER = re.compile(r"^\s*//\s*(title|description|params|example)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 
 
 def _split_top_level(text: str) -> list[str]:
@@ -117,10 +120,15 @@ def parse_query_file(path: str | Path) -> NamedQuery:
             docs[name] = (doc or "").strip()
             if default is not None:
                 defaults[name] = parse_param(f"{name}={default}")[1]
+    example = dict(parse_param(item) for item in _split_top_level(header.get("example", "")))
+    unknown = sorted(set(example) - set(params))
+    if unknown:
+        raise QueryError(f"{path}: example sets {', '.join(unknown)}, which the params line does not declare")
     text = "\n".join(lines[body_start:]).strip()
     if not text:
         raise QueryError(f"{path}: no query after the header")
-    return NamedQuery(path.stem, header["title"], header["description"], params, text, docs, defaults, path)
+    return NamedQuery(path.stem, header["title"], header["description"], params, text, docs, defaults, path,
+                      example)
 
 
 def load_queries(directory: str | Path = QUERIES_DIR) -> dict[str, NamedQuery]:
@@ -333,11 +341,12 @@ def _execute_read(driver, text: str, params: dict, *, database: str | None = Non
         return keys, [{k: to_python(v) for k, v in zip(keys, rec.values())} for rec in records]
 
     db = database or get_settings().neo4j_database
-    with driver.session(database=db, default_access_mode=neo4j.READ_ACCESS) as session:
+    with driver.session(database=db, default_access_mode=neo4j.READ_ACCESS,
+                        notifications_min_severity="OFF") as session:
         return session.execute_read(work)
 
 
-_QUERY_TYPES = {"w": "a write", "rw": "reading and writing", "s": "a schema change"}
+_QUERY_TYPES = {"w": "a write", "rw": "reading and writing", "s": "a schema or admin operation"}
 
 
 def is_access_mode_error(exc: BaseException) -> bool:

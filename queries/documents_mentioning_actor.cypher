@@ -1,6 +1,7 @@
 // title: Documents that mention an actor
 // description: The loaded documents that mention an organisation, person or project, newest first.
 // params: name (name, alias or uid of the organisation, person or project)
+// example: name=Arbetsförmedlingen
 MATCH (x)
 WHERE (x:Organization OR x:Person OR x:Project)
   AND (toLower(x.name) = toLower(toString($name)) OR x.uid = toString($name)

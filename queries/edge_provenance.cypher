@@ -1,6 +1,7 @@
 // title: Where does this edge come from?
 // description: Every relationship between two named nodes with the documents it was read from and the evidence quote from each.
 // params: a (name, alias, uid or code of the first node), b (name, alias, uid or code of the second node)
+// example: a=Skåne Stadsmission, b=Samverkan mot utanförskap
 MATCH (x)
 WHERE (x:Organization OR x:Project OR x:Person OR x:Municipality OR x:County OR x:TargetGroup)
   AND (toLower(x.name) = toLower(toString($a)) OR x.uid = toString($a) OR x.code = toString($a)

@@ -1,6 +1,7 @@
 // title: Funding flows
 // description: Funder → project → owner, with the amount on the FUNDS edge (or the project's ESF support when the edge has none), largest first.
 // params: funder='' (funder name or alias; empty for all funders), limit=100 (max rows)
+// example: funder=Europeiska socialfonden
 MATCH (f:Organization)-[r:FUNDS]->(p:Project)
 WHERE toString($funder) = ''
    OR toLower(f.name) = toLower(toString($funder))

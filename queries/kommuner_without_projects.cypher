@@ -1,6 +1,7 @@
 // title: Kommuner without any project
 // description: Kommuner of the reference list where no loaded project is active, by län — the blank spots of the map.
 // params: lan='' (län code or name; empty for the whole country)
+// example: lan=Skåne
 MATCH (m:Municipality)-[:IN_COUNTY]->(c:County)
 WHERE (toString($lan) = ''
        OR c.code = toString($lan)

@@ -1,6 +1,7 @@
 // title: Organisations in a kommun
 // description: Organisations seated in the kommun (LOCATED_IN) or owning or taking part in a project active there.
 // params: kommun (kommun code such as 0180, or name such as Malmö)
+// example: kommun=Malmö
 MATCH (m:Municipality)
 WHERE m.code = toString($kommun)
    OR (size(toString($kommun)) = 3 AND m.code = '0' + toString($kommun))

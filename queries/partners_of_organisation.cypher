@@ -1,6 +1,7 @@
 // title: Partners of an organisation
 // description: Organisations that share a project with the given one (as owner, funder or partner) or state a collaboration with it, most shared projects first.
 // params: name (organisation name, alias or uid, case-insensitive)
+// example: name=Arbetsförmedlingen
 MATCH (o:Organization)
 WHERE toLower(o.name) = toLower(toString($name))
    OR o.uid = toString($name)

@@ -1,6 +1,7 @@
 // title: Projects for a target group in a län
 // description: Projects that target the given group and run in at least one kommun of the given län, with their kommuner and owners.
 // params: target (target group key or Swedish/English label), lan (län code such as 12, or name such as Skåne)
+// example: target=persons_with_disabilities, lan=12
 MATCH (t:TargetGroup)
 WHERE t.key = toString($target)
    OR toLower(t.label_sv) = toLower(toString($target))

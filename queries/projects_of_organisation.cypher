@@ -1,6 +1,7 @@
 // title: Projects of an organisation
 // description: The projects an organisation owns, funds or takes part in, with period, target groups and kommuner.
 // params: name (organisation name, alias or uid, case-insensitive)
+// example: name=Arbetsförmedlingen
 MATCH (o:Organization)
 WHERE toLower(o.name) = toLower(toString($name))
    OR o.uid = toString($name)

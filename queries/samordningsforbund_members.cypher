@@ -1,6 +1,7 @@
 // title: Members of each samordningsförbund
 // description: Each samordningsförbund (coordination association, or any organisation with MEMBER_OF members) with its members.
 // params: name='' (one förbund's name or alias; empty for all)
+// example: name=Finsam i Malmö
 MATCH (f:Organization)
 WHERE (f.kind = 'coordination_association' OR EXISTS { (:Organization)-[:MEMBER_OF]->(f) })
   AND (toString($name) = ''

@@ -1,6 +1,7 @@
 // title: Shortest collaboration path between two actors
 // description: The shortest chain of projects, stated collaborations and memberships that connects two organisations (up to 10 steps).
 // params: a (first organisation name, alias or uid), b (second organisation name, alias or uid)
+// example: a=Sigtuna kommun, b=Malmö stad
 MATCH (a:Organization)
 WHERE toLower(a.name) = toLower(toString($a)) OR a.uid = toString($a)
    OR any(alias IN coalesce(a.aliases, []) WHERE toLower(alias) = toLower(toString($a)))

@@ -1,6 +1,7 @@
 // title: Target groups per kommun
 // description: For each kommun with projects, the target groups served and how many projects serve each.
 // params: kommun='' (kommun code or name; empty for all kommuner)
+// example: kommun=Malmö
 MATCH (m:Municipality)
 WHERE toString($kommun) = ''
    OR m.code = toString($kommun)
