@@ -93,6 +93,25 @@ class Doc:
     def of_type(self, type_: str) -> list[Entity]:
         return [e for e in self.entities.values() if e.type == type_]
 
+    def _tight(self, start: int, end: int, source: Entity, target: Entity) -> tuple[int, int]:
+        """The lines of a long block (a field list, a bullet list) that name both ends.
+
+        Keeps quotes to the words that support the fact, and keeps neighbouring lines
+        (an e-mail address under a name) out of them.
+        """
+        inside = [(s, e) for ent in (source, target) for s, e in ent.mentions if start <= s and e <= end]
+        if not inside:
+            return start, end
+        a = min(s for s, _ in inside)
+        b = max(e for _, e in inside)
+        a = self.text.rfind("\n", start, a) + 1 or start
+        nl = self.text.find("\n", b, end)
+        b = end if nl == -1 else nl
+        a = max(a, start)
+        while a < b and self.text[a].isspace():
+            a += 1
+        return a, b
+
     def merge(self, type_: str, from_uid: str, into_uid: str) -> None:
         """Fold one entity into another: mentions re-pointed, its name kept as an alias."""
         src, dst = self.entities.get((type_, from_uid)), self.entities.get((type_, into_uid))
@@ -155,6 +174,8 @@ class Doc:
             pos = min((s for s, _ in target.mentions or source.mentions or [(0, 0)]), default=0)
             where = self.sentence(pos)
         start, end = where.start, where.end
+        if "\n" in self.text[start:end] and end - start > 160:
+            start, end = self._tight(start, end, source, target)
         if end - start > 400:  # keep quotes short: cut around the middle of long blocks
             end = start + 400
         self.relations[key] = {

@@ -317,9 +317,30 @@ def _record(doc: Doc, document: str, path: str | None, keys: list[str], keep_con
     rec["target_groups"] = [{"key": k} for k in keys]
     for r in doc.relations.values():
         row = {k: v for k, v in r.items() if not k.startswith("_")}
+        if not keep_contact_details:
+            _drop_contact_lines(doc.text, row)
         rec["relations"].append(row)
     _qualify_unit_uids(rec)
     return rec
+
+
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\d)(?:\+46|0)\d{1,3}[\s\-/]*\d{2,3}(?:[\s\-]*\d{2}){2,3}(?!\d)")
+
+
+def _drop_contact_lines(text: str, row: dict) -> None:
+    """An evidence quote keeps no e-mail address or phone number unless asked to: it is cut
+    to the lines before the first one that holds such a detail (offsets stay exact)."""
+    ev = row.get("evidence") or ""
+    m = _CONTACT.search(ev)
+    if not m:
+        return
+    start = row["start"]
+    cut = ev.rfind("\n", 0, m.start())
+    if cut > 0:
+        end = start + cut
+    else:  # the detail is on the first line: keep the words before it
+        end = start + len(ev[:m.start()].rstrip(" ,;:(–-"))
+    row["end"], row["evidence"] = end, text[start:end]
 
 
 def _qualify_unit_uids(rec: dict) -> None:

@@ -211,6 +211,26 @@ def _bare_place_regex() -> re.Pattern:
 _DEMONYM = re.compile(rf"(?<![\w\-])([{L}]+?)(bor|bo|borna)(?![\w])")
 
 
+def _coordinated_slips(doc: Doc) -> None:
+    """'i Svedal och Skurup': a word listed with a kommun is read as a kommun when it is an
+    unambiguous spelling slip of one (and nothing else: not a first name, not taken)."""
+    text, g = doc.text, Gazetteer.load()
+    for m in [m for m in doc.mentions if m.type == "place"]:
+        cands = []
+        b = re.search(rf"({CAP})(?:,|\s+och|\s+samt)\s*$", text[max(0, m.start - 40):m.start])
+        if b:
+            cands.append((b.group(1), m.start - (len(text[max(0, m.start - 40):m.start]) - b.start(1))))
+        a = re.match(rf"\s*(?:,|och|samt)\s+({CAP})", text[m.end:m.end + 40])
+        if a:
+            cands.append((a.group(1), m.end + a.start(1)))
+        for word, pos in cands:
+            if doc.is_taken(pos, pos + len(word)) or g.is_first_name(word) or g.place(word):
+                continue
+            q = g.fuzzy_place(word)
+            if q is not None:
+                add_place(doc, q, pos, pos + len(word), surface=word)
+
+
 def find_bare_places(doc: Doc) -> None:
     """Kommun names on their own: places (and, for actors, the kommun organisation)."""
     text = doc.text
@@ -366,3 +386,4 @@ def find_all(doc: Doc) -> None:
     find_defined_abbreviations(doc)
     find_units_of_kommun(doc)
     find_bare_places(doc)
+    _coordinated_slips(doc)

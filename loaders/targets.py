@@ -64,6 +64,7 @@ PATTERNS: dict[str, re.Pattern] = {
         r"utländsk (?:bakgrund|härkomst)", r"utom ?europeisk\w*",
         r"födda? (?:utomlands|utanför (?:europa|sverige|eu))", r"nya svenskar",
         r"indvandrer\w*", r"ikke-vestlig\w*", r"utlandsfödd\w*"),
+    "foreign_born_women": _p(r"invandrarkvinn\w*", r"indvandrerkvind\w*", r"migrantkvinn\w*"),
     "low_swedish_proficiency": _p(
         r"(?:mycket |väldigt )?(?:svaga|bristande|bristfälliga|begränsade|låga|otillräckliga|små|dåliga|ringa) (?:kunskaper|färdigheter|kunskap) i (?:det )?svensk(?:a|t)(?: språket)?",
         r"(?:svaga|bristande|begränsade|låga|otillräckliga) (?:svensk)?språkkunskaper",

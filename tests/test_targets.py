@@ -1,0 +1,80 @@
+"""Target groups from Swedish phrasing, and the annotation rules (CONVENTIONS.md)."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.targets import find_groups, keys_in, target_sections
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Insatsen riktar sig till långtidsarbetslösa.", "long_term_unemployed"),
+    ("Deltagarna har varit arbetslösa i mer än två år.", "long_term_unemployed"),
+    ("Målgruppen är personer med ekonomiskt bistånd.", "social_assistance_recipients"),
+    ("Projektet är för dem som inte är självförsörjande.", "social_assistance_recipients"),
+    ("Vi stöttar nyanlända i etableringen.", "newly_arrived"),
+    ("Flyktingar med tillfälligt skydd får stöd.", "newly_arrived"),
+    ("Målgruppen är lågutbildade.", "short_education"),
+    ("Personer som saknar gymnasieutbildning deltar.", "short_education"),
+    ("Stöd till långtidssjukskrivna.", "sick_listed"),
+    ("Personer med psykisk ohälsa deltar.", "mental_ill_health"),
+    ("Deltagare från daglig verksamhet enligt LSS.", "daily_activity_participants"),
+    ("Unga med aktivitetsersättning.", "young_activity_compensation"),
+    ("Insatsen är för ungdomar mellan 16 och 24 år.", "young_people"),
+    ("Personer med utomeuropeisk bakgrund.", "foreign_born"),
+    ("Personer med svaga kunskaper i svenska.", "low_swedish_proficiency"),
+    ("Sfi-studerande som riskerar avbrott.", "sfi_students"),
+    ("Personer som inte är inskrivna på Arbetsförmedlingen.", "not_registered_af"),
+    ("Kompetensutveckling för handläggare inom socialtjänsten.", "professionals"),
+    ("Projektet riktar sig till arbetsgivare i regionen.", "employers"),
+])
+def test_phrasing_to_key(text, key):
+    assert key in keys_in(text)
+
+
+def test_compound_group_gets_each_attribute():
+    ks = set(keys_in("Målgrupp: utrikesfödda med svaga kunskaper i svenska, som inte är självförsörjande."))
+    assert {"foreign_born", "low_swedish_proficiency", "social_assistance_recipients"} <= ks
+
+
+@pytest.mark.parametrize("text,specific,generic", [
+    ("Projektet vänder sig till utrikes födda kvinnor.", "foreign_born_women", {"women", "foreign_born"}),
+    ("Målgruppen är invandrarkvinnor.", "foreign_born_women", {"women"}),
+    ("Unga med aktivitetsersättning deltar.", "young_activity_compensation", {"young_people"}),
+])
+def test_specific_replaces_generic(text, specific, generic):
+    ks = set(keys_in(text))
+    assert specific in ks and not (generic & ks)
+
+
+def test_far_from_labour_market_only_when_it_is_the_group():
+    assert keys_in("Målgruppen är personer som står långt från arbetsmarknaden.") == ["far_from_labour_market"]
+    ks = keys_in("Långtidsarbetslösa som står långt från arbetsmarknaden.")
+    assert "long_term_unemployed" in ks and "far_from_labour_market" not in ks
+
+
+def test_women_and_men_is_everyone():
+    assert "women" not in keys_in("Deltagarna är kvinnor och män i alla åldrar.")
+    assert "women" in keys_in("Insatsen riktar sig till kvinnor.")
+
+
+def test_staff_and_employers_need_context():
+    assert "professionals" not in keys_in("Personalen på kontoret svarar i telefon.")
+    assert "employers" not in keys_in("Vi har goda kontakter med arbetsgivare.")
+
+
+def test_names_are_not_groups():
+    text = "Projektet Unga in startar nu."
+    span = (text.index("Unga in"), text.index("Unga in") + len("Unga in"))
+    assert not find_groups(text, skip_spans=[span])
+
+
+def test_target_section_covers_its_list():
+    text = "Bakgrund\nText.\n\nProjektets målgrupper är:\n- Långtidsarbetslösa\n- Unga vuxna\n\nMetod\nVi jobbar."
+    (a, b), = [s for s in target_sections(text) if s[0] <= text.index("Projektets") < s[1]]
+    assert text.index("Unga vuxna") < b <= text.index("Metod")
+
+
+def test_offsets_point_at_the_phrase():
+    text = "Stöd till sjukskrivna och nyanlända kvinnor."
+    for g in find_groups(text):
+        assert text[g.start:g.end] == g.phrase
