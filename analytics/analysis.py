@@ -57,6 +57,9 @@ class Projection:
     municipalities, counties, target_groups : list of dict
         The complete reference lists (``code, name, county_code`` / ``code, name`` /
         ``key, label_sv``).
+    projects : list of dict
+        One row per project: ``project_uid, project_name, start, end,
+        municipalities, counties, targets`` (lists of codes/keys), for filters.
     since, until : int or None
         The period the rows were read for (already applied by the loader;
         :meth:`for_period` applies another one).
@@ -71,6 +74,7 @@ class Projection:
     target_groups: list[dict] = field(default_factory=list)
     since: int | None = None
     until: int | None = None
+    projects: list[dict] = field(default_factory=list)
 
     def for_period(self, since: int | None, until: int | None, *, keep_undated: bool = True) -> "Projection":
         """The same projection restricted to projects active between two years (inclusive)."""
@@ -78,7 +82,8 @@ class Projection:
             return filter_by_period(rows, since, until, keep_undated=keep_undated)
 
         return Projection(cut(self.org_projects), list(self.stated), cut(self.coverage), cut(self.activity),
-                          self.municipalities, self.counties, self.target_groups, since, until)
+                          self.municipalities, self.counties, self.target_groups, since, until,
+                          cut(self.projects))
 
     @property
     def period_label(self) -> str:

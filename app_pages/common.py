@@ -128,80 +128,79 @@ def go_to_profile(uid: str) -> None:
 # --- cached projections --------------------------------------------------------------------
 # The functions take only hashable arguments; the driver comes from the resource cache.
 
-def _projection():
-    from graph import projection
-
-    return projection
-
-
 @st.cache_data(ttl=TTL, show_spinner="Läser grafen …")
 def overview() -> dict[str, Any]:
-    p = _projection()
+    from graph import projection as p
+
     drv = driver()
-    counts = p.overview_counts(drv)
-    latest = p.latest_documents(drv, 10)
-    changes = p.recent_changes(drv) if hasattr(p, "recent_changes") else None
-    return {"counts": views.counts_frame(counts), "latest": views.documents_frame(latest),
-            "changes": changes}
+    return {"counts": p.overview_counts(drv), "latest": p.latest_documents(drv, 10),
+            "changes": p.recent_changes(drv)}
 
 
-@st.cache_data(ttl=TTL, show_spinner="Läser organisationer och projekt …")
-def org_project_rows() -> list[dict]:
-    return [dict(r) for r in _projection().org_project_rows(driver())]
+@st.cache_data(ttl=TTL, show_spinner="Läser organisationer, projekt och täckning …")
+def projection():
+    """Everything the analyses need, read once per TTL (``analytics.Projection``)."""
+    from graph.projection import load_projection
 
-
-@st.cache_data(ttl=TTL, show_spinner=False)
-def stated_rows() -> list[dict]:
-    return [dict(r) for r in _projection().stated_collaboration_rows(driver())]
-
-
-@st.cache_data(ttl=TTL, show_spinner="Läser täckning …")
-def coverage_rows() -> list[dict]:
-    return [dict(r) for r in _projection().coverage_rows(driver())]
-
-
-@st.cache_data(ttl=TTL, show_spinner=False)
-def reference() -> dict[str, list[dict]]:
-    """Complete lists: kommuner, län, target groups (from the graph's reference data)."""
-    p = _projection()
-    drv = driver()
-    return {
-        "municipalities": [dict(r) for r in p.reference_municipalities(drv)],
-        "counties": [dict(r) for r in p.reference_counties(drv)],
-        "target_groups": [dict(r) for r in p.reference_target_groups(drv)],
-    }
+    return load_projection(driver())
 
 
 @st.cache_data(ttl=TTL, show_spinner="Beräknar nätverket …")
 def network(filters: views.NetworkFilters) -> views.NetworkView:
     """The filtered collaboration graph with centrality, communities and positions."""
-    return views.network_view(org_project_rows(), stated_rows(), coverage_rows(),
-                              reference(), filters)
+    return views.network_view(projection(), filters)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def organisations() -> pd.DataFrame:
-    """Organisations that take part in at least one project (uid, name, kind), by name."""
-    return views.organisations_frame(org_project_rows(), stated_rows())
+    """Organisations that take part in a project or state a collaboration (uid, name, kind), by name."""
+    return views.organisations_frame(projection())
 
 
 @st.cache_data(ttl=TTL, show_spinner="Läser aktörens profil …")
 def actor_profile(uid: str) -> dict | None:
-    return _projection().actor_profile(driver(), uid)
+    from graph.projection import actor_profile as read
+
+    return read(driver(), uid)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def ego_network(uid: str, depth: int = 1):
-    return _projection().ego_network(driver(), uid, depth=depth)
+def ego_network(uid: str, depth: int = 1) -> dict:
+    from graph.projection import ego_network as read
+
+    return read(driver(), uid, depth=depth)
 
 
 @st.cache_data(ttl=TTL, show_spinner="Beräknar täckning …")
-def coverage(level: str) -> pd.DataFrame:
+def coverage(level: str, since: int | None = None, until: int | None = None) -> pd.DataFrame:
     from analytics import coverage_matrix
 
-    ref = reference()
-    return coverage_matrix(coverage_rows(), ref["municipalities"], ref["target_groups"],
-                           level=level, counties=ref["counties"] if level == "lan" else None)
+    proj = projection()
+    if since is not None or until is not None:
+        proj = proj.for_period(since, until)
+    return coverage_matrix(proj.coverage, proj.municipalities, proj.target_groups,
+                           level=level, counties=proj.counties if level == "lan" else None)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def missing_links(since: int | None = None, until: int | None = None) -> pd.DataFrame:
+    from analytics import missing_links as compute
+
+    proj = projection()
+    if since is not None or until is not None:
+        proj = proj.for_period(since, until)
+    return compute(proj.activity, proj.org_projects, proj.stated)
+
+
+@st.cache_resource(show_spinner="Läser kommungränser …")
+def kommun_geojson() -> dict:
+    from app_pages.geo import kommun_geojson as read
+
+    return read()
+
+
+def target_labels() -> dict[str, str]:
+    return {t["key"]: t.get("label_sv") or t["key"] for t in projection().target_groups}
 
 
 def csv_bytes(frame: pd.DataFrame, index: bool = False) -> bytes:

@@ -15,7 +15,7 @@ from graph.query import _execute_read, to_python
 from graph.schema import NODES, RELS
 
 __all__ = [
-    "load_projection", "write_scores", "org_project_rows", "stated_collaboration_rows", "coverage_rows", "reference_municipalities",
+    "load_projection", "write_scores", "recent_changes", "org_project_rows", "stated_collaboration_rows", "coverage_rows", "reference_municipalities",
     "reference_counties", "reference_target_groups", "missing_link_rows", "ego_network",
     "actor_profile", "overview_counts", "latest_documents", "search_actors",
 ]
@@ -327,8 +327,10 @@ def actor_profile(driver, uid: str) -> dict | None:
 _COUNTS = "RETURN " + ",\n       ".join(
     [f"COUNT {{ (:{label}) }} AS n_{label}" for label in NODES]
     + [f"COUNT {{ ()-[:{rel}]->() }} AS r_{rel}" for rel in RELS]
-    + ["COUNT { (m:Municipality) WHERE EXISTS { (m)<-[:ACTIVE_IN]-(:Project) } } AS kommuner_with_projects",
-       "COUNT { (m:Municipality) WHERE m.reference = true } AS kommuner_in_reference"]
+    + ["COUNT { (m:Municipality) WHERE coalesce(m.country, 'SE') = 'SE'"
+       " AND EXISTS { (m)<-[:ACTIVE_IN]-(:Project) } } AS kommuner_with_projects",
+       "COUNT { (m:Municipality) WHERE m.reference = true AND coalesce(m.country, 'SE') = 'SE' }"
+       " AS kommuner_in_reference"]
 )
 
 
@@ -411,10 +413,20 @@ def load_projection(driver, since: int | None = None, until: int | None = None, 
         "counties": ("MATCH (c:County) RETURN c.code AS code, c.name AS name ORDER BY code", {}),
         "target_groups": ("""MATCH (t:TargetGroup)
             RETURN t.key AS key, t.label_sv AS label_sv, t.label_en AS label_en ORDER BY key""", {}),
+        "projects": (PROJECTS, {}),
     })
     proj = Projection(**raw)
     return proj.for_period(since, until, keep_undated=keep_undated) if (since or until) else proj
 
+
+PROJECTS = """
+MATCH (p:Project)
+RETURN p.uid AS project_uid, p.name AS project_name, p.start AS start, p.end AS end,
+       [(p)-[:ACTIVE_IN]->(m:Municipality) | m.code] AS municipalities,
+       [(p)-[:ACTIVE_IN]->(:Municipality)-[:IN_COUNTY]->(c:County) | c.code] AS counties,
+       [(p)-[:TARGETS]->(t:TargetGroup) | t.key] AS targets
+ORDER BY project_uid
+"""
 
 _REF_MUNICIPALITIES = """
 MATCH (m:Municipality) WHERE m.reference = true AND coalesce(m.country, 'SE') = 'SE'
@@ -435,6 +447,39 @@ SET o.degree = row.degree, o.weighted_degree = row.weighted_degree,
     o.is_cut_point = row.is_cut_point, o.scores_period = $period, o.scores_at = datetime()
 RETURN count(o) AS n
 """
+
+
+RECENT = """
+MATCH (d:Document) WHERE d.loaded_at IS NOT NULL
+WITH max(d.loaded_at) AS last
+MATCH (d:Document) WHERE d.loaded_at >= last - duration({hours: $hours})
+WITH last, collect(d) AS recent
+CALL (recent) {
+  UNWIND recent AS d
+  MATCH (d)-[:MENTIONS]->(x)
+  WHERE NOT EXISTS { MATCH (e:Document)-[:MENTIONS]->(x) WHERE NOT e IN recent }
+  WITH DISTINCT x
+  RETURN collect({label: labels(x)[0], name: coalesce(x.name, x.label_sv, x.uid, x.code)}) AS new_nodes
+}
+RETURN last, [d IN recent | coalesce(d.title, d.name, d.path)] AS documents, new_nodes
+"""
+
+
+def recent_changes(driver, hours: int = 1) -> dict | None:
+    """What the latest load brought: its documents and the nodes no earlier document mentions.
+
+    The latest load is every document loaded within ``hours`` of the newest
+    one. Returns None when no document is loaded.
+    """
+    rows = _rows(driver, RECENT, hours=int(hours))
+    if not rows or rows[0]["last"] is None:
+        return None
+    row = rows[0]
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for n in row["new_nodes"]:
+        by_label[n["label"]].append(str(n["name"]))
+    return {"last": row["last"], "documents": sorted(map(str, row["documents"])),
+            "new": {k: sorted(v) for k, v in sorted(by_label.items())}}
 
 
 def write_scores(driver, rows: list[dict], *, period: str = "all", batch: int = 5000) -> int:

@@ -1,0 +1,65 @@
+"""Cypher-konsol: the curated queries (with their parameters) or your own Cypher, read-only."""
+import streamlit as st
+
+from app_pages import common, graphview, views
+from graph import query as q
+
+OWN = "__own__"
+
+
+@st.cache_data(ttl=common.TTL, show_spinner="Kör frågan …")
+def run(text: str, params: tuple) -> tuple[list[str], list[dict]]:
+    return q.run_query(common.driver(), q.NamedQuery("<text>", "", "", list(dict(params)), text),
+                       dict(params), max_rows=5000)
+
+
+def body():
+    st.title("Cypher-konsol")
+    st.caption("Endast läsning: frågor som skriver (CREATE, MERGE, DELETE, SET, REMOVE, LOAD CSV) eller "
+               "administrerar databasen vägras. Data ändras med *Läs in dokument*.")
+    queries = q.load_queries()
+    choice = st.selectbox("Fråga", list(queries) + [OWN],
+                          format_func=lambda n: "Egen Cypher …" if n == OWN else queries[n].title)
+    named = queries.get(choice)
+    if named:
+        st.write(named.description)
+    text = st.text_area("Cypher", value=named.text if named else "MATCH (o:Organization)\nRETURN o.name AS namn, "
+                        "o.kind AS typ\nORDER BY namn LIMIT 25", height=220, key=f"text_{choice}")
+    used = q.query_parameters(text)
+    values = {}
+    if used:
+        st.write("**Parametrar**")
+        cols = st.columns(min(len(used), 3))
+        for i, name in enumerate(used):
+            default = (named.example.get(name, named.defaults.get(name, "")) if named else "")
+            raw = cols[i % len(cols)].text_input(
+                name, value="" if default is None else str(default), key=f"p_{choice}_{name}",
+                help=(named.param_docs.get(name) if named else None) or None)
+            values[name] = q.parse_param(f"{name}={raw}")[1]
+    if not st.button("Kör", type="primary", icon=":material/play_arrow:"):
+        return
+    try:
+        q.check_read_only(text)
+        columns, rows = run(text, tuple(sorted(values.items(), key=lambda kv: kv[0])))
+    except q.QueryError as exc:
+        st.error(str(exc), icon=":material/block:")
+        return
+    except Exception as exc:
+        if not common._is_driver_error(exc):
+            raise
+        message = ("Servern vägrade: frågan försökte skriva." if q.is_access_mode_error(exc)
+                   else f"Neo4j svarade med ett fel: {common.neo4j_message(exc)}")
+        st.error(message)
+        return
+    st.success(f"{len(rows)} rader" + (" (högst 5000 visas)" if len(rows) == 5000 else ""))
+    frame = views.flat_frame(columns, rows)
+    st.dataframe(frame, hide_index=True, width="stretch")
+    st.download_button("Ladda ner (CSV)", common.csv_bytes(frame), f"{choice if named else 'fraga'}.csv",
+                       "text/csv")
+    G = views.result_graph(rows)
+    if G is not None:
+        st.subheader("Som graf")
+        graphview.show(G, size_by=None, color_by="kind", height=480)
+
+
+common.run_page(body)

