@@ -1,0 +1,55 @@
+"""One load of the benchmark corpus, run in its own process so its memory can be measured.
+
+    python -m bench.loadproc --root DIR -n 10000 --jobs 2 [--dry-run] [PATH ...]
+
+Prints one JSON line: seconds, the LoadSummary counts, and ``ru_maxrss`` of itself and of
+its (reaped) worker processes. ``bench.run`` polls the summed RSS of the process tree
+from outside as well.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--root", required=True)
+    ap.add_argument("-n", type=int, required=True)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("extra", nargs="*", help="more paths to load after the corpus (e.g. data/seeds)")
+    a = ap.parse_args(argv)
+
+    from bench.corpus import corpus_paths
+    from loaders.pipeline import load_paths
+
+    paths = [*corpus_paths(a.root, a.n), *a.extra]
+    driver = None
+    if not a.dry_run:
+        from graph.connection import get_driver
+        driver = get_driver()
+    t0 = time.perf_counter()
+    summary = load_paths(paths, driver, dry_run=a.dry_run, jobs=a.jobs)
+    seconds = time.perf_counter() - t0
+    if driver is not None:
+        driver.close()
+    out = {
+        "seconds": round(seconds, 3),
+        "documents": summary.documents, "new": summary.new, "changed": summary.changed,
+        "unchanged": summary.unchanged, "failed": summary.failed,
+        "nodes_created": summary.nodes_created,
+        "relationships_created": summary.relationships_created,
+        "errors": summary.errors[:5],
+        "maxrss_self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        "maxrss_children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    }
+    print(json.dumps(out, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,511 @@
+"""Run the benchmarks of issue 5 in one go, print a table, save JSON under ``bench/results/``.
+
+    python -m bench.run                 # full: 10k end to end, 50k for queries/analytics/memory
+    python -m bench.run --quick         # small: 500 / 1,000 documents, a couple of minutes
+    python -m bench.run --sizes 2000,5000 --no-db
+
+Stages (each is timed with the CPU use of the machine, of the benchmark, of Neo4j and of
+everybody else, so contention on a shared machine shows in the results):
+
+1. corpus      generate (or reuse) the synthetic corpus (``bench.corpus``);
+2. extract     read + extract, documents/s on 1 process and on ``--jobs`` processes;
+3. writer      ``graph.writer.write_record`` vs the naive baseline (``bench.naive``) on the
+               same records, same server, both on an empty graph with the reference data;
+4. load        end to end at the first size (read, extract, resolve, write; a subprocess,
+               whose process-tree RSS is polled), then a reload of the same unchanged files;
+5. analytics   projection + ``analytics.analyze`` (+ writing the scores) on that graph;
+6. big         a fresh load at the last size (subprocess, RSS), analytics on it, the error
+               of sampled betweenness against exact on a smaller graph, and every curated
+               query in ``queries/`` (p50/p95 over repeated runs, plus PROFILE db hits).
+
+The benchmark uses its own Neo4j instance (``~/.cache/samverkan/bench-instance``, Bolt 7690,
+HTTP 7477), which it starts if needed and **wipes**; it never touches the demo or test
+instances. ``BENCH_NEO4J_URI`` points it at another server instead (also wiped).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import secrets
+import subprocess
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from bench import measure
+from bench.measure import CpuWindow, TreeRss, mb, percentile
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results"
+BENCH_HOME = Path.home() / ".cache" / "samverkan" / "bench-instance"
+
+GOALS = {
+    "writer_ratio": 30.0,          # writer >= 30x naive
+    "e2e_10k_s": 60.0,             # 10k documents end to end <= 60 s
+    "reload_ratio": 10.0,          # reload >= 10x faster than the first load
+    "rss_ratio": 1.5,              # peak RSS at 50k <= 1.5x at 10k
+    "query_p95_ms": 100.0,         # every curated query p95 <= 100 ms on the 50k graph
+    "analytics_50k_s": 15.0,       # analytics on the 50k graph <= 15 s
+}
+
+
+# ------------------------------------------------------------------------------- environment
+
+def bench_environment() -> None:
+    """Point settings at the benchmark's own Neo4j instance (before settings are read)."""
+    uri = os.environ.get("BENCH_NEO4J_URI")
+    if uri:
+        os.environ["NEO4J_URI"] = uri
+        return
+    os.environ["SAMVERKAN_HOME"] = str(BENCH_HOME)
+    os.environ["SAMVERKAN_BOLT_PORT"] = "7690"
+    os.environ["SAMVERKAN_HTTP_PORT"] = "7477"
+    os.environ["NEO4J_URI"] = "bolt://127.0.0.1:7690"
+    os.environ.pop("NEO4J_DATABASE", None)
+    # a random password for this disposable instance, kept beside it (mode 0600)
+    pw_file = BENCH_HOME / "bench-password"
+    if not pw_file.exists():
+        BENCH_HOME.mkdir(parents=True, exist_ok=True)
+        old = os.umask(0o077)
+        try:
+            pw_file.write_text(secrets.token_urlsafe(18) + "\n")
+        finally:
+            os.umask(old)
+    os.environ["NEO4J_PASSWORD"] = pw_file.read_text().strip()
+
+
+def machine() -> dict:
+    info = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+    try:
+        with open("/proc/meminfo") as f:
+            info["mem_gb"] = round(int(f.readline().split()[1]) / 1e6, 1)
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    info["cpu"] = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return info
+
+
+# ------------------------------------------------------------------------------- the run
+
+class Bench:
+    def __init__(self, args):
+        self.a = args
+        self.small, self.big = args.sizes[0], args.sizes[-1]
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        self.out = Path(args.out) if args.out else RESULTS / f"bench-{stamp}.json"
+        self.r: dict = {
+            "started": dt.datetime.now().isoformat(timespec="seconds"),
+            "args": {k: v for k, v in vars(args).items()},
+            "machine": machine(),
+            "git": self._git(),
+            "stages": {},
+            "errors": {},
+        }
+        self.driver = None
+        self.server_pid = None
+        self.records: list[dict] = []
+
+    @staticmethod
+    def _git() -> str:
+        try:
+            return subprocess.run(["git", "log", "-1", "--format=%h %s"], cwd=REPO, capture_output=True,
+                                  text=True, timeout=10).stdout.strip()
+        except Exception:  # noqa: BLE001
+            return ""
+
+    def log(self, msg: str) -> None:
+        print(f"[{dt.datetime.now():%H:%M:%S}] {msg}", file=sys.stderr, flush=True)
+
+    def save(self) -> None:
+        self.r["finished"] = dt.datetime.now().isoformat(timespec="seconds")
+        self.out.write_text(json.dumps(self.r, indent=2, ensure_ascii=False, default=str))
+
+    def stage(self, name: str, fn, *args, **kw):
+        """Run one stage; record its result and CPU window, or its error, and save."""
+        self.log(f"{name} …")
+        try:
+            with CpuWindow(self.server_pid) as w:
+                res = fn(*args, **kw) or {}
+            res["cpu"] = w.result
+            self.r["stages"][name] = res
+            self.log(f"{name}: {json.dumps({k: v for k, v in res.items() if k not in ('queries', 'cpu')}, default=str)[:400]}")
+        except Exception as exc:  # noqa: BLE001 - one failing stage must not lose the others
+            self.r["errors"][name] = f"{type(exc).__name__}: {exc}"
+            self.log(f"{name} FAILED: {type(exc).__name__}: {exc}")
+            traceback.print_exc()
+            res = None
+        self.save()
+        return res
+
+    # ---- corpus and extraction (no database)
+    def corpus(self):
+        from bench.corpus import VERSION, ensure_corpus
+        t0 = time.perf_counter()
+        self.root = ensure_corpus(self.big, self.a.seed, self.a.corpus_dir,
+                                  progress=lambda i: self.log(f"  generated {i}"))
+        size = sum(p.stat().st_size for p in self.root.rglob("*.txt"))
+        return {"root": str(self.root), "documents": self.big, "seed": self.a.seed, "version": VERSION,
+                "seconds": round(time.perf_counter() - t0, 2), "mb_on_disk": mb(size)}
+
+    def extract(self, jobs: int, keep_records: int = 0):
+        from bench.corpus import corpus_paths
+        from loaders.pipeline import extract_stream
+        from loaders.readers import iter_documents
+        n = min(self.a.extract_docs, self.big)
+        t0 = time.perf_counter()
+        count = failed = ents = rels = 0
+        for res in extract_stream(iter_documents(corpus_paths(self.root, n)), jobs=jobs):
+            if isinstance(res, str):
+                failed += 1
+                continue
+            count += 1
+            ents += sum(len(res[k]) for k in ("organizations", "municipalities", "projects", "people",
+                                               "target_groups"))
+            rels += len(res["relations"])
+            if len(self.records) < keep_records:
+                self.records.append(res)
+        secs = time.perf_counter() - t0
+        return {"jobs": jobs, "documents": count, "failed": failed, "seconds": round(secs, 2),
+                "docs_per_s": round(count / secs, 1), "entities_per_doc": round(ents / max(count, 1), 1),
+                "relations_per_doc": round(rels / max(count, 1), 1)}
+
+    # ---- database
+    def connect(self):
+        from graph import server
+        from graph.connection import get_driver
+        from samverkan.settings import get_settings
+        msg = server.start(get_settings(), timeout=300, progress=self.log)
+        self.server_pid = server.server_pid(get_settings()) if get_settings().manages_local_server else None
+        self.driver = get_driver()
+        return {"server": msg, "uri": get_settings().neo4j_uri}
+
+    def wipe(self, reference: bool = True) -> None:
+        from graph import cypher
+        from graph.connection import database_name
+        from graph.reference_loader import load_reference
+        from graph.writer import init_schema
+        with self.driver.session(database=database_name()) as s:
+            s.run(cypher.DELETE_ALL_NODES).consume()
+        init_schema(self.driver)
+        if reference:
+            load_reference(self.driver)
+
+    def counts(self) -> dict:
+        from graph.connection import run_read
+        nodes = run_read(self.driver, "MATCH (n) RETURN count(n) AS n")[0]["n"]
+        rels = run_read(self.driver, "MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
+        return {"nodes": nodes, "relationships": rels}
+
+    def writer_vs_naive(self):
+        from bench.naive import load_naive
+        from graph.writer import write_record
+        recs = self.records[: self.a.writer_docs]
+        if not recs:
+            raise RuntimeError("no records (the extraction stage failed)")
+        self.wipe()
+        t0 = time.perf_counter()
+        for rec in recs:
+            write_record(self.driver, rec)
+        writer_s = time.perf_counter() - t0
+        after_writer = self.counts()
+        self.wipe()
+        t0 = time.perf_counter()
+        statements = load_naive(self.driver, recs)
+        naive_s = time.perf_counter() - t0
+        after_naive = self.counts()
+        return {"documents": len(recs), "writer_s": round(writer_s, 3), "naive_s": round(naive_s, 3),
+                "writer_ms_per_doc": round(1000 * writer_s / len(recs), 2),
+                "naive_ms_per_doc": round(1000 * naive_s / len(recs), 2),
+                "naive_statements": statements, "ratio": round(naive_s / writer_s, 2),
+                "graph_writer": after_writer, "graph_naive": after_naive}
+
+    def load(self, n: int, fresh: bool, extra: list[str] | None = None):
+        """One load in a subprocess (jobs = --jobs), with its process tree's peak RSS."""
+        if fresh:
+            self.wipe()
+        cmd = [sys.executable, "-m", "bench.loadproc", "--root", str(self.root), "-n", str(n),
+               "--jobs", str(self.a.jobs), *(extra or [])]
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+        poll = TreeRss(proc)
+        out, _ = proc.communicate()
+        poll.join()
+        if proc.returncode != 0:
+            raise RuntimeError(f"loader exited with {proc.returncode}")
+        res = json.loads(out.strip().splitlines()[-1])
+        res.update({"size": n, "jobs": self.a.jobs,
+                    "docs_per_s": round(res["documents"] / max(res["seconds"], 1e-9), 1),
+                    "peak_rss_tree_mb": mb(poll.peak_tree), "peak_rss_main_mb": mb(poll.peak_main),
+                    "maxrss_main_mb": round(res["maxrss_self_kb"] / 1000, 1),
+                    "maxrss_worker_mb": round(res["maxrss_children_kb"] / 1000, 1)})
+        res.update(self.counts())
+        return res
+
+    def analytics(self, write: bool = True):
+        from analytics import analyze
+        from graph.projection import load_projection, write_scores
+        t0 = time.perf_counter()
+        proj = load_projection(self.driver)
+        t_proj = time.perf_counter() - t0
+        result = analyze(proj, seed=0)
+        t_an = time.perf_counter() - t0 - t_proj
+        written = write_scores(self.driver, result.score_rows()) if write else 0
+        total = time.perf_counter() - t0
+        self._network = result.network
+        return {"projection_s": round(t_proj, 2), "analyze_s": round(t_an, 2),
+                "write_scores_s": round(total - t_proj - t_an, 2), "total_s": round(total, 2),
+                "steps": result.timings, "summary": result.summary(), "scores_written": written,
+                "rows": {k: len(getattr(proj, k)) for k in ("org_projects", "stated", "coverage", "activity")}}
+
+    def betweenness_error(self, nodes: int = 1500, k: int = 256):
+        """Sampled (k sources) vs exact betweenness on a smaller graph: a BFS ball of the network."""
+        import networkx as nx
+        import pandas as pd
+        G = self._network
+        if G.number_of_nodes() == 0:
+            return {"skipped": "empty network"}
+        comp = max(nx.connected_components(G), key=len)
+        hub = max(comp, key=G.degree)
+        ball = [hub] + [v for _, v in nx.bfs_edges(G, hub)]
+        H = G.subgraph(ball[:nodes]).copy()
+        t0 = time.perf_counter()
+        exact = nx.betweenness_centrality(H, normalized=True)
+        t_exact = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        sampled = nx.betweenness_centrality(H, k=min(k, H.number_of_nodes()), normalized=True, seed=0)
+        t_sampled = time.perf_counter() - t0
+        df = pd.DataFrame({"exact": exact, "sampled": sampled})
+        spearman = df["exact"].rank().corr(df["sampled"].rank())
+        top = 20
+        top_exact = set(df["exact"].nlargest(top).index)
+        top_sampled = set(df["sampled"].nlargest(top).index)
+        rel_err = ((df["sampled"] - df["exact"]).abs().sum() / max(df["exact"].sum(), 1e-12))
+        return {"nodes": H.number_of_nodes(), "edges": H.number_of_edges(), "k": k,
+                "exact_s": round(t_exact, 2), "sampled_s": round(t_sampled, 2),
+                "spearman": round(float(spearman), 4), f"top{top}_overlap": len(top_exact & top_sampled) / top,
+                "l1_relative_error": round(float(rel_err), 4),
+                "full_graph_nodes": G.number_of_nodes(), "full_graph_edges": G.number_of_edges()}
+
+    def queries(self):
+        from graph.connection import database_name
+        from graph.query import load_queries, run_query
+        from loaders.pipeline import load_paths
+        # the seed documents, so that every query's example parameters name something
+        load_paths([REPO / "data" / "seeds"], self.driver, jobs=1)
+        fallback = {"name": "Arbetsförmedlingen", "kommun": "Malmö", "lan": "12", "a": "Arbetsförmedlingen",
+                    "b": "Försäkringskassan", "target": "long_term_unemployed", "from_year": 2015,
+                    "to_year": 2018}
+        out = {}
+        for name, q in sorted(load_queries().items()):
+            params = dict(q.defaults)
+            params.update(q.example)
+            for p in q.params:
+                if p not in params:
+                    params[p] = fallback.get(p, "")
+            try:
+                for _ in range(self.a.query_warmup):
+                    run_query(self.driver, q, params)
+                times, rows = [], 0
+                for _ in range(self.a.query_reps):
+                    t0 = time.perf_counter()
+                    _, data = run_query(self.driver, q, params)
+                    times.append((time.perf_counter() - t0) * 1000)
+                    rows = len(data)
+                prof = self._profile(q.text, params, database_name())
+                out[name] = {"params": params, "rows": rows, "p50_ms": round(percentile(times, 50), 1),
+                             "p95_ms": round(percentile(times, 95), 1), "max_ms": round(max(times), 1),
+                             **prof}
+            except Exception as exc:  # noqa: BLE001
+                out[name] = {"params": params, "error": f"{type(exc).__name__}: {exc}"}
+            self.log(f"  {name}: {out[name].get('p50_ms')} / {out[name].get('p95_ms')} ms "
+                     f"{out[name].get('error', '')}")
+        p95 = [v["p95_ms"] for v in out.values() if "p95_ms" in v]
+        return {"queries": out, "reps": self.a.query_reps, "worst_p95_ms": max(p95) if p95 else None,
+                "worst_query": max(out, key=lambda k: out[k].get("p95_ms", -1)) if out else None,
+                "over_goal": sorted(k for k, v in out.items() if v.get("p95_ms", 0) > GOALS["query_p95_ms"]),
+                "failed": sorted(k for k, v in out.items() if "error" in v)}
+
+    def _profile(self, text: str, params: dict, database: str) -> dict:
+        """PROFILE once: total db hits and the scan operators of the plan (index use)."""
+        def walk(plan, acc):
+            acc["db_hits"] += plan.get("dbHits", 0) or 0
+            op = plan.get("operatorType", "")
+            if "Scan" in op or "Seek" in op:
+                acc["access"].add(op.split("@")[0])
+            for child in plan.get("children", []):
+                walk(child, acc)
+            return acc
+
+        with self.driver.session(database=database, default_access_mode="READ") as s:
+            result = s.run("PROFILE " + text, params)
+            summary = result.consume()
+        acc = walk(summary.profile or {}, {"db_hits": 0, "access": set()})
+        return {"db_hits": acc["db_hits"], "access": sorted(acc["access"])}
+
+    # ---- the whole run
+    def run(self) -> int:
+        a = self.a
+        self.stage("corpus", self.corpus)
+        if "corpus" not in self.r["stages"]:
+            return 1
+        self.stage("extract_1", self.extract, 1, keep_records=a.writer_docs)
+        if a.jobs > 1:
+            self.stage(f"extract_{a.jobs}", self.extract, a.jobs)
+        if not a.no_db:
+            if self.stage("server", self.connect) is not None:
+                self.stage("writer_vs_naive", self.writer_vs_naive)
+                self.stage("load_small", self.load, self.small, True)
+                self.stage("reload_small", self.load, self.small, False)
+                self.stage("analytics_small", self.analytics)
+                if self.big != self.small:
+                    self.stage("load_big", self.load, self.big, True)
+                    self.stage("analytics_big", self.analytics)
+                else:
+                    self.r["stages"]["load_big"] = self.r["stages"].get("load_small")
+                    self.r["stages"]["analytics_big"] = self.r["stages"].get("analytics_small")
+                self.stage("betweenness_error", self.betweenness_error)
+                self.stage("queries_big", self.queries)
+                self.driver.close()
+                if a.stop_server and os.environ.get("BENCH_NEO4J_URI") is None:
+                    from graph import server
+                    self.log(server.stop())
+        self.r["table"] = table(self.r, self.small, self.big)
+        self.save()
+        print(render(self.r["table"], self.r, self.small, self.big))
+        self.log(f"results: {self.out}")
+        return 0
+
+
+# ------------------------------------------------------------------------------- reporting
+
+def _k(n: int) -> str:
+    return f"{n // 1000}k" if n % 1000 == 0 and n >= 1000 else str(n)
+
+
+def table(r: dict, small: int, big: int) -> list[dict]:
+    """Rows: metric, value, goal, verdict (None when there is no goal or no value)."""
+    st = r["stages"]
+    rows: list[dict] = []
+
+    def add(metric, value, goal="", ok=None, note=""):
+        rows.append({"metric": metric, "value": value, "goal": goal, "ok": ok, "note": note})
+
+    for key in sorted(k for k in st if k.startswith("extract_")):
+        e = st[key]
+        add(f"extraction, {e['jobs']} process{'es' if e['jobs'] > 1 else ''} ({e['documents']} docs)",
+            f"{e['docs_per_s']} docs/s", note=f"others used {e['cpu']['others_cores']} cores")
+    w = st.get("writer_vs_naive")
+    if w:
+        add(f"writer vs naive ({w['documents']} docs)", f"{w['ratio']}x ({w['writer_ms_per_doc']} vs "
+            f"{w['naive_ms_per_doc']} ms/doc)", f">= {GOALS['writer_ratio']:.0f}x", w["ratio"] >= GOALS["writer_ratio"])
+    ls, rl = st.get("load_small"), st.get("reload_small")
+    if ls:
+        goal = f"<= {GOALS['e2e_10k_s']:.0f} s" if small == 10000 else ""
+        add(f"end to end {_k(small)} (jobs={ls['jobs']})", f"{ls['seconds']} s ({ls['docs_per_s']} docs/s)",
+            goal, ls["seconds"] <= GOALS["e2e_10k_s"] if small == 10000 else None,
+            f"others used {ls['cpu']['others_cores']} cores")
+    if ls and rl:
+        ratio = round(ls["seconds"] / max(rl["seconds"], 1e-9), 1)
+        add(f"reload {_k(small)} unchanged", f"{rl['seconds']} s = {ratio}x faster",
+            f">= {GOALS['reload_ratio']:.0f}x", ratio >= GOALS["reload_ratio"])
+    for key, n in (("analytics_small", small), ("analytics_big", big)):
+        an = st.get(key)
+        if an and (key == "analytics_small" or big != small):
+            goal = f"<= {GOALS['analytics_50k_s']:.0f} s" if key == "analytics_big" and big == 50000 else ""
+            add(f"analytics {_k(n)} ({an['summary']['organisations']} orgs, {an['summary']['links']} links)",
+                f"{an['total_s']} s", goal,
+                an["total_s"] <= GOALS["analytics_50k_s"] if goal else None,
+                f"projection {an['projection_s']} s, analyze {an['analyze_s']} s, write {an['write_scores_s']} s; "
+                f"betweenness {an['summary']['betweenness']}")
+    be = st.get("betweenness_error")
+    if be and "spearman" in be:
+        add(f"sampled vs exact betweenness ({be['nodes']} nodes, k={be['k']})",
+            f"Spearman {be['spearman']}, top-20 overlap {be['top20_overlap']:.2f}", "",
+            None, f"exact {be['exact_s']} s, sampled {be['sampled_s']} s")
+    lb = st.get("load_big")
+    if ls and lb:
+        ratio = round(lb["peak_rss_tree_mb"] / max(ls["peak_rss_tree_mb"], 1e-9), 2)
+        add(f"loader peak RSS {_k(small)} → {_k(big)}", f"{ls['peak_rss_tree_mb']} → {lb['peak_rss_tree_mb']} MB "
+            f"= {ratio}x", f"<= {GOALS['rss_ratio']}x", ratio <= GOALS["rss_ratio"],
+            f"main process {ls['peak_rss_main_mb']} → {lb['peak_rss_main_mb']} MB")
+        if big != small:
+            add(f"load {_k(big)} fresh", f"{lb['seconds']} s ({lb['docs_per_s']} docs/s)", "", None,
+                f"{lb['nodes']} nodes, {lb['relationships']} relationships")
+    qb = st.get("queries_big")
+    if qb and qb.get("worst_p95_ms") is not None:
+        ok = not qb["over_goal"] and not qb["failed"]
+        add(f"curated queries on {_k(big)} ({len(qb['queries'])}, p95 worst)",
+            f"{qb['worst_p95_ms']} ms ({qb['worst_query']})", f"<= {GOALS['query_p95_ms']:.0f} ms", ok,
+            ("over: " + ", ".join(qb["over_goal"]) if qb["over_goal"] else "") +
+            (" failed: " + ", ".join(qb["failed"]) if qb["failed"] else ""))
+    return rows
+
+
+def render(rows: list[dict], r: dict, small: int, big: int) -> str:
+    m = r["machine"]
+    head = (f"samverkan bench · {r['started']} · {m.get('cpus')} cores ({m.get('cpu', '?')}), "
+            f"{m.get('mem_gb', '?')} GB · sizes {_k(small)}/{_k(big)} · seed {r['args']['seed']} · {r['git']}")
+    lines = [head, "", "| metric | value | goal | met | note |", "|---|---|---|---|---|"]
+    for row in rows:
+        ok = "" if row["ok"] is None else ("yes" if row["ok"] else "**no**")
+        lines.append(f"| {row['metric']} | {row['value']} | {row['goal']} | {ok} | {row['note']} |")
+    qb = r["stages"].get("queries_big")
+    if qb:
+        lines += ["", "| query | p50 ms | p95 ms | rows | db hits | access |", "|---|---|---|---|---|---|"]
+        for name, q in qb["queries"].items():
+            if "error" in q:
+                lines.append(f"| {name} | error | {q['error'][:80]} | | | |")
+            else:
+                lines.append(f"| {name} | {q['p50_ms']} | {q['p95_ms']} | {q['rows']} | {q['db_hits']} | "
+                             f"{', '.join(q['access'])} |")
+    cont = [(k, v["cpu"]) for k, v in r["stages"].items() if isinstance(v, dict) and "cpu" in v]
+    if cont:
+        lines += ["", "CPU per stage (cores busy on average): " + "; ".join(
+            f"{k} {c['wall_s']:.0f}s bench {c['bench_cores']}, neo4j {c['neo4j_cores']}, others {c['others_cores']}"
+            for k, c in cont)]
+    if r["errors"]:
+        lines += ["", "Errors: " + "; ".join(f"{k}: {v}" for k, v in r["errors"].items())]
+    return "\n".join(lines)
+
+
+def parse_args(argv=None):
+    ap = argparse.ArgumentParser(prog="bench/run", description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default=None,
+                    help="comma-separated document counts: the first is loaded end to end and "
+                         "reloaded, the last is the big graph (default 10000,50000)")
+    ap.add_argument("--quick", action="store_true", help="sizes 500,1000 and fewer repetitions (minutes)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=2, help="extraction processes for the parallel runs")
+    ap.add_argument("--extract-docs", type=int, default=None, help="documents per extraction measurement")
+    ap.add_argument("--writer-docs", type=int, default=None, help="documents for writer vs naive")
+    ap.add_argument("--query-reps", type=int, default=None)
+    ap.add_argument("--query-warmup", type=int, default=3)
+    ap.add_argument("--no-db", action="store_true", help="only the corpus and extraction stages")
+    ap.add_argument("--stop-server", action="store_true", help="stop the bench Neo4j at the end")
+    ap.add_argument("--corpus-dir", default=None, help="where the corpus lives (default ~/.cache/samverkan/bench-corpus)")
+    ap.add_argument("--out", default=None, help="JSON results file (default bench/results/bench-<time>.json)")
+    a = ap.parse_args(argv)
+    sizes = a.sizes or ("500,1000" if a.quick else "10000,50000")
+    a.sizes = [int(x) for x in sizes.split(",") if x.strip()]
+    a.extract_docs = a.extract_docs or (200 if a.quick else 2000)
+    a.writer_docs = a.writer_docs or (100 if a.quick else 300)
+    a.query_reps = a.query_reps or (10 if a.quick else 30)
+    return a
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    bench_environment()
+    return Bench(args).run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
