@@ -34,9 +34,15 @@ def unreachable_message(uri: str) -> str:
             f"or `docker compose up -d`, or set NEO4J_URI to a running server")
 
 
-def credentials_message(uri: str, user: str) -> str:
+def credentials_message(uri: str, user: str, settings: Settings | None = None) -> str:
+    """One line naming the user and where the password came from."""
+    origin = ""
+    if settings is not None and not settings.password_from_env:
+        origin = (f" (NEO4J_PASSWORD is unset, so the generated password in "
+                  f"{settings.password_file} was used)" if settings.manages_local_server
+                  else " (NEO4J_PASSWORD is not set)")
     return (f"Neo4j at {uri} refused the credentials for user '{user}': "
-            f"check NEO4J_USER / NEO4J_PASSWORD")
+            f"check NEO4J_USER / NEO4J_PASSWORD{origin}")
 
 
 def get_driver(settings: Settings | None = None) -> neo4j.Driver:
@@ -53,7 +59,7 @@ def get_driver(settings: Settings | None = None) -> neo4j.Driver:
             f"NEO4J_URI={s.neo4j_uri!r} is not a Bolt URI: use bolt://host:7687 or "
             f"neo4j://host:7687 (neo4j+s:// for Aura)")
     try:
-        driver = neo4j.GraphDatabase.driver(s.neo4j_uri, auth=(s.neo4j_user, s.neo4j_password))
+        driver = neo4j.GraphDatabase.driver(s.neo4j_uri, auth=(s.neo4j_user, s.password))
     except (ConfigurationError, ValueError) as exc:
         raise DatabaseUnavailable(
             f"NEO4J_URI={s.neo4j_uri!r} is not a usable Neo4j URI: {_one_line(exc)}") from None
@@ -61,13 +67,13 @@ def get_driver(settings: Settings | None = None) -> neo4j.Driver:
         driver.verify_connectivity()
     except AuthError:
         driver.close()
-        raise DatabaseUnavailable(credentials_message(s.neo4j_uri, s.neo4j_user)) from None
+        raise DatabaseUnavailable(credentials_message(s.neo4j_uri, s.neo4j_user, s)) from None
     except Neo4jError as exc:
         driver.close()
         # e.g. Neo.ClientError.Security.AuthenticationRateLimit after repeated failures
         if (exc.code or "").startswith("Neo.ClientError.Security."):
             raise DatabaseUnavailable(
-                credentials_message(s.neo4j_uri, s.neo4j_user)
+                credentials_message(s.neo4j_uri, s.neo4j_user, s)
                 + f" ({_one_line(exc.message or exc.code)})") from None
         raise DatabaseUnavailable(
             f"Neo4j at {s.neo4j_uri} is not usable: {_one_line(exc.message or exc)}") from None

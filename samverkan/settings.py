@@ -54,6 +54,9 @@ class Settings:
     neo4j_version: str
     bolt_port: int
     http_port: int
+    #: JVM heap (-Xms = -Xmx) and page cache of the local server; see graph/server.py
+    neo4j_heap: str = "2g"
+    neo4j_pagecache: str = "1g"
 
     @property
     def manages_local_server(self) -> bool:
@@ -139,4 +142,6 @@ def get_settings() -> Settings:
         neo4j_version=env.get("SAMVERKAN_NEO4J_VERSION", "5.26.30"),
         bolt_port=bolt_port,
         http_port=int(env.get("SAMVERKAN_HTTP_PORT", "7474")),
+        neo4j_heap=env.get("SAMVERKAN_NEO4J_HEAP", "2g"),
+        neo4j_pagecache=env.get("SAMVERKAN_NEO4J_PAGECACHE", "1g"),
     )

@@ -35,7 +35,7 @@ def test_bad_uri_gives_one_line():
 def test_wrong_password_names_the_credentials(neo4j_driver):
     settings = get_settings()
     try:
-        driver = get_driver(_settings(neo4j_password=settings.neo4j_password + "-wrong"))
+        driver = get_driver(_settings(neo4j_password=settings.password + "-wrong"))
     except DatabaseUnavailable as exc:
         message = str(exc)
     else:
