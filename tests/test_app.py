@@ -1,0 +1,205 @@
+"""Every page of the Streamlit app on the seed graph (AppTest: headless, no browser).
+
+AppTest does not run the JavaScript of the graph iframe; tests/test_browser.py does.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from app_pages import graphview, views
+from samverkan.settings import REPO_ROOT
+from tests.fixtures_graph import fingerprint, seed_graph  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.neo4j
+
+APP = str(REPO_ROOT / "app.py")
+
+
+@pytest.fixture
+def app(seed_graph):
+    """A fresh AppTest on the seed graph with empty caches."""
+    st.cache_data.clear()
+
+    def open_page(page: str | None = None, **query) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=120)
+        for k, v in query.items():
+            at.query_params[k] = v
+        at.run()
+        if page:
+            at.switch_page(f"app_pages/{page}.py").run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return open_page
+
+
+def metrics(at) -> dict:
+    return {m.label: m.value for m in at.metric}
+
+
+def iframe_html(at) -> list[str]:
+    return [el.proto.srcdoc for el in at.get("iframe")]
+
+
+def shows(html: str, name: str) -> bool:
+    """Whether a name is drawn (pyvis writes non-ASCII letters as JSON escapes)."""
+    return name in html or json.dumps(name)[1:-1] in html
+
+
+def test_overview(app):
+    at = app()
+    assert at.title[0].value == "Översikt"
+    m = metrics(at)
+    assert m["Dokument"] == "5" and int(m["Projekt"]) >= 5
+    assert m["Kommuner med projekt"].endswith("av 290")
+    top = at.dataframe[0].value
+    assert top["organisation"].iloc[0] == "Arbetsförmedlingen"
+    assert any("Senaste inläsning" in md.value for md in at.markdown)
+
+
+def test_network_draws_offline_graph_and_filters(app):
+    at = app("network")
+    m = metrics(at)
+    assert int(m["Organisationer"]) >= 10 and int(m["Samverkanslänkar"]) >= 10
+    [html] = iframe_html(at)
+    assert "vis-network" in html or "vis.Network" in html
+    assert graphview.external_resources(html) == []          # nothing from a CDN
+    assert '"enabled": false' in html                          # physics off: positions precomputed
+    assert shows(html, "Arbetsförmedlingen") and shows(html, "Sigtuna kommun")
+    # Skåne only: the Malmö projects, not the Stockholm ones
+    at.sidebar.selectbox[0].set_value("12").run()             # Län
+    assert not at.exception
+    [html] = iframe_html(at)
+    assert shows(html, "Malmö stad") or shows(html, "Funktionsstödsförvaltningen")
+    assert not shows(html, "Sigtuna kommun")
+    # "open a profile" lists the organisations drawn
+    pick = at.selectbox(key="network_pick")
+    assert pick.options and len(pick.options) == int(metrics(at)["Organisationer"])
+
+
+def test_network_kind_filter_and_min_shared(app):
+    at = app("network")
+    before = int(metrics(at)["Organisationer"])
+    at.sidebar.slider[-1].set_value(2).run()                   # min shared projects
+    after = int(metrics(at)["Organisationer"])
+    assert after < before
+
+
+def test_actor_profile_shows_facts_with_evidence(app, seed_graph):
+    from graph.connection import run_read
+
+    uid = run_read(seed_graph, "MATCH (o:Organization {name: 'Skåne Stadsmission'}) RETURN o.uid AS uid")[0]["uid"]
+    at = app("actor", uid=uid)
+    assert at.header[0].value == "Skåne Stadsmission"
+    projects = at.dataframe[0].value
+    assert "Samverkan mot utanförskap" in set(projects["projekt"])
+    assert projects["källa"].str.len().gt(0).all()             # every fact names its document
+    assert projects["citat"].str.contains("Skåne Stadsmission").any()
+    assert len(iframe_html(at)) == 1                           # the ego network
+
+
+def test_actor_profile_of_a_hub(app, seed_graph):
+    from graph.connection import run_read
+
+    uid = run_read(seed_graph, "MATCH (o:Organization {name: 'Arbetsförmedlingen'}) RETURN o.uid AS uid")[0]["uid"]
+    at = app("actor")
+    assert "Arbetsförmedlingen" in at.selectbox[0].options    # options are shown by name
+    at.selectbox[0].set_value(uid).run()
+    assert not at.exception
+    assert at.header[0].value == "Arbetsförmedlingen"
+    assert int(metrics(at)["Samverkanspartner"]) >= 5
+    assert at.query_params["uid"]
+
+
+def test_gaps_heatmap_ranked_list_and_csv(app):
+    at = app("gaps")
+    assert at.title[0].value == "Täckningsluckor"
+    n_gaps, _, total = metrics(at)["Luckor"].split(" ")[0], None, metrics(at)["Luckor"].split()[-2]
+    assert int(total) == 21 * 19 and 0 < int(n_gaps) < int(total)
+    assert len(at.get("plotly_chart")) == 1
+    ranked = at.dataframe[0].value
+    assert list(ranked["rang"][:3]) == [1, 2, 3]
+    assert len(at.get("download_button")) == 2
+    at.radio[0].set_value("kommun").run()                      # Skåne's 33 kommuner by default
+    assert not at.exception
+    assert metrics(at)["Luckor"].endswith(f"av {33 * 19} celler")
+    links = at.dataframe[-1].value
+    assert {"organisation A", "organisation B"} <= set(links.columns)
+
+
+def test_map_uses_offline_boundaries(app):
+    at = app("map")
+    m = metrics(at)
+    assert m["Kommuner med projekt"].endswith("av 290")
+    chart = at.get("plotly_chart")[0].proto
+    assert "white-bg" in chart.spec                             # no tile server
+    assert "1280" in chart.spec                                 # Malmö's kommun code
+
+
+def test_console_runs_a_curated_query(app):
+    at = app("console")
+    at.selectbox[0].set_value("partners_of_organisation").run()
+    assert at.text_input[0].value == "Arbetsförmedlingen"       # the header's example
+    at.button[0].click().run()
+    assert not at.error, [e.value for e in at.error]
+    frame = at.dataframe[0].value
+    assert "Försäkringskassan" in set(frame["partner"])
+
+
+def test_console_draws_paths_as_a_graph(app):
+    at = app("console")
+    at.selectbox[0].set_value("__own__").run()
+    at.text_area[0].set_value("MATCH p = (o:Organization)-[:OWNS]->(:Project) RETURN p LIMIT 5").run()
+    at.button[0].click().run()
+    assert not at.error
+    assert len(iframe_html(at)) == 1
+
+
+@pytest.mark.parametrize("text", ["MATCH (n) DETACH DELETE n", "CREATE (n:Probe) RETURN n",
+                                  "LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l",
+                                  "CALL dbms.listConfig() YIELD name RETURN name"])
+def test_console_refuses_writes_and_nothing_changes(app, seed_graph, text):
+    before = fingerprint(seed_graph)
+    at = app("console")
+    at.selectbox[0].set_value("__own__").run()
+    at.text_area[0].set_value(text).run()
+    at.button[0].click().run()
+    assert at.error and "read-only" in at.error[0].value
+    assert not at.dataframe
+    assert fingerprint(seed_graph) == before
+
+
+def test_views_are_pure():
+    assert views.result_graph([{"x": 1}]) is None
+    frame = views.flat_frame(["n"], [{"n": {"_labels": ["Organization"], "uid": "a", "name": "A"}}])
+    assert frame["n"][0] == "(Organization) A"
+
+
+# Last: it changes the graph (the seed fixture rebuilds it for the next module).
+NEW_DOC = """Nytt samverkansprojekt i Lund
+
+Projektet Vägen vidare drivs av Lunds kommun tillsammans med Arbetsförmedlingen och
+Försäkringskassan. Målgruppen är unga med aktivitetsersättning i Lund.
+Projektägare: Lunds kommun
+Projektperiod: 2023-01-01 – 2025-12-31
+"""
+
+
+def test_load_page_uses_the_cli_loader(app, seed_graph):
+    at = app("load")
+    at.file_uploader[0].set_value(("vagen_vidare.txt", NEW_DOC.encode("utf-8"), "text/plain")).run()
+    at.button[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "1 new" in at.success[0].value
+    from graph.connection import run_read
+
+    docs = run_read(seed_graph, "MATCH (d:Document) WHERE d.path ENDS WITH 'vagen_vidare.txt' RETURN count(d) AS n")
+    assert docs[0]["n"] == 1
+    # the same file again changes nothing
+    at.file_uploader[0].set_value(("vagen_vidare.txt", NEW_DOC.encode("utf-8"), "text/plain")).run()
+    at.button[0].click().run()
+    assert "1 unchanged" in at.success[0].value
