@@ -144,9 +144,10 @@ def _grants(doc: Doc, funder: Entity | None) -> None:
         org_text = m.group("org").strip()
         os_ = m.start("org")
         existing = doc.mentions_in(os_, m.end("org"), "org")
-        if existing:
-            owner = doc.get("org", existing[0].uid)
-        else:
+        covers = [x for x in existing if x.end - x.start >= len(org_text) - 1]
+        if covers:
+            owner = doc.get("org", covers[0].uid)
+        else:  # the bullet names the grantee whole: "Folkuniversitetet Stiftelsen Kurs- Verksamhet VI"
             ref = Gazetteer.load().org(org_text)
             owner = doc.add("org", ref.name if ref else org_text, os_, os_ + len(org_text),
                             kind=ref.kind if ref else guess_kind(org_text), firm=bool(ref), surface=org_text)
@@ -162,6 +163,23 @@ def _grants(doc: Doc, funder: Entity | None) -> None:
         doc.relate("OWNS", owner, proj, sp)
         if funder is not None:
             doc.relate("FUNDS", funder, proj, sp, amount_sek=amount)
+
+
+def _merge_short_project_names(doc: Doc) -> None:
+    """'Vårsta Antiloopen' and 'Vårsta Antiloopen – din väg till egen försörjning' are one
+    project: a name that is the head of another before a dash, colon or bracket is its alias."""
+    projs = sorted(doc.of_type("project"), key=lambda p: len(p.name))
+    for short in projs:
+        for long_ in projs:
+            if long_ is short or len(long_.name) <= len(short.name):
+                continue
+            rest = long_.name[len(short.name):] if long_.name.startswith(short.name) else None
+            if rest is not None and re.match(r"\s*[–—:(-]\s", rest + " ") and doc.get("project", short.uid):
+                if short.firm and short.props.get("id") and not long_.props.get("id"):
+                    doc.merge("project", long_.uid, short.uid)
+                else:
+                    doc.merge("project", short.uid, long_.uid)
+                break
 
 
 def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:
@@ -247,6 +265,7 @@ def extract_text(text: str, document: str = "document.txt", path: str | None = N
     projects.find_projects(doc)
     funder = _doc_funder(doc)
     _grants(doc, funder)
+    _merge_short_project_names(doc)
     projects.mark_all_mentions(doc)
     owners: dict[str, Entity] = {}
     funders: dict[str, set[str]] = {}

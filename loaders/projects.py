@@ -75,6 +75,8 @@ def find_projects(doc: Doc) -> None:
     text = doc.text
     for m in _QUOTED.finditer(text):
         name = _clean(m.group(1))
+        if re.search(r"(?i)(utlysning\w*|ansökningsomgång\w*|programområde\w*|tema\w*)\s*$", text[max(0, m.start() - 25):m.start(1) - 1]):
+            continue  # the name of a call for proposals, not of a project
         if not (re.search(rf"[{U}0-9]", name) or len(name.split()) >= 2):
             continue  # a quoted common word ("risk för ”glapp”") is not a name
         if _ok(doc, name, m.start(1), m.end(1)) and (m.group(0)[0].isalpha() or _project_context(text, m.start())):
