@@ -151,6 +151,10 @@ def _grants(doc: Doc, funder: Entity | None) -> None:
             ref = Gazetteer.load().org(org_text)
             owner = doc.add("org", ref.name if ref else org_text, os_, os_ + len(org_text),
                             kind=ref.kind if ref else guess_kind(org_text), firm=bool(ref), surface=org_text)
+            for x in existing:  # its parts found alone are this organisation
+                part = doc.get("org", x.uid)
+                if part is not None and part is not owner and len(part.mentions) <= 1:
+                    doc.merge("org", x.uid, owner.uid)
         name = re.split(r"\s+\(", m.group("name"))[0].strip(" .")
         alias = m.group("name").strip(" .")
         amount = F.parse_amount_sek(m.group("amount"))
