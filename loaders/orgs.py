@@ -143,6 +143,8 @@ _KOMMUN = re.compile(rf"({CAP}(?:[ \-]{CAP})?)\s+(kommun|stad|Kommune|kommune)(?
 _COORD_BEFORE = re.compile(rf"((?:{CAP}(?:[ \-]{CAP})?(?:,\s+|\s+och\s+|\s+samt\s+))+)$")
 _KOMMUNERNA = re.compile(
     rf"\bkommunerna\s+((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,\s+|\s+och\s+|\s+samt\s+){CAP}(?:[ \-]{CAP})?)*)")
+_LIST_KOMMUNER = re.compile(
+    rf"((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,\s+|\s+och\s+|\s+samt\s+){CAP}(?:[ \-]{CAP})?)+)\s+kommuner(?:s)?\b")
 _LIST_SPLIT = re.compile(r",\s+|\s+och\s+|\s+samt\s+")
 
 
@@ -179,6 +181,11 @@ def find_kommun_orgs(doc: Doc) -> None:
                 q = _resolve_stem(part[0])
                 if q is not None:
                     add_kommun_org(doc, q, part[1], part[2], surface=part[0])
+    for m in _LIST_KOMMUNER.finditer(text):  # "Kumla, Hallsberg, Askersund och Laxå kommuner"
+        for name, s, e in _iter_list(m.group(1), m.start(1)):
+            q = Gazetteer.load().place(name) or Gazetteer.load().fuzzy_place(name)
+            if q is not None and not doc.is_taken(s, e):
+                add_kommun_org(doc, q, s, e, surface=name)
     for m in _KOMMUNERNA.finditer(text):
         for name, s, e in _iter_list(m.group(1), m.start(1)):
             q = Gazetteer.load().place(name) or Gazetteer.load().fuzzy_place(name)

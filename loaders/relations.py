@@ -16,6 +16,7 @@ OWN_CUES = re.compile(r"\bdriv(?:er|s\s+av|it|its\s+av)\b|\bprojektägare\b|\bi\
 FUND_CUES = re.compile(
     r"finansiering\s+(?:från|av|via)|finansiera[ds]?\s+(?:av|via|från)|medel\s+från|finansierade\s+av|"
     r"\bsatsar\s+på\b|beviljade\s+insats|beviljat\s+(?:finansiering|medel|stöd)|\bbeviljar\b|"
+    r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
     r"stöd\s+från|bidrag\s+från|pengar\s+från|medfinansi", re.I)
 PARTNER_CUES = re.compile(
     r"deltar\s+i|samverkansprojekt\s+mellan|samverkan\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
@@ -174,6 +175,10 @@ def member_rules(doc: Doc) -> None:
             continue
         orgs = _ents(doc, doc.mentions_in(sp.start, sp.end, "org"))
         forb = [o for o in orgs if o.kind in ("coordination_association", "network")]
+        if not forb and re.search(r"(?i)\bförbundets\s+(?:medlemmar|parter|huvudmän)|förbundet\s+(?:består|bildades)", s_text):
+            # "Förbundets medlemmar är …" on a förbund's own page: the förbund the page is about
+            forb = [o for o in doc.of_type("org") if o.kind == "coordination_association"][:1]
+            forb = forb if len([o for o in doc.of_type("org") if o.kind == "coordination_association"]) == 1 else []
         if len(forb) != 1:
             continue
         for o in orgs:

@@ -219,3 +219,27 @@ def test_no_contact_detail_in_any_quote_unless_asked():
     for r in rec["relations"]:
         assert "@" not in r["evidence"] and "57 70 00" not in r["evidence"]
         assert text[r["start"]:r["end"]] == r["evidence"]
+
+
+FORBUND_PAGE = """Samordningsförbundet Västra Mälardalen
+
+2024-02-12
+Nytt projekt för unga
+Samordningsförbundet Västra Mälardalen har beviljat 900 000 kronor till projektet "Nästa steg"
+som drivs av Köpings kommun.
+
+2023-09-04
+Verksamhetsplan
+Förbundets medlemmar är Köping, Arboga och Kungsör kommuner, Region Västmanland,
+Arbetsförmedlingen och Försäkringskassan.
+"""
+
+
+def test_forbund_page_grant_and_members():
+    rec = extract_text(FORBUND_PAGE, "f.txt")
+    r = rels(rec)
+    assert ("FUNDS", "Samordningsförbundet Västra Mälardalen", "Nästa steg") in r
+    assert ("OWNS", "Köpings kommun", "Nästa steg") in r
+    members = {s for (t, s, o) in r if t == "MEMBER_OF" and o == "Samordningsförbundet Västra Mälardalen"}
+    assert {"Köpings kommun", "Arboga kommun", "Kungsörs kommun", "Arbetsförmedlingen",
+            "Försäkringskassan"} <= members
