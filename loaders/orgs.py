@@ -139,7 +139,7 @@ def add_kommun_org(doc: Doc, p: Place, start: int, end: int, surface: str | None
     return ent
 
 
-_KOMMUN = re.compile(rf"({CAP}(?:[ \-]{CAP})?)\s+(kommun|stad|Kommune|kommune)(?![\w\-])")
+_KOMMUN = re.compile(rf"({CAP}(?:[ \-]{CAP})?)\s+(kommun|stad|Kommun|Stad|Kommune|kommune)(?![\w\-])")
 _COORD_BEFORE = re.compile(rf"((?:{CAP}(?:[ \-]{CAP})?(?:,\s+|\s+och\s+|\s+samt\s+))+)$")
 _KOMMUNERNA = re.compile(
     rf"\bkommunerna\s+((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,\s+|\s+och\s+|\s+samt\s+){CAP}(?:[ \-]{CAP})?)*)")
@@ -157,7 +157,7 @@ def _resolve_stem(stem: str) -> Place | None:
 def find_kommun_orgs(doc: Doc) -> None:
     text = doc.text
     for m in _KOMMUN.finditer(text):
-        stem, word = m.group(1), m.group(2)
+        stem, word = m.group(1), m.group(2).lower()
         p = _resolve_stem(stem)
         if p is None:
             # "Upplands Väsby kommun" has two words, "Svedala kommun" one: try the last word

@@ -22,7 +22,7 @@ PARTNER_CUES = re.compile(
     r"deltar\s+i|samverkansprojekt\s+mellan|samverkan\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
     r"tillsammans\s+med|ingår\s+(?:i|också\s+i)|består\s+av\s+medarbetare\s+från|i\s+samverkan\s+med|"
     r"i\s+samarbete\s+med|\bparter(?:na)?\b|medverkar|deltagande\s+(?:kommuner|organisationer)|"
-    r"samverkanspart", re.I)
+    r"samverkanspart|\bstartar\b|har\s+startat", re.I)
 COLLAB_CUES = re.compile(
     r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|utvecklingsprojekt\s+med|"
     r"dialog\s+med|möte\s+(?:med|mellan)", re.I)

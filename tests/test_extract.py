@@ -243,3 +243,14 @@ def test_forbund_page_grant_and_members():
     members = {s for (t, s, o) in r if t == "MEMBER_OF" and o == "Samordningsförbundet Västra Mälardalen"}
     assert {"Köpings kommun", "Arboga kommun", "Kungsörs kommun", "Arbetsförmedlingen",
             "Försäkringskassan"} <= members
+
+
+def test_capitalised_stad_and_co_starters():
+    text = ("Borås Stad och Arbetsförmedlingen startar nu projektet Jobbvägen, som finansieras av "
+            "Europeiska socialfonden.\n\nKontakt:\nPeter Lund, projektledare, Borås Stad\n")
+    rec = extract_text(text, "p.txt")
+    assert "Borås stad" in names(rec, "organizations")
+    r = rels(rec)
+    assert ("PARTNER_IN", "Arbetsförmedlingen", "Jobbvägen") in r
+    assert ("FUNDS", "Europeiska socialfonden", "Jobbvägen") in r
+    assert ("WORKS_FOR", "Peter Lund", "Borås stad") in r
