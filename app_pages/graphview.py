@@ -91,7 +91,7 @@ def _force_layout(G: nx.Graph, seed: int) -> dict:
     return dict(zip(nodes, pos))
 
 
-def layout(G: nx.Graph, seed: int = 0, spacing: float = 130.0) -> dict:
+def layout(G: nx.Graph, seed: int = 0, spacing: float = 170.0) -> dict:
     """Pixel positions for every node: components laid out separately and packed.
 
     The largest component sits at the top, smaller ones follow in rows below, so

@@ -30,7 +30,7 @@ function parseArgs(argv) {
 const args = parseArgs(process.argv.slice(2));
 const executablePath = args.chromium || process.env.CHROMIUM || "/usr/bin/chromium";
 const userDataDir = mkdtempSync(join(tmpdir(), "samverkan-chromium-"));
-const result = { url: args.url, out: args.out, externalRequests: [], consoleErrors: [] };
+const result = { url: args.url, out: args.out, externalRequests: [], consoleErrors: [], failedRequests: [] };
 
 const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath,
@@ -49,6 +49,9 @@ try {
     if ((u.protocol === "http:" || u.protocol === "https:" || u.protocol === "ws:") && u.host !== appHost) {
       result.externalRequests.push(req.url());
     }
+  });
+  page.on("response", (res) => {
+    if (res.status() >= 400) result.failedRequests.push(`${res.status()} ${res.url()}`);
   });
   page.on("console", (msg) => {
     if (msg.type() === "error") result.consoleErrors.push(msg.text().slice(0, 300));
