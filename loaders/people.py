@@ -72,7 +72,8 @@ def find_people(doc: Doc) -> list[PersonMention]:
         line_end = len(text) if line_end < 0 else line_end
         line = text[line_start:line_end]
         before = text[line_start:s]
-        label_before = re.search(r"(Kontaktperson(?:er)?|Kontakt|Projektledare|Utskickat av)\s*:?\s*$",
+        label_before = re.search(r"(Kontaktperson(?:er)?|Kontakt|Projektledare|Utskickat av|Medverkande|Moderator|"
+                                 r"Talare|Föreläsare|Samtalsledare|Panel(?:deltagare)?|Presentatör|Värd)\s*:?\s*$",
                                  text[max(0, s - 40):s])
         strong = bool(label_before) or (not before.strip(" \t•-–*·") and is_speaker_line(line))
         # trim trailing words that are really the start of the next phrase

@@ -93,7 +93,7 @@ def find_projects(doc: Doc) -> None:
             name = re.split(r"\s+\(|\s+[–\-]\s+(?=[a-zåäö])", rest)[0]
         else:
             name = re.match(rf"{CAP}(?:\s+(?:{CAP}|\d+))*", rest).group(0)
-        name = _clean(name)
+        name = _clean(_cut_before_taken(doc, s, name))
         if head.lower() in ("teamet", "modellen", "metoden") and len(name.split()) > 3:
             continue
         if _ok(doc, name, s, s + len(name)):
@@ -117,6 +117,22 @@ def find_projects(doc: Doc) -> None:
         if (inner or len(ms) >= 2) and _ok(doc, word, ms[0].start(), ms[0].end()):
             add_project(doc, word, ms[0].start(), ms[0].end())
     mark_all_mentions(doc)
+
+
+_TRAILING_PREP = re.compile(r"\s+(?:i|på|för|hos|vid|inom|med|av|från|och|samt|,)\s*$")
+
+
+def _cut_before_taken(doc: Doc, s: int, name: str) -> str:
+    """'Arbete på riktigt i Mölndal': the name ends before a place or organisation it is
+    said to run in or for (and before the preposition that links them)."""
+    rel = re.search(r",\s+(?:som|vilket|vilken|där|vars|med|för|i|samt|men)\b", name)
+    if rel:  # "Jobbvägen, som finansieras av …": the name ends at the relative clause
+        name = name[:rel.start()]
+    for m in doc.mentions:
+        if s < m.start < s + len(name):
+            cut = name[:m.start - s]
+            return _TRAILING_PREP.sub("", cut) if _TRAILING_PREP.search(cut) else cut
+    return name
 
 
 def _is_person_like(name: str) -> bool:

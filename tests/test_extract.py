@@ -254,3 +254,11 @@ def test_capitalised_stad_and_co_starters():
     assert ("PARTNER_IN", "Arbetsförmedlingen", "Jobbvägen") in r
     assert ("FUNDS", "Europeiska socialfonden", "Jobbvägen") in r
     assert ("WORKS_FOR", "Peter Lund", "Borås stad") in r
+
+
+def test_sentence_case_project_name_and_labelled_speakers():
+    text = ("10.30 IPS i praktiken\nVi berättar om projektet Arbete på riktigt i Mölndal.\n"
+            "Medverkande: Lina Ahmadi, IPS-coach, Mölndals stad\n")
+    rec = extract_text(text, "k.txt")
+    assert "Arbete på riktigt" in names(rec, "projects")
+    assert ("WORKS_FOR", "Lina Ahmadi", "Mölndals stad") in rels(rec)
