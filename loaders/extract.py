@@ -53,6 +53,17 @@ def _segments(text: str, kind: str) -> list[Segment]:
     return out
 
 
+def _participants(fld: dict) -> int | None:
+    """'Planerat antal deltagare', or in a project-bank record a bare 'Antal deltagare'
+    (the number the project was granted for)."""
+    for key in ("planned_participants", "participants"):
+        if key in fld:
+            n = F.parse_int(fld[key].value)
+            if n is not None:
+                return n
+    return None
+
+
 def _esf_record(doc: Doc, fld: dict) -> Entity | None:
     """The project of a project-bank record, its owner, funder and contact."""
     text = doc.text
@@ -83,7 +94,7 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
                    id=pid.value if pid else None, start=start, end=end,
                    budget_sek=F.parse_amount_sek(fld["budget"].value) if "budget" in fld else None,
                    esf_support_sek=F.parse_amount_sek(fld["esf_support"].value) if "esf_support" in fld else None,
-                   planned_participants=F.parse_int(fld["planned_participants"].value) if "planned_participants" in fld else None,
+                   planned_participants=_participants(fld),
                    region=fld["region"].value if "region" in fld else None,
                    specific_objective=fld["specific_objective"].value if "specific_objective" in fld else None)
     if "owner" in fld:

@@ -128,6 +128,9 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
                 continue
             if o.kind == "coordination_association" and owners.get(p.uid) is not None:
                 continue
+            owner = owners.get(p.uid)
+            if owner is not None and (("PART_OF", owner.uid, o.uid) in doc.relations):
+                continue  # the owning unit's kommun is the owner's parent, not a partner
             doc.relate("PARTNER_IN", o, p, sp)
             if o.kind == "municipality_org" and o.props.get("place_uid"):
                 place = doc.get("place", o.props["place_uid"])

@@ -262,3 +262,21 @@ def test_sentence_case_project_name_and_labelled_speakers():
     rec = extract_text(text, "k.txt")
     assert "Arbete på riktigt" in names(rec, "projects")
     assert ("WORKS_FOR", "Lina Ahmadi", "Mölndals stad") in rels(rec)
+
+
+def test_one_line_fields_and_partner_list():
+    text = ("Kompetenslyftet Norrbotten\nDiarienummer: 2018/00412\n"
+            "Projektägare: Luleå kommun, Arbetsmarknadsförvaltningen\n"
+            "Samverkanspartners: Bodens kommun, Arbetsförmedlingen\n"
+            "Projektperiod: 2018-05-01 – 2020-12-31\nBeviljat ESF-stöd: 12 450 000 kr\n"
+            "Antal deltagare: 340\n\nProjektet riktar sig till personer med försörjningsstöd.\n")
+    rec = extract_text(text, "o.txt")
+    (p,) = rec["projects"]
+    assert (p["name"], p["id"], p["esf_support_sek"], p["planned_participants"]) == \
+        ("Kompetenslyftet Norrbotten", "2018/00412", 12_450_000, 340)
+    r = rels(rec)
+    assert ("OWNS", "Arbetsmarknadsförvaltningen", p["name"]) in r
+    assert ("PARTNER_IN", "Bodens kommun", p["name"]) in r
+    assert ("PARTNER_IN", "Arbetsförmedlingen", p["name"]) in r
+    assert ("PARTNER_IN", "Luleå kommun", p["name"]) not in r  # the owner's parent
+    assert ("TARGETS", p["name"], "social_assistance_recipients") in r
