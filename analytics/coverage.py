@@ -86,10 +86,15 @@ def coverage_matrix(rows: Iterable[Mapping], municipalities: Iterable, target_gr
         place, key = (None if place is None else str(place)), r.get("target_key")
         if place in place_set and key in key_set:
             seen[place, key].add(r["project_uid"])
-    matrix = pd.DataFrame(0, index=pd.Index(places, name=level), columns=pd.Index(keys, name="target_group"),
-                          dtype=int)
-    for (place, key), projects in seen.items():
-        matrix.loc[place, key] = len(projects)
+    counts = pd.Series({cell: len(projects) for cell, projects in seen.items()}, dtype="int64")
+    if len(counts):
+        counts.index = pd.MultiIndex.from_tuples(counts.index)
+        matrix = counts.unstack(fill_value=0)
+    else:
+        matrix = pd.DataFrame(dtype="int64")
+    # every place and every group of the reference lists, in order; unseen cells are 0
+    matrix = matrix.reindex(index=places, columns=keys, fill_value=0).astype(int)
+    matrix.index.name, matrix.columns.name = level, "target_group"
     matrix.attrs.update(level=level, place_names={p: names.get(p, p) for p in places},
                         county_of=county_of if level == "kommun" else {},
                         target_labels={k: labels.get(k, k) for k in keys})
@@ -159,22 +164,24 @@ def ranked_gaps(matrix: pd.DataFrame, need: pd.Series | None = None) -> pd.DataF
     needs = _need_lookup(need, matrix) if need is not None else {}
     row_total = matrix.sum(axis=1)
     col_total = matrix.sum(axis=0)
-    col_by_county = matrix.groupby(lambda p: county_of.get(p, "")).sum() if county_of else None
-    records = []
-    for place in matrix.index:
-        for key in matrix.columns:
-            if matrix.at[place, key] != 0:
-                continue
-            if col_by_county is not None and county_of.get(place):
-                nearby = int(col_by_county.at[county_of[place], key])
-            else:
-                nearby = int(col_total[key])
-            records.append({
-                "place": place, "place_name": names.get(place, place), "target_group": key,
-                "target_label": labels.get(key, key), "need": needs.get(place, float("nan")),
-                "place_projects": int(row_total[place]), "nearby_projects": nearby,
-            })
-    gaps = pd.DataFrame.from_records(records, columns=columns[:-1])
+    cells = matrix.stack()
+    zero = cells[cells == 0].index
+    gap_places = zero.get_level_values(0)
+    gap_keys = zero.get_level_values(1)
+    if county_of:
+        col_by_county = matrix.groupby(lambda p: county_of.get(p, "")).sum()
+        counties = [county_of.get(p, "") for p in gap_places]
+        nearby = [int(col_by_county.at[c, k]) if c else int(col_total[k])
+                  for c, k in zip(counties, gap_keys)]
+    else:
+        nearby = [int(col_total[k]) for k in gap_keys]
+    records = pd.DataFrame({
+        "place": list(gap_places), "place_name": [names.get(p, p) for p in gap_places],
+        "target_group": list(gap_keys), "target_label": [labels.get(k, k) for k in gap_keys],
+        "need": [needs.get(p, float("nan")) for p in gap_places],
+        "place_projects": [int(row_total[p]) for p in gap_places], "nearby_projects": nearby,
+    })
+    gaps = records[columns[:-1]]
     if gaps.empty:
         return pd.DataFrame(columns=columns)
     gaps = gaps.sort_values(["need", "place_projects", "nearby_projects", "place", "target_group"],

@@ -23,6 +23,8 @@ def main(argv=None) -> int:
     ap.add_argument("--dry-run", action="store_true")
     ap.add_argument("extra", nargs="*", help="more paths to load after the corpus (e.g. data/seeds)")
     a = ap.parse_args(argv)
+    import logging
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
     from bench.corpus import corpus_paths
     from loaders.pipeline import load_paths
@@ -33,7 +35,16 @@ def main(argv=None) -> int:
         from graph.connection import get_driver
         driver = get_driver()
     t0 = time.perf_counter()
-    summary = load_paths(paths, driver, dry_run=a.dry_run, jobs=a.jobs)
+    seen = [0]
+
+    def progress(_name: str) -> None:
+        seen[0] += 1
+        if seen[0] % 1000 == 0:
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1000
+            print(f"  loader: {seen[0]} documents, {time.perf_counter() - t0:.0f} s, "
+                  f"max RSS {rss} MB", file=sys.stderr, flush=True)
+
+    summary = load_paths(paths, driver, dry_run=a.dry_run, jobs=a.jobs, progress=progress)
     seconds = time.perf_counter() - t0
     if driver is not None:
         driver.close()

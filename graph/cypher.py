@@ -9,7 +9,9 @@ Provenance, as stored:
 
 * ``(d:Document)-[m:MENTIONS]->(n)`` for every entity a document names; ``m`` carries
   the properties that document stated for ``n`` (so node properties can be recomputed
-  when a document is retracted).
+  when a document is retracted) and, when the record gives one, ``m.evidence``: the
+  quote where the document names it. ``n.doc_uids`` lists the documents that mention
+  ``n``, in load order (absent on reference nodes no document mentions).
 * every extracted relationship ``r`` has parallel lists: ``r.doc_uids`` (documents
   stating it), ``r.evidence`` (the quote from each, ``""`` when there was none) and, for
   types with properties (role, amount_sek), ``r.doc_props`` (what each document stated,
@@ -74,13 +76,16 @@ RETURN d.uid AS uid ORDER BY d.loaded_at, d.uid
 def merge_nodes(label: str) -> str:
     """MERGE one batch of a label's nodes and the document's MENTIONS of them.
 
-    Rows: ``{key, props}``. A scalar property is only written where the node has none
-    (``coalesce``): a later document fills gaps but neither blanks nor overwrites. Lists
-    (aliases) grow as a set union in first-seen order. The MENTIONS edge keeps this
-    document's own statement of the properties.
+    Rows: ``{key, props, evidence}``. A scalar property is only written where the node has
+    none (``coalesce``): a later document fills gaps but neither blanks nor overwrites.
+    Lists (aliases) grow as a set union in first-seen order. ``n.doc_uids`` gets this
+    document once. The MENTIONS edge keeps this document's own statement of the properties
+    and its evidence quote. Every right-hand side reads the property it sets, so Cypher
+    write-locks ``n`` before reading: concurrent loaders never lose each other's entries.
     """
     node = NODES[label]
-    sets = []
+    sets = ["n.doc_uids = CASE WHEN $doc_uid IN coalesce(n.doc_uids, []) THEN n.doc_uids "
+            "ELSE coalesce(n.doc_uids, []) + $doc_uid END"]
     for p in node.properties:
         if p in LIST_PROPERTIES:
             sets.append(f"n.{q(p)} = coalesce(n.{q(p)}, []) + "
@@ -93,7 +98,7 @@ UNWIND $rows AS row
 MERGE (n:{_label(label)} {{{q(node.key)}: row.key}})
 SET {(','+chr(10)+'    ').join(sets)}
 MERGE (d)-[m:MENTIONS]->(n)
-SET m = row.props
+SET m = row.props, m.evidence = row.evidence
 RETURN count(*) AS written
 """
 
@@ -149,11 +154,15 @@ FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DELETE r)
 RETURN id, type, doc_props, gone
 """
 
-#: delete the document's MENTIONS and return the nodes they pointed at
+#: delete the document's MENTIONS, take it out of the nodes' ``doc_uids`` (absent when
+#: empty, as on a node no document mentions) and return the nodes they pointed at
 RETRACT_MENTIONS = """
 MATCH (:Document {uid: $doc_uid})-[m:MENTIONS]->(n)
 DELETE m
-RETURN DISTINCT elementId(n) AS id, labels(n) AS labels
+WITH DISTINCT n
+WITH n, [x IN coalesce(n.doc_uids, []) WHERE x <> $doc_uid] AS rest
+SET n.doc_uids = CASE WHEN size(rest) = 0 THEN null ELSE rest END
+RETURN elementId(n) AS id, labels(n) AS labels
 """
 
 DELETE_ORPHANS = """

@@ -4,8 +4,9 @@ A record (``loaders/record.py``) becomes:
 
 * a ``Document`` node keyed by ``doc_uid`` (sha256 of the text); a record whose uid is
   already loaded is ``"unchanged"`` and writes nothing;
-* one ``MERGE`` per entity on its label's key, and ``(Document)-[:MENTIONS]->(entity)``
-  carrying what this document said about it;
+* one ``MERGE`` per entity on its label's key, with the document in ``n.doc_uids``, and
+  ``(Document)-[:MENTIONS]->(entity)`` carrying what this document said about it (and the
+  entity's ``evidence`` quote when the record has one);
 * one ``MERGE`` per relation, with provenance in two parallel lists ``r.doc_uids`` and
   ``r.evidence`` (one entry per supporting document).
 
@@ -65,10 +66,22 @@ class _Plan:
     rels: dict[str, list[dict[str, Any]]]   # type -> rows {source, target, evidence, props}
 
 
-def init_schema(driver: neo4j.Driver, *, database: str | None = None) -> None:
-    """Create the schema's constraints and indexes (idempotent: ``IF NOT EXISTS``)."""
+def init_schema(driver: neo4j.Driver, *, database: str | None = None) -> list[str]:
+    """Create the schema's constraints and indexes that are missing; returns their names.
+
+    Idempotent: existing names are skipped (one ``SHOW`` instead of a dozen schema
+    transactions), and every statement says ``IF NOT EXISTS`` for a concurrent ``db init``.
+    """
+    db = database_name(database)
+    have = {r["name"] for show in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name")
+            for r in driver.execute_query(show, database_=db)[0]}
+    created = []
     for statement in constraint_statements():
-        driver.execute_query(statement, database_=database_name(database))
+        name = statement.split()[2]  # CREATE CONSTRAINT|INDEX <name> IF NOT EXISTS ...
+        if name not in have:
+            driver.execute_query(statement, database_=db)
+            created.append(name)
+    return created
 
 
 # --- planning (pure) -------------------------------------------------------------------
@@ -141,8 +154,14 @@ def plan_record(record: dict[str, Any], *, keep_contact_details: bool = False) -
             if key is None or key == "":
                 raise fail(f"{list_name}[{i}] ({entity.get('name')!r}) has no uid")
             props = _entity_props(label, entity, keep_contact_details)
-            rows[key] = {"key": key, "props": _merge_props(rows[key]["props"], props)} \
-                if key in rows else {"key": key, "props": props}
+            evidence = entity.get("evidence")
+            if evidence is not None and not isinstance(evidence, str):
+                raise fail(f"{list_name}[{i}] evidence is not a string")
+            if key in rows:
+                rows[key]["props"] = _merge_props(rows[key]["props"], props)
+                rows[key]["evidence"] = rows[key]["evidence"] or evidence
+            else:
+                rows[key] = {"key": key, "props": props, "evidence": evidence or None}
             if isinstance(entity.get("name"), str):
                 names.setdefault(entity["name"].casefold(), key)
         nodes[label] = list(rows.values())

@@ -223,7 +223,7 @@ def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:
 
 
 def _doc_funder(doc: Doc) -> Entity | None:
-    if re.search(r"(?i)europeiska\s+socialfonden|\bESF\b|socialfonden", doc.text):
+    if re.search(r"(?i)europeiska\s+socialfonden|\bESF\b(?![\-–]?\s?rådet)|socialfonden", doc.text):
         return doc.add("org", ESF_FUND, None, None, uid=slug(ESF_FUND), kind="fund", firm=True)
     forb = [o for o in doc.of_type("org") if o.kind == "coordination_association"]
     return forb[0] if len(forb) == 1 else None
@@ -323,9 +323,12 @@ def _record(doc: Doc, document: str, path: str | None, keys: list[str], keep_con
     rec["title"] = first[:200] or None
     dm = DATE_LINE.search(doc.text[:200])
     rec["published"] = dm.group(1) if dm and dm.group(1) else None
+    related = {u for (_, a, b) in doc.relations for u in (a, b)}
     for ent in doc.entities.values():
         if ent.type == "group":
             continue
+        if not ent.mentions and ent.uid not in related:
+            continue  # implied (the ESF behind a grant list) but never used: not in the text
         item = {"uid": ent.uid, "name": ent.name}
         if ent.type == "org":
             item["kind"] = ent.kind or guess_kind(ent.name)

@@ -40,7 +40,7 @@ def _p(*alts: str) -> re.Pattern:
 # key -> patterns; order does not matter, overlaps are resolved afterwards
 PATTERNS: dict[str, re.Pattern] = {
     "long_term_unemployed": _p(
-        r"långtidsarbetslös\w*", r"långvarigt arbetslösa?", r"långvarig arbetslöshet\w*",
+        r"långtidsarbetslös(?:a|e)?\b", r"långvarigt arbetslösa?", r"långvarig arbetslöshet\w*",
         r"arbetslösa? (?:sedan|under|i) (?:lång|längre) tid", r"lång tid i arbetslöshet",
         r"(?:varit|är) arbetslösa? (?:i|under|sedan) (?:mer än|minst|över) (?:\d+|ett|två|tre|sex|tolv) (?:år|månader)",
         r"långtidsledig\w*", r"langtidsledig\w*",
@@ -61,7 +61,7 @@ PATTERNS: dict[str, re.Pattern] = {
         r"nyanl[äa]nd\w*", r"nyankomn\w*", r"nytilkomn\w*", r"etableringsuppdrag\w*",
         r"etableringsprogram\w*", r"etableringsreform\w*", r"etableringsfas\w*",
         r"(?:i|inom) etableringen", r"flykting\w*", r"skyddsbehövande", r"tillfälligt skydd",
-        r"massflyktingdirektiv\w*", r"asylsökande", r"kvotflykting\w*"),
+        r"massflykt\w*", r"ukrainare", r"ukrainska flyktingar", r"asylsökande", r"kvotflykting\w*"),
     "foreign_born": _p(
         r"utrikes ?födda?\b", r"utrikesfödd\w*", r"invandrare\w*", r"invandrade", r"immigrant\w*",
         r"utländsk (?:bakgrund|härkomst)", r"utom ?europeisk\w*",
