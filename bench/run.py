@@ -3,6 +3,7 @@
     python -m bench.run                 # full: 10k end to end, 50k for queries/analytics/memory
     python -m bench.run --quick         # small: 500 / 1,000 documents, a couple of minutes
     python -m bench.run --sizes 2000,5000 --no-db
+    python -m bench.run --report [bench/results/bench-….json]   # the table of a (partial) run
 
 Stages (each is timed with the CPU use of the machine, of the benchmark, of Neo4j and of
 everybody else, so contention on a shared machine shows in the results):
@@ -476,7 +477,7 @@ def render(rows: list[dict], r: dict, small: int, big: int) -> str:
         lines.append(f"| {row['metric']} | {row['value']} | {row['goal']} | {ok} | {row['note']} |")
     for key, n in (("queries_small", small), ("queries_big", big)):
         qb = r["stages"].get(key)
-        if not qb or (key == "queries_small" and "queries_big" in r["stages"] and False):
+        if not qb or (key == "queries_big" and big == small):
             continue
         lines += ["", f"Curated queries on the {_k(n)} graph ({qb['reps']} runs each after warm-up):", "",
                   "| query | p50 ms | p95 ms | rows | db hits | access |", "|---|---|---|---|---|---|"]
@@ -488,9 +489,11 @@ def render(rows: list[dict], r: dict, small: int, big: int) -> str:
                              f"{', '.join(q['access'])} |")
     cont = [(k, v["cpu"]) for k, v in r["stages"].items() if isinstance(v, dict) and "cpu" in v]
     if cont:
-        lines += ["", "CPU per stage (cores busy on average): " + "; ".join(
-            f"{k} {c['wall_s']:.0f}s bench {c['bench_cores']}, neo4j {c['neo4j_cores']}, others {c['others_cores']}"
-            for k, c in cont)]
+        lines += ["", "CPU per stage, in cores busy on average (2 = the whole machine); *others* are "
+                  "processes that are neither this benchmark nor its Neo4j:", "",
+                  "| stage | wall s | bench | neo4j | others | load avg at start |", "|---|---|---|---|---|---|"]
+        lines += [f"| {k} | {c['wall_s']:.0f} | {c['bench_cores']} | {c['neo4j_cores']} | {c['others_cores']} | "
+                  f"{c['loadavg_1m_start']} |" for k, c in cont]
     if r["errors"]:
         lines += ["", "Errors: " + "; ".join(f"{k}: {v}" for k, v in r["errors"].items())]
     return "\n".join(lines)
@@ -523,7 +526,18 @@ def parse_args(argv=None):
     return a
 
 
+def report(path: str) -> int:
+    """Print the table of a results file (also of a partial one, from a run that was cut)."""
+    r = json.loads(Path(path).read_text())
+    sizes = r["args"]["sizes"]
+    print(render(table(r, sizes[0], sizes[-1]), r, sizes[0], sizes[-1]))
+    return 0
+
+
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--report"]:
+        return report(argv[1] if len(argv) > 1 else str(max(RESULTS.glob("bench-*.json"))))
     args = parse_args(argv)
     bench_environment()
     return Bench(args).run()

@@ -78,7 +78,8 @@ def merge_nodes(label: str) -> str:
 
     Rows: ``{key, props, evidence}``. A scalar property is only written where the node has
     none (``coalesce``): a later document fills gaps but neither blanks nor overwrites.
-    Lists (aliases) grow as a set union in first-seen order. ``n.doc_uids`` gets this
+    Lists (aliases) grow as a set union in first-seen order. Reference nodes keep their
+    properties as the reference data set them. ``n.doc_uids`` gets this
     document once. The MENTIONS edge keeps this document's own statement of the properties
     and its evidence quote. Every right-hand side reads the property it sets, so Cypher
     write-locks ``n`` before reading: concurrent loaders never lose each other's entries.
@@ -88,10 +89,14 @@ def merge_nodes(label: str) -> str:
             "ELSE coalesce(n.doc_uids, []) + $doc_uid END"]
     for p in node.properties:
         if p in LIST_PROPERTIES:
-            sets.append(f"n.{q(p)} = coalesce(n.{q(p)}, []) + "
-                        f"[x IN coalesce(row.props.{q(p)}, []) WHERE NOT x IN coalesce(n.{q(p)}, [])]")
+            value = (f"coalesce(n.{q(p)}, []) + "
+                     f"[x IN coalesce(row.props.{q(p)}, []) WHERE NOT x IN coalesce(n.{q(p)}, [])]")
         else:
-            sets.append(f"n.{q(p)} = coalesce(n.{q(p)}, row.props.{q(p)})")
+            value = f"coalesce(n.{q(p)}, row.props.{q(p)})"
+        # reference data is authoritative: documents never change a reference node's
+        # properties (so retracting them restores it exactly); MENTIONS keeps what they said
+        sets.append(f"n.{q(p)} = CASE WHEN coalesce(n.reference, false) THEN n.{q(p)} "
+                    f"ELSE {value} END")
     return f"""
 MATCH (d:Document {{uid: $doc_uid}})
 UNWIND $rows AS row

@@ -213,7 +213,11 @@ def target_sections(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"(?i)målgrupp\w*|riktar sig (?:\w+ ){0,2}till|vänder sig (?:\w+ ){0,2}till|"
                          r"är till för|projektet ska (?:stötta|stödja|hjälpa)|deltagarna (?:är|var)|"
                          r"henvender sig til|målgruppe\w*", text):
-        spans.append(_with_list(text, *_sentence_bounds(text, m.start())))
+        sa, sb = _sentence_bounds(text, m.start())
+        a, b = _with_list(text, sa, sb)
+        if text[sa:sb].rstrip().endswith(":"):  # a list intro speaks for its whole line
+            a = text.rfind("\n", 0, a) + 1  # its whole line: "Projektet fokuserar på … Målgrupper är:"
+        spans.append((a, b))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for a, b in spans:
