@@ -52,6 +52,8 @@ class Doc:
     relations: dict[tuple[str, str, str], dict] = field(default_factory=dict)
     #: spans that are names or titles; target-group search skips them
     taken: list[tuple[int, int]] = field(default_factory=list)
+    #: the insats a project page describes without naming it in its own text (see extract)
+    page_project: tuple[int, str] | None = None
     _sentences: list[Span] | None = None
 
     # -- entities -----------------------------------------------------------------

@@ -53,6 +53,33 @@ def _segments(text: str, kind: str) -> list[Segment]:
     return out
 
 
+_INSATS_LABELS = re.compile(r"(?im)^[ \t]*(syfte|målgrupp(?:er)?|insats(?:en)?|beviljad finansiering|finansiering|"
+                            r"bakgrund|mål|samverkansparter|parter|period|kontakt)[ \t]*:")
+_STEERING_NAME = re.compile(r"[Ss]tyrgrupp(?:en)?\s+(?:för\s+)?")
+
+
+def _page_project(doc: Doc) -> None:
+    """A FINSAM insats page: a title that is not a name, then Syfte/Målgrupp/Finansiering…,
+    then news items that name the insats ("Styrgrupp Utebliven etablering SFI"). The
+    described insats is that project: the one its steering group is named after, or the
+    only project on the page."""
+    if not doc.segments:
+        return
+    first = doc.segments[0]
+    if relations.segment_projects(doc, first):
+        return
+    labels = {m.group(1).lower() for m in _INSATS_LABELS.finditer(doc.text, first.start, first.end)}
+    if len(labels) < 2:
+        return
+    projs = doc.of_type("project")
+    steered = [p for p in projs if any(_STEERING_NAME.search(doc.text, max(0, s - 30), s) and
+                                       doc.text[max(0, s - 30):s].rstrip().lower().endswith(("styrgrupp", "styrgruppen", "för"))
+                                       for s, _ in p.mentions)]
+    chosen = steered[0] if len(steered) == 1 else (projs[0] if len(projs) == 1 else None)
+    if chosen is not None:
+        doc.page_project = (first.start, chosen.uid)
+
+
 def _participants(fld: dict) -> int | None:
     """'Planerat antal deltagare', or in a project-bank record a bare 'Antal deltagare'
     (the number the project was granted for)."""
@@ -282,6 +309,7 @@ def extract_text(text: str, document: str = "document.txt", path: str | None = N
     _grants(doc, funder)
     _merge_short_project_names(doc)
     projects.mark_all_mentions(doc)
+    _page_project(doc)
     owners: dict[str, Entity] = {}
     funders: dict[str, set[str]] = {}
     for (t, s, tgt), r in doc.relations.items():

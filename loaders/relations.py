@@ -19,7 +19,7 @@ FUND_CUES = re.compile(
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
     r"stöd\s+från|bidrag\s+från|pengar\s+från|medfinansi", re.I)
 PARTNER_CUES = re.compile(
-    r"deltar\s+i|samverkansprojekt\s+mellan|samverkan\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
+    r"deltar\s+i|samverkansprojekt\s+mellan|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
     r"tillsammans\s+med|ingår\s+(?:i|också\s+i)|består\s+av\s+medarbetare\s+från|i\s+samverkan\s+med|"
     r"i\s+samarbete\s+med|\bparter(?:na)?\b|medverkar|deltagande\s+(?:kommuner|organisationer)|"
     r"samverkanspart|\bstartar\b|har\s+startat", re.I)
@@ -45,7 +45,11 @@ def _ents(doc: Doc, ms: list[Mention]) -> list[Entity]:
 
 
 def segment_projects(doc: Doc, seg: Segment) -> list[Entity]:
-    return _ents(doc, doc.mentions_in(seg.start, seg.end, "project"))
+    found = _ents(doc, doc.mentions_in(seg.start, seg.end, "project"))
+    if not found and doc.page_project and doc.page_project[0] == seg.start:
+        ent = doc.get("project", doc.page_project[1])
+        return [ent] if ent is not None else []
+    return found
 
 
 def main_project(doc: Doc, seg: Segment) -> Entity | None:

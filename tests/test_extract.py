@@ -280,3 +280,30 @@ def test_one_line_fields_and_partner_list():
     assert ("PARTNER_IN", "Arbetsförmedlingen", p["name"]) in r
     assert ("PARTNER_IN", "Luleå kommun", p["name"]) not in r  # the owner's parent
     assert ("TARGETS", p["name"], "social_assistance_recipients") in r
+
+
+INSATS_PAGE = """Samordningsförbundet Norr satsar på arbetsträning
+
+Samordningsförbundet Norr satsar på samordning mellan socialtjänsten i Kalix, Region Norrbotten och Arbetsförmedlingen.
+
+Syfte:
+Fler ska komma i arbete.
+
+Målgrupp:
+Personer med försörjningsstöd som står långt från arbetsmarknaden.
+
+Aktuellt:
+
+2022-05-01
+
+Styrgruppen för Steg mot jobb har träffats
+Styrgruppen för Steg mot jobb träffades idag.
+"""
+
+
+def test_insats_page_is_about_the_project_its_news_names():
+    rec = extract_text(INSATS_PAGE, "i.txt")
+    r = rels(rec)
+    assert ("FUNDS", "Samordningsförbundet Norr", "Steg mot jobb") in r
+    assert ("PARTNER_IN", "Arbetsförmedlingen", "Steg mot jobb") in r
+    assert ("TARGETS", "Steg mot jobb", "social_assistance_recipients") in r
