@@ -447,10 +447,15 @@ def table(r: dict, small: int, big: int) -> list[dict]:
             None, f"exact {be['exact_s']} s, sampled {be['sampled_s']} s")
     lb = st.get("load_big")
     if ls and lb:
-        ratio = round(lb["peak_rss_tree_mb"] / max(ls["peak_rss_tree_mb"], 1e-9), 2)
-        add(f"loader peak RSS {_k(small)} → {_k(big)}", f"{ls['peak_rss_tree_mb']} → {lb['peak_rss_tree_mb']} MB "
-            f"= {ratio}x", f"<= {GOALS['rss_ratio']}x", ratio <= GOALS["rss_ratio"],
-            f"main process {ls['peak_rss_main_mb']} → {lb['peak_rss_main_mb']} MB")
+        # the main process's own high-water mark (getrusage: exact), and the polled sum over
+        # the process tree (main + extraction workers, sampled every 0.2 s)
+        ratio = round(lb["maxrss_main_mb"] / max(ls["maxrss_main_mb"], 1e-9), 2)
+        tree = round(lb["peak_rss_tree_mb"] / max(ls["peak_rss_tree_mb"], 1e-9), 2)
+        add(f"loader peak RSS {_k(small)} → {_k(big)} (main process)",
+            f"{ls['maxrss_main_mb']} → {lb['maxrss_main_mb']} MB = {ratio}x", f"<= {GOALS['rss_ratio']}x",
+            ratio <= GOALS["rss_ratio"] and tree <= GOALS["rss_ratio"],
+            f"with {ls['jobs']} workers (polled tree sum) {ls['peak_rss_tree_mb']} → {lb['peak_rss_tree_mb']} MB "
+            f"= {tree}x")
         if big != small:
             how = "fresh" if lb["unchanged"] == 0 else f"on top of {_k(small)}: {lb['unchanged']} skipped"
             add(f"load {_k(big)} ({how})", f"{lb['seconds']} s ({round(lb['new'] / max(lb['seconds'], 1e-9), 1)} "
