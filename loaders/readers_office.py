@@ -82,6 +82,7 @@ def docx_text(data: bytes, path) -> tuple[str, str | None]:
         raise ReadError(path, f"not a valid .docx ({_why(exc)})") from None
     out: list[str] = []
     try:
+        style_names = _style_names(document)
         for block in blocks:
             if isinstance(block, Table):
                 lines = _table_lines(block)
@@ -91,7 +92,7 @@ def docx_text(data: bytes, path) -> tuple[str, str | None]:
                 text = block.text.strip()
                 if not text:
                     continue
-                style = (block.style.name if block.style is not None else "") or ""
+                style = _style_name(block, style_names)
                 if style.lower().startswith(("list", "liststycke")) or _has_numbering(block):
                     text = "• " + text
                     if out and out[-1].startswith("• "):
@@ -101,6 +102,27 @@ def docx_text(data: bytes, path) -> tuple[str, str | None]:
     except Exception as exc:  # noqa: BLE001 - a damaged part inside a valid zip
         raise ReadError(path, f"not a valid .docx ({_why(exc)})") from None
     return clean_text("\n\n".join(out)), title
+
+
+def _style_names(document) -> dict[str, str]:
+    """Style id -> name, read once: python-docx's ``paragraph.style`` scans every style
+    on each call, which made a 5,000-paragraph document take a minute."""
+    names: dict[str, str] = {}
+    try:
+        for style in document.styles:
+            if style.style_id:
+                names[style.style_id] = style.name or ""
+    except Exception:  # noqa: BLE001 - a broken styles part only costs us list bullets
+        pass
+    return names
+
+
+def _style_name(paragraph, names: dict[str, str]) -> str:
+    ppr = paragraph._p.pPr
+    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    if not style_id:
+        return ""
+    return names.get(style_id, style_id) or ""
 
 
 def _has_numbering(paragraph) -> bool:

@@ -104,7 +104,7 @@ PATTERNS: dict[str, re.Pattern] = {
         r"(?<!psykisk )ohälsa", r"psykisk sårbarhet", r"psykisk\w* ohelbred\w*"),
     "young_activity_compensation": _p(r"aktivitetsersättning\w*"),
     "young_people": _p(
-        r"unga vuxna", r"ungdomar\w*", r"ungdom(?:s|en)?\b", r"unga (?=(?:\w+ ){0,3}(?:mellan|i åldern|som|med|utan|upp till|under|kvinnor|män|personer))",
+        r"unga vuxna", r"ungdomar\w*", r"ungdom(?:s|en)?\b", r"unga (?=(?:\w+ ){0,3}(?:mellan|i åldern|som|med|utan|upp till|under|kvinnor|män|personer|i |blir|har|får|behöver|ska|är))",
         r"unga\b(?= [0-9]{2})", r"(?:de )?unga(?=[,.;:]| och)", r"ungas\b",
         r"\b(?:16|15|18)\s*[-–]\s*(?:24|25|29|30) år", r"unge\b", r"ungdomsarbetslös\w*", r"uvas"),
     "women": _p(r"kvinno?r(?:na|nas|s)?\b", r"kvinder(?:ne)?\b", r"flickor", r"tjejer"),
@@ -183,6 +183,22 @@ def _with_list(text: str, a: int, b: int) -> tuple[int, int]:
             break
         pos = m.end()
     return a, max(b, pos)
+
+
+_HORIZONTAL = re.compile(r"(?i)tillgänglighet|jämställdhet|likabehandling|icke-diskriminering|"
+                         r"horisontell\w* princip|genomsyra")
+_HORIZONTAL_KEYS = {"persons_with_disabilities", "women"}
+
+
+def _same_people(text: str, generic: GroupMention, specific: GroupMention) -> bool:
+    """'unga med aktivitetsersättning' is one group; 'unga i farozonen för
+    aktivitetsersättning' are young people who do not (yet) have it."""
+    if generic.key != "young_people":
+        return True
+    a, b = sorted((generic, specific), key=lambda g: g.start)
+    between = text[a.end:b.start]
+    return bool(re.fullmatch(r"\s*(?:med|som har|som uppbär|som får|som har haft|i|på)?\s*", between, re.I)) or \
+        a.start <= b.start < a.end or b.start <= a.start < b.end
 
 
 def _starts_phrase(text: str, pos: int) -> bool:
@@ -303,8 +319,10 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
         for spec, generics in _SPECIFIC_OVER.items():
             if g.key in generics and any(
                     o.key == spec and abs(o.start - g.start) <= _PHRASE_WINDOW and sent(o) == sent(g)
-                    for o in out):
+                    and _same_people(text, g, o) for o in out):
                 drop = True
+        if g.key in _HORIZONTAL_KEYS and _HORIZONTAL.search(text[slice(*sent(g))]):
+            drop = True  # "jämställdhet och tillgänglighet för personer med funktionshinder": a principle
         if g.key == "far_from_labour_market":
             a, b = sent(g)
             if any(o.key not in ("far_from_labour_market", "professionals", "employers")

@@ -78,3 +78,13 @@ def test_offsets_point_at_the_phrase():
     text = "Stöd till sjukskrivna och nyanlända kvinnor."
     for g in find_groups(text):
         assert text[g.start:g.end] == g.phrase
+
+
+def test_horizontal_principles_are_not_groups():
+    assert keys_in("Projektet säkerställer att jämställdhet och tillgänglighet för personer med "
+                   "funktionsnedsättning genomsyrar verksamheten.") == []
+
+
+def test_young_people_at_risk_of_activity_compensation_stay_young_people():
+    ks = keys_in("Insatser riktade mot unga i farozonen för aktivitetsersättning.")
+    assert "young_people" in ks
