@@ -9,8 +9,8 @@ Provenance, as stored:
 
 * ``(d:Document)-[m:MENTIONS]->(n)`` for every entity a document names; ``m`` carries
   the properties that document stated for ``n`` (so node properties can be recomputed
-  when a document is retracted) and, when the record gives one, ``m.evidence``: the
-  quote where the document names it. ``n.doc_uids`` lists the documents that mention
+  when a document is retracted) and, when the record gives one, ``m.evidence``: a
+  one-element list with the quote where the document names it (a list like ``r.evidence``). ``n.doc_uids`` lists the documents that mention
   ``n``, in load order (absent on reference nodes no document mentions).
 * every extracted relationship ``r`` has parallel lists: ``r.doc_uids`` (documents
   stating it), ``r.evidence`` (the quote from each, ``""`` when there was none) and, for
@@ -103,7 +103,7 @@ UNWIND $rows AS row
 MERGE (n:{_label(label)} {{{q(node.key)}: row.key}})
 SET {(','+chr(10)+'    ').join(sets)}
 MERGE (d)-[m:MENTIONS]->(n)
-SET m = row.props, m.evidence = row.evidence
+SET m = row.props, m.evidence = CASE WHEN row.evidence IS NULL THEN null ELSE [row.evidence] END
 RETURN count(*) AS written
 """
 
@@ -206,9 +206,19 @@ SET {(','+chr(10)+'    ').join(sets)}
 
 
 # --- forgetting a person ---------------------------------------------------------------
+# $exact and $contains are Java regular expressions built by graph.writer.forget_person
+# from the name (every character quoted); they are parameters like any other value.
+
+#: the persons to forget and the contact details stored for them (node or MENTIONS)
+FORGET_PERSON_CONTACTS = """
+MATCH (p:Person) WHERE p.uid = $uid OR p.name =~ $exact
+OPTIONAL MATCH (:Document)-[m:MENTIONS]->(p)
+RETURN [x IN collect(p.email) + collect(m.email) WHERE x IS :: STRING] AS emails,
+       [x IN collect(p.phone) + collect(m.phone) WHERE x IS :: STRING] AS phones
+"""
 
 FORGET_PERSON_NODES = """
-MATCH (p:Person) WHERE toLower(p.name) = $needle
+MATCH (p:Person) WHERE p.uid = $uid OR p.name =~ $exact
 OPTIONAL MATCH (p)-[r]-()
 WITH p, count(r) AS rels
 DETACH DELETE p
@@ -218,17 +228,17 @@ RETURN count(p) AS persons, sum(rels) AS relationships
 #: quotes that name the person become "[removed]"; the doc uid beside it stays
 FORGET_EVIDENCE = """
 MATCH ()-[r]->()
-WHERE r.evidence IS NOT NULL AND any(x IN r.evidence WHERE toLower(x) CONTAINS $needle)
-WITH r, size([x IN r.evidence WHERE toLower(x) CONTAINS $needle]) AS hits
-SET r.evidence = [x IN r.evidence | CASE WHEN toLower(x) CONTAINS $needle THEN '[removed]' ELSE x END]
+WHERE r.evidence IS :: LIST<STRING NOT NULL> AND any(x IN r.evidence WHERE x =~ $contains)
+WITH r, size([x IN r.evidence WHERE x =~ $contains]) AS hits
+SET r.evidence = [x IN r.evidence | CASE WHEN x =~ $contains THEN '[removed]' ELSE x END]
 RETURN count(r) AS relationships, sum(hits) AS quotes
 """
 
 _HAS_NEEDLE = """any(k IN keys({v}) WHERE
-      ({v}[k] IS :: STRING AND toLower({v}[k]) CONTAINS $needle)
-   OR ({v}[k] IS :: LIST<STRING NOT NULL> AND any(x IN {v}[k] WHERE toLower(x) CONTAINS $needle)))"""
+      ({v}[k] IS :: STRING AND {v}[k] =~ $contains)
+   OR ({v}[k] IS :: LIST<STRING NOT NULL> AND any(x IN {v}[k] WHERE x =~ $contains)))"""
 
-#: any other string or string-list property that still contains the name
+#: any other string or string-list property that still names the person
 FIND_NODES_NAMING = f"""
 MATCH (n) WHERE {_HAS_NEEDLE.format(v='n')}
 RETURN elementId(n) AS id, properties(n) AS props

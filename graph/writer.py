@@ -350,27 +350,62 @@ def _redact_value(value: Any, pattern: re.Pattern[str]) -> Any:
     return value
 
 
+def _java_literal(text: str) -> str:
+    """``text`` as a literal inside a Java regular expression (``\\Q...\\E``)."""
+    return "\\Q" + text.replace("\\E", "\\E\\\\E\\Q") + "\\E"
+
+
+def _needles(name: str, emails: list[str], phones: list[str]) -> tuple[list[str], list[str]]:
+    """The person's identifying strings as (Java, Python) regex alternatives.
+
+    The name matches with any run of whitespace (also a line break) between its words;
+    a phone number matches its digits with any spaces or dashes between them.
+    """
+    java, py = [], []
+    parts = name.split()
+    java.append(r"\s+".join(_java_literal(p) for p in parts))
+    py.append(r"\s+".join(re.escape(p) for p in parts))
+    for email in dict.fromkeys(e.strip() for e in emails if e.strip()):
+        java.append(_java_literal(email))
+        py.append(re.escape(email))
+    for phone in dict.fromkeys(phones):
+        digits = re.sub(r"\D", "", phone)
+        if len(digits) >= 5:
+            java.append(r"[\s-]*".join(digits))
+            py.append(r"[\s-]*".join(digits))
+    return java, py
+
+
 def forget_person(driver: neo4j.Driver, name: str, *, database: str | None = None) -> dict[str, int]:
     """Erase a person: their nodes, their relationships, and their name everywhere.
 
-    Deletes every ``Person`` whose name equals ``name`` (case-insensitive) with all its
-    relationships; replaces every evidence quote that contains the name with
-    ``"[removed]"`` (the document uid beside it stays, so the provenance of the edge
-    is still known); then replaces the name inside any other string or string-list
-    property of any node or relationship. One transaction.
+    Deletes every ``Person`` whose name is ``name`` (case-insensitive, any whitespace) or
+    whose uid is its slug, with all its relationships. Then every evidence quote that names
+    them (the name, or an e-mail address or phone number stored for them) becomes
+    ``"[removed]"``; the document uid beside it stays, so the provenance of the edge is
+    still known. Last, the name and contact details are replaced by ``"[removed]"`` inside
+    any other string or string-list property of any node or relationship (a project
+    summary, a document title). One transaction: all of it or nothing.
+
+    The source files are not touched: loading them again brings the person back.
 
     >>> forget_person(driver, "Dorota Calus")
     {'persons': 1, 'relationships': 3, 'quotes': 2, 'nodes_redacted': 0, 'relationships_redacted': 0}
     """
+    from loaders.record import slug
+
     clean = " ".join(name.split())
     if not clean:
         raise ValueError("forget_person needs a name")
-    needle = clean.lower()
-    pattern = re.compile(r"\s+".join(re.escape(part) for part in clean.split()), re.IGNORECASE)
+    exact = "(?iu)\\s*" + _needles(clean, [], [])[0][0] + "\\s*"
 
     def work(tx: neo4j.ManagedTransaction) -> dict[str, int]:
-        deleted = tx.run(cypher.FORGET_PERSON_NODES, needle=needle).single()
-        quotes = tx.run(cypher.FORGET_EVIDENCE, needle=needle).single()
+        contacts = tx.run(cypher.FORGET_PERSON_CONTACTS, uid=slug(clean), exact=exact).single()
+        java, py = _needles(clean, contacts["emails"], contacts["phones"])
+        contains = "(?isu).*(?:" + "|".join(java) + ").*"
+        pattern = re.compile("|".join(py), re.IGNORECASE)
+        deleted = tx.run(cypher.FORGET_PERSON_NODES, uid=slug(clean), exact=exact).single()
+        quotes = tx.run(cypher.FORGET_EVIDENCE, contains=contains).single()
         counts = {"persons": deleted["persons"], "relationships": deleted["relationships"] or 0,
                   "quotes": quotes["quotes"] or 0}
         for kind, find, update in (
@@ -379,7 +414,7 @@ def forget_person(driver: neo4j.Driver, name: str, *, database: str | None = Non
              cypher.UPDATE_RELATIONSHIP_PROPERTIES),
         ):
             rows = []
-            for rec in tx.run(find, needle=needle):
+            for rec in tx.run(find, contains=contains):
                 props = {k: _redact_value(v, pattern) for k, v in rec["props"].items()}
                 changed = {k: v for k, v in props.items() if v != rec["props"][k]}
                 if changed:
