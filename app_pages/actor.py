@@ -41,13 +41,16 @@ def body():
     m[3].metric("PageRank", f"{org['pagerank']:.3f}" if org.get("pagerank") is not None else "–")
     m[4].metric("Samverkansgrupp", org.get("community", "–"))
 
-    depth = st.radio("Nätverk runt aktören", [1, 2], horizontal=True,
+    c1, c2 = st.columns(2)
+    depth = c1.radio("Nätverk runt aktören", [1, 2], horizontal=True,
                      format_func=lambda d: f"{d} steg")
+    memberships = c2.toggle("Visa medlemskap (MEMBER_OF)", value=False,
+                            help="T.ex. en myndighets medlemskap i alla samordningsförbund.")
     ego = common.ego_network(uid, depth)
     if ego["center"]:
-        G = views.ego_graph(ego)
+        G = views.ego_graph(ego, memberships=memberships)
         graphview.show(G, size_by="size", color_by="kind", height=460, highlight=ego["center"])
-        st.caption("Färg efter typ: organisationer, projekt (orange), personer (grön), målgrupper (röd), "
+        st.caption("Färg efter typ: organisationer, projekt (ljusorange), personer (grön), målgrupper (röd), "
                    "kommuner (lila). Kanterna visar relationen.")
 
     tabs = st.tabs(["Projekt", "Partner", "Personer", "Målgrupper", "Platser", "Dokument"])

@@ -25,7 +25,7 @@ KIND_COLOURS = {
     "education": "#8c564b", "company": "#e377c2", "network": "#17becf", "fund": "#bcbd22",
     "other": "#7f7f7f",
     # other labels, for graphs from the Cypher console and ego networks
-    "Organization": "#1f77b4", "Project": "#ff7f0e", "Person": "#2ca02c",
+    "Organization": "#1f77b4", "Project": "#fdd0a2", "Person": "#2ca02c",
     "Municipality": "#9467bd", "County": "#8c564b", "TargetGroup": "#d62728",
     "Document": "#7f7f7f",
 }

@@ -146,19 +146,27 @@ def organisations_frame(proj: Projection) -> pd.DataFrame:
     return frame.sort_values(["name", "uid"], key=lambda s: s.str.lower()).reset_index(drop=True)
 
 
-def ego_graph(ego: dict) -> nx.Graph:
-    """An ego network from ``graph.projection.ego_network`` as a NetworkX graph for ``graphview``."""
+def ego_graph(ego: dict, *, memberships: bool = True) -> nx.Graph:
+    """An ego network from ``graph.projection.ego_network`` as a NetworkX graph for ``graphview``.
+
+    ``memberships=False`` leaves out MEMBER_OF edges (an agency is a member of every
+    samordningsförbund, which would drown its projects) and what hangs only on them.
+    """
     G = nx.Graph()
     for n in ego["nodes"]:
         G.add_node(n["id"], name=n["name"], kind=n["label"] if n["label"] != "Organization" else (n["kind"] or "other"),
                    title=f"{n['name']}\n{graphview.KIND_LABELS_SV.get(n['label'], n['label'])}",
                    size=3.0 if n["id"] == ego["center"] else 1.0)
     for e in ego["edges"]:
+        if not memberships and e["type"] == "MEMBER_OF":
+            continue
         if G.has_edge(e["source"], e["target"]):
             G.edges[e["source"], e["target"]]["label"] += ", " + ROLE_SV.get(e["type"], e["type"])
         else:
             G.add_edge(e["source"], e["target"], label=ROLE_SV.get(e["type"], e["type"]),
                        title=f"{e['type']} · {e['n_docs']} källdokument")
+    if ego["center"] in G:
+        G.remove_nodes_from([u for u in list(G) if not nx.has_path(G, ego["center"], u)])
     return G
 
 

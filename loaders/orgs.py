@@ -386,6 +386,28 @@ def find_units_of_kommun(doc: Doc) -> None:
                     doc.add("org", ent.name, m.start(), m.end(), uid=ent.uid)
 
 
+_FINSAM = re.compile(r"(?<![\w\-])(Finsam|FINSAM)(s)?(?![\w\-])")
+
+
+def _bare_finsam(doc: Doc) -> None:
+    """'Finsam'/'FINSAMs paraply' alone: the page's samordningsförbund when it names one,
+    else a förbund the text calls just Finsam."""
+    forb = [o for o in doc.of_type("org") if o.kind == "coordination_association"]
+    if len(forb) > 1:
+        return
+    for m in _FINSAM.finditer(doc.text):
+        if doc.is_taken(m.start(), m.end()):
+            continue
+        if re.match(r"-?\s*(?:projekt|insats|medel|lag\w*|samverkan|förbund)", doc.text[m.end():m.end() + 12], re.I):
+            continue  # "Finsamprojekt", "Finsam-medel", "Finsamlagen": the system, not an actor
+        if forb:
+            doc.add("org", forb[0].name, m.start(), m.start() + len(m.group(1)), uid=forb[0].uid,
+                    surface=m.group(1))
+        else:
+            forb = [doc.add("org", "Finsam", m.start(), m.start() + len(m.group(1)),
+                            kind="coordination_association")]
+
+
 def find_all(doc: Doc) -> None:
     find_kommun_orgs(doc)
     find_reference_orgs(doc)
@@ -394,3 +416,4 @@ def find_all(doc: Doc) -> None:
     find_units_of_kommun(doc)
     find_bare_places(doc)
     _coordinated_slips(doc)
+    _bare_finsam(doc)

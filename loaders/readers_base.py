@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 import os
 import re
 import stat
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,6 +122,30 @@ def read_bytes(path: Path) -> bytes:
     if len(data) > limit:
         raise ReadError(path, f"larger than the {_limit_mb_text()} MB limit (set SAMVERKAN_MAX_DOC_MB)")
     return data
+
+
+#: an Office file (a zip) may unpack to at most this many times the size limit
+ZIP_EXPANSION = 5
+
+
+def check_zip(data: bytes, path, what: str) -> None:
+    """Refuse a zip (.docx/.xlsx) whose parts unpack to more than ZIP_EXPANSION x the limit.
+
+    A 750 kB .docx can hold 300 MB of XML (a "zip bomb"); parsing that takes many
+    minutes and gigabytes, so the sizes in the zip directory are checked first.
+    A truncated or corrupt zip is a ReadError here too.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise ReadError(path, f"not a valid {what} (truncated or corrupt zip)") from None
+    total = sum(max(0, info.file_size) for info in infos)
+    allowed = ZIP_EXPANSION * max_doc_bytes(path)
+    if total > allowed:
+        raise ReadError(path, f"{what} unpacks to {total / 1_000_000:.0f} MB, more than the "
+                              f"{allowed / 1_000_000:g} MB allowed ({ZIP_EXPANSION} x the size "
+                              f"limit; a zip bomb?)")
 
 
 # ---------------------------------------------------------------- decoding

@@ -9,7 +9,7 @@ import io
 import logging
 import zipfile
 
-from .readers_base import ReadError, clean_text, fix_pdf_accents
+from .readers_base import ReadError, check_zip, clean_text, fix_pdf_accents
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
@@ -72,6 +72,7 @@ def docx_text(data: bytes, path) -> tuple[str, str | None]:
         raise ReadError(path, "not a valid .docx (an old .doc file, or an encrypted document)")
     if not data.startswith(b"PK"):
         raise ReadError(path, "not a valid .docx (not a zip file)")
+    check_zip(data, path, ".docx")
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = list(document.iter_inner_content())

@@ -27,7 +27,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-from .readers_base import ReadError, clean_text, decode_bytes
+from .readers_base import ReadError, check_zip, clean_text, decode_bytes
 
 # (canonical label, kind, synonyms) in the order the record lists them
 FIELDS: list[tuple[str, str, tuple[str, ...]]] = [
@@ -215,6 +215,7 @@ def xlsx_rows(data: bytes, path: Path) -> list[tuple[int, str, str | None]]:
     """The first sheet that has a project-name column."""
     import openpyxl
 
+    check_zip(data, path, ".xlsx")
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except zipfile.BadZipFile:
