@@ -6,6 +6,7 @@ without a cycle; use ``loaders.readers`` from the outside.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import io
 import os
@@ -82,6 +83,14 @@ def _limit_mb_text() -> str:
         return raw
 
 
+def os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return f"cannot read ({exc.strerror or exc})"
+
+
 def check_file(path: Path) -> int:
     """Stat the file before anything opens it: it must be a regular file within the size limit.
 
@@ -96,7 +105,7 @@ def check_file(path: Path) -> int:
     except PermissionError:
         raise ReadError(path, "permission denied") from None
     except OSError as exc:
-        raise ReadError(path, f"cannot read ({exc.strerror or exc})") from None
+        raise ReadError(path, os_reason(exc)) from None
     if stat.S_ISDIR(st.st_mode):
         raise ReadError(path, "is a directory")
     if not stat.S_ISREG(st.st_mode):
@@ -118,7 +127,7 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise ReadError(path, "permission denied") from None
     except OSError as exc:
-        raise ReadError(path, f"cannot read ({exc.strerror or exc})") from None
+        raise ReadError(path, os_reason(exc)) from None
     if len(data) > limit:
         raise ReadError(path, f"larger than the {_limit_mb_text()} MB limit (set SAMVERKAN_MAX_DOC_MB)")
     return data

@@ -14,6 +14,7 @@ from loaders.text import Segment, Span
 
 OWN_CUES = re.compile(r"\bdriv(?:er|s\s+av|it|its\s+av)\b|\bprojektägare\b|\bi\s+\w+s\s+regi\b", re.I)
 FUND_CUES = re.compile(
+    r"\b(?:del|med)?finansierar\b|\bbekostar\b|"
     r"finansiering\s+(?:från|av|via)|finansiera[ds]?\s+(?:av|via|från)|medel\s+från|finansierade\s+av|"
     r"\bsatsar\s+på\b|beviljade\s+insats|beviljat\s+(?:finansiering|medel|stöd)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
@@ -105,7 +106,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         orgs = doc.mentions_in(sp.start, sp.end, "org")
         cue_pos = sp.start + cue.start()
         word = cue.group(0).lower()
-        if any(w in word for w in ("satsar", "beviljade insats", "beviljat", "beviljar")):
+        if any(w in word for w in ("satsar", "beviljade insats", "beviljat", "beviljar", "finansierar", "bekostar")):
             cands = [m for m in orgs if m.end <= cue_pos + 2]
             cands = cands[-1:] if cands else []
         else:

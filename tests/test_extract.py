@@ -307,3 +307,10 @@ def test_insats_page_is_about_the_project_its_news_names():
     assert ("FUNDS", "Samordningsförbundet Norr", "Steg mot jobb") in r
     assert ("PARTNER_IN", "Arbetsförmedlingen", "Steg mot jobb") in r
     assert ("TARGETS", "Steg mot jobb", "social_assistance_recipients") in r
+
+
+def test_active_funding_verb():
+    rec = extract_text("Samordningsförbundet Södra Vätterbygden finansierar projektet Ungdomskraft, "
+                       "som drivs av Jönköpings kommun.", "f.txt")
+    assert ("FUNDS", "Samordningsförbundet Södra Vätterbygden", "Ungdomskraft") in rels(rec)
+    assert ("OWNS", "Jönköpings kommun", "Ungdomskraft") in rels(rec)
