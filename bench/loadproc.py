@@ -44,6 +44,21 @@ def main(argv=None) -> int:
             print(f"  loader: {seen[0]} documents, {time.perf_counter() - t0:.0f} s, "
                   f"max RSS {rss} MB", file=sys.stderr, flush=True)
 
+    # where the time goes: the writer's and the hash lookups' share (wall time in this process)
+    from graph import documents, writer
+    spent = {"write_s": 0.0, "known_uids_s": 0.0}
+
+    def timed(fn, key):
+        def wrapper(*args, **kw):
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kw)
+            finally:
+                spent[key] += time.perf_counter() - t
+        return wrapper
+
+    writer.write_record = timed(writer.write_record, "write_s")
+    documents.known_uids = timed(documents.known_uids, "known_uids_s")
     summary = load_paths(paths, driver, dry_run=a.dry_run, jobs=a.jobs, progress=progress)
     seconds = time.perf_counter() - t0
     if driver is not None:
@@ -55,6 +70,7 @@ def main(argv=None) -> int:
         "nodes_created": summary.nodes_created,
         "relationships_created": summary.relationships_created,
         "errors": summary.errors[:5],
+        "write_s": round(spent["write_s"], 3), "known_uids_s": round(spent["known_uids_s"], 3),
         "maxrss_self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "maxrss_children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
     }

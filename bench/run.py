@@ -426,6 +426,7 @@ def table(r: dict, small: int, big: int) -> list[dict]:
         goal = f"<= {GOALS['e2e_10k_s']:.0f} s" if small == 10000 else ""
         add(f"end to end {_k(small)} (jobs={ls['jobs']})", f"{ls['seconds']} s ({ls['docs_per_s']} docs/s)",
             goal, ls["seconds"] <= GOALS["e2e_10k_s"] if small == 10000 else None,
+            (f"writing {ls['write_s']} s of it; " if "write_s" in ls else "") +
             f"others used {ls['cpu']['others_cores']} cores")
     if ls and rl:
         ratio = round(ls["seconds"] / max(rl["seconds"], 1e-9), 1)
