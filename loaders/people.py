@@ -24,6 +24,13 @@ _ROLE_BEFORE = re.compile(
     rf"(?:^|[\s(])((?:[{L}\-]+(?:chef|ande|are|ör|ledare|log|man|råd|hövding|sekreterare|"
     rf"ordförande|moderator|professor|docent|rektor|direktör|handläggare|samordnare|koordinator|"
     rf"projektledare|minister|talesperson|forskare|utredare)))(?:,)?\s+$")
+# reporting verbs put a name right after them: "säger Fedja Zunic", "enligt Lena Svensson"
+_SAID_BEFORE = re.compile(r"(?:\b(?:säger|sa|berättar|berättade|menar|konstaterar|konstaterade|förklarar|"
+                          r"uppger|understryker|betonar|framhåller|tycker|enligt|intervju med)|[,–]\s*säger)\s+$")
+_LEADING_WORDS = {"enligt", "säger", "berättar", "och", "men", "även", "också", "nu", "när", "där", "då", "med",
+                  "för", "på", "i", "av", "hos", "från", "till", "om", "att", "det", "vi", "han", "hon", "både",
+                  "samt", "dessutom", "bland", "tack", "kontakta", "välkommen", "hälsningar", "intervju", "foto",
+                  "bild", "text", "av:", "moderator", "medverkande", "talare"}
 _ROLE_WORD = re.compile(r"[a-zåäö\-]*(?:chef|hövding|ordförande|direktör|minister|professor|docent|rektor|"
                        r"projektledare|samordnare|handläggare|moderator|forskare|sekreterare|talesperson)")
 NOT_NAME_WORDS = {
@@ -75,11 +82,14 @@ def find_people(doc: Doc) -> list[PersonMention]:
         label_before = re.search(r"(Kontaktperson(?:er)?|Kontakt|Projektledare|Utskickat av|Medverkande|Moderator|"
                                  r"Talare|Föreläsare|Samtalsledare|Panel(?:deltagare)?|Presentatör|Värd)\s*:?\s*$",
                                  text[max(0, s - 40):s])
-        strong = bool(label_before) or (not before.strip(" \t•-–*·") and is_speaker_line(line))
+        said = _SAID_BEFORE.search(text[max(0, s - 30):s])
+        strong = bool(label_before) or bool(said) or (not before.strip(" \t•-–*·") and is_speaker_line(line))
         # trim trailing words that are really the start of the next phrase
         toks = name.split(" ")
         while len(toks) > 2 and (Gazetteer.load().place(toks[-1]) or fold(toks[-1]) in NOT_NAME_WORDS):
             toks.pop()
+        while len(toks) > 2 and fold(toks[0]) in _LEADING_WORDS:  # "Enligt Goran Persson"
+            s += len(toks.pop(0)) + 1
         # "Landshövding Lena Sommestad" at a sentence start: the title is not part of the name
         lead_role = None
         if len(toks) >= 3 and _ROLE_WORD.fullmatch(toks[0].lower()):
@@ -96,6 +106,8 @@ def find_people(doc: Doc) -> list[PersonMention]:
             rb = _ROLE_BEFORE.search(text[max(line_start, s - 60):s])
             if rb and not before.rstrip().endswith(":"):
                 role = rb.group(1)
+        if role and re.match(r"(?i)(?:det|den|de|som|har|är|var|och|men|att|så|inte|också|nu|då|i|på|för|med)\b", role):
+            role = None  # words after the name that are not a title
         if role is None and lead_role:
             role = lead_role.lower()
         if label_before and label_before.group(1).lower().startswith("kontaktperson") and role is None:

@@ -314,3 +314,11 @@ def test_active_funding_verb():
                        "som drivs av Jönköpings kommun.", "f.txt")
     assert ("FUNDS", "Samordningsförbundet Södra Vätterbygden", "Ungdomskraft") in rels(rec)
     assert ("OWNS", "Jönköpings kommun", "Ungdomskraft") in rels(rec)
+
+
+def test_names_after_reporting_verbs_need_no_known_first_name():
+    rec = extract_text("– Det går bra, säger Fedja Zunic, samordnare på Svenska ESF-rådet. "
+                       "Enligt Goran Persson är det bra.", "s.txt")
+    assert {"Fedja Zunic", "Goran Persson"} <= names(rec, "people")
+    assert ("WORKS_FOR", "Fedja Zunic", "Svenska ESF-rådet") in rels(rec)
+    assert all(not p.get("role", "").startswith("det") for p in rec["people"])
