@@ -289,6 +289,13 @@ def person_rules(doc: Doc, people, seg_of) -> None:
         is_contact = label in ("contact", "esf") or bool(pm.role and CONTACT_ROLES.search(pm.role or ""))
         if proj is None and is_contact:
             proj = main_project(doc, seg)
+            if proj is None and label == "contact":
+                # a contact block after the text it belongs to ("Kontaktpersoner:" closing a press
+                # release): the project of the nearest segment before it
+                for prev in reversed([g for g in doc.segments if g.end <= seg.start]):
+                    proj = main_project(doc, prev)
+                    if proj is not None:
+                        break
         if proj is not None and (is_contact or zone_projects):
             if pm.role and re.search(r"styrgrupp|utvärder|författare|ordförande i", pm.role or "", re.I) and label != "contact":
                 continue

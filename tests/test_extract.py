@@ -322,3 +322,15 @@ def test_names_after_reporting_verbs_need_no_known_first_name():
     assert {"Fedja Zunic", "Goran Persson"} <= names(rec, "people")
     assert ("WORKS_FOR", "Fedja Zunic", "Svenska ESF-rådet") in rels(rec)
     assert all(not p.get("role", "").startswith("det") for p in rec["people"])
+
+
+def test_everyone_under_kontaktpersoner_is_contact_for_the_release_project():
+    text = ("2024-05-02\n\nProjektet Nya vägar startar i Ystad\n\nNya vägar drivs av Ystads kommun.\n\n"
+            "Kontaktpersoner:\n\nPer Ek, projektledare, Ystads kommun\n\n"
+            "Lisa Berg, enhetschef, Försäkringskassan\n\n"
+            "Utskickat av: Eva Ros, kommunikatör, Ystads kommun\n")
+    rec = extract_text(text, "k.txt")
+    r = rels(rec, "CONTACT_FOR")
+    assert ("CONTACT_FOR", "Per Ek", "Nya vägar") in r
+    assert ("CONTACT_FOR", "Lisa Berg", "Nya vägar") in r
+    assert not any(s == "Eva Ros" for _, s, _ in r)  # the sender is not a contact
