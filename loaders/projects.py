@@ -23,7 +23,7 @@ U = "A-ZÅÄÖÉÜØÆ"
 L = "a-zåäöéüøæçšćčžíáóúñ"
 CAP = rf"[{U}0-9][\w’'!&\-]*"
 QUOTE_OPEN, QUOTE_CLOSE = "”\"“«„", "”\"“»"
-HEAD = r"(?:\w*projekte[tn]|insatsen|satsningen|förstudien|modellen|programmet|teamet|metoden)"
+HEAD = r"(?:\w*[Pp]rojekte[tn]|[Ii]nsatsen|[Ss]atsningen|[Ff]örstudien|modellen|programmet|teamet|metoden)"
 GENERIC = {
     "projektet", "projekt", "insatsen", "det", "den", "detta", "denna", "esf", "syftet", "målet", "målgruppen",
     "vi", "man", "de", "som", "här", "där", "nu", "även", "också", "projektets", "teamet", "modellen",
@@ -119,6 +119,11 @@ def find_projects(doc: Doc) -> None:
     mark_all_mentions(doc)
 
 
+_FINITE_VERB = re.compile(
+    r"\s+(?:startar|startade|startas|drivs|drevs|ska|skall|har|hade|är|var|blir|blev|får|fick|pågår|pågick|"
+    r"vänder|riktar|syftar|fokuserar|kommer|erbjuder|arbetar|genomförs|finansieras|beviljades|beviljas|"
+    r"bedrivs|leds|samlar|hjälper|ger|gav|avslutas|avslutades|fortsätter|går|gick|når|visar|innebär|"
+    r"omfattar|handlar|löper|inleds|inleddes|kan|skapar|stärker|tar|utvecklar|utvärderas)\b")
 _TRAILING_PREP = re.compile(r"\s+(?:i|på|för|hos|vid|inom|med|av|från|och|samt|,)\s*$")
 
 
@@ -128,6 +133,9 @@ def _cut_before_taken(doc: Doc, s: int, name: str) -> str:
     rel = re.search(r",\s+(?:som|vilket|vilken|där|vars|med|för|i|samt|men)\b", name)
     if rel:  # "Jobbvägen, som finansieras av …": the name ends at the relative clause
         name = name[:rel.start()]
+    verb = _FINITE_VERB.search(name)
+    if verb and verb.start() > 0:  # "Nya vägar startar i Ystad": the name ends before its verb
+        name = name[:verb.start()]
     for m in doc.mentions:
         if s < m.start < s + len(name):
             cut = name[:m.start - s]
