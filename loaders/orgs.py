@@ -389,6 +389,21 @@ def find_units_of_kommun(doc: Doc) -> None:
 _FINSAM = re.compile(r"(?<![\w\-])(Finsam|FINSAM)(s)?(?![\w\-])")
 
 
+def _merge_forbund_forms(doc: Doc) -> None:
+    """'Samordningsförbundet Finsam Ale' and 'Finsam Ale' are one förbund, named by its
+    longest form."""
+    forb = sorted((o for o in doc.of_type("org") if o.kind == "coordination_association"),
+                  key=lambda o: len(o.name), reverse=True)
+    strip = re.compile(r"(?i)^(?:samordningsförbundet|samordningsförbund)\s+(?:i\s+)?")
+    for i, long_ in enumerate(forb):
+        for short in forb[i + 1:]:
+            if doc.get("org", short.uid) is None or doc.get("org", long_.uid) is None:
+                continue
+            a, b = fold(strip.sub("", long_.name)), fold(strip.sub("", short.name))
+            if a == b or a.endswith(" " + b) and len(b) > 4:
+                doc.merge("org", short.uid, long_.uid)
+
+
 def _bare_finsam(doc: Doc) -> None:
     """'Finsam'/'FINSAMs paraply' alone: the page's samordningsförbund when it names one,
     else a förbund the text calls just Finsam."""
@@ -416,4 +431,5 @@ def find_all(doc: Doc) -> None:
     find_units_of_kommun(doc)
     find_bare_places(doc)
     _coordinated_slips(doc)
+    _merge_forbund_forms(doc)
     _bare_finsam(doc)

@@ -334,3 +334,11 @@ def test_everyone_under_kontaktpersoner_is_contact_for_the_release_project():
     assert ("CONTACT_FOR", "Per Ek", "Nya vägar") in r
     assert ("CONTACT_FOR", "Lisa Berg", "Nya vägar") in r
     assert not any(s == "Eva Ros" for _, s, _ in r)  # the sender is not a contact
+
+
+def test_forbund_forms_are_one_organisation_with_the_longest_name():
+    rec = extract_text("Samordningsförbundet Finsam Ale har en ny styrelse. Finsam Ale träffar "
+                       "Kungälvs kommun i maj.", "a.txt")
+    forb = [o for o in rec["organizations"] if o["kind"] == "coordination_association"]
+    assert [o["name"] for o in forb] == ["Samordningsförbundet Finsam Ale"]
+    assert "Finsam Ale" in forb[0]["aliases"]
