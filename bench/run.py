@@ -391,16 +391,37 @@ class Bench:
         return {"db_hits": acc["db_hits"], "access": sorted(acc["access"])}
 
     # ---- the whole run
+    def stage_if(self, name: str, fn, *args, **kw):
+        """A stage unless ``--only`` leaves it out (then an earlier result, if any, stays)."""
+        if self.a.only and name not in self.a.only:
+            return self.r["stages"].get(name)
+        return Bench.stage(self, name, fn, *args, **kw)
+
     def run(self) -> int:
         a = self.a
+        if a.resume:
+            old = json.loads(Path(a.resume).read_text())
+            self.r["stages"].update(old.get("stages", {}))
+            self.r["errors"].update(old.get("errors", {}))
+            self.r["continued_from"] = {"file": a.resume, "started": old.get("started"), "git": old.get("git")}
         self.stage("corpus", self.corpus)
         if "corpus" not in self.r["stages"]:
             return 1
+        self.run_stages()
+        self.r["table"] = table(self.r, self.small, self.big)
+        self.save()
+        print(render(self.r["table"], self.r, self.small, self.big))
+        self.log(f"results: {self.out}")
+        return 0
+
+    def run_stages(self) -> None:
+        a = self.a
+        self.stage = self.stage_if  # type: ignore[method-assign]
         self.stage("extract_1", self.extract, 1, keep_records=WARMUP_DOCS + a.writer_docs)
         if a.jobs > 1:
             self.stage(f"extract_{a.jobs}", self.extract, a.jobs)
         if not a.no_db:
-            if self.stage("server", self.connect) is not None:
+            if Bench.stage(self, "server", self.connect) is not None:
                 self.stage("writer_vs_naive", self.writer_vs_naive)
                 self.stage("load_small", self.load, self.small, True)
                 self.stage("reload_small", self.load, self.small, False)
@@ -420,11 +441,6 @@ class Bench:
                 if a.stop_server and os.environ.get("BENCH_NEO4J_URI") is None:
                     from graph import server
                     self.log(server.stop())
-        self.r["table"] = table(self.r, self.small, self.big)
-        self.save()
-        print(render(self.r["table"], self.r, self.small, self.big))
-        self.log(f"results: {self.out}")
-        return 0
 
 
 # ------------------------------------------------------------------------------- reporting
@@ -550,6 +566,11 @@ def parse_args(argv=None):
     ap.add_argument("--query-warmup", type=int, default=3)
     ap.add_argument("--fresh-big", dest="big_incremental", action="store_false",
                     help="load the big graph from empty (default: on top of the small one)")
+    ap.add_argument("--only", default="", help="comma-separated stages to run (the others keep the "
+                    "results of --continue, if given); e.g. load_big,analytics_big,betweenness_error,queries_big")
+    ap.add_argument("--continue", dest="resume", default=None, metavar="FILE",
+                    help="start from the stages of an earlier results file (with --only: finish a cut run "
+                         "on the graph it left in the bench Neo4j)")
     ap.add_argument("--no-db", action="store_true", help="only the corpus and extraction stages")
     ap.add_argument("--stop-server", action="store_true", help="stop the bench Neo4j at the end")
     ap.add_argument("--corpus-dir", default=None, help="where the corpus lives (default ~/.cache/samverkan/bench-corpus)")
@@ -557,6 +578,7 @@ def parse_args(argv=None):
     a = ap.parse_args(argv)
     sizes = a.sizes or ("500,1000" if a.quick else "10000,50000")
     a.sizes = [int(x) for x in sizes.split(",") if x.strip()]
+    a.only = {x.strip() for x in a.only.split(",") if x.strip()}
     a.extract_docs = a.extract_docs or (200 if a.quick else 2000)
     a.writer_docs = a.writer_docs or (100 if a.quick else 300)
     a.query_reps = a.query_reps or (10 if a.quick else 30)
