@@ -143,12 +143,16 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
                     doc.relate("ACTIVE_IN", p, place, sp)
 
 
+_ARRANGERS = re.compile(r"(?i)\b(?:arrangörer|arrangeras av|medarrangörer|i samarrangemang med|värdar)\b")
+
+
 def collaboration_rules(doc: Doc, seg: Segment) -> None:
-    if segment_projects(doc, seg):
-        return
+    has_project = bool(segment_projects(doc, seg))
     last_kommun: Entity | None = None
     for sp in _sentences_in(doc, seg):
         s_text = doc.text[sp.start:sp.end]
+        if has_project and not _ARRANGERS.search(s_text + _label_before(doc, sp)):
+            continue  # co-partners of a project are not said to collaborate; co-arrangers are
         orgs = [o for o in _ents(doc, doc.mentions_in(sp.start, sp.end, "org"))
                 if o.kind not in ("coordination_association", "network", "fund")]
         if re.match(r"\s*Kommunen\b", s_text) and last_kommun is not None and last_kommun not in orgs:

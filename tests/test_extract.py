@@ -342,3 +342,11 @@ def test_forbund_forms_are_one_organisation_with_the_longest_name():
     forb = [o for o in rec["organizations"] if o["kind"] == "coordination_association"]
     assert [o["name"] for o in forb] == ["Samordningsförbundet Finsam Ale"]
     assert "Finsam Ale" in forb[0]["aliases"]
+
+
+def test_co_arrangers_collaborate_even_around_a_project():
+    text = ("Seminarium om forskningsprojektet Nya nätverk (2020–2024).\n\nArrangörer\n\n"
+            "Vetenskapsrådet och Försäkringskassan\n")
+    r = rels(extract_text(text, "a.txt"), "COLLABORATES_WITH")
+    assert {("COLLABORATES_WITH", "Försäkringskassan", "Vetenskapsrådet"),
+            ("COLLABORATES_WITH", "Vetenskapsrådet", "Försäkringskassan")} & r
