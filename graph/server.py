@@ -629,9 +629,10 @@ def status(settings: Settings | None = None) -> dict:
     try:
         driver = get_driver(s)
     except DatabaseUnavailable as exc:
-        if s.manages_local_server and server_pid(s) is not None:
+        if (s.manages_local_server and server_pid(s) is not None
+                and str(exc).startswith("Neo4j is not reachable")):
             raise ServerError(f"Neo4j (pid {server_pid(s)}) is running but not answering at "
-                              f"{s.neo4j_uri} yet: {exc}") from None
+                              f"{s.neo4j_uri} yet: see {log_file(s)}, or wait and retry") from None
         raise ServerError(str(exc)) from None
     with driver:
         def q(cypher: str, db: str | None = s.neo4j_database) -> list:

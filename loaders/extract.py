@@ -112,6 +112,9 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
                     break
     if not name:
         return None
+    head = re.match(r"(?i)(?:projektet|projekt|insatsen|ESF-projektet)\s*:?\s+(?=\S)", name)
+    if head and s is not None:  # a title "Projektet Steg för steg": the name is what follows
+        name, s = name[head.end():], s + head.end()
     start, end = F.parse_period(fld["period"].value) if "period" in fld else (None, None)
     if "start" in fld and not start:
         start = F.parse_date(fld["start"].value)

@@ -43,3 +43,63 @@ def clean_db(neo4j_driver):
     with neo4j_driver.session(database=database_name()) as session:
         session.run(cypher.DELETE_ALL_NODES).consume()
     yield neo4j_driver
+
+
+#: A loader in its own process: writes the records of a JSON Lines file in order with the
+#: writer API, printing "begin i" / "done i <status>" around each transaction. argv: file,
+#: the driver's max_transaction_retry_time, and an epoch time to wait for (to start two
+#: loaders at the same instant).
+LOADER = """
+import json, sys, time
+import neo4j
+from graph.writer import write_record
+from samverkan.settings import get_settings
+
+s = get_settings()
+records = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+with neo4j.GraphDatabase.driver(s.neo4j_uri, auth=(s.neo4j_user, s.password),
+                                max_transaction_retry_time=float(sys.argv[2])) as driver:
+    driver.verify_connectivity()
+    go = float(sys.argv[3])
+    while time.time() < go:
+        time.sleep(0.001)
+    for i, record in enumerate(records):
+        print("begin", i, flush=True)
+        result = write_record(driver, record)
+        print("done", i, result.status, flush=True)
+"""
+
+
+@pytest.fixture
+def start_loader(tmp_path):
+    """``start_loader(records, retry=30.0, at=0.0)`` -> a running loader process (stdout piped).
+
+    Runs the real writer in a separate Python process against the configured server, so
+    tests can kill the server under it or run two at once. Processes still running at the
+    end of the test are killed.
+    """
+    import json
+    import subprocess
+    import sys
+    from itertools import count
+
+    from samverkan.settings import REPO_ROOT
+
+    procs: list[subprocess.Popen] = []
+    n = count()
+
+    def start(records: list[dict], *, retry: float = 30.0, at: float = 0.0) -> subprocess.Popen:
+        path = tmp_path / f"records-{next(n)}.jsonl"
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                        encoding="utf-8")
+        proc = subprocess.Popen([sys.executable, "-c", LOADER, str(path), str(retry), str(at)],
+                                cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        procs.append(proc)
+        return proc
+
+    yield start
+    for proc in procs:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
