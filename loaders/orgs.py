@@ -80,6 +80,12 @@ def find_reference_orgs(doc: Doc) -> None:
         if doc.is_taken(m.start(), m.end()):
             continue
         name = ref.name
+        if ref.kind == "region" and re.search(r"(?i)landsting", surface):
+            # "Västerbottens läns landsting": the body as it was then, by its name in the text;
+            # the node key stays the region's, so both names meet in the graph
+            name = re.sub(r"\s+", " ", surface)
+            doc.add("org", name, m.start(), m.end(), uid=_uid_for(ref.name), kind="region", firm=True)
+            continue
         if ref.kind == "coordination_association":
             # a förbund is named as the text names it (its longest form wins)
             name = _strip_genitive(surface)

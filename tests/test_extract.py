@@ -350,3 +350,11 @@ def test_co_arrangers_collaborate_even_around_a_project():
     r = rels(extract_text(text, "a.txt"), "COLLABORATES_WITH")
     assert {("COLLABORATES_WITH", "Försäkringskassan", "Vetenskapsrådet"),
             ("COLLABORATES_WITH", "Vetenskapsrådet", "Försäkringskassan")} & r
+
+
+def test_historical_landsting_keeps_its_name_but_meets_the_region_node():
+    rec = extract_text("Förbundet bildades av Umeå kommun och Västerbottens läns landsting.", "l.txt")
+    (reg,) = [o for o in rec["organizations"] if o["kind"] == "region"]
+    assert reg["name"] == "Västerbottens läns landsting"
+    later = extract_text("Region Västerbotten deltar.", "r.txt")
+    assert reg["uid"] == [o for o in later["organizations"] if o["kind"] == "region"][0]["uid"]
