@@ -11,9 +11,10 @@ Choices made here (and why):
   council funds most projects and would otherwise be linked to everybody,
   which turns betweenness and communities into noise. ``with_funders=True``
   keeps them.
-* Betweenness is exact up to ``EXACT_BETWEENNESS_MAX_NODES`` organisations and
-  sampled (``k=256`` sources, Brandes–Pich) above; see
-  :mod:`analytics.centrality` for the accuracy and the timings.
+* Betweenness is exact where affordable (rustworkx, Apache-2.0, up to 20,000
+  organisations; networkx up to 1,000) and sampled (``k=256`` sources,
+  Brandes–Pich, networkx) above; see :mod:`analytics.centrality` for the
+  accuracy and the timings.
 """
 from __future__ import annotations
 
@@ -145,7 +146,8 @@ class AnalysisResult:
 
 
 def analyze(projection: Projection, *, seed: int = 0, betweenness_k: int | None = None,
-            with_funders: bool = False, need: pd.Series | Mapping | None = None) -> AnalysisResult:
+            with_funders: bool = False, need: pd.Series | Mapping | None = None,
+            backend: str = "auto") -> AnalysisResult:
     """Collaboration network, centrality, communities, weak points, coverage gaps, missing links.
 
     Parameters
@@ -155,7 +157,10 @@ def analyze(projection: Projection, *, seed: int = 0, betweenness_k: int | None 
     seed : int
         Seed for Louvain and betweenness sampling; the same seed gives the same result.
     betweenness_k : int, optional
-        Sampled sources for betweenness; None: exact up to 1,000 nodes, k=256 above.
+        Sampled sources for betweenness (networkx); None: exact where affordable
+        (rustworkx up to 20,000 nodes when installed, networkx up to 1,000), k=256 above.
+    backend : {"auto", "networkx", "rustworkx"}
+        Betweenness backend, see :func:`analytics.centrality.betweenness`.
     with_funders : bool
         Let FUNDS edges link organisations too (default: owners and partners only).
     need : pandas.Series or mapping, optional
@@ -190,7 +195,7 @@ def analyze(projection: Projection, *, seed: int = 0, betweenness_k: int | None 
         # organisations that only fund stay out of the network instead of hanging there isolated
         G.remove_nodes_from([u for u, d in G.nodes(data=True) if d["n_projects"] == 0 and G.degree(u) == 0])
     lap("network")
-    table = centrality_table(G, seed=seed, betweenness_k=betweenness_k)
+    table = centrality_table(G, seed=seed, betweenness_k=betweenness_k, backend=backend)
     lap("centrality")
     groups = [sorted(members, key=str) for _, members in
               sorted(table.groupby("community").groups.items())] if len(table) else []

@@ -10,6 +10,14 @@ among the many nodes with small betweenness is noisy (Spearman ≈ 0.76 against
 exact on flat 20k graphs). The method used is recorded in
 ``table.attrs["betweenness"]``.
 
+With ``backend="auto"`` (the default) betweenness is computed *exactly* by
+rustworkx (Apache-2.0, Rust, uses both cores) when it is installed and the
+graph has at most ``RUSTWORKX_EXACT_MAX_NODES`` nodes: measured here 2 s for
+2,100 nodes / 10k edges and 30 s for 7,000 / 34k on a loaded 2-core machine,
+identical to networkx's exact result (max difference 1e-16). Larger graphs
+fall back to networkx sampling as described above. igraph would be faster
+still but is GPL, so it is not used.
+
 PageRank is computed here with numpy (power iteration, same definition and
 defaults as ``networkx.pagerank``), because ``networkx.pagerank`` needs scipy,
 which the project does not otherwise depend on; 20k nodes take well under a
@@ -21,11 +29,64 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-__all__ = ["EXACT_BETWEENNESS_MAX_NODES", "BETWEENNESS_SAMPLE", "centrality_table",
-           "communities", "pagerank", "bridges_and_cut_points"]
+__all__ = ["EXACT_BETWEENNESS_MAX_NODES", "BETWEENNESS_SAMPLE", "RUSTWORKX_EXACT_MAX_NODES",
+           "betweenness", "centrality_table", "communities", "pagerank", "bridges_and_cut_points"]
 
 EXACT_BETWEENNESS_MAX_NODES = 1000
 BETWEENNESS_SAMPLE = 256
+RUSTWORKX_EXACT_MAX_NODES = 20000
+
+
+def _rustworkx():
+    try:
+        import rustworkx
+    except ImportError:
+        return None
+    return rustworkx
+
+
+def betweenness(G: nx.Graph, *, k: int | None = None, seed: int = 0,
+                backend: str = "auto") -> tuple[dict, str]:
+    """Normalised betweenness per node (hops; weights ignored) and how it was computed.
+
+    Parameters
+    ----------
+    k : int, optional
+        Sample this many source nodes (networkx); None chooses by size (module docstring).
+    backend : {"auto", "networkx", "rustworkx"}
+
+    Returns
+    -------
+    (dict, str)
+        Scores and a label such as ``"exact (rustworkx)"`` or ``"sampled k=256 (networkx)"``.
+
+    Examples
+    --------
+    >>> scores, how = betweenness(nx.star_graph(3), backend="networkx")
+    >>> scores[0], how
+    (1.0, 'exact (networkx)')
+    """
+    if backend not in ("auto", "networkx", "rustworkx"):
+        raise ValueError(f"backend must be auto, networkx or rustworkx, not {backend!r}")
+    n = G.number_of_nodes()
+    rx = _rustworkx() if backend != "networkx" else None
+    if backend == "rustworkx" and rx is None:
+        raise ImportError("backend='rustworkx' needs the rustworkx package (pip install rustworkx)")
+    if rx is not None and k is None and (backend == "rustworkx" or n <= RUSTWORKX_EXACT_MAX_NODES) \
+            and not G.is_directed():
+        nodes = list(G)
+        index = {u: i for i, u in enumerate(nodes)}
+        R = rx.PyGraph()
+        R.add_nodes_from(nodes)
+        R.add_edges_from_no_data([(index[u], index[v]) for u, v in G.edges() if u != v])
+        scores = rx.betweenness_centrality(R, normalized=True, parallel_threshold=50)
+        return {u: float(scores[i]) for i, u in enumerate(nodes)}, "exact (rustworkx)"
+    if k is None and n > EXACT_BETWEENNESS_MAX_NODES:
+        k = min(n, BETWEENNESS_SAMPLE)
+    if k is not None and k >= n:
+        k = None
+    scores = nx.betweenness_centrality(G, k=k, normalized=True, seed=seed)
+    return scores, ("exact (networkx)" if k is None else f"sampled k={k} (networkx)")
 COLUMNS = ["name", "org_kind", "degree", "weighted_degree", "betweenness", "pagerank", "community"]
 
 
@@ -85,7 +146,7 @@ def communities(G: nx.Graph, *, seed: int = 0, weight: str = "weight", resolutio
 
 
 def centrality_table(G: nx.Graph, *, seed: int = 0, betweenness_k: int | None = None,
-                     weight: str = "weight") -> pd.DataFrame:
+                     weight: str = "weight", backend: str = "auto") -> pd.DataFrame:
     """Degree, weighted degree, betweenness, PageRank and community per node.
 
     Parameters
@@ -96,8 +157,12 @@ def centrality_table(G: nx.Graph, *, seed: int = 0, betweenness_k: int | None = 
     seed : int
         Seed for Louvain and for betweenness sampling.
     betweenness_k : int, optional
-        Number of sampled sources. None: exact up to
-        ``EXACT_BETWEENNESS_MAX_NODES`` nodes, otherwise ``min(n, 256)``.
+        Number of sampled sources. None: exact with rustworkx up to
+        ``RUSTWORKX_EXACT_MAX_NODES`` nodes (when installed), exact with
+        networkx up to ``EXACT_BETWEENNESS_MAX_NODES``, otherwise sampled
+        ``min(n, 256)``.
+    backend : {"auto", "networkx", "rustworkx"}
+        See :func:`betweenness`.
     weight : str
         Edge attribute with the tie strength (shared projects). It weighs
         ``weighted_degree``, PageRank and Louvain. Betweenness counts hops and
@@ -108,8 +173,8 @@ def centrality_table(G: nx.Graph, *, seed: int = 0, betweenness_k: int | None = 
     pandas.DataFrame
         Indexed by node (``uid``), sorted by betweenness, PageRank and degree
         (descending) then uid. Betweenness is normalised to [0, 1]; communities
-        are numbered from 0 (the largest). ``attrs["betweenness"]`` says
-        ``"exact"`` or ``"sampled k=…"``.
+        are numbered from 0 (the largest). ``attrs["betweenness"]`` says how
+        betweenness was computed, e.g. ``"exact (rustworkx)"`` or ``"sampled k=256 (networkx)"``.
 
     Examples
     --------
@@ -123,11 +188,7 @@ def centrality_table(G: nx.Graph, *, seed: int = 0, betweenness_k: int | None = 
         table.index.name = "uid"
         table.attrs["betweenness"] = "exact"
         return table
-    if betweenness_k is None and n > EXACT_BETWEENNESS_MAX_NODES:
-        betweenness_k = min(n, BETWEENNESS_SAMPLE)
-    if betweenness_k is not None and betweenness_k >= n:
-        betweenness_k = None
-    between = nx.betweenness_centrality(G, k=betweenness_k, normalized=True, seed=seed)
+    between, method = betweenness(G, k=betweenness_k, seed=seed, backend=backend)
     ranks = pagerank(G, weight=weight)
     member = {u: i for i, group in enumerate(communities(G, seed=seed, weight=weight)) for u in group}
     table = pd.DataFrame(
@@ -146,7 +207,7 @@ def centrality_table(G: nx.Graph, *, seed: int = 0, betweenness_k: int | None = 
     table["_key"] = table.index.map(str)
     table = table.sort_values(["betweenness", "pagerank", "degree", "_key"],
                               ascending=[False, False, False, True]).drop(columns="_key")
-    table.attrs["betweenness"] = "exact" if betweenness_k is None else f"sampled k={betweenness_k}"
+    table.attrs["betweenness"] = method
     return table
 
 
