@@ -285,3 +285,16 @@ def test_analyze_empty_projection():
     r = analyze(Projection(municipalities=MUNIS, target_groups=GROUPS))
     assert r.centrality.empty and r.communities == [] and r.score_rows() == []
     assert len(r.gaps) == len(MUNIS) * len(GROUPS)
+
+
+def test_betweenness_backends_agree():
+    pytest.importorskip("rustworkx")
+    from analytics.centrality import betweenness
+
+    G = nx.relabel_nodes(nx.connected_caveman_graph(5, 6), lambda u: f"org{u}")
+    exact, how = betweenness(G, backend="networkx")
+    fast, how_fast = betweenness(G, backend="rustworkx")
+    assert (how, how_fast) == ("exact (networkx)", "exact (rustworkx)")
+    assert max(abs(exact[u] - fast[u]) for u in G) < 1e-9
+    with pytest.raises(ValueError):
+        betweenness(G, backend="igraph")
