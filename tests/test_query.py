@@ -184,7 +184,7 @@ def test_cli_query_formats(seed_graph):
                                "--format", "json"])
     assert res.exit_code == 0, res.output
     rows = [json.loads(line) for line in res.output.splitlines()]
-    assert {r["project"] for r in rows} == {"Etableringslyftet", "Make it work"}
+    assert {"Etableringslyftet", "Make it work"} <= {r["project"] for r in rows}
     res = runner.invoke(main, ["query", "projects_of_organisation", "-p", "name=Arbetsförmedlingen",
                                "--format", "csv"])
     assert res.output.splitlines()[0] == "organisation,role,project,start,end,target_groups,kommuner"
