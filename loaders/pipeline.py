@@ -5,18 +5,49 @@ processes, ``jobs > 1``) and written one transaction per document, so memory
 stays flat however large the corpus is. A document whose text hash is already
 in the graph is skipped before extraction: reloading an unchanged corpus costs
 one hash and one index lookup per document.
+
+Failure handling (issue 6): every way a document can fail becomes one line
+``"<file>: <reason>"`` in ``LoadSummary.errors`` and one count in ``failed``,
+and the run goes on with the next document:
+
+* the file cannot be read (``ReadError``: empty, binary, too large, corrupt, no text
+  layer, no permission, symlink loop …);
+* extraction raises, or takes longer than ``SAMVERKAN_EXTRACT_TIMEOUT`` seconds
+  (default 120; 0 switches the limit off), or returns something that is not a record;
+* with ``jobs > 1``, the worker process dies (out of memory, a crash in a C library):
+  the pool is replaced and the other documents are extracted again;
+* the writer refuses the record or its transaction fails (rolled back: nothing of the
+  document is written).
+
+Only a complete record ever reaches the writer, and the writer writes it in one
+transaction, so nothing of a failed document is in the graph. A database that goes
+away in the middle of a load stops the load with ``DatabaseUnavailable`` (carrying
+the summary so far as ``.summary``) instead of failing every remaining document;
+running the same load again completes it.
+
+A spreadsheet row is its own document: its record's ``path`` is ``file#row-N`` so
+that the rows of one export do not replace each other as "new versions" of one path.
 """
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from loaders.extract import extract_text
 from loaders.readers import RawDocument, ReadError, iter_documents
+
+#: environment variable: seconds one document's extraction may take (0: no limit)
+EXTRACT_TIMEOUT_ENV = "SAMVERKAN_EXTRACT_TIMEOUT"
+DEFAULT_EXTRACT_TIMEOUT = 120.0
+_RECORD_LISTS = ("organizations", "municipalities", "projects", "people", "target_groups", "relations")
 
 
 @dataclass
@@ -43,45 +74,188 @@ class LoadSummary:
                    if self.relationships_deleted or self.nodes_deleted else ""))
 
 
-def _extract(doc: RawDocument, keep_contact_details: bool) -> dict | str:
+# ---------------------------------------------------------------- one document
+
+def _one_line(text, limit: int = 300) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def document_key(doc: RawDocument) -> str:
+    """The identity a document's record is written under: its path, ``file#row-N`` for a row."""
+    if doc.media_type == "spreadsheet-row" and "#" in doc.name:
+        return f"{doc.path}#{doc.name.rsplit('#', 1)[1]}"
+    return doc.path
+
+
+def extract_timeout() -> float:
+    raw = os.environ.get(EXTRACT_TIMEOUT_ENV, "").strip()
     try:
-        return extract_text(doc.text, doc.name, doc.path, keep_contact_details=keep_contact_details)
-    except Exception as exc:  # a bug in a rule must not stop a corpus load
-        return f"{doc.path}: extraction failed ({type(exc).__name__}: {exc})"
+        return float(raw) if raw else DEFAULT_EXTRACT_TIMEOUT
+    except ValueError:
+        return DEFAULT_EXTRACT_TIMEOUT
+
+
+class _Timeout(BaseException):
+    """Raised by the alarm; a BaseException so that no ``except Exception`` in a rule eats it."""
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """SIGALRM after ``seconds``, where that is possible: on the main thread of a process
+    (the CLI, and every worker of the pool) that has no other timer running. Regular
+    expressions check for signals while they backtrack, so a runaway pattern stops too.
+    In threads (the Streamlit app) there is no limit."""
+    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread()
+              and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+    if not usable:
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise _Timeout
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _record_problem(record, doc: RawDocument) -> str | None:
+    if not isinstance(record, dict):
+        return f"a {type(record).__name__}, not a record"
+    for name in _RECORD_LISTS:
+        if not isinstance(record.get(name, []), list):
+            return f"{name} is not a list"
+    if record.get("doc_uid") != doc.sha256:
+        return "its doc_uid is not the hash of the document text"
+    return None
+
+
+def _extract(doc: RawDocument, keep_contact_details: bool, timeout: float | None = None) -> dict | str:
+    """One document -> its record, or a one-line error naming it. Never raises."""
+    key = document_key(doc)
+    limit = extract_timeout() if timeout is None else timeout
+    try:
+        try:
+            with _time_limit(limit):
+                record = extract_text(doc.text, doc.name, key, keep_contact_details=keep_contact_details)
+        except _Timeout:
+            return (f"{key}: extraction took longer than {limit:g} s "
+                    f"(a document too large or too odd; {EXTRACT_TIMEOUT_ENV} sets the limit)")
+        except RecursionError:
+            return f"{key}: extraction failed (RecursionError: document nested too deeply)"
+        except Exception as exc:  # noqa: BLE001 - a bug in a rule must not stop a corpus load
+            return f"{key}: extraction failed ({type(exc).__name__}: {_one_line(exc)})"
+    except _Timeout:  # the alarm went off just as extraction finished
+        return f"{key}: extraction took longer than {limit:g} s ({EXTRACT_TIMEOUT_ENV} sets the limit)"
+    problem = _record_problem(record, doc)
+    if problem:
+        return f"{key}: extraction returned an unusable record ({problem})"
+    if doc.title:  # the reader knows it better: <h1>/<title>, the Word title, the row's project
+        record["title"] = doc.title
+    return record
 
 
 def _extract_star(args):
     return _extract(*args)
 
 
-def extract_stream(items: Iterable[RawDocument | ReadError], *, jobs: int = 1,
-                   keep_contact_details: bool = False, chunk: int = 64) -> Iterator[dict | str]:
-    """Extraction results (records, or one-line error strings) in input order."""
+# ---------------------------------------------------------------- many documents
+
+def _results(items: Iterable[RawDocument | ReadError], jobs: int, keep_contact_details: bool,
+             chunk: int) -> Iterator[tuple[RawDocument | ReadError, dict | str]]:
+    """(item, record or error line) in input order."""
     if jobs <= 1:
-        for it in items:
-            yield str(it) if isinstance(it, ReadError) else _extract(it, keep_contact_details)
+        for item in items:
+            if isinstance(item, ReadError):
+                yield item, str(item)
+            else:
+                yield item, _extract(item, keep_contact_details)
         return
+    yield from _parallel(items, jobs, keep_contact_details, chunk)
+
+
+def _parallel(items, jobs: int, keep_contact_details: bool, chunk: int):
+    """A pool of workers; a worker that dies costs only its own document.
+
+    When the pool breaks, every unfinished document of the batch is extracted again,
+    one at a time in a new pool; the one that breaks that pool too is the culprit.
+    """
+    timeout = extract_timeout()
     it = iter(items)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
         while True:
             batch = list(islice(it, chunk))
             if not batch:
                 return
-            docs = [(b, keep_contact_details) for b in batch if not isinstance(b, ReadError)]
-            results = iter(pool.map(_extract_star, docs, chunksize=8))
-            for b in batch:
-                yield str(b) if isinstance(b, ReadError) else next(results)
+            futures = [None if isinstance(b, ReadError)
+                       else pool.submit(_extract, b, keep_contact_details, timeout) for b in batch]
+            for item, future in zip(batch, futures):
+                if future is None:
+                    yield item, str(item)
+                    continue
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = ProcessPoolExecutor(max_workers=jobs)
+                    try:
+                        result = pool.submit(_extract, item, keep_contact_details, timeout).result()
+                    except BrokenProcessPool:
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        pool = ProcessPoolExecutor(max_workers=jobs)
+                        result = (f"{document_key(item)}: extraction failed (the worker process "
+                                  f"died: out of memory, or a crash in a library)")
+                yield item, result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def extract_stream(items: Iterable[RawDocument | ReadError], *, jobs: int = 1,
+                   keep_contact_details: bool = False, chunk: int = 64) -> Iterator[dict | str]:
+    """Extraction results (records, or one-line error strings) in input order."""
+    for _item, result in _results(items, jobs, keep_contact_details, chunk):
+        yield result
+
+
+def _database_gone(exc: BaseException, where: str):
+    """A DatabaseUnavailable for a connection lost in the middle of a load."""
+    from graph.connection import DatabaseUnavailable, unreachable_message
+    from samverkan.settings import get_settings
+
+    try:
+        uri = get_settings().neo4j_uri
+    except Exception:  # noqa: BLE001
+        uri = "NEO4J_URI"
+    return DatabaseUnavailable(
+        f"{unreachable_message(uri)} (lost at {where}: {type(exc).__name__}; nothing of that "
+        f"document was written; run the same load again to complete the graph)")
 
 
 def load_paths(paths: Iterable[str | Path], driver=None, *, dry_run: bool = False,
                keep_contact_details: bool = False, jobs: int | None = None,
                progress: Callable[[str], None] | None = None) -> LoadSummary:
-    """Load documents into Neo4j (or only extract them, ``dry_run``)."""
-    from graph import writer
-    from graph.documents import known_uids
+    """Load documents into Neo4j (or only extract them, ``dry_run``).
+
+    Failures are counted and listed in the summary (see the module docstring); the
+    caller decides the exit status (``summary.failed``). Raises ``DatabaseUnavailable``
+    when the database goes away, with the summary so far as its ``summary`` attribute.
+    """
+    from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+
+    from graph import documents, writer
+    from graph.connection import DatabaseUnavailable
 
     jobs = jobs if jobs is not None else 1
     summary = LoadSummary()
+    writing = driver is not None and not dry_run
+    where = ["the start"]
 
     def fresh(items: Iterable[RawDocument | ReadError]) -> Iterator[RawDocument | ReadError]:
         # skip documents whose exact text is already loaded, in batches of lookups
@@ -95,7 +269,7 @@ def load_paths(paths: Iterable[str | Path], driver=None, *, dry_run: bool = Fals
 
     def flush(buf):
         docs = [b for b in buf if isinstance(b, RawDocument)]
-        seen = known_uids(driver, [d.sha256 for d in docs]) if (driver is not None and not dry_run) else set()
+        seen = documents.known_uids(driver, [d.sha256 for d in docs]) if writing and docs else set()
         for b in buf:
             if isinstance(b, RawDocument) and b.sha256 in seen:
                 summary.unchanged += 1
@@ -104,31 +278,42 @@ def load_paths(paths: Iterable[str | Path], driver=None, *, dry_run: bool = Fals
                 continue
             yield b
 
-    for result in extract_stream(fresh(iter_documents(paths)), jobs=jobs,
-                                 keep_contact_details=keep_contact_details):
-        if isinstance(result, str):
-            summary.failed += 1
-            summary.errors.append(result)
-        elif dry_run or driver is None:
-            summary.new += 1
-        else:
-            try:
-                res = writer.write_record(driver, result, keep_contact_details=keep_contact_details)
-            except Exception as exc:  # the transaction rolled back: nothing of it is written
-                from graph.connection import DatabaseUnavailable
-
-                if isinstance(exc, DatabaseUnavailable):
-                    raise
+    try:
+        for item, result in _results(fresh(iter_documents(paths)), jobs, keep_contact_details, 64):
+            label = item.path if isinstance(item, ReadError) else document_key(item)
+            where[0] = label
+            if isinstance(result, str):
                 summary.failed += 1
-                summary.errors.append(f"{result['path']}: not written ({type(exc).__name__}: {exc})")
+                summary.errors.append(result)
+            elif not writing:
+                summary.new += 1
             else:
-                setattr(summary, res.status, getattr(summary, res.status) + 1)
-                summary.nodes_created += res.nodes_created
-                summary.relationships_created += res.relationships_created
-                summary.relationships_deleted += getattr(res, "relationships_deleted", 0)
-                summary.nodes_deleted += getattr(res, "nodes_deleted", 0)
-        if progress:
-            progress(result["document"] if isinstance(result, dict) else result.split(":")[0])
+                try:
+                    res = writer.write_record(driver, result, keep_contact_details=keep_contact_details)
+                except (DatabaseUnavailable, ServiceUnavailable, SessionExpired, AuthError):
+                    raise
+                except Exception as exc:  # noqa: BLE001 - rolled back: nothing of it is written
+                    summary.failed += 1
+                    summary.errors.append(f"{label}: not written ({type(exc).__name__}: {_one_line(exc)})")
+                else:
+                    setattr(summary, res.status, getattr(summary, res.status) + 1)
+                    summary.nodes_created += res.nodes_created
+                    summary.relationships_created += res.relationships_created
+                    summary.relationships_deleted += getattr(res, "relationships_deleted", 0)
+                    summary.nodes_deleted += getattr(res, "nodes_deleted", 0)
+            if progress:
+                progress(item.name if isinstance(item, RawDocument) else item.path)
+    except DatabaseUnavailable as exc:
+        exc.summary = summary
+        raise
+    except (ServiceUnavailable, SessionExpired) as exc:
+        err = _database_gone(exc, where[0])
+        err.summary = summary
+        raise err from None
+    except AuthError as exc:
+        err = DatabaseUnavailable(f"Neo4j refused the credentials during the load ({_one_line(exc)})")
+        err.summary = summary
+        raise err from None
     return summary
 
 
