@@ -19,7 +19,9 @@ Pure functions, no state: ``find_groups(text)`` and ``target_sections(text)``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 _W = r"[a-zåäöéüæø]"  # a word character of Swedish (and Danish) text, lower case
@@ -137,12 +139,19 @@ _PHRASE_WINDOW = 60
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"“])|\n\s*\n|\n(?=\s*[-•*·▪–]\s)")
 
 
+@lru_cache(maxsize=8)
+def _breaks(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of every sentence break in a text, computed once per text."""
+    ms = list(_SENT.finditer(text))
+    return [m.start() for m in ms], [m.end() for m in ms]
+
+
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    a = 0
-    for m in _SENT.finditer(text, 0, pos):
-        a = m.end()
-    m = _SENT.search(text, pos)
-    b = m.start() if m else len(text)
+    starts, ends = _breaks(text)
+    i = bisect_right(ends, pos)
+    a = ends[i - 1] if i else 0
+    j = bisect_left(starts, pos)
+    b = starts[j] if j < len(starts) else len(text)
     # a line break that ends a heading or a bullet also ends the sentence
     nl_before = text.rfind("\n", a, pos)
     if nl_before != -1 and not text[a:nl_before].strip().endswith((",", "och", "samt")):
