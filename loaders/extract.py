@@ -78,6 +78,16 @@ def _page_project(doc: Doc) -> None:
     chosen = steered[0] if len(steered) == 1 else (projs[0] if len(projs) == 1 else None)
     if chosen is not None:
         doc.page_project = (first.start, chosen.uid)
+        # "Beviljad finansiering:\n1 september 2021 – 30/6 2024": the insats' period
+        pm = re.search(r"(?im)^[ \t]*(?:beviljad finansiering|finansiering|period|projektperiod|"
+                       r"insatsperiod|tidsperiod)[ \t]*:[ \t]*\n?[ \t]*\n?([^\n]{6,60})",
+                       doc.text[first.start:first.end])
+        if pm:
+            start, end = F.parse_period(pm.group(1))
+            if start and "start" not in chosen.props:
+                chosen.props["start"] = start
+            if end and "end" not in chosen.props:
+                chosen.props["end"] = end
 
 
 def _participants(fld: dict) -> int | None:

@@ -125,9 +125,11 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
         return
     for sp in _sentences_in(doc, seg):
         s_text = doc.text[sp.start:sp.end]
-        if not PARTNER_CUES.search(s_text):
+        cue = PARTNER_CUES.search(s_text)
+        if not cue:
             continue
         p = sentence_project(doc, sp, seg) or proj
+        _kommuner_as_partners(doc, sp, sp.start + cue.start())
         for o in _ents(doc, doc.mentions_in(sp.start, sp.end, "org")):
             if owners.get(p.uid) is o or o.kind in ("fund",) or o.uid in funders.get(p.uid, set()):
                 continue
@@ -144,6 +146,28 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
 
 
 _ARRANGERS = re.compile(r"(?i)\b(?:arrangörer|arrangeras av|medarrangörer|i samarrangemang med|värdar)\b")
+
+
+def _kommuner_as_partners(doc: Doc, sp: Span, cue_pos: int) -> None:
+    """'Kristianstad och Skurup deltar i projektet': kommun names as the subject of a
+    partner verb are the kommuner as organisations."""
+    from loaders.gazetteer import Gazetteer
+    from loaders.orgs import add_kommun_org
+
+    head = doc.text[sp.start:cue_pos]
+    if not re.fullmatch(r"[\s\w,\-åäöÅÄÖ]*?(?:\s(?:och|samt)\s[\w\-åäöÅÄÖ]+)?\s*(?:kommuner\s+)?", head):
+        return
+    places = [m for m in doc.mentions_in(sp.start, cue_pos, "place")]
+    if not places or doc.mentions_in(sp.start, cue_pos, "org"):
+        return
+    words = re.sub(r"\b(?:och|samt|kommuner|även|också)\b|,", " ", head).split()
+    if len(words) != len(places):
+        return  # other words in the subject: not a plain list of kommuner
+    g = Gazetteer.load()
+    for m in places:
+        p = g.places.get(doc.text[m.start:m.end].casefold()) or g.place(doc.text[m.start:m.end])
+        if p is not None and p.country == "SE":
+            add_kommun_org(doc, p, m.start, m.end, surface=doc.text[m.start:m.end])
 
 
 def collaboration_rules(doc: Doc, seg: Segment) -> None:

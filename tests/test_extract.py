@@ -358,3 +358,20 @@ def test_historical_landsting_keeps_its_name_but_meets_the_region_node():
     assert reg["name"] == "Västerbottens läns landsting"
     later = extract_text("Region Västerbotten deltar.", "r.txt")
     assert reg["uid"] == [o for o in later["organizations"] if o["kind"] == "region"][0]["uid"]
+
+
+def test_bare_kommun_names_as_partner_subjects_are_kommun_organisations():
+    rec = extract_text("Projektet Bron drivs av Region Skåne. Kristianstad och Skurup deltar i projektet.", "b.txt")
+    r = rels(rec)
+    assert ("PARTNER_IN", "Kristianstads kommun", "Bron") in r
+    assert ("PARTNER_IN", "Skurups kommun", "Bron") in r
+    assert ("LOCATED_IN", "Skurups kommun", "Skurup") in r
+    # a kommun merely named as a place stays a place
+    rec2 = extract_text("Projektet Bron har lokaler i Skurup.", "c.txt")
+    assert "Skurups kommun" not in names(rec2, "organizations")
+
+
+def test_insats_page_period_from_its_financing_field():
+    text = INSATS_PAGE.replace("Syfte:", "Beviljad finansiering:\n\n1 september 2021 – 30/6 2024\n\nSyfte:")
+    (p,) = [p for p in extract_text(text, "i.txt")["projects"] if p["name"] == "Steg mot jobb"]
+    assert (p["start"], p["end"]) == ("2021-09-01", "2024-06-30")
