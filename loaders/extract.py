@@ -66,8 +66,7 @@ def _page_project(doc: Doc) -> None:
     if not doc.segments:
         return
     first = doc.segments[0]
-    if relations.segment_projects(doc, first):
-        return
+    named_here = bool(relations.segment_projects(doc, first))
     labels = {m.group(1).lower() for m in _INSATS_LABELS.finditer(doc.text, first.start, first.end)}
     if len(labels) < 2:
         return
@@ -77,7 +76,8 @@ def _page_project(doc: Doc) -> None:
                                        for s, _ in p.mentions)]
     chosen = steered[0] if len(steered) == 1 else (projs[0] if len(projs) == 1 else None)
     if chosen is not None:
-        doc.page_project = (first.start, chosen.uid)
+        if not named_here:
+            doc.page_project = (first.start, chosen.uid)
         # "Beviljad finansiering:\n1 september 2021 – 30/6 2024": the insats' period
         pm = re.search(r"(?im)^[ \t]*(?:beviljad finansiering|finansiering|period|projektperiod|"
                        r"insatsperiod|tidsperiod)[ \t]*:[ \t]*\n?[ \t]*\n?([^\n]{6,60})",

@@ -264,6 +264,8 @@ def delimited_rows(data: bytes, path: Path, delimiter: str | None = None):
         first = next((line for line in text.split("\n") if line.strip()), "")
         counts = {d: first.count(d) for d in (";", "\t", ",", "|")}
         delimiter = max(counts, key=counts.get) if max(counts.values()) else ","
+    if csv.field_size_limit() < len(text):  # a long description is a cell, not an error
+        csv.field_size_limit(len(text) + 1)
     try:
         rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     except csv.Error as exc:

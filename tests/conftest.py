@@ -8,6 +8,7 @@ SAMVERKAN_TEST_DB=1 says the database is a disposable test one.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -47,10 +48,11 @@ def clean_db(neo4j_driver):
 
 #: A loader in its own process: writes the records of a JSON Lines file in order with the
 #: writer API, printing "begin i" / "done i <status>" around each transaction. argv: file,
-#: the driver's max_transaction_retry_time, and an epoch time to wait for (to start two
-#: loaders at the same instant).
+#: the driver's max_transaction_retry_time, an epoch time to wait for (to start two
+#: loaders at the same instant), and optionally "<i>:<path>": print "paused <i>" before
+#: document i and wait until <path> exists.
 LOADER = """
-import json, sys, time
+import json, os, sys, time
 import neo4j
 from graph.writer import write_record
 from samverkan.settings import get_settings
@@ -63,7 +65,12 @@ with neo4j.GraphDatabase.driver(s.neo4j_uri, auth=(s.neo4j_user, s.password),
     go = float(sys.argv[3])
     while time.time() < go:
         time.sleep(0.001)
+    pause_at, _, go_file = (sys.argv[4] if len(sys.argv) > 4 else "-1:").partition(":")
     for i, record in enumerate(records):
+        if i == int(pause_at):
+            print("paused", i, flush=True)
+            while not os.path.exists(go_file):
+                time.sleep(0.01)
         print("begin", i, flush=True)
         result = write_record(driver, record)
         print("done", i, result.status, flush=True)
@@ -72,7 +79,9 @@ with neo4j.GraphDatabase.driver(s.neo4j_uri, auth=(s.neo4j_user, s.password),
 
 @pytest.fixture
 def start_loader(tmp_path):
-    """``start_loader(records, retry=30.0, at=0.0)`` -> a running loader process (stdout piped).
+    """``start_loader(records, retry=30.0, at=0.0, pause=None)`` -> a running loader process.
+
+    ``pause=(i, path)`` makes it print "paused i" before document i and wait for ``path``.
 
     Runs the real writer in a separate Python process against the configured server, so
     tests can kill the server under it or run two at once. Processes still running at the
@@ -88,11 +97,14 @@ def start_loader(tmp_path):
     procs: list[subprocess.Popen] = []
     n = count()
 
-    def start(records: list[dict], *, retry: float = 30.0, at: float = 0.0) -> subprocess.Popen:
+    def start(records: list[dict], *, retry: float = 30.0, at: float = 0.0,
+              pause: tuple[int, Path] | None = None) -> subprocess.Popen:
         path = tmp_path / f"records-{next(n)}.jsonl"
         path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
                         encoding="utf-8")
-        proc = subprocess.Popen([sys.executable, "-c", LOADER, str(path), str(retry), str(at)],
+        extra = [f"{pause[0]}:{pause[1]}"] if pause else []
+        proc = subprocess.Popen([sys.executable, "-c", LOADER, str(path), str(retry), str(at),
+                                 *extra],
                                 cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True)
         procs.append(proc)
