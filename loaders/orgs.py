@@ -410,6 +410,21 @@ def find_units_of_kommun(doc: Doc) -> None:
 _FINSAM = re.compile(r"(?<![\w\-])(Finsam|FINSAM)(s)?(?![\w\-])")
 
 
+def _merge_parenthesised_names(doc: Doc) -> None:
+    """'Samordningsförbundet Malmö (Finsam i Malmö)': the name in brackets is the same
+    organisation's other name."""
+    text = doc.text
+    orgs_ = sorted((m for m in doc.mentions if m.type == "org"), key=lambda m: m.start)
+    for a, b in zip(orgs_, orgs_[1:]):
+        between = text[a.end:b.start]
+        if re.fullmatch(r"\s*\(\s*", between) and re.match(r"\s*\)", text[b.end:b.end + 3]):
+            ea, eb = doc.get("org", a.uid), doc.get("org", b.uid)
+            if ea is None or eb is None or ea is eb or ea.kind != eb.kind:
+                continue
+            keep, drop = (ea, eb) if (ea.firm or not eb.firm) else (eb, ea)
+            doc.merge("org", drop.uid, keep.uid)
+
+
 def _merge_forbund_forms(doc: Doc) -> None:
     """'Samordningsförbundet Finsam Ale' and 'Finsam Ale' are one förbund, named by its
     longest form."""
@@ -452,5 +467,6 @@ def find_all(doc: Doc) -> None:
     find_units_of_kommun(doc)
     find_bare_places(doc)
     _coordinated_slips(doc)
+    _merge_parenthesised_names(doc)
     _merge_forbund_forms(doc)
     _bare_finsam(doc)

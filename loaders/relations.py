@@ -115,6 +115,8 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             o = doc.get("org", m.uid)
             if o is None or owners.get(proj.uid) is o:
                 continue
+            if "satsar" in word and o.kind not in ("coordination_association", "fund", "region", "agency"):
+                continue  # "Malmö stad satsar på hälsa": an ambition, not a grant
             funders.setdefault(proj.uid, set()).add(o.uid)
             doc.relate("FUNDS", o, proj, sp)
 

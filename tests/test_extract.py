@@ -375,3 +375,14 @@ def test_insats_page_period_from_its_financing_field():
     text = INSATS_PAGE.replace("Syfte:", "Beviljad finansiering:\n\n1 september 2021 – 30/6 2024\n\nSyfte:")
     (p,) = [p for p in extract_text(text, "i.txt")["projects"] if p["name"] == "Steg mot jobb"]
     assert (p["start"], p["end"]) == ("2021-09-01", "2024-06-30")
+
+
+def test_named_after_the_head_and_bracketed_other_name():
+    text = ("Region Skåne och Malmö stad satsar på hälsa och arbete.\n\nSatsningen, som kallas Rehab Syd, "
+            "finansieras av Samordningsförbundet Malmö (Finsam i Malmö). Försäkringskassan medverkar.")
+    rec = extract_text(text, "r.txt")
+    assert "Rehab Syd" in names(rec, "projects")
+    forb = [o for o in rec["organizations"] if o["kind"] == "coordination_association"]
+    assert len(forb) == 1 and "Finsam i Malmö" in forb[0]["aliases"]
+    r = rels(rec, "FUNDS")
+    assert r == {("FUNDS", forb[0]["name"], "Rehab Syd")}  # 'Malmö stad satsar på' is no grant
