@@ -15,7 +15,18 @@ Formats: plain text (.txt .md .text, and files without a suffix), HTML (.html .h
 PDF, Word (.docx), project-bank exports (.xlsx .xlsm .csv .tsv; .xls when it is really
 a zip, HTML or text export). Every text is NFC with "\\n" newlines and no control
 characters; ``sha256`` of the UTF-8 text is the document's identity.
-Files larger than ``SAMVERKAN_MAX_DOC_MB`` (default 20) are refused before reading.
+
+Limits, so that one bad file cannot exhaust memory or stall a load:
+
+* a file larger than ``SAMVERKAN_MAX_DOC_MB`` megabytes (default 20) is refused from its
+  size before it is opened, and never more than that many bytes are read;
+* a .docx/.xlsx whose zip parts unpack to more than 5 x that limit is refused from the
+  zip directory before any XML is parsed (a 750 kB "zip bomb" held 300 MB of XML);
+* the pipeline gives each document's extraction ``SAMVERKAN_EXTRACT_TIMEOUT`` seconds
+  (default 120; ``loaders.pipeline``).
+
+Every failure is a ``ReadError`` whose ``str()`` is one line, ``"<path>: <reason>"``;
+the reasons are listed in ``tests/test_bad_input.py``.
 """
 from __future__ import annotations
 

@@ -525,3 +525,28 @@ def test_a_write_failing_mid_transaction_leaves_nothing(tmp_path, monkeypatch, c
     graph = _graph_paths(clean_db)
     assert graph["paths"] == [str(paths[1])]
     assert graph.get("Organization") == 1 and "Person" not in graph
+
+
+def test_unreadable_directory(tmp_path, monkeypatch):
+    import loaders.readers as readers
+
+    locked = tmp_path / "last"
+    locked.mkdir()
+    (locked / "x.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "ok.txt").write_text(GOOD, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        if os.geteuid() == 0:  # root lists anything: simulate what chmod 000 does to others
+            real_scandir = os.scandir
+
+            def refuse(path="."):
+                if Path(path) == locked:
+                    raise PermissionError(13, "Permission denied", str(path))
+                return real_scandir(path)
+
+            monkeypatch.setattr(readers.os, "scandir", refuse)
+        items = list(iter_documents([tmp_path]))
+    finally:
+        locked.chmod(0o755)
+    assert [type(i).__name__ for i in items] == ["ReadError", "RawDocument"]
+    assert str(items[0]) == f"{locked}: cannot list directory (Permission denied)"
