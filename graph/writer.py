@@ -283,7 +283,12 @@ def _write_plan(tx: neo4j.ManagedTransaction, plan: _Plan) -> WriteResult:
     if old:
         result.status = "changed"
         result.retracted = old
+    created = result.nodes_created
     _run(tx, result, cypher.MERGE_DOCUMENT, doc_uid=plan.doc_uid, props=plan.doc_props)
+    if result.nodes_created == created:
+        # a concurrent load of the same text committed it while this one waited for the
+        # Document's constraint lock: everything is written already
+        return WriteResult(document=plan.document, status="unchanged")
     for label, rows in plan.nodes.items():
         written = _run(tx, result, cypher.merge_nodes(label), doc_uid=plan.doc_uid, rows=rows)
         _check_written(plan, label, written, rows)
