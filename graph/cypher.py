@@ -241,12 +241,12 @@ _HAS_NEEDLE = """any(k IN keys({v}) WHERE
 #: any other string or string-list property that still names the person
 FIND_NODES_NAMING = f"""
 MATCH (n) WHERE {_HAS_NEEDLE.format(v='n')}
-RETURN elementId(n) AS id, properties(n) AS props
+RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props
 """
 
 FIND_RELATIONSHIPS_NAMING = f"""
 MATCH ()-[r]->() WHERE {_HAS_NEEDLE.format(v='r')}
-RETURN elementId(r) AS id, properties(r) AS props
+RETURN elementId(r) AS id, null AS labels, properties(r) AS props
 """
 
 UPDATE_NODE_PROPERTIES = """

@@ -368,8 +368,10 @@ def _needles(name: str, emails: list[str], phones: list[str]) -> tuple[list[str]
     """
     java, py = [], []
     parts = name.split()
-    java.append(r"\s+".join(_java_literal(p) for p in parts))
-    py.append(r"\s+".join(re.escape(p) for p in parts))
+    # a whole name: not inside a longer word ("Anna" is not in "Hannah", "Berg" not in
+    # "Bergström"), but with a genitive -s ("Anna Bergs projekt")
+    java.append(r"(?<!\w)" + r"\s+".join(_java_literal(p) for p in parts) + r"s?(?!\w)")
+    py.append(r"(?<!\w)" + r"\s+".join(re.escape(p) for p in parts) + r"s?(?!\w)")
     for email in dict.fromkeys(e.strip() for e in emails if e.strip()):
         java.append(_java_literal(email))
         py.append(re.escape(email))
@@ -402,12 +404,12 @@ def forget_person(driver: neo4j.Driver, name: str, *, database: str | None = Non
     clean = " ".join(name.split())
     if not clean:
         raise ValueError("forget_person needs a name")
-    exact = "(?iu)\\s*" + _needles(clean, [], [])[0][0] + "\\s*"
+    exact = "(?iuU)\\s*" + r"\s+".join(_java_literal(p) for p in clean.split()) + "\\s*"
 
     def work(tx: neo4j.ManagedTransaction) -> dict[str, int]:
         contacts = tx.run(cypher.FORGET_PERSON_CONTACTS, uid=slug(clean), exact=exact).single()
         java, py = _needles(clean, contacts["emails"], contacts["phones"])
-        contains = "(?isu).*(?:" + "|".join(java) + ").*"
+        contains = "(?isuU).*(?:" + "|".join(java) + ").*"
         pattern = re.compile("|".join(py), re.IGNORECASE)
         deleted = tx.run(cypher.FORGET_PERSON_NODES, uid=slug(clean), exact=exact).single()
         quotes = tx.run(cypher.FORGET_EVIDENCE, contains=contains).single()
@@ -420,7 +422,10 @@ def forget_person(driver: neo4j.Driver, name: str, *, database: str | None = Non
         ):
             rows = []
             for rec in tx.run(find, contains=contains):
-                props = {k: _redact_value(v, pattern) for k, v in rec["props"].items()}
+                # other people whose name contains this one's are other people
+                keep = ("uid", "name") if "Person" in (rec["labels"] or ()) else ()
+                props = {k: v if k in keep else _redact_value(v, pattern)
+                         for k, v in rec["props"].items()}
                 changed = {k: v for k, v in props.items() if v != rec["props"][k]}
                 if changed:
                     rows.append({"id": rec["id"], "props": changed})
