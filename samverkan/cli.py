@@ -77,7 +77,7 @@ def db_start(timeout):
     from graph import server
 
     try:
-        click.echo(server.start(timeout=timeout))
+        click.echo(server.start(timeout=timeout, progress=lambda m: click.echo(m, err=True)))
     except server.ServerError as exc:
         raise Failure(str(exc)) from None
 
@@ -116,7 +116,10 @@ def db_status(as_json):
     if as_json:
         click.echo(json.dumps(st, ensure_ascii=False, indent=2))
         return
-    click.echo(f"Neo4j {st.get('version')} at {st.get('uri')} ({'running' if st.get('running') else 'not running'})")
+    click.echo(f"Neo4j {st.get('version')} {st.get('edition', '')} at {st.get('uri')} "
+               f"({'running' if st.get('running') else 'not running'})")
+    if st.get("managed"):
+        click.echo(f"  local server pid {st.get('pid')}, home {st.get('home')}, log {st.get('log')}")
     for label, n in sorted((st.get("labels") or {}).items()):
         click.echo(f"  {label:<14}{n:>8}")
     click.echo(f"  {'relationships':<14}{st.get('relationships', 0):>8}")
@@ -241,8 +244,14 @@ def forget_person(name):
     """
     from graph.writer import forget_person as forget
 
-    counts = forget(_driver(), name)
+    try:
+        counts = forget(_driver(), name)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
     click.echo(", ".join(f"{k}: {v}" for k, v in counts.items()))
+    if counts["persons"] or counts["quotes"]:
+        click.echo("Erased from the graph. The source documents still name them: delete or "
+                   "edit those files too, or a new load brings them back.", err=True)
 
 
 # -- query / analyze / export ---------------------------------------------------------------
