@@ -317,6 +317,9 @@ def person_rules(doc: Doc, people, seg_of) -> None:
             continue
         proj = zone_projects[0] if zone_projects else None
         is_contact = label in ("contact", "esf") or bool(pm.role and CONTACT_ROLES.search(pm.role or ""))
+        if (not is_contact and doc.kind == "conference" and seg.kind == "session"
+                and _presents(doc, seg, pm.start)):
+            is_contact = True  # a speaker in a session about one project presents it
         if proj is None and is_contact:
             proj = main_project(doc, seg)
             if proj is None and label == "contact":
@@ -330,6 +333,24 @@ def person_rules(doc: Doc, people, seg_of) -> None:
             if pm.role and re.search(r"styrgrupp|utvärder|författare|ordförande i", pm.role or "", re.I) and label != "contact":
                 continue
             doc.relate("CONTACT_FOR", person, proj, where, role=pm.role)
+
+
+def _presents(doc: Doc, seg: Segment, pos: int) -> bool:
+    """The person speaks in a session whose own text (before the speakers) names exactly one
+    project, and is not its moderator."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, pos) + 1
+    if re.match(r"\s*(?:moderator|samtalsledare|värd)", text[line_start:pos], re.I):
+        return False
+    if re.search(r"(?i)\b(?:moderator|samtalsledare|moderering)\b", text[pos:text.find("\n", pos) if "\n" in text[pos:] else len(text)]):
+        return False
+    body_end = line_start
+    ms = doc.mentions_in(seg.start, body_end, "project")
+    if len({m.uid for m in ms}) != 1:
+        return False
+    # researchers presenting their findings are the authors, not the project's contacts
+    return not any(re.search(r"(?i)(forskningsprojekt\w*|studie\w*|utvärdering\w*|avhandling\w*)\s*$",
+                             text[max(0, m.start - 40):m.start]) for m in ms)
 
 
 def _contact_label(text: str, pos: int) -> str | None:

@@ -110,7 +110,7 @@ def news_segments(text: str) -> list[Segment]:
     return out
 
 
-_SPEAKER_LINE = re.compile(r"^[ \t•\-–]*[A-ZÅÄÖÉ][\w'’\-]+(?: [A-ZÅÄÖÉ][\w'’\-]+){1,3}, [^\n]{2,}$", re.M)
+_SPEAKER_LINE = re.compile(r"^[ \t•\-–]*(?:(?:Medverkande|Talare|Föreläsare|Presentatör(?:er)?|Panel(?:deltagare)?)[ \t]*:[ \t]*)?[A-ZÅÄÖÉ][\w'’\-]+(?: [A-ZÅÄÖÉ][\w'’\-]+){1,3}, [^\n]{2,}$", re.M)
 
 
 def session_segments(text: str) -> list[Segment]:

@@ -386,3 +386,13 @@ def test_named_after_the_head_and_bracketed_other_name():
     assert len(forb) == 1 and "Finsam i Malmö" in forb[0]["aliases"]
     r = rels(rec, "FUNDS")
     assert r == {("FUNDS", forb[0]["name"], "Rehab Syd")}  # 'Malmö stad satsar på' is no grant
+
+
+def test_speakers_of_a_project_session_are_its_contacts_but_not_researchers_or_moderators():
+    prog = ("Program\n\n10.30 IPS i praktiken\nVi berättar om projektet Arbete på riktigt i Mölndal.\n"
+            "Medverkande: Lina Ahmadi, IPS-coach, Mölndals stad\n\n"
+            "13.00 Forskning\nResultat från forskningsprojektet Nya roller (2020–2024).\n"
+            "Anna Berg, professor, Göteborgs universitet\n")
+    r = rels(extract_text(prog, "p.txt"), "CONTACT_FOR")
+    assert ("CONTACT_FOR", "Lina Ahmadi", "Arbete på riktigt") in r
+    assert not any(s == "Anna Berg" for _, s, _ in r)
