@@ -28,8 +28,11 @@ ESF_FUND = "Europeiska socialfonden"
 def detect_kind(text: str, fields: dict) -> str:
     if "owner" in fields and ("project_id" in fields or "esf_support" in fields or "period" in fields):
         return "esf_project"
-    speaker_lines = len(re.findall(r"(?m)^[•\-– \t]*[A-ZÅÄÖ]\w+(?: [A-ZÅÄÖ][\w\-]+){1,3}, [^\n]+, [^\n]+$", text))
-    if speaker_lines >= 3 or re.search(r"(?i)\bkonferens\b.*\n", text[:300]) and speaker_lines >= 2:
+    speaker_lines = len(re.findall(r"(?m)^[•\-– \t]*(?:(?:Medverkande|Moderator|Talare|Föreläsare)[ \t]*:[ \t]*)?"
+                                   r"[A-ZÅÄÖ]\w+(?: [A-ZÅÄÖ][\w\-]+){1,3}, [^\n]+, [^\n]+$", text))
+    timed = len(re.findall(r"(?m)^[ \t]*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+\S", text))
+    if speaker_lines >= 3 or (speaker_lines >= 2 and (
+            re.search(r"(?i)\b(?:konferens|seminari\w*|program\w*|webbinari\w*)\b", text[:300]) or timed >= 2)):
         return "conference"
     if re.search(r"(?im)^\s*(Kontaktpersoner|Utskickat av|Pressmeddelande)", text):
         return "press_release"
