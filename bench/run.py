@@ -370,7 +370,10 @@ class Bench:
                     _, data = run_query(self.driver, q, params)
                     times.append((time.perf_counter() - t0) * 1000)
                     rows = len(data)
-                prof = self._profile(q.text, params, database_name())
+                try:
+                    prof = self._profile(q.text, params, database_name())
+                except Exception as exc:  # noqa: BLE001 - the timings stand without it
+                    prof = {"profile_error": f"{type(exc).__name__}: {exc}"[:200], "db_hits": None, "access": []}
                 out[name] = {"params": params, "rows": rows, "p50_ms": round(percentile(times, 50), 1),
                              "p95_ms": round(percentile(times, 95), 1), "max_ms": round(max(times), 1),
                              **prof}
@@ -397,6 +400,8 @@ class Bench:
 
         with self.driver.session(database=database, default_access_mode="READ") as s:
             result = s.run("PROFILE " + text, params)
+            for _ in result:  # PROFILE stats exist only once every row is materialised
+                pass
             summary = result.consume()
         acc = walk(summary.profile or {}, {"db_hits": 0, "access": set()})
         return {"db_hits": acc["db_hits"], "access": sorted(acc["access"])}
