@@ -178,14 +178,19 @@ def _java_major(java: str) -> int | None:
 
 def _maven_failure(version: str, output: str) -> ServerError:
     """Turn Maven's output into one line; network trouble is named as such."""
+    output = re.sub(r"\x1b\[[0-9;]*m", "", output)  # colour codes, should Maven add them
     errors = [ln.removeprefix("[ERROR]").strip() for ln in output.splitlines()
               if ln.startswith("[ERROR]") and ln.strip() != "[ERROR]"]
     text = " ".join(errors) or output
-    offline = re.search(r"offline mode|Could not transfer|Unknown ?Host|resolve host|"
+    # "No plugin found for prefix 'dependency'": the plugin index could not be downloaded
+    offline = re.search(r"offline mode|No plugin found for prefix|Could not transfer|"
+                        r"Unknown ?Host|resolve host|"
                         r"Connect(ion)? (timed out|refused)|Network is unreachable|"
                         r"No route to host|PKIX|handshake|Read timed out", text, re.I)
     if offline:
-        reason = "Maven is in offline mode" if "offline mode" in text else _short(offline.group(0))
+        reason = ("Maven is in offline mode" if "offline mode" in text
+                  else "Maven could not fetch its dependency plugin"
+                  if offline.group(0).startswith("No plugin") else _short(offline.group(0)))
         return ServerError(
             f"Could not download Neo4j {version} from Maven Central ({reason}); check the "
             f"network or the proxy in ~/.m2/settings.xml and retry, or {FALLBACK}")
@@ -228,13 +233,14 @@ def ensure_jars(settings: Settings | None = None, java: str | None = None,
         env = dict(os.environ, JAVA_HOME=str(Path(os.path.realpath(java)).parent.parent))
         scratch = Path(tempfile.mkdtemp(prefix=f".neo4j-{s.neo4j_version}.", dir=s.cache))
         try:
-            cmd = [mvn, "-B", "-q", "-f", str(POM),
+            cmd = [mvn, "-B", "-q", "-Dstyle.color=never", "-f", str(POM),
                    f"-Dneo4j.version={s.neo4j_version}",
                    f"-Dmaven.repo.local={scratch / 'm2'}",
                    "-Dmaven.wagon.http.retryHandler.count=2",
                    "dependency:copy-dependencies", "-DincludeScope=runtime",
                    f"-DoutputDirectory={scratch / 'dist' / 'lib'}"]
-            if os.environ.get("SAMVERKAN_MAVEN_OFFLINE", "") not in ("", "0"):
+            offline = os.environ.get("SAMVERKAN_MAVEN_OFFLINE", "") not in ("", "0")
+            if offline:
                 cmd.insert(1, "--offline")
             (progress or log.info)(
                 f"Fetching Neo4j {s.neo4j_version} from Maven Central into {target} "
@@ -247,7 +253,8 @@ def ensure_jars(settings: Settings | None = None, java: str | None = None,
                     f"Fetching Neo4j {s.neo4j_version} from Maven Central took longer than "
                     f"{MAVEN_TIMEOUT} s; check the network and retry, or {FALLBACK}") from None
             if done.returncode != 0:
-                raise _maven_failure(s.neo4j_version, done.stdout + "\n" + done.stderr)
+                raise _maven_failure(s.neo4j_version, done.stdout + "\n" + done.stderr
+                                     + ("\n[ERROR] offline mode" if offline else ""))
             jars = sorted(p.name for p in (scratch / "dist" / "lib").glob("*.jar"))
             if f"neo4j-{s.neo4j_version}.jar" not in jars:
                 raise ServerError(f"Maven finished but neo4j-{s.neo4j_version}.jar is missing "
@@ -476,8 +483,11 @@ def _probe(s: Settings, uri: str) -> str:
     from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
     try:
+        # acquisition bounds the Bolt handshake too: a port that accepts and never answers
+        # (another program) must not stall `db start` for the driver's default 60 s
         with neo4j.GraphDatabase.driver(uri, auth=(s.neo4j_user, s.password),
-                                        connection_timeout=3, max_transaction_retry_time=0,
+                                        connection_timeout=3, connection_acquisition_timeout=5,
+                                        max_transaction_retry_time=0,
                                         warn_notification_severity="OFF") as driver:
             records, _, _ = driver.execute_query(
                 "CALL dbms.components() YIELD versions RETURN versions[0] AS v",
