@@ -96,17 +96,29 @@ def _is_chrome(node, inside_main: bool) -> bool:
     return False
 
 
+def _usable_root(node) -> bool:
+    """A content root must hold text and be no script, style, nav … nor inside one
+    (``<script role="main">`` is code, whatever its role says)."""
+    if node is None or not (node.text(deep=True) or "").strip():
+        return False
+    if any(n.tag in _SKIP_TAGS for n in (node, *_ancestors(node))):
+        return False
+    w = _Writer()  # text that only scripts and menus hold does not count
+    _walk(node, w, True)
+    return bool(w.result().strip())
+
+
 def _choose_root(tree):
     for selector in ("main", "[role=main]"):
-        node = tree.css_first(selector)
-        if node is not None and (node.text(deep=True) or "").strip():
+        node = next((n for n in tree.css(selector) if _usable_root(n)), None)
+        if node is not None:
             return node
-    articles = tree.css("article")
-    if len(articles) == 1 and (articles[0].text(deep=True) or "").strip():
+    articles = [a for a in tree.css("article") if _usable_root(a)]
+    if len(articles) == 1:
         return articles[0]
     for selector in ("#main-content", "#maincontent", "#content", "#main"):
-        node = tree.css_first(selector)
-        if node is not None and (node.text(deep=True) or "").strip():
+        node = next((n for n in tree.css(selector) if _usable_root(n)), None)
+        if node is not None:
             return node
     return tree.body or tree.root
 

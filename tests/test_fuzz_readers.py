@@ -23,7 +23,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from loaders.readers import RawDocument, ReadError, read_document
@@ -190,6 +190,8 @@ def html_tree():
 
 @settings(max_examples=examples(150), deadline=READ_DEADLINE_MS, **COMMON)
 @given(body=html_tree(), encoding=st.sampled_from(["utf-8", "cp1252", "utf-16"]))
+@example(body='<div><script role="main"><script>', encoding="utf-8")  # found: code as the main text
+@example(body="<main><script>x()</script></main><p>Text</p>", encoding="utf-8")
 def test_random_html_structure(body, encoding):
     markup = f"<html><head><title>T</title></head><body>{body}</body></html>"
     try:
