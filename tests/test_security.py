@@ -187,3 +187,12 @@ def test_no_credentials_in_the_code_and_env_is_ignored():
     assert offenders == []
     ignored = subprocess.run(["git", "check-ignore", "-q", ".env"], cwd=REPO_ROOT)
     assert ignored.returncode == 0, ".env must be ignored by git"
+
+
+def test_docker_compose_publishes_on_loopback_with_auth_from_the_environment():
+    text = (REPO_ROOT / "docker-compose.yml").read_text(encoding="utf-8")
+    assert "image: neo4j:5.26-community" in text
+    ports = re.findall(r'^\s*-\s*"([^"]+)"', text, re.M)
+    assert ports and all(p.startswith("127.0.0.1:") for p in ports), ports
+    assert re.search(r'NEO4J_AUTH:\s*"neo4j/\$\{NEO4J_PASSWORD:\?', text)
+    assert "healthcheck:" in text and "neo4j-data:/data" in text
