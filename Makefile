@@ -9,8 +9,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SV     := $(VENV)/bin/samverkan
 
-# the test instance: its own data directory and ports, so tests never touch your graph
-TEST_ENV := SAMVERKAN_HOME=$(HOME)/.cache/samverkan/test-instance SAMVERKAN_BOLT_PORT=7688 \
+# the test instance: its own data directory and ports, so tests never touch your graph;
+# NEO4J_PASSWORD= (empty) makes it use its own generated password even when .env sets one
+TEST_ENV := SAMVERKAN_HOME=$(HOME)/.cache/samverkan/test-instance SAMVERKAN_BOLT_PORT=7688 NEO4J_PASSWORD= \
             SAMVERKAN_HTTP_PORT=7475 NEO4J_URI=bolt://127.0.0.1:7688 SAMVERKAN_TEST_DB=1
 
 .PHONY: setup demo test browser-deps bench clean-test-db
