@@ -393,12 +393,15 @@ def test_extraction_time_limit(tmp_path, monkeypatch):
         assert line.startswith(f"{path}: extraction took longer than 0.5 s")
 
 
-def test_dead_worker_costs_only_its_document(tmp_path, monkeypatch):
+def test_dead_or_hanging_worker_costs_only_its_document(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "extract_text", fake_extract)
-    paths = _docs(tmp_path, {f"{i}.txt": ("DÖ" if i == 2 else f"Bra {i}") for i in range(6)})
+    monkeypatch.setenv("SAMVERKAN_EXTRACT_TIMEOUT", "1")
+    cue = {2: "DÖ", 4: "HÄNG"}
+    paths = _docs(tmp_path, {f"{i}.txt": cue.get(i, f"Bra {i}") for i in range(7)})
     out = list(pipeline.extract_stream(pipeline.iter_documents(paths), jobs=2, chunk=4))
-    assert [isinstance(o, dict) for o in out] == [True, True, False, True, True, True]
+    assert [isinstance(o, dict) for o in out] == [True, True, False, True, False, True, True]
     assert out[2] == f"{paths[2]}: extraction failed (the worker process died: out of memory, or a crash in a library)"
+    assert out[4].startswith(f"{paths[4]}: extraction took longer than 1 s")
 
 
 def test_only_complete_records_reach_the_writer(tmp_path, monkeypatch):
