@@ -475,8 +475,10 @@ def table(r: dict, small: int, big: int) -> list[dict]:
 
     for key in sorted(k for k in st if k.startswith("extract_")):
         e = st[key]
+        cpu_s = e["cpu"]["bench_cores"] * e["cpu"]["wall_s"]
         add(f"extraction, {e['jobs']} process{'es' if e['jobs'] > 1 else ''} ({e['documents']} docs)",
-            f"{e['docs_per_s']} docs/s", note=f"others used {e['cpu']['others_cores']} cores")
+            f"{e['docs_per_s']} docs/s", note=f"{round(e['documents'] / max(cpu_s, 1e-9), 1)} docs per CPU-second "
+            f"(it got {e['cpu']['bench_cores']} cores; others used {e['cpu']['others_cores']})")
     w = st.get("writer_vs_naive")
     if w:
         add(f"writer vs naive ({w['documents']} docs)", f"{w['ratio']}x ({w['writer_ms_per_doc']} vs "
@@ -493,7 +495,8 @@ def table(r: dict, small: int, big: int) -> list[dict]:
         add(f"end to end {_k(small)} (jobs={ls['jobs']})", f"{ls['seconds']} s ({ls['docs_per_s']} docs/s)",
             goal, ls["seconds"] <= GOALS["e2e_10k_s"] if small == 10000 else None,
             (f"writing {ls['write_s']} s of it; " if "write_s" in ls else "") +
-            f"others used {ls['cpu']['others_cores']} cores")
+            f"CPU used: loader {ls['cpu']['bench_cores']} cores, neo4j {ls['cpu']['neo4j_cores']}, "
+            f"others {ls['cpu']['others_cores']}")
     if ls and rl:
         ratio = round(ls["seconds"] / max(rl["seconds"], 1e-9), 1)
         add(f"reload {_k(small)} unchanged", f"{rl['seconds']} s = {ratio}x faster",
