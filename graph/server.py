@@ -306,8 +306,20 @@ def neo4j_conf(settings: Settings | None = None) -> str:
     ])
 
 
+_SIZE = re.compile(r"^[1-9][0-9]*[kmgKMG]?$")
+
+
 def write_conf(settings: Settings | None = None) -> Path:
+    """Write this instance's conf/neo4j.conf (0600) and create its folders.
+
+    Raises :class:`ServerError` for a heap or page-cache size Neo4j and the JVM would
+    refuse, before anything is started.
+    """
     s = _s(settings)
+    for var, value in (("SAMVERKAN_NEO4J_HEAP", s.neo4j_heap),
+                       ("SAMVERKAN_NEO4J_PAGECACHE", s.neo4j_pagecache)):
+        if not _SIZE.match(str(value)):
+            raise ServerError(f"{var}={value!r} is not a memory size; use e.g. 2g or 512m")
     for sub in ("conf", "data", "logs", "run", "import", "plugins"):
         (s.home / sub).mkdir(parents=True, exist_ok=True)
     conf = s.home / "conf" / "neo4j.conf"

@@ -274,3 +274,14 @@ def test_remote_uri_is_only_checked(tmp_path):
     assert "nothing stopped" in server.stop(settings)
     assert not server.is_running(settings)
     assert not (settings.home / "conf").exists()  # nothing was set up for a remote server
+
+
+def test_a_bad_memory_size_is_refused_before_anything_starts(tmp_path, monkeypatch):
+    monkeypatch.setenv("SAMVERKAN_JAVA", _real_java())
+    settings = _instance(tmp_path, cache=tmp_path / "no-jars", neo4j_heap="lots")
+    (settings.cache / f"neo4j-{settings.neo4j_version}").mkdir(parents=True)
+    (settings.cache / f"neo4j-{settings.neo4j_version}" / server.STAMP).write_text("{}")
+    with pytest.raises(ServerError) as exc:
+        server.start(settings)
+    assert "SAMVERKAN_NEO4J_HEAP='lots' is not a memory size" in _assert_one_line(exc)
+    assert server.server_pid(settings) is None
