@@ -492,13 +492,14 @@ def _probe(s: Settings, uri: str) -> str:
     """'ok <version>' when Bolt answers with our credentials, 'auth' when it refuses them,
     'down' when nothing usable answers (yet)."""
     import neo4j
-    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+    from neo4j.exceptions import (AuthError, DriverError, Neo4jError, ServiceUnavailable,
+                                  SessionExpired)
 
     try:
         # acquisition bounds the Bolt handshake too: a port that accepts and never answers
-        # (another program) must not stall `db start` for the driver's default 60 s
+        # (another program) must not stall `db start` for the driver's default 60 s per probe
         with neo4j.GraphDatabase.driver(uri, auth=(s.neo4j_user, s.password),
-                                        connection_timeout=3, connection_acquisition_timeout=5,
+                                        connection_timeout=3, connection_acquisition_timeout=10,
                                         max_transaction_retry_time=0,
                                         warn_notification_severity="OFF") as driver:
             records, _, _ = driver.execute_query(
@@ -511,7 +512,9 @@ def _probe(s: Settings, uri: str) -> str:
         if (exc.code or "").startswith("Neo.ClientError.Security."):
             return "auth"
         return "down"  # e.g. database still starting
-    except (ServiceUnavailable, SessionExpired, OSError):
+    except (ServiceUnavailable, SessionExpired, DriverError, OSError):
+        # DriverError: e.g. ConnectionAcquisitionTimeoutError while the server is still
+        # too busy starting to finish the handshake
         return "down"
 
 
