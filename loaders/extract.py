@@ -223,6 +223,68 @@ def _grants(doc: Doc, funder: Entity | None) -> None:
             doc.relate("FUNDS", funder, proj, sp, amount_sek=amount)
 
 
+_LIST_INTRO = re.compile(
+    r"(?im)^[^\n]*(?:(?:följande|dessa|nedanstående|nya|fyra|tre|två|fem|sex)\s+(?:insatser|projekt|satsningar|verksamheter)|"
+    r"(?:beviljat|beviljats|beviljade|finansierar|finansiera|finansieras|stöttar|stödjer)\b[^\n]*)[^\n]*:[ \t]*$")
+_BULLET_ITEM = re.compile(r"[ \t]*(?:[•\-–*·▪]|\d{1,2}[.)])[ \t]+(?P<body>[^\n]+)")
+_ITEM_NAME = re.compile(
+    r"(?P<name>[A-ZÅÄÖ0-9][^\n,:(–—]{1,60}?)\s*(?:\s[–—-]\s|:\s|,\s|\s\()")
+
+
+def _listed_insatser(doc: Doc) -> None:
+    """'Förbundet har beslutat att finansiera följande insatser:' and a bullet list of
+    'Name – description, som drivs av X': each item a project of its own (its own segment),
+    funded by the organisation of the intro sentence."""
+    text = doc.text
+    new_segments: list[tuple[int, int]] = []
+    for intro in _LIST_INTRO.finditer(text):
+        funders = [doc.get("org", m.uid) for m in doc.mentions_in(intro.start(), intro.end(), "org")]
+        funders = [o for o in funders if o is not None and o.kind in ("coordination_association", "fund", "region", "agency")]
+        pos = intro.end()
+        while True:
+            nl = text.find("\n", pos)
+            if nl == -1:
+                break
+            j = nl + 1
+            while j < len(text) and text[j] in " \t\n" and text[j:j + 1] == "\n":
+                j += 1
+            m = _BULLET_ITEM.match(text, j)
+            if not m:
+                break
+            pos = m.end()
+            nm = _ITEM_NAME.match(m.group("body"))
+            if not nm:
+                continue
+            name = nm.group("name").strip()
+            if len(name.split()) > 7 or name.lower().startswith(("det ", "vi ", "en ", "ett ", "att ")):
+                continue
+            ns = m.start("body")
+            if doc.mentions_in(ns, ns + len(name), "org") or doc.mentions_in(ns, ns + len(name), "person"):
+                continue  # "Lunds kommun – …": an organisation, not an insats
+            inner = [x for x in doc.mentions_in(ns, ns + len(name), "project")]
+            proj = doc.add("project", name, ns, ns + len(name), firm=True)
+            for x in inner:  # "Aktivitetshuset" found alone inside "Aktivitetshuset i Norsjö"
+                if x.uid != proj.uid:
+                    doc.merge("project", x.uid, proj.uid)
+            new_segments.append((m.start(), m.end()))
+            for f in funders[:1]:
+                doc.relate("FUNDS", f, proj, Span(intro.start(), m.end()) if m.end() - intro.start() < 400
+                           else Span(m.start(), m.end()))
+    if new_segments:
+        _split_segments(doc, new_segments)
+
+
+def _split_segments(doc: Doc, spans: list[tuple[int, int]]) -> None:
+    """Cut the segments so that each span is a segment of its own."""
+    cuts = sorted({p for a, b in spans for p in (a, b)})
+    out = []
+    for seg in doc.segments:
+        inner = [c for c in cuts if seg.start < c < seg.end]
+        bounds = [seg.start, *inner, seg.end]
+        out += [Segment(a, b, seg.date, seg.kind) for a, b in zip(bounds, bounds[1:]) if b > a]
+    doc.segments = out
+
+
 def _merge_short_project_names(doc: Doc) -> None:
     """'Vårsta Antiloopen' and 'Vårsta Antiloopen – din väg till egen försörjning' are one
     project: a name that is the head of another before a dash, colon or bracket is its alias."""
@@ -323,6 +385,7 @@ def extract_text(text: str, document: str = "document.txt", path: str | None = N
     projects.find_projects(doc)
     funder = _doc_funder(doc)
     _grants(doc, funder)
+    _listed_insatser(doc)
     _merge_short_project_names(doc)
     projects.mark_all_mentions(doc)
     _page_project(doc)

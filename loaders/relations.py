@@ -188,6 +188,8 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
                 last_kommun = o
         if len(orgs) < 2 or not COLLAB_CUES.search(s_text + _label_before(doc, sp)):
             continue
+        if MEMBER_CUES.search(s_text):
+            continue  # co-members of a förbund are not said to collaborate
         for i, a in enumerate(orgs):
             for b in orgs[i + 1:]:
                 if _part_of(doc, a, b) or _part_of(doc, b, a):
@@ -196,10 +198,13 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
 
 
 def _label_before(doc: Doc, sp: Span) -> str:
-    """The heading line just above a sentence ("Arrangörer" above the names)."""
+    """The heading line just above a sentence ("Arrangörer" above the names); a line of
+    running text above is no heading."""
     prev = doc.text.rfind("\n", 0, max(0, sp.start - 1))
     prev2 = doc.text.rfind("\n", 0, max(0, prev))
-    return " " + doc.text[max(0, prev2):sp.start].strip()[-40:]
+    above = [ln.strip() for ln in doc.text[max(0, prev2):sp.start].split("\n") if ln.strip()]
+    heads = [ln for ln in above if len(ln) <= 40 and not ln.endswith((".", "!", "?"))]
+    return " " + " ".join(heads)[-40:]
 
 
 def _part_of(doc: Doc, a: Entity, b: Entity) -> bool:
