@@ -164,8 +164,24 @@ _KOMMUN = re.compile(rf"({CAP}(?:[ \-]{CAP})?)\s+(kommun|stad|Kommun|Stad|Kommun
 _COORD_BEFORE = re.compile(rf"((?:{CAP}(?:[ \-]{CAP})?(?:,\s+|\s+och\s+|\s+samt\s+))+)$")
 _KOMMUNERNA = re.compile(
     rf"\bkommunerna\s+((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,\s+|\s+och\s+|\s+samt\s+){CAP}(?:[ \-]{CAP})?)*)")
-_LIST_KOMMUNER = re.compile(
-    rf"((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,\s+|\s+och\s+|\s+samt\s+){CAP}(?:[ \-]{CAP})?)+)\s+kommuner(?:s)?\b")
+_KOMMUNER_WORD = re.compile(r"\s+kommuner(?:s)?\b")
+_LIST_BEFORE = re.compile(
+    rf"((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,\s+|\s+och\s+|\s+samt\s+){CAP}(?:[ \-]{CAP})?)+)$")
+
+
+class _ListKommuner:
+    """'Kumla, Hallsberg och Laxå kommuner': anchored on the word 'kommuner' and matched
+    backwards in a bounded window, so long lists cost linear time."""
+
+    @staticmethod
+    def finditer(text: str):
+        for k in _KOMMUNER_WORD.finditer(text):
+            m = _LIST_BEFORE.search(text, max(0, k.start() - 200), k.start())
+            if m:
+                yield m
+
+
+_LIST_KOMMUNER = _ListKommuner()
 _LIST_SPLIT = re.compile(r",\s+|\s+och\s+|\s+samt\s+")
 
 

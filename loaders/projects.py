@@ -61,7 +61,24 @@ _HEADED = re.compile(rf"\b({HEAD})[ \t]+(?![{QUOTE_OPEN}])({CAP}[^\n]*)")
 _COPULA = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n))({CAP}(?:[ ](?:[\w’'!&\-]+)){{0,4}}?)\s+är\s+(?:ett|en|\w+s)?\s*"
     rf"(?:[\w\-]+\s+){{0,6}}?(?:\w*projekt|insats|satsning|förstudie|modell|metod|samverkansprojekt)\b", re.M)
-_CALLED = re.compile(rf"({CAP}(?:\s{CAP})*),\s+som\s+(?:projektet|insatsen|teamet|satsningen|verksamheten)\s+kallas")
+_CALLED_TAIL = re.compile(r",\s+som\s+(?:projektet|insatsen|teamet|satsningen|verksamheten)\s+kallas")
+_CAP_RUN_END = re.compile(rf"({CAP}(?:\s{CAP}){{0,5}})$")
+
+
+class _Called:
+    """'X, som projektet kallas': found from the fixed tail backwards, so that long runs of
+    capitalised words cost linear time (a leading `(CAP\s)*` pattern backtracks quadratically)."""
+
+    @staticmethod
+    def finditer(text: str):
+        for t in _CALLED_TAIL.finditer(text):
+            window_start = max(0, t.start() - 120)
+            m = _CAP_RUN_END.search(text, window_start, t.start())
+            if m:
+                yield m
+
+
+_CALLED = _Called()
 _CALLED_AFTER = re.compile(
     rf"\b(?:[Pp]rojektet|[Ss]atsningen|[Ii]nsatsen|[Mm]odellen|[Tt]eamet|[Ss]amarbetet|[Ff]örstudien|[Vv]erksamheten)"
     rf",?\s+som\s+(?:kallas|heter|har fått namnet|fått namnet|går under namnet|döpts till)\s+"

@@ -396,3 +396,28 @@ def test_speakers_of_a_project_session_are_its_contacts_but_not_researchers_or_m
     r = rels(extract_text(prog, "p.txt"), "CONTACT_FOR")
     assert ("CONTACT_FOR", "Lina Ahmadi", "Arbete på riktigt") in r
     assert not any(s == "Anna Berg" for _, s, _ in r)
+
+
+def test_listed_insatser_under_a_funding_intro():
+    text = ("Samordningsförbundet Skellefteå-Norsjö har beslutat att finansiera följande insatser under 2024:\n\n"
+            "• Steget – arbetsträning för personer med psykisk ohälsa, som drivs av Skellefteå kommun.\n"
+            "• Unga in – stöd till unga som varken arbetar eller studerar, i samverkan med Arbetsförmedlingen.\n")
+    rec = extract_text(text, "l.txt")
+    r = rels(rec)
+    assert {"Steget", "Unga in"} <= names(rec, "projects")
+    assert ("FUNDS", "Samordningsförbundet Skellefteå-Norsjö", "Unga in") in r
+    assert ("OWNS", "Skellefteå kommun", "Steget") in r
+    assert ("PARTNER_IN", "Arbetsförmedlingen", "Unga in") in r
+    assert ("TARGETS", "Steget", "mental_ill_health") in r
+    assert ("TARGETS", "Unga in", "young_people") in r
+    assert ("TARGETS", "Steget", "young_people") not in r
+
+
+@pytest.mark.parametrize("text", [
+    " ".join(["Anna Berg Karlsson"] * 1500),
+    "kommunerna " + ", ".join(["Sollentuna", "Sigtuna", "Upplands Väsby"] * 800) + " och Solna kommuner",
+])
+def test_pathological_inputs_stay_fast(text):
+    # found by fuzzing: leading `(CAP\\s)*` patterns backtracked quadratically; these must
+    # finish (the suite's own run time guards them; no timing assertion here)
+    extract_text(text, "p.txt")
