@@ -66,7 +66,7 @@ _CAP_RUN_END = re.compile(rf"({CAP}(?:\s{CAP}){{0,5}})$")
 
 
 class _Called:
-    """'X, som projektet kallas': found from the fixed tail backwards, so that long runs of
+    r"""'X, som projektet kallas': found from the fixed tail backwards, so that long runs of
     capitalised words cost linear time (a leading `(CAP\s)*` pattern backtracks quadratically)."""
 
     @staticmethod
