@@ -225,6 +225,11 @@ def load(paths, dry_run, reference, keep_contact_details, jobs):
             summary = load_paths(paths, driver, dry_run=dry_run, keep_contact_details=keep_contact_details,
                                  jobs=jobs, progress=lambda _name: bar.update(1))
         except DatabaseUnavailable as exc:
+            done = getattr(exc, "summary", None)
+            if done is not None:  # what was committed before the server went away is complete
+                for err in done.errors:
+                    click.echo(f"error: {err}", err=True)
+                click.echo("stopped: " + done.line(), err=True)
             raise Failure(str(exc)) from None
     for err in summary.errors:
         click.echo(f"error: {err}", err=True)
