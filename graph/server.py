@@ -488,7 +488,7 @@ def _last_log_line(s: Settings) -> str:
 # --------------------------------------------------------------------------- Bolt probes
 
 
-def _probe(s: Settings, uri: str) -> str:
+def _probe(s: Settings, uri: str, patience: float = 10) -> str:
     """'ok <version>' when Bolt answers with our credentials, 'auth' when it refuses them,
     'down' when nothing usable answers (yet)."""
     import neo4j
@@ -499,7 +499,7 @@ def _probe(s: Settings, uri: str) -> str:
         # acquisition bounds the Bolt handshake too: a port that accepts and never answers
         # (another program) must not stall `db start` for the driver's default 60 s per probe
         with neo4j.GraphDatabase.driver(uri, auth=(s.neo4j_user, s.password),
-                                        connection_timeout=3, connection_acquisition_timeout=10,
+                                        connection_timeout=3, connection_acquisition_timeout=patience,
                                         max_transaction_retry_time=0,
                                         warn_notification_severity="OFF") as driver:
             records, _, _ = driver.execute_query(
@@ -562,7 +562,7 @@ def start(settings: Settings | None = None, timeout: float = 180, *,
         if pid is None:
             for port, what in ((s.bolt_port, "Bolt"), (s.http_port, "HTTP")):
                 if _port_open(port):
-                    state = _probe(s, uri) if what == "Bolt" else "down"
+                    state = _probe(s, uri, patience=3) if what == "Bolt" else "down"
                     if state.startswith("ok "):
                         return (f"Neo4j {state[3:]} already running at {uri} (not started by "
                                 f"this project from {s.home}; `db stop` will not stop it)")

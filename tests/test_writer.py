@@ -555,7 +555,7 @@ def documents(draw, index: int) -> dict:
 
 
 @pytest.mark.neo4j
-@hsettings(max_examples=15, deadline=None, derandomize=True,
+@hsettings(max_examples=10, deadline=None, derandomize=True,
            suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(docs=st.tuples(documents(0), documents(1), documents(2)), drop=st.integers(0, 2))
 def test_retracting_any_document_equals_never_loading_it(db, docs, drop):
