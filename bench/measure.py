@@ -126,15 +126,28 @@ class CpuWindow:
 class TreeRss:
     """Poll the summed RSS of a process and its descendants (pool workers) until it ends."""
 
-    def __init__(self, proc: subprocess.Popen, interval: float = 0.2):
-        self.proc, self.interval = proc, interval
+    def __init__(self, proc: subprocess.Popen, interval: float = 0.2, guard=None):
+        self.proc, self.interval, self.guard = proc, interval, guard
         self.peak_tree = 0
         self.peak_main = 0
+        self.stopped: str | None = None
         self._t = threading.Thread(target=self._run, daemon=True)
         self._t.start()
 
     def _run(self) -> None:
+        n = 0
         while self.proc.poll() is None:
+            n += 1
+            if self.guard is not None and n % 25 == 0:  # every ~5 s
+                why = self.guard()
+                if why:
+                    self.stopped = why
+                    for pid in reversed(descendants(self.proc.pid)):
+                        try:
+                            os.kill(pid, 15)
+                        except OSError:
+                            pass
+                    break
             pids = descendants(self.proc.pid)
             main = rss_bytes(self.proc.pid)
             total = sum(rss_bytes(p) for p in pids)

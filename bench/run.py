@@ -97,6 +97,27 @@ def machine() -> dict:
     return info
 
 
+def txlog_bytes() -> int | None:
+    """Size of the bench instance's transaction logs (None for another server)."""
+    if os.environ.get("BENCH_NEO4J_URI"):
+        return None
+    d = BENCH_HOME / "data" / "transactions"
+    return sum(f.stat().st_size for f in d.rglob("*") if f.is_file()) if d.exists() else 0
+
+
+#: the machine is shared: stop a load before it fills the disk (the writer's transaction
+#: logs grew by ~3.7 MB per document at 20k documents and filled a 250 GB disk once)
+MIN_FREE_GB = float(os.environ.get("BENCH_MIN_FREE_GB", "20"))
+
+
+def disk_guard() -> str | None:
+    st = os.statvfs(BENCH_HOME if BENCH_HOME.exists() else Path.home())
+    free_gb = st.f_bavail * st.f_frsize / 1e9
+    if free_gb < MIN_FREE_GB:
+        return f"only {free_gb:.1f} GB free on the disk of {BENCH_HOME} (BENCH_MIN_FREE_GB={MIN_FREE_GB:g})"
+    return None
+
+
 # ------------------------------------------------------------------------------- the run
 
 class Bench:
@@ -285,10 +306,13 @@ class Bench:
             self.wipe()
         cmd = [sys.executable, "-m", "bench.loadproc", "--root", str(self.root), "-n", str(n),
                "--jobs", str(self.a.jobs), *(extra or [])]
+        tx0 = txlog_bytes()
         proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, text=True, env=os.environ.copy())
-        poll = TreeRss(proc)
+        poll = TreeRss(proc, guard=disk_guard)
         out, _ = proc.communicate()
         poll.join()
+        if poll.stopped:
+            raise RuntimeError(f"loader stopped by the disk guard: {poll.stopped}")
         if proc.returncode != 0:
             raise RuntimeError(f"loader exited with {proc.returncode}")
         res = json.loads(out.strip().splitlines()[-1])
@@ -297,6 +321,10 @@ class Bench:
                     "peak_rss_tree_mb": mb(poll.peak_tree), "peak_rss_main_mb": mb(poll.peak_main),
                     "maxrss_main_mb": round(res["maxrss_self_kb"] / 1000, 1),
                     "maxrss_worker_mb": round(res["maxrss_children_kb"] / 1000, 1)})
+        if tx0 is not None:
+            added = txlog_bytes() - tx0
+            res.update({"txlog_mb_added": mb(added),
+                        "txlog_kb_per_new_doc": round(added / 1000 / max(res["new"], 1), 1)})
         res.update(self.counts())
         return res
 
@@ -495,6 +523,8 @@ def table(r: dict, small: int, big: int) -> list[dict]:
         add(f"end to end {_k(small)} (jobs={ls['jobs']})", f"{ls['seconds']} s ({ls['docs_per_s']} docs/s)",
             goal, ls["seconds"] <= GOALS["e2e_10k_s"] if small == 10000 else None,
             (f"writing {ls['write_s']} s of it; " if "write_s" in ls else "") +
+            (f"transaction log +{ls['txlog_mb_added']} MB ({ls['txlog_kb_per_new_doc']} kB/doc); "
+             if "txlog_mb_added" in ls else "") +
             f"CPU used: loader {ls['cpu']['bench_cores']} cores, neo4j {ls['cpu']['neo4j_cores']}, "
             f"others {ls['cpu']['others_cores']}")
     if ls and rl:
@@ -529,7 +559,9 @@ def table(r: dict, small: int, big: int) -> list[dict]:
         if big != small:
             how = "fresh" if lb["unchanged"] == 0 else f"on top of {_k(small)}: {lb['unchanged']} skipped"
             add(f"load {_k(big)} ({how})", f"{lb['seconds']} s ({round(lb['new'] / max(lb['seconds'], 1e-9), 1)} "
-                f"new docs/s)", "", None, f"{lb['nodes']} nodes, {lb['relationships']} relationships")
+                f"new docs/s)", "", None, f"{lb['nodes']} nodes, {lb['relationships']} relationships" +
+                (f"; transaction log +{lb['txlog_mb_added']} MB ({lb['txlog_kb_per_new_doc']} kB/new doc)"
+                 if "txlog_mb_added" in lb else ""))
     for key, n in (("queries_small", small), ("queries_big", big)):
         qb = st.get(key)
         if qb and qb.get("worst_p95_ms") is not None:
