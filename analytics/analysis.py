@@ -11,10 +11,15 @@ Choices made here (and why):
   council funds most projects and would otherwise be linked to everybody,
   which turns betweenness and communities into noise. ``with_funders=True``
   keeps them.
-* Betweenness is exact where affordable (rustworkx, Apache-2.0, up to 20,000
-  organisations; networkx up to 1,000) and sampled (``k=256`` sources,
-  Brandes–Pich, networkx) above; see :mod:`analytics.centrality` for the
-  accuracy and the timings.
+* Every metric has a method for small graphs and one for large ones, chosen
+  by size and a time budget (``scale="auto"``) or forced (``"small"`` /
+  ``"large"``): betweenness exact (rustworkx) or sampled (numpy, linear
+  scaling, ``k`` by budget), Louvain by networkx or vectorised in numpy; see
+  :mod:`analytics.centrality`. The choice is in ``AnalysisResult.methods``
+  and ``betweenness_method``.
+* Missing links are counted in full but only the ``missing_links_limit``
+  strongest are listed (``missing_links_total`` has the count); on a national
+  graph there are over a hundred million. See :mod:`analytics.links`.
 """
 from __future__ import annotations
 
@@ -26,9 +31,10 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from analytics.arrays import graph_arrays
 from analytics.centrality import bridges_and_cut_points, centrality_table
 from analytics.coverage import coverage_matrix, ranked_gaps
-from analytics.links import missing_links
+from analytics.links import DEFAULT_LIMIT, missing_links
 from analytics.network import collaboration_graph
 from analytics.period import filter_by_period, undated_count
 
@@ -115,18 +121,21 @@ class AnalysisResult:
     period: str
     betweenness_method: str
     timings: dict[str, float] = field(default_factory=dict)
+    #: how each metric was computed: ``analytics.centrality.plan_methods`` plus ``missing_links``
+    methods: dict[str, Any] = field(default_factory=dict)
+    #: all missing links; ``missing_links`` lists the strongest ``methods["missing_links"]["limit"]``
+    missing_links_total: int | None = None
+    #: seconds per metric inside the ``centrality`` step (betweenness, pagerank, communities, …)
+    centrality_timings: dict[str, float] = field(default_factory=dict)
 
     def score_rows(self) -> list[dict[str, Any]]:
         """One row per organisation with the properties to write back (``uid`` + SCORE_PROPERTIES)."""
         cuts = set(self.cut_points)
-        rows = []
-        for uid, r in self.centrality.iterrows():
-            rows.append({
-                "uid": uid, "degree": int(r["degree"]), "weighted_degree": float(r["weighted_degree"]),
-                "betweenness": float(r["betweenness"]), "pagerank": float(r["pagerank"]),
-                "community": int(r["community"]), "is_cut_point": uid in cuts,
-            })
-        return rows
+        t = self.centrality
+        return [{"uid": uid, "degree": int(deg), "weighted_degree": float(wdeg), "betweenness": float(btw),
+                 "pagerank": float(pr), "community": int(com), "is_cut_point": uid in cuts}
+                for uid, deg, wdeg, btw, pr, com in zip(t.index, t["degree"], t["weighted_degree"],
+                                                       t["betweenness"], t["pagerank"], t["community"])]
 
     def summary(self) -> dict[str, Any]:
         """Counts for a one-screen report."""
@@ -138,16 +147,20 @@ class AnalysisResult:
             "cut_points": len(self.cut_points),
             "kommun_gaps": int((self.coverage_kommun == 0).sum().sum()),
             "lan_gaps": int((self.coverage_lan == 0).sum().sum()),
-            "missing_links": len(self.missing_links),
+            "missing_links": (len(self.missing_links) if self.missing_links_total is None
+                              else self.missing_links_total),
+            "missing_links_listed": len(self.missing_links),
             "undated_projects": self.undated_projects,
             "period": self.period,
             "betweenness": self.betweenness_method,
+            "communities_method": self.methods.get("communities", {}).get("label", ""),
         }
 
 
 def analyze(projection: Projection, *, seed: int = 0, betweenness_k: int | None = None,
             with_funders: bool = False, need: pd.Series | Mapping | None = None,
-            backend: str = "auto") -> AnalysisResult:
+            backend: str = "auto", scale: str = "auto",
+            missing_links_limit: int | None = DEFAULT_LIMIT) -> AnalysisResult:
     """Collaboration network, centrality, communities, weak points, coverage gaps, missing links.
 
     Parameters
@@ -157,10 +170,18 @@ def analyze(projection: Projection, *, seed: int = 0, betweenness_k: int | None 
     seed : int
         Seed for Louvain and betweenness sampling; the same seed gives the same result.
     betweenness_k : int, optional
-        Sampled sources for betweenness (networkx); None: exact where affordable
-        (rustworkx up to 20,000 nodes when installed, networkx up to 1,000), k=256 above.
-    backend : {"auto", "networkx", "rustworkx"}
+        Sampled sources for betweenness; None: exact where the time budget
+        allows it, sampled with ``k`` by budget above
+        (:func:`analytics.centrality.plan_methods`).
+    backend : {"auto", "networkx", "rustworkx", "numpy"}
         Betweenness backend, see :func:`analytics.centrality.betweenness`.
+    scale : {"auto", "small", "large"}
+        Methods chosen by size (``"auto"``), or those for small graphs (exact
+        betweenness, networkx Louvain) or for large ones (sampled, numpy
+        Louvain) whatever the size.
+    missing_links_limit : int or None
+        List this many missing links, the strongest (None: all; the total is
+        counted either way).
     with_funders : bool
         Let FUNDS edges link organisations too (default: owners and partners only).
     need : pandas.Series or mapping, optional
@@ -195,27 +216,49 @@ def analyze(projection: Projection, *, seed: int = 0, betweenness_k: int | None 
         # organisations that only fund stay out of the network instead of hanging there isolated
         G.remove_nodes_from([u for u, d in G.nodes(data=True) if d["n_projects"] == 0 and G.degree(u) == 0])
     lap("network")
-    table = centrality_table(G, seed=seed, betweenness_k=betweenness_k, backend=backend)
+    arrays = graph_arrays(G)
+    detail: dict[str, float] = {}
+    table = centrality_table(G, seed=seed, betweenness_k=betweenness_k, backend=backend, scale=scale,
+                             arrays=arrays, timings=detail)
     lap("centrality")
-    groups = [sorted(members, key=str) for _, members in
-              sorted(table.groupby("community").groups.items())] if len(table) else []
-    weak = bridges_and_cut_points(G)
+    weak = bridges_and_cut_points(G, arrays=arrays)
     lap("bridges")
-    for uid, r in table.iterrows():
-        G.nodes[uid].update(degree=int(r["degree"]), weighted_degree=float(r["weighted_degree"]),
-                            betweenness=float(r["betweenness"]), pagerank=float(r["pagerank"]),
-                            community=int(r["community"]))
+    groups = _groups(table)
+    for uid, deg, wdeg, btw, pr, com in zip(table.index, table["degree"].tolist(),
+                                            table["weighted_degree"].tolist(), table["betweenness"].tolist(),
+                                            table["pagerank"].tolist(), table["community"].tolist()):
+        G.nodes[uid].update(degree=int(deg), weighted_degree=float(wdeg), betweenness=float(btw),
+                            pagerank=float(pr), community=int(com))
+    lap("scores")
     kommun = coverage_matrix(projection.coverage, projection.municipalities, projection.target_groups)
     lan = coverage_matrix(projection.coverage, projection.municipalities, projection.target_groups,
                           level="lan", counties=projection.counties or None)
     need_series = pd.Series(need, dtype=float) if need is not None and not isinstance(need, pd.Series) else need
     gaps = ranked_gaps(kommun, need_series)
     lap("coverage")
-    links = missing_links(projection.activity, projection.org_projects, projection.stated)
+    links = missing_links(projection.activity, projection.org_projects, projection.stated,
+                          limit=missing_links_limit)
     lap("missing_links")
+    methods = dict(table.attrs.get("methods", {}))
+    if methods:
+        methods["betweenness"] = dict(methods["betweenness"], label=table.attrs.get("betweenness", "exact"))
+        methods["communities"] = dict(methods["communities"], label=table.attrs.get("communities", ""))
+    methods["missing_links"] = {"limit": missing_links_limit, "total": links.attrs.get("total", len(links)),
+                                "listed": len(links), "exact_order": links.attrs.get("exact_order", True)}
     return AnalysisResult(
         network=G, centrality=table, communities=groups,
         bridges=weak["bridges"], cut_points=weak["cut_points"], coverage_kommun=kommun,
         coverage_lan=lan, gaps=gaps, missing_links=links,
         undated_projects=undated_count(projection.org_projects), period=projection.period_label,
-        betweenness_method=table.attrs.get("betweenness", "exact"), timings=timings)
+        betweenness_method=table.attrs.get("betweenness", "exact"), timings=timings, methods=methods,
+        missing_links_total=links.attrs.get("total", len(links)), centrality_timings=detail)
+
+
+def _groups(table: pd.DataFrame) -> list[list]:
+    """Community members per community number (0 = largest), each sorted by str."""
+    if not len(table):
+        return []
+    by: dict[int, list] = {}
+    for uid, com in zip(table.index, table["community"].tolist()):
+        by.setdefault(int(com), []).append(uid)
+    return [sorted(by[c], key=str) for c in sorted(by)]

@@ -93,9 +93,15 @@ def _neighbours(indptr: np.ndarray, indices: np.ndarray, deg: np.ndarray, keys: 
     total = int(ends[-1]) if ends.size else 0
     if total == 0:
         return d, np.empty(0, dtype=key_t)
+    start = indptr[node]
+    if not d.all():                                   # isolated nodes add no row
+        has = d > 0
+        start, dd, ends = start[has], d[has], ends[has]
+    else:
+        dd = d
     step = np.ones(total, dtype=pos_t)
-    step[0] = indptr[node[0]]
-    step[ends[:-1]] = indptr[node[1:]] - indptr[node[:-1]] - d[:-1] + 1
+    step[0] = start[0]
+    step[ends[:-1]] = start[1:] - start[:-1] - dd[:-1] + 1
     nbr = indices.take(np.cumsum(step, out=step))
     return d, nbr.astype(key_t, copy=False) + np.repeat(base, d)
 
