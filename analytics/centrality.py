@@ -92,7 +92,7 @@ def plan_methods(n: int, m: int, *, scale: str = "auto", betweenness_k: int | No
     Examples
     --------
     >>> plan_methods(500, 2000)["betweenness"]["method"], plan_methods(50_000, 170_000)["betweenness"]["k"]
-    ('exact', 256)
+    ('exact', 259)
     >>> plan_methods(50_000, 170_000)["communities"]["backend"]
     'numpy'
     """

@@ -1,0 +1,167 @@
+"""Louvain community detection on arrays: every node picks its best community at once.
+
+networkx's Louvain moves one node at a time in Python (≈ 26 s on 20k nodes /
+100k edges here, minutes at 50k). This is the same method — local moving to
+the neighbouring community with the largest modularity gain, then
+aggregation of each community into one node, level after level — with the
+local moving done for all nodes in one vectorised step (the "parallel
+Louvain" of Lu, Halappanavar & Kalyanaraman, 2015):
+
+* all (node, neighbouring community) weights come from one sort of the edge
+  list; the best community per node from one segmented max;
+* simultaneous moves can undo each other (two nodes swapping places), so a
+  singleton only joins another singleton with a smaller label, only a seeded
+  random half of the willing nodes move in a round, and a round that lowers
+  modularity is taken back and the moving share halved;
+* a level ends when a round improves modularity by less than ``threshold``.
+
+The gain of moving node ``i`` into community ``C`` is the standard one,
+``w(i, C) - resolution * k_i * tot(C) / 2m``, compared with staying. Seeded
+and deterministic. Typically within 1–2 % of networkx's modularity (see
+``tests/test_analytics_scale.py``).
+
+Examples
+--------
+>>> import networkx as nx
+>>> sorted(map(sorted, louvain_communities(nx.barbell_graph(5, 0), seed=1)))
+[[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]
+"""
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+
+__all__ = ["louvain_communities", "louvain_labels", "modularity_of"]
+
+
+def _weighted_csr(G: nx.Graph, nodes: list, weight: str | None):
+    index = {u: i for i, u in enumerate(nodes)}
+    src, dst, w = [], [], []
+    for u, v, d in G.edges(data=True):
+        x = 1.0 if weight is None else float(d.get(weight, 1.0))
+        i, j = index[u], index[v]
+        src.append(i), dst.append(j), w.append(x)
+        if i != j:
+            src.append(j), dst.append(i), w.append(x)
+    return (np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64), np.array(w, dtype=np.float64))
+
+
+def modularity_of(src: np.ndarray, dst: np.ndarray, w: np.ndarray, labels: np.ndarray,
+                  resolution: float = 1.0) -> float:
+    """Modularity of a labelling, from the directed entries of a symmetric weight matrix.
+
+    A self-loop entry ``(i, i, w)`` counts once in the row sum of ``i`` (as in
+    :func:`louvain_labels`' aggregated graphs); for an ``nx.Graph`` use
+    ``networkx.community.modularity``.
+    """
+    two_m = w.sum()
+    if two_m == 0:
+        return 0.0
+    k = np.bincount(src, weights=w, minlength=labels.size)
+    tot = np.bincount(labels, weights=k)
+    inside = w[labels[src] == labels[dst]].sum()
+    return float(inside / two_m - resolution * np.square(tot / two_m).sum())
+
+
+def _one_level(src, dst, w, n, rng, resolution, threshold, max_rounds):
+    """Local moving on one level; returns labels 0..K-1."""
+    two_m = w.sum()
+    k = np.bincount(src, weights=w, minlength=n)
+    labels = np.arange(n, dtype=np.int64)
+    not_loop = src != dst
+    s, t, ws = src[not_loop], dst[not_loop], w[not_loop]
+    tot = k.copy()
+    size = np.ones(n, dtype=np.int64)
+    quality = modularity_of(src, dst, w, labels, resolution)
+    share = 0.5
+    for _ in range(max_rounds):
+        # weight from every node to every neighbouring community (one sort)
+        key = s * n + labels[t]
+        uniq, inv = np.unique(key, return_inverse=True)
+        wic = np.bincount(inv, weights=ws)
+        node = uniq // n
+        comm = uniq - node * n
+        own = comm == labels[node]
+        w_own = np.zeros(n)
+        w_own[node[own]] = wic[own]
+        stay = w_own - resolution * k * (tot[labels] - k) / two_m
+        gain = wic - resolution * k[node] * tot[comm] / two_m - stay[node]
+        gain[own] = -np.inf
+        # singletons join singletons only downwards: no two of them swap places
+        swap = (size[labels[node]] == 1) & (size[comm] == 1) & (comm > labels[node])
+        gain[swap] = -np.inf
+        # best neighbouring community per node (segments of uniq are per node, comm ascending)
+        starts = np.flatnonzero(np.r_[True, node[1:] != node[:-1]])
+        best = np.maximum.reduceat(gain, starts)
+        owner = node[starts]
+        willing = best > 1e-12 * two_m
+        if not willing.any():
+            break
+        hit = gain == np.repeat(best, np.diff(np.r_[starts, gain.size]))
+        first = np.flatnonzero(hit)
+        first = first[np.r_[True, node[first[1:]] != node[first[:-1]]]]   # the smallest label wins a tie
+        target = np.empty(n, dtype=np.int64)
+        target[node[first]] = comm[first]
+        movers = owner[willing]
+        movers = movers[rng.random(movers.size) < share] if share < 1.0 else movers
+        if movers.size == 0:
+            continue
+        trial = labels.copy()
+        trial[movers] = target[movers]
+        new_quality = modularity_of(src, dst, w, trial, resolution)
+        if new_quality <= quality:
+            share /= 2
+            if share < 1e-3:
+                break
+            continue
+        improved = new_quality - quality
+        labels, quality = trial, new_quality
+        tot = np.bincount(labels, weights=k, minlength=n)
+        size = np.bincount(labels, minlength=n)
+        share = min(1.0, share * 1.5) if share < 0.5 else share
+        if improved < threshold:
+            break
+    _, labels = np.unique(labels, return_inverse=True)
+    return labels, quality
+
+
+def louvain_labels(src: np.ndarray, dst: np.ndarray, w: np.ndarray, n: int, *, seed: int = 0,
+                   resolution: float = 1.0, threshold: float = 1e-7, max_rounds: int = 60,
+                   max_levels: int = 20) -> np.ndarray:
+    """Community label (0..K-1) per node of a graph given as directed entries of a symmetric matrix."""
+    rng = np.random.default_rng(seed)
+    membership = np.arange(n, dtype=np.int64)
+    if n == 0 or w.sum() == 0:
+        return membership
+    quality = modularity_of(src, dst, w, membership, resolution)
+    for _ in range(max_levels):
+        labels, new_quality = _one_level(src, dst, w, n, rng, resolution, threshold, max_rounds)
+        K = int(labels.max()) + 1
+        if K == n or new_quality - quality < threshold:
+            if new_quality > quality:
+                membership = labels[membership]
+            break
+        membership = labels[membership]
+        quality = new_quality
+        # aggregate: one node per community, internal weight on a self-loop
+        key = labels[src] * K + labels[dst]
+        uniq, inv = np.unique(key, return_inverse=True)
+        w = np.bincount(inv, weights=w)
+        src, dst, n = uniq // K, uniq % K, K
+    _, membership = np.unique(membership, return_inverse=True)
+    return membership
+
+
+def louvain_communities(G: nx.Graph, *, weight: str | None = "weight", resolution: float = 1.0,
+                        seed: int = 0, threshold: float = 1e-7) -> list[set]:
+    """Communities of ``G`` (a list of node sets), like ``networkx.community.louvain_communities``.
+
+    Isolated nodes form their own communities.
+    """
+    nodes = list(G)
+    src, dst, w = _weighted_csr(G, nodes, weight)
+    labels = louvain_labels(src, dst, w, len(nodes), seed=seed, resolution=resolution, threshold=threshold)
+    groups: dict[int, set] = {}
+    for u, c in zip(nodes, labels.tolist()):
+        groups.setdefault(c, set()).add(u)
+    return list(groups.values())
