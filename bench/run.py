@@ -98,7 +98,10 @@ def machine() -> dict:
 
 
 def txlog_bytes() -> int | None:
-    """Size of the bench instance's transaction logs (None for another server)."""
+    """Size of the bench instance's transaction logs (None for another server).
+
+    Coarse: Neo4j preallocates its log files in rotation-size steps (256 MiB), so a small
+    load can show 0 and a large one is right to within one file."""
     if os.environ.get("BENCH_NEO4J_URI"):
         return None
     d = BENCH_HOME / "data" / "transactions"
