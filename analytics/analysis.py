@@ -31,7 +31,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from analytics.arrays import graph_arrays
+from analytics.arrays import gc_paused, graph_arrays
 from analytics.centrality import bridges_and_cut_points, centrality_table
 from analytics.coverage import coverage_matrix, ranked_gaps
 from analytics.links import DEFAULT_LIMIT, missing_links
@@ -201,6 +201,13 @@ def analyze(projection: Projection, *, seed: int = 0, betweenness_k: int | None 
     >>> r.centrality.index[0], r.cut_points
     ('hub', ['hub'])
     """
+    with gc_paused():
+        return _analyze(projection, seed=seed, betweenness_k=betweenness_k, with_funders=with_funders,
+                        need=need, backend=backend, scale=scale, missing_links_limit=missing_links_limit)
+
+
+def _analyze(projection: Projection, *, seed, betweenness_k, with_funders, need, backend, scale,
+             missing_links_limit) -> AnalysisResult:
     timings: dict[str, float] = {}
     t = time.perf_counter()
 

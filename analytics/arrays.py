@@ -13,12 +13,14 @@ Examples
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
 
-__all__ = ["GraphArrays", "graph_arrays"]
+__all__ = ["GraphArrays", "graph_arrays", "gc_paused"]
 
 
 @dataclass
@@ -54,7 +56,7 @@ class GraphArrays:
         if self._rx is None:
             import rustworkx as rx
 
-            R = rx.PyGraph(multigraph=False)
+            R = rx.PyGraph()                  # the edges are distinct already
             R.add_nodes_from(range(self.n))
             keep = self.src != self.dst
             R.add_edges_from_no_data(list(zip(self.src[keep].tolist(), self.dst[keep].tolist())))
@@ -67,15 +69,14 @@ def graph_arrays(G: nx.Graph, weight: str | None = "weight") -> GraphArrays:
     nodes = list(G)
     index = {u: i for i, u in enumerate(nodes)}
     m = G.number_of_edges()
-    src = np.empty(m, dtype=np.int64)
-    dst = np.empty(m, dtype=np.int64)
-    w = np.ones(m, dtype=np.float64)
     if weight is None:
-        for k, (u, v) in enumerate(G.edges()):
-            src[k], dst[k] = index[u], index[v]
+        edges = list(G.edges())
+        w = np.ones(m, dtype=np.float64)
     else:
-        for k, (u, v, x) in enumerate(G.edges(data=weight, default=1.0)):
-            src[k], dst[k], w[k] = index[u], index[v], x
+        edges = list(G.edges(data=weight, default=1.0))
+        w = np.fromiter((x for _, _, x in edges), dtype=np.float64, count=m)
+    src = np.fromiter((index[e[0]] for e in edges), dtype=np.int64, count=m)
+    dst = np.fromiter((index[e[1]] for e in edges), dtype=np.int64, count=m)
     if G.is_directed():                       # read as undirected: one entry per node pair
         lo, hi = np.minimum(src, dst), np.maximum(src, dst)
         _, first = np.unique(lo * max(len(nodes), 1) + hi, return_index=True)
@@ -88,3 +89,22 @@ def graph_arrays(G: nx.Graph, weight: str | None = "weight") -> GraphArrays:
     indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
     np.cumsum(np.bincount(a, minlength=len(nodes)), out=indptr[1:])
     return GraphArrays(nodes, src, dst, w, indptr, indices)
+
+
+@contextmanager
+def gc_paused():
+    """Pause Python's cyclic garbage collector for a block (restored after, nesting-safe).
+
+    Building hundreds of thousands of small dicts and lists (edges, rows)
+    triggers a full collection again and again, and each one walks every
+    object alive — including the projection's million row dicts. At 50k
+    organisations that tripled the time to build the collaboration network.
+    Nothing built here forms reference cycles that would need the collector.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -35,11 +35,13 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from analytics.arrays import gc_paused
+
 __all__ = ["missing_links", "DEFAULT_LIMIT"]
 
 COLUMNS = ["org_a", "org_a_name", "org_b", "org_b_name", "target_groups", "places", "overlap"]
 #: rows listed by default (the total is always counted)
-DEFAULT_LIMIT = 10_000
+DEFAULT_LIMIT = 1_000
 _GATHER_BYTES = 32 * 2**20
 #: pairs tied at the cut kept for exact name order before giving up on it (memory bound)
 TIE_POOL_MAX = 2_000_000
@@ -182,6 +184,11 @@ def missing_links(rows: Iterable[Mapping], org_project_rows: Iterable[Mapping] =
     """
     if limit is not None and limit < 0:
         raise ValueError(f"limit must be >= 0 or None, not {limit}")
+    with gc_paused():
+        return _missing_links(rows, org_project_rows, stated_rows, limit)
+
+
+def _missing_links(rows, org_project_rows, stated_rows, limit) -> pd.DataFrame:
     rows = rows if isinstance(rows, list) else list(rows)
     empty = pd.DataFrame(columns=COLUMNS)
     empty.attrs.update(total=0, limit=limit, exact_order=True)

@@ -17,6 +17,8 @@ from itertools import combinations
 
 import networkx as nx
 
+from analytics.arrays import gc_paused
+
 ROLES = ("OWNS", "FUNDS", "PARTNER_IN")
 
 __all__ = ["ROLES", "bipartite_graph", "collaboration_graph"]
@@ -127,28 +129,42 @@ def collaboration_graph(
     (True, 1)
     """
     keep = _roles_filter(roles)
-    G = nx.Graph()
+    with gc_paused():
+        return _collaboration_graph(org_project_rows, stated_rows, keep)
+
+
+def _collaboration_graph(org_project_rows, stated_rows, keep) -> nx.Graph:
+    # one pass over the rows: nodes in order of first appearance, members per project
+    node_attrs: dict = {}
     members: dict[str, set[str]] = defaultdict(set)
     project_names: dict[str, str] = {}
     for r in org_project_rows:
         org = r["org_uid"]
-        if org not in G:
-            G.add_node(org, name=r.get("org_name") or org, org_kind=r.get("org_kind"), n_projects=0)
+        if org not in node_attrs:
+            node_attrs[org] = {"name": r.get("org_name") or org, "org_kind": r.get("org_kind"), "n_projects": 0}
         if r["role"] not in keep:
             continue
-        members[r["project_uid"]].add(org)
-        project_names.setdefault(r["project_uid"], r.get("project_name") or r["project_uid"])
+        proj = r["project_uid"]
+        members[proj].add(org)
+        if proj not in project_names:
+            project_names[proj] = r.get("project_name") or proj
 
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     for proj in sorted(members):
         orgs = sorted(members[proj])
         for org in orgs:
-            G.nodes[org]["n_projects"] += 1
-        for a, b in combinations(orgs, 2):
-            shared[a, b].append(proj)
-    for (a, b), projs in shared.items():
-        G.add_edge(a, b, weight=len(projs), projects=projs,
-                   project_names=[project_names[p] for p in projs], stated=False, stated_doc_uids=[])
+            node_attrs[org]["n_projects"] += 1
+        if len(orgs) == 2:
+            shared[orgs[0], orgs[1]].append(proj)
+        else:
+            for pair in combinations(orgs, 2):
+                shared[pair].append(proj)
+    G = nx.Graph()
+    G.add_nodes_from(node_attrs.items())
+    G.add_edges_from((a, b, {"weight": len(projs), "projects": projs,
+                             "project_names": [project_names[p] for p in projs],
+                             "stated": False, "stated_doc_uids": []})
+                     for (a, b), projs in shared.items())
 
     for r in stated_rows:
         a, b = r["org_a"], r["org_b"]
