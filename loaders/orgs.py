@@ -76,10 +76,15 @@ def _reference_regex_for(forms: tuple[str, ...]) -> re.Pattern:
 def _reference_regex_in(text: str) -> re.Pattern | None:
     """The reference-name regex cut down to the names whose first word occurs in the text
     (one big alternation over every name is the slowest step of extraction)."""
-    g = Gazetteer.load()
     words = set(re.findall(r"[\w\-]+", fold(text)))
-    forms = tuple(f for f in sorted(g.orgs, key=len, reverse=True) if re.split(r"[\s]", f)[0] in words)
+    forms = tuple(f for f, first in _forms_by_first_word() if first in words)
     return _reference_regex_for(forms) if forms else None
+
+
+@lru_cache(maxsize=1)
+def _forms_by_first_word() -> tuple[tuple[str, str], ...]:
+    """Every reference name (longest first) with its first word, computed once."""
+    return tuple((f, f.split()[0] if f.split() else f) for f in sorted(Gazetteer.load().orgs, key=len, reverse=True))
 
 
 def find_reference_orgs(doc: Doc) -> None:

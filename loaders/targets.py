@@ -116,6 +116,35 @@ PATTERNS: dict[str, re.Pattern] = {
     "employers": _p(r"arbetsgivar(?:e|na|en|nas)?\b", r"företagare", r"företag som (?:vill )?anställ\w+"),
 }
 
+# a cheap pre-check per key: each of its patterns contains at least one of these stems
+# (case-folded); tests/test_targets.py checks every phrasing still matches
+_USE_STEMS = True
+_STEMS: dict[str, tuple[str, ...]] = {
+    "long_term_unemployed": ("arbetslös", "långtidsledig", "langtidsledig", "arbetsmarknaden", "arbetslivet"),
+    "far_from_labour_market": ("arbetsmarknaden", "arbetslivet", "arbejdsmarkedet", "utanförskap"),
+    "not_registered_af": ("inskriv", "kontakt", "aktuella", "utanför"),
+    "newly_arrived": ("nyanl", "nyankomn", "nytilkomn", "etabler", "flykt", "skydd", "asyl", "ukrain"),
+    "foreign_born": ("född", "födda", "invandr", "immigrant", "utländsk", "europeisk", "svenskar", "indvandr",
+                     "vestlig", "utlandsfödd"),
+    "foreign_born_women": ("kvinn", "kvind"),
+    "low_swedish_proficiency": ("svensk", "språk", "sprog", "dansk"),
+    "sfi_students": ("sfi", "studieväg", "invandrare"),
+    "short_education": ("utbildning", "skolbakgrund", "skolgång", "lågutbild", "gymnasi", "grundskol", "betyg",
+                        "förgymnasial", "skol", "uddannelse", "ufaglær"),
+    "social_assistance_recipients": ("försörjning", "bistånd", "socialbidrag", "självförsörj", "bidrag",
+                                     "kontanthjælp"),
+    "persons_with_disabilities": ("funktion", "arbetsförmåga", "neuropsykiatr", "npf", "handikapp"),
+    "daily_activity_participants": ("daglig",),
+    "sick_listed": ("sjuk", "arbete", "sygemeld", "rehabilitering"),
+    "mental_ill_health": ("ohälsa", "psyki", "psykisk", "psykosocial", "ohelbred"),
+    "young_activity_compensation": ("aktivitetsersättning",),
+    "young_people": ("ung", "år", "uvas"),
+    "women": ("kvin", "flickor", "tjejer"),
+    "professionals": ("handläggare", "medarbetare", "personal", "anställda", "chefer", "yrkesverksamma",
+                      "pedagoger", "lärare", "undersköterskor", "vårdbiträden", "arbetsledare", "ledare"),
+    "employers": ("arbetsgivar", "företag"),
+}
+
 # groups that need the context of training / being aimed at (or a target section)
 _CONTEXTUAL = {"professionals", "employers"}
 _TRAINING = re.compile(r"(?i)(kompetensutveckl|kompetenshöj|kunskapssats|fortbild|utbildning\w* (?:för|av|till)|"
@@ -264,7 +293,11 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
     skip = sorted(skip_spans)
     sections = target_sections(text)
     raw: list[GroupMention] = []
+    low = text[start:end].casefold()
     for key, pat in PATTERNS.items():
+        stems = _STEMS.get(key)
+        if _USE_STEMS and stems is not None and not any(st in low for st in stems):
+            continue  # none of the key's word stems occurs: its (slow) pattern cannot match
         for m in pat.finditer(text, start, end):
             s, e = m.span()
             if _inside(s, e, skip):

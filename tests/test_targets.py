@@ -88,3 +88,22 @@ def test_horizontal_principles_are_not_groups():
 def test_young_people_at_risk_of_activity_compensation_stay_young_people():
     ks = keys_in("Insatser riktade mot unga i farozonen för aktivitetsersättning.")
     assert "young_people" in ks
+
+
+def test_the_stem_precheck_never_changes_the_result(monkeypatch):
+    """The per-key stem pre-check is only a shortcut: on every document we have and on every
+    phrasing above, the groups found are the same with and without it."""
+    from pathlib import Path
+
+    import loaders.targets as T
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "data" / "seeds").glob("*.txt"))]
+    texts += [t for t, _ in test_phrasing_to_key.pytestmark[0].args[1]]
+    texts += [t for t, _, _ in test_specific_replaces_generic.pytestmark[0].args[1]]
+    for text in texts:
+        with_stems = T.find_groups(text)
+        monkeypatch.setattr(T, "_USE_STEMS", False)
+        without = T.find_groups(text)
+        monkeypatch.setattr(T, "_USE_STEMS", True)
+        assert with_stems == without, text[:80]
