@@ -691,6 +691,7 @@ _END_BEFORE = re.compile(
     r"(?:(?:den|i|under|år|vid|slutet\s+av|utgången\s+av)\s+)*",
     re.I,
 )
+_START_VERB = re.compile(r"\s(?:inleddes|startade|startades|drog(?:s)?\s|påbörjades|började|sjösattes)", re.I)
 _NOT_AFTER_YEAR = re.compile(r"\s*(?:års?\b|-?tal|kr\b|kronor|%|procent|personer|deltagare|st\b|/\d)", re.I)
 
 
@@ -722,7 +723,11 @@ def find_start_years(text: str) -> list[tuple[str, int, int]]:
         t = _date_at(text, m.end())
         if t:
             out.append((t.iso(), m.start(), t.end))
-    for t in _dates(text):
+    # "September 2021 inleddes …": only dates right before a start verb can count, so parse
+    # dates only in the short stretch before each such verb (not the whole text)
+    windows = [(max(0, v.start() - 40), v.start() + 1) for v in _START_VERB.finditer(text)]
+    cands = {t.start: t for a, b in windows for t in _dates(text, a, b)}
+    for t in sorted(cands.values(), key=lambda d: d.start):
         if t.year is None or t.kind == "compact":
             continue
         a = _START_AFTER.match(text, t.end)
