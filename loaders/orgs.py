@@ -47,38 +47,11 @@ def _cap_first(s: str) -> str:
 
 
 # -- reference organisations ----------------------------------------------------------
-@lru_cache(maxsize=1)
-def _reference_regex() -> re.Pattern | None:
-    g = Gazetteer.load()
-    forms = sorted(g.orgs, key=len, reverse=True)
-    if not forms:
-        return None
-    parts = []
-    for f in forms:
-        p = re.escape(f).replace(r"\ ", r"\s+")
-        parts.append(p)
-    return re.compile(rf"(?<![\w\-])(?:{'|'.join(parts)})(?![\w\-])", re.I)
-
-
 def _surface_case_ok(surface: str, form: str) -> bool:
     """Short abbreviations must be written in capitals ("AF", not "af")."""
     if len(form) <= 4:
         return surface.isupper() or surface[:1].isupper() and surface[1:].islower() and len(form) > 3
     return True
-
-
-@lru_cache(maxsize=512)
-def _reference_regex_for(forms: tuple[str, ...]) -> re.Pattern:
-    parts = [re.escape(f).replace(r"\ ", r"\s+") for f in forms]
-    return re.compile(rf"(?<![\w\-])(?:{'|'.join(parts)})(?![\w\-])", re.I)
-
-
-def _reference_regex_in(text: str) -> re.Pattern | None:
-    """The reference-name regex cut down to the names whose first word occurs in the text
-    (one big alternation over every name is the slowest step of extraction)."""
-    words = set(re.findall(r"[\w\-]+", fold(text)))
-    forms = tuple(f for f, first in _forms_by_first_word() if first in words)
-    return _reference_regex_for(forms) if forms else None
 
 
 @lru_cache(maxsize=1)
@@ -87,12 +60,31 @@ def _forms_by_first_word() -> tuple[tuple[str, str], ...]:
     return tuple((f, f.split()[0] if f.split() else f) for f in sorted(Gazetteer.load().orgs, key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)
+def _form_regex(form: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w\-]){re.escape(form).replace(chr(92) + ' ', chr(92) + 's+')}(?![\w\-])", re.I)
+
+
+def _reference_matches(text: str) -> list[re.Match]:
+    """Reference names in the text, leftmost and then longest first, not overlapping.
+
+    Each name has its own compiled pattern (cached once per name) and only names whose
+    first word occurs in the text are tried: one alternation over every name, or one per
+    combination of names, costs more than the rest of extraction."""
+    words = set(re.findall(r"[\w\-]+", fold(text)))
+    found = [m for f, first in _forms_by_first_word() if first in words for m in _form_regex(f).finditer(text)]
+    found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
+    out, last_end = [], -1
+    for m in found:
+        if m.start() >= last_end:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
 def find_reference_orgs(doc: Doc) -> None:
-    rx = _reference_regex_in(doc.text)
-    if rx is None:
-        return
     g = Gazetteer.load()
-    for m in rx.finditer(doc.text):
+    for m in _reference_matches(doc.text):
         surface = m.group(0)
         ref = g.org(surface)
         if ref is None or not _surface_case_ok(surface, fold(surface)):
