@@ -68,15 +68,20 @@ def graph_arrays(G: nx.Graph, weight: str | None = "weight") -> GraphArrays:
     """Arrays of an undirected graph (a directed one is read as undirected)."""
     nodes = list(G)
     index = {u: i for i, u in enumerate(nodes)}
-    m = G.number_of_edges()
-    if weight is None:
-        edges = list(G.edges())
-        w = np.ones(m, dtype=np.float64)
-    else:
-        edges = list(G.edges(data=weight, default=1.0))
-        w = np.fromiter((x for _, _, x in edges), dtype=np.float64, count=m)
-    src = np.fromiter((index[e[0]] for e in edges), dtype=np.int64, count=m)
-    dst = np.fromiter((index[e[1]] for e in edges), dtype=np.int64, count=m)
+    directed = G.is_directed()
+    src: list[int] = []
+    dst: list[int] = []
+    w: list[float] = []
+    for i, (u, nbrs) in enumerate(G.adjacency()):          # G.edges() order, without its view machinery
+        for v, d in nbrs.items():
+            j = index[v]
+            if directed or j >= i:
+                src.append(i)
+                dst.append(j)
+                w.append(1.0 if weight is None else d.get(weight, 1.0))
+    src = np.array(src, dtype=np.int64)
+    dst = np.array(dst, dtype=np.int64)
+    w = np.array(w, dtype=np.float64)
     if G.is_directed():                       # read as undirected: one entry per node pair
         lo, hi = np.minimum(src, dst), np.maximum(src, dst)
         _, first = np.unique(lo * max(len(nodes), 1) + hi, return_index=True)

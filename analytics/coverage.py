@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["coverage_matrix", "ranked_gaps", "read_need_csv"]
@@ -77,21 +78,31 @@ def coverage_matrix(rows: Iterable[Mapping], municipalities: Iterable, target_gr
         places = sorted({_code(c) for c in source})
         names = {_code(c): c.get("name") or _code(c) for c in source if isinstance(c, Mapping)}
     column = LEVELS[level]
-    seen: dict[tuple[str, str], set] = defaultdict(set)
+    rows = rows if isinstance(rows, list) else list(rows)
+    raw_places = [r.get(column) for r in rows]
+    if level == "lan":
+        for i, place in enumerate(raw_places):
+            if place is None:
+                raw_places[i] = county_of.get(str(rows[i].get("municipality_code")))
+    # codes instead of a dict of sets: one sort over (place, group, project) triples
+    place_codes, place_values = pd.factorize(pd.Series(raw_places, dtype=object), use_na_sentinel=True)
+    place_values = [str(p) for p in place_values]
+    key_codes, key_values = pd.factorize(pd.Series([r.get("target_key") for r in rows], dtype=object),
+                                         use_na_sentinel=True)
+    proj_codes, _ = pd.factorize(pd.Series([r["project_uid"] for r in rows], dtype=object))
     place_set, key_set = set(places), set(keys)
-    for r in rows:
-        place = r.get(column)
-        if place is None and level == "lan":
-            place = county_of.get(str(r.get("municipality_code")))
-        place, key = (None if place is None else str(place)), r.get("target_key")
-        if place in place_set and key in key_set:
-            seen[place, key].add(r["project_uid"])
-    counts = pd.Series({cell: len(projects) for cell, projects in seen.items()}, dtype="int64")
-    if len(counts):
-        counts.index = pd.MultiIndex.from_tuples(counts.index)
-        matrix = counts.unstack(fill_value=0)
-    else:
-        matrix = pd.DataFrame(dtype="int64")
+    place_ok = np.array([p in place_set for p in place_values] + [False], dtype=bool)
+    key_ok = np.array([k in key_set for k in key_values] + [False], dtype=bool)
+    ok = place_ok[place_codes] & key_ok[key_codes]          # -1 (missing) picks the trailing False
+    n_keys, n_proj = max(len(key_values), 1), max(int(proj_codes.max(initial=0)) + 1, 1)
+    triple = np.sort((place_codes[ok].astype(np.int64) * n_keys + key_codes[ok]) * n_proj + proj_codes[ok])
+    if triple.size:
+        triple = triple[np.r_[True, triple[1:] != triple[:-1]]]
+    cell, counts_of = np.unique(triple // n_proj, return_counts=True)
+    counts = pd.Series(counts_of, dtype="int64",
+                       index=pd.MultiIndex.from_arrays([[place_values[c // n_keys] for c in cell.tolist()],
+                                                        [key_values[c % n_keys] for c in cell.tolist()]]))
+    matrix = counts.unstack(fill_value=0) if len(counts) else pd.DataFrame(dtype="int64")
     # every place and every group of the reference lists, in order; unseen cells are 0
     matrix = matrix.reindex(index=places, columns=keys, fill_value=0).astype(int)
     matrix.index.name, matrix.columns.name = level, "target_group"

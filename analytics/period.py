@@ -131,5 +131,16 @@ def undated_count(rows: Iterable[Mapping], *, key: str = "project_uid",
     ...                {"project_uid": "b", "start": "2020", "end": None}])
     1
     """
-    return len({r[key] for r in rows
-                if year_of(r.get(start_key)) is None and year_of(r.get(end_key)) is None})
+    cache: dict = {}
+
+    def undated(value) -> bool:
+        slot = (type(value), value)                # True and 1 are equal keys, not equal dates
+        try:
+            return cache[slot]
+        except KeyError:
+            cache[slot] = result = year_of(value) is None
+            return result
+        except TypeError:                          # unhashable: no caching
+            return year_of(value) is None
+
+    return len({r[key] for r in rows if undated(r.get(start_key)) and undated(r.get(end_key))})
