@@ -65,20 +65,39 @@ def _form_regex(form: str) -> re.Pattern:
     return re.compile(rf"(?<![\w\-]){re.escape(form).replace(chr(92) + ' ', chr(92) + 's+')}(?![\w\-])", re.I)
 
 
+@lru_cache(maxsize=1)
+def _forms_index() -> dict[str, tuple[str, ...]]:
+    """First word (folded) -> the reference names starting with it, longest first."""
+    idx: dict[str, list[str]] = {}
+    for f, first in _forms_by_first_word():
+        idx.setdefault(first, []).append(f)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+_TOKEN = re.compile(r"(?<![\w\-])[\w\-]+")
+
+
 def _reference_matches(text: str) -> list[re.Match]:
     """Reference names in the text, leftmost and then longest first, not overlapping.
 
-    Each name has its own compiled pattern (cached once per name) and only names whose
-    first word occurs in the text are tried: one alternation over every name, or one per
-    combination of names, costs more than the rest of extraction."""
-    words = set(re.findall(r"[\w\-]+", fold(text)))
-    found = [m for f, first in _forms_by_first_word() if first in words for m in _form_regex(f).finditer(text)]
-    found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
-    out, last_end = [], -1
-    for m in found:
-        if m.start() >= last_end:
-            out.append(m)
-            last_end = m.end()
+    Names are tried only where a word that can start one occurs, longest name first, each
+    with its own cached pattern anchored at that word: linear in the text, and no big
+    alternation to compile or scan."""
+    idx = _forms_index()
+    out: list[re.Match] = []
+    last_end = -1
+    for tok in _TOKEN.finditer(text):
+        if tok.start() < last_end:
+            continue
+        forms = idx.get(fold(tok.group(0)))
+        if not forms:
+            continue
+        for f in forms:
+            m = _form_regex(f).match(text, tok.start())
+            if m:
+                out.append(m)
+                last_end = m.end()
+                break
     return out
 
 
