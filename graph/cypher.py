@@ -10,13 +10,20 @@ Provenance, as stored:
 * ``(d:Document)-[m:MENTIONS]->(n)`` for every entity a document names; ``m`` carries
   the properties that document stated for ``n`` (so node properties can be recomputed
   when a document is retracted) and, when the record gives one, ``m.evidence``: a
-  one-element list with the quote where the document names it (a list like ``r.evidence``). ``n.doc_uids`` lists the documents that mention
-  ``n``, in load order (absent on reference nodes no document mentions).
+  one-element list with the quote where the document names it (a list like ``r.evidence``).
+  Nodes carry no list of their documents: a hub node (mentioned by most documents) would
+  be rewritten with an ever longer list by every document, and the transaction log grows
+  quadratically; the MENTIONS edges are that list.
 * every extracted relationship ``r`` has parallel lists: ``r.doc_uids`` (documents
   stating it), ``r.evidence`` (the quote from each, ``""`` when there was none) and, for
   types with properties (role, amount_sek), ``r.doc_props`` (what each document stated,
   as a JSON object string; Cypher lists cannot hold maps or nulls), from which ``r.role``
-  etc. are recomputed when a document is retracted.
+  etc. are recomputed when a document is retracted. ``r.evidence`` is capped at
+  :data:`EVIDENCE_CAP` quotes (a hub edge such as LOCATED_IN can be stated by thousands of
+  documents, and every statement rewrites the whole list): it stays a *prefix* aligned
+  with ``r.doc_uids`` (``r.evidence[i]`` is the quote of ``r.doc_uids[i]``), may be shorter,
+  and a quote is only appended while the two lists have the same length, so the
+  alignment survives retraction. ``size(r.doc_uids)`` is the number of documents.
 * reference data (``loaders/reference.py``) is marked ``reference: true`` on nodes and
   relationships; retraction never deletes it.
 """
@@ -27,6 +34,9 @@ import re
 from graph.schema import NODES, RELS
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+#: at most this many evidence quotes are kept on a relationship (see the module docstring)
+EVIDENCE_CAP = 20
 
 #: node properties with set-union semantics (lists); all others are scalars
 LIST_PROPERTIES = frozenset({"aliases"})
@@ -67,6 +77,32 @@ MERGE (d:Document {uid: $doc_uid})
 ON CREATE SET d += $props, d.loaded_at = datetime()
 """
 
+#: which of $uids are loaded
+DOCUMENTS_EXIST = """
+UNWIND $uids AS uid
+MATCH (d:Document {uid: uid})
+RETURN DISTINCT uid
+"""
+
+#: for each of $docs ({uid, path}) the other loaded versions of its path, oldest first
+OTHER_VERSIONS_OF = """
+UNWIND $docs AS doc
+MATCH (d:Document {path: doc.path}) WHERE d.uid <> doc.uid
+RETURN doc.uid AS doc_uid, d.uid AS uid ORDER BY d.loaded_at, d.uid
+"""
+
+#: many Documents at once ($docs: {uid, props, seq}); ``loaded_at`` grows with ``seq`` so
+#: the documents of one transaction keep their load order. ``created`` is false for a
+#: document a concurrent loader committed first (MERGE waited for it and matched it).
+MERGE_DOCUMENTS = """
+WITH datetime() AS now
+UNWIND $docs AS doc
+WITH doc, now + duration({nanoseconds: doc.seq}) AS at
+MERGE (d:Document {uid: doc.uid})
+ON CREATE SET d += doc.props, d.loaded_at = at
+RETURN doc.uid AS uid, d.loaded_at = at AS created
+"""
+
 FIND_DOCUMENTS = """
 MATCH (d:Document) WHERE d.uid = $key OR d.path = $key
 RETURN d.uid AS uid ORDER BY d.loaded_at, d.uid
@@ -74,19 +110,19 @@ RETURN d.uid AS uid ORDER BY d.loaded_at, d.uid
 
 
 def merge_nodes(label: str) -> str:
-    """MERGE one batch of a label's nodes and the document's MENTIONS of them.
+    """MERGE one batch of a label's nodes and the MENTIONS of them, for one or many documents.
 
-    Rows: ``{key, props, evidence}``. A scalar property is only written where the node has
-    none (``coalesce``): a later document fills gaps but neither blanks nor overwrites.
-    Lists (aliases) grow as a set union in first-seen order. Reference nodes keep their
-    properties as the reference data set them. ``n.doc_uids`` gets this
-    document once. The MENTIONS edge keeps this document's own statement of the properties
-    and its evidence quote. Every right-hand side reads the property it sets, so Cypher
-    write-locks ``n`` before reading: concurrent loaders never lose each other's entries.
+    Rows: ``{doc_uid, key, props, evidence}``, in load order. A scalar property is only
+    written where the node has none (``coalesce``): a later document fills gaps but
+    neither blanks nor overwrites. Lists (aliases) grow as a set union in first-seen order.
+    Reference nodes keep their properties as the reference data set them. The MENTIONS
+    edge keeps the document's own statement of the properties and its evidence quote.
+    Every right-hand side reads the property it sets, so Cypher write-locks ``n`` before
+    reading: concurrent loaders never lose each other's entries. Returns ``written`` per
+    document.
     """
     node = NODES[label]
-    sets = ["n.doc_uids = CASE WHEN $doc_uid IN coalesce(n.doc_uids, []) THEN n.doc_uids "
-            "ELSE coalesce(n.doc_uids, []) + $doc_uid END"]
+    sets = []
     for p in node.properties:
         if p in LIST_PROPERTIES:
             value = (f"coalesce(n.{q(p)}, []) + "
@@ -98,30 +134,32 @@ def merge_nodes(label: str) -> str:
         sets.append(f"n.{q(p)} = CASE WHEN coalesce(n.reference, false) THEN n.{q(p)} "
                     f"ELSE {value} END")
     return f"""
-MATCH (d:Document {{uid: $doc_uid}})
 UNWIND $rows AS row
+MATCH (d:Document {{uid: row.doc_uid}})
 MERGE (n:{_label(label)} {{{q(node.key)}: row.key}})
 SET {(','+chr(10)+'    ').join(sets)}
 MERGE (d)-[m:MENTIONS]->(n)
 SET m = row.props, m.evidence = CASE WHEN row.evidence IS NULL THEN null ELSE [row.evidence] END
-RETURN count(*) AS written
+RETURN row.doc_uid AS doc_uid, count(*) AS written
 """
 
 
 def merge_relationships(rel_type: str) -> str:
-    """MERGE one batch of relationships of a type, adding this document's provenance once.
+    """MERGE one batch of relationships of a type, adding each document's provenance once.
 
-    Rows: ``{source, target, evidence, props, doc_props}`` with end keys of the schema's
-    labels. ``doc_uids``/``evidence`` (and ``doc_props`` for types with properties: this
-    document's properties as a JSON object) get this document's entry only if it is not
-    there yet, so a rerun adds nothing. Properties (role, amount_sek) fill gaps like node
-    properties.
+    Rows: ``{doc_uid, source, target, evidence, props, doc_props}``, in load order, with
+    end keys of the schema's labels. ``doc_uids`` (and ``doc_props`` for types with
+    properties: the document's properties as a JSON object) get the document's entry only
+    if it is not there yet, so a rerun adds nothing; ``evidence`` gets its quote only while
+    it is aligned with ``doc_uids`` and shorter than ``$evidence_cap``. Properties (role,
+    amount_sek) fill gaps like node properties. Returns ``written`` per document.
     """
     rel = RELS[rel_type]
     src, tgt = NODES[rel.source], NODES[rel.target]
     sets = [
-        "r.evidence = CASE WHEN known THEN r.evidence ELSE coalesce(r.evidence, []) + row.evidence END",
-        "r.doc_uids = CASE WHEN known THEN r.doc_uids ELSE coalesce(r.doc_uids, []) + $doc_uid END",
+        "r.evidence = CASE WHEN known OR NOT quote THEN r.evidence "
+        "ELSE coalesce(r.evidence, []) + row.evidence END",
+        "r.doc_uids = CASE WHEN known THEN r.doc_uids ELSE coalesce(r.doc_uids, []) + row.doc_uid END",
     ]
     if rel.properties:
         sets.append("r.doc_props = CASE WHEN known THEN r.doc_props "
@@ -132,9 +170,11 @@ UNWIND $rows AS row
 MATCH (s:{_label(rel.source)} {{{q(src.key)}: row.source}})
 MATCH (t:{_label(rel.target)} {{{q(tgt.key)}: row.target}})
 MERGE (s)-[r:{_rel(rel_type)}]->(t)
-WITH r, row, $doc_uid IN coalesce(r.doc_uids, []) AS known
+WITH r, row, row.doc_uid IN coalesce(r.doc_uids, []) AS known,
+     size(coalesce(r.evidence, [])) = size(coalesce(r.doc_uids, []))
+     AND size(coalesce(r.evidence, [])) < $evidence_cap AS quote
 SET {(','+chr(10)+'    ').join(sets)}
-RETURN count(*) AS written
+RETURN row.doc_uid AS doc_uid, count(*) AS written
 """
 
 
@@ -150,7 +190,7 @@ MATCH (:Document {uid: $doc_uid})-[:MENTIONS]->()-[r]-()
 WHERE $doc_uid IN r.doc_uids
 WITH DISTINCT r
 WITH r, [i IN range(0, size(r.doc_uids) - 1) WHERE r.doc_uids[i] <> $doc_uid] AS keep
-SET r.evidence = [i IN keep | r.evidence[i]],
+SET r.evidence = [i IN keep WHERE i < size(coalesce(r.evidence, [])) | r.evidence[i]],
     r.doc_props = CASE WHEN r.doc_props IS NULL THEN null ELSE [i IN keep | r.doc_props[i]] END,
     r.doc_uids = [i IN keep | r.doc_uids[i]]
 WITH r, elementId(r) AS id, type(r) AS type, r.doc_props AS doc_props,
@@ -159,14 +199,11 @@ FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DELETE r)
 RETURN id, type, doc_props, gone
 """
 
-#: delete the document's MENTIONS, take it out of the nodes' ``doc_uids`` (absent when
-#: empty, as on a node no document mentions) and return the nodes they pointed at
+#: delete the document's MENTIONS and return the nodes they pointed at
 RETRACT_MENTIONS = """
 MATCH (:Document {uid: $doc_uid})-[m:MENTIONS]->(n)
 DELETE m
 WITH DISTINCT n
-WITH n, [x IN coalesce(n.doc_uids, []) WHERE x <> $doc_uid] AS rest
-SET n.doc_uids = CASE WHEN size(rest) = 0 THEN null ELSE rest END
 RETURN elementId(n) AS id, labels(n) AS labels
 """
 
