@@ -299,6 +299,10 @@ def neo4j_conf(settings: Settings | None = None) -> str:
         f"server.memory.heap.max_size={s.neo4j_heap}",
         f"server.memory.pagecache.size={s.neo4j_pagecache}",
         "dbms.usage_report.enabled=false",
+        # keep little transaction log: a local tool needs no point-in-time recovery, and the
+        # default (2 days) let a large load fill the disk
+        "db.tx_log.rotation.retention_policy=2 files",
+        "db.tx_log.rotation.size=64M",
         # Bolt waits 2 x 5 s for idle connections on shutdown by default
         "internal.server.bolt.thread_pool_shutdown_wait_time=1s",
         "internal.server.bolt.connection_shutdown_wait_time=1s",
