@@ -56,6 +56,14 @@ def _codes(values: list) -> tuple[np.ndarray, list]:
     return codes.astype(np.int64), list(distinct)
 
 
+def _column(rows: list, key: str) -> list:
+    """``[r.get(key) for r in rows]``, at the speed of ``r[key]`` when every row has the key."""
+    try:
+        return [r[key] for r in rows]
+    except KeyError:
+        return [r.get(key) for r in rows]
+
+
 def _distinct(x: np.ndarray) -> np.ndarray:
     """Sorted distinct values (``np.unique`` without its slow hash path for wide integer ranges)."""
     x = np.sort(x)
@@ -194,9 +202,9 @@ def _missing_links(rows, org_project_rows, stated_rows, limit) -> pd.DataFrame:
     empty.attrs.update(total=0, limit=limit, exact_order=True)
     if not rows:
         return empty
-    org, uids = _codes([r["org_uid"] for r in rows])
-    key, keys = _codes([r.get("target_key") for r in rows])
-    place, places = _codes([r.get("place_code") for r in rows])
+    org, uids = _codes(_column(rows, "org_uid"))
+    key, keys = _codes(_column(rows, "target_key"))
+    place, places = _codes(_column(rows, "place_code"))
     n = len(uids)
     first = np.unique(org, return_index=True)[1]
     names = [rows[i].get("org_name") or uids[org[i]] for i in first]
@@ -218,15 +226,15 @@ def _missing_links(rows, org_project_rows, stated_rows, limit) -> pd.DataFrame:
     ncell = np.diff(org_ptr)
 
     # links that exist: a shared project (any role) or a stated collaboration
-    proj_values = [r.get("project_uid") for r in rows]
-    proj_orgs = list(org)
+    proj_values = _column(rows, "project_uid")
+    extra_orgs = []
     for r in org_project_rows:
         i = index.get(str(r["org_uid"]))
         if i is not None:
             proj_values.append(r["project_uid"])
-            proj_orgs.append(i)
+            extra_orgs.append(i)
     proj, _ = _codes(proj_values)
-    proj_orgs = np.asarray(proj_orgs, dtype=np.int64)
+    proj_orgs = np.concatenate([org, np.array(extra_orgs, dtype=np.int64)])
     member = _distinct(proj[proj >= 0] * n + proj_orgs[proj >= 0])
     by_proj, who = member // n, member % n
     starts = np.flatnonzero(np.r_[True, by_proj[1:] != by_proj[:-1]])
