@@ -124,6 +124,8 @@ def plan_methods(n: int, m: int, *, scale: str = "auto", betweenness_k: int | No
     else:
         if k is None and large:
             k = planned_k
+            if scale == "large" and k >= n > 2:       # forced on a small graph: really sample (half)
+                k = max(2, n // 2)
         if k is None or k >= n:
             exact_backend = "numpy" if backend == "numpy" else (
                 "rustworkx" if rx else "networkx" if n <= EXACT_BETWEENNESS_MAX_NODES else "numpy")

@@ -1,0 +1,327 @@
+"""The large-graph methods of ``analytics``, checked on small graphs (no database, no timings).
+
+Speed is measured in ``bench/``; here: which method is chosen when, and that
+the fast methods give the right answers where the answer is known or where
+the exact method can check them.
+"""
+from __future__ import annotations
+
+import gc
+import itertools
+import random
+from collections import defaultdict
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+from analytics import Projection, analyze, centrality_table, communities, missing_links
+from analytics.arrays import graph_arrays
+from analytics.brandes import betweenness_from_sources, csr_adjacency, sample_sources, sampled_betweenness
+from analytics.centrality import (
+    SAMPLE_K_MAX,
+    SAMPLE_K_MIN,
+    betweenness,
+    bridges_and_cut_points,
+    plan_methods,
+)
+from analytics.louvain import louvain_communities
+from analytics.scale import betweenness_sampling_error, compare_scores, synthetic_network
+from analytics.synthetic import synthetic_projection
+
+
+def op(org, project, role="PARTNER_IN"):
+    return {"org_uid": org, "org_name": org.title(), "org_kind": "nonprofit", "role": role,
+            "project_uid": project, "project_name": project.upper(), "start": None, "end": None}
+
+
+def star_projection(n=12):
+    return Projection(org_projects=[r for i in range(n) for r in (op("hub", f"p{i}"), op(f"leaf{i:02d}", f"p{i}"))])
+
+
+def barbell_projection():
+    rows = [op(f"a{i}", "pa") for i in range(5)] + [op(f"b{i}", "pb") for i in range(5)]
+    return Projection(org_projects=rows + [op("a4", "bridge"), op("b0", "bridge")])
+
+
+def graphs():
+    yield "karate", nx.karate_club_graph()
+    yield "ba", nx.barabasi_albert_graph(300, 2, seed=1)
+    yield "caveman", nx.connected_caveman_graph(6, 5)
+    yield "disconnected+isolated", nx.disjoint_union_all(
+        [nx.empty_graph(3), nx.gnm_random_graph(120, 300, seed=2), nx.path_graph(9), nx.star_graph(5)])
+    yield "synthetic", synthetic_network(400, seed=3)
+
+
+# --- which method when ----------------------------------------------------------------------------
+
+def test_small_graphs_get_exact_betweenness_and_networkx_louvain():
+    plan = plan_methods(800, 3000)
+    assert plan["betweenness"]["method"] == "exact" and plan["betweenness"]["k"] is None
+    assert plan["communities"]["backend"] == "networkx" and plan["scale"] == "small"
+
+
+def test_large_graphs_get_sampled_betweenness_and_numpy_louvain():
+    plan = plan_methods(50_000, 170_000)
+    b = plan["betweenness"]
+    assert (b["method"], b["backend"], b["scaling"]) == ("sampled", "numpy", "linear")
+    assert SAMPLE_K_MIN <= b["k"] <= SAMPLE_K_MAX
+    assert plan["communities"]["backend"] == "numpy" and plan["scale"] == "large"
+    # a bigger graph buys fewer sources within the same budget, never fewer than the floor
+    assert plan_methods(100_000, 400_000)["betweenness"]["k"] <= b["k"]
+    assert plan_methods(10**6, 10**7)["betweenness"]["k"] == SAMPLE_K_MIN
+
+
+def test_scale_can_be_forced_either_way():
+    assert plan_methods(50, 100, scale="large")["betweenness"]["method"] == "sampled"
+    assert plan_methods(50_000, 170_000, scale="small")["betweenness"]["method"] == "exact"
+    assert plan_methods(50_000, 170_000, scale="small")["communities"]["backend"] == "networkx"
+    with pytest.raises(ValueError):
+        plan_methods(10, 10, scale="huge")
+    with pytest.raises(ValueError):
+        plan_methods(10, 10, backend="igraph")
+
+
+def test_explicit_k_on_small_graphs_stays_networkx():
+    assert plan_methods(200, 400, betweenness_k=50)["betweenness"]["backend"] == "networkx"
+    assert plan_methods(5000, 20000, betweenness_k=50)["betweenness"] == {
+        "method": "sampled", "backend": "numpy", "k": 50, "scaling": "linear"}
+    assert plan_methods(60, 100, betweenness_k=500)["betweenness"]["method"] == "exact"
+
+
+# --- numpy betweenness ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,G", list(graphs()))
+def test_numpy_brandes_with_every_source_is_exact(name, G):
+    ref = nx.betweenness_centrality(G)
+    nodes, indptr, indices = csr_adjacency(G)
+    for kwargs in ({}, {"batch": 1, "workers": 1}, {"batch": 7, "workers": 2}, {"linear": True}):
+        got = betweenness_from_sources(indptr, indices, range(len(nodes)), **kwargs)
+        assert max(abs(got[i] - ref[u]) for i, u in enumerate(nodes)) < 1e-9, (name, kwargs)
+
+
+@pytest.mark.parametrize("name,G", list(graphs())[:4])
+def test_numpy_sampling_is_networkx_estimator_for_the_same_sources(name, G):
+    k = 10
+    ref = nx.betweenness_centrality(G, k=k, seed=5)
+    chosen = random.Random(5).sample(list(G.nodes()), k)       # networkx's own draw for seed=5
+    nodes, indptr, indices = csr_adjacency(G)
+    index = {u: i for i, u in enumerate(nodes)}
+    got = betweenness_from_sources(indptr, indices, [index[u] for u in chosen])
+    assert max(abs(got[i] - ref[u]) for i, u in enumerate(nodes)) < 1e-9
+
+
+def test_sampling_is_seed_deterministic():
+    G = synthetic_network(300, seed=2)
+    assert sampled_betweenness(G, 40, seed=1) == sampled_betweenness(G, 40, seed=1)
+    assert sample_sources(300, 40, seed=1).tolist() != sample_sources(300, 40, seed=2).tolist()
+
+
+def test_forced_large_mode_ranks_the_star_centre_first():
+    r = analyze(star_projection(12), scale="large")
+    assert r.betweenness_method.startswith("sampled k=") and "linear-scaled (numpy)" in r.betweenness_method
+    assert r.methods["betweenness"]["method"] == "sampled" and r.methods["communities"]["backend"] == "numpy"
+    assert r.centrality.index[0] == "hub"
+    assert r.centrality.loc["hub", "betweenness"] == pytest.approx(1.0)
+    assert (r.centrality.drop(index="hub")["betweenness"] == 0).all()
+    assert r.cut_points == ["hub"]
+
+
+def test_forced_large_mode_finds_the_brokers_and_the_two_cliques():
+    r = analyze(barbell_projection(), scale="large", seed=2)
+    assert set(r.centrality.index[:2]) == {"a4", "b0"}
+    assert sorted(map(sorted, r.communities)) == [[f"a{i}" for i in range(5)], [f"b{i}" for i in range(5)]]
+    assert r.bridges == [("a4", "b0")]
+
+
+def test_sampled_estimate_finds_the_hubs_of_a_skewed_graph():
+    G = synthetic_network(600, seed=4)
+    exact = nx.betweenness_centrality(G)
+    scores, how = betweenness(G, k=120, seed=0, backend="numpy")
+    assert how == "sampled k=120 linear-scaled (numpy)"
+    top_exact = sorted(exact, key=exact.get, reverse=True)[:10]
+    top_sampled = set(sorted(scores, key=scores.get, reverse=True)[:20])
+    assert len(set(top_exact) & top_sampled) >= 8
+
+
+def test_sampling_error_report_has_the_numbers_bench_prints():
+    err = betweenness_sampling_error(synthetic_network(400, seed=5), k=80, seeds=(0, 1))
+    assert err["k"] == 80 and err["nodes"] == 400 and err["runs"] == 2
+    assert err["method"] == "sampled k=80 linear-scaled (numpy)"
+    assert 0.5 <= err["top20_overlap"] <= 1 and err["worst_top20_overlap"] <= err["top20_overlap"]
+    assert err["spearman_top100"] > 0.3 and err["spearman"] > 0.5
+    both = betweenness_sampling_error(synthetic_network(300, seed=5), k=60, seeds=(0,),
+                                      estimators=("linear", "plain"))
+    assert set(both) == {"linear", "plain"}
+    perfect = compare_scores(np.array([3.0, 2.0, 1.0]), np.array([6.0, 4.0, 2.0]), top=2, top_rank=3)
+    assert perfect["spearman"] == 1.0 and perfect["top2_overlap"] == 1.0
+
+
+# --- communities ----------------------------------------------------------------------------------
+
+def test_numpy_louvain_partitions_and_is_deterministic():
+    G = synthetic_network(500, seed=6)
+    found = louvain_communities(G, seed=3)
+    assert sorted(u for c in found for u in c) == sorted(G)
+    assert louvain_communities(G, seed=3) == found
+    assert communities(G, seed=3, method="numpy") == communities(G, seed=3, method="numpy")
+
+
+def test_numpy_louvain_is_about_as_good_as_networkx():
+    G = synthetic_network(1500, seed=7)
+    ours = nx.community.modularity(G, louvain_communities(G, seed=0), weight="weight")
+    theirs = nx.community.modularity(G, nx.community.louvain_communities(G, seed=0, weight="weight"),
+                                     weight="weight")
+    assert ours >= 0.97 * theirs
+
+
+def test_numpy_louvain_finds_the_caves():
+    G = nx.connected_caveman_graph(8, 6)
+    found = communities(G, seed=1, method="numpy")
+    assert sorted(map(sorted, found)) == [list(range(i, i + 6)) for i in range(0, 48, 6)]
+
+
+# --- bridges, arrays ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,G", list(graphs()))
+def test_rustworkx_bridges_and_cut_points_match_networkx(name, G):
+    pytest.importorskip("rustworkx")
+    G = nx.relabel_nodes(G, lambda u: f"n{u}")
+    assert bridges_and_cut_points(G) == bridges_and_cut_points(G, backend="networkx")
+
+
+def test_graph_arrays_keep_edges_weights_and_order():
+    G = nx.Graph()
+    G.add_edge("b", "a", weight=2)
+    G.add_edge("a", "c")
+    G.add_edge("c", "c", weight=5)
+    A = graph_arrays(G)
+    assert [(A.nodes[s], A.nodes[d], w) for s, d, w in zip(A.src, A.dst, A.weight)] == \
+        [(u, v, float(d.get("weight", 1))) for u, v, d in G.edges(data=True)]
+    assert A.indptr[-1] == 4                      # the self-loop stays out of the CSR
+
+
+def test_table_is_the_same_whatever_the_scale_where_it_is_exact():
+    G = synthetic_network(300, seed=8)
+    small = centrality_table(G, scale="small", seed=1)
+    exact_numpy = centrality_table(G, backend="numpy", seed=1)
+    assert small.attrs["betweenness"] == "exact (rustworkx)" or small.attrs["betweenness"].startswith("exact")
+    assert exact_numpy.attrs["betweenness"] == "exact (numpy)"
+    pd.testing.assert_series_equal(small["betweenness"].sort_index(), exact_numpy["betweenness"].sort_index(),
+                                   atol=1e-12, check_exact=False)
+
+
+def test_analyze_leaves_the_garbage_collector_as_it_found_it():
+    assert gc.isenabled()
+    analyze(star_projection(3))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyze(star_projection(3))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+# --- missing links: capped list, exact total ------------------------------------------------------
+
+def _reference_missing_links(rows, org_project_rows=(), stated_rows=()):
+    """The old pair-by-pair definition, for checking."""
+    names, projects_of, active = {}, defaultdict(set), defaultdict(set)
+    for r in rows:
+        names.setdefault(r["org_uid"], r.get("org_name") or r["org_uid"])
+        if r.get("project_uid") is not None:
+            projects_of[r["org_uid"]].add(r["project_uid"])
+        if r.get("target_key") is not None and r.get("place_code") is not None:
+            active[str(r["target_key"]), str(r["place_code"])].add(r["org_uid"])
+    for r in org_project_rows:
+        projects_of[r["org_uid"]].add(r["project_uid"])
+    stated = {frozenset((r["org_a"], r["org_b"])) for r in stated_rows}
+    shared = defaultdict(set)
+    for cell, orgs in active.items():
+        for a, b in itertools.combinations(sorted(orgs), 2):
+            shared[a, b].add(cell)
+    out = [{"org_a": a, "org_a_name": names[a], "org_b": b, "org_b_name": names[b],
+            "target_groups": sorted({k for k, _ in c}), "places": sorted({p for _, p in c}), "overlap": len(c)}
+           for (a, b), c in shared.items() if not (projects_of[a] & projects_of[b]) and frozenset((a, b)) not in stated]
+    table = pd.DataFrame.from_records(out, columns=["org_a", "org_a_name", "org_b", "org_b_name",
+                                                    "target_groups", "places", "overlap"])
+    if table.empty:
+        return table
+    return table.sort_values(["overlap", "org_a_name", "org_b_name", "org_a", "org_b"],
+                             ascending=[False, True, True, True, True]).reset_index(drop=True)
+
+
+def _random_activity(seed):
+    rng = random.Random(seed)
+    n_org, n_proj = rng.randint(2, 30), rng.randint(1, 20)
+    rows = []
+    for _ in range(rng.randint(1, 120)):
+        org = f"o{rng.randint(0, n_org)}"
+        rows.append({"org_uid": org, "org_name": rng.choice([None, org.upper(), "Same name"]),
+                     "project_uid": rng.choice([None] + [f"p{i}" for i in range(n_proj)]),
+                     "target_key": rng.choice([None, "youth", "newly_arrived", "disabled"]),
+                     "place_code": rng.choice([None, "0180", "1280", "1480"])})
+    org_projects = [{"org_uid": f"o{rng.randint(0, n_org)}", "project_uid": f"p{rng.randint(0, n_proj)}"}
+                    for _ in range(rng.randint(0, 20))]
+    stated = [{"org_a": f"o{rng.randint(0, n_org)}", "org_b": f"o{rng.randint(0, n_org)}"}
+              for _ in range(rng.randint(0, 6))]
+    return rows, org_projects, stated
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_capped_missing_links_are_the_head_of_the_full_list(seed):
+    rows, org_projects, stated = _random_activity(seed)
+    full = _reference_missing_links(rows, org_projects, stated)
+    for limit in (None, 0, 1, 5, 1000):
+        got = missing_links(rows, org_projects, stated, limit=limit)
+        want = full if limit is None else full.head(limit)
+        assert got.attrs["total"] == len(full)
+        assert len(got) == len(want)
+        if len(want):
+            pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True))
+
+
+def test_many_ties_at_the_cut_keep_the_overlaps_right(monkeypatch):
+    import analytics.links as links
+
+    monkeypatch.setattr(links, "TIE_POOL_MAX", 2)
+    rows = [{"org_uid": f"o{i:02d}", "org_name": f"O{i:02d}", "project_uid": f"p{i}", "target_key": "youth",
+             "place_code": "0180"} for i in range(12)]
+    rows += [{"org_uid": "o00", "org_name": "O00", "project_uid": "p0", "target_key": "youth", "place_code": "1280"},
+             {"org_uid": "o05", "org_name": "O05", "project_uid": "p5", "target_key": "youth", "place_code": "1280"}]
+    got = missing_links(rows, limit=4)
+    assert got.attrs["total"] == 66
+    assert got["overlap"].tolist() == [2, 1, 1, 1]
+    assert got.iloc[0][["org_a", "org_b"]].tolist() == ["o00", "o05"]
+
+
+def test_analyze_reports_the_total_and_lists_the_strongest():
+    rows = [{"org_uid": f"o{i}", "org_name": f"O{i}", "project_uid": f"p{i}", "target_key": "youth",
+             "place_code": "0180"} for i in range(6)]
+    proj = Projection(org_projects=[op(f"o{i}", f"p{i}") for i in range(6)], activity=rows)
+    r = analyze(proj, missing_links_limit=4)
+    assert r.missing_links_total == 15 and len(r.missing_links) == 4
+    assert r.summary()["missing_links"] == 15 and r.summary()["missing_links_listed"] == 4
+    assert r.methods["missing_links"] == {"limit": 4, "total": 15, "listed": 4, "exact_order": True}
+
+
+# --- the generator --------------------------------------------------------------------------------
+
+def test_synthetic_projection_has_the_realistic_shape():
+    p = synthetic_projection(800, seed=9)
+    assert p.org_projects == synthetic_projection(800, seed=9).org_projects
+    orgs = {r["org_uid"] for r in p.org_projects if r["role"] != "FUNDS"}
+    assert len(orgs) == 800                                     # everybody takes part
+    sizes = defaultdict(int)
+    for r in p.org_projects:
+        if r["role"] != "FUNDS":
+            sizes[r["project_uid"]] += 1
+    assert 1 <= min(sizes.values()) and max(sizes.values()) <= 6
+    G = synthetic_network(800, seed=9)
+    degrees = sorted((d for _, d in G.degree()), reverse=True)
+    assert degrees[0] > 10 * np.median(degrees)                 # hubs exist
+    assert len(p.municipalities) == 290 and len(p.target_groups) == 19
+    r = analyze(p, seed=0)
+    assert r.summary()["organisations"] == 800 and r.missing_links_total >= len(r.missing_links)
