@@ -8,31 +8,35 @@ this project's 2-core machines.
 
 Betweenness (hop counts, weights ignored; normalised as networkx does):
 
-* **exact** by rustworkx (Apache-2.0, Rust, both cores) while the estimated
-  cost ``n · m · RX_EXACT_S_PER_NM`` fits ``BETWEENNESS_BUDGET_S`` (about
-  5,000 organisations / 17,000 links). Identical to networkx's exact result
-  (max difference 1e-16). Without rustworkx: networkx up to
+* **exact** by rustworkx (Apache-2.0, Rust, both cores: ``parallel_threshold=50``)
+  while the estimated cost ``n · m · RX_EXACT_S_PER_NM`` fits
+  ``BETWEENNESS_BUDGET_S`` (up to about 5,500 organisations at 3.4 links
+  each; 4,000 / 13,400 take 1.1 s here). Identical to networkx's exact
+  result (max difference 1e-16). Without rustworkx: networkx up to
   ``EXACT_BETWEENNESS_MAX_NODES`` nodes, numpy (all sources) above.
 * **sampled** above that: ``k`` seeded random source nodes (Brandes–Pich)
   with Geisberger's *linear scaling*, computed in numpy
   (:mod:`analytics.brandes`: many BFS trees at once, direction-optimising,
-  ≈ 9 ms of CPU per source at 50k nodes / 170k edges against ≈ 120 ms for
-  networkx's Python loop). ``k`` is what the budget buys,
-  ``BETWEENNESS_BUDGET_S / (m · SAMPLED_S_PER_KM)``, kept within
-  ``[SAMPLE_K_MIN, SAMPLE_K_MAX]``: 256 at 170k links. Linear scaling
-  credits a path's inner node by its distance from the source, which
-  removes the plain estimator's bias towards nodes near the sampled sources:
-  on a 5,000-organisation graph of the synthetic shape the top-20 overlap
-  with exact is 0.93 at k=256 (plain: 0.90) and the median relative error of
-  the top-100 scores 0.18 (plain: 0.31); see
+  two threads; 261 sources on 50k nodes / 169k edges take 1.6 s here, where
+  networkx's Python loop needs ≈ 120 ms per source). ``k`` is what the budget
+  buys, ``BETWEENNESS_BUDGET_S / (m · SAMPLED_S_PER_KM)`` (a cost measured on
+  a loaded machine, so idle runs take about half the budget), kept within
+  ``[SAMPLE_K_MIN, SAMPLE_K_MAX]``: 259 at 170k links, 639 at 69k, 1,336 at
+  33k. Linear scaling credits a path's inner node by its distance from the
+  source, which removes the plain estimator's over-crediting of nodes near
+  the sampled sources. Error against exact on a 4,000-organisation graph of
+  the same shape, k=259, mean of 5 seeds (worst in brackets): top-20 overlap
+  0.94 (0.85), Spearman over the exact top 100 0.89 (0.85), over all nodes
+  0.98, median relative error of the top-100 scores 0.17; the plain
+  estimator gives 0.88 (0.80), 0.82, 0.96 and 0.32. See
   :func:`analytics.scale.betweenness_sampling_error`.
 * an explicit ``k`` samples that many sources: networkx's plain estimator up
   to ``EXACT_BETWEENNESS_MAX_NODES`` nodes (as before), numpy above.
 
 Communities: networkx's Louvain (seeded) up to ``LOUVAIN_NX_MAX_EDGES``
 links; above, the same Louvain method vectorised in numpy
-(:mod:`analytics.louvain`; 50k nodes / 170k links: ≈ 2.5 s against ≈ 25 s,
-modularity 0.606 against 0.607).
+(:mod:`analytics.louvain`; 50k nodes / 169k links: ≈ 1 s against ≈ 25 s,
+modularity 0.605 against 0.607).
 
 PageRank is computed here with numpy (power iteration, same definition and
 defaults as ``networkx.pagerank``), because ``networkx.pagerank`` needs scipy,
