@@ -1,19 +1,37 @@
 // title: Projects of an organisation
-// description: The projects an organisation owns, funds or takes part in, with period, target groups and kommuner.
-// params: name (organisation name, alias or uid, case-insensitive)
+// description: The projects an organisation owns, funds or takes part in, with period, target groups and kommuner, newest first.
+// params: name (organisation name, alias or uid, case-insensitive), limit=200 (max rows)
 // example: name=Arbetsförmedlingen
-MATCH (o:Organization)
-WHERE toLower(o.name) = toLower(toString($name))
-   OR o.uid = toString($name)
-   OR any(alias IN coalesce(o.aliases, []) WHERE toLower(alias) = toLower(toString($name)))
+// Resolved by an exact uid or name first (index seeks); the case-insensitive name/alias
+// comparison (a scan of :Organization alone) runs only when neither matches.
+CALL () {
+  MATCH (o:Organization {uid: toString($name)}) RETURN o
+  UNION
+  MATCH (o:Organization {name: toString($name)}) RETURN o
+}
+WITH collect(o) AS exact
+CALL (exact) {
+  UNWIND exact AS o
+  RETURN o
+  UNION
+  WITH exact WHERE size(exact) = 0
+  CALL () {
+    MATCH (o:Organization)
+    WHERE toLower(o.name) = toLower(toString($name))
+       OR any(alias IN coalesce(o.aliases, []) WHERE toLower(alias) = toLower(toString($name)))
+    RETURN o
+  }
+  RETURN o
+}
 MATCH (o)-[r:OWNS|FUNDS|PARTNER_IN]->(p:Project)
-OPTIONAL MATCH (p)-[:TARGETS]->(t:TargetGroup)
-OPTIONAL MATCH (p)-[:ACTIVE_IN]->(m:Municipality)
+WITH o, r, p, p.start AS start, p.name AS project
+ORDER BY start DESC, project
+LIMIT toInteger($limit)
 RETURN o.name AS organisation,
        type(r) AS role,
-       p.name AS project,
-       p.start AS start,
+       project,
+       start,
        p.end AS end,
-       collect(DISTINCT coalesce(t.label_sv, t.key)) AS target_groups,
-       collect(DISTINCT m.name) AS kommuner
+       COLLECT { MATCH (p)-[:TARGETS]->(t:TargetGroup) RETURN DISTINCT coalesce(t.label_sv, t.key) } AS target_groups,
+       COLLECT { MATCH (p)-[:ACTIVE_IN]->(m:Municipality) RETURN DISTINCT m.name } AS kommuner
 ORDER BY start DESC, project

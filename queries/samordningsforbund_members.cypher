@@ -2,11 +2,40 @@
 // description: Each samordningsförbund (coordination association, or any organisation with MEMBER_OF members) with its members.
 // params: name='' (one förbund's name or alias; empty for all)
 // example: name=Finsam i Malmö
-MATCH (f:Organization)
-WHERE (f.kind = 'coordination_association' OR EXISTS { (:Organization)-[:MEMBER_OF]->(f) })
-  AND (toString($name) = ''
-       OR toLower(f.name) = toLower(toString($name))
-       OR any(alias IN coalesce(f.aliases, []) WHERE toLower(alias) = toLower(toString($name))))
+// A named förbund is resolved by exact name first (index seek), case-insensitively by name or
+// alias only when that finds nothing; all förbund are found through the kind index and the
+// MEMBER_OF edges.
+CALL () {
+  WITH 1 AS one WHERE toString($name) <> ''
+  MATCH (f:Organization {name: toString($name)})
+  RETURN f
+}
+WITH collect(f) AS exact
+CALL (exact) {
+  UNWIND exact AS f
+  RETURN f
+  UNION
+  WITH exact WHERE size(exact) = 0 AND toString($name) <> ''
+  CALL () {
+    MATCH (f:Organization)
+    WHERE toLower(f.name) = toLower(toString($name))
+       OR any(alias IN coalesce(f.aliases, []) WHERE toLower(alias) = toLower(toString($name)))
+    RETURN f
+  }
+  RETURN f
+  UNION
+  WITH exact WHERE toString($name) = ''
+  CALL () {
+    MATCH (f:Organization {kind: 'coordination_association'})
+    RETURN f
+    UNION
+    MATCH (:Organization)-[:MEMBER_OF]->(f:Organization)
+    RETURN f
+  }
+  RETURN f
+}
+WITH f
+WHERE f.kind = 'coordination_association' OR EXISTS { (:Organization)-[:MEMBER_OF]->(f) }
 OPTIONAL MATCH (member:Organization)-[:MEMBER_OF]->(f)
 WITH f, member
 ORDER BY member.name

@@ -2,13 +2,48 @@
 // description: The shortest chain of projects, stated collaborations and memberships that connects two organisations (up to 10 steps).
 // params: a (first organisation name, alias or uid), b (second organisation name, alias or uid)
 // example: a=Sigtuna kommun, b=Malmö stad
-MATCH (a:Organization)
-WHERE toLower(a.name) = toLower(toString($a)) OR a.uid = toString($a)
-   OR any(alias IN coalesce(a.aliases, []) WHERE toLower(alias) = toLower(toString($a)))
-MATCH (b:Organization)
-WHERE toLower(b.name) = toLower(toString($b)) OR b.uid = toString($b)
-   OR any(alias IN coalesce(b.aliases, []) WHERE toLower(alias) = toLower(toString($b)))
-WITH a, b
+// Each end is resolved by an exact uid or name first (index seeks); the case-insensitive
+// name/alias comparison (a scan of :Organization alone) runs only when neither matches.
+CALL () {
+  MATCH (o:Organization {uid: toString($a)}) RETURN o
+  UNION
+  MATCH (o:Organization {name: toString($a)}) RETURN o
+}
+WITH collect(o) AS exact
+CALL (exact) {
+  UNWIND exact AS o
+  RETURN o
+  UNION
+  WITH exact WHERE size(exact) = 0
+  CALL () {
+    MATCH (o:Organization)
+    WHERE toLower(o.name) = toLower(toString($a))
+       OR any(alias IN coalesce(o.aliases, []) WHERE toLower(alias) = toLower(toString($a)))
+    RETURN o
+  }
+  RETURN o
+}
+WITH o AS a
+CALL () {
+  MATCH (o:Organization {uid: toString($b)}) RETURN o
+  UNION
+  MATCH (o:Organization {name: toString($b)}) RETURN o
+}
+WITH a, collect(o) AS exact
+CALL (exact) {
+  UNWIND exact AS o
+  RETURN o
+  UNION
+  WITH exact WHERE size(exact) = 0
+  CALL () {
+    MATCH (o:Organization)
+    WHERE toLower(o.name) = toLower(toString($b))
+       OR any(alias IN coalesce(o.aliases, []) WHERE toLower(alias) = toLower(toString($b)))
+    RETURN o
+  }
+  RETURN o
+}
+WITH a, o AS b
 WHERE a <> b
 MATCH path = shortestPath((a)-[:OWNS|FUNDS|PARTNER_IN|COLLABORATES_WITH|MEMBER_OF|PART_OF*..10]-(b))
 RETURN a.name AS from_organisation,
