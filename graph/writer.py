@@ -400,7 +400,7 @@ def write_records(driver: neo4j.Driver, records: list[dict[str, Any]], *,
     that does not fit the schema fails alone (status ``"failed"``, the exception in
     ``error``) without touching the database. When a batch's transaction fails (after the
     driver's retries of transient errors), its documents are written again one per
-    transaction, so a bad document fails alone and nothing of it is written. A lost
+    transaction (:func:`write_record`), so a bad document fails alone and nothing of it is written. A lost
     connection or refused credentials are raised (``written`` on the exception: the
     results of the records before the failing one).
     """
@@ -415,29 +415,28 @@ def write_records(driver: neo4j.Driver, records: list[dict[str, Any]], *,
             results[i] = _failed(str(document), exc)
 
     size = max(1, batch_size)
-    with driver.session(database=database_name(database)) as session:
-        for start in range(0, len(plans), size):
-            batch = plans[start:start + size]
-            try:
+    db_kw = {} if database is None else {"database": database}
+    for start in range(0, len(plans), size):
+        batch = plans[start:start + size]
+        try:
+            with driver.session(database=database_name(database)) as session:
                 written = session.execute_write(_write_plans, [plan for _, plan in batch])
-            except Exception as exc:  # noqa: BLE001 - retried one by one below
-                if _connection_error(exc):
-                    exc.written = [r for r in results[:batch[0][0]] if r is not None]
-                    raise
-                if len(batch) == 1:
-                    results[batch[0][0]] = _failed(batch[0][1].document, exc)
-                    continue
-                for i, plan in batch:
-                    try:
-                        results[i] = session.execute_write(_write_plans, [plan])[0]
-                    except Exception as one:  # noqa: BLE001 - rolled back: nothing of it written
-                        if _connection_error(one):
-                            one.written = [r for r in results[:i] if r is not None]
-                            raise
-                        results[i] = _failed(plan.document, one)
-            else:
-                for (i, _), result in zip(batch, written):
-                    results[i] = result
+        except Exception as exc:  # noqa: BLE001 - written again one by one below
+            if _connection_error(exc):
+                exc.written = [r for r in results[:batch[0][0]] if r is not None]
+                raise
+            for i, plan in batch:
+                try:
+                    results[i] = write_record(driver, records[i],
+                                              keep_contact_details=keep_contact_details, **db_kw)
+                except Exception as one:  # noqa: BLE001 - rolled back: nothing of it written
+                    if _connection_error(one):
+                        one.written = [r for r in results[:i] if r is not None]
+                        raise
+                    results[i] = _failed(plan.document, one)
+        else:
+            for (i, _), result in zip(batch, written):
+                results[i] = result
     return results  # type: ignore[return-value]
 
 

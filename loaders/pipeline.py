@@ -1,8 +1,9 @@
 """Read -> extract -> write, streaming, for the CLI, the app and the benchmark.
 
 Documents are read and extracted one at a time (or by a pool of worker
-processes, ``jobs > 1``) and written one transaction per document, so memory
-stays flat however large the corpus is. A document whose text hash is already
+processes, ``jobs > 1``) and written ``WRITE_BATCH`` documents per transaction
+(with the semantics of one transaction per document, see
+``graph.writer.write_records``), so memory stays flat however large the corpus is. A document whose text hash is already
 in the graph is skipped before extraction: reloading an unchanged corpus costs
 one hash and one index lookup per document.
 
@@ -19,8 +20,9 @@ and the run goes on with the next document:
 * the writer refuses the record or its transaction fails (rolled back: nothing of the
   document is written).
 
-Only a complete record ever reaches the writer, and the writer writes it in one
-transaction, so nothing of a failed document is in the graph. A database that goes
+Only a complete record ever reaches the writer, and a document the writer refuses
+is written by nothing (a failed batch is written again one document per
+transaction), so nothing of a failed document is in the graph. A database that goes
 away in the middle of a load stops the load with ``DatabaseUnavailable`` (carrying
 the summary so far as ``.summary``) instead of failing every remaining document;
 running the same load again completes it.
@@ -47,6 +49,8 @@ from loaders.readers import RawDocument, ReadError, iter_documents
 #: environment variable: seconds one document's extraction may take (0: no limit)
 EXTRACT_TIMEOUT_ENV = "SAMVERKAN_EXTRACT_TIMEOUT"
 DEFAULT_EXTRACT_TIMEOUT = 120.0
+#: documents written per transaction (graph.writer.write_records)
+WRITE_BATCH = 100
 _RECORD_LISTS = ("organizations", "municipalities", "projects", "people", "target_groups", "relations")
 
 
@@ -278,31 +282,72 @@ def load_paths(paths: Iterable[str | Path], driver=None, *, dry_run: bool = Fals
                 continue
             yield b
 
+    # items in stream order, waiting for their records to be written: errors and progress
+    # are reported in input order, as if every document were written on its own
+    pending: list[tuple[str, RawDocument | ReadError, dict | str]] = []
+    n_records = [0]
+
+    def count(res) -> None:
+        setattr(summary, res.status, getattr(summary, res.status) + 1)
+        summary.nodes_created += res.nodes_created
+        summary.relationships_created += res.relationships_created
+        summary.relationships_deleted += getattr(res, "relationships_deleted", 0)
+        summary.nodes_deleted += getattr(res, "nodes_deleted", 0)
+
+    def report(label: str, item, result, res) -> None:
+        if isinstance(result, str):
+            summary.failed += 1
+            summary.errors.append(result)
+        elif not writing:
+            summary.new += 1
+        elif res.status == "failed":
+            summary.failed += 1
+            summary.errors.append(f"{label}: not written ({type(res.error).__name__}: "
+                                  f"{_one_line(res.error)})")
+        else:
+            count(res)
+        if progress:
+            progress(item.name if isinstance(item, RawDocument) else item.path)
+
+    def flush_pending() -> None:
+        # many documents per transaction (graph.writer.write_records): the same semantics
+        # as one at a time; a document that fails still fails alone
+        batch = pending[:]
+        pending.clear()
+        n_records[0] = 0
+        records = [(k, entry) for k, entry in enumerate(batch) if isinstance(entry[2], dict)]
+        results: dict[int, object] = {}
+        if records:
+            where[0] = records[0][1][0]
+            try:
+                out = writer.write_records(driver, [entry[2] for _, entry in records],
+                                           keep_contact_details=keep_contact_details,
+                                           batch_size=WRITE_BATCH)
+            except (DatabaseUnavailable, ServiceUnavailable, SessionExpired, AuthError) as exc:
+                done = getattr(exc, "written", None) or []  # the records before the lost one
+                lost = records[len(done)][0] if len(done) < len(records) else len(batch)
+                for k, entry in enumerate(batch[:lost]):
+                    res = done[[r[0] for r in records].index(k)] if isinstance(entry[2], dict) else None
+                    report(*entry, res)
+                if lost < len(batch):
+                    where[0] = batch[lost][0]
+                raise
+            results = {k: res for (k, _), res in zip(records, out)}
+        for k, entry in enumerate(batch):
+            report(*entry, results.get(k))
+
     try:
         for item, result in _results(fresh(iter_documents(paths)), jobs, keep_contact_details, 64):
             label = item.path if isinstance(item, ReadError) else document_key(item)
-            where[0] = label
-            if isinstance(result, str):
-                summary.failed += 1
-                summary.errors.append(result)
-            elif not writing:
-                summary.new += 1
-            else:
-                try:
-                    res = writer.write_record(driver, result, keep_contact_details=keep_contact_details)
-                except (DatabaseUnavailable, ServiceUnavailable, SessionExpired, AuthError):
-                    raise
-                except Exception as exc:  # noqa: BLE001 - rolled back: nothing of it is written
-                    summary.failed += 1
-                    summary.errors.append(f"{label}: not written ({type(exc).__name__}: {_one_line(exc)})")
-                else:
-                    setattr(summary, res.status, getattr(summary, res.status) + 1)
-                    summary.nodes_created += res.nodes_created
-                    summary.relationships_created += res.relationships_created
-                    summary.relationships_deleted += getattr(res, "relationships_deleted", 0)
-                    summary.nodes_deleted += getattr(res, "nodes_deleted", 0)
-            if progress:
-                progress(item.name if isinstance(item, RawDocument) else item.path)
+            if not writing or (isinstance(result, str) and not pending):
+                report(label, item, result, None)
+                continue
+            pending.append((label, item, result))
+            if isinstance(result, dict):
+                n_records[0] += 1
+                if n_records[0] >= WRITE_BATCH:
+                    flush_pending()
+        flush_pending()
     except DatabaseUnavailable as exc:
         exc.summary = summary
         raise
