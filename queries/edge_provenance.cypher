@@ -5,7 +5,7 @@
 // Each end is resolved by exact uid/code/key or name first (index seeks per label; County and
 // TargetGroup are a few dozen nodes); only when nothing matches are names and aliases compared
 // case-insensitively (label scans of the four actor labels, never of all nodes).
-CALL () {
+WITH COLLECT {
   MATCH (x:Organization {uid: toString($a)}) RETURN x
   UNION
   MATCH (x:Organization {name: toString($a)}) RETURN x
@@ -25,8 +25,7 @@ CALL () {
   MATCH (x:County) WHERE x.code = toString($a) OR toLower(x.name) = toLower(toString($a)) RETURN x
   UNION
   MATCH (x:TargetGroup) WHERE x.key = toString($a) OR toLower(x.label_sv) = toLower(toString($a)) RETURN x
-}
-WITH collect(x) AS exact
+} AS exact
 CALL (exact) {
   UNWIND exact AS x
   RETURN x
@@ -47,7 +46,7 @@ CALL (exact) {
   RETURN x
 }
 WITH x AS xa
-CALL () {
+WITH xa, COLLECT {
   MATCH (x:Organization {uid: toString($b)}) RETURN x
   UNION
   MATCH (x:Organization {name: toString($b)}) RETURN x
@@ -67,8 +66,7 @@ CALL () {
   MATCH (x:County) WHERE x.code = toString($b) OR toLower(x.name) = toLower(toString($b)) RETURN x
   UNION
   MATCH (x:TargetGroup) WHERE x.key = toString($b) OR toLower(x.label_sv) = toLower(toString($b)) RETURN x
-}
-WITH xa, collect(x) AS exact
+} AS exact
 CALL (exact) {
   UNWIND exact AS x
   RETURN x

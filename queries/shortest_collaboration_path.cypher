@@ -4,12 +4,11 @@
 // example: a=Sigtuna kommun, b=Malmö stad
 // Each end is resolved by an exact uid or name first (index seeks); the case-insensitive
 // name/alias comparison (a scan of :Organization alone) runs only when neither matches.
-CALL () {
+WITH COLLECT {
   MATCH (o:Organization {uid: toString($a)}) RETURN o
   UNION
   MATCH (o:Organization {name: toString($a)}) RETURN o
-}
-WITH collect(o) AS exact
+} AS exact
 CALL (exact) {
   UNWIND exact AS o
   RETURN o
@@ -24,12 +23,11 @@ CALL (exact) {
   RETURN o
 }
 WITH o AS a
-CALL () {
+WITH a, COLLECT {
   MATCH (o:Organization {uid: toString($b)}) RETURN o
   UNION
   MATCH (o:Organization {name: toString($b)}) RETURN o
-}
-WITH a, collect(o) AS exact
+} AS exact
 CALL (exact) {
   UNWIND exact AS o
   RETURN o

@@ -201,3 +201,19 @@ def test_cli_refuses_writes_with_one_line(seed_graph):
     assert res.exit_code == 1
     assert "read-only" in res.output and "Traceback" not in res.output
     assert fingerprint(seed_graph) == before
+
+
+@pytest.mark.neo4j
+def test_name_lookup_exact_first_then_case_insensitive_and_limits(seed_graph):
+    """Exact uid/name hits are index seeks; other spellings still resolve (the fallback);
+    hub queries honour $limit."""
+    for name in ("partners_of_organisation", "projects_of_organisation", "documents_mentioning_actor"):
+        _, exact = run_query(seed_graph, name, {"name": "Arbetsförmedlingen"})
+        _, folded = run_query(seed_graph, name, {"name": "ARBETSFÖRMEDLINGEN"})
+        assert exact and folded == exact, name
+        _, one = run_query(seed_graph, name, {"name": "Arbetsförmedlingen", "limit": 1})
+        assert one == exact[:1], name
+    _, rows = run_query(seed_graph, "shortest_collaboration_path", {"a": "sigtuna kommun", "b": "MALMÖ STAD"})
+    assert rows and rows[0]["from_organisation"] == "Sigtuna kommun"
+    _, rows = run_query(seed_graph, "people_connecting_organisations", {"limit": 2})
+    assert len(rows) <= 2 and all(r["n_organisations"] == len(r["organisations"]) >= 2 for r in rows)
