@@ -250,6 +250,7 @@ def _analyze(projection: Projection, *, seed, betweenness_k, with_funders, need,
     if methods:
         methods["betweenness"] = dict(methods["betweenness"], label=table.attrs.get("betweenness", "exact"))
         methods["communities"] = dict(methods["communities"], label=table.attrs.get("communities", ""))
+    methods["bridges"] = {"backend": "rustworkx" if _has_rustworkx() else "networkx"}
     methods["missing_links"] = {"limit": missing_links_limit, "total": links.attrs.get("total", len(links)),
                                 "listed": len(links), "exact_order": links.attrs.get("exact_order", True)}
     return AnalysisResult(
@@ -259,6 +260,12 @@ def _analyze(projection: Projection, *, seed, betweenness_k, with_funders, need,
         undated_projects=undated_count(projection.org_projects), period=projection.period_label,
         betweenness_method=table.attrs.get("betweenness", "exact"), timings=timings, methods=methods,
         missing_links_total=links.attrs.get("total", len(links)), centrality_timings=detail)
+
+
+def _has_rustworkx() -> bool:
+    from analytics.centrality import _rustworkx
+
+    return _rustworkx() is not None
 
 
 def _groups(table: pd.DataFrame) -> list[list]:

@@ -5,6 +5,9 @@ place: a mapping with ``org_uid``, ``org_name``, ``project_uid``,
 ``target_key``, ``place_code`` and optionally ``via`` (``"active_in"`` when the
 place is where the project runs, ``"located_in"`` when it is the
 organisation's seat). ``graph.projection.missing_link_rows`` returns them.
+A row may also carry lists, ``target_keys`` and ``place_codes`` (one row per
+organisation and project instead of one per group × place: several times
+fewer rows to read out of Neo4j); it stands for every combination.
 
 Scale. A (target group, kommun) *cell* such as "young people in Stockholm"
 can hold thousands of organisations, so the pairs run into hundreds of
@@ -62,6 +65,31 @@ def _column(rows: list, key: str) -> list:
         return [r[key] for r in rows]
     except KeyError:
         return [r.get(key) for r in rows]
+
+
+def _activity_columns(rows: list):
+    """``org_uid, target_key, place_code, project_uid`` columns, list-shaped rows expanded.
+
+    The fifth value maps an expanded entry back to its row (None when no row
+    needed expanding).
+    """
+    if not any("target_keys" in r or "place_codes" in r for r in rows):
+        return (_column(rows, "org_uid"), _column(rows, "target_key"), _column(rows, "place_code"),
+                _column(rows, "project_uid"), None)
+    orgs, keys, places, projects, row_of = [], [], [], [], []
+    for i, r in enumerate(rows):
+        ks = r["target_keys"] if "target_keys" in r else [r.get("target_key")]
+        ps = r["place_codes"] if "place_codes" in r else [r.get("place_code")]
+        ks = ks if ks else [None]
+        ps = ps if ps else [None]
+        for k in ks:
+            for p in ps:
+                orgs.append(r["org_uid"])
+                keys.append(k)
+                places.append(p)
+                projects.append(r.get("project_uid"))
+                row_of.append(i)
+    return orgs, keys, places, projects, row_of
 
 
 def _distinct(x: np.ndarray) -> np.ndarray:
@@ -202,12 +230,13 @@ def _missing_links(rows, org_project_rows, stated_rows, limit) -> pd.DataFrame:
     empty.attrs.update(total=0, limit=limit, exact_order=True)
     if not rows:
         return empty
-    org, uids = _codes(_column(rows, "org_uid"))
-    key, keys = _codes(_column(rows, "target_key"))
-    place, places = _codes(_column(rows, "place_code"))
+    org_col, key_col, place_col, proj_col, row_of = _activity_columns(rows)
+    org, uids = _codes(org_col)
+    key, keys = _codes(key_col)
+    place, places = _codes(place_col)
     n = len(uids)
     first = np.unique(org, return_index=True)[1]
-    names = [rows[i].get("org_name") or uids[org[i]] for i in first]
+    names = [rows[i if row_of is None else row_of[i]].get("org_name") or uids[org[i]] for i in first]
     index = {u: i for i, u in enumerate(uids)}
 
     # cells: (target group, place) combinations; incidence org x cell, both ways as CSR
@@ -226,7 +255,7 @@ def _missing_links(rows, org_project_rows, stated_rows, limit) -> pd.DataFrame:
     ncell = np.diff(org_ptr)
 
     # links that exist: a shared project (any role) or a stated collaboration
-    proj_values = _column(rows, "project_uid")
+    proj_values = proj_col
     extra_orgs = []
     for r in org_project_rows:
         i = index.get(str(r["org_uid"]))

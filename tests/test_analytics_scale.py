@@ -325,3 +325,20 @@ def test_synthetic_projection_has_the_realistic_shape():
     assert len(p.municipalities) == 290 and len(p.target_groups) == 19
     r = analyze(p, seed=0)
     assert r.summary()["organisations"] == 800 and r.missing_links_total >= len(r.missing_links)
+
+
+def test_missing_links_accept_rows_with_lists_of_groups_and_places():
+    rows, org_projects, stated = _random_activity(7)
+    grouped = defaultdict(lambda: {"target_keys": [], "place_codes": []})
+    for r in rows:
+        g = grouped[r["org_uid"], r["project_uid"], r["target_key"]]
+        g.update(org_uid=r["org_uid"], org_name=g.get("org_name", r["org_name"]), project_uid=r["project_uid"])
+        g["target_keys"] = [r["target_key"]]
+        g["place_codes"].append(r["place_code"])
+    listed = list(grouped.values())
+    flat = [dict(org_uid=g["org_uid"], org_name=g["org_name"], project_uid=g["project_uid"],
+                 target_key=g["target_keys"][0], place_code=p) for g in listed for p in g["place_codes"]]
+    pd.testing.assert_frame_equal(missing_links(listed, org_projects, stated, limit=None),
+                                  missing_links(flat, org_projects, stated, limit=None))
+    assert missing_links(listed, org_projects, stated).attrs["total"] == len(
+        _reference_missing_links(flat, org_projects, stated))
