@@ -11,16 +11,20 @@ from analytics.centrality import (
     centrality_table,
     communities,
     pagerank,
+    plan_methods,
 )
 from analytics.coverage import coverage_matrix, ranked_gaps, read_need_csv
 from analytics.links import missing_links
 from analytics.network import ROLES, bipartite_graph, collaboration_graph
 from analytics.period import filter_by_period, is_active, undated_count, year_of
+from analytics.scale import betweenness_sampling_error
+from analytics.synthetic import synthetic_projection
 
 __all__ = [
     "AnalysisResult", "COLLAB_ROLES", "EXACT_BETWEENNESS_MAX_NODES", "Projection", "ROLES",
     "SCORE_PROPERTIES", "analyze", "bipartite_graph", "bridges_and_cut_points",
     "centrality_table", "collaboration_graph", "communities", "coverage_matrix",
     "filter_by_period", "is_active", "missing_links", "pagerank", "ranked_gaps",
-    "read_need_csv", "undated_count", "year_of",
+    "read_need_csv", "undated_count", "year_of", "plan_methods", "betweenness_sampling_error",
+    "synthetic_projection",
 ]
