@@ -53,7 +53,7 @@ TIE_POOL_MAX = 2_000_000
 def _codes(values: list) -> tuple[np.ndarray, list]:
     """Integer codes (-1 for None) and the distinct values as strings, equal strings merged."""
     codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-    names = [str(u) for u in uniques]
+    names = [str(u) for u in np.asarray(uniques, dtype=object).tolist()]
     merged, distinct = pd.factorize(pd.Series(names, dtype=object))
     codes = np.where(codes >= 0, merged[np.maximum(codes, 0)] if len(merged) else codes, -1)
     return codes.astype(np.int64), list(distinct)
@@ -73,9 +73,13 @@ def _activity_columns(rows: list):
     The fifth value maps an expanded entry back to its row (None when no row
     needed expanding).
     """
-    if not any("target_keys" in r or "place_codes" in r for r in rows):
-        return (_column(rows, "org_uid"), _column(rows, "target_key"), _column(rows, "place_code"),
-                _column(rows, "project_uid"), None)
+    try:                                             # the plain shape: every row has the scalar keys
+        keys = [r["target_key"] for r in rows]
+        places = [r["place_code"] for r in rows]
+    except KeyError:
+        pass
+    else:
+        return _column(rows, "org_uid"), keys, places, _column(rows, "project_uid"), None
     orgs, keys, places, projects, row_of = [], [], [], [], []
     for i, r in enumerate(rows):
         ks = r["target_keys"] if "target_keys" in r else [r.get("target_key")]
