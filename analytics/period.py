@@ -113,11 +113,22 @@ def filter_by_period(rows, start_year: int | None = None, end_year: int | None =
         mask = [is_active(s, e, start_year, end_year, keep_undated=keep_undated)
                 for s, e in zip(rows[start_key], rows[end_key])]
         return rows.loc[mask].copy()
-    rows = [dict(r) for r in rows]
     if start_year is None and end_year is None:
-        return rows
-    return [r for r in rows
-            if is_active(r.get(start_key), r.get(end_key), start_year, end_year, keep_undated=keep_undated)]
+        return [dict(r) for r in rows]
+    cache: dict = {}
+
+    def active(start, end) -> bool:
+        # rows of one project repeat its dates: judge each distinct pair once
+        slot = (type(start), start, type(end), end)      # True and 1 are equal keys, not equal dates
+        try:
+            return cache[slot]
+        except KeyError:
+            cache[slot] = result = is_active(start, end, start_year, end_year, keep_undated=keep_undated)
+            return result
+        except TypeError:                                # unhashable: no caching
+            return is_active(start, end, start_year, end_year, keep_undated=keep_undated)
+
+    return [dict(r) for r in rows if active(r.get(start_key), r.get(end_key))]
 
 
 def undated_count(rows: Iterable[Mapping], *, key: str = "project_uid",
