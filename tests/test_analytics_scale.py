@@ -342,3 +342,16 @@ def test_missing_links_accept_rows_with_lists_of_groups_and_places():
                                   missing_links(flat, org_projects, stated, limit=None))
     assert missing_links(listed, org_projects, stated).attrs["total"] == len(
         _reference_missing_links(flat, org_projects, stated))
+
+
+def test_period_filter_and_undated_count_tell_true_from_one():
+    from analytics.period import filter_by_period, is_active, undated_count
+
+    rows = [{"project_uid": "a", "start": True, "end": None}, {"project_uid": "b", "start": 1, "end": None},
+            {"project_uid": "c", "start": "2019", "end": None}, {"project_uid": "c", "start": "2019", "end": None},
+            {"project_uid": "d", "start": ["2019"], "end": None}]
+    kept = filter_by_period(rows, 2018, 2020, keep_undated=False)
+    assert [r["project_uid"] for r in kept] == [r["project_uid"] for r in rows
+                                                if is_active(r["start"], r["end"], 2018, 2020, keep_undated=False)]
+    assert kept[0] is not rows[2]                                # copies, as before
+    assert undated_count(rows) == 1                              # only True: 1 is year 1, ["2019"] has a year
