@@ -111,17 +111,51 @@ def reference_target_groups(driver) -> list[dict]:
         RETURN t.key AS key, t.label_sv AS label_sv, t.label_en AS label_en ORDER BY key""")
 
 
-MISSING_LINK = """
-MATCH (o:Organization)-[:OWNS|PARTNER_IN]->(p:Project)-[:TARGETS]->(t:TargetGroup)
-CALL (o, p) {
-  MATCH (p)-[:ACTIVE_IN]->(m:Municipality) RETURN m.code AS place_code, 'active_in' AS via
-  UNION
-  MATCH (o)-[:LOCATED_IN]->(m:Municipality) RETURN m.code AS place_code, 'located_in' AS via
-}
-RETURN DISTINCT o.uid AS org_uid, o.name AS org_name, p.uid AS project_uid, t.key AS target_key,
-       place_code, via, p.start AS start, p.end AS end
-ORDER BY org_uid, project_uid, target_key, place_code
+#: The activity rows (``analytics.links``) are one per (organisation, project, target group,
+#: place, via): hubs with many projects x target groups x places x seats made that ~944k rows
+#: at 10k documents, each built, deduplicated and sorted by Neo4j and sent over Bolt. Neo4j
+#: now returns one row per (organisation, project) with the project's target groups and
+#: places as lists, plus one row per seated organisation with its seats (both linear in the
+#: graph); :func:`_expand_activity` builds exactly the same rows, in the same order, in Python.
+ACTIVITY_COMPACT = """
+MATCH (o:Organization)-[:OWNS|PARTNER_IN]->(p:Project)
+WITH DISTINCT o, p
+WITH o, p, COLLECT { MATCH (p)-[:TARGETS]->(t:TargetGroup) RETURN DISTINCT t.key } AS targets
+WHERE size(targets) > 0
+RETURN o.uid AS org_uid, o.name AS org_name, p.uid AS project_uid, targets,
+       COLLECT { MATCH (p)-[:ACTIVE_IN]->(m:Municipality) RETURN DISTINCT m.code } AS places,
+       p.start AS start, p.end AS end
 """
+
+ORG_SEATS = """
+MATCH (o:Organization)-[:LOCATED_IN]->(m:Municipality)
+RETURN o.uid AS org_uid, collect(DISTINCT m.code) AS seats
+"""
+
+
+def _expand_activity(compact: list[dict], seats: list[dict]) -> list[dict]:
+    """One activity row per (organisation, project, target group, place, via), sorted by
+    (org_uid, project_uid, target_key, place_code, via) — what the one big query returned."""
+    seats_of = {r["org_uid"]: r["seats"] for r in seats}
+    out = []
+    for r in compact:
+        org_uid, org_name, project_uid, start, end = (r["org_uid"], r["org_name"], r["project_uid"],
+                                                      r["start"], r["end"])
+        places = [(code, "active_in") for code in r["places"] if code is not None]
+        places += [(code, "located_in") for code in seats_of.get(org_uid, ()) if code is not None]
+        for key in r["targets"]:
+            if key is None:
+                continue
+            for code, via in places:
+                out.append({"org_uid": org_uid, "org_name": org_name, "project_uid": project_uid,
+                            "target_key": key, "place_code": code, "via": via, "start": start, "end": end})
+
+    def order(row):
+        return tuple((v is None, v if v is not None else "") for v in
+                     (row["org_uid"], row["project_uid"], row["target_key"], row["place_code"], row["via"]))
+
+    out.sort(key=order)
+    return out
 
 
 def missing_link_rows(driver, start_year: int | None = None, end_year: int | None = None) -> list[dict]:
@@ -131,7 +165,8 @@ def missing_link_rows(driver, start_year: int | None = None, end_year: int | Non
     part in (funding does not count) a project for that group that is active
     there, or when it is seated there (``via`` says which).
     """
-    return filter_by_period(_rows(driver, MISSING_LINK), start_year, end_year)
+    raw = _read_many(driver, {"compact": (ACTIVITY_COMPACT, {}), "seats": (ORG_SEATS, {})})
+    return filter_by_period(_expand_activity(raw["compact"], raw["seats"]), start_year, end_year)
 
 
 # --- one actor ---------------------------------------------------------------------------------
@@ -408,13 +443,15 @@ def load_projection(driver, since: int | None = None, until: int | None = None, 
         "org_projects": (ORG_PROJECT, {}),
         "stated": (STATED, {}),
         "coverage": (COVERAGE, {}),
-        "activity": (MISSING_LINK, {}),
+        "activity_compact": (ACTIVITY_COMPACT, {}),
+        "org_seats": (ORG_SEATS, {}),
         "municipalities": (_REF_MUNICIPALITIES, {}),
         "counties": ("MATCH (c:County) RETURN c.code AS code, c.name AS name ORDER BY code", {}),
         "target_groups": ("""MATCH (t:TargetGroup)
             RETURN t.key AS key, t.label_sv AS label_sv, t.label_en AS label_en ORDER BY key""", {}),
         "projects": (PROJECTS, {}),
     })
+    raw["activity"] = _expand_activity(raw.pop("activity_compact"), raw.pop("org_seats"))
     proj = Projection(**raw)
     return proj.for_period(since, until, keep_undated=keep_undated) if (since or until) else proj
 
