@@ -409,7 +409,7 @@ def write_records(driver: neo4j.Driver, records: list[dict[str, Any]], *,
     for i, record in enumerate(records):
         try:
             plans.append((i, plan_record(record, keep_contact_details=keep_contact_details)))
-        except ValueError as exc:
+        except Exception as exc:  # noqa: BLE001 - ValueError, or a record that is not one
             document = (record.get("document") or record.get("path") or "<record>"
                         if isinstance(record, dict) else "<record>")
             results[i] = _failed(str(document), exc)
