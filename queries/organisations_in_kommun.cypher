@@ -1,6 +1,6 @@
 // title: Organisations in a kommun
 // description: Organisations seated in the kommun (LOCATED_IN) or owning or taking part in a project active there.
-// params: kommun (kommun code such as 0180, or name such as Malmö)
+// params: kommun (kommun code such as 0180, or name such as Malmö), limit=500 (max rows)
 // example: kommun=Malmö
 MATCH (m:Municipality)
 WHERE m.code = toString($kommun)
@@ -13,8 +13,12 @@ CALL (m) {
   MATCH (o:Organization)-[:OWNS|PARTNER_IN]->(:Project)-[:ACTIVE_IN]->(m)
   RETURN o, 'project here' AS how
 }
+WITH m, o, collect(DISTINCT how) AS how
+WITH m, o, how, o.name AS organisation
+ORDER BY organisation
+LIMIT toInteger($limit)
 RETURN m.name AS kommun,
-       o.name AS organisation,
+       organisation,
        o.kind AS kind,
-       collect(DISTINCT how) AS how
+       how
 ORDER BY organisation

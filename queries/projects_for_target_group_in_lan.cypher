@@ -1,6 +1,6 @@
 // title: Projects for a target group in a län
 // description: Projects that target the given group and run in at least one kommun of the given län, with their kommuner and owners.
-// params: target (target group key or Swedish/English label), lan (län code such as 12, or name such as Skåne)
+// params: target (target group key or Swedish/English label), lan (län code such as 12, or name such as Skåne), limit=500 (max rows)
 // example: target=persons_with_disabilities, lan=12
 MATCH (t:TargetGroup)
 WHERE t.key = toString($target)
@@ -21,3 +21,4 @@ RETURN p.name AS project,
        collect(DISTINCT m.name) AS kommuner,
        collect(DISTINCT owner.name) AS owners
 ORDER BY start DESC, project
+LIMIT toInteger($limit)
