@@ -1,7 +1,7 @@
 """The naive baseline writer: one auto-commit ``MERGE`` per node and per relationship.
 
 It writes the same data as :func:`graph.writer.write_record` - the Document, every entity
-with its properties and ``doc_uids``, a ``MENTIONS`` edge per entity, every relation with this document's
+with its properties, a ``MENTIONS`` edge per entity, every relation with this document's
 provenance (``doc_uids``, ``evidence``) and properties - but the way a first script would:
 one statement and one transaction (auto-commit) per node and per relationship, values
 still passed as parameters (no query-plan cache misses, which would make it far slower
@@ -19,13 +19,11 @@ def _q(name: str) -> str:
     return f"`{name}`"
 
 
-# n.doc_uids: the documents that mention the node, as the writer keeps it (same data)
-_NODE = {label: (f"MERGE (n:{_q(label)} {{{_q(n.key)}: $key}}) SET n += $props, "
-                 f"n.doc_uids = CASE WHEN $doc_uid IN coalesce(n.doc_uids, []) THEN n.doc_uids "
-                 f"ELSE coalesce(n.doc_uids, []) + $doc_uid END")
+# the documents of a node are its MENTIONS edges (the writer keeps no list on the node)
+_NODE = {label: f"MERGE (n:{_q(label)} {{{_q(n.key)}: $key}}) SET n += $props"
          for label, n in NODES.items()}
 _MENTION = {label: (f"MATCH (d:Document {{uid: $doc_uid}}) MATCH (n:{_q(label)} {{{_q(n.key)}: $key}}) "
-                    f"MERGE (d)-[m:MENTIONS]->(n) SET m = $props")
+                    f"MERGE (d)-[m:MENTIONS]->(n) SET m = $props, m.evidence = $evidence")
             for label, n in NODES.items()}
 _REL = {}
 for _t, _r in RELS.items():
@@ -52,7 +50,8 @@ def write_naive(session, record: dict) -> int:
     for label, rows in plan.nodes.items():
         for row in rows:
             session.run(_NODE[label], key=row["key"], props=row["props"], doc_uid=plan.doc_uid).consume()
-            session.run(_MENTION[label], doc_uid=plan.doc_uid, key=row["key"], props=row["props"]).consume()
+            session.run(_MENTION[label], doc_uid=plan.doc_uid, key=row["key"], props=row["props"],
+                        evidence=None if row.get("evidence") is None else [row["evidence"]]).consume()
             n += 2
     for rtype, rows in plan.rels.items():
         for row in rows:
