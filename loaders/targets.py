@@ -10,7 +10,7 @@ arbetsmarknaden", "inte är självförsörjande"). Afterwards the annotation rul
 * "kvinnor" said with a foreign-born word nearby is foreign_born_women; "kvinnor och män"
   is everyone, not women;
 * far_from_labour_market only when it is itself the group: not when the same sentence
-  names a more specific one;
+  names a more specific one, and "i utanförskap" only in a text that names no other group;
 * professionals and employers only where the text makes them the ones the work is for
   (a target section, or training/aimed-at wording in the same sentence).
 
@@ -369,6 +369,11 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
             a, b = sent(g)
             if any(o.key not in ("far_from_labour_market", "professionals", "employers")
                    and a <= o.start < b for o in out):
+                drop = True
+            # "stagnerar i utanförskap", "andelen i utanförskap": a state, said of people
+            # the text names more specifically elsewhere; the group only where nobody is
+            if re.search(r"(?i)utanförskap", g.phrase) and any(
+                    o.key not in ("far_from_labour_market", "professionals", "employers") for o in out):
                 drop = True
         if not drop:
             final.append(g)

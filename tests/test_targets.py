@@ -46,6 +46,14 @@ def test_specific_replaces_generic(text, specific, generic):
     assert specific in ks and not (generic & ks)
 
 
+def test_utanforskap_is_a_state_when_the_text_names_the_group():
+    named = ("Målgrupp: utrikesfödda kvinnor som saknar grundläggande kunskaper i svenska. "
+             "Utan stöd stagnerar många i utanförskap och försörjningsberoende.")
+    assert "far_from_labour_market" not in keys_in(named)
+    alone = "Föreningen driver en mötesplats för personer i utanförskap i Gävle."
+    assert keys_in(alone) == ["far_from_labour_market"]
+
+
 def test_far_from_labour_market_only_when_it_is_the_group():
     assert keys_in("Målgruppen är personer som står långt från arbetsmarknaden.") == ["far_from_labour_market"]
     ks = keys_in("Långtidsarbetslösa som står långt från arbetsmarknaden.")
