@@ -117,6 +117,9 @@ def find_people(doc: Doc) -> list[PersonMention]:
     return out
 
 
+#: abbreviations in titles whose full stop does not end the title
+_TITLE_ABBREV = re.compile(r"(?<![\w.])(?:[Ll]eg|[Ff]il|[Mm]ed|[Dd]r|[Bb]itr|[Tt]f|[Tt]\.f|[Ff]\.d|[Ff]d|[Aa]dj|"
+                           r"[Pp]rof|[Oo]rdf|[Aa]vd|[Ee]nh|[Uu]niv|[Ss]t[fv]|[Ss]tf|[Ss]ekr|[Ll]ic)$")
 _ZONE_STOP = re.compile(r"\.\s|\.$|\n|\s–\s|\s-\s(?=[A-ZÅÄÖ])|[;]")
 
 
@@ -125,6 +128,8 @@ def _role_and_zone(doc: Doc, s: int, e: int, line_end: int) -> tuple[str | None,
     text = doc.text
     zone_end = line_end
     stop = _ZONE_STOP.search(text, e, line_end)
+    while stop and stop.group(0).startswith(".") and _TITLE_ABBREV.search(text, max(e, stop.start() - 6), stop.start()):
+        stop = _ZONE_STOP.search(text, stop.end(), line_end)  # "Leg. sfi-lärare", "Fil. dr", "bitr. chef"
     if stop:
         zone_end = stop.start()
     # another person's name ends this person's zone ("…, via Ursula Savonius, …")

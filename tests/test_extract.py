@@ -421,3 +421,15 @@ def test_pathological_inputs_stay_fast(text):
     # found by fuzzing: leading `(CAP\\s)*` patterns backtracked quadratically; these must
     # finish (the suite's own run time guards them; no timing assertion here)
     extract_text(text, "p.txt")
+
+
+def test_abbreviated_titles_keep_the_employer():
+    text = ("Program för dagen\n\n"
+            "Studiehandledning på modersmålet i praktiken\n"
+            "Karin Svensson, Leg. lärare, Kalmar kommun\n"
+            "Omid Rahimi, Fil. dr i pedagogik, Linnéuniversitetet\n")
+    rec = extract_text(text, "program.txt")
+    roles = {p["name"]: p.get("role") for p in rec["people"]}
+    assert roles["Karin Svensson"] == "Leg. lärare"
+    assert ("WORKS_FOR", "Karin Svensson", "Kalmar kommun") in rels(rec, "WORKS_FOR")
+    assert ("WORKS_FOR", "Omid Rahimi", "Linnéuniversitetet") in rels(rec, "WORKS_FOR")
