@@ -176,7 +176,7 @@ def add_kommun_org(doc: Doc, p: Place, start: int, end: int, surface: str | None
     return ent
 
 
-_KOMMUN = re.compile(rf"({CAP}(?:[ \-]{CAP})?)\s+(kommun|stad|Kommun|Stad|Kommune|kommune)(?![\w\-])")
+_KOMMUN = re.compile(rf"({CAP}(?:[ \-]{CAP})?)\s+(kommun|stad|Kommun|Stad|Kommune|kommune)(?:s)?(?![\w\-])")
 _COORD_BEFORE = re.compile(rf"((?:{CAP}(?:[ \-]{CAP})?(?:,\s+|\s+och\s+|\s+samt\s+))+)$")
 _KOMMUNERNA = re.compile(
     rf"\bkommunerna\s+((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,\s+|\s+och\s+|\s+samt\s+){CAP}(?:[ \-]{CAP})?)*)")
@@ -225,7 +225,10 @@ def find_kommun_orgs(doc: Doc) -> None:
             stem_start = m.start(1)
         if word == "stad" and fold(p.org_name) != fold(f"{stem} stad") and not fold(stem).endswith("s"):
             continue
-        add_kommun_org(doc, p, stem_start, m.end(), surface=text[stem_start:m.end()])
+        surface = text[stem_start:m.end()]
+        if surface.endswith(("kommuns", "stads", "Kommuns", "Stads", "kommunes")):
+            surface = surface[:-1]  # "Örebro kommuns sfi": the genitive is no other name
+        add_kommun_org(doc, p, stem_start, m.end(), surface=surface)
         # coordinated: "Svedal och Trelleborgs kommun", "Nybro och Emmaboda kommun"
         cm = _COORD_BEFORE.search(text[max(0, stem_start - 120):stem_start])
         if cm:

@@ -433,3 +433,16 @@ def test_abbreviated_titles_keep_the_employer():
     assert roles["Karin Svensson"] == "Leg. lärare"
     assert ("WORKS_FOR", "Karin Svensson", "Kalmar kommun") in rels(rec, "WORKS_FOR")
     assert ("WORKS_FOR", "Omid Rahimi", "Linnéuniversitetet") in rels(rec, "WORKS_FOR")
+
+
+def test_genitive_kommun_is_the_kommun_as_actor_and_antecedent():
+    text = ("Språkstöd i sfi\n\n"
+            "Inom Örebro kommuns sfi-verksamhet läser 400 elever på studieväg 1. "
+            "Kommunen var med i ett utvecklingsprojekt med Örebro universitet.\n")
+    rec = extract_text(text, "sfi.txt")
+    orgs = {o["name"]: o for o in rec["organizations"]}
+    assert "Örebro kommun" in orgs and "Örebro kommuns" not in orgs["Örebro kommun"]["aliases"]
+    collab = {frozenset((s, t)) for _, s, t in rels(rec, "COLLABORATES_WITH")}
+    assert frozenset(("Örebro kommun", "Örebro universitet")) in collab
+    assert "Malmö stad" in names(extract_text("Malmö stads arbetsmarknadsförvaltning har ordet.", "x.txt"),
+                                 "organizations")
