@@ -115,3 +115,15 @@ def test_the_stem_precheck_never_changes_the_result(monkeypatch):
         without = T.find_groups(text)
         monkeypatch.setattr(T, "_USE_STEMS", True)
         assert with_stems == without, text[:80]
+
+
+def test_whom_a_project_is_for_outside_a_malgrupp_heading():
+    t = "Ett nytt projekt för nyanlända kvinnor har startat i Ljungby. Det leds av kommunen."
+    assert any(a <= t.find("nyanlända") < b for a, b in target_sections(t))
+    t2 = ("Kommunen tar emot flyktingar som behöver anpassade insatser för att komma in på arbetsmarknaden. "
+          "Kommunen har också en simhall med många besökare.")
+    spans = target_sections(t2)
+    assert any(a <= t2.find("flyktingar") < b for a, b in spans)
+    assert not any(a <= t2.find("simhall") < b for a, b in spans)
+    # "projekt för att ..." states a purpose, not whom it is for
+    assert not target_sections("Ett projekt för att minska sjukskrivningarna i regionen.")
