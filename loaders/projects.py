@@ -137,7 +137,62 @@ def find_projects(doc: Doc) -> None:
         inner = [m for m in ms if not _sentence_initial(text, m.start())]
         if (inner or len(ms) >= 2) and _ok(doc, word, ms[0].start(), ms[0].end()):
             add_project(doc, word, ms[0].start(), ms[0].end())
+    if not doc.of_type("project"):
+        _recurring_name(doc)
     mark_all_mentions(doc)
+
+
+_TITLE_RUN = re.compile(rf"(?<![\w\-])([{U}][{L}]{{2,}}(?:[ ][{U}][{L}]{{2,}}){{1,3}})(?![\w\-])")
+_NOT_FIRST = {"Norra", "Södra", "Västra", "Östra", "Mellersta", "Nya", "Hela", "Europeiska", "Svenska",
+              "Sveriges", "Region", "Regionen", "Kommun", "Stora", "Lilla", "Övre", "Nedre"}
+#: "Integration Hallands följeforskare": the genitive of a project with a project's things
+_OWN_NOUN = re.compile(r"s\s+(?:\w+\s+)?(?:följeforsk\w*|projektledare\w*|projektgrupp\w*|styrgrupp\w*|"
+                       r"deltagare\w*|slutkonferens\w*|avslutningskonferens\w*|konferens\w*|"
+                       r"utvärdering\w*|slutrapport\w*|projektaktivitet\w*|insatser|resultat|erfarenheter)\b", re.I)
+_PROJECT_BEFORE = re.compile(r"(?i)\b(?:projektet|projektets|insatsen|satsningen)\s+$")
+_PROJECT_WORDS = re.compile(r"(?i)\bprojekt(?:et|ets|ledare|ledaren|ägare|aktivitet\w*|s)?\b")
+
+
+def _recurring_name(doc: Doc) -> None:
+    """A page about one project that never calls it "projektet X": a news item or a
+    conference report says "Integration Halland" again and again and speaks of
+    "projektets erfarenheter" and its "projektledare". A title-case name of two to four
+    words said at least three times (the genitive counts), mostly inside sentences, that
+    is no known organisation, place or person, is that project."""
+    text = doc.text
+    if len(_PROJECT_WORDS.findall(text)) < 2:
+        return
+    seen: dict[str, list[int]] = {}
+    for m in _TITLE_RUN.finditer(text):
+        name = m.group(1)
+        if name.endswith("s") and name[:-1] in seen:
+            name = name[:-1]
+        seen.setdefault(name, []).append(m.start(1))
+    g = Gazetteer.load()
+    best = None
+    for name, starts in seen.items():
+        forms = [m.start() for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}s?(?![\w\-])", text)]
+        if len(forms) < 3:
+            continue
+        toks = name.split()
+        if fold(toks[0]) in GENERIC or g.org(name) or g.place(name) or _is_person_like(name) \
+                or any(g.is_first_name(t) for t in toks[:1]):
+            continue
+        if any(doc.is_taken(p, p + len(name)) for p in forms):
+            continue
+        if toks[0] in _NOT_FIRST:
+            continue  # "Västra Götaland", "Nya Zeeland", "Europeiska unionen": places and bodies
+        if not any(_OWN_NOUN.match(text, p + len(name)) or _PROJECT_BEFORE.search(text, max(0, p - 30), p)
+                   for p in forms):
+            continue  # never said to have a project's things (its projektledare, följeforskare, deltagare)
+        inner = [p for p in forms if not _sentence_initial(text, p)]
+        if len(inner) * 2 < len(forms):
+            continue  # mostly headings or sentence starts: a title, not a name in use
+        if best is None or len(forms) > len(best[1]):
+            best = (name, forms)
+    if best is not None:
+        name, forms = best
+        add_project(doc, name, forms[0], forms[0] + len(name))
 
 
 _FINITE_VERB = re.compile(

@@ -337,6 +337,9 @@ def person_rules(doc: Doc, people, seg_of) -> None:
         if proj is not None and (is_contact or zone_projects):
             if pm.role and re.search(r"styrgrupp|utvärder|författare|ordförande i", pm.role or "", re.I) and label != "contact":
                 continue
+            before = text[doc.sentence(pm.start).start:pm.start]
+            if label != "contact" and re.search(r"(?i)\b(?:moderator|samtalsledare|konferencier)\w*\W*$", before):
+                continue  # "Dagens moderator, Emma G." leads the day; she is not the project's contact
             doc.relate("CONTACT_FOR", person, proj, where, role=pm.role)
 
 

@@ -446,3 +446,18 @@ def test_genitive_kommun_is_the_kommun_as_actor_and_antecedent():
     assert frozenset(("Örebro kommun", "Örebro universitet")) in collab
     assert "Malmö stad" in names(extract_text("Malmö stads arbetsmarknadsförvaltning har ordet.", "x.txt"),
                                  "organizations")
+
+
+def test_a_project_named_only_by_repetition():
+    text = ("Avslutningskonferensen\n\n"
+            "Karin Ek, projektledare\n\n"
+            "Det konstaterade landshövdingen när Jobbväg Kronoberg avslutade sin konferens. "
+            "Cirka 100 personer kom för att ta del av projektets erfarenheter. "
+            "Jobbväg Kronobergs följeforskare presenterade resultaten, och en film om Jobbväg Kronoberg visades.\n")
+    rec = extract_text(text, "konf.txt")
+    assert names(rec, "projects") == {"Jobbväg Kronoberg"}
+    assert ("CONTACT_FOR", "Karin Ek", "Jobbväg Kronoberg") in rels(rec, "CONTACT_FOR")
+    # a region said three times with project words around it is no project
+    region = text.replace("Jobbväg Kronobergs följeforskare", "Forskarna").replace("Jobbväg Kronoberg", "Västra Götaland")
+    region += "Västra Götaland fortsätter arbetet.\n"
+    assert not names(extract_text(region, "r.txt"), "projects")
