@@ -187,36 +187,48 @@ def _results(items: Iterable[RawDocument | ReadError], jobs: int, keep_contact_d
 def _parallel(items, jobs: int, keep_contact_details: bool, chunk: int):
     """A pool of workers; a worker that dies costs only its own document.
 
-    When the pool breaks, every unfinished document of the batch is extracted again,
-    one at a time in a new pool; the one that breaks that pool too is the culprit.
+    The next batch is submitted before the current one is handed out, so the workers
+    extract while the caller writes. When the pool breaks, every unfinished document is
+    extracted again, one at a time in a new pool; the one that breaks that pool too is
+    the culprit.
     """
     timeout = extract_timeout()
     it = iter(items)
     pool = ProcessPoolExecutor(max_workers=jobs)
+    generation = 0
+
+    def submit(batch):
+        return [(b, None if isinstance(b, ReadError)
+                 else pool.submit(_extract, b, keep_contact_details, timeout), generation) for b in batch]
+
+    def alone(item):
+        return pool.submit(_extract, item, keep_contact_details, timeout).result()
+
     try:
-        while True:
-            batch = list(islice(it, chunk))
-            if not batch:
-                return
-            futures = [None if isinstance(b, ReadError)
-                       else pool.submit(_extract, b, keep_contact_details, timeout) for b in batch]
-            for item, future in zip(batch, futures):
+        current = submit(list(islice(it, chunk)))
+        while current:
+            upcoming = submit(list(islice(it, chunk)))
+            for item, future, gen in current:
                 if future is None:
                     yield item, str(item)
                     continue
                 try:
-                    result = future.result()
+                    # a future of a pool that broke since: extract it again in the new one
+                    result = future.result() if gen == generation else alone(item)
                 except BrokenProcessPool:
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = ProcessPoolExecutor(max_workers=jobs)
+                    generation += 1
                     try:
-                        result = pool.submit(_extract, item, keep_contact_details, timeout).result()
+                        result = alone(item)
                     except BrokenProcessPool:
                         pool.shutdown(wait=False, cancel_futures=True)
                         pool = ProcessPoolExecutor(max_workers=jobs)
+                        generation += 1
                         result = (f"{document_key(item)}: extraction failed (the worker process "
                                   f"died: out of memory, or a crash in a library)")
                 yield item, result
+            current = upcoming
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
