@@ -211,7 +211,11 @@ def to_html(
             edge["title"] = _safe_text(d["title"])
         if d.get("label"):
             edge["label"] = _safe_text(d["label"])
-        net.add_edge(str(u), str(w), **edge)
+        # what pyvis's add_edge appends, without its checks: it scans every node and every
+        # edge already added for each new one (quadratic: 7.6 s of 8.6 s at 2,000 nodes);
+        # a networkx graph has each edge once and both ends as nodes already
+        edge.update({"from": str(u), "to": str(w)})
+        net.edges.append(edge)
     options = {
         "physics": {"enabled": False},
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False,

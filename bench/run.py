@@ -33,6 +33,7 @@ import platform
 import secrets
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -348,6 +349,82 @@ class Bench:
                 "l1_relative_error": round(float(rel_err), 4),
                 "full_graph_nodes": G.number_of_nodes(), "full_graph_edges": G.number_of_edges()}
 
+    def analytics_synthetic(self, n_orgs: int = 50_000):
+        """``analyze`` on a synthetic projection of ``n_orgs`` collaborating organisations
+        (``analytics.synthetic``: Zipf-skewed partners, kommuner, län, target groups), no
+        database: the size of a national project bank's actor network."""
+        from analytics import analyze, synthetic_projection
+        t0 = time.perf_counter()
+        proj = synthetic_projection(n_orgs, seed=0)
+        t_gen = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        result = analyze(proj, seed=0)
+        secs = time.perf_counter() - t0
+        return {"organisations": n_orgs, "generate_s": round(t_gen, 2), "analyze_s": round(secs, 2),
+                "steps": result.timings, "summary": result.summary(), "methods": result.methods}
+
+    def render_network(self, nodes: int = 2000, runs: int = 3):
+        """The Network page's graph view with ``nodes`` organisations in headless Chromium:
+        layout once in Python (positions, physics off), the self-contained HTML the page
+        embeds (``app_pages.graphview.to_html``), then navigation → drawn canvas."""
+        import shutil
+        import threading
+        from functools import partial
+        from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+        import networkx as nx
+
+        from analytics.scale import synthetic_network
+        from app_pages import graphview
+
+        chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
+        player = REPO / "tests" / "browser" / "node_modules" / "playwright-core"
+        if not chromium or not shutil.which("node") or not player.is_dir():
+            return {"skipped": "needs chromium, node and tests/browser's playwright-core (make browser-deps)"}
+        G = synthetic_network(int(nodes * 1.6), seed=3)
+        comp = max(nx.connected_components(G), key=len)
+        hub = max(comp, key=G.degree)
+        keep = [hub] + [v for _, v in nx.bfs_edges(G, hub)][: nodes - 1]
+        G = G.subgraph(keep).copy()
+        total = max(1, 2 * G.number_of_edges())
+        pr = {v: d / total for v, d in G.degree()}  # node size (the page sizes by a centrality)
+        comm = nx.community.louvain_communities(G, seed=0)
+        for i, members in enumerate(comm):
+            for v in members:
+                G.nodes[v]["community"] = i
+        for v in G:
+            G.nodes[v]["pagerank"] = pr[v]
+            G.nodes[v]["name"] = f"Organisation {v}"
+        t0 = time.perf_counter()
+        pos = graphview.layout(G, seed=0)
+        t_layout = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        html = graphview.to_html(G, pos, size_by="pagerank", color_by="community", height=620)
+        t_html = time.perf_counter() - t0
+        tmp = Path(tempfile.mkdtemp(prefix="samverkan-render-"))
+        (tmp / "graph.html").write_text(html, encoding="utf-8")
+        handler = partial(SimpleHTTPRequestHandler, directory=str(tmp))
+        handler.log_message = lambda *a, **k: None
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        try:
+            url = f"http://127.0.0.1:{httpd.server_address[1]}/graph.html"
+            done = subprocess.run(["node", str(REPO / "bench" / "render.mjs"), "--url", url, "--chromium", chromium,
+                                   "--runs", str(runs)], capture_output=True, text=True, timeout=900, cwd=REPO)
+        finally:
+            httpd.shutdown()
+            shutil.rmtree(tmp, ignore_errors=True)
+        lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+        if not lines:
+            raise RuntimeError(f"render.mjs printed nothing: {done.stderr[-500:]}")
+        res = json.loads(lines[-1])
+        if not res.get("ok"):
+            raise RuntimeError(f"render failed: {res.get('error')}")
+        ms = sorted(r["ms"] for r in res["runs"])
+        return {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "layout_s": round(t_layout, 2),
+                "html_s": round(t_html, 2), "html_mb": round(len(html.encode()) / 1e6, 2),
+                "render_ms": ms, "render_median_ms": ms[len(ms) // 2], "runs": res["runs"]}
+
     def queries(self):
         from graph.connection import database_name
         from graph.query import load_queries, run_query
@@ -460,6 +537,9 @@ class Bench:
                 if a.stop_server and os.environ.get("BENCH_NEO4J_URI") is None:
                     from graph import server
                     self.log(server.stop())
+        # no database: the actor network of a national project bank, and the graph view
+        self.stage("analytics_50k_orgs", self.analytics_synthetic, 50_000 if self.big >= 10_000 else 5_000)
+        self.stage("render_2000", self.render_network, 2000, 3 if self.big >= 10_000 else 1)
 
 
 # ------------------------------------------------------------------------------- reporting
@@ -511,6 +591,21 @@ def table(r: dict, small: int, big: int) -> list[dict]:
                 an["total_s"] <= GOALS["analytics_50k_s"] if goal else None,
                 f"projection {an['projection_s']} s, analyze {an['analyze_s']} s, write {an['write_scores_s']} s; "
                 f"betweenness {an['summary']['betweenness']}")
+    syn = st.get("analytics_50k_orgs")
+    if syn and "analyze_s" in syn:
+        n = syn["organisations"]
+        goal = f"<= {GOALS['analytics_50k_s']:.0f} s" if n >= 50_000 else ""
+        slow = sorted(syn["steps"].items(), key=lambda kv: -kv[1])[:3]
+        add(f"analytics, synthetic {n:,} organisations ({syn['summary'].get('links')} links, no database)",
+            f"{syn['analyze_s']} s", goal, syn["analyze_s"] <= GOALS["analytics_50k_s"] if goal else None,
+            "slowest steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in slow) +
+            f"; betweenness {syn['summary'].get('betweenness')}")
+    rn = st.get("render_2000")
+    if rn and "render_median_ms" in rn:
+        add(f"network view, {rn['nodes']} nodes / {rn['edges']} links, headless Chromium",
+            f"{rn['render_median_ms'] / 1000:.1f} s to a drawn canvas (median of {len(rn['render_ms'])})", "", None,
+            f"layout once {rn['layout_s']} s, HTML {rn['html_s']} s ({rn['html_mb']} MB), physics off; "
+            f"runs {', '.join(str(m) for m in rn['render_ms'])} ms")
     be = st.get("betweenness_error")
     if be and "spearman" in be:
         add(f"sampled vs exact betweenness ({be['nodes']} nodes, k={be['k']})",
