@@ -347,6 +347,15 @@ def _start_years(doc: Doc) -> None:
             proj.props["start"] = year
 
 
+_RESEARCH_BEFORE = re.compile(r"(?i)\b(?:forskningsprojekt\w*|forskningsstudie\w*|studien|avhandling\w*|"
+                              r"utvärdering(?:en)?\s+av)\s*[\"”“']?$")
+
+
+def _is_research(doc: Doc, proj: Entity) -> bool:
+    """The project is introduced as research ("forskningsprojektet X", "studien X")."""
+    return any(_RESEARCH_BEFORE.search(doc.text, max(0, s - 40), s) for s, _ in proj.mentions)
+
+
 def _targets(doc: Doc) -> list[str]:
     text = doc.text
     skip = sorted(doc.taken)
@@ -361,6 +370,8 @@ def _targets(doc: Doc) -> list[str]:
         in_sections = [g for g in seg_groups if any(a <= g.start < b for a, b in sections)]
         chosen = in_sections or seg_groups
         proj_targets = [relations.main_project(doc, seg)]
+        if not in_sections and proj_targets[0] is not None and _is_research(doc, proj_targets[0]):
+            continue  # a research project studies the people the text is about; it is not aimed at them
         for g in chosen:
             grp = doc.add("group", g.key, None, None, uid=g.key)
             for p in proj_targets:

@@ -461,3 +461,14 @@ def test_a_project_named_only_by_repetition():
     region = text.replace("Jobbväg Kronobergs följeforskare", "Forskarna").replace("Jobbväg Kronoberg", "Västra Götaland")
     region += "Västra Götaland fortsätter arbetet.\n"
     assert not names(extract_text(region, "r.txt"), "projects")
+
+
+def test_a_research_project_does_not_target_the_people_it_studies():
+    text = ("Seminarium om integration\n\n"
+            "Kommunerna har utvecklat egna modeller för nyanländas etablering på arbetsmarknaden.\n\n"
+            "Under seminariet presenteras resultaten från forskningsprojektet Nya roller i kommunerna (2020–2024).\n")
+    rec = extract_text(text, "sem.txt")
+    assert "newly_arrived" in keys(rec)
+    assert not rels(rec, "TARGETS")
+    aimed = text.replace("forskningsprojektet", "projektet")
+    assert rels(extract_text(aimed, "p.txt"), "TARGETS")
