@@ -300,6 +300,13 @@ def _merge_short_project_names(doc: Doc) -> None:
                 else:
                     doc.merge("project", short.uid, long_.uid)
                 break
+            if rest is not None and rest[:1] == " " and short.mentions and not short.firm and all(
+                    doc.text.startswith(long_.name, s) for s, _ in short.mentions):
+                # "förlänga insatsen Steg framåt till …" read as "Steg": a cut reading of the
+                # longer name written at every one of its places, not another project
+                doc.merge("project", short.uid, long_.uid)
+                long_.aliases.discard(short.name)
+                break
 
 
 def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:

@@ -111,8 +111,13 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             cands = cands[-1:] if cands else []
         else:
             cands = [m for m in orgs if m.start >= cue_pos][:1]
-        for m in cands:
-            o = doc.get("org", m.uid)
+        funders_here = [doc.get("org", m.uid) for m in cands]
+        if not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundet\b", doc.text[sp.start:cue_pos]) \
+                and any(w in word for w in ("satsar", "beviljar", "finansierar", "bekostar")):
+            # "Förbundet finansierar insatsen": the förbund whose page this is
+            forb = [o for o in doc.of_type("org") if o.kind == "coordination_association"]
+            funders_here = forb if len(forb) == 1 else []
+        for o in funders_here:
             if o is None or owners.get(proj.uid) is o:
                 continue
             if "satsar" in word and o.kind not in ("coordination_association", "fund", "region", "agency"):
@@ -304,6 +309,8 @@ def person_rules(doc: Doc, people, seg_of) -> None:
         zone_projects = _ents(doc, doc.mentions_in(pm.zone_start, pm.zone_end, "project"))
         line_start = text.rfind("\n", 0, pm.start) + 1
         label = _contact_label(text, pm.start)
+        if label == "esf" and doc.kind != "esf_project":
+            label = "inline"  # "Kontaktperson: Lars Ek, processledare, Förbundet X" in a news item
         where = Span(line_start if label else pm.start, pm.zone_end)
         if not zone_orgs:
             km = re.search(r"\bkommun\w*\s+i\s+([A-ZÅÄÖ]\w+)", text[pm.zone_start:pm.zone_end])
@@ -321,7 +328,7 @@ def person_rules(doc: Doc, people, seg_of) -> None:
         if label == "sender":
             continue
         proj = zone_projects[0] if zone_projects else None
-        is_contact = label in ("contact", "esf") or bool(pm.role and CONTACT_ROLES.search(pm.role or ""))
+        is_contact = label in ("contact", "esf", "inline") or bool(pm.role and CONTACT_ROLES.search(pm.role or ""))
         if (not is_contact and doc.kind == "conference" and seg.kind == "session"
                 and _presents(doc, seg, pm.start)):
             is_contact = True  # a speaker in a session about one project presents it
@@ -335,10 +342,10 @@ def person_rules(doc: Doc, people, seg_of) -> None:
                     if proj is not None:
                         break
         if proj is not None and (is_contact or zone_projects):
-            if pm.role and re.search(r"styrgrupp|utvärder|författare|ordförande i", pm.role or "", re.I) and label != "contact":
+            if pm.role and re.search(r"styrgrupp|utvärder|författare|ordförande i", pm.role or "", re.I) and label not in ("contact", "inline"):
                 continue
             before = text[doc.sentence(pm.start).start:pm.start]
-            if label != "contact" and re.search(r"(?i)\b(?:moderator|samtalsledare|konferencier)\w*\W*$", before):
+            if label not in ("contact", "inline") and re.search(r"(?i)\b(?:moderator|samtalsledare|konferencier)\w*\W*$", before):
                 continue  # "Dagens moderator, Emma G." leads the day; she is not the project's contact
             doc.relate("CONTACT_FOR", person, proj, where, role=pm.role)
 

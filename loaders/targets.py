@@ -113,7 +113,8 @@ PATTERNS: dict[str, re.Pattern] = {
     "professionals": _p(
         r"(?:handläggare|medarbetare|personal(?:en)?|anställda|chefer|yrkesverksamma|pedagoger|lärare|"
         r"(?:undersköterskor|vårdbiträden|omsorgspersonal)|arbetsledare|ledare och medarbetare)\b"),
-    "employers": _p(r"arbetsgivar(?:e|na|en|nas)?\b", r"företagare", r"företag som (?:vill )?anställ\w+"),
+    "employers": _p(r"(?<!saknar )(?<!saknar en )(?<!utan )(?<!utan en )(?<!sin )(?<!egen )(?<!ny )(?<!en ny )"
+                    r"arbetsgivar(?:e|na|en|nas)?\b", r"företagare", r"företag som (?:vill )?anställ\w+"),
 }
 
 # a cheap pre-check per key: each of its patterns contains at least one of these stems
@@ -235,6 +236,7 @@ def _same_people(text: str, generic: GroupMention, specific: GroupMention) -> bo
         return True
     a, b = sorted((generic, specific), key=lambda g: g.start)
     between = text[a.end:b.start]
+    between = re.sub(r"^\s*(?:vuxna\s+)?(?:(?:i åldern\s+|mellan\s+)?\d{1,2}\s*(?:[–\-]|och|till)\s*\d{1,2}\s*år)?,?", "", between)
     return bool(re.fullmatch(r"\s*(?:med|som har|som uppbär|som får|som har haft|i|på)?\s*", between, re.I)) or \
         a.start <= b.start < a.end or b.start <= a.start < b.end
 

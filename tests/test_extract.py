@@ -472,3 +472,37 @@ def test_a_research_project_does_not_target_the_people_it_studies():
     assert not rels(rec, "TARGETS")
     aimed = text.replace("forskningsprojektet", "projektet")
     assert rels(extract_text(aimed, "p.txt"), "TARGETS")
+
+
+FINSAM_NEWS = """Samordningsförbundet Västra Skaraborg
+
+Aktuellt
+
+2023-11-14
+Nytt beslut om insatsen Steg framåt
+Styrelsen har beslutat att förlänga insatsen Steg framåt till och med juni 2025. Insatsen drivs av \
+Lidköpings kommun tillsammans med Arbetsförmedlingen och vänder sig till unga vuxna 18–29 år med \
+aktivitetsersättning. Förbundet finansierar insatsen med 1,8 miljoner kronor per år.
+
+2023-05-20
+Kartläggning av behov i Götene
+Tillsammans med Götene kommun genomför förbundet en kartläggning av personer som uppbär ekonomiskt \
+bistånd. Kontaktperson: Lars Ek, processledare, Samordningsförbundet Västra Skaraborg.
+"""
+
+
+def test_finsam_news_item_funding_contact_and_specific_group():
+    rec = extract_text(FINSAM_NEWS, "nyheter.txt")
+    assert names(rec, "projects") == {"Steg framåt"}            # not also "Steg"
+    r = rels(rec)
+    assert ("FUNDS", "Samordningsförbundet Västra Skaraborg", "Steg framåt") in r   # "Förbundet finansierar"
+    assert ("WORKS_FOR", "Lars Ek", "Samordningsförbundet Västra Skaraborg") in r  # inline Kontaktperson
+    assert not [x for x in r if x[0] == "CONTACT_FOR"]            # his item names no project
+    targets = {t for typ, _, t in r if typ == "TARGETS"}
+    assert targets == {"young_activity_compensation"}             # not also young_people
+
+
+def test_lacking_an_employer_is_not_the_group_employers():
+    from loaders.targets import keys_in
+    assert "employers" not in keys_in("Målgruppen är personer som saknar en arbetsgivare att återgå till.")
+    assert "employers" in keys_in("Projektet vänder sig till arbetsgivare i regionen.")
