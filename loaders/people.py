@@ -102,6 +102,10 @@ def find_people(doc: Doc) -> list[PersonMention]:
         if doc.is_taken(s, e):
             continue
         role, zs, ze = _role_and_zone(doc, s, e, line_end)
+        if role:
+            rs = text.find(role, e, ze + 1)
+            if rs >= 0 and any(m.end >= rs + len(role) for m in doc.mentions_in(rs, rs + 1, "org")):
+                role = None  # "Per Holm, Arbetsförmedlingen": the employer, not a title
         if role is None:
             rb = _ROLE_BEFORE.search(text[max(line_start, s - 60):s])
             if rb and not before.rstrip().endswith(":"):

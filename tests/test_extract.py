@@ -506,3 +506,12 @@ def test_lacking_an_employer_is_not_the_group_employers():
     from loaders.targets import keys_in
     assert "employers" not in keys_in("Målgruppen är personer som saknar en arbetsgivare att återgå till.")
     assert "employers" in keys_in("Projektet vänder sig till arbetsgivare i regionen.")
+
+
+def test_an_employer_after_the_name_is_not_a_title():
+    text = ("Panelsamtal: Hur når vi arbetsgivarna?\n"
+            "Medverkande: Per Holm, Arbetsförmedlingen, och Lisa Ström, Försäkringskassan\n")
+    rec = extract_text(text, "panel.txt")
+    roles = {p["name"]: p.get("role") for p in rec["people"]}
+    assert roles == {"Per Holm": None, "Lisa Ström": None}
+    assert ("WORKS_FOR", "Per Holm", "Arbetsförmedlingen") in rels(rec, "WORKS_FOR")
