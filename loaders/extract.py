@@ -26,7 +26,8 @@ ESF_FUND = "Europeiska socialfonden"
 
 
 def detect_kind(text: str, fields: dict) -> str:
-    if "owner" in fields and ("project_id" in fields or "esf_support" in fields or "period" in fields):
+    if "owner" in fields and ("project_id" in fields or "esf_support" in fields or "period" in fields
+                              or "name" in fields):  # a project-bank row with few columns
         return "esf_project"
     speaker_lines = len(re.findall(r"(?m)^[•\-– \t]*(?:(?:Medverkande|Moderator|Talare|Föreläsare)[ \t]*:[ \t]*)?"
                                    r"[A-ZÅÄÖ]\w+(?: [A-ZÅÄÖ][\w\-]+){1,3}, [^\n]+, [^\n]+$", text))

@@ -344,7 +344,7 @@ _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
     (re.compile(rf"\b([Ss]amordningsförbundet\s+(?:(?:FINSAM|Finsam)\s+)?(?:i\s+)?{CAP}(?:(?:\s|-){CAP})*)"), "coordination_association"),
     (re.compile(rf"\b((?:FINSAM|Finsam)\s+(?:i\s+)?{CAP}(?:\s{CAP})?)"), "coordination_association"),
     (re.compile(rf"\b({CAP}\s+[Uu]niversitet)(?![\w])"), "education"),
-    (re.compile(rf"\b((?:Universitetet|Högskolan)\s+i\s+{CAP})"), "education"),
+    (re.compile(rf"\b((?:Universitetet|Högskolan|Folkhögskolan|Yrkeshögskolan)\s+i\s+{CAP})"), "education"),
     (re.compile(rf"\b({CAP}\s+(?:folkhögskola|högskola))\b"), "education"),
     (re.compile(rf"\b(Handelshögskolan(?:\s+i\s+{CAP})?)"), "education"),
     (re.compile(rf"\b((?:[{U}][\w&\-]*\s+){{1,4}}(?:Research\s+)?(?:Institute|University|Institutet|Centre|Center))\b"), "education"),

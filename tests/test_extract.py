@@ -515,3 +515,21 @@ def test_an_employer_after_the_name_is_not_a_title():
     roles = {p["name"]: p.get("role") for p in rec["people"]}
     assert roles == {"Per Holm": None, "Lisa Ström": None}
     assert ("WORKS_FOR", "Per Holm", "Arbetsförmedlingen") in rels(rec, "WORKS_FOR")
+
+
+def test_a_folk_high_school_is_an_organisation_not_a_project():
+    text = ("Projektnamn: Vägen In\nDiarienummer: 2022/00817\nProjektägare: Luleå kommun\n"
+            "Beviljat ESF-stöd: 12 450 000 kr\n\n"
+            "Projektet genomförs i samverkan med Arbetsförmedlingen och Folkhögskolan i Kiruna.\n")
+    rec = extract_text(text, "esf.txt")
+    assert names(rec, "projects") == {"Vägen In"}
+    orgs = {o["name"]: o["kind"] for o in rec["organizations"]}
+    assert orgs.get("Folkhögskolan i Kiruna") == "education"
+    assert ("PARTNER_IN", "Folkhögskolan i Kiruna", "Vägen In") in rels(rec, "PARTNER_IN")
+
+
+def test_a_project_row_with_only_name_and_owner_is_a_project_record():
+    text = "Projektnamn: Vägen In\nProjektägare: Luleå kommun\n\nProjektet genomförs i samverkan med Arbetsförmedlingen.\n"
+    rec = extract_text(text, "rad.txt")
+    assert names(rec, "projects") == {"Vägen In"}
+    assert {("OWNS", "Luleå kommun", "Vägen In"), ("PARTNER_IN", "Arbetsförmedlingen", "Vägen In")} <= rels(rec)
