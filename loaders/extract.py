@@ -58,7 +58,30 @@ def _segments(text: str, kind: str) -> list[Segment]:
 
 
 _INSATS_LABELS = re.compile(r"(?im)^[ \t]*(syfte|målgrupp(?:er)?|insats(?:en)?|beviljad finansiering|finansiering|"
-                            r"bakgrund|mål|samverkansparter|parter|period|kontakt)[ \t]*:")
+                            r"bakgrund|mål|samverkansparter|parter|period|kontakt)[ \t]*(?::|$)")
+_NOT_A_TITLE = re.compile(r"(?i)^(?:insatser|insats|aktuellt|nyheter|om oss|om förbundet|projekt|pågående \w+|"
+                          r"avslutade \w+|verksamhet\w*|start|hem|meny|innehåll|läs mer|tillbaka)$")
+
+
+def _titled_insats(doc: Doc) -> None:
+    """An insats page whose heading is the insats' name: "Motivationslyftet" on its own
+    line, then Syfte, Målgrupp, Samverkansparter, Finansiering … as headings or labels."""
+    if doc.of_type("project") or not doc.segments:
+        return
+    text = doc.text
+    first = doc.segments[0]
+    labels = list(_INSATS_LABELS.finditer(text, first.start, first.end))
+    if len({m.group(1).lower() for m in labels}) < 2:
+        return
+    before = text[first.start:labels[0].start()].rstrip()
+    line_start = before.rfind("\n") + 1
+    title = before[line_start:].strip()
+    s = first.start + line_start + (len(before[line_start:]) - len(before[line_start:].lstrip()))
+    g = Gazetteer.load()
+    if not title or len(title.split()) > 6 or not title[0].isupper() or re.search(r"[.!?:;]$", title) \
+            or _NOT_A_TITLE.match(title) or g.org(title) or g.place(title) or doc.is_taken(s, s + len(title)):
+        return
+    projects.add_project(doc, title, s, s + len(title))
 _STEERING_NAME = re.compile(r"[Ss]tyrgrupp(?:en)?\s+(?:för\s+)?")
 
 
@@ -406,6 +429,7 @@ def extract_text(text: str, document: str = "document.txt", path: str | None = N
     _grants(doc, funder)
     _listed_insatser(doc)
     _merge_short_project_names(doc)
+    _titled_insats(doc)
     projects.mark_all_mentions(doc)
     _page_project(doc)
     owners: dict[str, Entity] = {}

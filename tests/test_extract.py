@@ -533,3 +533,38 @@ def test_a_project_row_with_only_name_and_owner_is_a_project_record():
     rec = extract_text(text, "rad.txt")
     assert names(rec, "projects") == {"Vägen In"}
     assert {("OWNS", "Luleå kommun", "Vägen In"), ("PARTNER_IN", "Arbetsförmedlingen", "Vägen In")} <= rels(rec)
+
+
+TITLED_INSATS_PAGE = """Samordningsförbundet Södra Dalarna
+
+Motivationslyftet
+
+Syfte
+Att stärka deltagarnas motivation att närma sig arbete eller studier.
+
+Målgrupp
+Personer i Avesta och Hedemora som varit sjukskrivna länge.
+
+Samverkansparter
+Avesta kommun, Hedemora kommun, Region Dalarna och Försäkringskassan.
+
+Finansiering
+Samordningsförbundet Södra Dalarna finansierar insatsen.
+
+Kontakt
+Malin Ekholm, insatsledare, Avesta kommun
+"""
+
+
+def test_an_insats_page_whose_heading_is_the_name():
+    rec = extract_text(TITLED_INSATS_PAGE, "insats.txt")
+    assert names(rec, "projects") == {"Motivationslyftet"}
+    r = rels(rec)
+    assert ("FUNDS", "Samordningsförbundet Södra Dalarna", "Motivationslyftet") in r
+    assert ("PARTNER_IN", "Region Dalarna", "Motivationslyftet") in r
+    assert ("CONTACT_FOR", "Malin Ekholm", "Motivationslyftet") in r
+    assert ("TARGETS", "Motivationslyftet", "sick_listed") in r
+    assert not [x for x in r if x[0] == "COLLABORATES_WITH"]        # co-partners, not collaborators
+    # a generic heading is no name
+    generic = TITLED_INSATS_PAGE.replace("Motivationslyftet", "Insatser")
+    assert not names(extract_text(generic, "g.txt"), "projects")
