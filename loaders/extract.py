@@ -32,9 +32,9 @@ def detect_kind(text: str, fields: dict) -> str:
     speaker_lines = len(re.findall(r"(?m)^[•\-– \t]*(?:(?:Medverkande|Moderator|Talare|Föreläsare)[ \t]*:[ \t]*)?"
                                    r"[A-ZÅÄÖ]\w+(?: [A-ZÅÄÖ][\w\-]+){1,3}, [^\n]+, [^\n]+$", text))
     timed = len(re.findall(r"(?m)^[ \t]*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+\S", text))
-    if speaker_lines >= 3 or (speaker_lines >= 2 and (
-            re.search(r"(?i)\b(?:konferens|seminari\w*|program\w*|webbinari\w*)\b", text[:300]) or timed >= 2)):
-        return "conference"
+    event_word = re.search(r"(?i)\b(?:konferens\w*|seminari\w*|program\w*|webbinari\w*|dagordning)\b", text[:300])
+    if speaker_lines >= 3 or (speaker_lines >= 2 and (event_word or timed >= 2)) or (event_word and timed >= 3):
+        return "conference"  # a timed programme, whatever form its speaker lines take
     if re.search(r"(?im)^\s*(Kontaktpersoner|Utskickat av|Pressmeddelande)", text):
         return "press_release"
     if len(DATE_LINE.findall(text)) >= 2:

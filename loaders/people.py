@@ -131,7 +131,9 @@ def _role_and_zone(doc: Doc, s: int, e: int, line_end: int) -> tuple[str | None,
     """The title after the name and the stretch that may name the employer."""
     text = doc.text
     zone_end = line_end
-    stop = _ZONE_STOP.search(text, e, line_end)
+    dash = re.match(r"[ \t]+[–—-][ \t]+(?=[a-zåäö])", text[e:line_end])
+    # "Hanna Åberg – projektledare, Timrå kommun": the dash is the name's comma
+    stop = _ZONE_STOP.search(text, e + dash.end() if dash else e, line_end)
     while stop and stop.group(0).startswith(".") and _TITLE_ABBREV.search(text, max(e, stop.start() - 6), stop.start()):
         stop = _ZONE_STOP.search(text, stop.end(), line_end)  # "Leg. sfi-lärare", "Fil. dr", "bitr. chef"
     if stop:
@@ -144,7 +146,7 @@ def _role_and_zone(doc: Doc, s: int, e: int, line_end: int) -> tuple[str | None,
         zone_end = max(e, re.search(r"\s*(?:via|och|samt|,)?\s*$", text[e:nxt.start()]).start() + e)
     zone = text[e:zone_end]
     role = None
-    m = re.match(r",\s*(?:som är\s+)?([^,]+)", zone)
+    m = re.match(r"(?:,|\s[–—-])\s*(?:som är\s+)?([^,]+)", zone)
     if m:
         role = m.group(1).strip().rstrip(",")
     else:

@@ -213,6 +213,9 @@ def _cut_before_taken(doc: Doc, s: int, name: str) -> str:
     rel = re.search(r",\s+(?:som|vilket|vilken|där|vars|med|för|i|samt|men)\b", name)
     if rel:  # "Jobbvägen, som finansieras av …": the name ends at the relative clause
         name = name[:rel.start()]
+    rel = re.search(r"\s+som\s+(?:inte\s+|också\s+|ska\s+|vill\s+)?[a-zåäö]+(?:ar|er|ir|or|ade|de|te)\b", name)
+    if rel and rel.start() > 0:  # "Jobbnavet som stöttar personer med …": a relative clause
+        name = name[:rel.start()]
     verb = _FINITE_VERB.search(name)
     if verb and verb.start() > 0:  # "Nya vägar startar i Ystad": the name ends before its verb
         name = name[:verb.start()]

@@ -568,3 +568,28 @@ def test_an_insats_page_whose_heading_is_the_name():
     # a generic heading is no name
     generic = TITLED_INSATS_PAGE.replace("Motivationslyftet", "Insatser")
     assert not names(extract_text(generic, "g.txt"), "projects")
+
+
+TIMED_PROGRAMME = """Konferens: Samverkan för arbete 2025
+Plats: Clarion Hotel, Sundsvall
+
+10.30 Från försörjningsstöd till anställning
+Timrå kommun berättar om insatsen Jobbnavet som stöttar personer med försörjningsstöd.
+Talare: Hanna Åberg – projektledare, Timrå kommun
+
+13.00 Unga utanför
+Karl Nyström, utredare, Inspektionen för socialförsäkringen, presenterar en rapport om unga som varken arbetar eller studerar.
+
+14.00 Avslutning
+"""
+
+
+def test_timed_programme_items_are_sessions_and_a_dash_is_the_names_comma():
+    rec = extract_text(TIMED_PROGRAMME, "program.txt")
+    assert detect_kind(TIMED_PROGRAMME, F.parse_fields(TIMED_PROGRAMME)) == "conference"
+    r = rels(rec)
+    assert ("WORKS_FOR", "Hanna Åberg", "Timrå kommun") in r
+    assert ("CONTACT_FOR", "Hanna Åberg", "Jobbnavet") in r
+    assert ("CONTACT_FOR", "Karl Nyström", "Jobbnavet") not in r        # another session
+    assert ("TARGETS", "Jobbnavet", "young_people") not in r             # another session's group
+    assert not [x for x in r if x[0] == "ACTIVE_IN"]                      # the venue is the conference's
