@@ -68,10 +68,13 @@ def _column(rows: list, key: str) -> list:
 
 
 def _activity_columns(rows: list):
-    """``org_uid, target_key, place_code, project_uid`` columns, list-shaped rows expanded.
+    """Cell columns ``org_uid, target_key, place_code`` (list-shaped rows expanded), the row
+    of each entry (None when no row needed expanding), and the ``(org_uid, project_uid)``
+    memberships, one per row.
 
-    The fifth value maps an expanded entry back to its row (None when no row
-    needed expanding).
+    A row's ``seat_codes`` (the organisation's seats) pair with every target group of every
+    row of that organisation; they are expanded once per organisation, not once per row: the
+    same cells, without repeating them for each of a national agency's thousands of projects.
     """
     try:                                             # the plain shape: every row has the scalar keys
         keys = [r["target_key"] for r in rows]
@@ -79,21 +82,61 @@ def _activity_columns(rows: list):
     except KeyError:
         pass
     else:
-        return _column(rows, "org_uid"), keys, places, _column(rows, "project_uid"), None
-    orgs, keys, places, projects, row_of = [], [], [], [], []
+        orgs, projects = _column(rows, "org_uid"), _column(rows, "project_uid")
+        return orgs, keys, places, None, orgs, projects, None
+    orgs, keys, places, row_of = [], [], [], []
+    seat_targets: dict = {}                          # org -> (first row, seats, its targets in order)
     for i, r in enumerate(rows):
+        org = r["org_uid"]
         ks = r["target_keys"] if "target_keys" in r else [r.get("target_key")]
         ps = r["place_codes"] if "place_codes" in r else [r.get("place_code")]
+        seats = r.get("seat_codes") or ()
         ks = ks if ks else [None]
-        ps = ps if ps else [None]
+        ps = ps if ps else ([] if seats else [None])
         for k in ks:
             for p in ps:
-                orgs.append(r["org_uid"])
+                orgs.append(org)
                 keys.append(k)
                 places.append(p)
-                projects.append(r.get("project_uid"))
                 row_of.append(i)
-    return orgs, keys, places, projects, row_of
+        if seats:
+            entry = seat_targets.setdefault(org, (i, seats, {}))
+            for k in ks:
+                entry[2].setdefault(k, None)
+    for org, (i, seats, targets) in seat_targets.items():
+        for k in targets:
+            for p in seats:
+                orgs.append(org)
+                keys.append(k)
+                places.append(p)
+                row_of.append(i)
+    # a row whose project has a target group and a place it is active in gives every one of
+    # the project's members those cells: two such members share a cell without looking
+    # (only where all the project's rows carry the same groups and places, as the projection's do)
+    signature: dict = {}
+    for r in rows:
+        pid = r.get("project_uid")
+        ks = tuple(sorted(str(k) for k in (r.get("target_keys") or ()) if k is not None))
+        ps = tuple(sorted(str(c) for c in (r.get("place_codes") or ()) if c is not None))
+        sig = (ks, ps) if pid is not None and ks and ps else None
+        signature[pid] = sig if signature.get(pid, sig) == sig else None
+    cellful = [signature.get(r.get("project_uid")) is not None for r in rows]
+    return orgs, keys, places, row_of, _column(rows, "org_uid"), _column(rows, "project_uid"), cellful
+
+
+def _pairs_within(member: np.ndarray, n: int) -> tuple[list, list]:
+    """Every pair (a < b) of organisations inside each group of ``member`` (sorted
+    ``group * n + org`` codes), as lists of arrays."""
+    by_group, who = member // n, member % n
+    starts = np.flatnonzero(np.r_[True, by_group[1:] != by_group[:-1]]) if member.size else member
+    sizes = np.diff(np.r_[starts, by_group.size])
+    out_a, out_b = [], []
+    for size in np.unique(sizes[sizes > 1]).tolist():
+        grid = who[starts[sizes == size][:, None] + np.arange(size)]
+        ia, ib = np.triu_indices(size, 1)
+        out_a.append(grid[:, ia].ravel())
+        out_b.append(grid[:, ib].ravel())
+    return out_a, out_b
 
 
 def _distinct(x: np.ndarray) -> np.ndarray:
@@ -163,20 +206,35 @@ def _union_sizes(cell_ptr, cell_members, org_ptr, org_cells, n_orgs: int) -> np.
     return sizes
 
 
-def _shares_cell(a: np.ndarray, b: np.ndarray, org_ptr, org_cells, n_cells: int) -> np.ndarray:
-    """Whether organisations ``a[i]`` and ``b[i]`` have a cell in common (vectorised, sorted cell lists)."""
+def _shares_cell(a: np.ndarray, b: np.ndarray, org_ptr, org_cells, n_cells: int,
+                 chunk: int = 1 << 23) -> np.ndarray:
+    """Whether organisations ``a[i]`` and ``b[i]`` have a cell in common (vectorised, sorted cell lists).
+
+    The smaller list of each pair is looked up in the larger one, ``chunk`` cells at a time:
+    the linked pairs of a national graph probe half a billion cells (4 GB at once).
+    """
+    out = np.zeros(a.size, dtype=bool)
     if a.size == 0:
-        return np.zeros(0, dtype=bool)
+        return out
     ncell = np.diff(org_ptr)
     swap = ncell[a] > ncell[b]                  # look up the smaller list's cells in the larger one
     small, large = np.where(swap, b, a), np.where(swap, a, b)
-    probe = _expand(org_ptr, org_cells, small)
-    owner = np.repeat(np.arange(a.size), ncell[small])
     keys = np.repeat(np.arange(len(org_ptr) - 1, dtype=np.int64), ncell) * n_cells + org_cells
-    wanted = large[owner].astype(np.int64) * n_cells + probe
-    pos = np.searchsorted(keys, wanted)
-    hit = keys[np.minimum(pos, keys.size - 1)] == wanted
-    return np.bincount(owner[hit], minlength=a.size) > 0
+    sizes = ncell[small]
+    ends = np.cumsum(sizes)
+    start = 0
+    while start < a.size:
+        base = int(ends[start - 1]) if start else 0
+        stop = max(start + 1, int(np.searchsorted(ends, base + chunk, side="right")))
+        part = slice(start, stop)
+        probe = _expand(org_ptr, org_cells, small[part])
+        owner = np.repeat(np.arange(stop - start), sizes[part])
+        wanted = large[part][owner].astype(np.int64) * n_cells + probe
+        pos = np.searchsorted(keys, wanted)
+        hit = keys[np.minimum(pos, keys.size - 1)] == wanted
+        out[part] = np.bincount(owner[hit], minlength=stop - start) > 0
+        start = stop
+    return out
 
 
 def missing_links(rows: Iterable[Mapping], org_project_rows: Iterable[Mapping] = (),
@@ -234,7 +292,7 @@ def _missing_links(rows, org_project_rows, stated_rows, limit) -> pd.DataFrame:
     empty.attrs.update(total=0, limit=limit, exact_order=True)
     if not rows:
         return empty
-    org_col, key_col, place_col, proj_col, row_of = _activity_columns(rows)
+    org_col, key_col, place_col, row_of, proj_org_col, proj_col, cellful = _activity_columns(rows)
     org, uids = _codes(org_col)
     key, keys = _codes(key_col)
     place, places = _codes(place_col)
@@ -259,25 +317,25 @@ def _missing_links(rows, org_project_rows, stated_rows, limit) -> pd.DataFrame:
     ncell = np.diff(org_ptr)
 
     # links that exist: a shared project (any role) or a stated collaboration
-    proj_values = proj_col
-    extra_orgs = []
+    proj_values = list(proj_col)
+    extra_orgs = [index[str(u)] for u in proj_org_col]
     for r in org_project_rows:
         i = index.get(str(r["org_uid"]))
         if i is not None:
             proj_values.append(r["project_uid"])
             extra_orgs.append(i)
     proj, _ = _codes(proj_values)
-    proj_orgs = np.concatenate([org, np.array(extra_orgs, dtype=np.int64)])
+    proj_orgs = np.array(extra_orgs, dtype=np.int64)
     member = _distinct(proj[proj >= 0] * n + proj_orgs[proj >= 0])
-    by_proj, who = member // n, member % n
-    starts = np.flatnonzero(np.r_[True, by_proj[1:] != by_proj[:-1]])
-    sizes = np.diff(np.r_[starts, by_proj.size])
-    link_a, link_b = [], []
-    for size in np.unique(sizes[sizes > 1]).tolist():            # every pair inside every project
-        grid = who[starts[sizes == size][:, None] + np.arange(size)]
-        ia, ib = np.triu_indices(size, 1)
-        link_a.append(grid[:, ia].ravel())
-        link_b.append(grid[:, ib].ravel())
+    link_a, link_b = _pairs_within(member, n)
+    sure = np.zeros(0, dtype=np.int64)                           # linked pairs known to share a cell
+    if cellful is not None and any(cellful):
+        flags = np.zeros(len(proj), dtype=bool)
+        flags[:len(cellful)] = cellful
+        keep = flags & (proj >= 0)
+        sa, sb = _pairs_within(_distinct(proj[keep] * n + proj_orgs[keep]), n)
+        if sa:
+            sure = _distinct(np.concatenate(sa) * n + np.concatenate(sb))
     for r in stated_rows:
         i, j = index.get(str(r["org_a"])), index.get(str(r["org_b"]))
         if i is not None and j is not None and i != j:
@@ -290,7 +348,9 @@ def _missing_links(rows, org_project_rows, stated_rows, limit) -> pd.DataFrame:
     la, lb = linked // n, linked % n
     active = (ncell[la] > 0) & (ncell[lb] > 0)
     la, lb = la[active], lb[active]
-    linked_sharing = int(_shares_cell(la, lb, org_ptr, org_cells, n_cells).sum())
+    unsure = ~np.isin(la * n + lb, sure, assume_unique=True)
+    linked_sharing = int(unsure.size - unsure.sum()) + int(
+        _shares_cell(la[unsure], lb[unsure], org_ptr, org_cells, n_cells).sum())
 
     # the total, exact: distinct cell-mates per organisation (bitset union), minus the links
     cell_order = np.argsort(org_cells, kind="stable")

@@ -344,6 +344,29 @@ def test_missing_links_accept_rows_with_lists_of_groups_and_places():
         _reference_missing_links(flat, org_projects, stated))
 
 
+def test_seat_codes_pair_with_every_target_of_the_organisation_once():
+    """The projection's rows carry an organisation's seats as ``seat_codes``: the same
+    missing links as one flat row per (organisation, project, group, place or seat)."""
+    rng = random.Random(11)
+    orgs = [f"o{i}" for i in range(40)]
+    seats = {o: rng.sample(["0180", "1280", "1480", "0380"], rng.randint(0, 2)) for o in orgs}
+    listed, flat, org_projects = [], [], []
+    for j in range(60):
+        members = rng.sample(orgs, rng.randint(1, 4))
+        keys = rng.sample(["youth", "newly_arrived", "sick_listed"], rng.randint(1, 2))
+        places = rng.sample(["0180", "1280", "2480", "0580"], rng.randint(0, 2))
+        for o in members:
+            org_projects.append({"org_uid": o, "project_uid": f"p{j}"})
+            listed.append({"org_uid": o, "org_name": o.upper(), "project_uid": f"p{j}", "target_keys": keys,
+                           "place_codes": places, "seat_codes": seats[o]})
+            flat += [{"org_uid": o, "org_name": o.upper(), "project_uid": f"p{j}", "target_key": k, "place_code": c}
+                     for k in keys for c in places + seats[o]]
+    got = missing_links(listed, org_projects, [], limit=None)
+    want = missing_links(flat, org_projects, [], limit=None)
+    assert got.attrs["total"] == want.attrs["total"] == len(_reference_missing_links(flat, org_projects, []))
+    pd.testing.assert_frame_equal(got, want)
+
+
 def test_period_filter_and_undated_count_tell_true_from_one():
     from analytics.period import filter_by_period, is_active, undated_count
 
