@@ -110,6 +110,12 @@ def find_people(doc: Doc) -> list[PersonMention]:
             rb = _ROLE_BEFORE.search(text[max(line_start, s - 60):s])
             if rb and not before.rstrip().endswith(":"):
                 role = rb.group(1)
+            elif rb is None:  # "Förbundschef: Johan Ek", "Projektledare: Anna Berg"
+                lb = re.search(r"(?:^|\n)[ \t]*([A-ZÅÄÖ][\w\-]*(?:chef|ledare|samordnare|koordinator|ordförande|"
+                               r"direktör|handläggare|sekreterare|rektor|strateg|utvecklare))[ \t]*:[ \t]*$",
+                               text[line_start:s])
+                if lb:
+                    role = lb.group(1)
         if role and re.match(r"(?i)(?:det|den|de|som|har|är|var|och|men|att|så|inte|också|nu|då|i|på|för|med)\b", role):
             role = None  # words after the name that are not a title
         if role is None and lead_role:
@@ -156,8 +162,9 @@ def _role_and_zone(doc: Doc, s: int, e: int, line_end: int) -> tuple[str | None,
     if role:
         role = re.split(r",?\s*(?:telefon|tel\.?|mobil|e-post|mejl)\b", role, flags=re.I)[0].strip(" ,")
         role = role or None
-        if role and (re.fullmatch(r"[\d\s\-+()]+", role) or len(role) > 120):
-            role = None
+        if role and (re.fullmatch(r"[\d\s\-+()]+", role) or len(role) > 120 or "@" in role
+                     or re.search(r"https?://|www\.", role)):
+            role = None  # an e-mail address, phone number or web address is no title (nor kept)
         if role and re.match(r"(?:säger|uppger|berättar|menar|konstaterar)\b", role):
             role = None
     return role, e, zone_end

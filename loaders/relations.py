@@ -223,7 +223,8 @@ def member_rules(doc: Doc) -> None:
             continue
         orgs = _ents(doc, doc.mentions_in(sp.start, sp.end, "org"))
         forb = [o for o in orgs if o.kind in ("coordination_association", "network")]
-        if not forb and re.search(r"(?i)\bförbundets\s+(?:medlemmar|parter|huvudmän)|förbundet\s+(?:består|bildades)", s_text):
+        if not forb and re.search(r"(?i)\bförbundets\s+(?:medlemmar|parter|huvudmän)|förbundet\s+(?:består|bildades)|"
+                                  r"^\s*(?:medlemmar(?:na)?|parter(?:na)?|huvudmän(?:nen)?)\s+(?:är|i förbundet)\b", s_text):
             # "Förbundets medlemmar är …" on a förbund's own page: the förbund the page is about
             forb = [o for o in doc.of_type("org") if o.kind == "coordination_association"][:1]
             forb = forb if len([o for o in doc.of_type("org") if o.kind == "coordination_association"]) == 1 else []

@@ -5,6 +5,8 @@ the phrasing of the genre, so a rule that only fits the seeds' strings fails her
 """
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from loaders.extract import detect_kind, extract_text
@@ -593,3 +595,22 @@ def test_timed_programme_items_are_sessions_and_a_dash_is_the_names_comma():
     assert ("CONTACT_FOR", "Karl Nyström", "Jobbnavet") not in r        # another session
     assert ("TARGETS", "Jobbnavet", "young_people") not in r             # another session's group
     assert not [x for x in r if x[0] == "ACTIVE_IN"]                      # the venue is the conference's
+
+
+ABOUT_PAGE = """Om förbundet
+
+Samordningsförbundet Östra Östergötland bildades 2006. Medlemmar är Försäkringskassan, \
+Arbetsförmedlingen, Region Östergötland samt kommunerna Norrköping, Söderköping och Valdemarsvik.
+
+Förbundschef: Johan Ek, johan.ek@finsam.se
+"""
+
+
+def test_members_named_in_the_sentence_after_the_forbund_and_a_title_label():
+    rec = extract_text(ABOUT_PAGE, "om.txt")
+    members = {s for t, s, o in rels(rec, "MEMBER_OF") if o == "Samordningsförbundet Östra Östergötland"}
+    assert members == {"Försäkringskassan", "Arbetsförmedlingen", "Region Östergötland", "Norrköpings kommun",
+                       "Söderköpings kommun", "Valdemarsviks kommun"}
+    (johan,) = [p for p in rec["people"] if p["name"] == "Johan Ek"]
+    assert johan.get("role") == "Förbundschef"
+    assert "@" not in json.dumps(rec, ensure_ascii=False)     # no e-mail without --keep-contact-details
