@@ -223,7 +223,8 @@ class Bench:
         from graph.reference_loader import load_reference
         from graph.writer import init_schema
         with self.driver.session(database=database_name()) as s:
-            s.run(cypher.DELETE_ALL_NODES).consume()
+            for statement in cypher.DELETE_ALL:
+                s.run(statement).consume()
         init_schema(self.driver)
         if reference:
             load_reference(self.driver)

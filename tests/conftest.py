@@ -42,7 +42,8 @@ def clean_db(neo4j_driver):
             "NEO4J_URI points at a disposable test instance (`make test` does this)",
             pytrace=False)
     with neo4j_driver.session(database=database_name()) as session:
-        session.run(cypher.DELETE_ALL_NODES).consume()
+        for statement in cypher.DELETE_ALL:
+            session.run(statement).consume()
     yield neo4j_driver
 
 

@@ -39,7 +39,8 @@ def build_seed_graph(driver) -> None:
     from loaders.pipeline import load_paths
 
     with driver.session(database=database_name()) as session:
-        session.run(cypher.DELETE_ALL_NODES).consume()
+        for statement in cypher.DELETE_ALL:
+            session.run(statement).consume()
     init_schema(driver)
     load_reference(driver)
     summary = load_paths([SEEDS], driver)

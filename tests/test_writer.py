@@ -124,7 +124,8 @@ def counts(driver) -> tuple[int, int]:
 
 def wipe(driver) -> None:
     with driver.session(database=database_name()) as session:
-        session.run(cypher.DELETE_ALL_NODES).consume()
+        for statement in cypher.DELETE_ALL:
+            session.run(statement).consume()
 
 
 def rel_props(driver, rtype: str) -> list[dict]:
