@@ -258,6 +258,9 @@ def query_parameters(text: str) -> list[str]:
 
 # --- plain Python values -----------------------------------------------------------------------
 
+_SCALARS = (bool, int, float, str)
+
+
 def to_python(value: Any) -> Any:
     """Driver values to plain Python.
 
@@ -266,10 +269,12 @@ def to_python(value: Any) -> Any:
     end node's uid, code or key property when known), paths a list alternating
     nodes and relationships, temporal values ISO strings, points dicts.
     """
+    if value is None or isinstance(value, _SCALARS):
+        return value                     # most values: before any other check (hot in projections)
+    if isinstance(value, list) and all(v is None or isinstance(v, _SCALARS) for v in value):
+        return value                     # a list of plain values is plain already
     from neo4j.graph import Node, Path as GraphPath, Relationship
 
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
     if isinstance(value, Node):
         return {"_labels": sorted(value.labels), **{k: to_python(v) for k, v in value.items()}}
     if isinstance(value, Relationship):
