@@ -24,6 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 # --------------------------------------------------------------------------- labels
 
@@ -98,14 +99,19 @@ _NEEDS_DIGIT = {"project_id", "period", "start", "end", "budget", "esf_support",
 _MAX_VALUE = 300
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=1 << 14)
 def _key(label: str) -> str:
     """A label's lookup key: case-folded letters and digits only ("E-post" -> "epost")."""
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFC", label).casefold())
+    return _NON_WORD.sub("", unicodedata.normalize("NFC", label).casefold())
 
 
 _CANON: dict[str, str | None] = {_key(s): c for c, syns in LABELS.items() for s in syns}
 
 
+@lru_cache(maxsize=1 << 14)
 def canonical_label(label: str) -> str | None:
     """The canonical name of a field label, or None when unknown.
 

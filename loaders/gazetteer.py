@@ -17,11 +17,17 @@ from loaders import reference
 from loaders.record import slug
 
 
+_DASHES = re.compile(r"[\u2010-\u2015]")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """Case- and space-insensitive comparison form (keeps å, ä, ö)."""
+    """Case- and space-insensitive comparison form (keeps å, ä, ö). Cached: the same words
+    are folded again and again (a sixth of extraction time went here)."""
     text = unicodedata.normalize("NFC", name).casefold()
-    text = re.sub(r"[\u2010-\u2015]", "-", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _DASHES.sub("-", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)

@@ -246,6 +246,7 @@ def _starts_phrase(text: str, pos: int) -> bool:
     return pos == 0 or bool(re.search(r"(?:[.!?:;”\"“(]\s*|\n[ \t]*(?:[-•*·▪►–]|\d{1,2}[.)]|[a-h]\))?[ \t]*)$", before))
 
 
+@lru_cache(maxsize=8)
 def target_sections(text: str) -> list[tuple[int, int]]:
     """Spans that state whom the work is for: a "Målgrupp" heading and the paragraph(s)
     under it, a "Målgrupp: …" field line, and sentences with "målgrupp", "riktar sig till",
