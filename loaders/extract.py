@@ -387,6 +387,28 @@ def _is_research(doc: Doc, proj: Entity) -> bool:
     return any(_RESEARCH_BEFORE.search(doc.text, max(0, s - 40), s) for s, _ in proj.mentions)
 
 
+_PLANNED = re.compile(r"(?i)\b(?:ska|skall|planerar att|beräknas|förväntas|räknar med att)\s+(?:\w+\s+)?"
+                      r"(?:nå|omfatta|ta emot|involvera|stötta|hjälpa|ha)\s+(?:cirka\s+|ca\.?\s+|drygt\s+|minst\s+|totalt\s+)?"
+                      r"(\d{1,3}(?:[ \u00a0]\d{3})*|\d+)\s+(?:deltagare|personer|individer|unga|kvinnor|män)\b")
+
+
+_PLANNED_LABEL = re.compile(r"(?i)\bplanerat antal deltagare\s*(?:är|:)?\s*(?:cirka\s+|ca\.?\s+)?"
+                            r"(\d{1,3}(?:[ \u00a0]\d{3})*|\d+)\b")
+
+
+def _planned_in_prose(doc: Doc) -> None:
+    """"Insatsen … ska nå 120 deltagare", "… Planerat antal deltagare: 240." inside a
+    paragraph: a planned number of participants (not an actual count: only with a future
+    or planning verb, or the label)."""
+    for m in [*_PLANNED.finditer(doc.text), *_PLANNED_LABEL.finditer(doc.text)]:
+        sp = doc.sentence(m.start())
+        seg = doc.segment_of(m.start())
+        proj = relations.sentence_project(doc, sp, seg)
+        n = F.parse_int(m.group(1))
+        if proj is not None and n and "planned_participants" not in proj.props:
+            proj.props["planned_participants"] = n
+
+
 def _targets(doc: Doc) -> list[str]:
     text = doc.text
     skip = sorted(doc.taken)
@@ -462,6 +484,7 @@ def extract_text(text: str, document: str = "document.txt", path: str | None = N
     relations.member_rules(doc)
     relations.located_in_rules(doc)
     _start_years(doc)
+    _planned_in_prose(doc)
     keys = _targets(doc)
     return _record(doc, document, path, keys, keep_contact_details)
 

@@ -116,6 +116,13 @@ def find_projects(doc: Doc) -> None:
             name = re.split(r"\s+\(|\s+[–\-]\s+(?=[a-zåäö])", rest)[0]
         else:
             name = re.match(rf"{CAP}(?:\s+(?:{CAP}|\d+))*", rest).group(0)
+            # "insatsen Unga i fokus. Insatsen drivs …": a sentence-case name that ends the
+            # clause, a few words without digits, verbs or relative clauses
+            tail = re.match(r"[^.,;:!?()\n\d–]{0,60}?(?=\s*(?:[.,;:!?]\s|[.!?]?$|\n))", rest)
+            if tail and len(tail.group(0).split()) <= 4 and not _FINITE_VERB.search(tail.group(0)) \
+                    and not re.search(r"\s(?:som|att|och|eller|samt|med|för|av|till|från|under|efter|under)\s*$|"
+                                      r"\s(?:som|att|eller|samt)\s", tail.group(0)):
+                name = tail.group(0)
         name = _clean(_cut_before_taken(doc, s, name))
         if head.lower() in ("teamet", "modellen", "metoden") and len(name.split()) > 3:
             continue

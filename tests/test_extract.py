@@ -614,3 +614,16 @@ def test_members_named_in_the_sentence_after_the_forbund_and_a_title_label():
     (johan,) = [p for p in rec["people"] if p["name"] == "Johan Ek"]
     assert johan.get("role") == "Förbundschef"
     assert "@" not in json.dumps(rec, ensure_ascii=False)     # no e-mail without --keep-contact-details
+
+
+def test_sentence_case_name_at_a_clause_end_and_planned_participants_in_prose():
+    text = ("Finsam Gävle beviljar medel till Unga i fokus\n\n"
+            "Samordningsförbundet Gävleborg har beviljat 2,4 miljoner kronor till insatsen Unga i fokus. "
+            "Insatsen drivs av Gävle kommun och ska nå 120 deltagare. Förra året deltog 80 personer.\n")
+    rec = extract_text(text, "nyhet.txt")
+    (p,) = rec["projects"]
+    assert p["name"] == "Unga i fokus" and p.get("planned_participants") == 120
+    assert ("OWNS", "Gävle kommun", "Unga i fokus") in rels(rec, "OWNS")
+    # an actual count is not a plan
+    counted = extract_text(text.replace(" och ska nå 120 deltagare", ""), "n.txt")
+    assert "planned_participants" not in counted["projects"][0]
