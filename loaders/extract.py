@@ -233,8 +233,10 @@ def _grants(doc: Doc, funder: Entity | None) -> None:
                 part = doc.get("org", x.uid)
                 if part is not None and part is not owner and len(part.mentions) <= 1:
                     doc.merge("org", x.uid, owner.uid)
-        name = re.split(r"\s+\(", m.group("name"))[0].strip(" .")
-        alias = m.group("name").strip(" .")
+        # in a grant list the name runs to the end of the line; in prose it ends with its sentence
+        raw = re.split(r"[.!?]\s+(?=[A-ZÅÄÖ–-])", m.group("name"))[0]
+        name = re.split(r"\s+\(", raw)[0].strip(" .")
+        alias = raw.strip(" .")
         amount = F.parse_amount_sek(m.group("amount"))
         proj = doc.add("project", name, m.start("name"), m.start("name") + len(name), firm=True,
                        esf_support_sek=amount if funder is not None and funder.kind == "fund" else None)

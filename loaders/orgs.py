@@ -343,6 +343,7 @@ _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
     (re.compile(rf"\b(Landstinget\s+(?:i\s+)?{CAP})"), "region"),
     (re.compile(rf"\b([Ss]amordningsförbundet\s+(?:(?:FINSAM|Finsam)\s+)?(?:i\s+)?{CAP}(?:(?:\s|-){CAP})*)"), "coordination_association"),
     (re.compile(rf"\b((?:FINSAM|Finsam)\s+(?:i\s+)?{CAP}(?:\s{CAP})?)"), "coordination_association"),
+    (re.compile(rf"\b({CAP}s\s+samordningsförbund)(?![\w\-])"), "coordination_association"),
     (re.compile(rf"\b({CAP}\s+[Uu]niversitet)(?![\w])"), "education"),
     (re.compile(rf"\b((?:Universitetet|Högskolan|Folkhögskolan|Yrkeshögskolan)\s+i\s+{CAP})"), "education"),
     (re.compile(rf"\b({CAP}\s+(?:folkhögskola|högskola))\b"), "education"),
@@ -374,6 +375,9 @@ def find_pattern_orgs(doc: Doc) -> None:
                     continue
                 if m.group(0).startswith("Regionen"):
                     name = "Region " + m.group(1)
+            gen = re.fullmatch(r"(\S+?)s samordningsförbund", name)
+            if gen:  # "Sjuhärads samordningsförbund" is "Samordningsförbundet Sjuhärad"
+                name = f"Samordningsförbundet {gen.group(1)}"
             if kind == "coordination_association" or name.startswith("Komvux "):
                 name = _strip_genitive(name)
                 name = re.sub(r"^samordningsförbundet", "Samordningsförbundet", name)

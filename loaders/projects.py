@@ -114,6 +114,9 @@ def find_projects(doc: Doc) -> None:
             yrs = _YEARS_AFTER.match(rest[paren:]).groups()
         elif _in_list_item(text, m.start()) or rest.strip() == text[s:text.find("\n", s) if "\n" in text[s:] else len(text)].strip() and len(rest.split()) <= 8 and not re.search(r"[.!?]\s", rest):
             name = re.split(r"\s+\(|\s+[–\-]\s+(?=[a-zåäö])", rest)[0]
+            aim = re.search(r"\s+(?:för|till|mot)\s+(?=[a-zåäö])", name)
+            if aim and _names_a_group(name[aim.end():]):
+                name = name[:aim.start()]  # "projektet Kliv in för nyanlända kvinnor": whom it is for
         else:
             name = re.match(rf"{CAP}(?:\s+(?:{CAP}|\d+))*", rest).group(0)
             # "insatsen Unga i fokus. Insatsen drivs …": a sentence-case name that ends the
@@ -231,6 +234,11 @@ def _cut_before_taken(doc: Doc, s: int, name: str) -> str:
             cut = name[:m.start - s]
             return _TRAILING_PREP.sub("", cut) if _TRAILING_PREP.search(cut) else cut
     return name
+
+
+def _names_a_group(text: str) -> bool:
+    from loaders.targets import find_groups
+    return bool(find_groups(text))
 
 
 def _is_person_like(name: str) -> bool:

@@ -627,3 +627,16 @@ def test_sentence_case_name_at_a_clause_end_and_planned_participants_in_prose():
     # an actual count is not a plan
     counted = extract_text(text.replace(" och ska nå 120 deltagare", ""), "n.txt")
     assert "planned_participants" not in counted["projects"][0]
+
+
+def test_press_release_grant_in_prose_and_a_name_before_whom_it_is_for():
+    text = ("Pressmeddelande 15 maj 2023\n\n"
+            "Borås Stad startar projektet Kliv in för nyanlända kvinnor\n\n"
+            "Borås Stad har beviljats 7,5 miljoner kronor från Europeiska socialfonden för projektet Kliv in. "
+            "Projektet genomförs tillsammans med Arbetsförmedlingen, Sjuhärads samordningsförbund och "
+            "Ulricehamns kommun och pågår fram till december 2025.\n")
+    rec = extract_text(text, "press.txt")
+    assert names(rec, "projects") == {"Kliv in"}
+    assert "Samordningsförbundet Sjuhärad" in names(rec, "organizations")
+    r = rels(rec)
+    assert ("OWNS", "Borås stad", "Kliv in") in r and ("PARTNER_IN", "Ulricehamns kommun", "Kliv in") in r
