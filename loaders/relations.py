@@ -25,7 +25,7 @@ PARTNER_CUES = re.compile(
     r"i\s+samarbete\s+med|\bparter(?:na)?\b|medverkar|deltagande\s+(?:kommuner|organisationer)|"
     r"samverkanspart|\bstartar\b|har\s+startat", re.I)
 COLLAB_CUES = re.compile(
-    r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|utvecklingsprojekt\s+med|"
+    r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|överenskommelse|utvecklingsprojekt\s+med|"
     r"dialog\s+med|möte\s+(?:med|mellan)", re.I)
 MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+till|\bägare\s+är|huvudmän|"
                          r"består\s+av|ingår\s+i\s+förbundet|förbundets\s+(?:parter|medlemmar)", re.I)
@@ -177,6 +177,10 @@ def _kommuner_as_partners(doc: Doc, sp: Span, cue_pos: int) -> None:
             add_kommun_org(doc, p, m.start, m.end, surface=doc.text[m.start:m.end])
 
 
+#: "inom ramen för DUA": the framework an agreement is made under, not a party to it
+_FRAMEWORK_BEFORE = re.compile(r"(?i)\b(?:inom ramen för|på uppdrag av|enligt|i enlighet med)\s+$")
+
+
 def collaboration_rules(doc: Doc, seg: Segment) -> None:
     has_project = bool(segment_projects(doc, seg))
     last_kommun: Entity | None = None
@@ -184,7 +188,9 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
         s_text = doc.text[sp.start:sp.end]
         if has_project and not _ARRANGERS.search(s_text + _label_before(doc, sp)):
             continue  # co-partners of a project are not said to collaborate; co-arrangers are
-        orgs = [o for o in _ents(doc, doc.mentions_in(sp.start, sp.end, "org"))
+        here = doc.mentions_in(sp.start, sp.end, "org")
+        framework = {m.uid for m in here if _FRAMEWORK_BEFORE.search(doc.text, max(sp.start, m.start - 30), m.start)}
+        orgs = [o for o in _ents(doc, [m for m in here if m.uid not in framework])
                 if o.kind not in ("coordination_association", "network", "fund")]
         if re.match(r"\s*Kommunen\b", s_text) and last_kommun is not None and last_kommun not in orgs:
             orgs.insert(0, last_kommun)

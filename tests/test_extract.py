@@ -640,3 +640,14 @@ def test_press_release_grant_in_prose_and_a_name_before_whom_it_is_for():
     assert "Samordningsförbundet Sjuhärad" in names(rec, "organizations")
     r = rels(rec)
     assert ("OWNS", "Borås stad", "Kliv in") in r and ("PARTNER_IN", "Ulricehamns kommun", "Kliv in") in r
+
+
+def test_an_agreement_is_a_collaboration_but_not_with_its_framework():
+    text = ("Nyheter\n\n2023-10-05\nNy överenskommelse för unga\n"
+            "Kristinehamns kommun och Arbetsförmedlingen har tecknat en ny lokal överenskommelse inom ramen för "
+            "DUA, Delegationen för unga och nyanlända till arbete.\n\n"
+            "2023-08-21\nFerieplatser\nI somras fick många ungdomar sommarjobb.\n")
+    rec = extract_text(text, "nyheter.txt")
+    collab = {frozenset((s, t)) for _, s, t in rels(rec, "COLLABORATES_WITH")}
+    assert collab == {frozenset(("Kristinehamns kommun", "Arbetsförmedlingen"))}
+    assert "Delegationen för unga och nyanlända till arbete" in names(rec, "organizations")
