@@ -54,6 +54,8 @@ AGENCIES = [
     ("Skolverket", "agency", "Statens skolverk", "Stockholm", "", "", "official name Statens skolverk"),
     ("Migrationsverket", "agency", "", "Norrköping", "", "", ""),
     ("Delegationen för migrationsstudier", "agency", "Delmi", "Stockholm", "", "", "committee (kommitté) under the government; texts often write only Delmi"),
+    ("Delegationen för unga och nyanlända till arbete", "agency", "DUA|Delegationen för unga till arbete", "Stockholm", "", "",
+     "government delegation (kommitté) 2014–2023 for local agreements between kommuner and Arbetsförmedlingen; named DUA throughout"),
     ("Vetenskapsrådet", "agency", "VR", "Stockholm", "", "", ""),
     ("Myndigheten för delaktighet", "agency", "MFD", "", "", "", ""),
     ("Kriminalvården", "agency", "", "Norrköping", "", "", ""),
