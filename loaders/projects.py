@@ -87,7 +87,7 @@ _STEERING = re.compile(rf"\b[Ss]tyrgrupp(?:en)?\s+(?:för\s+)?({CAP}(?:[ ][\w\-]
 _EVAL = re.compile(rf"\b(?:\w*utvärdering\w*|uppföljning\w*)\s+av\s+({CAP})")
 _SUFFIX_WORD = re.compile(rf"(?<![\w\-])([{U}][{L}]{{3,}}(?:{'|'.join(SUFFIXES)}))(?![\w\-])")
 _VERB_SUBJECT = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n))({CAP}(?:\s+(?:[–\-]\s+)?{CAP}){{1,5}})\s+"
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))({CAP}(?:[ \t]+(?:[–\-][ \t]+)?{CAP}){{1,5}})[ \t]+"
     rf"(?:ska\s+(?:fokusera|pågå|drivas|bedrivas)|finansieras\s+av|vänder\s+sig\s+till|pågår|har\s+beviljats\s+(?:medel|stöd))", re.M)
 _INSTITUTION = re.compile(r"(?:[Ff]olkhög|[Hh]ög|[Yy]rkeshög|[Gg]rund|[Gg]ymnasie|[Ss]ärskol|[Vv]uxen|[Kk]ultur|"
                           r"[Ff]riskol|[Mm]usik|[Ss]pråk)skolan|[Kk]ommunhuset|[Ss]tadshuset|[Rr]ådhuset")

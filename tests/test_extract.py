@@ -651,3 +651,11 @@ def test_an_agreement_is_a_collaboration_but_not_with_its_framework():
     collab = {frozenset((s, t)) for _, s, t in rels(rec, "COLLABORATES_WITH")}
     assert collab == {frozenset(("Kristinehamns kommun", "Arbetsförmedlingen"))}
     assert "Delegationen för unga och nyanlända till arbete" in names(rec, "organizations")
+
+
+def test_a_name_before_a_verb_never_runs_across_lines():
+    text = ("Projektnamn: Steget före\nProjektägare: Västerås stad\nPlanerat antal deltagare\n150\n\n"
+            "Bakgrund\nProjektet vänder sig till personer med funktionsnedsättning.\n")
+    rec = extract_text(text, "esf.txt")
+    assert names(rec, "projects") == {"Steget före"}
+    assert rec["projects"][0].get("planned_participants") == 150
