@@ -266,6 +266,10 @@ def _listed_insatser(doc: Doc) -> None:
     for intro in _LIST_INTRO.finditer(text):
         funders = [doc.get("org", m.uid) for m in doc.mentions_in(intro.start(), intro.end(), "org")]
         funders = [o for o in funders if o is not None and o.kind in ("coordination_association", "fund", "region", "agency")]
+        if not funders and re.search(r"(?i)\b(?:styrelsen|förbundet|vi)\b", intro.group(0)):
+            # "Styrelsen har beslutat om finansiering av tre insatser:" on a förbund's own page
+            forb = [o for o in doc.of_type("org") if o.kind == "coordination_association"]
+            funders = forb if len(forb) == 1 else []
         pos = intro.end()
         while True:
             nl = text.find("\n", pos)

@@ -659,3 +659,13 @@ def test_a_name_before_a_verb_never_runs_across_lines():
     rec = extract_text(text, "esf.txt")
     assert names(rec, "projects") == {"Steget före"}
     assert rec["projects"][0].get("planned_participants") == 150
+
+
+def test_the_board_of_the_pages_forbund_funds_the_listed_insatser():
+    text = ("Finsam Skellefteå-Norsjö\n\nAktuellt\n\n"
+            "Styrelsen har beslutat om finansiering av tre insatser för 2025:\n"
+            "• Steget – arbetsträning för personer med psykisk ohälsa, som drivs av Skellefteå kommun.\n"
+            "• Unga in – stöd till unga som varken arbetar eller studerar.\n")
+    rec = extract_text(text, "nyhet.txt")
+    funded = {t for _, s, t in rels(rec, "FUNDS") if s == "Finsam Skellefteå-Norsjö"}
+    assert funded == {"Steget", "Unga in"}
