@@ -89,8 +89,8 @@ _SUFFIX_WORD = re.compile(rf"(?<![\w\-])([{U}][{L}]{{3,}}(?:{'|'.join(SUFFIXES)}
 _VERB_SUBJECT = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n))({CAP}(?:[ \t]+(?:[–\-][ \t]+)?{CAP}){{1,5}})[ \t]+"
     rf"(?:ska\s+(?:fokusera|pågå|drivas|bedrivas)|finansieras\s+av|vänder\s+sig\s+till|pågår|har\s+beviljats\s+(?:medel|stöd))", re.M)
-_INSTITUTION = re.compile(r"(?:[Ff]olkhög|[Hh]ög|[Yy]rkeshög|[Gg]rund|[Gg]ymnasie|[Ss]ärskol|[Vv]uxen|[Kk]ultur|"
-                          r"[Ff]riskol|[Mm]usik|[Ss]pråk)skolan|[Kk]ommunhuset|[Ss]tadshuset|[Rr]ådhuset")
+_INSTITUTION = re.compile(r"(?:(?:[Ff]olkhög|[Hh]ög|[Yy]rkeshög|[Gg]rund|[Gg]ymnasie|[Ss]ärskol|[Vv]uxen|[Kk]ultur|"
+                          r"[Ff]riskol|[Mm]usik|[Ss]pråk)skolan|[Kk]ommunhuset|[Ss]tadshuset|[Rr]ådhuset)$")
 _YEARS_AFTER = re.compile(r"^\s*\((\d{4})\s*[–\-]\s*(\d{4})\)")
 
 
@@ -146,7 +146,7 @@ def find_projects(doc: Doc) -> None:
     for m in _SUFFIX_WORD.finditer(text):
         counts.setdefault(m.group(1), []).append(m)
     for word, ms in counts.items():
-        if _INSTITUTION.fullmatch(word):
+        if _INSTITUTION.search(word):
             continue  # "Folkhögskolan", "Gymnasieskolan": a kind of school, not a project's name
         inner = [m for m in ms if not _sentence_initial(text, m.start())]
         if (inner or len(ms) >= 2) and _ok(doc, word, ms[0].start(), ms[0].end()):

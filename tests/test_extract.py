@@ -669,3 +669,16 @@ def test_the_board_of_the_pages_forbund_funds_the_listed_insatser():
     rec = extract_text(text, "nyhet.txt")
     funded = {t for _, s, t in rels(rec, "FUNDS") if s == "Finsam Skellefteå-Norsjö"}
     assert funded == {"Steget", "Unga in"}
+
+
+def test_a_college_and_a_lan_forbund_in_speaker_lines():
+    text = ("Program för Nätverksträff, 12 mars 2025\n\nInledning\n"
+            "Karin Åström, förbundschef, Samordningsförbundet Jönköpings län\n\n"
+            "Forskning om återgång i arbete\n"
+            "Lars Ström, docent, Hälsohögskolan i Jönköping\n"
+            "Ylva Berg, rehabkoordinator, Region Jönköpings län\n")
+    rec = extract_text(text, "program.txt")
+    assert not rec["projects"]                                   # "Hälsohögskolan" is no project
+    r = rels(rec, "WORKS_FOR")
+    assert ("WORKS_FOR", "Lars Ström", "Hälsohögskolan i Jönköping") in r
+    assert ("WORKS_FOR", "Karin Åström", "Samordningsförbundet Jönköpings län") in r
