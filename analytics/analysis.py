@@ -23,7 +23,6 @@ Choices made here (and why):
 """
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,7 +30,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from analytics.arrays import gc_paused, graph_arrays
+from analytics.arrays import gc_paused, graph_arrays, lap_timer
 from analytics.centrality import bridges_and_cut_points, centrality_table
 from analytics.coverage import coverage_matrix, ranked_gaps
 from analytics.links import DEFAULT_LIMIT, missing_links
@@ -209,13 +208,7 @@ def analyze(projection: Projection, *, seed: int = 0, betweenness_k: int | None 
 def _analyze(projection: Projection, *, seed, betweenness_k, with_funders, need, backend, scale,
              missing_links_limit) -> AnalysisResult:
     timings: dict[str, float] = {}
-    t = time.perf_counter()
-
-    def lap(name: str) -> None:
-        nonlocal t
-        now = time.perf_counter()
-        timings[name] = round(now - t, 4)
-        t = now
+    lap = lap_timer(timings)
 
     roles = None if with_funders else COLLAB_ROLES
     G = collaboration_graph(projection.org_projects, projection.stated, roles=roles)

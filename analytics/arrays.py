@@ -14,6 +14,7 @@ Examples
 from __future__ import annotations
 
 import gc
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -94,6 +95,19 @@ def graph_arrays(G: nx.Graph, weight: str | None = "weight") -> GraphArrays:
     indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
     np.cumsum(np.bincount(a, minlength=len(nodes)), out=indptr[1:])
     return GraphArrays(nodes, src, dst, w, indptr, indices)
+
+
+def lap_timer(timings: dict[str, float]):
+    """A ``lap(name)`` function that records, under ``name``, the seconds since the previous
+    lap (or since the timer was made), rounded to 0.1 ms."""
+    last = [time.perf_counter()]
+
+    def lap(name: str) -> None:
+        now = time.perf_counter()
+        timings[name] = round(now - last[0], 4)
+        last[0] = now
+
+    return lap
 
 
 @contextmanager

@@ -51,7 +51,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from analytics.arrays import GraphArrays, graph_arrays
+from analytics.arrays import GraphArrays, graph_arrays, lap_timer
 
 __all__ = ["EXACT_BETWEENNESS_MAX_NODES", "BETWEENNESS_SAMPLE", "RUSTWORKX_EXACT_MAX_NODES",
            "BETWEENNESS_BUDGET_S", "LOUVAIN_NX_MAX_EDGES", "SCALES", "plan_methods",
@@ -343,8 +343,6 @@ def centrality_table(G: nx.Graph, *, seed: int = 0, betweenness_k: int | None = 
     >>> t.index.tolist()[0], t["degree"].tolist()[0], t["betweenness"].tolist()[0]
     (0, 4, 1.0)
     """
-    import time
-
     n = G.number_of_nodes()
     plan = plan_methods(n, G.number_of_edges(), scale=scale, betweenness_k=betweenness_k, backend=backend)
     if G.is_directed() and plan["betweenness"]["backend"] != "networkx":
@@ -358,13 +356,7 @@ def centrality_table(G: nx.Graph, *, seed: int = 0, betweenness_k: int | None = 
         table.attrs.update(betweenness="exact", communities=comm_label, methods=plan)
         return table
     timings = {} if timings is None else timings
-    t = time.perf_counter()
-
-    def lap(name: str) -> None:
-        nonlocal t
-        now = time.perf_counter()
-        timings[name] = round(now - t, 4)
-        t = now
+    lap = lap_timer(timings)
 
     A = arrays if arrays is not None else graph_arrays(G, weight=weight)
     lap("arrays")

@@ -85,6 +85,15 @@ def _activity_columns(rows: list):
         orgs, projects = _column(rows, "org_uid"), _column(rows, "project_uid")
         return orgs, keys, places, None, orgs, projects, None
     orgs, keys, places, row_of = [], [], [], []
+
+    def emit(org, i: int, ks, ps) -> None:           # one entry per (group, place)
+        for k in ks:
+            for p in ps:
+                orgs.append(org)
+                keys.append(k)
+                places.append(p)
+                row_of.append(i)
+
     seat_targets: dict = {}                          # org -> (first row, seats, its targets in order)
     for i, r in enumerate(rows):
         org = r["org_uid"]
@@ -92,24 +101,13 @@ def _activity_columns(rows: list):
         ps = r["place_codes"] if "place_codes" in r else [r.get("place_code")]
         seats = r.get("seat_codes") or ()
         ks = ks if ks else [None]
-        ps = ps if ps else ([] if seats else [None])
-        for k in ks:
-            for p in ps:
-                orgs.append(org)
-                keys.append(k)
-                places.append(p)
-                row_of.append(i)
+        emit(org, i, ks, ps if ps else ([] if seats else [None]))
         if seats:
             entry = seat_targets.setdefault(org, (i, seats, {}))
             for k in ks:
                 entry[2].setdefault(k, None)
     for org, (i, seats, targets) in seat_targets.items():
-        for k in targets:
-            for p in seats:
-                orgs.append(org)
-                keys.append(k)
-                places.append(p)
-                row_of.append(i)
+        emit(org, i, targets, seats)
     # a row whose project has a target group and a place it is active in gives every one of
     # the project's members those cells: two such members share a cell without looking
     # (only where all the project's rows carry the same groups and places, as the projection's do)
