@@ -95,6 +95,12 @@ class Doc:
     def of_type(self, type_: str) -> list[Entity]:
         return [e for e in self.entities.values() if e.type == type_]
 
+    def page_forbund(self) -> Entity | None:
+        """The samordningsförbund a page is about: the only one it names (else None), for
+        "Förbundet finansierar …", "Styrelsen har beslutat …", "Medlemmar är …"."""
+        forb = [o for o in self.of_type("org") if o.kind == "coordination_association"]
+        return forb[0] if len(forb) == 1 else None
+
     def _tight(self, start: int, end: int, source: Entity, target: Entity) -> tuple[int, int]:
         """The lines of a long block (a field list, a bullet list) that name both ends.
 

@@ -20,7 +20,7 @@ from loaders import orgs, people, projects, relations, targets
 from loaders.doc import LIST_OF, Doc, Entity
 from loaders.gazetteer import Gazetteer, fold, guess_kind
 from loaders.record import empty_record, slug
-from loaders.text import DATE_LINE, Segment, Span, news_segments, session_segments
+from loaders.text import DATE_LINE, TIME_LINE, Segment, Span, news_segments, session_segments
 
 ESF_FUND = "Europeiska socialfonden"
 
@@ -31,7 +31,7 @@ def detect_kind(text: str, fields: dict) -> str:
         return "esf_project"
     speaker_lines = len(re.findall(r"(?m)^[•\-– \t]*(?:(?:Medverkande|Moderator|Talare|Föreläsare)[ \t]*:[ \t]*)?"
                                    r"[A-ZÅÄÖ]\w+(?: [A-ZÅÄÖ][\w\-]+){1,3}, [^\n]+, [^\n]+$", text))
-    timed = len(re.findall(r"(?m)^[ \t]*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+\S", text))
+    timed = len(TIME_LINE.findall(text))
     event_word = re.search(r"(?i)\b(?:konferens\w*|seminari\w*|program\w*|webbinari\w*|dagordning)\b", text[:300])
     if speaker_lines >= 3 or (speaker_lines >= 2 and (event_word or timed >= 2)) or (event_word and timed >= 3):
         return "conference"  # a timed programme, whatever form its speaker lines take
@@ -268,8 +268,7 @@ def _listed_insatser(doc: Doc) -> None:
         funders = [o for o in funders if o is not None and o.kind in ("coordination_association", "fund", "region", "agency")]
         if not funders and re.search(r"(?i)\b(?:styrelsen|förbundet|vi)\b", intro.group(0)):
             # "Styrelsen har beslutat om finansiering av tre insatser:" on a förbund's own page
-            forb = [o for o in doc.of_type("org") if o.kind == "coordination_association"]
-            funders = forb if len(forb) == 1 else []
+            funders = [f for f in [doc.page_forbund()] if f is not None]
         pos = intro.end()
         while True:
             nl = text.find("\n", pos)
@@ -367,8 +366,7 @@ def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:
 def _doc_funder(doc: Doc) -> Entity | None:
     if re.search(r"(?i)europeiska\s+socialfonden|\bESF\b(?![\-–]?\s?rådet)|socialfonden", doc.text):
         return doc.add("org", ESF_FUND, None, None, uid=slug(ESF_FUND), kind="fund", firm=True)
-    forb = [o for o in doc.of_type("org") if o.kind == "coordination_association"]
-    return forb[0] if len(forb) == 1 else None
+    return doc.page_forbund()
 
 
 def _start_years(doc: Doc) -> None:

@@ -129,7 +129,7 @@ def find_people(doc: Doc) -> list[PersonMention]:
 
 #: abbreviations in titles whose full stop does not end the title
 _TITLE_ABBREV = re.compile(r"(?<![\w.])(?:[Ll]eg|[Ff]il|[Mm]ed|[Dd]r|[Bb]itr|[Tt]f|[Tt]\.f|[Ff]\.d|[Ff]d|[Aa]dj|"
-                           r"[Pp]rof|[Oo]rdf|[Aa]vd|[Ee]nh|[Uu]niv|[Ss]t[fv]|[Ss]tf|[Ss]ekr|[Ll]ic)$")
+                           r"[Pp]rof|[Oo]rdf|[Aa]vd|[Ee]nh|[Uu]niv|[Ss]t[fv]|[Ss]ekr|[Ll]ic)$")
 _ZONE_STOP = re.compile(r"\.\s|\.$|\n|\s–\s|\s-\s(?=[A-ZÅÄÖ])|[;]")
 
 

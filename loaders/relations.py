@@ -115,8 +115,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         if not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundet\b", doc.text[sp.start:cue_pos]) \
                 and any(w in word for w in ("satsar", "beviljar", "finansierar", "bekostar")):
             # "Förbundet finansierar insatsen": the förbund whose page this is
-            forb = [o for o in doc.of_type("org") if o.kind == "coordination_association"]
-            funders_here = forb if len(forb) == 1 else []
+            funders_here = [f for f in [doc.page_forbund()] if f is not None]
         for o in funders_here:
             if o is None or owners.get(proj.uid) is o:
                 continue
@@ -232,8 +231,7 @@ def member_rules(doc: Doc) -> None:
         if not forb and re.search(r"(?i)\bförbundets\s+(?:medlemmar|parter|huvudmän)|förbundet\s+(?:består|bildades)|"
                                   r"^\s*(?:medlemmar(?:na)?|parter(?:na)?|huvudmän(?:nen)?)\s+(?:är|i förbundet)\b", s_text):
             # "Förbundets medlemmar är …" on a förbund's own page: the förbund the page is about
-            forb = [o for o in doc.of_type("org") if o.kind == "coordination_association"][:1]
-            forb = forb if len([o for o in doc.of_type("org") if o.kind == "coordination_association"]) == 1 else []
+            forb = [f for f in [doc.page_forbund()] if f is not None]
         if len(forb) != 1:
             continue
         for o in orgs:

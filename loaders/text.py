@@ -113,7 +113,8 @@ def news_segments(text: str) -> list[Segment]:
 _SPEAKER_LINE = re.compile(r"^[ \t•\-–]*(?:(?:Medverkande|Talare|Föreläsare|Presentatör(?:er)?|Panel(?:deltagare)?)[ \t]*:[ \t]*)?[A-ZÅÄÖÉ][\w'’\-]+(?: [A-ZÅÄÖÉ][\w'’\-]+){1,3}, [^\n]{2,}$", re.M)
 
 
-_TIME_LINE = re.compile(r"(?m)^[ \t]*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+\S")
+#: a timed programme item ("10.30 IPS i praktiken", "kl. 13.00–14.00 Panel")
+TIME_LINE = re.compile(r"(?m)^[ \t]*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+\S")
 
 
 def session_segments(text: str) -> list[Segment]:
@@ -127,10 +128,10 @@ def session_segments(text: str) -> list[Segment]:
     ls = lines(text)
     i = 0
     while i < len(ls):
-        if _TIME_LINE.match(ls[i].of(text)) and text[cur:ls[i].start].strip():
+        if TIME_LINE.match(ls[i].of(text)) and text[cur:ls[i].start].strip():
             # "13.00 Unga utanför": a timed programme item starts a session of its own,
             # also when the one before ended without a block of speaker lines
-            out.append(Segment(cur, ls[i].start, None, "session" if out or _TIME_LINE.search(text, cur, ls[i].start) else "body"))
+            out.append(Segment(cur, ls[i].start, None, "session" if out or TIME_LINE.search(text, cur, ls[i].start) else "body"))
             cur = ls[i].start
         if _SPEAKER_LINE.match(ls[i].of(text)):
             j = i
