@@ -361,7 +361,9 @@ def set_initial_password(settings: Settings, java: str, lib: Path) -> None:
     fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(f"set-initial-password\n{_argfile_quote(password)}\n")
+            # "--" ends the options: a password may begin with "-" (token_urlsafe does,
+            # one time in 64), which picocli would otherwise read as an unknown option
+            fh.write(f"set-initial-password\n--\n{_argfile_quote(password)}\n")
         done = subprocess.run(
             [java, *_cds_flags(s, java, record=False), "-Dfile.encoding=UTF-8",
              "-cp", f"{lib}/*", ADMIN_TOOL, "dbms", f"@{argfile}"],
@@ -369,9 +371,23 @@ def set_initial_password(settings: Settings, java: str, lib: Path) -> None:
     finally:
         argfile.unlink(missing_ok=True)
     if done.returncode != 0:
-        lines = [ln for ln in (done.stderr + done.stdout).splitlines() if ln.strip()]
         raise ServerError(f"Could not set the initial Neo4j password ({_password_origin(s)}): "
-                          f"{_short(lines[-1] if lines else 'no output')}")
+                          f"{_short(_admin_reason(done.stderr + done.stdout, password))}")
+
+
+def _admin_reason(output: str, secret: str) -> str:
+    """The line of neo4j-admin's output that says what went wrong, without the secret.
+
+    On a usage error picocli prints the reason first and then the whole usage text, so the
+    last line would be the description of some option; the first line naming an error or
+    exception is the reason. The password is blanked: picocli echoes arguments it rejects.
+    """
+    lines = [ln.strip() for ln in output.splitlines() if ln.strip()]
+    lines = [ln.replace(secret, "***") if secret else ln for ln in lines]
+    for line in lines:
+        if re.search(r"(?i)exception|error|unknown|invalid|missing|failed|must", line):
+            return line
+    return lines[-1] if lines else "no output"
 
 
 # --------------------------------------------------------------------------- class-data sharing

@@ -171,6 +171,28 @@ def test_too_short_password_is_refused_before_start(tmp_path, cached_jars):
     assert server.server_pid(settings) is None
 
 
+@pytest.mark.neo4j
+@pytest.mark.parametrize("password", ["-starts-with-a-dash", "--verbose-looking", "@not-an-argfile"])
+def test_a_password_that_looks_like_an_option_is_set_as_given(tmp_path, cached_jars, password):
+    # generated passwords are token_urlsafe: one in 64 begins with "-" (CI once drew one)
+    settings = _instance(tmp_path, cache=cached_jars, neo4j_password=password)
+    server.write_conf(settings)
+    java, _ = server.find_java()
+    server.set_initial_password(settings, java, server.lib_dir(settings))
+    auth = (settings.home / "data" / "dbms" / "auth.ini").read_text(encoding="utf-8")
+    assert auth.startswith("neo4j:")
+
+
+def test_neo4j_admin_failure_is_reported_by_its_reason_without_the_password():
+    usage = ("Unknown option: '-secretpw1'\nUsage: neo4j-admin dbms set-initial-password\n"
+             "      [--expand-commands] [--verbose] <password>\n"
+             "      --verbose   Enable verbose output.\n")
+    reason = server._admin_reason(usage, "-secretpw1")
+    assert reason == "Unknown option: '***'"
+    assert server._admin_reason("", "x") == "no output"
+    assert server._admin_reason("something odd happened\n", "x") == "something odd happened"
+
+
 # ---------------------------------------------------------------- errors, no network
 
 
