@@ -210,15 +210,30 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
     return proj
 
 
+#: the units of a sum of money as grant texts write them (fields.parse_amount_sek reads them all)
+_UNIT = r"(?:(?i:miljoner|miljon|mnkr|mkr|msek|tkr|tsek|kronor|kr|sek)\b|(?i:milj\.))"
 _GRANT = re.compile(
     r"(?m)^[ \t]*(?:[•\-–*][ \t]*)?(?P<org>[^\n•]{3,90}?)\s+(?:får|har\s+beviljats|beviljas|tilldelas)\s+"
-    r"(?P<amount>(?:drygt\s+|cirka\s+|ca\s+)?[\d][\d\s,.]*\s*(?:miljoner|miljon|mkr|Mkr|kr|kronor|tkr)\w*(?:\s+kronor)?)"
-    r"(?:\s+\w+){0,3}?\s+(?:till|för)\s+(?:projektet|förstudien|insatsen|satsningen)\s+(?P<name>[^\n]+?)\s*$")
+    rf"(?P<amount>(?:drygt\s+|cirka\s+|ca\s+)?[\d][\d\s,.]*\s*{_UNIT}(?:\s+kronor)?)"
+    r"(?P<via>(?:\s+[\w+\-]+){0,6}?)\s+(?:till|för)\s+(?:projektet|förstudien|insatsen|satsningen)\s+(?P<name>[^\n]+?)\s*$")
 
 
 def _grants(doc: Doc, funder: Entity | None) -> None:
-    """Grant lists: "Krokoms kommun får 6,3 miljoner kronor till projektet SETA"."""
+    """Grant lists: "Krokoms kommun får 6,3 miljoner kronor till projektet SETA", also with
+    the fund between ("får 3,1 mnkr i stöd från socialfonden för projektet X").
+
+    Each grant is a segment of its own, from its heading line (the project's name alone on
+    the line before) to the next grant, so that what the item says of whom the project is
+    for or who takes part stays with that project.
+    """
+    items: list[int] = []
+    default_funder = funder
     for m in _GRANT.finditer(doc.text):
+        funder = default_funder
+        named = [doc.get("org", x.uid) for x in doc.mentions_in(m.start("via"), m.end("via"), "org")]
+        named = [o for o in named if o is not None and o.kind == "fund"]
+        if named:  # the money's source is written in the sentence: that fund, not the page's
+            funder = named[0]
         org_text = m.group("org").strip()
         os_ = m.start("org")
         existing = doc.mentions_in(os_, m.end("org"), "org")
@@ -239,7 +254,7 @@ def _grants(doc: Doc, funder: Entity | None) -> None:
         alias = raw.strip(" .")
         amount = F.parse_amount_sek(m.group("amount"))
         proj = doc.add("project", name, m.start("name"), m.start("name") + len(name), firm=True,
-                       esf_support_sek=amount if funder is not None and funder.kind == "fund" else None)
+                       esf_support_sek=amount if funder is not None and funder.uid == slug(ESF_FUND) else None)
         if alias != name:
             proj.aliases.add(alias)
         sp = doc.sentence(m.start("org"))
@@ -247,6 +262,28 @@ def _grants(doc: Doc, funder: Entity | None) -> None:
         doc.relate("OWNS", owner, proj, sp)
         if funder is not None:
             doc.relate("FUNDS", funder, proj, sp, amount_sek=amount)
+        items.append(_item_start(doc.text, m.start(), name))
+    if len(items) >= 2:
+        bounds = items + [_seg_end(doc, items[-1])]
+        _split_segments(doc, list(zip(bounds, bounds[1:])))
+
+
+def _item_start(text: str, line_start: int, name: str) -> int:
+    """Where a grant item begins: its own line, or the heading line before it that is the
+    project's name alone (a bullet "• Vägen till jobb" over "Botkyrka kommun får …")."""
+    prev_end = text.rfind("\n", 0, line_start)
+    if prev_end <= 0:
+        return line_start
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    heading = text[prev_start:prev_end].strip().lstrip("•-–*·▪ \t").strip()
+    if heading and heading.casefold().rstrip(" .:") == name.casefold():
+        return prev_start
+    return line_start
+
+
+def _seg_end(doc: Doc, pos: int) -> int:
+    seg = doc.segment_of(pos)
+    return seg.end if seg is not None else len(doc.text)
 
 
 _LIST_INTRO = re.compile(
@@ -340,7 +377,7 @@ def _merge_short_project_names(doc: Doc) -> None:
 
 def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:
     """'X har beviljats 9,8 miljoner kronor i finansiering från Europeiska socialfonden'."""
-    for m in re.finditer(r"(?:har\s+beviljats|beviljas|får)\s+((?:[\d][\d\s,.]*)\s*(?:miljoner|miljon|mkr|kronor|kr)\w*(?:\s+kronor)?)"
+    for m in re.finditer(rf"(?:har\s+beviljats|beviljas|får)\s+((?:[\d][\d\s,.]*)\s*{_UNIT}(?:\s+kronor)?)"
                          r"(?:\s+i\s+\w+)?\s+(?:från|av|ur)\s+", doc.text):
         sp = doc.sentence(m.start())
         funders = doc.mentions_in(m.end(), m.end() + 60, "org")
@@ -355,11 +392,11 @@ def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:
             owner = doc.get("org", before[0].uid)
             owners[proj.uid] = owner
             doc.relate("OWNS", owner, proj, sp)
-        if funder.kind == "fund" or funder.uid == slug("Svenska ESF-rådet"):
-            fund = doc.add("org", ESF_FUND, None, None, uid=slug(ESF_FUND), kind="fund", firm=True)
+        if funder.uid in (slug(ESF_FUND), slug("Svenska ESF-rådet")):
+            # the council's money is the fund's ("beviljats … från ESF-rådet")
+            funder = doc.add("org", ESF_FUND, None, None, uid=slug(ESF_FUND), kind="fund", firm=True)
             if amount and "esf_support_sek" not in proj.props:
                 proj.props["esf_support_sek"] = amount
-            funder = fund
         doc.relate("FUNDS", funder, proj, sp, amount_sek=amount)
 
 

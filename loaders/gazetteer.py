@@ -119,6 +119,9 @@ def genitive_forms(name: str) -> list[str]:
 
 # -- organisation kinds ---------------------------------------------------------------
 _KIND_RULES: list[tuple[str, str]] = [
+    # a legal form written first says what it is, whatever the rest of the name is about
+    # ("Ideella föreningen Kvinnors nätverk i Järva" is an association, not a network)
+    (r"^(?:ideella\s+föreningen|föreningen|stiftelsen|riksföreningen|intresseföreningen)\b", "nonprofit"),
     (r"\b(samordningsförbund\w*|finsam)\b", "coordination_association"),
     (r"(förvaltning\w*|nämnd\w*|enhet\w*|avdelning\w*|kontor\w*|\bkomvux\b|vuxenutbildning\w*|"
      r"socialtjänst\w*|\bsfi\b|kommunens\b|projektenhet\w*|arbetsmarknadsenhet\w*|stadsdel\w*)", "municipal_unit"),
@@ -144,6 +147,8 @@ def guess_kind(name: str) -> str:
     ('municipality_org', 'municipal_unit')
     >>> guess_kind("Stiftelsen Vårsta diakonigård"), guess_kind("BRON Innovation AB")
     ('nonprofit', 'company')
+    >>> guess_kind("Ideella föreningen Kvinnors nätverk i Järva")
+    'nonprofit'
     """
     key = fold(name)
     ref = Gazetteer.load().org(name)

@@ -245,9 +245,11 @@ def active_in_rules(doc: Doc, seg: Segment) -> None:
         return
     for sp in _sentences_in(doc, seg):
         s_text = doc.text[sp.start:sp.end]
-        places = _ents(doc, doc.mentions_in(sp.start, sp.end, "place"))
+        named = _name_spans(doc, sp)
+        places = _ents(doc, [m for m in doc.mentions_in(sp.start, sp.end, "place")
+                             if not any(a <= m.start and m.end <= b for a, b in named)])
         if not places:
-            continue
+            continue  # a place inside a name ("Rätt stöd i Södertälje") does not place the work
         in_sentence = _ents(doc, doc.mentions_in(sp.start, sp.end, "project"))
         if not in_sentence and not ACTIVITY_CUES.search(s_text):
             continue
@@ -256,6 +258,18 @@ def active_in_rules(doc: Doc, seg: Segment) -> None:
         for p in (in_sentence or [proj]):
             for place in places:
                 doc.relate("ACTIVE_IN", p, place, sp)
+
+
+def _name_spans(doc: Doc, sp: Span) -> list[tuple[int, int]]:
+    """Where the sentence writes a project's or organisation's name, each at its full length
+    (a heading read as "Rätt stöd" is still "Rätt stöd i Södertälje" written out)."""
+    out = []
+    for t in ("project", "org"):
+        for m in doc.mentions_in(sp.start, sp.end, t):
+            ent = doc.get(t, m.uid)
+            full = m.start + len(ent.name) if ent is not None and doc.text.startswith(ent.name, m.start) else m.end
+            out.append((m.start, max(m.end, full)))
+    return out
 
 
 def _sentences_in(doc: Doc, seg: Segment) -> list[Span]:

@@ -682,3 +682,44 @@ def test_a_college_and_a_lan_forbund_in_speaker_lines():
     r = rels(rec, "WORKS_FOR")
     assert ("WORKS_FOR", "Lars Ström", "Hälsohögskolan i Jönköping") in r
     assert ("WORKS_FOR", "Karin Åström", "Samordningsförbundet Jönköpings län") in r
+
+
+def test_grants_in_prose_with_the_fund_named_each_item_its_own_project():
+    # a region's list of prioritised projects: a heading line with the name, then
+    # "X får N mnkr i stöd från <fond> för projektet Name." and what the project does
+    text = """Prioriterade projekt
+
+Partnerskapet har prioriterat tre projekt som beviljas stöd från Europeiska regionala utvecklingsfonden (ERUF) eller Europeiska socialfonden.
+
+ • Nya vägar
+  Huddinge kommun får 2,8 mnkr i stöd från socialfonden för projektet Nya vägar. Projektet ska tillsammans med Arbetsförmedlingen ge stöd till unga 18–24 år.
+ • Hantverksporten
+  Ideella föreningen Hantverkarnas nätverk får 1,9 mnkr i stöd från socialfonden för projektet Hantverksporten. Det vänder sig till utrikes födda kvinnor.
+ • Grön start i Nacka
+  Nacka kommun får 3,0 Mnkr i stöd från regionalfonden för projektet Grön start i Nacka. Målgruppen är personer med psykisk ohälsa.
+"""
+    rec = extract_text(text, "grants.txt")
+    projects = {p["name"]: p for p in rec["projects"]}
+    assert set(projects) == {"Nya vägar", "Hantverksporten", "Grön start i Nacka"}
+    assert projects["Nya vägar"]["esf_support_sek"] == 2800000
+    owns = rels(rec, "OWNS")
+    assert ("OWNS", "Huddinge kommun", "Nya vägar") in owns
+    assert ("OWNS", "Ideella föreningen Hantverkarnas nätverk", "Hantverksporten") in owns
+    assert ("OWNS", "Nacka kommun", "Grön start i Nacka") in owns
+    funds = rels(rec, "FUNDS")
+    # the fund written in the item, not every fund the intro names
+    assert ("FUNDS", "Europeiska socialfonden", "Nya vägar") in funds
+    assert ("FUNDS", "Europeiska regionala utvecklingsfonden", "Nya vägar") not in funds
+    assert ("FUNDS", "Europeiska regionala utvecklingsfonden", "Grön start i Nacka") in funds
+    assert ("FUNDS", "Europeiska socialfonden", "Grön start i Nacka") not in funds
+    # what each item says stays with its project
+    targets = rels(rec, "TARGETS")
+    assert ("TARGETS", "Nya vägar", "young_people") in targets
+    assert ("TARGETS", "Hantverksporten", "foreign_born_women") in targets
+    assert ("TARGETS", "Grön start i Nacka", "mental_ill_health") in targets
+    assert not {t for t in targets if t[1] == "Nya vägar" and t[2] != "young_people"}
+    assert ("PARTNER_IN", "Arbetsförmedlingen", "Nya vägar") in rels(rec, "PARTNER_IN")
+    # a place inside a project's name does not place its activity
+    assert not rels(rec, "ACTIVE_IN")
+    kinds = {o["name"]: o["kind"] for o in rec["organizations"]}
+    assert kinds["Ideella föreningen Hantverkarnas nätverk"] == "nonprofit"
