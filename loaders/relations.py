@@ -337,6 +337,12 @@ def person_rules(doc: Doc, people, seg_of) -> None:
                 places = doc.mentions_in(pm.zone_start + km.start(1), pm.zone_start + km.end(1) + 1, "place")
                 kom = [o for o in doc.of_type("org") if places and o.props.get("place_uid") == places[0].uid]
                 zone_orgs = kom[:1]
+        if not zone_orgs and label == "contact":
+            # "Kontaktpersoner Svenska ESF-rådet" over "Emma E., regionchef": the heading
+            # writes whose contact she is
+            head = _contact_heading(text, pm.start)
+            if head is not None:
+                zone_orgs = _ents(doc, doc.mentions_in(head[0], head[1], "org"))[:1]
         if zone_orgs and label != "esf":
             first = zone_orgs[0]
             doc.relate("WORKS_FOR", person, first, where, role=pm.role)
@@ -396,9 +402,25 @@ def _contact_label(text: str, pos: int) -> str | None:
         return "sender"
     if re.search(r"Kontaktperson\s*:?\s*$", text[max(0, pos - 30):pos]):
         return "esf"
-    blocks = list(re.finditer(r"(?im)^\s*(Kontaktpersoner|Kontakt|För mer information|Mer information)\s*:?\s*$", window))
-    if blocks:
-        between = window[blocks[-1].end():]
-        if "\n\n\n" not in between and not re.search(r"(?m)^\s*\d{4}-\d{2}-\d{2}\s*$", between):
-            return "contact"
+    if _contact_heading(text, pos) is not None:
+        return "contact"
     return None
+
+
+#: the heading of a contact block, maybe naming whose contacts they are
+#: ("Kontaktpersoner", "Kontakt:", "Presskontakt Svenska ESF-rådet", "För mer information, kontakta:")
+_CONTACT_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:Kontaktpersoner|Kontaktperson(?=[ \t]*$)|Kontakt|Presskontakt(?:er)?|Pressansvarig|"
+    r"För mer information|Mer information)\b(?:,?[ \t]+kontakta)?(?-i:[ \t]+[A-ZÅÄÖ][^\n:.]{0,80}?)?[ \t]*:?[ \t]*$")
+
+
+def _contact_heading(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the contact-block heading the line at ``pos`` sits under, if any."""
+    lo = max(0, pos - 600)
+    blocks = list(_CONTACT_HEADING.finditer(text, lo, pos))
+    if not blocks:
+        return None
+    between = text[blocks[-1].end():pos]
+    if "\n\n\n" in between or re.search(r"(?m)^\s*\d{4}-\d{2}-\d{2}\s*$", between):
+        return None
+    return blocks[-1].start(), blocks[-1].end()

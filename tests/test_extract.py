@@ -723,3 +723,27 @@ Partnerskapet har prioriterat tre projekt som beviljas stöd från Europeiska re
     assert not rels(rec, "ACTIVE_IN")
     kinds = {o["name"]: o["kind"] for o in rec["organizations"]}
     assert kinds["Ideella föreningen Hantverkarnas nätverk"] == "nonprofit"
+
+
+def test_a_contact_heading_that_names_the_organisation_gives_works_for():
+    text = """Nya medel till Gävleborg
+
+12 mars 2024
+
+Svenska ESF-rådet öppnar en utlysning om 40 miljoner kronor för projekt i Gävleborg.
+
+– Vi vill se projekt som når dem som står långt från arbetsmarknaden, säger Lena Holm, regionchef.
+
+Kontakt med arbetsgivare är en viktig del av projekten.
+
+Presskontakt Svenska ESF-rådet
+
+Lena Holm, regionchef Gävleborg, 026-123 45
+"""
+    rec = extract_text(text, "press.txt")
+    assert ("WORKS_FOR", "Lena Holm", "Svenska ESF-rådet") in rels(rec, "WORKS_FOR")
+    assert all("@" not in (p.get("role") or "") and "026" not in (p.get("role") or "") for p in rec["people"])
+    # a sentence that begins with "Kontakt" is no contact heading
+    from loaders.relations import _CONTACT_HEADING
+    assert not _CONTACT_HEADING.search("Kontakt med arbetsgivare är en viktig del av projekten.")
+    assert _CONTACT_HEADING.search("För mer information, kontakta:")
