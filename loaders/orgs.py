@@ -47,8 +47,15 @@ def _cap_first(s: str) -> str:
 
 
 # -- reference organisations ----------------------------------------------------------
+#: forms that are also common nouns: the agency only when capitalised ("Förbundet består av
+#: Arbetsförmedling, Försäkringskassa och …"; "kontakt med arbetsförmedling" is any office)
+_COMMON_NOUN_FORMS = frozenset({"arbetsförmedling", "försäkringskassa"})
+
+
 def _surface_case_ok(surface: str, form: str) -> bool:
     """Short abbreviations must be written in capitals ("AF", not "af")."""
+    if form in _COMMON_NOUN_FORMS:
+        return surface[:1].isupper()
     if len(form) <= 4:
         return surface.isupper() or surface[:1].isupper() and surface[1:].islower() and len(form) > 3
     return True

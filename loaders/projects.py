@@ -81,7 +81,7 @@ class _Called:
 _CALLED = _Called()
 _CALLED_AFTER = re.compile(
     rf"\b(?:[Pp]rojektet|[Ss]atsningen|[Ii]nsatsen|[Mm]odellen|[Tt]eamet|[Ss]amarbetet|[Ff]örstudien|[Vv]erksamheten)"
-    rf",?\s+som\s+(?:kallas|heter|har fått namnet|fått namnet|går under namnet|döpts till)\s+"
+    rf",?\s+(?:som\s+)?(?:kallas|heter|har fått namnet|fått namnet|fick namnet|går under namnet|har döpts till|döpts till)\s+"
     rf"[{QUOTE_OPEN}]?({CAP}(?:[ ](?:{CAP}|[a-zåäö]+|\d+)){{0,5}}?)[{QUOTE_CLOSE}]?(?=\s*[,.;:!?)]|\s+(?:och|som|är|har|ska|finansieras|drivs|pågår)\b)")
 _STEERING = re.compile(rf"\b[Ss]tyrgrupp(?:en)?\s+(?:för\s+)?({CAP}(?:[ ][\w\-]+){{0,5}}?)(?=\s+(?:träffa\w*|har|möts|ska|samlas)\b|[ \t]*\n|[ \t]*$)", re.M)
 _EVAL = re.compile(rf"\b(?:\w*utvärdering\w*|uppföljning\w*)\s+av\s+({CAP})")

@@ -15,12 +15,13 @@ from loaders.text import Segment, Span
 OWN_CUES = re.compile(r"\bdriv(?:er|s\s+av|it|its\s+av)\b|\bprojektägare\b|\bi\s+\w+s\s+regi\b", re.I)
 FUND_CUES = re.compile(
     r"\b(?:del|med)?finansierar\b|\bbekostar\b|"
-    r"finansiering\s+(?:från|av|via)|finansiera[ds]?\s+(?:av|via|från)|medel\s+från|finansierade\s+av|"
+    r"finansiering\s+(?:från|av|via)|finansiera[ds]?\s+(?:av|via|från|genom)|medel\s+från|finansierade\s+av|"
+    r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|"
     r"\bsatsar\s+på\b|beviljade\s+insats|beviljat\s+(?:finansiering|medel|stöd)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
     r"stöd\s+från|bidrag\s+från|pengar\s+från|medfinansi", re.I)
 PARTNER_CUES = re.compile(
-    r"deltar\s+i|samverkansprojekt\s+mellan|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
+    r"deltar\s+i|samverkansprojekt\s+mellan|samverkansprojekt\b[^.\n]{0,60}?\bmed\b|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
     r"tillsammans\s+med|ingår\s+(?:i|också\s+i)|består\s+av\s+medarbetare\s+från|i\s+samverkan\s+med|"
     r"i\s+samarbete\s+med|\bparter(?:na)?\b|medverkar|deltagande\s+(?:kommuner|organisationer)|"
     r"samverkanspart|\bstartar\b|har\s+startat", re.I)

@@ -747,3 +747,32 @@ Lena Holm, regionchef Gävleborg, 026-123 45
     from loaders.relations import _CONTACT_HEADING
     assert not _CONTACT_HEADING.search("Kontakt med arbetsgivare är en viktig del av projekten.")
     assert _CONTACT_HEADING.search("För mer information, kontakta:")
+
+
+def test_a_project_named_by_kallas_with_its_partners_and_funder():
+    text = """Om verksamheten
+
+Verksamheten kallas Nästa steg och startade som ett samverkansprojekt inom ett nationellt program med Nacka kommun, Arbetsförmedlingen och Försäkringskassan som aktörer. Den vänder sig till långtidsarbetslösa.
+
+Sedan 2019 finansieras Nästa steg genom Samordningsförbundet VärNa.
+"""
+    rec = extract_text(text, "kallas.txt")
+    assert names(rec, "projects") == {"Nästa steg"}
+    partners = rels(rec, "PARTNER_IN")
+    assert {("PARTNER_IN", o, "Nästa steg") for o in ("Nacka kommun", "Arbetsförmedlingen", "Försäkringskassan")} <= partners
+    assert rels(rec, "FUNDS") == {("FUNDS", "Samordningsförbundet VärNa", "Nästa steg")}
+
+
+def test_indefinite_agency_names_in_a_member_list_are_the_agencies():
+    text = """Om förbundet
+
+Samordningsförbundet Östra Skaraborg består av Arbetsförmedling, Försäkringskassa, Västra Götalandsregionen och kommunerna Skövde och Tibro.
+
+Har du kontakt med arbetsförmedling eller försäkringskassa kan du fråga där om insatserna.
+"""
+    rec = extract_text(text, "members.txt")
+    members = {s for t, s, o in rels(rec, "MEMBER_OF")}
+    assert {"Arbetsförmedlingen", "Försäkringskassan", "Västra Götalandsregionen", "Skövde kommun", "Tibro kommun"} <= members
+    # the lowercase common nouns are not mentions of the agencies
+    lower = extract_text("Har du kontakt med arbetsförmedling eller försäkringskassa kan du fråga där.", "l.txt")
+    assert not lower["organizations"]
