@@ -212,15 +212,67 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
 
 #: the units of a sum of money as grant texts write them (fields.parse_amount_sek reads them all)
 _UNIT = r"(?:(?i:miljoner|miljon|mnkr|mkr|msek|tkr|tsek|kronor|kr|sek)\b|(?i:milj\.))"
-_GRANT = re.compile(
-    r"(?m)^[ \t]*(?:[•\-–*][ \t]*)?(?P<org>[^\n•]{3,90}?)\s+(?:får|har\s+beviljats|beviljas|tilldelas)\s+"
-    rf"(?P<amount>(?:drygt\s+|cirka\s+|ca\s+)?[\d][\d\s,.]*\s*{_UNIT}(?:\s+kronor)?)"
-    r"(?P<via>(?:\s+[\w+\-]+){0,6}?)\s+(?:till|för)\s+(?:projektet|förstudien|insatsen|satsningen)\s+(?P<name>[^\n]+?)\s*$")
+_AMOUNT_RX = rf"(?:drygt\s+|cirka\s+|ca\s+)?[\d][\d\s,.]*\s*{_UNIT}(?:\s+kronor)?"
+_ITEM_HEAD = r"(?m)^[ \t]*(?:[•\-–*][ \t]*)?"
+_GRANT_VERB = r"(?:får|har\s+beviljats|beviljas|tilldelas)"
+_PROJECT_WORD = r"(?:projektet|förstudien|insatsen|satsningen)"
+#: the ways a grant announcement writes one grant; each has a name and an amount, most
+#: the grantee (``org``), some the fund between (``via``)
+_GRANTS = (
+    # "Krokoms kommun får 6,3 miljoner kronor till projektet SETA"
+    re.compile(_ITEM_HEAD + rf"(?P<org>[^\n•]{{3,90}}?)\s+{_GRANT_VERB}\s+(?P<amount>{_AMOUNT_RX})"
+               rf"(?P<via>(?:\s+[\w+\-]+){{0,6}}?)\s+(?:till|för)\s+{_PROJECT_WORD}\s+(?P<name>[^\n]+?)\s*$"),
+    # "Framtidslabbet med Järfälla kommun som projektägare får 7,6 miljoner kr."
+    re.compile(_ITEM_HEAD + rf"(?P<name>[A-ZÅÄÖ0-9][^\n,]{{1,70}}?)\s+med\s+(?P<org>[^\n,]{{3,80}}?)\s+som\s+"
+               rf"projektägare,?\s+{_GRANT_VERB}\s+(?P<amount>{_AMOUNT_RX})"),
+    # "Jobbvägen, ett samverkansprojekt mellan A, B och C, får 9,9 miljoner kr." (no owner)
+    re.compile(_ITEM_HEAD + rf"(?P<name>[A-ZÅÄÖ0-9][^\n,]{{1,70}}?),\s+(?:ett|en)\s+(?:\w*projekt|insats|satsning|"
+               rf"förstudie)\w*\b[^\n]{{0,160}}?,\s+{_GRANT_VERB}\s+(?P<amount>{_AMOUNT_RX})"),
+    # "Svalövs kommun för projektet Mötesplats Ung kraft med 2 395 000 kronor"
+    re.compile(_ITEM_HEAD + rf"(?P<org>[^\n•]{{3,90}}?)\s+för\s+{_PROJECT_WORD}\s+(?P<name>[^\n]+?)\s+(?:med|[:–])\s+"
+               rf"(?P<amount>{_AMOUNT_RX})[ \t.]*$"),
+)
+
+
+def _grant_matches(text: str) -> list[re.Match]:
+    """Every grant the text writes, the first pattern winning where two read the same line."""
+    out: list[re.Match] = []
+    for rx in _GRANTS:
+        for m in rx.finditer(text):
+            if not any(o.start() < m.end() and m.start() < o.end() for o in out):
+                out.append(m)
+    return sorted(out, key=lambda m: m.start())
+
+
+def _grantee(doc: Doc, m: re.Match) -> Entity | None:
+    if "org" not in m.re.groupindex:
+        return None
+    org_text = m.group("org").strip()
+    os_ = m.start("org")
+    abbr = re.search(r"\s*\(([A-ZÅÄÖ][\w\- ]{1,20})\)$", org_text)
+    if abbr:  # "Samordningsförbundet Mölndal, Partille, … (SOF MPHLA)": the name and its short form
+        org_text = org_text[:abbr.start()]
+    existing = doc.mentions_in(os_, os_ + len(org_text), "org")
+    covers = [x for x in existing if x.end - x.start >= len(org_text) - 1]
+    if covers:
+        return doc.get("org", covers[0].uid)
+    # the item names the grantee whole: "Folkuniversitetet Stiftelsen Kurs- Verksamhet VI"
+    ref = Gazetteer.load().org(org_text)
+    owner = doc.add("org", ref.name if ref else org_text, os_, os_ + len(org_text),
+                    kind=ref.kind if ref else guess_kind(org_text), firm=bool(ref), surface=org_text)
+    for x in existing:  # its parts found alone are this organisation
+        part = doc.get("org", x.uid)
+        if part is not None and part is not owner and len(part.mentions) <= 1:
+            doc.merge("org", x.uid, owner.uid)
+    if abbr:
+        owner.aliases.add(abbr.group(1))
+    return owner
 
 
 def _grants(doc: Doc, funder: Entity | None) -> None:
-    """Grant lists: "Krokoms kommun får 6,3 miljoner kronor till projektet SETA", also with
-    the fund between ("får 3,1 mnkr i stöd från socialfonden för projektet X").
+    """Grant lists and announcements: "Krokoms kommun får 6,3 miljoner kronor till projektet
+    SETA", "får 3,1 mnkr i stöd från socialfonden för projektet X", "X med Y som projektägare
+    får …", "X, ett samverkansprojekt mellan …, får …", "Y för projektet X med 2 395 000 kronor".
 
     Each grant is a segment of its own, from its heading line (the project's name alone on
     the line before) to the next grant, so that what the item says of whom the project is
@@ -228,26 +280,14 @@ def _grants(doc: Doc, funder: Entity | None) -> None:
     """
     items: list[int] = []
     default_funder = funder
-    for m in _GRANT.finditer(doc.text):
+    for m in _grant_matches(doc.text):
         funder = default_funder
-        named = [doc.get("org", x.uid) for x in doc.mentions_in(m.start("via"), m.end("via"), "org")]
-        named = [o for o in named if o is not None and o.kind == "fund"]
-        if named:  # the money's source is written in the sentence: that fund, not the page's
-            funder = named[0]
-        org_text = m.group("org").strip()
-        os_ = m.start("org")
-        existing = doc.mentions_in(os_, m.end("org"), "org")
-        covers = [x for x in existing if x.end - x.start >= len(org_text) - 1]
-        if covers:
-            owner = doc.get("org", covers[0].uid)
-        else:  # the bullet names the grantee whole: "Folkuniversitetet Stiftelsen Kurs- Verksamhet VI"
-            ref = Gazetteer.load().org(org_text)
-            owner = doc.add("org", ref.name if ref else org_text, os_, os_ + len(org_text),
-                            kind=ref.kind if ref else guess_kind(org_text), firm=bool(ref), surface=org_text)
-            for x in existing:  # its parts found alone are this organisation
-                part = doc.get("org", x.uid)
-                if part is not None and part is not owner and len(part.mentions) <= 1:
-                    doc.merge("org", x.uid, owner.uid)
+        if "via" in m.re.groupindex:
+            named = [doc.get("org", x.uid) for x in doc.mentions_in(m.start("via"), m.end("via"), "org")]
+            named = [o for o in named if o is not None and o.kind == "fund"]
+            if named:  # the money's source is written in the sentence: that fund, not the page's
+                funder = named[0]
+        owner = _grantee(doc, m)
         # in a grant list the name runs to the end of the line; in prose it ends with its sentence
         raw = re.split(r"[.!?]\s+(?=[A-ZÅÄÖ–-])", m.group("name"))[0]
         name = re.split(r"\s+\(", raw)[0].strip(" .")
@@ -257,10 +297,11 @@ def _grants(doc: Doc, funder: Entity | None) -> None:
                        esf_support_sek=amount if funder is not None and funder.uid == slug(ESF_FUND) else None)
         if alias != name:
             proj.aliases.add(alias)
-        sp = doc.sentence(m.start("org"))
-        sp = Span(m.start("org"), m.end("name"))
-        doc.relate("OWNS", owner, proj, sp)
-        if funder is not None:
+        sp = Span(min(m.start(g) for g in ("org", "name") if g in m.re.groupindex),
+                  max(m.end("name"), m.end("amount")))
+        if owner is not None:
+            doc.relate("OWNS", owner, proj, sp)
+        if funder is not None and funder is not owner:
             doc.relate("FUNDS", funder, proj, sp, amount_sek=amount)
         items.append(_item_start(doc.text, m.start(), name))
     if len(items) >= 2:
@@ -400,9 +441,21 @@ def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:
         doc.relate("FUNDS", funder, proj, sp, amount_sek=amount)
 
 
+_DISTRIBUTES = re.compile(r"\b(?:har|hade)\s+(?:fördelat|beviljat|delat\s+ut)\b|\b(?:fördelar|beviljar|delar\s+ut)\b")
+
+
 def _doc_funder(doc: Doc) -> Entity | None:
+    """Whose money a page's grants are: the ESF where the page names it, else the agency,
+    region or förbund that the page says distributes it ("MUCF har fördelat 17 miljoner
+    kronor till …"), else the förbund whose page it is."""
     if re.search(r"(?i)europeiska\s+socialfonden|\bESF\b(?![\-–]?\s?rådet)|socialfonden", doc.text):
         return doc.add("org", ESF_FUND, None, None, uid=slug(ESF_FUND), kind="fund", firm=True)
+    for v in _DISTRIBUTES.finditer(doc.text):
+        sp = doc.sentence(v.start())
+        before = [doc.get("org", x.uid) for x in doc.mentions_in(sp.start, v.start(), "org")]
+        before = [o for o in before if o is not None and o.kind in ("agency", "region", "fund", "coordination_association")]
+        if before:
+            return before[-1]
     return doc.page_forbund()
 
 

@@ -114,6 +114,8 @@ def find_projects(doc: Doc) -> None:
             yrs = _YEARS_AFTER.match(rest[paren:]).groups()
         elif _in_list_item(text, m.start()) or rest.strip() == text[s:text.find("\n", s) if "\n" in text[s:] else len(text)].strip() and len(rest.split()) <= 8 and not re.search(r"[.!?]\s", rest):
             name = re.split(r"\s+\(|\s+[–\-]\s+(?=[a-zåäö])", rest)[0]
+            # "projektet Mötesplats Ung kraft med 2 395 000 kronor": the sum is not the name
+            name = re.split(r"\s+(?:med|på|om)\s+(?:drygt\s+|cirka\s+|ca\s+)?\d", name)[0]
             aim = re.search(r"\s+(?:för|till|mot)\s+(?=[a-zåäö])", name)
             if aim and _names_a_group(name[aim.end():]):
                 name = name[:aim.start()]  # "projektet Kliv in för nyanlända kvinnor": whom it is for

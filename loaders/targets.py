@@ -68,7 +68,7 @@ PATTERNS: dict[str, re.Pattern] = {
         r"utrikes ?födda?\b", r"utrikesfödd\w*", r"invandrare\w*", r"invandrade", r"immigrant\w*",
         r"utländsk (?:bakgrund|härkomst)", r"utom ?europeisk\w*",
         r"födda? (?:utomlands|utanför (?:europa|sverige|eu))", r"nya svenskar",
-        r"indvandrer\w*", r"ikke-vestlig\w*", r"utlandsfödd\w*"),
+        r"indvandrer\w*", r"ikke-vestlig\w*", r"utlandsfödd\w*", r"tredjelandsmedborgar\w*"),
     "foreign_born_women": _p(r"invandrarkvinn\w*", r"indvandrerkvind\w*", r"migrantkvinn\w*"),
     "low_swedish_proficiency": _p(
         r"(?:mycket |väldigt )?(?:svaga|bristande|bristfälliga|begränsade|låga|otillräckliga|små|dåliga|ringa) (?:kunskaper|färdigheter|kunskap) i (?:det )?svensk(?:a|t)(?: språket)?",
@@ -106,7 +106,8 @@ PATTERNS: dict[str, re.Pattern] = {
         r"(?<!psykisk )ohälsa", r"psykisk sårbarhet", r"psykisk\w* ohelbred\w*"),
     "young_activity_compensation": _p(r"aktivitetsersättning\w*"),
     "young_people": _p(
-        r"unga vuxna", r"ungdomar\w*", r"ungdom(?:s|en)?\b", r"unga (?=(?:\w+ ){0,3}(?:mellan|i åldern|som|med|utan|upp till|under|kvinnor|män|personer|i |blir|har|får|behöver|ska|är))",
+        r"unga vuxna", r"ungdomar\w*", r"ungdom(?:s|en)?\b", r"unga (?=(?:\w+ ){0,3}(?:mellan|i åldern|som|med|utan|upp till|under|kvinnor|män|personer|i |blir|har|får|behöver|ska|är|"
+        r"nyanl\w*|utrikes|tredjelands\w*|invandr\w*|flykting\w*|\w*arbetslösa|asylsökande))",
         r"unga\b(?= [0-9]{2})", r"(?:de )?unga(?=[,.;:]| och)", r"ungas\b",
         r"\b(?:16|15|18)\s*[-–]\s*(?:24|25|29|30) år", r"unge\b", r"ungdomsarbetslös\w*", r"uvas"),
     "women": _p(r"kvinno?r(?:na|nas|s)?\b", r"kvinder(?:ne)?\b", r"flickor", r"tjejer"),
@@ -126,7 +127,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
     "not_registered_af": ("inskriv", "kontakt", "aktuella", "utanför"),
     "newly_arrived": ("nyanl", "nyankomn", "nytilkomn", "etabler", "flykt", "skydd", "asyl", "ukrain"),
     "foreign_born": ("född", "födda", "invandr", "immigrant", "utländsk", "europeisk", "svenskar", "indvandr",
-                     "vestlig", "utlandsfödd"),
+                     "vestlig", "utlandsfödd", "tredjelands"),
     "foreign_born_women": ("kvinn", "kvind"),
     "low_swedish_proficiency": ("svensk", "språk", "sprog", "dansk"),
     "sfi_students": ("sfi", "studieväg", "invandrare"),

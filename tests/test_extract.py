@@ -776,3 +776,38 @@ Har du kontakt med arbetsförmedling eller försäkringskassa kan du fråga där
     # the lowercase common nouns are not mentions of the agencies
     lower = extract_text("Har du kontakt med arbetsförmedling eller försäkringskassa kan du fråga där.", "l.txt")
     assert not lower["organizations"]
+
+
+def test_grant_announcement_forms_name_owner_before_or_after_and_the_distributing_agency():
+    # how regions and agencies announce grants, three forms in one text
+    text = """38 miljoner kronor till projekt för unga i länet
+
+Myndigheten för delaktighet har fördelat 38 miljoner kronor till kommuner och organisationer.
+
+Steget vidare med Upplands Väsby kommun som projektägare får 12,5 miljoner kr.
+
+Projektet ska få unga som varken arbetar eller studerar till arbete.
+
+Kompisbryggan, ett samverkansprojekt mellan Röda Korset, Sigtuna kommun och Arbetsförmedlingen, får 8,2 miljoner kr.
+
+Det vänder sig till unga nyanlända.
+
+Föreningen Framsteg (FF) för projektet Digitala vägar med 1 450 000 kronor
+"""
+    rec = extract_text(text, "grants2.txt")
+    projects = {p["name"]: p for p in rec["projects"]}
+    assert set(projects) == {"Steget vidare", "Kompisbryggan", "Digitala vägar"}
+    owns = rels(rec, "OWNS")
+    assert owns == {("OWNS", "Upplands Väsby kommun", "Steget vidare"),
+                    ("OWNS", "Föreningen Framsteg", "Digitala vägar")}
+    assert {("PARTNER_IN", o, "Kompisbryggan") for o in ("Svenska Röda Korset", "Sigtuna kommun", "Arbetsförmedlingen")} \
+        <= rels(rec, "PARTNER_IN")
+    # the money is the agency's that distributes it; it is no ESF support
+    assert {t[2] for t in rels(rec, "FUNDS") if t[1] == "Myndigheten för delaktighet"} == set(projects)
+    assert not any(p.get("esf_support_sek") for p in rec["projects"])
+    targets = rels(rec, "TARGETS")
+    assert ("TARGETS", "Kompisbryggan", "newly_arrived") in targets
+    assert ("TARGETS", "Kompisbryggan", "young_people") in targets
+    assert not {t for t in targets if t[1] == "Digitala vägar"}
+    ff = next(o for o in rec["organizations"] if o["name"] == "Föreningen Framsteg")
+    assert ff["aliases"] == ["FF"] and ff["kind"] == "nonprofit"
