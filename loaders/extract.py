@@ -416,10 +416,16 @@ def _merge_short_project_names(doc: Doc) -> None:
                 break
 
 
+_PROSE_GRANT = re.compile(
+    # "X har beviljats 9,8 miljoner kronor i finansiering från Europeiska socialfonden"
+    rf"(?:har\s+beviljats|beviljas|får)\s+((?:[\d][\d\s,.]*)\s*{_UNIT}(?:\s+kronor)?)(?:\s+i\s+\w+)?\s+(?:från|av|ur)\s+"
+    # "Det är totalt 5,5 miljoner kronor som beviljats av Svenska ESF-rådet"
+    rf"|\b((?:[\d][\d\s,.]*)\s*{_UNIT}(?:\s+kronor)?)\s+som\s+(?:har\s+)?beviljats\s+(?:av|från)\s+")
+
+
 def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:
-    """'X har beviljats 9,8 miljoner kronor i finansiering från Europeiska socialfonden'."""
-    for m in re.finditer(rf"(?:har\s+beviljats|beviljas|får)\s+((?:[\d][\d\s,.]*)\s*{_UNIT}(?:\s+kronor)?)"
-                         r"(?:\s+i\s+\w+)?\s+(?:från|av|ur)\s+", doc.text):
+    """A grant written in a sentence: its funder, sum and (named before it) its owner."""
+    for m in _PROSE_GRANT.finditer(doc.text):
         sp = doc.sentence(m.start())
         funders = doc.mentions_in(m.end(), m.end() + 60, "org")
         seg = doc.segment_of(m.start())
@@ -428,14 +434,15 @@ def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:
             continue
         funder = doc.get("org", funders[0].uid)
         before = [x for x in doc.mentions_in(sp.start, m.start(), "org")]
-        amount = F.parse_amount_sek(m.group(1))
+        amount = F.parse_amount_sek(m.group(1) or m.group(2))
         if before and proj.uid not in owners:
             owner = doc.get("org", before[0].uid)
             owners[proj.uid] = owner
             doc.relate("OWNS", owner, proj, sp)
         if funder.uid in (slug(ESF_FUND), slug("Svenska ESF-rådet")):
-            # the council's money is the fund's ("beviljats … från ESF-rådet")
-            funder = doc.add("org", ESF_FUND, None, None, uid=slug(ESF_FUND), kind="fund", firm=True)
+            # a sum from the fund or from the council that grants it is ESF support; the funder
+            # is the one the sentence names (CONVENTIONS: ESF-rådet where the money is said to
+            # come from it)
             if amount and "esf_support_sek" not in proj.props:
                 proj.props["esf_support_sek"] = amount
         doc.relate("FUNDS", funder, proj, sp, amount_sek=amount)
@@ -470,6 +477,28 @@ def _start_years(doc: Doc) -> None:
         proj = ps[0] if ps else relations.main_project(doc, doc.segment_of(s))
         if proj is not None and "start" not in proj.props:
             proj.props["start"] = year
+    # "… kommer att pågå mellan februari 2020 och maj 2022", "ska pågå till den 31 mars 2024"
+    spans = [(a, b, s, e) for a, b, s, e in F.find_periods(doc.text)]
+    spans += [(None, end, s, e) for end, s, e in F.find_end_dates(doc.text)]
+    for start, end, s, e in spans:
+        sp = doc.sentence(s)
+        if not _RUNS.search(doc.text, sp.start, e) or doc.mentions_in(sp.start, s, "person"):
+            continue  # a range of years in a report, a person's time somewhere
+        ps = relations._ents(doc, doc.mentions_in(sp.start, sp.end, "project"))
+        if not ps and not re.search(r"(?i)projekt|insats", doc.text[sp.start:sp.end]):
+            continue
+        proj = ps[0] if ps else relations.main_project(doc, doc.segment_of(s))
+        if proj is None:
+            continue
+        if start and "start" not in proj.props:
+            proj.props["start"] = start
+        if end and "end" not in proj.props:
+            proj.props["end"] = end
+
+
+#: a project's running time: the verb that says it runs over the period
+_RUNS = re.compile(r"(?i)\b(?:pågå\w*|pågick|löper|löpt|varar|varade|bedrivs|bedrevs|drivs|drevs|genomförs|"
+                   r"genomfördes|projektperiod\w*|projekttid\w*|avslutas|avslutades|slutar|upphör)\b")
 
 
 _RESEARCH_BEFORE = re.compile(r"(?i)\b(?:forskningsprojekt\w*|forskningsstudie\w*|studien|avhandling\w*|"
@@ -487,7 +516,12 @@ _PLANNED = re.compile(r"(?i)\b(?:ska|skall|planerar att|beräknas|förväntas|r�
 
 
 _PLANNED_LABEL = re.compile(r"(?i)\bplanerat antal deltagare\s*(?:är|:)?\s*(?:cirka\s+|ca\.?\s+)?"
-                            r"(\d{1,3}(?:[ \u00a0]\d{3})*|\d+)\b")
+                            r"(\d{1,3}(?:[ \u00a0]\d{3})*|\d+)\b"
+                            r"|\b(?:beräknat|beräknade|planerat|planerade|förväntat|förväntade)\s+(?:antal\s+)?"
+                            r"(\d{1,3}(?:[ \u00a0]\d{3})*|\d+)\s+deltagare\b")
+#: "Projektet har en totalbudget om 24 miljoner kronor"
+_BUDGET_PROSE = re.compile(rf"(?i)\b(?:total|projekt)?budget(?:en)?\s+(?:om|på|är|uppgår\s+till)\s+"
+                           rf"(?P<amount>{_AMOUNT_RX})")
 
 
 def _planned_in_prose(doc: Doc) -> None:
@@ -498,9 +532,14 @@ def _planned_in_prose(doc: Doc) -> None:
         sp = doc.sentence(m.start())
         seg = doc.segment_of(m.start())
         proj = relations.sentence_project(doc, sp, seg)
-        n = F.parse_int(m.group(1))
+        n = F.parse_int(m.group(1) or m.group(2) if m.re is _PLANNED_LABEL else m.group(1))
         if proj is not None and n and "planned_participants" not in proj.props:
             proj.props["planned_participants"] = n
+    for m in _BUDGET_PROSE.finditer(doc.text):
+        proj = relations.sentence_project(doc, doc.sentence(m.start()), doc.segment_of(m.start()))
+        amount = F.parse_amount_sek(m.group("amount"))
+        if proj is not None and amount and "budget_sek" not in proj.props:
+            proj.props["budget_sek"] = amount
 
 
 def _targets(doc: Doc) -> list[str]:

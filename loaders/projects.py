@@ -83,6 +83,8 @@ _CALLED_AFTER = re.compile(
     rf"\b(?:[Pp]rojektet|[Ss]atsningen|[Ii]nsatsen|[Mm]odellen|[Tt]eamet|[Ss]amarbetet|[Ff]örstudien|[Vv]erksamheten)"
     rf",?\s+(?:som\s+)?(?:kallas|heter|har fått namnet|fått namnet|fick namnet|går under namnet|har döpts till|döpts till)\s+"
     rf"[{QUOTE_OPEN}]?({CAP}(?:[ ](?:{CAP}|[a-zåäö]+|\d+)){{0,5}}?)[{QUOTE_CLOSE}]?(?=\s*[,.;:!?)]|\s+(?:och|som|är|har|ska|finansieras|drivs|pågår)\b)")
+#: "Fokus i projektet, SKRUVAS, kommer att …": the name in apposition between commas
+_APPOSED = re.compile(rf"\b(?:[Pp]rojektet|[Ii]nsatsen|[Ss]atsningen|[Ff]örstudien),[ \t]+({CAP}(?:[ ](?:{CAP}|\d+)){{0,4}}),")
 _STEERING = re.compile(rf"\b[Ss]tyrgrupp(?:en)?\s+(?:för\s+)?({CAP}(?:[ ][\w\-]+){{0,5}}?)(?=\s+(?:träffa\w*|har|möts|ska|samlas)\b|[ \t]*\n|[ \t]*$)", re.M)
 _EVAL = re.compile(rf"\b(?:\w*utvärdering\w*|uppföljning\w*)\s+av\s+({CAP})")
 _SUFFIX_WORD = re.compile(rf"(?<![\w\-])([{U}][{L}]{{3,}}(?:{'|'.join(SUFFIXES)}))(?![\w\-])")
@@ -136,7 +138,7 @@ def find_projects(doc: Doc) -> None:
             if yrs:
                 ent.props.setdefault("start", yrs[0])
                 ent.props.setdefault("end", yrs[1])
-    for rx in (_COPULA, _CALLED, _CALLED_AFTER, _STEERING, _EVAL, _VERB_SUBJECT):
+    for rx in (_COPULA, _CALLED, _CALLED_AFTER, _APPOSED, _STEERING, _EVAL, _VERB_SUBJECT):
         for m in rx.finditer(text):
             name = _clean(m.group(1))
             s = m.start(1)

@@ -16,7 +16,7 @@ OWN_CUES = re.compile(r"\bdriv(?:er|s\s+av|it|its\s+av)\b|\bprojektägare\b|\bi\
 FUND_CUES = re.compile(
     r"\b(?:del|med)?finansierar\b|\bbekostar\b|"
     r"finansiering\s+(?:från|av|via)|finansiera[ds]?\s+(?:av|via|från|genom)|medel\s+från|finansierade\s+av|"
-    r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|"
+    r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
     r"\bsatsar\s+på\b|beviljade\s+insats|beviljat\s+(?:finansiering|medel|stöd)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
     r"stöd\s+från|bidrag\s+från|pengar\s+från|medfinansi", re.I)
@@ -107,7 +107,9 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         orgs = doc.mentions_in(sp.start, sp.end, "org")
         cue_pos = sp.start + cue.start()
         word = cue.group(0).lower()
-        if any(w in word for w in ("satsar", "beviljade insats", "beviljat", "beviljar", "finansierar", "bekostar")):
+        source_after = bool(re.search(r"\b(?:från|av|via|genom|ur)$", word))  # "medel beviljat från X"
+        if not source_after and any(w in word for w in ("satsar", "beviljade insats", "beviljat", "beviljar",
+                                                        "finansierar", "bekostar")):
             cands = [m for m in orgs if m.end <= cue_pos + 2]
             cands = cands[-1:] if cands else []
         else:
@@ -124,6 +126,14 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
                 continue  # "Malmö stad satsar på hälsa": an ambition, not a grant
             funders.setdefault(proj.uid, set()).add(o.uid)
             doc.relate("FUNDS", o, proj, sp)
+        if word.startswith("medel") and funders_here and proj.uid not in owners:
+            # "Ljungby kommun har fått medel beviljat från Svenska ESF-rådet": the grantee
+            # applied for the project and runs it
+            grantee = [doc.get("org", m.uid) for m in orgs if m.end <= cue_pos]
+            grantee = [o for o in grantee if o is not None and o.kind != "fund" and o not in funders_here]
+            if grantee and re.search(r"(?i)\b(?:fått|får|fick)\s*$", doc.text[max(sp.start, cue_pos - 12):cue_pos]):
+                owners[proj.uid] = grantee[-1]
+                doc.relate("OWNS", grantee[-1], proj, sp)
 
 
 def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:

@@ -811,3 +811,36 @@ Föreningen Framsteg (FF) för projektet Digitala vägar med 1 450 000 kronor
     assert not {t for t in targets if t[1] == "Digitala vägar"}
     ff = next(o for o in rec["organizations"] if o["name"] == "Föreningen Framsteg")
     assert ff["aliases"] == ["FF"] and ff["kind"] == "nonprofit"
+
+
+def test_a_kommun_news_item_with_its_grant_period_budget_and_participants_in_prose():
+    text = """Nytt projekt ska hjälpa unga in i arbete
+
+Nu har Ljungby kommun fått medel beviljat från Svenska ESF-rådet för att stödja unga som står utanför arbete och studier.
+
+Arbetet i projektet, NÄRA, kommer att ske i samverkan med Arbetsförmedlingen.
+
+Projektet kommer att pågå mellan mars 2025 och februari 2027 och har en totalbudget om 8,4 miljoner kronor. Det räknar med beräknat 150 deltagare.
+
+Det är totalt 6,1 miljoner kronor som beviljats av Svenska ESF-rådet.
+"""
+    rec = extract_text(text, "kommun.txt")
+    p = {x["name"]: x for x in rec["projects"]}["NÄRA"]
+    assert (p.get("start"), p.get("end")) == ("2025-03", "2027-02")
+    assert p["budget_sek"] == 8400000 and p["esf_support_sek"] == 6100000
+    assert p["planned_participants"] == 150
+    # CONVENTIONS: Svenska ESF-rådet where the money is said to come from it
+    assert ("FUNDS", "Svenska ESF-rådet", "NÄRA") in rels(rec, "FUNDS")
+    assert rels(rec, "OWNS") == {("OWNS", "Ljungby kommun", "NÄRA")}  # the grantee runs it
+    assert ("PARTNER_IN", "Arbetsförmedlingen", "NÄRA") in rels(rec, "PARTNER_IN")
+    assert ("TARGETS", "NÄRA", "young_people") in rels(rec, "TARGETS")
+
+
+def test_a_range_of_years_that_no_project_runs_over_is_no_period():
+    text = """Årsrapport
+
+Projektet Vägvisaren har haft många deltagare. Mellan 2019 och 2021 ökade arbetslösheten i kommunen.
+"""
+    rec = extract_text(text, "report.txt")
+    p = {x["name"]: x for x in rec["projects"]}["Vägvisaren"]
+    assert "start" not in p and "end" not in p
