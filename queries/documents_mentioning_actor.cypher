@@ -4,7 +4,8 @@
 // example: name=Arbetsförmedlingen
 // Resolved by an exact uid or name first (index seeks on :Organization, :Person, :Project);
 // only when nothing matches are names and aliases compared case-insensitively (label scans of
-// those three labels, never of all nodes).
+// those three labels, never of all nodes). No label check on the mentioning end: MENTIONS
+// always starts at a Document (graph/schema.py RELS).
 CALL () {
   MATCH (x:Organization {uid: toString($name)}) RETURN x
   UNION
@@ -36,7 +37,7 @@ CALL (exact) {
      OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(toString($name)))
   RETURN x
 }
-MATCH (d:Document)-[:MENTIONS]->(x)
+MATCH (d)-[:MENTIONS]->(x)
 WITH x, d, d.published AS published, coalesce(d.name, d.title, d.path) AS document
 ORDER BY published DESC, document
 LIMIT toInteger($limit)

@@ -4,6 +4,12 @@
 // example: name=Arbetsförmedlingen
 // The organisation is resolved first by an exact uid or name (index seeks); only when neither
 // matches are names and aliases compared case-insensitively (a scan of :Organization alone).
+// Shared projects: each of the organisation's projects once (WITH DISTINCT p), each
+// (project, partner) pair once, then counted per partner — no count(DISTINCT) per group. No
+// label checks on the far ends: the schema (graph/schema.py RELS) fixes OWNS/FUNDS/PARTNER_IN
+// as Organization → Project and COLLABORATES_WITH as Organization → Organization, and the
+// writer enforces it. Ties (same count, same partner name) are ordered by the partner's and
+// the organisation's uid.
 CALL () {
   MATCH (o:Organization {uid: toString($name)}) RETURN o
   UNION
@@ -24,18 +30,22 @@ CALL (exact) {
   RETURN o
 }
 CALL (o) {
-  MATCH (o)-[:OWNS|FUNDS|PARTNER_IN]->(p:Project)<-[:OWNS|FUNDS|PARTNER_IN]-(partner:Organization)
+  MATCH (o)-[:OWNS|FUNDS|PARTNER_IN]->(p)
+  WITH DISTINCT p
+  MATCH (p)<-[:OWNS|FUNDS|PARTNER_IN]-(partner)
   WHERE partner <> o
-  RETURN partner, p AS project, false AS stated
-  UNION
-  MATCH (o)-[:COLLABORATES_WITH]-(partner:Organization)
+  WITH DISTINCT p, partner
+  RETURN partner, count(*) AS shared_projects, collect(p)[..10] AS projects, false AS stated
+  UNION ALL
+  MATCH (o)-[:COLLABORATES_WITH]-(partner)
   WHERE partner <> o
-  RETURN partner, null AS project, true AS stated
+  RETURN DISTINCT partner, 0 AS shared_projects, [] AS projects, true AS stated
 }
-WITH o, partner, count(DISTINCT project) AS shared_projects,
-     collect(DISTINCT project)[..10] AS projects, any(s IN collect(stated) WHERE s) AS stated
-WITH o, partner, shared_projects, projects, stated, partner.name AS partner_name
-ORDER BY shared_projects DESC, partner_name
+WITH o, partner, sum(shared_projects) AS shared_projects,
+     reduce(acc = [], ps IN collect(projects) | acc + ps) AS projects, any(s IN collect(stated) WHERE s) AS stated
+WITH o, partner, shared_projects, projects, stated, partner.name AS partner_name,
+     partner.uid AS partner_uid, o.uid AS organisation_uid
+ORDER BY shared_projects DESC, partner_name, partner_uid, organisation_uid
 LIMIT toInteger($limit)
 RETURN o.name AS organisation,
        partner_name AS partner,
@@ -43,4 +53,4 @@ RETURN o.name AS organisation,
        shared_projects,
        [p IN projects | p.name] AS projects,
        stated AS stated_collaboration
-ORDER BY shared_projects DESC, partner
+ORDER BY shared_projects DESC, partner, partner_uid, organisation_uid

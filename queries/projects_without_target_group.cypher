@@ -1,9 +1,11 @@
 // title: Projects without target group
 // description: Projects with no TARGETS edge — candidates for a closer reading of their documents — with their owners and the documents that mention them.
 // params: limit=500 (max rows)
-// Owners and documents are looked up only for the rows kept after ORDER BY … LIMIT.
+// Owners and documents are looked up only for the rows kept after ORDER BY … LIMIT. The
+// TARGETS test is a degree read (no label check on the far end: the schema, graph/schema.py
+// RELS, fixes TARGETS as Project → TargetGroup and the writer enforces it).
 MATCH (p:Project)
-WHERE NOT EXISTS { (p)-[:TARGETS]->(:TargetGroup) }
+WHERE COUNT { (p)-[:TARGETS]->() } = 0
 WITH p, p.name AS project
 ORDER BY project
 LIMIT toInteger($limit)
