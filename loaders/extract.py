@@ -478,8 +478,16 @@ def _start_years(doc: Doc) -> None:
         if proj is not None and "start" not in proj.props:
             proj.props["start"] = year
     # "… kommer att pågå mellan februari 2020 och maj 2022", "ska pågå till den 31 mars 2024"
-    spans = [(a, b, s, e) for a, b, s, e in F.find_periods(doc.text)]
-    spans += [(None, end, s, e) for end, s, e in F.find_end_dates(doc.text)]
+    # dates are parsed only in the sentences whose verb says something runs (parsing every
+    # date of the text cost a tenth of the extraction)
+    sentences = sorted({(sp.start, sp.end) for sp in (doc.sentence(v.start()) for v in _RUNS.finditer(doc.text))})
+    spans = []
+    for a0, b0 in sentences:
+        chunk = doc.text[a0:b0]
+        if not _YEAR.search(chunk):
+            continue  # no year, no period or end date to read
+        spans += [(a, b, a0 + s, a0 + e) for a, b, s, e in F.find_periods(chunk)]
+        spans += [(None, end, a0 + s, a0 + e) for end, s, e in F.find_end_dates(chunk)]
     for start, end, s, e in spans:
         sp = doc.sentence(s)
         if not _RUNS.search(doc.text, sp.start, e) or doc.mentions_in(sp.start, s, "person"):
@@ -496,6 +504,7 @@ def _start_years(doc: Doc) -> None:
             proj.props["end"] = end
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: a project's running time: the verb that says it runs over the period
 _RUNS = re.compile(r"(?i)\b(?:pågå\w*|pågick|löper|löpt|varar|varade|bedrivs|bedrevs|drivs|drevs|genomförs|"
                    r"genomfördes|projektperiod\w*|projekttid\w*|avslutas|avslutades|slutar|upphör)\b")
