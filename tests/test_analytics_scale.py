@@ -378,3 +378,80 @@ def test_period_filter_and_undated_count_tell_true_from_one():
                                                 if is_active(r["start"], r["end"], 2018, 2020, keep_undated=False)]
     assert kept[0] is not rows[2]                                # copies, as before
     assert undated_count(rows) == 1                              # only True: 1 is year 1, ["2019"] has a year
+
+
+# --- missing links: the fast paths against the plain ones -----------------------------------------
+
+def _random_listed_activity(seed):
+    """List-shaped activity rows (with seats, Nones, empty lists, a few plain rows mixed in) and
+    the same rows expanded one entry per (group, place), as the module docstring defines them."""
+    rng = random.Random(seed)
+    orgs = [f"o{i}" for i in range(rng.randint(2, 25))]
+    seats = {o: rng.sample(["0180", "1280", "1480", None], rng.randint(0, 2)) for o in orgs}
+    groups, places = ["youth", "newly_arrived", "disabled", None], ["0180", "1280", "2480", "0580", None]
+    listed, flat, org_projects = [], [], []
+    for j in range(rng.randint(1, 40)):
+        pid = rng.choice([None, f"p{j}", f"p{rng.randint(0, 5)}"])
+        keys, here = rng.sample(groups, rng.randint(0, 3)), rng.sample(places, rng.randint(0, 3))
+        for o in rng.sample(orgs, rng.randint(1, min(5, len(orgs)))):
+            if pid is not None:
+                org_projects.append({"org_uid": o, "project_uid": pid})
+            if rng.random() < 0.1:           # a plain row among the lists
+                row = {"org_uid": o, "org_name": o.upper(), "project_uid": pid,
+                       "target_key": rng.choice(groups), "place_code": rng.choice(places)}
+                listed.append(row)
+                flat.append(dict(row))
+                continue
+            row = {"org_uid": o, "org_name": o.upper(), "project_uid": pid, "target_keys": list(keys),
+                   "place_codes": list(here), "seat_codes": seats[o]}
+            listed.append(row)
+    # the expansion: each row's groups x places, and each seated organisation's groups x seats
+    seat_groups = {}
+    for r in listed:
+        if "target_keys" not in r:
+            continue
+        ks = r["target_keys"] or [None]
+        flat += [{"org_uid": r["org_uid"], "org_name": r["org_name"], "project_uid": r["project_uid"],
+                  "target_key": k, "place_code": c} for k in ks for c in r["place_codes"]]
+        if r["seat_codes"]:
+            seat_groups.setdefault(r["org_uid"], (r, {}))[1].update(dict.fromkeys(ks))
+    for o, (r, ks) in seat_groups.items():
+        flat += [{"org_uid": o, "org_name": r["org_name"], "project_uid": r["project_uid"],
+                  "target_key": k, "place_code": c} for k in ks for c in r["seat_codes"]]
+    return listed, flat, org_projects
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_listed_rows_expand_to_the_flat_rows_missing_links(seed):
+    listed, flat, org_projects = _random_listed_activity(seed)
+    full = _reference_missing_links(flat, org_projects)
+    got = missing_links(listed, org_projects, limit=None)
+    assert got.attrs["total"] == len(full)
+    if len(full):
+        pd.testing.assert_frame_equal(got.reset_index(drop=True), full)
+    for limit in (1, 3):
+        head = missing_links(listed, org_projects, limit=limit)
+        if len(full):
+            pd.testing.assert_frame_equal(head, full.head(limit))
+
+
+@pytest.mark.parametrize("tie_pool", [2_000_000, 3])
+@pytest.mark.parametrize("seed", range(30))
+def test_dense_bitset_blocks_give_what_the_sparse_search_gives(monkeypatch, seed, tie_pool):
+    """The threshold search counts dense blocks of organisations from bitsets and sparse ones
+    member by member; the same pairs in the same order either way (ties at the cut included)."""
+    import analytics.links as links
+
+    rng = random.Random(seed)
+    rows = [{"org_uid": f"o{rng.randint(0, 60)}", "org_name": rng.choice(["Same", None, f"N{rng.randint(0, 9)}"]),
+             "project_uid": f"p{rng.randint(0, 80)}", "target_key": rng.choice(["a", "b", "c", "d"]),
+             "place_code": str(rng.randint(0, rng.choice([3, 20])))} for _ in range(rng.randint(5, 600))]
+    monkeypatch.setattr(links, "TIE_POOL_MAX", tie_pool)
+    results = []
+    for density, block in ((float("inf"), 32), (0.0, 32), (0.0, 1), (0.0, 5)):
+        monkeypatch.setattr(links, "DENSE_MIN_DENSITY", density)
+        monkeypatch.setattr(links, "DENSE_BLOCK", block)
+        results.append(missing_links(rows, limit=7))
+    for got in results[1:]:
+        pd.testing.assert_frame_equal(got, results[0])
+        assert got.attrs == results[0].attrs
