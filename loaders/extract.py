@@ -624,6 +624,7 @@ def extract_text(text: str, document: str = "document.txt", path: str | None = N
         relations.collaboration_rules(doc, seg)
         relations.active_in_rules(doc, seg)
     relations.member_rules(doc)
+    relations.drop_comember_collaboration(doc)
     relations.located_in_rules(doc)
     _start_years(doc)
     _planned_in_prose(doc)

@@ -29,7 +29,9 @@ COLLAB_CUES = re.compile(
     r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|överenskommelse|utvecklingsprojekt\s+med|"
     r"dialog\s+med|möte\s+(?:med|mellan)", re.I)
 MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+till|\bägare\s+är|huvudmän|"
-                         r"består\s+av|ingår\s+i\s+förbundet|förbundets\s+(?:parter|medlemmar)", re.I)
+                         r"består\s+av|ingår\s+i\s+förbundet|förbundets\s+(?:parter|medlemmar)|"
+                         r"samverkande\s+parter|^\s*parter(?:na)?\s+(?:i\s+förbundet\s+)?är\b|"
+                         r"finansiell\s+samordning\b[^.\n]*\bmellan\b", re.I | re.M)
 ACTIVITY_CUES = re.compile(r"verksamhet|deltagare|\blokal|seminarier|genomför|\bbor\b|invånare|"
                            r"sitter\s+i|finns\s+i|\bplats\b|erbjud", re.I)
 CONTACT_ROLES = re.compile(r"projektledare|projektkoordinator|projektsamordnare|koordinator|samordnare\b|"
@@ -240,7 +242,8 @@ def member_rules(doc: Doc) -> None:
         orgs = _ents(doc, doc.mentions_in(sp.start, sp.end, "org"))
         forb = [o for o in orgs if o.kind in ("coordination_association", "network")]
         if not forb and re.search(r"(?i)\bförbundets\s+(?:medlemmar|parter|huvudmän)|förbundet\s+(?:består|bildades)|"
-                                  r"^\s*(?:medlemmar(?:na)?|parter(?:na)?|huvudmän(?:nen)?)\s+(?:är|i förbundet)\b", s_text):
+                                  r"^\s*(?:samverkande\s+)?(?:medlemmar(?:na)?|parter(?:na)?|huvudmän(?:nen)?)\s+(?:är|i förbundet)\b|"
+                                  r"^\s*finansiell\s+samordning\b[^.\n]*\bmellan\b", s_text):
             # "Förbundets medlemmar är …" on a förbund's own page: the förbund the page is about
             forb = [f for f in [doc.page_forbund()] if f is not None]
         if len(forb) != 1:
@@ -248,6 +251,21 @@ def member_rules(doc: Doc) -> None:
         for o in orgs:
             if o is not forb[0] and o.kind not in ("coordination_association", "fund"):
                 doc.relate("MEMBER_OF", o, forb[0], sp)
+
+
+def drop_comember_collaboration(doc: Doc) -> None:
+    """Co-members of one förbund or network are not said to collaborate (CONVENTIONS): a
+    sentence that lists a förbund's parties elsewhere ("samordning mellan A, B och C") is
+    their membership, not a collaboration of theirs."""
+    groups: dict[str, set[str]] = {}
+    for (rtype, member, forb) in doc.relations:
+        if rtype == "MEMBER_OF":
+            groups.setdefault(forb, set()).add(member)
+    if not groups:
+        return
+    for key in [k for k in doc.relations if k[0] == "COLLABORATES_WITH"]:
+        if any(key[1] in ms and key[2] in ms for ms in groups.values()):
+            del doc.relations[key]
 
 
 def active_in_rules(doc: Doc, seg: Segment) -> None:

@@ -844,3 +844,17 @@ Projektet Vägvisaren har haft många deltagare. Mellan 2019 och 2021 ökade arb
     rec = extract_text(text, "report.txt")
     p = {x["name"]: x for x in rec["projects"]}["Vägvisaren"]
     assert "start" not in p and "end" not in p
+
+
+def test_a_forbunds_parties_written_as_samverkande_parter_are_its_members_not_collaborators():
+    text = """Samordningsförbundet Södra Vätterbygden
+
+Finansiell samordning av rehabilitering mellan Försäkringskassan, Arbetsförmedlingen, Region Jönköpings län och kommunerna Jönköping och Habo
+
+Samordningsförbundet Södra Vätterbygden bildades 2009. Samverkande parter är Jönköpings och Habo kommuner, Arbetsförmedlingen, Försäkringskassan och Region Jönköpings län.
+"""
+    rec = extract_text(text, "forbund.txt")
+    members = {s for t, s, o in rels(rec, "MEMBER_OF")}
+    assert members == {"Jönköpings kommun", "Habo kommun", "Arbetsförmedlingen", "Försäkringskassan",
+                       "Region Jönköpings län"}
+    assert not rels(rec, "COLLABORATES_WITH")
