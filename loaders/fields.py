@@ -221,6 +221,8 @@ def _is_label_line(line: str) -> bool:
 
 
 def _valid(label: str | None, value: str) -> bool:
+    if label == "specific_objective" and re.match(r"\s*\(?[a-l]\)\s+\w", value):
+        return True  # ESF+ numbers its specific objectives with letters: "(h) Aktiv inkludering"
     if label in _NEEDS_DIGIT and not re.search(r"\d", value):
         return False
     if label == "email" and "@" not in value:

@@ -858,3 +858,29 @@ Samordningsförbundet Södra Vätterbygden bildades 2009. Samverkande parter är
     assert members == {"Jönköpings kommun", "Habo kommun", "Arbetsförmedlingen", "Försäkringskassan",
                        "Region Jönköpings län"}
     assert not rels(rec, "COLLABORATES_WITH")
+
+
+def test_an_esf_plus_record_with_a_lettered_specific_objective():
+    text = """Vägen vidare Dalarna
+
+Diarienummer
+2024/00112
+
+Projektägare
+Falu kommun
+
+Specifikt mål
+(h) Aktiv inkludering
+
+Projektperiod
+2024-02-01 – 2026-12-31
+
+Beviljat ESF+-stöd
+9 600 000 kr
+"""
+    rec = extract_text(text, "esfplus.txt")
+    p = rec["projects"][0]
+    assert p["specific_objective"] == "(h) Aktiv inkludering"
+    assert (p["id"], p["start"], p["end"], p["esf_support_sek"]) == ("2024/00112", "2024-02-01", "2026-12-31", 9600000)
+    assert rels(rec, "OWNS") == {("OWNS", "Falu kommun", "Vägen vidare Dalarna")}
+    assert ("FUNDS", "Europeiska socialfonden", "Vägen vidare Dalarna") in rels(rec, "FUNDS")
