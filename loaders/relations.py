@@ -202,8 +202,11 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
             continue  # co-partners of a project are not said to collaborate; co-arrangers are
         here = doc.mentions_in(sp.start, sp.end, "org")
         framework = {m.uid for m in here if _FRAMEWORK_BEFORE.search(doc.text, max(sp.start, m.start - 30), m.start)}
+        arranging = bool(_ARRANGERS.search(s_text + _label_before(doc, sp)))
+        # a förbund or network collaborates when it co-arranges an event; elsewhere a sentence
+        # naming one with others states membership or financing, not collaboration
         orgs = [o for o in _ents(doc, [m for m in here if m.uid not in framework])
-                if o.kind not in ("coordination_association", "network", "fund")]
+                if o.kind != "fund" and (arranging or o.kind not in ("coordination_association", "network"))]
         if re.match(r"\s*Kommunen\b", s_text) and last_kommun is not None and last_kommun not in orgs:
             orgs.insert(0, last_kommun)
         for o in orgs:

@@ -884,3 +884,23 @@ Beviljat ESF+-stöd
     assert (p["id"], p["start"], p["end"], p["esf_support_sek"]) == ("2024/00112", "2024-02-01", "2026-12-31", 9600000)
     assert rels(rec, "OWNS") == {("OWNS", "Falu kommun", "Vägen vidare Dalarna")}
     assert ("FUNDS", "Europeiska socialfonden", "Vägen vidare Dalarna") in rels(rec, "FUNDS")
+
+
+def test_a_forbund_that_co_arranges_an_event_collaborates():
+    text = """Program Finsamdagen
+
+09.00–09.30 Välkomna
+Anna Berg, förbundschef, Samordningsförbundet Värmland
+
+09.30–10.00 IPS i praktiken
+Maria Ek, samordnare, Region Värmland
+
+10.00–10.30 Panelsamtal
+Per Sundin, kommunalråd, Arvika kommun
+
+Konferensen arrangeras av Samordningsförbundet Värmland i samarbete med Karlstads universitet.
+"""
+    rec = extract_text(text, "konf.txt")
+    assert rels(rec, "COLLABORATES_WITH") == {
+        ("COLLABORATES_WITH", "Karlstads universitet", "Samordningsförbundet Värmland")} or rels(
+        rec, "COLLABORATES_WITH") == {("COLLABORATES_WITH", "Samordningsförbundet Värmland", "Karlstads universitet")}
