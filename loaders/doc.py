@@ -99,7 +99,18 @@ class Doc:
         """The samordningsförbund a page is about: the only one it names (else None), for
         "Förbundet finansierar …", "Styrelsen har beslutat …", "Medlemmar är …"."""
         forb = [o for o in self.of_type("org") if o.kind == "coordination_association"]
-        return forb[0] if len(forb) == 1 else None
+        if len(forb) == 1:
+            return forb[0]
+        if not forb:
+            return None
+        # a förbund's news page that also reports on another förbund: the one named at the
+        # top of the page and far more often than any other
+        ranked = sorted(forb, key=lambda o: len(o.mentions), reverse=True)
+        top, second = ranked[0], ranked[1]
+        head = min(400, len(self.text))
+        if len(top.mentions) >= 3 * max(1, len(second.mentions)) and any(s < head for s, _ in top.mentions):
+            return top
+        return None
 
     def _tight(self, start: int, end: int, source: Entity, target: Entity) -> tuple[int, int]:
         """The lines of a long block (a field list, a bullet list) that name both ends.

@@ -491,10 +491,19 @@ def _bare_finsam(doc: Doc) -> None:
     else a förbund the text calls just Finsam."""
     forb = [o for o in doc.of_type("org") if o.kind == "coordination_association"]
     if len(forb) > 1:
-        return
+        page = doc.page_forbund()
+        if page is None:
+            return
+        forb = [page]
+    others = [o for o in doc.of_type("org") if o.kind == "coordination_association" and o is not forb[0]] if forb else []
     for m in _FINSAM.finditer(doc.text):
         if doc.is_taken(m.start(), m.end()):
             continue
+        para_start = doc.text.rfind("\n\n", 0, m.start()) + 1
+        para_end = doc.text.find("\n\n", m.end())
+        para_end = len(doc.text) if para_end == -1 else para_end
+        if any(para_start <= s < para_end for o in others for s, _ in o.mentions):
+            continue  # a paragraph about another förbund: which one "Finsam" means is not clear
         if re.match(r"-?\s*(?:projekt|insats|medel|lag\w*|samverkan|förbund)", doc.text[m.end():m.end() + 12], re.I):
             continue  # "Finsamprojekt", "Finsam-medel", "Finsamlagen": the system, not an actor
         if forb:

@@ -904,3 +904,35 @@ Konferensen arrangeras av Samordningsförbundet Värmland i samarbete med Karlst
     assert rels(rec, "COLLABORATES_WITH") == {
         ("COLLABORATES_WITH", "Karlstads universitet", "Samordningsförbundet Värmland")} or rels(
         rec, "COLLABORATES_WITH") == {("COLLABORATES_WITH", "Samordningsförbundet Värmland", "Karlstads universitet")}
+
+
+def test_bare_finsam_on_a_page_that_also_reports_on_another_forbund():
+    text = """Samordningsförbundet Finsam Lund
+
+Nyheter
+
+2024-10-02
+
+Finsam Lund har beviljat finansiering för ytterligare två år inom Stegmodellen.
+
+2024-09-20
+
+Samordningsförbundet Finsam Lund bjuder in till nätverksträff om IPS.
+
+2024-09-12
+
+Finsam Lund söker en processledare.
+
+2024-09-01
+
+Samordningsförbundet Östra Skaraborg har fått ny förbundschef. Finsam där har vuxit.
+
+2024-08-15
+
+Den 24 maj har FINSAM beviljat finansiering för ytterligare tre års arbete inom Trappanmodellen.
+"""
+    rec = extract_text(text, "news.txt")
+    funds = rels(rec, "FUNDS")
+    assert ("FUNDS", "Samordningsförbundet Finsam Lund", "Trappanmodellen") in funds
+    assert {o["name"] for o in rec["organizations"] if o["kind"] == "coordination_association"} == {
+        "Samordningsförbundet Finsam Lund", "Samordningsförbundet Östra Skaraborg"}
