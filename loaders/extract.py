@@ -58,7 +58,8 @@ def _segments(text: str, kind: str) -> list[Segment]:
 
 
 _INSATS_LABELS = re.compile(r"(?im)^[ \t]*(syfte|målgrupp(?:er)?|insats(?:en)?|beviljad finansiering|finansiering|"
-                            r"bakgrund|mål|samverkansparter|parter|period|kontakt)[ \t]*(?::|$)")
+                            r"bakgrund|mål|målsättning|samverkansparter|parter|period|tidsperiod|kontakt|"
+                            r"ansvarig aktör|ansvarig organisation|budget|när|var|orter?)[ \t]*(?::|$)")
 _NOT_A_TITLE = re.compile(r"(?i)^(?:insatser|insats|aktuellt|nyheter|om oss|om förbundet|projekt|pågående \w+|"
                           r"avslutade \w+|verksamhet\w*|start|hem|meny|innehåll|läs mer|tillbaka)$")
 
@@ -75,13 +76,25 @@ def _titled_insats(doc: Doc) -> None:
         return
     before = text[first.start:labels[0].start()].rstrip()
     line_start = before.rfind("\n") + 1
-    title = before[line_start:].strip()
-    s = first.start + line_start + (len(before[line_start:]) - len(before[line_start:].lstrip()))
+    candidates = [(line_start, False)]
+    # the page's heading above a short introduction that names it again ("Unga in (Sverige)"
+    # … "I Unga in samlas aktörer …")
+    head_start = len(before) - len(before.lstrip())
+    if head_start < line_start and before.count("\n\n") <= 4:
+        candidates.append((head_start, True))
     g = Gazetteer.load()
-    if not title or len(title.split()) > 6 or not title[0].isupper() or re.search(r"[.!?:;]$", title) \
-            or _NOT_A_TITLE.match(title) or g.org(title) or g.place(title) or doc.is_taken(s, s + len(title)):
+    for line_start, must_recur in candidates:
+        line = before[line_start:].split("\n", 1)[0]
+        # "Unga in (Sverige)": a qualifier in brackets after the name is not part of it
+        title = re.sub(r"\s*\([^()]{1,40}\)$", "", line.strip())
+        s = first.start + line_start + (len(line) - len(line.lstrip()))
+        if not title or len(title.split()) > 6 or not title[0].isupper() or re.search(r"[.!?:;]$", title) \
+                or _NOT_A_TITLE.match(title) or g.org(title) or g.place(title) or doc.is_taken(s, s + len(title)):
+            continue
+        if must_recur and not re.search(rf"(?<![\w-]){re.escape(title)}(?![\w-])", text[s + len(line):labels[0].start()]):
+            continue
+        projects.add_project(doc, title, s, s + len(title))
         return
-    projects.add_project(doc, title, s, s + len(title))
 _STEERING_NAME = re.compile(r"[Ss]tyrgrupp(?:en)?\s+(?:för\s+)?")
 
 

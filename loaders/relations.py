@@ -12,14 +12,16 @@ import re
 from loaders.doc import Doc, Entity, Mention
 from loaders.text import Segment, Span
 
-OWN_CUES = re.compile(r"\bdriv(?:er|s\s+av|it|its\s+av)\b|\bprojektägare\b|\bi\s+\w+s\s+regi\b", re.I)
+OWN_CUES = re.compile(r"\bdriv(?:er|s\s+av|it|its\s+av)\b|\bprojektägare\b|\bi\s+\w+s\s+regi\b|"
+                      r"^\s*ansvarig\s+(?:aktör|organisation)\b", re.I | re.M)
 FUND_CUES = re.compile(
     r"\b(?:del|med)?finansierar\b|\bbekostar\b|"
     r"finansiering\s+(?:från|av|via)|finansiera[ds]?\s+(?:av|via|från|genom)|medel\s+från|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
     r"\bsatsar\s+på\b|beviljade\s+insats|beviljat\s+(?:finansiering|medel|stöd)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
-    r"stöd\s+från|bidrag\s+från|pengar\s+från|medfinansi", re.I)
+    r"stöd\s+från|bidrag\s+från|pengar\s+från|medfinansi|"
+    r"\d\s*(?:miljoner|miljon|mkr|mnkr|msek|kronor|kr|sek|tkr)\b(?:\s+\w+){0,2}?\s+(?:är\s+)?från\s", re.I)
 PARTNER_CUES = re.compile(
     r"deltar\s+i|samverkansprojekt\s+mellan|samverkansprojekt\b[^.\n]{0,60}?\bmed\b|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
     r"tillsammans\s+med|ingår\s+(?:i|också\s+i)|består\s+av\s+medarbetare\s+från|i\s+samverkan\s+med|"
@@ -33,7 +35,7 @@ MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+til
                          r"samverkande\s+parter|^\s*parter(?:na)?\s+(?:i\s+förbundet\s+)?är\b|"
                          r"finansiell\s+samordning\b[^.\n]*\bmellan\b", re.I | re.M)
 ACTIVITY_CUES = re.compile(r"verksamhet|deltagare|\blokal|seminarier|genomför|\bbor\b|invånare|"
-                           r"sitter\s+i|finns\s+i|\bplats\b|erbjud", re.I)
+                           r"sitter\s+i|finns\s+i|\bplats\b|erbjud|^\s*(?:var|orter?|plats)\s*:", re.I | re.M)
 CONTACT_ROLES = re.compile(r"projektledare|projektkoordinator|projektsamordnare|koordinator|samordnare\b|"
                            r"ekonomiansvarig|kontaktperson|processledare|projektmedarbetare|projektansvarig", re.I)
 
@@ -97,6 +99,9 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
             doc.relate("OWNS", o, proj, sp)
 
 
+_SHARE_FROM = re.compile(r"\d\s*(?:miljoner|miljon|mkr|mnkr|msek|kronor|kr|sek|tkr)\b(?:\s+\w+){0,2}?\s+(?:är\s+)?från\s+", re.I)
+
+
 def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
     for sp in _sentences_in(doc, seg):
         s_text = doc.text[sp.start:sp.end]
@@ -121,6 +126,12 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
                 and any(w in word for w in ("satsar", "beviljar", "finansierar", "bekostar")):
             # "Förbundet finansierar insatsen": the förbund whose page this is
             funders_here = [f for f in [doc.page_forbund()] if f is not None]
+        for share in _SHARE_FROM.finditer(s_text):
+            # "varav 28 miljoner är från X, 25 miljoner från Y och 7 miljoner från …": each sum's source
+            after = [m for m in orgs if 0 <= m.start - (sp.start + share.end()) <= 2]
+            o = doc.get("org", after[0].uid) if after else None
+            if o is not None and o not in funders_here:
+                funders_here.append(o)
         for o in funders_here:
             if o is None or owners.get(proj.uid) is o:
                 continue

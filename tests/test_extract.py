@@ -936,3 +936,30 @@ Den 24 maj har FINSAM beviljat finansiering för ytterligare tre års arbete ino
     assert ("FUNDS", "Samordningsförbundet Finsam Lund", "Trappanmodellen") in funds
     assert {o["name"] for o in rec["organizations"] if o["kind"] == "coordination_association"} == {
         "Samordningsförbundet Finsam Lund", "Samordningsförbundet Östra Skaraborg"}
+
+
+def test_a_project_page_headed_by_its_name_with_short_labels():
+    # a knowledge-bank entry: the name as page heading, a short introduction that names it
+    # again, then "Var:", "Ansvarig aktör:", "När:", "Målgrupp:", "Budget:"
+    text = """Vägen ut (Sverige)
+
+I Vägen ut möts socialtjänst och arbetsförmedlare kring samma deltagare. Projektet ska pröva nya arbetssätt.
+
+Var: Örebro, Karlstad och Västerås.
+
+Ansvarig aktör: Arbetsförmedlingen i samarbete med Fryshuset och Rikspolisstyrelsen.
+
+När: Mars 2013 – december 2015.
+
+Målgrupp: Unga 16-24 år som varken arbetar eller studerar.
+
+Budget: Totalt 40 miljoner kronor, varav 22 miljoner från Europeiska socialfonden och 18 miljoner från Arbetsförmedlingen.
+"""
+    rec = extract_text(text, "kb.txt")
+    assert names(rec, "projects") == {"Vägen ut"}
+    assert rels(rec, "OWNS") == {("OWNS", "Arbetsförmedlingen", "Vägen ut")}
+    assert {("PARTNER_IN", o, "Vägen ut") for o in ("Fryshuset", "Polismyndigheten")} <= rels(rec, "PARTNER_IN")
+    assert ("FUNDS", "Europeiska socialfonden", "Vägen ut") in rels(rec, "FUNDS")
+    assert {t[2] for t in rels(rec, "ACTIVE_IN")} == {"Örebro", "Karlstad", "Västerås"}
+    assert ("TARGETS", "Vägen ut", "young_people") in rels(rec, "TARGETS")
+    assert not rels(rec, "COLLABORATES_WITH")  # partners of a named project, not a collaboration
