@@ -493,7 +493,13 @@ def _start_years(doc: Doc) -> None:
     # "… kommer att pågå mellan februari 2020 och maj 2022", "ska pågå till den 31 mars 2024"
     # dates are parsed only in the sentences whose verb says something runs (parsing every
     # date of the text cost a tenth of the extraction)
-    sentences = sorted({(sp.start, sp.end) for sp in (doc.sentence(v.start()) for v in _RUNS.finditer(doc.text))})
+    sentences = {(sp.start, sp.end) for sp in (doc.sentence(v.start()) for v in _RUNS.finditer(doc.text))}
+    # a period under its own heading ("Tidsperiod" / blank line / "1 juni 2012 till 2014.")
+    for h in _PERIOD_HEADING.finditer(doc.text):
+        line = re.compile(r"[ \t]*(\S[^\n]*)").match(doc.text, h.end())
+        if line:
+            sentences.add((line.start(1), line.end(1)))
+    sentences = sorted(sentences)
     spans = []
     for a0, b0 in sentences:
         chunk = doc.text[a0:b0]
@@ -503,12 +509,15 @@ def _start_years(doc: Doc) -> None:
         spans += [(None, end, a0 + s, a0 + e) for end, s, e in F.find_end_dates(chunk)]
     for start, end, s, e in spans:
         sp = doc.sentence(s)
-        if not _RUNS.search(doc.text, sp.start, e) or doc.mentions_in(sp.start, s, "person"):
+        headed = _PERIOD_HEADING.search(doc.text, max(0, sp.start - 40), s + 1) is not None
+        if not (headed or _RUNS.search(doc.text, sp.start, e)) or doc.mentions_in(sp.start, s, "person"):
             continue  # a range of years in a report, a person's time somewhere
         ps = relations._ents(doc, doc.mentions_in(sp.start, sp.end, "project"))
-        if not ps and not re.search(r"(?i)projekt|insats", doc.text[sp.start:sp.end]):
+        if not ps and not headed and not re.search(r"(?i)projekt|insats", doc.text[sp.start:sp.end]):
             continue
         proj = ps[0] if ps else relations.main_project(doc, doc.segment_of(s))
+        if proj is None and headed and len(doc.of_type("project")) == 1:
+            proj = doc.of_type("project")[0]  # the page's only project, under its "När:" label
         if proj is None:
             continue
         if start and "start" not in proj.props:
@@ -517,6 +526,8 @@ def _start_years(doc: Doc) -> None:
             proj.props["end"] = end
 
 
+_PERIOD_HEADING = re.compile(r"(?im)^[ \t]*(?:tidsperiod|projektperiod|projekttid|löptid|period|när)"
+                             r"(?:[ \t]*:[ \t]*(?=\S)|[ \t]*:?[ \t]*\n(?:[ \t]*\n)?)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: a project's running time: the verb that says it runs over the period
 _RUNS = re.compile(r"(?i)\b(?:pågå\w*|pågick|löper|löpt|varar|varade|bedrivs|bedrevs|drivs|drevs|genomförs|"

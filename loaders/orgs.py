@@ -42,6 +42,10 @@ AMBIGUOUS_PLACES = {
 PLACE_PREPS = r"(?:i|från|till|in|utanför|runt|kring|centrala|norra|södra|östra|västra|hela)"
 
 
+#: a place listed after a place preposition: "i Borås och Ulricehamn", "i Tibro, Hjo och Mora"
+_LISTED_AFTER_PREP = re.compile(rf"\b{PLACE_PREPS}\s+(?:[{U}][\w\-]+(?:,\s+|\s+(?:och|samt|eller)\s+))+$")
+
+
 def _cap_first(s: str) -> str:
     return s[:1].upper() + s[1:]
 
@@ -316,7 +320,8 @@ def find_bare_places(doc: Doc) -> None:
         if re.match(r"\s+läns?\b|\s+län\b|s?\s+universitet|s\s+[A-ZÅÄÖ]|-", after):
             continue
         before = text[max(0, m.start() - 14):m.start()]
-        if fold(name) in AMBIGUOUS_PLACES and not re.search(rf"\b{PLACE_PREPS}\s+$", before):
+        if fold(name) in AMBIGUOUS_PLACES and not re.search(rf"\b{PLACE_PREPS}\s+$", before) \
+                and not _LISTED_AFTER_PREP.search(text, max(0, m.start() - 90), m.start()):
             continue
         # part of a person's name ("Leena Berlin Hallrup") or of a capitalised title
         if re.search(rf"{NAMEWORD}\s+$", before) and not re.search(rf"\b(?:i|från|till|in)\s+{NAMEWORD}\s+$", before):

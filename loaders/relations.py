@@ -23,7 +23,7 @@ FUND_CUES = re.compile(
     r"stöd\s+från|bidrag\s+från|pengar\s+från|medfinansi|"
     r"\d\s*(?:miljoner|miljon|mkr|mnkr|msek|kronor|kr|sek|tkr)\b(?:\s+\w+){0,2}?\s+(?:är\s+)?från\s", re.I)
 PARTNER_CUES = re.compile(
-    r"deltar\s+i|samverkansprojekt\s+mellan|samverkansprojekt\b[^.\n]{0,60}?\bmed\b|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
+    r"deltar\s+i|samverkansprojekt\s+mellan|\bsamarbete\s+(?:\w+\s+){1,2}?med\b|samverkansprojekt\b[^.\n]{0,60}?\bmed\b|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
     r"tillsammans\s+med|ingår\s+(?:i|också\s+i)|består\s+av\s+medarbetare\s+från|i\s+samverkan\s+med|"
     r"i\s+samarbete\s+med|\bparter(?:na)?\b|medverkar|deltagande\s+(?:kommuner|organisationer)|"
     r"samverkanspart|\bstartar\b|har\s+startat", re.I)
@@ -35,7 +35,7 @@ MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+til
                          r"samverkande\s+parter|^\s*parter(?:na)?\s+(?:i\s+förbundet\s+)?är\b|"
                          r"finansiell\s+samordning\b[^.\n]*\bmellan\b", re.I | re.M)
 ACTIVITY_CUES = re.compile(r"verksamhet|deltagare|\blokal|seminarier|genomför|\bbor\b|invånare|"
-                           r"sitter\s+i|finns\s+i|\bplats\b|erbjud|^\s*(?:var|orter?|plats)\s*:", re.I | re.M)
+                           r"sitter\s+i|f[ia]nns\s+i|bedr[ie]vs\s+i|\bplats\b|erbjud|^\s*(?:var|orter?|plats)\s*:", re.I | re.M)
 CONTACT_ROLES = re.compile(r"projektledare|projektkoordinator|projektsamordnare|koordinator|samordnare\b|"
                            r"ekonomiansvarig|kontaktperson|processledare|projektmedarbetare|projektansvarig", re.I)
 

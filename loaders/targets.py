@@ -109,7 +109,9 @@ PATTERNS: dict[str, re.Pattern] = {
         r"unga vuxna", r"ungdomar\w*", r"ungdom(?:s|en)?\b", r"unga (?=(?:\w+ ){0,3}(?:mellan|i åldern|som|med|utan|upp till|under|kvinnor|män|personer|i |blir|har|får|behöver|ska|är|"
         r"nyanl\w*|utrikes|tredjelands\w*|invandr\w*|flykting\w*|\w*arbetslösa|asylsökande))",
         r"unga\b(?= [0-9]{2})", r"(?:de )?unga(?=[,.;:]| och)", r"ungas\b",
-        r"\b(?:16|15|18)\s*[-–]\s*(?:24|25|29|30) år", r"unge\b", r"ungdomsarbetslös\w*", r"uvas"),
+        r"\b(?:16|15|18)\s*[-–]\s*(?:24|25|29|30) år",
+        r"(?:mellan|i åldern|i åldrarna)\s+(?:15|16|18)\s*(?:och|till|[-–])\s*(?:24|25|29|30)\s+år",
+        r"unge\b", r"ungdomsarbetslös\w*", r"uvas"),
     "women": _p(r"kvinno?r(?:na|nas|s)?\b", r"kvinder(?:ne)?\b", r"flickor", r"tjejer"),
     "professionals": _p(
         r"(?:handläggare|medarbetare|personal(?:en)?|anställda|chefer|yrkesverksamma|pedagoger|lärare|"
@@ -263,8 +265,10 @@ def target_sections(text: str) -> list[tuple[int, int]]:
             end = end + nxt.start() if nxt and nxt.start() < 600 else min(len(text), end + 300)
         else:                           # heading alone: the text until the next heading
             body = m.end()
-            nxt = re.search(r"\n[ \t]*\n[ \t]*[A-ZÅÄÖ][^\n.!?]{0,50}\n(?=\S)|\n[ \t]*(?:[A-ZÅÄÖ][^\n.:]{0,40}):[ \t]*\n",
-                            text[body:])
+            # the next heading: a short line without a full stop after a blank line, itself
+            # followed by its text directly or after one blank line ("Tidsperiod\n\n1 juni …")
+            nxt = re.search(r"\n[ \t]*\n[ \t]*[A-ZÅÄÖ][^\n.!?]{0,50}\n(?=[ \t]*\n?[ \t]*\S)|"
+                            r"\n[ \t]*(?:[A-ZÅÄÖ][^\n.:]{0,40}):[ \t]*\n", text[body:])
             end = body + (nxt.start() if nxt else min(len(text) - body, 1500))
             end = min(end, body + 1500)
         spans.append((start, end))

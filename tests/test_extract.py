@@ -963,3 +963,36 @@ Budget: Totalt 40 miljoner kronor, varav 22 miljoner från Europeiska socialfond
     assert {t[2] for t in rels(rec, "ACTIVE_IN")} == {"Örebro", "Karlstad", "Västerås"}
     assert ("TARGETS", "Vägen ut", "young_people") in rels(rec, "TARGETS")
     assert not rels(rec, "COLLABORATES_WITH")  # partners of a named project, not a collaboration
+
+
+def test_an_agency_project_page_with_headings_and_blank_lines():
+    # headings on their own lines, each followed by a blank line, as pages flatten to text
+    text = """Jobbsteget
+
+EU-fond
+
+Europeiska socialfonden
+
+Målgrupp
+
+Jobbsteget vände sig till personer mellan 18 och 29 år som inte arbetade eller studerade.
+
+Tidsperiod
+
+1 mars 2016 till 2018.
+
+Beskrivning
+
+Jobbsteget fanns i Borås och Ulricehamn.
+
+Arbetsförmedlingen var projektägare och projektet medfinansierades av Europeiska socialfonden. Ett nära samarbete var etablerat med Borås Stad, Fryshuset och arbetsgivare.
+"""
+    rec = extract_text(text, "af.txt")
+    p = {x["name"]: x for x in rec["projects"]}["Jobbsteget"]
+    assert (p.get("start"), p.get("end")) == ("2016-03-01", "2018")
+    assert ("OWNS", "Arbetsförmedlingen", "Jobbsteget") in rels(rec, "OWNS")
+    assert {("PARTNER_IN", o, "Jobbsteget") for o in ("Borås stad", "Fryshuset")} <= rels(rec, "PARTNER_IN")
+    # the target-group heading ends at the next heading: employers named as partners later
+    # are not a target group
+    assert {t[2] for t in rels(rec, "TARGETS")} == {"young_people"}
+    assert {t[2] for t in rels(rec, "ACTIVE_IN")} >= {"Borås", "Ulricehamn"}
