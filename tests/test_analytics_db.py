@@ -23,6 +23,19 @@ def test_projection_of_the_seed_graph(seed_graph):
     assert all(isinstance(r["start"], (str, type(None))) for r in proj.org_projects)  # plain values
 
 
+def test_projection_from_one_query_per_project_is_the_rows_of_the_separate_queries(seed_graph):
+    """``load_projection`` reads projects once (``BY_PROJECT``) and splits the records; the
+    rows, and their order, are those of the queries that read them one table at a time."""
+    from graph import projection as P
+
+    proj = load_projection(seed_graph)
+    assert proj.org_projects == P.org_project_rows(seed_graph)
+    assert proj.coverage == P.coverage_rows(seed_graph)
+    assert proj.activity == P.missing_link_rows(seed_graph)
+    assert proj.projects == P._rows(seed_graph, P.PROJECTS)
+    assert len(proj.org_projects) >= 10 and len(proj.coverage) >= 10 and len(proj.activity) >= 10
+
+
 def test_period_filter_on_the_projection(seed_graph):
     everything = load_projection(seed_graph)
     early = load_projection(seed_graph, 2010, 2015)
