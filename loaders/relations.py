@@ -18,7 +18,7 @@ FUND_CUES = re.compile(
     r"\b(?:del|med)?finansierar\b|\bbekostar\b|"
     r"finansiering\s+(?:från|av|via)|finansiera[ds]?\s+(?:av|via|från|genom)|medel\s+från|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
-    r"\bsatsar\s+på\b|beviljade\s+insats|beviljat\s+(?:finansiering|medel|stöd)|\bbeviljar\b|"
+    r"\bsatsar\s+på\b|beviljade\s+insats|beslutat?\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:finansiering|medel|stöd)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
     r"stöd\s+från|bidrag\s+från|pengar\s+från|medfinansi|"
     r"\d\s*(?:miljoner|miljon|mkr|mnkr|msek|kronor|kr|sek|tkr)\b(?:\s+\w+){0,2}?\s+(?:är\s+)?från\s", re.I)
@@ -116,14 +116,14 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         word = cue.group(0).lower()
         source_after = bool(re.search(r"\b(?:från|av|via|genom|ur)$", word))  # "medel beviljat från X"
         if not source_after and any(w in word for w in ("satsar", "beviljade insats", "beviljat", "beviljar",
-                                                        "finansierar", "bekostar")):
+                                                        "finansierar", "bekostar", "att finansiera")):
             cands = [m for m in orgs if m.end <= cue_pos + 2]
             cands = cands[-1:] if cands else []
         else:
             cands = [m for m in orgs if m.start >= cue_pos][:1]
         funders_here = [doc.get("org", m.uid) for m in cands]
         if not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundet\b", doc.text[sp.start:cue_pos]) \
-                and any(w in word for w in ("satsar", "beviljar", "finansierar", "bekostar")):
+                and any(w in word for w in ("satsar", "beviljar", "finansierar", "bekostar", "att finansiera")):
             # "Förbundet finansierar insatsen": the förbund whose page this is
             funders_here = [f for f in [doc.page_forbund()] if f is not None]
         for share in _SHARE_FROM.finditer(s_text):
@@ -218,6 +218,11 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
         # naming one with others states membership or financing, not collaboration
         orgs = [o for o in _ents(doc, [m for m in here if m.uid not in framework])
                 if o.kind != "fund" and (arranging or o.kind not in ("coordination_association", "network"))]
+        if arranging and re.search(r"(?i)\b(?:av|med)\s+(?:samordnings)?förbundet\b|^\s*(?:samordnings)?förbundet\s+"
+                                   r"(?:arrangerar|bjuder)", s_text):
+            page = doc.page_forbund()  # "arrangeras av förbundet i samarbete med …": the page's förbund
+            if page is not None and page not in orgs:
+                orgs.insert(0, page)
         if re.match(r"\s*Kommunen\b", s_text) and last_kommun is not None and last_kommun not in orgs:
             orgs.insert(0, last_kommun)
         for o in orgs:

@@ -996,3 +996,27 @@ Arbetsförmedlingen var projektägare och projektet medfinansierades av Europeis
     # are not a target group
     assert {t[2] for t in rels(rec, "TARGETS")} == {"young_people"}
     assert {t[2] for t in rels(rec, "ACTIVE_IN")} >= {"Borås", "Ulricehamn"}
+
+
+def test_forbund_news_decides_to_finance_an_insats_and_co_arranges_a_day():
+    text = """Nyheter från Samordningsförbundet Södra Hälsingland
+
+Publicerad 12 mars 2024
+
+Nytt team
+
+Förbundet har beslutat att finansiera insatsen Startpunkten, som drivs av Bollnäs kommun tillsammans med Försäkringskassan.
+
+Publicerad 28 februari 2024
+
+Temadag
+
+Temadagen arrangeras av förbundet i samarbete med Region Gävleborg och Högskolan i Gävle.
+"""
+    rec = extract_text(text, "news.txt")
+    forb = "Samordningsförbundet Södra Hälsingland"
+    assert ("FUNDS", forb, "Startpunkten") in rels(rec, "FUNDS")
+    assert ("OWNS", "Bollnäs kommun", "Startpunkten") in rels(rec, "OWNS")
+    pairs = {frozenset(t[1:]) for t in rels(rec, "COLLABORATES_WITH")}
+    assert frozenset({forb, "Region Gävleborg"}) in pairs
+    assert frozenset({"Region Gävleborg", "Högskolan i Gävle"}) in pairs
