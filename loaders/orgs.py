@@ -73,7 +73,11 @@ def _forms_by_first_word() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=4096)
 def _form_regex(form: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w\-]){re.escape(form).replace(chr(92) + ' ', chr(92) + 's+')}(?![\w\-])", re.I)
+    """The form as a whole word or words, also in the genitive ("Arbetsförmedlingens",
+    "Region Örebro läns"): the ``gen`` group holds the genitive s."""
+    body = re.escape(form).replace(chr(92) + ' ', chr(92) + 's+')
+    gen = "(?P<gen>s)?" if form[-1:].lower() not in "sxz" else "(?P<gen>)"
+    return re.compile(rf"(?<![\w\-]){body}{gen}(?![\w\-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +104,8 @@ def _reference_matches(text: str) -> list[re.Match]:
     for tok in _TOKEN.finditer(text):
         if tok.start() < last_end:
             continue
-        forms = idx.get(fold(tok.group(0)))
+        key = fold(tok.group(0))
+        forms = idx.get(key) or (idx.get(key[:-1]) if key.endswith("s") else None)  # a one-word genitive
         if not forms:
             continue
         for f in forms:
@@ -116,6 +121,8 @@ def find_reference_orgs(doc: Doc) -> None:
     g = Gazetteer.load()
     for m in _reference_matches(doc.text):
         surface = m.group(0)
+        if m.group("gen"):  # "Försäkringskassans": the name without its genitive s
+            surface = surface[:-1]
         ref = g.org(surface)
         if ref is None or not _surface_case_ok(surface, fold(surface)):
             continue

@@ -1020,3 +1020,15 @@ Temadagen arrangeras av förbundet i samarbete med Region Gävleborg och Högsko
     pairs = {frozenset(t[1:]) for t in rels(rec, "COLLABORATES_WITH")}
     assert frozenset({forb, "Region Gävleborg"}) in pairs
     assert frozenset({"Region Gävleborg", "Högskolan i Gävle"}) in pairs
+
+
+def test_reference_organisations_named_in_the_genitive():
+    text = """Försäkringskassans och Arbetsförmedlingens gemensamma uppdrag
+
+Projektet Steg för steg drivs från Region Västmanlands lokaler i Västerås. Projektet ska under två år stödja långtidssjukskrivna med psykisk ohälsa.
+"""
+    rec = extract_text(text, "gen.txt")
+    orgs = {o["name"]: o for o in rec["organizations"]}
+    assert {"Försäkringskassan", "Arbetsförmedlingen", "Region Västmanland"} <= set(orgs)
+    assert not any(a.endswith("s") for o in orgs.values() for a in o["aliases"])  # no genitive aliases
+    assert {t[2] for t in rels(rec, "TARGETS")} == {"sick_listed", "mental_ill_health"}
