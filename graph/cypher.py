@@ -110,9 +110,9 @@ RETURN d.uid AS uid ORDER BY d.loaded_at, d.uid
 
 
 def merge_nodes(label: str) -> str:
-    """MERGE one batch of a label's nodes and the MENTIONS of them, for one or many documents.
+    """MERGE one batch of a label's nodes and create the MENTIONS of them, for one or many documents.
 
-    Rows: ``{doc_uid, key, props, evidence}``, in load order. A scalar property is only
+    Rows: ``{doc_uid, key, props, mention}``, in load order. A scalar property is only
     written where the node has none (``coalesce``): a later document fills gaps but
     neither blanks nor overwrites. Lists (aliases) grow as a set union in first-seen order.
     Reference nodes keep their properties as the reference data set them. The MENTIONS
@@ -120,6 +120,13 @@ def merge_nodes(label: str) -> str:
     Every right-hand side reads the property it sets, so Cypher write-locks ``n`` before
     reading: concurrent loaders never lose each other's entries. Returns ``written`` per
     document.
+
+    ``row.mention`` is the MENTIONS edge's whole property map (``props`` plus
+    ``evidence: [quote]`` when there is one). The edge is CREATEd, not MERGEd: the writer
+    only writes the entities of a Document its own transaction has just created (a
+    concurrent loader of the same text waits on the Document's constraint lock and then
+    skips it), and a document names each node once, so no such edge can exist yet; a
+    MERGE would search it among the node's MENTIONS, thousands on a hub.
     """
     node = NODES[label]
     sets = []
@@ -138,8 +145,8 @@ UNWIND $rows AS row
 MATCH (d:Document {{uid: row.doc_uid}})
 MERGE (n:{_label(label)} {{{q(node.key)}: row.key}})
 SET {(','+chr(10)+'    ').join(sets)}
-MERGE (d)-[m:MENTIONS]->(n)
-SET m = row.props, m.evidence = CASE WHEN row.evidence IS NULL THEN null ELSE [row.evidence] END
+CREATE (d)-[m:MENTIONS]->(n)
+SET m = row.mention
 RETURN row.doc_uid AS doc_uid, count(*) AS written
 """
 

@@ -170,6 +170,10 @@ def plan_record(record: dict[str, Any], *, keep_contact_details: bool = False) -
                 rows[key] = {"key": key, "props": props, "evidence": evidence or None}
             if isinstance(entity.get("name"), str):
                 names.setdefault(entity["name"].casefold(), key)
+        for row in rows.values():
+            # the MENTIONS edge's properties: what this document said, and its quote
+            row["mention"] = (row["props"] if row["evidence"] is None
+                              else {**row["props"], "evidence": [row["evidence"]]})
         nodes[label] = list(rows.values())
         by_name[list_name] = names
 
@@ -345,8 +349,9 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
             continue
         labels = list(dict.fromkeys(label for plan in written for label in plan.nodes))
         for label in labels:
-            rows = [{**row, "doc_uid": plan.doc_uid} for plan in written
-                    for row in plan.nodes.get(label, ())]
+            rows = [{"doc_uid": plan.doc_uid, "key": row["key"], "props": row["props"],
+                     "mention": row["mention"]}
+                    for plan in written for row in plan.nodes.get(label, ())]
             counts = _run(tx, shared, cypher.merge_nodes(label), rows=rows)
             _check_written(written, label, counts)
         for rtype in RELS:  # schema order: deterministic
