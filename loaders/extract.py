@@ -479,6 +479,29 @@ def _doc_funder(doc: Doc) -> Entity | None:
     return doc.page_forbund()
 
 
+def _no_places_in_project_names(doc: Doc) -> None:
+    """A kommun inside a project's name ("Rätt stöd i Södertälje", "Jobbspåret Norrby")
+    identifies the project; it is no mention of the place (CONVENTIONS: no place entry,
+    no relation)."""
+    names = []
+    for m in doc.mentions:
+        if m.type == "project":
+            ent = doc.get("project", m.uid)
+            full = m.start + len(ent.name) if ent is not None and doc.text.startswith(ent.name, m.start) else m.end
+            names.append((m.start, max(m.end, full)))
+    if not names:
+        return
+    inside = [m for m in doc.mentions if m.type == "place" and any(a <= m.start and m.end <= b for a, b in names)]
+    if not inside:
+        return
+    gone = {(m.uid, m.start, m.end) for m in inside}
+    doc.mentions = [m for m in doc.mentions if not (m.type == "place" and (m.uid, m.start, m.end) in gone)]
+    for uid in {m.uid for m in inside}:
+        ent = doc.get("place", uid)
+        if ent is not None:
+            ent.mentions = [(s, e) for s, e in ent.mentions if (uid, s, e) not in gone]
+
+
 def _start_years(doc: Doc) -> None:
     for year, s, e in F.find_start_years(doc.text):
         sp = doc.sentence(s)
@@ -620,6 +643,7 @@ def extract_text(text: str, document: str = "document.txt", path: str | None = N
     _titled_insats(doc)
     projects.mark_all_mentions(doc)
     _page_project(doc)
+    _no_places_in_project_names(doc)
     owners: dict[str, Entity] = {}
     funders: dict[str, set[str]] = {}
     for (t, s, tgt), r in doc.relations.items():

@@ -135,6 +135,13 @@ def find_reference_orgs(doc: Doc) -> None:
             name = re.sub(r"\s+", " ", surface)
             doc.add("org", name, m.start(), m.end(), uid=_uid_for(ref.name), kind="region", firm=True)
             continue
+        if ref.name in _ONE_PER_LAN and not m.group("gen"):
+            # "Länsarbetsnämnden i Västerbotten": one board per län, named as the text names it
+            lan = _IN_LAN.match(doc.text, m.end())
+            if lan:
+                name = f"{ref.name} i {lan.group(1)}"
+                doc.add("org", name, m.start(), lan.end(), uid=_uid_for(name), kind=ref.kind, firm=True)
+                continue
         if ref.kind == "coordination_association":
             # a förbund is named as the text names it (its longest form wins)
             name = _strip_genitive(surface)
@@ -142,6 +149,20 @@ def find_reference_orgs(doc: Doc) -> None:
                 uid=_uid_for(ref.name), kind=ref.kind, firm=ref.kind != "coordination_association",
                 surface=surface)
         _agency_local_office(doc, m.end())
+
+
+#: historical bodies with one per län that the reference data holds only by their generic name
+_ONE_PER_LAN = {"Länsarbetsnämnden"}
+_IN_LAN = re.compile(rf"[ \t]+i[ \t]+({CAP}(?:[ \t]+län)?)(?![\w\-])")
+
+
+def _one_board_per_text(doc: Doc) -> None:
+    """A text that names one 'Länsarbetsnämnden i X' means that board by the bare name too."""
+    for generic in _ONE_PER_LAN:
+        specific = [o for o in doc.of_type("org") if o.name.startswith(generic + " i ")]
+        bare = doc.get("org", _uid_for(generic))
+        if len(specific) == 1 and bare is not None:
+            doc.merge("org", bare.uid, specific[0].uid)
 
 
 def _uid_for(name: str) -> str:
@@ -465,7 +486,7 @@ def find_units_of_kommun(doc: Doc) -> None:
                     doc.add("org", ent.name, m.start(), m.end(), uid=ent.uid)
 
 
-_FINSAM = re.compile(r"(?<![\w\-])(Finsam|FINSAM)(s)?(?![\w\-])")
+_FINSAM = re.compile(r"(?<![\w\-])(Finsam|FINSAM|Samordningsförbundet(?![ \t]+[A-ZÅÄÖ]))(s)?(?![\w\-])")
 
 
 def _merge_parenthesised_names(doc: Doc) -> None:
@@ -499,8 +520,8 @@ def _merge_forbund_forms(doc: Doc) -> None:
 
 
 def _bare_finsam(doc: Doc) -> None:
-    """'Finsam'/'FINSAMs paraply' alone: the page's samordningsförbund when it names one,
-    else a förbund the text calls just Finsam."""
+    """'Finsam'/'FINSAMs paraply'/'Samordningsförbundet' alone: the page's samordningsförbund
+    when it names one (CONVENTIONS), else a förbund the text calls just Finsam."""
     forb = [o for o in doc.of_type("org") if o.kind == "coordination_association"]
     if len(forb) > 1:
         page = doc.page_forbund()
@@ -521,6 +542,8 @@ def _bare_finsam(doc: Doc) -> None:
         if forb:
             doc.add("org", forb[0].name, m.start(), m.start() + len(m.group(1)), uid=forb[0].uid,
                     surface=m.group(1))
+        elif m.group(1).startswith("Samordnings"):
+            continue  # "Samordningsförbundet" with no förbund named: the kind of body, not one
         else:
             forb = [doc.add("org", "Finsam", m.start(), m.start() + len(m.group(1)),
                             kind="coordination_association")]
@@ -537,3 +560,4 @@ def find_all(doc: Doc) -> None:
     _merge_parenthesised_names(doc)
     _merge_forbund_forms(doc)
     _bare_finsam(doc)
+    _one_board_per_text(doc)

@@ -15,7 +15,7 @@ from loaders.text import Segment, Span
 OWN_CUES = re.compile(r"\bdriv(?:er|s\s+av|it|its\s+av)\b|\bprojektägare\b|\bi\s+\w+s\s+regi\b|"
                       r"^\s*ansvarig\s+(?:aktör|organisation)\b", re.I | re.M)
 FUND_CUES = re.compile(
-    r"\b(?:del|med)?finansierar\b|\bbekostar\b|"
+    r"\b(?:del|med)?finansierar\b|\b(?:del|med)?finansierade\b(?!\s+(?:av|via|genom|från)\b)|\bbekostar\b|"
     r"finansiering\s+(?:från|av|via)|finansiera[ds]?\s+(?:av|via|från|genom)|medel\s+från|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
     r"\bsatsar\s+på\b|beviljade\s+insats|beslutat?\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:finansiering|medel|stöd)|\bbeviljar\b|"
@@ -116,14 +116,15 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         word = cue.group(0).lower()
         source_after = bool(re.search(r"\b(?:från|av|via|genom|ur)$", word))  # "medel beviljat från X"
         if not source_after and any(w in word for w in ("satsar", "beviljade insats", "beviljat", "beviljar",
-                                                        "finansierar", "bekostar", "att finansiera")):
+                                                        "finansierar", "finansierade", "bekostar", "att finansiera")):
             cands = [m for m in orgs if m.end <= cue_pos + 2]
             cands = cands[-1:] if cands else []
         else:
             cands = [m for m in orgs if m.start >= cue_pos][:1]
         funders_here = [doc.get("org", m.uid) for m in cands]
         if not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundet\b", doc.text[sp.start:cue_pos]) \
-                and any(w in word for w in ("satsar", "beviljar", "finansierar", "bekostar", "att finansiera")):
+                and any(w in word for w in ("satsar", "beviljar", "finansierar", "finansierade", "bekostar",
+                                            "att finansiera")):
             # "Förbundet finansierar insatsen": the förbund whose page this is
             funders_here = [f for f in [doc.page_forbund()] if f is not None]
         for share in _SHARE_FROM.finditer(s_text):

@@ -1032,3 +1032,31 @@ Projektet Steg för steg drivs från Region Västmanlands lokaler i Västerås. 
     assert {"Försäkringskassan", "Arbetsförmedlingen", "Region Västmanland"} <= set(orgs)
     assert not any(a.endswith("s") for o in orgs.values() for a in o["aliases"])  # no genitive aliases
     assert {t[2] for t in rels(rec, "TARGETS")} == {"sick_listed", "mental_ill_health"}
+
+
+def test_an_annual_report_names_its_founders_of_the_time_and_itself_bare():
+    text = """Samordningsförbundet Skellefteå
+
+Förvaltningsberättelse
+
+Samordningsförbundet Skellefteå bildades 2006 av Skellefteå kommun, Västerbottens läns landsting, Försäkringskassan och Länsarbetsnämnden i Västerbotten. År 2008 övertog Arbetsförmedlingen Länsarbetsnämndens plats som ägare till Samordningsförbundet.
+
+Samordningsförbundet finansierade under året insatsen Jobbvägen Skellefteå.
+"""
+    rec = extract_text(text, "ar.txt")
+    forb = "Samordningsförbundet Skellefteå"
+    members = {s for t, s, o in rels(rec, "MEMBER_OF") if o == forb}
+    assert {"Skellefteå kommun", "Länsarbetsnämnden i Västerbotten", "Arbetsförmedlingen", "Försäkringskassan"} <= members
+    board = next(o for o in rec["organizations"] if o["name"] == "Länsarbetsnämnden i Västerbotten")
+    assert board["aliases"] == ["Länsarbetsnämnden"]
+    assert ("FUNDS", forb, "Jobbvägen Skellefteå") in rels(rec, "FUNDS")
+    # the kommun inside the project's name is no extra place mention
+    place = next(m for m in rec["municipalities"] if m["name"] == "Skellefteå")
+    assert not any("Jobbvägen" in r["evidence"] for r in rec["relations"] if r["target"] == "Skellefteå")
+    assert place
+
+
+def test_a_kommun_only_inside_a_project_name_is_no_place():
+    rec = extract_text("Projektet Jobbspåret Norrtälje startar i höst. Det drivs av Arbetsförmedlingen.", "p.txt")
+    assert names(rec, "projects") == {"Jobbspåret Norrtälje"}
+    assert rec["municipalities"] == [] and not rels(rec, "ACTIVE_IN")
