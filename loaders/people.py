@@ -137,8 +137,9 @@ def _role_and_zone(doc: Doc, s: int, e: int, line_end: int) -> tuple[str | None,
     """The title after the name and the stretch that may name the employer."""
     text = doc.text
     zone_end = line_end
-    dash = re.match(r"[ \t]+[–—-][ \t]+(?=[a-zåäö])", text[e:line_end])
-    # "Hanna Åberg – projektledare, Timrå kommun": the dash is the name's comma
+    dash = re.match(r"[ \t]+[–—-][ \t]+(?=[a-zåäö]|[A-ZÅÄÖ]{2,5}-[a-zåäö])", text[e:line_end])
+    # "Hanna Åberg – projektledare, Timrå kommun", "Lina Holm – IPS-coach, Landskrona stad":
+    # the dash is the name's comma
     stop = _ZONE_STOP.search(text, e + dash.end() if dash else e, line_end)
     while stop and stop.group(0).startswith(".") and _TITLE_ABBREV.search(text, max(e, stop.start() - 6), stop.start()):
         stop = _ZONE_STOP.search(text, stop.end(), line_end)  # "Leg. sfi-lärare", "Fil. dr", "bitr. chef"

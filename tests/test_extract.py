@@ -1060,3 +1060,22 @@ def test_a_kommun_only_inside_a_project_name_is_no_place():
     rec = extract_text("Projektet Jobbspåret Norrtälje startar i höst. Det drivs av Arbetsförmedlingen.", "p.txt")
     assert names(rec, "projects") == {"Jobbspåret Norrtälje"}
     assert rec["municipalities"] == [] and not rels(rec, "ACTIVE_IN")
+
+
+def test_a_speaker_after_a_dash_with_an_acronym_title():
+    text = """Program
+
+09:00 Inledning
+Anna Svensson, förbundschef, Samordningsförbundet Skåne Nordväst
+
+09:30 IPS i praktiken
+Lina Holm – IPS-coach, Landskrona stad
+
+10:00 Samverkan
+Per Ek – HR-chef, Helsingborgs stad
+"""
+    rec = extract_text(text, "konf.txt")
+    roles = {p["name"]: p.get("role") for p in rec["people"]}
+    assert roles["Lina Holm"] == "IPS-coach" and roles["Per Ek"] == "HR-chef"
+    works = rels(rec, "WORKS_FOR")
+    assert {("WORKS_FOR", "Lina Holm", "Landskrona stad"), ("WORKS_FOR", "Per Ek", "Helsingborgs stad")} <= works
