@@ -177,7 +177,8 @@ def find_phones_and_emails(text: str, start: int, end: int) -> dict:
     em = re.search(r"[\w.+-]+@[\w-]+\.[\w.-]+", zone)
     if em:
         out["email"] = em.group(0)
-    ph = re.search(r"(?:\+46|0)\d{1,3}[\s\-–]*\d{2,3}[\s\-]*\d{2}[\s\-]*\d{2,3}", zone)
+    # "010-486 00 00", "08-123 456 78", "0221-250 00" (a five-digit local number), "+46 8 123 45"
+    ph = re.search(r"(?<![\d\-/.])(?:\+46[\s\-]?|0)\d{1,3}[\s\-–]*\d{2,3}[\s\-]*\d{2,3}(?:[\s\-]*\d{2,3})?(?![\d])", zone)
     if ph:
         out["phone"] = ph.group(0)
     return out

@@ -1079,3 +1079,15 @@ Per Ek – HR-chef, Helsingborgs stad
     assert roles["Lina Holm"] == "IPS-coach" and roles["Per Ek"] == "HR-chef"
     works = rels(rec, "WORKS_FOR")
     assert {("WORKS_FOR", "Lina Holm", "Landskrona stad"), ("WORKS_FOR", "Per Ek", "Helsingborgs stad")} <= works
+
+
+def test_phone_numbers_of_the_usual_swedish_forms_only_when_asked_for():
+    text = """Kontakt
+
+Maria Lind, projektledare, Köpings kommun, 0221-250 00
+Per Ek, samordnare, Arbetsförmedlingen, 08-123 456 78
+Eva Berg, utredare, Region Västmanland, uppdaterad 2024-04-02 14:05
+"""
+    kept = {p["name"]: p.get("phone") for p in extract_text(text, "k.txt", keep_contact_details=True)["people"]}
+    assert kept == {"Maria Lind": "0221-250 00", "Per Ek": "08-123 456 78", "Eva Berg": None}
+    assert all("phone" not in p for p in extract_text(text, "k.txt")["people"])
