@@ -30,6 +30,7 @@ Provenance, as stored:
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from graph.schema import NODES, RELS
 
@@ -37,6 +38,13 @@ _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 #: at most this many evidence quotes are kept on a relationship (see the module docstring)
 EVIDENCE_CAP = 20
+
+#: prefix of the writer's batch statements. Their plans are index seeks on the label keys'
+#: uniqueness constraints whatever the statistics say, but a graph growing under a load
+#: changes the statistics enough that Neo4j re-plans every one of them again and again
+#: (after a wipe: all of them within the first few batches, ~1 s of planning);
+#: ``replan=skip`` keeps the cached plan. (A schema change still clears the plan cache.)
+BATCH = "CYPHER replan=skip"
 
 #: node properties with set-union semantics (lists); all others are scalars
 LIST_PROPERTIES = frozenset({"aliases"})
@@ -78,14 +86,14 @@ ON CREATE SET d += $props, d.loaded_at = datetime()
 """
 
 #: which of $uids are loaded
-DOCUMENTS_EXIST = """
+DOCUMENTS_EXIST = BATCH + """
 UNWIND $uids AS uid
 MATCH (d:Document {uid: uid})
 RETURN DISTINCT uid
 """
 
 #: for each of $docs ({uid, path}) the other loaded versions of its path, oldest first
-OTHER_VERSIONS_OF = """
+OTHER_VERSIONS_OF = BATCH + """
 UNWIND $docs AS doc
 MATCH (d:Document {path: doc.path}) WHERE d.uid <> doc.uid
 RETURN doc.uid AS doc_uid, d.uid AS uid ORDER BY d.loaded_at, d.uid
@@ -94,7 +102,7 @@ RETURN doc.uid AS doc_uid, d.uid AS uid ORDER BY d.loaded_at, d.uid
 #: many Documents at once ($docs: {uid, props, seq}); ``loaded_at`` grows with ``seq`` so
 #: the documents of one transaction keep their load order. ``created`` is false for a
 #: document a concurrent loader committed first (MERGE waited for it and matched it).
-MERGE_DOCUMENTS = """
+MERGE_DOCUMENTS = BATCH + """
 WITH datetime() AS now
 UNWIND $docs AS doc
 WITH doc, now + duration({nanoseconds: doc.seq}) AS at
@@ -109,6 +117,10 @@ RETURN d.uid AS uid ORDER BY d.loaded_at, d.uid
 """
 
 
+_SEP = ",\n    "
+
+
+@cache  # the text of a label's statement never changes: built once, not per batch
 def merge_nodes(label: str) -> str:
     """MERGE one batch of a label's nodes and create the MENTIONS of them, for one or many documents.
 
@@ -129,28 +141,32 @@ def merge_nodes(label: str) -> str:
     MERGE would search it among the node's MENTIONS, thousands on a hub.
     """
     node = NODES[label]
-    sets = []
+    on_create, on_match = [], []
     for p in node.properties:
         if p in LIST_PROPERTIES:
+            on_create.append(f"n.{q(p)} = coalesce(row.props.{q(p)}, [])")
             value = (f"coalesce(n.{q(p)}, []) + "
                      f"[x IN coalesce(row.props.{q(p)}, []) WHERE NOT x IN coalesce(n.{q(p)}, [])]")
         else:
+            on_create.append(f"n.{q(p)} = row.props.{q(p)}")
             value = f"coalesce(n.{q(p)}, row.props.{q(p)})"
         # reference data is authoritative: documents never change a reference node's
         # properties (so retracting them restores it exactly); MENTIONS keeps what they said
-        sets.append(f"n.{q(p)} = CASE WHEN coalesce(n.reference, false) THEN n.{q(p)} "
-                    f"ELSE {value} END")
-    return f"""
+        on_match.append(f"n.{q(p)} = CASE WHEN coalesce(n.reference, false) THEN n.{q(p)} "
+                        f"ELSE {value} END")
+    return f"""{BATCH}
 UNWIND $rows AS row
 MATCH (d:Document {{uid: row.doc_uid}})
 MERGE (n:{_label(label)} {{{q(node.key)}: row.key}})
-SET {(','+chr(10)+'    ').join(sets)}
+ON CREATE SET {_SEP.join(on_create)}
+ON MATCH SET {_SEP.join(on_match)}
 CREATE (d)-[m:MENTIONS]->(n)
 SET m = row.mention
 RETURN row.doc_uid AS doc_uid, count(*) AS written
 """
 
 
+@cache
 def merge_relationships(rel_type: str) -> str:
     """MERGE one batch of relationships of a type, adding each document's provenance once.
 
@@ -160,27 +176,38 @@ def merge_relationships(rel_type: str) -> str:
     if it is not there yet, so a rerun adds nothing; ``evidence`` gets its quote only while
     it is aligned with ``doc_uids`` and shorter than ``$evidence_cap``. Properties (role,
     amount_sek) fill gaps like node properties. Returns ``written`` per document.
+
+    A new relationship gets its lists in ``ON CREATE`` (nothing to read); an existing one
+    is updated in ``ON MATCH``, row by row, so a second row of the same edge in the batch
+    sees the first one's entries (and the cap holds within a batch too). ``evidence`` and
+    ``doc_props`` are set before ``doc_uids``, whose old value their conditions read.
     """
     rel = RELS[rel_type]
     src, tgt = NODES[rel.source], NODES[rel.target]
-    sets = [
-        "r.evidence = CASE WHEN known OR NOT quote THEN r.evidence "
-        "ELSE coalesce(r.evidence, []) + row.evidence END",
-        "r.doc_uids = CASE WHEN known THEN r.doc_uids ELSE coalesce(r.doc_uids, []) + row.doc_uid END",
+    known = "row.doc_uid IN coalesce(r.doc_uids, [])"
+    on_create = ["r.evidence = CASE WHEN $evidence_cap > 0 THEN [row.evidence] END"]
+    on_match = [
+        f"r.evidence = CASE WHEN NOT {known} "
+        "AND size(coalesce(r.evidence, [])) = size(coalesce(r.doc_uids, [])) "
+        "AND size(coalesce(r.evidence, [])) < $evidence_cap "
+        "THEN coalesce(r.evidence, []) + row.evidence ELSE r.evidence END",
     ]
     if rel.properties:
-        sets.append("r.doc_props = CASE WHEN known THEN r.doc_props "
-                    "ELSE coalesce(r.doc_props, []) + row.doc_props END")
-    sets += [f"r.{q(p)} = coalesce(r.{q(p)}, row.props.{q(p)})" for p in rel.properties]
-    return f"""
+        on_create.append("r.doc_props = [row.doc_props]")
+        on_match.append(f"r.doc_props = CASE WHEN {known} THEN r.doc_props "
+                        "ELSE coalesce(r.doc_props, []) + row.doc_props END")
+    on_create.append("r.doc_uids = [row.doc_uid]")
+    on_match.append(f"r.doc_uids = CASE WHEN {known} THEN r.doc_uids "
+                    "ELSE coalesce(r.doc_uids, []) + row.doc_uid END")
+    on_create += [f"r.{q(p)} = row.props.{q(p)}" for p in rel.properties]
+    on_match += [f"r.{q(p)} = coalesce(r.{q(p)}, row.props.{q(p)})" for p in rel.properties]
+    return f"""{BATCH}
 UNWIND $rows AS row
 MATCH (s:{_label(rel.source)} {{{q(src.key)}: row.source}})
 MATCH (t:{_label(rel.target)} {{{q(tgt.key)}: row.target}})
 MERGE (s)-[r:{_rel(rel_type)}]->(t)
-WITH r, row, row.doc_uid IN coalesce(r.doc_uids, []) AS known,
-     size(coalesce(r.evidence, [])) = size(coalesce(r.doc_uids, []))
-     AND size(coalesce(r.evidence, [])) < $evidence_cap AS quote
-SET {(','+chr(10)+'    ').join(sets)}
+ON CREATE SET {_SEP.join(on_create)}
+ON MATCH SET {_SEP.join(on_match)}
 RETURN row.doc_uid AS doc_uid, count(*) AS written
 """
 

@@ -139,3 +139,24 @@ def test_evidence_is_capped_and_stays_aligned(db):
     uid_of = {r["doc_uid"]: i for i, r in enumerate(recs)}
     for k, quote in enumerate(row["e"]):
         assert quote == f"Dokument {uid_of[row['d'][k]]}"
+
+
+@pytest.mark.neo4j
+def test_evidence_cap_holds_inside_one_batch(db):
+    """More documents than EVIDENCE_CAP stating one edge in the same transaction: the cap
+    holds as if they were written one by one (each row sees the entries of the rows before)."""
+    from test_writer import make_record, _rel, _org
+    n = cypher.EVIDENCE_CAP + 6
+    recs = []
+    for i in range(n):
+        text = f"Dokument {i}: Skåne Stadsmission och Malmö stad samverkar."
+        recs.append(make_record(text, f"/c/{i}.txt",
+                                organizations=[_org("Skåne Stadsmission", "nonprofit"),
+                                               _org("Malmö stad", "municipality")],
+                                relations=[_rel(text, "COLLABORATES_WITH", "skåne-stadsmission",
+                                                "malmö-stad", f"Dokument {i}")]))
+    write_records(db, recs[:3], batch_size=100)  # the edge exists before the big batch
+    write_records(db, recs[3:], batch_size=100)
+    row = run_read(db, "MATCH ()-[r:COLLABORATES_WITH]->() RETURN r.doc_uids AS d, r.evidence AS e")[0]
+    assert row["d"] == [r["doc_uid"] for r in recs]
+    assert row["e"] == [f"Dokument {i}" for i in range(cypher.EVIDENCE_CAP)]
