@@ -124,45 +124,47 @@ _SEP = ",\n    "
 def merge_nodes(label: str) -> str:
     """MERGE one batch of a label's nodes and create the MENTIONS of them, for one or many documents.
 
-    Rows: ``{doc_uid, key, props, mention}``, in load order. A scalar property is only
-    written where the node has none (``coalesce``): a later document fills gaps but
-    neither blanks nor overwrites. Lists (aliases) grow as a set union in first-seen order.
-    Reference nodes keep their properties as the reference data set them. The MENTIONS
-    edge keeps the document's own statement of the properties and its evidence quote.
-    Every right-hand side reads the property it sets, so Cypher write-locks ``n`` before
-    reading: concurrent loaders never lose each other's entries. Returns ``written`` per
-    document.
+    ``$docs``: ``{uid, rows}`` per document, in load order; rows ``{key, said}``, where
+    ``said`` is what the document states about the node: its properties, and
+    ``evidence: [quote]`` when the record has a quote. A new node takes the stated
+    properties; on an existing one a scalar property is only written where the node has
+    none (``coalesce``): a later document fills gaps but neither blanks nor overwrites.
+    Lists (aliases) grow as a set union in first-seen order. Reference nodes keep their
+    properties as the reference data set them. Every right-hand side reads the property it
+    sets, so Cypher write-locks ``n`` before reading: concurrent loaders never lose each
+    other's entries. Returns ``written`` per document.
 
-    ``row.mention`` is the MENTIONS edge's whole property map (``props`` plus
-    ``evidence: [quote]`` when there is one). The edge is CREATEd, not MERGEd: the writer
-    only writes the entities of a Document its own transaction has just created (a
-    concurrent loader of the same text waits on the Document's constraint lock and then
-    skips it), and a document names each node once, so no such edge can exist yet; a
-    MERGE would search it among the node's MENTIONS, thousands on a hub.
+    The MENTIONS edge keeps ``said`` (so node properties can be recomputed when a document
+    is retracted). It is CREATEd, not MERGEd: the writer only writes the entities of a
+    Document its own transaction has just created (a concurrent loader of the same text
+    waits on the Document's constraint lock and then skips it), and a document names each
+    node once, so no such edge can exist yet; a MERGE would search it among the node's
+    MENTIONS, thousands on a hub.
     """
     node = NODES[label]
     on_create, on_match = [], []
     for p in node.properties:
         if p in LIST_PROPERTIES:
-            on_create.append(f"n.{q(p)} = coalesce(row.props.{q(p)}, [])")
+            on_create.append(f"n.{q(p)} = coalesce(row.said.{q(p)}, [])")
             value = (f"coalesce(n.{q(p)}, []) + "
-                     f"[x IN coalesce(row.props.{q(p)}, []) WHERE NOT x IN coalesce(n.{q(p)}, [])]")
+                     f"[x IN coalesce(row.said.{q(p)}, []) WHERE NOT x IN coalesce(n.{q(p)}, [])]")
         else:
-            on_create.append(f"n.{q(p)} = row.props.{q(p)}")
-            value = f"coalesce(n.{q(p)}, row.props.{q(p)})"
+            on_create.append(f"n.{q(p)} = row.said.{q(p)}")
+            value = f"coalesce(n.{q(p)}, row.said.{q(p)})"
         # reference data is authoritative: documents never change a reference node's
         # properties (so retracting them restores it exactly); MENTIONS keeps what they said
         on_match.append(f"n.{q(p)} = CASE WHEN coalesce(n.reference, false) THEN n.{q(p)} "
                         f"ELSE {value} END")
     return f"""{BATCH}
-UNWIND $rows AS row
-MATCH (d:Document {{uid: row.doc_uid}})
+UNWIND $docs AS doc
+MATCH (d:Document {{uid: doc.uid}})
+UNWIND doc.rows AS row
 MERGE (n:{_label(label)} {{{q(node.key)}: row.key}})
 ON CREATE SET {_SEP.join(on_create)}
 ON MATCH SET {_SEP.join(on_match)}
 CREATE (d)-[m:MENTIONS]->(n)
-SET m = row.mention
-RETURN row.doc_uid AS doc_uid, count(*) AS written
+SET m = row.said
+RETURN doc.uid AS doc_uid, count(*) AS written
 """
 
 
@@ -170,8 +172,9 @@ RETURN row.doc_uid AS doc_uid, count(*) AS written
 def merge_relationships(rel_type: str) -> str:
     """MERGE one batch of relationships of a type, adding each document's provenance once.
 
-    Rows: ``{doc_uid, source, target, evidence, props, doc_props}``, in load order, with
-    end keys of the schema's labels. ``doc_uids`` (and ``doc_props`` for types with
+    ``$docs``: ``{uid, rows}`` per document, in load order; rows ``{source, target,
+    evidence}`` with end keys of the schema's labels, plus ``props`` and ``doc_props`` for
+    types with properties. ``doc_uids`` (and ``doc_props`` for types with
     properties: the document's properties as a JSON object) get the document's entry only
     if it is not there yet, so a rerun adds nothing; ``evidence`` gets its quote only while
     it is aligned with ``doc_uids`` and shorter than ``$evidence_cap``. Properties (role,
@@ -184,7 +187,7 @@ def merge_relationships(rel_type: str) -> str:
     """
     rel = RELS[rel_type]
     src, tgt = NODES[rel.source], NODES[rel.target]
-    known = "row.doc_uid IN coalesce(r.doc_uids, [])"
+    known = "doc.uid IN coalesce(r.doc_uids, [])"
     on_create = ["r.evidence = CASE WHEN $evidence_cap > 0 THEN [row.evidence] END"]
     on_match = [
         f"r.evidence = CASE WHEN NOT {known} "
@@ -196,19 +199,20 @@ def merge_relationships(rel_type: str) -> str:
         on_create.append("r.doc_props = [row.doc_props]")
         on_match.append(f"r.doc_props = CASE WHEN {known} THEN r.doc_props "
                         "ELSE coalesce(r.doc_props, []) + row.doc_props END")
-    on_create.append("r.doc_uids = [row.doc_uid]")
+    on_create.append("r.doc_uids = [doc.uid]")
     on_match.append(f"r.doc_uids = CASE WHEN {known} THEN r.doc_uids "
-                    "ELSE coalesce(r.doc_uids, []) + row.doc_uid END")
+                    "ELSE coalesce(r.doc_uids, []) + doc.uid END")
     on_create += [f"r.{q(p)} = row.props.{q(p)}" for p in rel.properties]
     on_match += [f"r.{q(p)} = coalesce(r.{q(p)}, row.props.{q(p)})" for p in rel.properties]
     return f"""{BATCH}
-UNWIND $rows AS row
+UNWIND $docs AS doc
+UNWIND doc.rows AS row
 MATCH (s:{_label(rel.source)} {{{q(src.key)}: row.source}})
 MATCH (t:{_label(rel.target)} {{{q(tgt.key)}: row.target}})
 MERGE (s)-[r:{_rel(rel_type)}]->(t)
 ON CREATE SET {_SEP.join(on_create)}
 ON MATCH SET {_SEP.join(on_match)}
-RETURN row.doc_uid AS doc_uid, count(*) AS written
+RETURN doc.uid AS doc_uid, count(*) AS written
 """
 
 

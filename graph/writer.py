@@ -171,9 +171,9 @@ def plan_record(record: dict[str, Any], *, keep_contact_details: bool = False) -
             if isinstance(entity.get("name"), str):
                 names.setdefault(entity["name"].casefold(), key)
         for row in rows.values():
-            # the MENTIONS edge's properties: what this document said, and its quote
-            row["mention"] = (row["props"] if row["evidence"] is None
-                              else {**row["props"], "evidence": [row["evidence"]]})
+            # what the document says about the node, its quote included: the MENTIONS edge
+            row["said"] = (row["props"] if row["evidence"] is None
+                           else {**row["props"], "evidence": [row["evidence"]]})
         nodes[label] = list(rows.values())
         by_name[list_name] = names
 
@@ -348,17 +348,25 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
         if not written:
             continue
         labels = list(dict.fromkeys(label for plan in written for label in plan.nodes))
+        # rows grouped by document: its uid travels once, not on every row
         for label in labels:
-            rows = [{"doc_uid": plan.doc_uid, "key": row["key"], "props": row["props"],
-                     "mention": row["mention"]}
-                    for plan in written for row in plan.nodes.get(label, ())]
-            counts = _run(tx, shared, cypher.merge_nodes(label), rows=rows)
+            docs = [{"uid": plan.doc_uid,
+                     "rows": [{"key": row["key"], "said": row["said"]}
+                              for row in plan.nodes[label]]}
+                    for plan in written if label in plan.nodes]
+            counts = _run(tx, shared, cypher.merge_nodes(label), docs=docs)
             _check_written(written, label, counts)
         for rtype in RELS:  # schema order: deterministic
-            rows = [{**row, "doc_uid": plan.doc_uid} for plan in written
-                    for row in plan.rels.get(rtype, ())]
-            if rows:
-                counts = _run(tx, shared, cypher.merge_relationships(rtype), rows=rows,
+            if RELS[rtype].properties:
+                docs = [{"uid": plan.doc_uid, "rows": plan.rels[rtype]}
+                        for plan in written if plan.rels.get(rtype)]
+            else:  # no props to send
+                docs = [{"uid": plan.doc_uid,
+                         "rows": [{"source": row["source"], "target": row["target"],
+                                   "evidence": row["evidence"]} for row in plan.rels[rtype]]}
+                        for plan in written if plan.rels.get(rtype)]
+            if docs:
+                counts = _run(tx, shared, cypher.merge_relationships(rtype), docs=docs,
                               evidence_cap=cypher.EVIDENCE_CAP)
                 _check_written(written, rtype, counts)
         first = by_uid[written[0].doc_uid]
