@@ -1091,3 +1091,17 @@ Eva Berg, utredare, Region Västmanland, uppdaterad 2024-04-02 14:05
     kept = {p["name"]: p.get("phone") for p in extract_text(text, "k.txt", keep_contact_details=True)["people"]}
     assert kept == {"Maria Lind": "0221-250 00", "Per Ek": "08-123 456 78", "Eva Berg": None}
     assert all("phone" not in p for p in extract_text(text, "k.txt")["people"])
+
+
+def test_a_cross_border_project_funded_by_an_interreg_programme():
+    text = """Jobb över sundet
+
+Projektet Brobyggarna drivs av Malmö stad tillsammans med Københavns Kommune. Projektet vänder sig till nyanlända.
+
+Projektet finansieras av Interreg Öresund-Kattegat-Skagerrak.
+"""
+    rec = extract_text(text, "dk.txt")
+    assert ("FUNDS", "Interreg Öresund-Kattegat-Skagerrak", "Brobyggarna") in rels(rec, "FUNDS")
+    kinds = {o["name"]: o["kind"] for o in rec["organizations"]}
+    assert kinds["Interreg Öresund-Kattegat-Skagerrak"] == "fund"
+    assert {m["name"]: m["country"] for m in rec["municipalities"]}["København"] == "DK"

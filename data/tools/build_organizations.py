@@ -46,8 +46,8 @@ def codes(names: str) -> list[str]:
 
 # (name, kind, aliases, seat kommun name or "", county code or "", members spec, note)
 AGENCIES = [
-    ("Arbetsförmedlingen", "agency", "AF|Af", "Stockholm", "", "", "public employment service; member of every samordningsförbund"),
-    ("Försäkringskassan", "agency", "FK", "Stockholm", "", "", "social insurance agency; member of every samordningsförbund"),
+    ("Arbetsförmedlingen", "agency", "AF|Af|Arbetsförmedling", "Stockholm", "", "", "public employment service; member of every samordningsförbund"),
+    ("Försäkringskassan", "agency", "FK|Försäkringskassa", "Stockholm", "", "", "social insurance agency; member of every samordningsförbund"),
     ("Inspektionen för socialförsäkringen", "agency", "ISF", "Stockholm", "", "", ""),
     ("Svenska ESF-rådet", "agency", "ESF-rådet|Rådet för Europeiska socialfonden i Sverige", "Stockholm", "", "", "managing authority of the ESF in Sweden; the fund itself is Europeiska socialfonden"),
     ("Socialstyrelsen", "agency", "", "Stockholm", "", "", ""),
@@ -76,7 +76,7 @@ AGENCIES = [
     ("Pensionsmyndigheten", "agency", "", "Stockholm", "", "", ""),
     ("Boverket", "agency", "", "Karlskrona", "", "", ""),
     ("Universitets- och högskolerådet", "agency", "UHR", "", "", "", ""),
-    ("Polismyndigheten", "agency", "", "Stockholm", "", "", ""),
+    ("Polismyndigheten", "agency", "Rikspolisstyrelsen|Polisen", "Stockholm", "", "", "formed in 2015 from Rikspolisstyrelsen and the 21 police authorities"),
     ("Vinnova", "agency", "Verket för innovationssystem", "Stockholm", "", "", ""),
     ("Forskningsrådet för hälsa, arbetsliv och välfärd", "agency", "Forte", "Stockholm", "", "", ""),
     ("Regeringskansliet", "agency", "", "Stockholm", "", "", ""),
@@ -223,6 +223,12 @@ FUNDS = [
     ("Asyl-, migrations- och integrationsfonden", "AMIF", ""),
     ("Allmänna arvsfonden", "Arvsfonden", ""),
     ("Fonden för europeiskt bistånd till dem som har det sämst ställt", "FEAD", ""),
+    ("Interreg Öresund-Kattegat-Skagerrak", "Interreg ÖKS", "EU programme for cross-border cooperation between Sweden, Denmark and Norway"),
+    ("Interreg Sverige-Norge", "", "EU programme for cross-border cooperation"),
+    ("Interreg Aurora", "", "EU programme for cross-border cooperation in the north (Sweden, Finland, Norway, Sápmi)"),
+    ("Interreg Central Baltic", "", "EU programme for cooperation around the central Baltic Sea"),
+    ("Interreg Nord", "", "EU programme 2014–2020 for cross-border cooperation in the north; succeeded by Interreg Aurora"),
+    ("Europeiska globaliseringsfonden", "EGF", "European Globalisation Adjustment Fund"),
 ]
 
 # Samordningsförbund: (name, aliases, county, members spec, note)
