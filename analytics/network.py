@@ -17,6 +17,8 @@ from itertools import combinations
 
 import networkx as nx
 
+import numpy as np
+
 from analytics.arrays import gc_paused
 
 ROLES = ("OWNS", "FUNDS", "PARTNER_IN")
@@ -130,10 +132,11 @@ def collaboration_graph(
     """
     keep = _roles_filter(roles)
     with gc_paused():
-        return _collaboration_graph(org_project_rows, stated_rows, keep)
+        return _collaboration_graph_fast(org_project_rows, stated_rows, keep)
 
 
 def _collaboration_graph(org_project_rows, stated_rows, keep) -> nx.Graph:
+    """The plain builder: the reference :func:`_collaboration_graph_fast` must equal."""
     # one pass over the rows: nodes in order of first appearance, members per project
     node_attrs: dict = {}
     members: dict[str, set[str]] = defaultdict(set)
@@ -165,7 +168,122 @@ def _collaboration_graph(org_project_rows, stated_rows, keep) -> nx.Graph:
                              "project_names": [project_names[p] for p in projs],
                              "stated": False, "stated_doc_uids": []})
                      for (a, b), projs in shared.items())
+    _add_stated(G, stated_rows)
+    return G
 
+
+def _collaboration_graph_fast(org_project_rows, stated_rows, keep) -> nx.Graph:
+    """:func:`_collaboration_graph` with the pairs found in numpy: the same graph, built
+    in the same order (nodes, each node's neighbours, edge attributes), so that
+    everything downstream that depends on the order (Louvain, sampled
+    betweenness) gives the same result.
+
+    The plain builder appends every project to every pair of its members in
+    Python (1.3 million appends for 300k links at 50k documents) and then
+    has networkx add each edge; here:
+
+    * organisations and projects get their rank by uid (the order ``sorted``
+      gives), the distinct (project, organisation) pairs are one ``np.unique``,
+      i.e. the members of each project, projects and members in sorted order;
+    * every pair of members of a project in ``combinations`` order comes from
+      one ``np.repeat``; the links in order of their first pair (the plain
+      builder's dict order), and each link's projects in sorted order, from
+      one ``np.unique`` and one stable sort;
+    * the edge dicts go straight into the new graph's adjacency, in the order
+      ``add_edges_from`` would put them there.
+
+    Uids that are not all ``str`` take the plain builder.
+    """
+    node_attrs: dict = {}
+    org_index: dict = {}
+    proj_index: dict = {}
+    project_names: list = []
+    pair_org: list[int] = []
+    pair_proj: list[int] = []
+    for r in org_project_rows:
+        org = r["org_uid"]
+        i = org_index.get(org)
+        if i is None:
+            i = org_index[org] = len(org_index)
+            node_attrs[org] = {"name": r.get("org_name") or org, "org_kind": r.get("org_kind"), "n_projects": 0}
+        if r["role"] not in keep:
+            continue
+        proj = r["project_uid"]
+        j = proj_index.get(proj)
+        if j is None:
+            j = proj_index[proj] = len(proj_index)
+            project_names.append(r.get("project_name") or proj)
+        pair_org.append(i)
+        pair_proj.append(j)
+    orgs = list(org_index)
+    projs = list(proj_index)
+    if not all(type(u) is str for u in orgs) or not all(type(p) is str for p in projs):
+        return _collaboration_graph(org_project_rows, stated_rows, keep)
+
+    n_org, n_proj = max(len(orgs), 1), max(len(projs), 1)
+    if n_org * n_org * n_proj >= 2 ** 62:                            # the packed keys below: int64
+        return _collaboration_graph(org_project_rows, stated_rows, keep)
+    org_by_rank = sorted(orgs)
+    org_rank = np.empty(len(orgs), dtype=np.int64)
+    org_rank[[org_index[u] for u in org_by_rank]] = np.arange(len(orgs))
+    proj_order = sorted(range(len(projs)), key=projs.__getitem__)  # project positions by uid
+    proj_rank = np.empty(len(projs), dtype=np.int64)
+    proj_rank[proj_order] = np.arange(len(projs))
+
+    # members of every project: (project rank, organisation rank), distinct, sorted
+    key = np.unique(proj_rank[np.array(pair_proj, dtype=np.int64)] * n_org
+                    + org_rank[np.array(pair_org, dtype=np.int64)])
+    m_proj, m_org = np.divmod(key, n_org)
+    n_projects = np.bincount(m_org, minlength=len(orgs))
+    for u, c in zip(org_by_rank, n_projects.tolist()):
+        node_attrs[u]["n_projects"] = c
+
+    # every pair of members of a project, as combinations(sorted members, 2) lists them
+    starts = np.flatnonzero(np.r_[True, m_proj[1:] != m_proj[:-1]]) if key.size else np.zeros(0, np.int64)
+    sizes = np.diff(np.r_[starts, key.size])
+    later = np.repeat(starts + sizes, sizes) - np.arange(key.size) - 1   # members after each one
+    first = np.repeat(np.arange(key.size), later)
+    second = first + 1 + np.arange(first.size) - np.repeat(np.cumsum(later) - later, later)
+    # (link, project) sorted: the links by their pair of ranks, each link's projects sorted
+    # (sorting packed values, not argsort: several times faster)
+    both = np.sort((m_org[first] * n_org + m_org[second]) * n_proj + m_proj[first])
+    pair, proj_of_pair = np.divmod(both, n_proj)
+    link_start = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]]) if both.size else np.zeros(0, np.int64)
+    n_links = link_start.size
+    weights = np.diff(np.r_[link_start, both.size])
+    # the plain builder meets the links by their first project, then in combinations order,
+    # which is the order of their pairs of ranks
+    seen = np.sort(proj_of_pair[link_start] * n_links + np.arange(n_links)) % max(n_links, 1)
+    lo = link_start[seen]
+    hi = lo + weights[seen]
+    a_rank, b_rank = np.divmod(pair[lo], n_org)
+    flat_uids = _objects([projs[k] for k in proj_order])[proj_of_pair].tolist()
+    flat_names = _objects([project_names[k] for k in proj_order])[proj_of_pair].tolist()
+
+    G = nx.Graph()
+    node, adj = G._node, G._adj
+    for u, attrs in node_attrs.items():
+        node[u] = attrs
+        adj[u] = {}
+    edges = [{"weight": w, "projects": flat_uids[i:j], "project_names": flat_names[i:j],
+              "stated": False, "stated_doc_uids": []}
+             for w, i, j in zip(weights[seen].tolist(), lo.tolist(), hi.tolist())]
+    for a, b, d in zip([org_by_rank[x] for x in a_rank.tolist()], [org_by_rank[x] for x in b_rank.tolist()],
+                       edges):
+        adj[a][b] = d                                              # what add_edges_from does
+        adj[b][a] = d
+    nx._clear_cache(G)
+    _add_stated(G, stated_rows)
+    return G
+
+
+def _objects(items: list) -> np.ndarray:
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out
+
+
+def _add_stated(G: nx.Graph, stated_rows) -> None:
     for r in stated_rows:
         a, b = r["org_a"], r["org_b"]
         if a == b:
@@ -180,4 +298,3 @@ def _collaboration_graph(org_project_rows, stated_rows, keep) -> nx.Graph:
         edge["stated"] = True
         edge["weight"] = max(edge["weight"], 1)
         edge["stated_doc_uids"] = sorted(set(edge["stated_doc_uids"]) | set(r.get("doc_uids") or ()))
-    return G

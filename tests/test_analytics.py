@@ -71,6 +71,58 @@ def test_stated_collaboration_adds_an_edge_without_projects():
     assert G.nodes["new"]["name"] == "New Org"
 
 
+def _graph_in_order(G):
+    """Everything order-sensitive code downstream sees: nodes, each node's neighbours, attributes."""
+    return (list(G.nodes(data=True)), [(u, list(nbrs.items())) for u, nbrs in G.adjacency()],
+            list(G.edges(data=True)))
+
+
+def _random_org_project_rows(seed, n_rows, n_orgs, n_projects):
+    import random
+
+    rng = random.Random(seed)
+    rows = []
+    for _ in range(n_rows):
+        o, p = rng.randrange(n_orgs), rng.randrange(n_projects)
+        # skewed project sizes (a few large ones), repeated (org, project) pairs with another role
+        p = p % 3 if rng.random() < 0.2 else p
+        rows.append({"org_uid": f"o{o}", "org_name": rng.choice([f"Org {o}", None, ""]), "org_kind": "k",
+                     "role": rng.choice(["OWNS", "FUNDS", "PARTNER_IN", "PARTNER_IN"]),
+                     "project_uid": f"p{p}", "project_name": rng.choice([f"P {p}", None]),
+                     "start": None, "end": None})
+    stated = [{"org_a": f"o{rng.randrange(n_orgs + 5)}", "org_b": f"o{rng.randrange(n_orgs + 5)}",
+               "org_b_name": "Stated", "doc_uids": [f"d{rng.randrange(4)}"]} for _ in range(n_rows // 10)]
+    return rows, stated
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("roles", [None, ("OWNS", "PARTNER_IN"), ("FUNDS",)])
+def test_fast_collaboration_graph_is_the_plain_one_in_the_same_order(seed, roles):
+    from analytics.network import _collaboration_graph, _collaboration_graph_fast, _roles_filter
+
+    n_rows, n_orgs, n_projects = [(0, 1, 1), (1, 1, 1), (5, 3, 2), (40, 10, 8), (300, 40, 60),
+                                  (2000, 150, 300)][seed % 6]
+    rows, stated = _random_org_project_rows(seed, n_rows, n_orgs, n_projects)
+    keep = _roles_filter(roles)
+    fast = _collaboration_graph_fast(rows, stated, keep)
+    assert _graph_in_order(fast) == _graph_in_order(_collaboration_graph(rows, stated, keep))
+    assert _graph_in_order(collaboration_graph(rows, stated, roles=roles)) == _graph_in_order(fast)
+    # each edge has its own lists, as add_edges_from would give it
+    lists = [id(d[k]) for _, _, d in fast.edges(data=True) for k in ("projects", "project_names",
+                                                                       "stated_doc_uids")]
+    assert len(set(lists)) == len(lists)
+
+
+def test_fast_collaboration_graph_takes_the_plain_path_for_other_uids():
+    from analytics.network import _collaboration_graph, _collaboration_graph_fast, _roles_filter
+
+    rows = [dict(op("a", "p1"), org_uid=2), dict(op("b", "p1"), org_uid=1), dict(op("c", "p1"), org_uid=3)]
+    keep = _roles_filter(None)
+    G = _collaboration_graph_fast(rows, [], keep)
+    assert _graph_in_order(G) == _graph_in_order(_collaboration_graph(rows, [], keep))
+    assert list(G) == [2, 1, 3] and G.number_of_edges() == 3
+
+
 def test_bipartite_graph_keeps_org_and_project_with_same_uid_apart():
     B = bipartite_graph([op("same", "same"), op("b", "same")])
     assert B.nodes["same"]["kind"] == "organization"
