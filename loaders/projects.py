@@ -47,8 +47,8 @@ def _ok(doc: Doc, name: str, s: int, e: int) -> bool:
         return False
     if doc.is_taken(s, e):
         return False
-    if re.fullmatch(r"[\d\s/.\-]+", name):
-        return False
+    if re.fullmatch(r"[\d\s/.\-–—]+", name):
+        return False  # a year, a period ("2023–2025"), a date: not a name
     return True
 
 

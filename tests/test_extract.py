@@ -1105,3 +1105,20 @@ Projektet finansieras av Interreg Öresund-Kattegat-Skagerrak.
     kinds = {o["name"]: o["kind"] for o in rec["organizations"]}
     assert kinds["Interreg Öresund-Kattegat-Skagerrak"] == "fund"
     assert {m["name"]: m["country"] for m in rec["municipalities"]}["København"] == "DK"
+
+
+def test_a_funding_period_after_insatsen_is_not_its_name():
+    text = """Hemma i Hälsan
+
+Syfte
+Insatsen ska öka deltagarnas hälsa.
+
+Samverkansparter
+Kristinehamns kommun och Försäkringskassan.
+
+Finansiering
+Samordningsförbundet Östra Värmland finansierar insatsen 2023–2025 med 3,2 miljoner kronor.
+"""
+    rec = extract_text(text, "insats.txt")
+    assert names(rec, "projects") == {"Hemma i Hälsan"}
+    assert ("FUNDS", "Samordningsförbundet Östra Värmland", "Hemma i Hälsan") in rels(rec, "FUNDS")
