@@ -48,6 +48,7 @@ class Gazetteer:
     places: dict[str, Place] = field(default_factory=dict)        # folded name/alt name -> place
     org_forms: dict[str, Place] = field(default_factory=dict)     # folded "trelleborgs kommun" -> place
     orgs: dict[str, reference.RefOrganization] = field(default_factory=dict)  # folded name/alias -> org
+    former: dict[str, str] = field(default_factory=dict)  # folded former name/abbr -> the former full name
     first_names: frozenset[str] = frozenset()
     place_names: list[str] = field(default_factory=list)
 
@@ -67,6 +68,11 @@ class Gazetteer:
         for o in reference.organizations():
             for n in (o.name, *o.aliases):
                 g.orgs.setdefault(fold(n), o)
+            for former in o.former_names:  # "Sveriges Kommuner och Landsting (SKL)"
+                full, _, abbr = former.partition(" (")
+                for form in (full, abbr.rstrip(")")):
+                    if form:
+                        g.former.setdefault(fold(form), full)
         g.first_names = frozenset(fold(n) for n in reference.first_names())
         g.place_names = sorted(g.places)
         return g

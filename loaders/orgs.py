@@ -142,6 +142,13 @@ def find_reference_orgs(doc: Doc) -> None:
                 name = f"{ref.name} i {lan.group(1)}"
                 doc.add("org", name, m.start(), lan.end(), uid=_uid_for(name), kind=ref.kind, firm=True)
                 continue
+        former = g.former.get(fold(surface))
+        if former is not None:
+            # "Sveriges Kommuner och Landsting", "SKL", "Malmö högskola": named as it was then;
+            # the node key stays the body's, so both names meet in the graph
+            doc.add("org", former, m.start(), m.end(), uid=_uid_for(ref.name), kind=ref.kind, firm=True,
+                    surface=surface)
+            continue
         if ref.kind == "coordination_association":
             # a förbund is named as the text names it (its longest form wins)
             name = _strip_genitive(surface)

@@ -52,6 +52,8 @@ class RefOrganization:
     members: tuple[str, ...] = ()        # kommun codes of a samordningsförbund's members
     member_names: tuple[str, ...] = ()
     note: str = ""
+    #: earlier names, each "Full name" or "Full name (ABBR)" (data/organizations.csv former_names)
+    former_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def organizations() -> tuple[RefOrganization, ...]:
     """State agencies, regions, funds, networks and every samordningsförbund."""
     out = [RefOrganization(r["name"], r["kind"], _split(r["aliases"]), r.get("seat_code") or "",
                            r.get("county_code") or "", _split(r.get("members")),
-                           _split(r.get("member_names")), r.get("note") or "")
+                           _split(r.get("member_names")), r.get("note") or "", _split(r.get("former_names")))
            for r in _rows("organizations.csv")]
     out += [RefOrganization(r["name"], "coordination_association", _split(r["aliases"]), "",
                             r.get("county_code") or "", _split(r.get("members")),

@@ -958,7 +958,7 @@ Budget: Totalt 40 miljoner kronor, varav 22 miljoner från Europeiska socialfond
     rec = extract_text(text, "kb.txt")
     assert names(rec, "projects") == {"Vägen ut"}
     assert rels(rec, "OWNS") == {("OWNS", "Arbetsförmedlingen", "Vägen ut")}
-    assert {("PARTNER_IN", o, "Vägen ut") for o in ("Fryshuset", "Polismyndigheten")} <= rels(rec, "PARTNER_IN")
+    assert {("PARTNER_IN", o, "Vägen ut") for o in ("Fryshuset", "Rikspolisstyrelsen")} <= rels(rec, "PARTNER_IN")
     assert ("FUNDS", "Europeiska socialfonden", "Vägen ut") in rels(rec, "FUNDS")
     assert {t[2] for t in rels(rec, "ACTIVE_IN")} == {"Örebro", "Karlstad", "Västerås"}
     assert ("TARGETS", "Vägen ut", "young_people") in rels(rec, "TARGETS")
@@ -1122,3 +1122,14 @@ Samordningsförbundet Östra Värmland finansierar insatsen 2023–2025 med 3,2 
     rec = extract_text(text, "insats.txt")
     assert names(rec, "projects") == {"Hemma i Hälsan"}
     assert ("FUNDS", "Samordningsförbundet Östra Värmland", "Hemma i Hälsan") in rels(rec, "FUNDS")
+
+
+def test_a_body_under_its_former_name_is_named_so_but_keyed_as_the_body():
+    rec = extract_text("Projektet Unga vägar drivs i samverkan med SKL och forskare vid Malmö högskola. "
+                       "Sveriges Kommuner och Landsting har bidragit med metodstöd.", "old.txt")
+    orgs = {o["name"]: o for o in rec["organizations"]}
+    assert set(orgs) == {"Sveriges Kommuner och Landsting", "Malmö högskola"}
+    assert orgs["Sveriges Kommuner och Landsting"]["aliases"] == ["SKL"]
+    # one node with today's body in the graph
+    assert orgs["Sveriges Kommuner och Landsting"]["uid"] == "sveriges-kommuner-och-regioner"
+    assert orgs["Malmö högskola"]["uid"] == "malmö-universitet"

@@ -283,6 +283,18 @@ FORBUND = [
 ]
 
 
+#: earlier names of a body, with the abbreviation they had: a text that uses one is about
+#: the same body (one node), but it names it as it was then (CONVENTIONS: no outside
+#: knowledge), as the regions keep "Västerbottens läns landsting"
+FORMER_NAMES = {
+    "Sveriges Kommuner och Regioner": "Sveriges Kommuner och Landsting (SKL)",
+    "Myndigheten för ungdoms- och civilsamhällesfrågor": "Ungdomsstyrelsen",
+    "Polismyndigheten": "Rikspolisstyrelsen",
+    "Malmö universitet": "Malmö högskola",
+    "Mälardalens universitet": "Mälardalens högskola",
+}
+
+
 def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -300,7 +312,7 @@ def main() -> None:
     def add(name, kind, aliases, seat_code, county, members, note):
         assert kind in KINDS, kind
         rows.append([name, kind, aliases, seat_code, county, "|".join(members),
-                     "|".join(NAME_OF[c] for c in members), note])
+                     "|".join(NAME_OF[c] for c in members), note, FORMER_NAMES.get(name, "")])
 
     for name, kind, aliases, s, county, members, note in AGENCIES:
         add(name, kind, aliases, seat(s), county, codes(members), note)
@@ -322,7 +334,14 @@ def main() -> None:
 
     names = [r[0].casefold() for r in rows]
     assert len(names) == len(set(names)), "duplicate organisation name"
-    header = ["name", "kind", "aliases", "seat_code", "county_code", "members", "member_names", "note"]
+    assert set(FORMER_NAMES) <= {r[0] for r in rows}, "a former name of an unknown organisation"
+    for name, former in FORMER_NAMES.items():  # every former form must also be matched as an alias
+        aliases = next(r[2] for r in rows if r[0] == name).split("|")
+        for f in former.split("|"):
+            full, _, abbr = f.partition(" (")
+            assert full in aliases and (not abbr or abbr.rstrip(")") in aliases), (name, f)
+    header = ["name", "kind", "aliases", "seat_code", "county_code", "members", "member_names", "note",
+              "former_names"]
     write(DATA / "organizations.csv", header, rows)
 
     frows = []
