@@ -167,8 +167,8 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
             if o.kind == "coordination_association" and owners.get(p.uid) is not None:
                 continue
             owner = owners.get(p.uid)
-            if owner is not None and (("PART_OF", owner.uid, o.uid) in doc.relations):
-                continue  # the owning unit's kommun is the owner's parent, not a partner
+            if owner is not None and _above(doc, owner, o):
+                continue  # the owning unit's förvaltning or kommun is above the owner, not a partner
             doc.relate("PARTNER_IN", o, p, sp)
             if o.kind == "municipality_org" and o.props.get("place_uid"):
                 place = doc.get("place", o.props["place_uid"])
@@ -177,6 +177,21 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
 
 
 _ARRANGERS = re.compile(r"(?i)\b(?:arrangörer|arrangeras av|medarrangörer|i samarrangemang med|värdar)\b")
+
+
+def _above(doc: Doc, unit: Entity, other: Entity) -> bool:
+    """``other`` is a parent of ``unit`` through PART_OF, at any level
+    ("Västerås stad, Vuxenutbildningsförvaltningen, Enheten för yrkesutbildning")."""
+    seen, todo = set(), [unit.uid]
+    while todo:
+        uid = todo.pop()
+        for (rtype, child, parent) in doc.relations:
+            if rtype == "PART_OF" and child == uid and parent not in seen:
+                if parent == other.uid:
+                    return True
+                seen.add(parent)
+                todo.append(parent)
+    return False
 
 
 def _kommuner_as_partners(doc: Doc, sp: Span, cue_pos: int) -> None:

@@ -1133,3 +1133,19 @@ def test_a_body_under_its_former_name_is_named_so_but_keyed_as_the_body():
     # one node with today's body in the graph
     assert orgs["Sveriges Kommuner och Landsting"]["uid"] == "sveriges-kommuner-och-regioner"
     assert orgs["Malmö högskola"]["uid"] == "malmö-universitet"
+
+
+def test_the_kommun_above_a_two_level_owner_is_not_a_partner():
+    text = """2018/00345 - Kompetenslyftet
+
+Projektnamn: Kompetenslyftet
+Projektnummer: 2018/00345
+Projektägare: Västerås stad, Vuxenutbildningsförvaltningen, Enheten för yrkesutbildning
+Samverkanspartners: Arbetsförmedlingen, Köpings kommun
+Beviljat ESF-stöd: 6 543 210 kr
+"""
+    rec = extract_text(text, "esf.txt")
+    assert rels(rec, "OWNS") == {("OWNS", "Enheten för yrkesutbildning", "Kompetenslyftet")}
+    assert {("PART_OF", "Enheten för yrkesutbildning", "Vuxenutbildningsförvaltningen"),
+            ("PART_OF", "Vuxenutbildningsförvaltningen", "Västerås stad")} <= rels(rec, "PART_OF")
+    assert {t[1] for t in rels(rec, "PARTNER_IN")} == {"Arbetsförmedlingen", "Köpings kommun"}
