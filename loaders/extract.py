@@ -348,6 +348,43 @@ _ITEM_NAME = re.compile(
     r"(?P<name>[A-ZÅÄÖ0-9][^\n,:(–—]{1,60}?)\s*(?:\s[–—-]\s|:\s|,\s|\s\()")
 
 
+#: "Under 2023 finansierade förbundet fyra insatser: Steg för steg, Jobbstart, IPS Gävle och
+#: Kompetensnavet." — the list written inline after the colon
+_INLINE_LIST = re.compile(
+    r"(?im)^[^\n:]*?\b(?:finansier\w*|beviljat?\w*|stött\w*|stöttar|drivit|bedrivit)\b[^\n:]*?"
+    r"\b(?:insatser(?:na)?|projekt(?:en)?|satsningar(?:na)?)[ \t]*:[ \t]*(?P<list>[^\n]+?)\.?[ \t]*$")
+_LIST_SPLIT = re.compile(r",\s+|\s+(?:och|samt)\s+")
+
+
+def _inline_insatser(doc: Doc) -> None:
+    """Insatser listed inline after a financing sentence: each a project, funded by the
+    organisation of the sentence (or the page's förbund when it says 'förbundet')."""
+    text = doc.text
+    g = Gazetteer.load()
+    for m in _INLINE_LIST.finditer(text):
+        head = text[m.start():m.start("list")]
+        funders = [doc.get("org", x.uid) for x in doc.mentions_in(m.start(), m.start("list"), "org")]
+        funders = [o for o in funders if o is not None and o.kind in ("coordination_association", "fund", "region", "agency")]
+        if not funders and re.search(r"(?i)\b(?:styrelsen|förbundet|vi)\b", head):
+            funders = [f for f in [doc.page_forbund()] if f is not None]
+        items, pos = [], m.start("list")
+        for part in _LIST_SPLIT.split(m.group("list")):
+            s = text.find(part, pos)
+            pos = s + len(part)
+            name = part.strip()
+            if not name or not name[0].isupper() or len(name.split()) > 6 or re.search(r"[.!?;:]", name) \
+                    or g.org(name) or g.place(name) or doc.mentions_in(s, s + len(name), "org"):
+                items = []
+                break  # not a list of names
+            items.append((name, s))
+        if len(items) < 2:
+            continue
+        for name, s in items:
+            proj = doc.add("project", name, s, s + len(name), firm=True)
+            for f in funders[:1]:
+                doc.relate("FUNDS", f, proj, Span(m.start(), m.end()))
+
+
 def _listed_insatser(doc: Doc) -> None:
     """'Förbundet har beslutat att finansiera följande insatser:' and a bullet list of
     'Name – description, som drivs av X': each item a project of its own (its own segment),
@@ -616,9 +653,13 @@ def _targets(doc: Doc) -> list[str]:
             continue  # a research project studies the people the text is about; it is not aimed at them
         for g in chosen:
             grp = doc.add("group", g.key, None, None, uid=g.key)
-            for p in proj_targets:
+            sp = doc.sentence(g.start)
+            # "Jobbstart … riktar sig till unga vuxna": a sentence that names one project
+            # speaks of that project's people, whichever project the item is mostly about
+            here = relations._ents(doc, doc.mentions_in(sp.start, sp.end, "project"))
+            for p in (here if len(here) == 1 and len(projs) > 1 else proj_targets):
                 if p is not None:
-                    doc.relate("TARGETS", p, grp, doc.sentence(g.start))
+                    doc.relate("TARGETS", p, grp, sp)
     return doc_keys
 
 
@@ -639,6 +680,7 @@ def extract_text(text: str, document: str = "document.txt", path: str | None = N
     funder = _doc_funder(doc)
     _grants(doc, funder)
     _listed_insatser(doc)
+    _inline_insatser(doc)
     _merge_short_project_names(doc)
     _titled_insats(doc)
     projects.mark_all_mentions(doc)

@@ -1149,3 +1149,31 @@ Beviljat ESF-stöd: 6 543 210 kr
     assert {("PART_OF", "Enheten för yrkesutbildning", "Vuxenutbildningsförvaltningen"),
             ("PART_OF", "Vuxenutbildningsförvaltningen", "Västerås stad")} <= rels(rec, "PART_OF")
     assert {t[1] for t in rels(rec, "PARTNER_IN")} == {"Arbetsförmedlingen", "Köpings kommun"}
+
+
+def test_insatser_listed_inline_in_an_annual_report_each_with_its_own_paragraph():
+    text = """Verksamhetsberättelse 2023 – Samordningsförbundet Sundsvall
+
+Under 2023 finansierade förbundet tre insatser: Vägen vidare, Jobbkraft och IPS Sundsvall.
+
+Vägen vidare drivs av Sundsvalls kommun och vänder sig till personer med försörjningsstöd.
+
+Jobbkraft drivs av Arbetsförmedlingen i samverkan med Sundsvalls kommun och riktar sig till unga vuxna 18–29 år.
+
+IPS Sundsvall drivs av Region Västernorrland och vänder sig till personer med psykisk ohälsa.
+"""
+    rec = extract_text(text, "vb.txt")
+    forb = "Samordningsförbundet Sundsvall"
+    assert names(rec, "projects") == {"Vägen vidare", "Jobbkraft", "IPS Sundsvall"}
+    assert {t[2] for t in rels(rec, "FUNDS") if t[1] == forb} == {"Vägen vidare", "Jobbkraft", "IPS Sundsvall"}
+    assert {("OWNS", "Sundsvalls kommun", "Vägen vidare"), ("OWNS", "Arbetsförmedlingen", "Jobbkraft"),
+            ("OWNS", "Region Västernorrland", "IPS Sundsvall")} <= rels(rec, "OWNS")
+    assert rels(rec, "TARGETS") == {("TARGETS", "Vägen vidare", "social_assistance_recipients"),
+                                    ("TARGETS", "Jobbkraft", "young_people"),
+                                    ("TARGETS", "IPS Sundsvall", "mental_ill_health")}
+
+
+def test_an_inline_list_of_ordinary_words_is_no_list_of_insatser():
+    rec = extract_text("Förbundet har under året finansierat insatser: Det gäller stöd, samordning och "
+                       "utbildning för handläggare.", "x.txt")
+    assert not rec["projects"]
