@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import time
 from contextlib import contextmanager
+from itertools import chain, compress
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -70,19 +71,20 @@ def graph_arrays(G: nx.Graph, weight: str | None = "weight") -> GraphArrays:
     nodes = list(G)
     index = {u: i for i, u in enumerate(nodes)}
     directed = G.is_directed()
-    src: list[int] = []
-    dst: list[int] = []
-    w: list[float] = []
-    for i, (u, nbrs) in enumerate(G.adjacency()):          # G.edges() order, without its view machinery
-        for v, d in nbrs.items():
-            j = index[v]
-            if directed or j >= i:
-                src.append(i)
-                dst.append(j)
-                w.append(1.0 if weight is None else d.get(weight, 1.0))
-    src = np.array(src, dtype=np.int64)
-    dst = np.array(dst, dtype=np.int64)
-    w = np.array(w, dtype=np.float64)
+    # G.edges() order, without its view machinery and without a Python loop per entry
+    nbr_dicts = [nbrs for _, nbrs in G.adjacency()]
+    count = sum(map(len, nbr_dicts))
+    src = np.repeat(np.arange(len(nodes), dtype=np.int64), np.fromiter(map(len, nbr_dicts), np.int64,
+                                                                       len(nbr_dicts)))
+    dst = np.fromiter(map(index.__getitem__, chain.from_iterable(nbr_dicts)), np.int64, count)
+    keep = np.ones(count, dtype=bool) if directed else dst >= src    # an undirected edge once
+    if not directed:
+        src, dst = src[keep], dst[keep]
+    if weight is None:
+        w = np.ones(src.size, dtype=np.float64)
+    else:                                       # reading the edge dicts is the slow part: only kept ones
+        kept = compress(chain.from_iterable(d.values() for d in nbr_dicts), keep.tolist())
+        w = np.array([d.get(weight, 1.0) for d in kept], dtype=np.float64).reshape(-1)
     if G.is_directed():                       # read as undirected: one entry per node pair
         lo, hi = np.minimum(src, dst), np.maximum(src, dst)
         _, first = np.unique(lo * max(len(nodes), 1) + hi, return_index=True)
@@ -90,8 +92,8 @@ def graph_arrays(G: nx.Graph, weight: str | None = "weight") -> GraphArrays:
     keep = src != dst
     a = np.concatenate([src[keep], dst[keep]])
     b = np.concatenate([dst[keep], src[keep]])
-    order = np.lexsort((b, a))
-    indices = b[order].astype(np.int32)
+    # the (a, b) pairs are distinct: sorting a * n + b is the lexsort, and b is its remainder
+    indices = (np.sort(a * len(nodes) + b) % max(len(nodes), 1)).astype(np.int32)
     indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
     np.cumsum(np.bincount(a, minlength=len(nodes)), out=indptr[1:])
     return GraphArrays(nodes, src, dst, w, indptr, indices)

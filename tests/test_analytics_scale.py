@@ -176,6 +176,59 @@ def test_numpy_louvain_is_about_as_good_as_networkx():
     assert ours >= 0.97 * theirs
 
 
+def _louvain_cases():
+    """Integer-weighted graphs of several shapes, sizes and weight ranges, a few self-loops."""
+    yield "synthetic-800", synthetic_network(800, seed=11)
+    yield "caveman", nx.connected_caveman_graph(12, 7)
+    yield "karate", nx.karate_club_graph()          # its weights are whole numbers too
+    for seed, (n, p, top) in enumerate([(60, 0.1, 1), (300, 0.03, 5), (900, 0.01, 1000), (2000, 0.004, 3)]):
+        G = nx.gnp_random_graph(n, p, seed=seed)
+        rng = random.Random(seed)
+        for u, v in G.edges:
+            G.edges[u, v]["weight"] = rng.randint(1, top)
+        for u in rng.sample(sorted(G), 3):
+            G.add_edge(u, u, weight=rng.randint(0, 2))
+        G.add_edge(0, 1, weight=0)                   # a zero weight still makes (node, community) rows
+        yield f"gnp-{n}", G
+
+
+@pytest.mark.parametrize("name,G", list(_louvain_cases()))
+@pytest.mark.parametrize("seed", [0, 5])
+@pytest.mark.parametrize("table_share", [0, 8, 10 ** 9])       # keep the table / the default / sort
+def test_incremental_louvain_gives_what_sorting_every_round_gives(monkeypatch, name, G, seed, table_share):
+    import analytics.louvain as lv
+
+    monkeypatch.setattr(lv, "TABLE_SHARE", table_share)
+    A = graph_arrays(G)
+    entries = A.directed_entries()
+    fast, fast_groups = lv.louvain_labels(*entries, A.n, seed=seed), lv.louvain_communities(G, seed=seed)
+    monkeypatch.setattr(lv, "_INCREMENTAL", False)
+    slow = lv.louvain_labels(*entries, A.n, seed=seed)
+    assert fast.tolist() == slow.tolist()
+    assert fast_groups == lv.louvain_communities(G, seed=seed)
+
+
+def test_louvain_sorts_anew_with_fractional_weights(monkeypatch):
+    import analytics.louvain as lv
+
+    G = synthetic_network(300, seed=2)
+    for u, v in G.edges:
+        G.edges[u, v]["weight"] = G.edges[u, v]["weight"] / 3
+    monkeypatch.setattr(lv, "_PairTable", None)     # would fail if the incremental path ran
+    assert len(lv.louvain_communities(G, seed=1)) > 1
+
+
+def test_sort_order_is_a_stable_argsort():
+    from analytics.louvain import _sort_order
+
+    rng = np.random.default_rng(4)
+    for keys in (rng.integers(0, 50, 1000), rng.integers(0, 2 ** 40, 1000), rng.integers(-5, 5, 100),
+                 np.array([2 ** 62, 1, 0]), np.zeros(0, dtype=np.int64)):
+        order, ordered = _sort_order(keys)
+        assert order.tolist() == np.argsort(keys, kind="stable").tolist()
+        assert ordered.tolist() == np.sort(keys).tolist()
+
+
 def test_numpy_louvain_finds_the_caves():
     G = nx.connected_caveman_graph(8, 6)
     found = communities(G, seed=1, method="numpy")
@@ -200,6 +253,43 @@ def test_graph_arrays_keep_edges_weights_and_order():
     assert [(A.nodes[s], A.nodes[d], w) for s, d, w in zip(A.src, A.dst, A.weight)] == \
         [(u, v, float(d.get("weight", 1))) for u, v, d in G.edges(data=True)]
     assert A.indptr[-1] == 4                      # the self-loop stays out of the CSR
+
+
+def _graph_arrays_by_loop(G, weight="weight"):
+    """graph_arrays as a plain loop over G.edges and a lexsort: the reference."""
+    index = {u: i for i, u in enumerate(G)}
+    pairs = {}
+    for u, v, d in G.edges(data=True):
+        i, j = index[u], index[v]
+        key = (min(i, j), max(i, j)) if G.is_directed() else (i, j)
+        pairs.setdefault(key, 1.0 if weight is None else d.get(weight, 1.0))
+    if G.is_directed():
+        pairs = dict(sorted(pairs.items()))
+    src = np.array([i for i, _ in pairs], dtype=np.int64)
+    dst = np.array([j for _, j in pairs], dtype=np.int64)
+    keep = src != dst
+    a, b = np.r_[src[keep], dst[keep]], np.r_[dst[keep], src[keep]]
+    indices = b[np.lexsort((b, a))].astype(np.int32)
+    indptr = np.r_[0, np.cumsum(np.bincount(a, minlength=len(index)))]
+    return src, dst, np.array(list(pairs.values()), dtype=np.float64), indptr, indices
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("seed", range(4))
+def test_graph_arrays_are_the_plain_loop(seed, directed):
+    rng = random.Random(seed)
+    G = nx.gnp_random_graph([0, 5, 60, 400][seed], 0.05, seed=seed, directed=directed)
+    G = nx.relabel_nodes(G, {u: f"n{rng.randrange(10 ** 6)}-{u}" for u in G})
+    for u, v in rng.sample(sorted(G.edges), len(G.edges) // 2):
+        G.edges[u, v]["weight"] = rng.choice([2, 0.5, 7])
+    for u in rng.sample(sorted(G), min(3, len(G))):
+        G.add_edge(u, u, weight=3)
+    for weight in ("weight", None):
+        A = graph_arrays(G, weight=weight)
+        src, dst, w, indptr, indices = _graph_arrays_by_loop(G, weight)
+        assert A.nodes == list(G)
+        for got, want in ((A.src, src), (A.dst, dst), (A.weight, w), (A.indptr, indptr), (A.indices, indices)):
+            assert got.dtype == want.dtype and got.tolist() == want.tolist()
 
 
 def test_table_is_the_same_whatever_the_scale_where_it_is_exact():
