@@ -247,9 +247,14 @@ _GRANTS = (
 )
 
 
+_GRANT_WORDS = re.compile(r"får|bevilja|tilldelas|för (?:projektet|förstudien|insatsen|satsningen)")
+
+
 def _grant_matches(text: str) -> list[re.Match]:
     """Every grant the text writes, the first pattern winning where two read the same line."""
     out: list[re.Match] = []
+    if not _GRANT_WORDS.search(text):
+        return out  # no grant verb, no "för projektet": none of the (slower) patterns can match
     for rx in _GRANTS:
         for m in rx.finditer(text):
             if not any(o.start() < m.end() and m.start() < o.end() for o in out):
@@ -353,6 +358,7 @@ _ITEM_NAME = re.compile(
 _INLINE_LIST = re.compile(
     r"(?im)^[^\n:]*?\b(?:finansier\w*|beviljat?\w*|stött\w*|stöttar|drivit|bedrivit)\b[^\n:]*?"
     r"\b(?:insatser(?:na)?|projekt(?:en)?|satsningar(?:na)?)[ \t]*:[ \t]*(?P<list>[^\n]+?)\.?[ \t]*$")
+_LIST_NOUN_COLON = re.compile(r"(?:nsatser|rojekt|atsningar)(?:na|en)?[ \t]*:")
 _LIST_SPLIT = re.compile(r",\s+|\s+(?:och|samt)\s+")
 
 
@@ -360,6 +366,8 @@ def _inline_insatser(doc: Doc) -> None:
     """Insatser listed inline after a financing sentence: each a project, funded by the
     organisation of the sentence (or the page's förbund when it says 'förbundet')."""
     text = doc.text
+    if not _LIST_NOUN_COLON.search(text):
+        return  # the (slower) line pattern needs "insatser:", "projekt:" or "satsningar:"
     g = Gazetteer.load()
     for m in _INLINE_LIST.finditer(text):
         head = text[m.start():m.start("list")]
@@ -628,7 +636,7 @@ def _planned_in_prose(doc: Doc) -> None:
         n = F.parse_int(m.group(1) or m.group(2) if m.re is _PLANNED_LABEL else m.group(1))
         if proj is not None and n and "planned_participants" not in proj.props:
             proj.props["planned_participants"] = n
-    for m in _BUDGET_PROSE.finditer(doc.text):
+    for m in (_BUDGET_PROSE.finditer(doc.text) if "budget" in doc.text.lower() else ()):
         proj = relations.sentence_project(doc, doc.sentence(m.start()), doc.segment_of(m.start()))
         amount = F.parse_amount_sek(m.group("amount"))
         if proj is not None and amount and "budget_sek" not in proj.props:
