@@ -153,6 +153,13 @@ class Doc:
                        if start <= m.start < end and (type_ is None or m.type == type_)),
                       key=lambda m: m.start)
 
+    def name_span(self, m: Mention) -> tuple[int, int]:
+        """A name mention at its full length: a mention read short ("Rätt stöd" in a
+        heading) where the text writes the entity's whole name ("Rätt stöd i Södertälje")."""
+        ent = self.get(m.type, m.uid)
+        full = m.start + len(ent.name) if ent is not None and self.text.startswith(ent.name, m.start) else m.end
+        return m.start, max(m.end, full)
+
     def is_taken(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.taken)
 

@@ -224,7 +224,7 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
 
 
 #: the units of a sum of money as grant texts write them (fields.parse_amount_sek reads them all)
-_UNIT = r"(?:(?i:miljoner|miljon|mnkr|mkr|msek|tkr|tsek|kronor|kr|sek)\b|(?i:milj\.))"
+_UNIT = rf"(?:(?i:{F.MONEY_UNIT})\b|(?i:milj\.))"
 _AMOUNT_RX = rf"(?:drygt\s+|cirka\s+|ca\s+)?[\d][\d\s,.]*\s*{_UNIT}(?:\s+kronor)?"
 _ITEM_HEAD = r"(?m)^[ \t]*(?:[•\-–*][ \t]*)?"
 _GRANT_VERB = r"(?:får|har\s+beviljats|beviljas|tilldelas)"
@@ -323,7 +323,7 @@ def _grants(doc: Doc, funder: Entity | None) -> None:
             doc.relate("FUNDS", funder, proj, sp, amount_sek=amount)
         items.append(_item_start(doc.text, m.start(), name))
     if len(items) >= 2:
-        bounds = items + [_seg_end(doc, items[-1])]
+        bounds = items + [doc.segment_of(items[-1]).end]
         _split_segments(doc, list(zip(bounds, bounds[1:])))
 
 
@@ -338,11 +338,6 @@ def _item_start(text: str, line_start: int, name: str) -> int:
     if heading and heading.casefold().rstrip(" .:") == name.casefold():
         return prev_start
     return line_start
-
-
-def _seg_end(doc: Doc, pos: int) -> int:
-    seg = doc.segment_of(pos)
-    return seg.end if seg is not None else len(doc.text)
 
 
 _LIST_INTRO = re.compile(
@@ -528,12 +523,7 @@ def _no_places_in_project_names(doc: Doc) -> None:
     """A kommun inside a project's name ("Rätt stöd i Södertälje", "Jobbspåret Norrby")
     identifies the project; it is no mention of the place (CONVENTIONS: no place entry,
     no relation)."""
-    names = []
-    for m in doc.mentions:
-        if m.type == "project":
-            ent = doc.get("project", m.uid)
-            full = m.start + len(ent.name) if ent is not None and doc.text.startswith(ent.name, m.start) else m.end
-            names.append((m.start, max(m.end, full)))
+    names = [doc.name_span(m) for m in doc.mentions if m.type == "project"]
     if not names:
         return
     inside = [m for m in doc.mentions if m.type == "place" and any(a <= m.start and m.end <= b for a, b in names)]

@@ -547,6 +547,9 @@ _WORDNUM = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 
             "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "femton": 15, "tjugo": 20, "trettio": 30,
             "fyrtio": 40, "femtio": 50, "hundra": 100}
 _WNUM = r"(?:" + "|".join(_WORDNUM) + r")"
+#: the unit words of a sum of money as prose writes them ("3,1 mnkr", "6 miljoner kronor"),
+#: for patterns that find grants and shares; parse_amount_sek reads them all
+MONEY_UNIT = r"(?:miljoner|miljon|mnkr|mkr|msek|tkr|tsek|kronor|kr|sek)"
 _MULT = (r"(?P<mult>miljoner(?:na)?|miljon|milj\.?|mnkr|mkr|msek|mdkr|miljarder(?:na)?|miljard|tkr|tsek|ksek"
          r"|tusen|millions?|billions?|mn)")
 _CUR = r"(?P<cur>svenska\s+kronor|kronor(?:na)?|krona|kronro|kr\b\.?|sek\b|:-)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from loaders.doc import Doc, Entity, Mention
+from loaders.fields import MONEY_UNIT
 from loaders.text import Segment, Span
 
 OWN_CUES = re.compile(r"\bdriv(?:er|s\s+av|it|its\s+av)\b|\bprojektägare\b|\bi\s+\w+s\s+regi\b|"
@@ -21,7 +22,7 @@ FUND_CUES = re.compile(
     r"\bsatsar\s+på\b|beviljade\s+insats|beslutat?\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:finansiering|medel|stöd)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
     r"stöd\s+från|bidrag\s+från|pengar\s+från|medfinansi|"
-    r"\d\s*(?:miljoner|miljon|mkr|mnkr|msek|kronor|kr|sek|tkr)\b(?:\s+\w+){0,2}?\s+(?:är\s+)?från\s", re.I)
+    rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?från\s", re.I)
 PARTNER_CUES = re.compile(
     r"deltar\s+i|samverkansprojekt\s+mellan|\bsamarbete\s+(?:\w+\s+){1,2}?med\b|samverkansprojekt\b[^.\n]{0,60}?\bmed\b|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
     r"tillsammans\s+med|ingår\s+(?:i|också\s+i)|består\s+av\s+medarbetare\s+från|i\s+samverkan\s+med|"
@@ -99,7 +100,7 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
             doc.relate("OWNS", o, proj, sp)
 
 
-_SHARE_FROM = re.compile(r"\d\s*(?:miljoner|miljon|mkr|mnkr|msek|kronor|kr|sek|tkr)\b(?:\s+\w+){0,2}?\s+(?:är\s+)?från\s+", re.I)
+_SHARE_FROM = re.compile(rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?från\s+", re.I)
 
 
 def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
@@ -325,15 +326,8 @@ def active_in_rules(doc: Doc, seg: Segment) -> None:
 
 
 def _name_spans(doc: Doc, sp: Span) -> list[tuple[int, int]]:
-    """Where the sentence writes a project's or organisation's name, each at its full length
-    (a heading read as "Rätt stöd" is still "Rätt stöd i Södertälje" written out)."""
-    out = []
-    for t in ("project", "org"):
-        for m in doc.mentions_in(sp.start, sp.end, t):
-            ent = doc.get(t, m.uid)
-            full = m.start + len(ent.name) if ent is not None and doc.text.startswith(ent.name, m.start) else m.end
-            out.append((m.start, max(m.end, full)))
-    return out
+    """Where the sentence writes a project's or organisation's name, each at its full length."""
+    return [doc.name_span(m) for t in ("project", "org") for m in doc.mentions_in(sp.start, sp.end, t)]
 
 
 def _sentences_in(doc: Doc, seg: Segment) -> list[Span]:

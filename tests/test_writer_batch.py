@@ -113,13 +113,10 @@ def test_a_changed_document_in_a_batch_replaces_its_facts(db, corpus_records):
     assert not run_read(db, "MATCH (p:Person {uid: 'maja-lindqvist'}) RETURN p")  # only v1 named her
 
 
-@pytest.mark.neo4j
-def test_evidence_is_capped_and_stays_aligned(db):
-    """A relationship stated by more documents than EVIDENCE_CAP keeps the first quotes,
-    aligned with doc_uids, also after retracting one of them."""
-    from graph.writer import retract_document
+def _collaboration_records(n: int) -> list[dict]:
+    """n documents, /c/0.txt … each stating that Skåne Stadsmission and Malmö stad
+    collaborate, with its own quote "Dokument i"."""
     from test_writer import make_record, _rel, _org
-    n = cypher.EVIDENCE_CAP + 5
     recs = []
     for i in range(n):
         text = f"Dokument {i}: Skåne Stadsmission och Malmö stad samverkar."
@@ -128,6 +125,16 @@ def test_evidence_is_capped_and_stays_aligned(db):
                                                _org("Malmö stad", "municipality")],
                                 relations=[_rel(text, "COLLABORATES_WITH", "skåne-stadsmission",
                                                 "malmö-stad", f"Dokument {i}")]))
+    return recs
+
+
+@pytest.mark.neo4j
+def test_evidence_is_capped_and_stays_aligned(db):
+    """A relationship stated by more documents than EVIDENCE_CAP keeps the first quotes,
+    aligned with doc_uids, also after retracting one of them."""
+    from graph.writer import retract_document
+    n = cypher.EVIDENCE_CAP + 5
+    recs = _collaboration_records(n)
     write_records(db, recs, batch_size=10)
     row = run_read(db, "MATCH ()-[r:COLLABORATES_WITH]->() RETURN r.doc_uids AS d, r.evidence AS e")[0]
     assert len(row["d"]) == n and len(row["e"]) == cypher.EVIDENCE_CAP
@@ -145,16 +152,8 @@ def test_evidence_is_capped_and_stays_aligned(db):
 def test_evidence_cap_holds_inside_one_batch(db):
     """More documents than EVIDENCE_CAP stating one edge in the same transaction: the cap
     holds as if they were written one by one (each row sees the entries of the rows before)."""
-    from test_writer import make_record, _rel, _org
     n = cypher.EVIDENCE_CAP + 6
-    recs = []
-    for i in range(n):
-        text = f"Dokument {i}: Skåne Stadsmission och Malmö stad samverkar."
-        recs.append(make_record(text, f"/c/{i}.txt",
-                                organizations=[_org("Skåne Stadsmission", "nonprofit"),
-                                               _org("Malmö stad", "municipality")],
-                                relations=[_rel(text, "COLLABORATES_WITH", "skåne-stadsmission",
-                                                "malmö-stad", f"Dokument {i}")]))
+    recs = _collaboration_records(n)
     write_records(db, recs[:3], batch_size=100)  # the edge exists before the big batch
     write_records(db, recs[3:], batch_size=100)
     row = run_read(db, "MATCH ()-[r:COLLABORATES_WITH]->() RETURN r.doc_uids AS d, r.evidence AS e")[0]
