@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from loaders import fields as F
-from loaders import orgs, people, projects, relations, targets
+from loaders import learned, orgs, people, projects, relations, targets
 from loaders.doc import LIST_OF, Doc, Entity
 from loaders.gazetteer import Gazetteer, fold, guess_kind
 from loaders.record import empty_record, slug
@@ -665,9 +665,19 @@ def extract_text(text: str, document: str = "document.txt", path: str | None = N
                  keep_contact_details: bool = False) -> dict:
     """Extract one document's entities and relations (pure: no database).
 
+    The rules find the mentions and vote on relations (``analyse_text``); the learned
+    layer (``loaders.learned``) decides the relation types its model covers.
     E-mail addresses and phone numbers of people are included only with
     ``keep_contact_details``.
     """
+    doc, keys = analyse_text(text)
+    learned.apply(doc)
+    return _record(doc, document, path, keys, keep_contact_details)
+
+
+def analyse_text(text: str) -> tuple[Doc, list[str]]:
+    """The rules' reading of a text: its Doc (entities, mentions, the rules' relations)
+    and the document's target-group keys; what the learned layer starts from."""
     fld = F.parse_fields(text)
     kind = detect_kind(text, fld)
     doc = Doc(text, kind, _segments(text, kind))
@@ -681,6 +691,8 @@ def extract_text(text: str, document: str = "document.txt", path: str | None = N
     _inline_insatser(doc)
     _merge_short_project_names(doc)
     _titled_insats(doc)
+    projects.mark_all_mentions(doc)
+    projects.extend_names(doc)
     projects.mark_all_mentions(doc)
     _page_project(doc)
     _no_places_in_project_names(doc)
@@ -717,7 +729,7 @@ def extract_text(text: str, document: str = "document.txt", path: str | None = N
     _start_years(doc)
     _planned_in_prose(doc)
     keys = _targets(doc)
-    return _record(doc, document, path, keys, keep_contact_details)
+    return doc, keys
 
 
 def _record(doc: Doc, document: str, path: str | None, keys: list[str], keep_contact_details: bool) -> dict:

@@ -275,3 +275,92 @@ def mark_all_mentions(doc: Doc) -> None:
             for m in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?:s)?(?![\w\-])", doc.text):
                 if not doc.is_taken(m.start(), m.start() + len(form)):
                     doc.add("project", ent.name, m.start(), m.start() + len(form), uid=ent.uid)
+
+
+# -- name boundaries from the document's own evidence ---------------------------------
+#: words that end a name when they follow it: clause words, auxiliaries and the verbs a
+#: name is the subject or object of (the name itself may hold i/för/med/på/och/till)
+_NAME_STOP = frozenset("""
+att är var har hade som samt ska skall kommer kan blir blev får fick vill ska också även nu
+där här vilket vilken vilka eller men då när om sedan efter under genom mellan inom hos vid
+the and of ett en den det de dem sig sin sina sitt deras hans hennes vi man
+""".split())
+_TOKEN = re.compile(r"[ \t]+([\w’'&\-]+(?:\.\d+)*)")
+_BOUNDARY_AFTER = re.compile(r"[ \t]*(?:[,.;:!?)”\"»]|[ \t]+[–—-][ \t]|\n|$)")
+
+
+def _following_words(text: str, pos: int, limit: int = 5) -> list[tuple[str, int]]:
+    """The words right after pos on the same clause, each with its end offset."""
+    out = []
+    while len(out) < limit:
+        m = _TOKEN.match(text, pos)
+        if not m:
+            break
+        out.append((m.group(1), m.end()))
+        pos = m.end()
+    return out
+
+
+def _evidenced(text: str, name: str, own: tuple[int, int]) -> bool:
+    """The document writes `name` elsewhere as a whole: as a line of its own (a heading),
+    before punctuation or a line end, or in quotes — or twice, followed by different words."""
+    nexts = set()
+    hits = 0
+    for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+        if (m.start(), m.end()) == own:
+            nxt = _TOKEN.match(text, m.end())
+            nexts.add(nxt.group(1).casefold() if nxt else "")
+            continue
+        hits += 1
+        if _BOUNDARY_AFTER.match(text, m.end()):
+            return True
+        nxt = _TOKEN.match(text, m.end())
+        nexts.add(nxt.group(1).casefold() if nxt else "")
+    return hits >= 1 and len(nexts) >= 2
+
+
+def extend_names(doc: Doc) -> None:
+    """A project name read short ("projektet Målmedveten" of "projektet Målmedveten på
+    hemmaplan och …", "Brobyggare 2" of "Brobyggare 2.0") takes the longest continuation
+    the document itself shows to be the name: written as a heading, before punctuation or
+    quoted elsewhere, or repeated with different words after it. Lowercase words, digits
+    and version numbers count; clause words and names of other entities end it."""
+    text = doc.text
+    for ent in list(doc.of_type("project")):
+        if ent.firm or not ent.mentions:
+            continue
+        best = None
+        for s, e in ent.mentions:
+            if text[s:e] != ent.name:
+                continue
+            # "2" of "2.0": a version number is part of the name
+            vm = re.match(r"\.\d+\b", text[e:e + 6])
+            if vm and text[e - 1].isdigit():
+                best = max(best or ent.name, text[s:e + vm.end()], key=len)
+                continue
+            words = _following_words(text, e)
+            cand_end = None
+            for i, (w, wend) in enumerate(words):
+                lw = w.casefold()
+                if lw in _NAME_STOP or _FINITE_VERB.match(" " + w) or doc.is_taken(wend - len(w), wend):
+                    break
+                if re.search(r"(?:ades|ade|des|tes|ats|as)$", lw) and len(lw) > 5:
+                    break  # a past or passive verb: "… anordnades av", "… hölls"
+                cand = text[s:wend]
+                if cand.endswith(("och", "i", "för", "med", "på", "till", "av", "från")):
+                    continue
+                if _evidenced(text, cand, (s, wend)):
+                    cand_end = wend
+            if cand_end is not None:
+                best = max(best or ent.name, text[s:cand_end], key=len)
+        if best and best != ent.name and len(best.split()) <= 8:
+            old = ent.name
+            ent.name = best
+            ent.aliases.discard(best)
+            n = len(best)
+            ent.mentions = [(s, s + n) if text.startswith(best, s) else (s, e) for s, e in ent.mentions]
+            doc.mentions = [type(m)(m.type, m.uid, m.start, m.start + n)
+                            if m.type == "project" and m.uid == ent.uid and text.startswith(best, m.start) else m
+                            for m in doc.mentions]
+            doc.taken.extend((s, e) for s, e in ent.mentions)
+            del old
