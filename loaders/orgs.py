@@ -253,8 +253,32 @@ def _resolve_stem(stem: str) -> Place | None:
         g.fuzzy_place(stem[:-1]) if stem.endswith("s") else None)
 
 
+#: "åtta kommuner (Alvesta, Lessebo …)", "Medverkande kommuner är Berg, Bräcke och Åre",
+#: "tre kommuner – Åsby, Norrby och Västby", "medlemskommunerna: A, B", "X-kommuner såsom A och B":
+#: the plural (any compound, any inflection) introduces a list of kommuner as actors
+_KOMMUNER_INTRO = re.compile(
+    r"(?i:\b[\w\-]*kommuner(?:na)?)\b[ \t]*(?:[(:–—\-]|\b(?:är|var|blir|såsom|som|nämligen|bl\.\s?a\.?)\b)[ \t]*")
+_INTRO_LIST = re.compile(rf"({CAP}(?:[ \-]{CAP})?)((?:(?:,[ \t]*|[ \t]+och[ \t]+|[ \t]+samt[ \t]+|[ \t]*&[ \t]*){CAP}(?:[ \-]{CAP})?)+)")
+
+
+def _introduced_kommun_lists(doc: Doc) -> None:
+    text, g = doc.text, Gazetteer.load()
+    for k in _KOMMUNER_INTRO.finditer(text):
+        m = _INTRO_LIST.match(text, k.end())
+        if not m:
+            continue
+        parts = list(_iter_list(re.sub(r"&", ",", m.group(0)), m.start()))
+        places = [(g.place(name), s, e, name) for name, s, e in parts]
+        if len(places) < 2 or sum(p is not None for p, *_ in places) < max(2, len(places) - 1):
+            continue  # a list of kommuner names kommuner: (nearly) every item must be one
+        for p, s, e, name in places:
+            if p is not None and not doc.is_taken(s, e):
+                add_kommun_org(doc, p, s, e, surface=name)
+
+
 def find_kommun_orgs(doc: Doc) -> None:
     text = doc.text
+    _introduced_kommun_lists(doc)
     for m in _KOMMUN.finditer(text):
         stem, word = m.group(1), m.group(2).lower()
         p = _resolve_stem(stem)
