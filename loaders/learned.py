@@ -217,6 +217,10 @@ def pair_features(view: _DocView, rtype: str, src: Entity, tgt: Entity) -> dict[
         # the clause around the pair: lemmas of the sentence before the first mention
         sp = view.sents[si] if si < len(view.sents) else None
         if sp is not None:
+            for w in set(_lemmas(text[sp.start:sp.end], 40)):
+                f["sent:" + w] = 0.5
+            n_here = len({(m.type, m.uid) for m in doc.mentions_in(sp.start, sp.end, src.type)})
+            f["sent_n:" + _bucket(n_here, (1, 2, 3, 5, 8))] = 1.0
             first = min(s1, s2)
             for w in _lemmas(text[max(sp.start, first - 80):first], 8)[-5:]:
                 f["pre:" + w] = 1.0

@@ -178,10 +178,14 @@ def _f1(tp, fp, fn) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def _best_threshold(scored, gold_keys, stems) -> float:
+def _chosen(p: float, r, th: float, mode: str) -> bool:
+    return p >= th or (mode == "add" and bool(r[2].get("rule")))
+
+
+def _best_threshold(scored, gold_keys, stems, mode: str = "replace") -> float:
     best, best_f = 0.5, -1.0
-    for th in [x / 100 for x in range(10, 91, 5)]:
-        f = _f1(*_prf([r for p, r in scored if p >= th], gold_keys, stems))
+    for th in [x / 100 for x in range(10, 96, 5)]:
+        f = _f1(*_prf([r for p, r in scored if _chosen(p, r, th, mode)], gold_keys, stems))
         if f > best_f + 1e-9:
             best, best_f = th, f
     return best
@@ -201,7 +205,7 @@ def _group_folds(groups: list[str], k: int) -> list[set[str]]:
     return folds
 
 
-def _oof(rows, gold_keys, stems_by_group, folds, frac: float = 1.0):
+def _oof(rows, gold_keys, stems_by_group, folds, frac: float = 1.0, mode: str = "replace"):
     """Out-of-fold scores with a threshold picked inside each training part (nested)."""
     out = []
     for fold in folds:
@@ -223,8 +227,8 @@ def _oof(rows, gold_keys, stems_by_group, folds, frac: float = 1.0):
                 continue
             scored_inner += [(learned.score(w2, r[2]), r) for r in train if r[0] in f2]
         train_stems = {r[1] for r in train}
-        th = _best_threshold(scored_inner, gold_keys, train_stems) if scored_inner else 0.5
-        out += [(learned.score(w, r[2]) >= th, r) for r in test]
+        th = _best_threshold(scored_inner, gold_keys, train_stems, mode) if scored_inner else 0.5
+        out += [(_chosen(learned.score(w, r[2]), r, th, mode), r) for r in test]
     return out
 
 
@@ -236,10 +240,14 @@ def cross_validate(rows_by_type, gold_keys, docs_meta, types=None, frac=1.0, log
     for rtype in types or learned.ENDS:
         rows = rows_by_type[rtype]
         rule = _prf([r for r in rows if r[2].get("rule")], gold_keys[rtype], stems_train)
-        oof = _oof(rows, gold_keys[rtype], None, folds, frac)
-        model = _prf([r for ok, r in oof if ok], gold_keys[rtype], stems_train)
-        table[rtype] = {"rules": rule, "model": model}
-        log(f"{rtype:18s} rules P/R/F1 {_fmt(rule)}   model {_fmt(model)}")
+        res = {"rules": rule}
+        for mode in ("replace", "add"):
+            oof = _oof(rows, gold_keys[rtype], None, folds, frac, mode)
+            res[mode] = _prf([r for ok, r in oof if ok], gold_keys[rtype], stems_train)
+        best = max(("rules", "replace", "add"), key=lambda k: _f1(*res[k]) - (0 if k == "rules" else MIN_GAIN))
+        res["model"], res["mode"] = res[best], best
+        table[rtype] = res
+        log(f"{rtype:18s} rules {_fmt(rule)}  replace {_fmt(res['replace'])}  add {_fmt(res['add'])}  -> {best}")
     return table
 
 
@@ -264,7 +272,8 @@ def train(eval_dir: Path, log=print) -> dict:
     stems = [s for _, s, _ in meta]
     out_types = {}
     for rtype, res in table.items():
-        if _f1(*res["model"]) < _f1(*res["rules"]) + MIN_GAIN:
+        mode = res["mode"]
+        if mode == "rules":
             continue
         # final threshold from out-of-fold scores over all sites, final weights from all data
         scored = []
@@ -272,10 +281,10 @@ def train(eval_dir: Path, log=print) -> dict:
             w = _fit([r for r in rows[rtype] if r[0] not in fold])
             if w is not None:
                 scored += [(learned.score(w, r[2]), r) for r in rows[rtype] if r[0] in fold]
-        th = _best_threshold(scored, gold_keys[rtype], stems)
+        th = _best_threshold(scored, gold_keys[rtype], stems, mode)
         w = _fit(rows[rtype])
         out_types[rtype] = {
-            "threshold": th,
+            "threshold": th, "mode": mode,
             "cv_by_site": {"rules": list(res["rules"]), "model": list(res["model"])},
             "weights": {k: round(v, 4) for k, v in sorted(w.items()) if abs(v) >= 1e-3},
         }
