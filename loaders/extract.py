@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from loaders import fields as F
-from loaders import learned, orgs, people, projects, relations, targets
+from loaders import learned, names, orgs, people, projects, relations, targets
 from loaders.doc import LIST_OF, Doc, Entity
 from loaders.gazetteer import Gazetteer, fold, guess_kind
 from loaders.record import empty_record, slug
@@ -675,9 +675,14 @@ def extract_text(text: str, document: str = "document.txt", path: str | None = N
     return _record(doc, document, path, keys, keep_contact_details)
 
 
-def analyse_text(text: str) -> tuple[Doc, list[str]]:
+def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -> tuple[Doc, list[str]]:
     """The rules' reading of a text: its Doc (entities, mentions, the rules' relations)
-    and the document's target-group keys; what the learned layer starts from."""
+    and the document's target-group keys; what the learned relation layer starts from.
+
+    The learned name layer (``loaders.names``) adds the names the rules missed before any
+    relation rule runs; ``names_model`` replaces its stored model ({} turns it off) and
+    ``on_names(doc)`` sees the Doc just before it (training reads its features there).
+    """
     fld = F.parse_fields(text)
     kind = detect_kind(text, fld)
     doc = Doc(text, kind, _segments(text, kind))
@@ -696,6 +701,10 @@ def analyse_text(text: str) -> tuple[Doc, list[str]]:
     projects.mark_all_mentions(doc)
     _page_project(doc)
     _no_places_in_project_names(doc)
+    if on_names is not None:
+        on_names(doc)
+    if names.apply(doc, names_model):
+        projects.mark_all_mentions(doc)
     owners: dict[str, Entity] = {}
     funders: dict[str, set[str]] = {}
     for (t, s, tgt), r in doc.relations.items():

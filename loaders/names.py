@@ -1,0 +1,254 @@
+"""The learned name layer: a sequence model that finds organisation and project names.
+
+The rules find names by reference data, head nouns and patterns; this layer finds the
+ones they miss by shape and context — capitalised runs with lowercase function words and
+digits, unit head nouns, names inside labels and lists — the way the annotated pages
+write them. A linear-chain CRF (trained by ``python -m loaders.train_names`` on the
+annotated pages; weights in ``loaders/models/names.json``) labels each token
+B-/I-ORG, B-/I-PRJ or O, using the word, its affixes and shape, its neighbours, the
+line it sits on and the rules' own reading of it (which mention covers it). A span it
+labels that no rule mention overlaps becomes a new organisation or project; the rules'
+own mentions are never removed.
+
+Decoding is plain Viterbi over the stored weights: no runtime dependency, no network.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.doc import Doc
+
+MODEL_PATH = Path(__file__).with_name("models") / "names.json"
+LABELS = ("O", "B-ORG", "I-ORG", "B-PRJ", "I-PRJ")
+
+_TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]", re.U)
+_ORG_HEAD = re.compile(
+    r"(?:förvaltning|förvaltningen|förbund|förbundet|kontor|kontoret|enhet|enheten|nämnd|nämnden|"
+    r"skola|skolan|högskola|universitet|rådet|råd|verket|verk|institut|institutet|departementet|"
+    r"centrum|center|stiftelse|stiftelsen|föreningen|förening|kyrkan|mission|missionen|huset|"
+    r"akademi|akademin|gruppen|byrå|byrån|styrelsen|inspektionen|myndigheten|kommunförbund|"
+    r"samordningsförbund|landsting|landstinget|region|regionen|sektionen|avdelningen|avdelning)$")
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    end = len(text) if end is None else end
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _shape(w: str) -> str:
+    s = re.sub(r"[A-ZÅÄÖÉÜ]", "X", w)
+    s = re.sub(r"[a-zåäöéüæøç]", "x", s)
+    s = re.sub(r"\d", "d", s)
+    return re.sub(r"(.)\1{2,}", r"\1\1", s)
+
+
+def sequences(doc: Doc) -> list[list[tuple[str, int, int]]]:
+    """The document as token sequences: one per line, long lines split at sentences."""
+    out = []
+    text = doc.text
+    pos = 0
+    for line in text.split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        if not line.strip():
+            continue
+        toks = tokens(text, a, b)
+        if len(toks) > 60:
+            # a long line: its sentences
+            cut = [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-ZÅÄÖ])", line)]
+            bounds = [a] + [a + c for c in cut] + [b]
+            for s, e in zip(bounds, bounds[1:]):
+                t = [x for x in toks if s <= x[1] < e]
+                if t:
+                    out.append(t)
+        elif toks:
+            out.append(toks)
+    return out
+
+
+def _rule_tags(doc: Doc) -> dict[int, str]:
+    """Token start offset -> the rules' reading of it ("org:B", "project:I", "place:B" …)."""
+    tags: dict[int, str] = {}
+    for m in doc.mentions:
+        first = True
+        for _, s, _e in tokens(doc.text, m.start, m.end):
+            key = f"{m.type}:{'B' if first else 'I'}"
+            first = False
+            tags.setdefault(s, key)
+    return tags
+
+
+def features(doc: Doc, seq: list[tuple[str, int, int]], tags: dict[int, str], line_of) -> list[list[str]]:
+    from loaders.gazetteer import Gazetteer
+
+    g = Gazetteer.load()
+    out = []
+    words = [w for w, _, _ in seq]
+    n = len(seq)
+    for i, (w, s, e) in enumerate(seq):
+        lw = w.casefold()
+        f = ["b", "w=" + lw, "s3=" + lw[-3:], "s4=" + lw[-4:], "s5=" + lw[-5:], "p3=" + lw[:3], "sh=" + _shape(w)]
+        if w[:1].isupper():
+            f.append("title")
+        if w.isupper() and len(w) > 1:
+            f.append("upper")
+        if w.isdigit():
+            f.append("digit")
+        if _ORG_HEAD.search(lw):
+            f.append("orghead")
+        if i == 0:
+            f.append("first")
+            if line_of(s) == s:
+                f.append("linestart")
+        if i == n - 1:
+            f.append("last")
+        if n <= 8:
+            f.append("shortline")
+        r = tags.get(s)
+        f.append("r=" + (r or "none"))
+        if len(w) > 2 and w[:1].isupper():
+            if g.place(w):
+                f.append("gaz:place")
+            if g.is_first_name(w):
+                f.append("gaz:first")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                wj = words[j]
+                f.append(f"w{d:+d}=" + wj.casefold())
+                if abs(d) == 1:
+                    f.append(f"sh{d:+d}=" + _shape(wj))
+                    f.append(f"r{d:+d}=" + (tags.get(seq[j][1]) or "none"))
+            else:
+                f.append(f"w{d:+d}=<edge>")
+        out.append(f)
+    return out
+
+
+def _line_start_fn(text: str):
+    def line_of(pos: int) -> int:
+        return text.rfind("\n", 0, pos) + 1
+    return line_of
+
+
+def doc_features(doc: Doc):
+    """(sequences, their feature lists) of a Doc as the rules left it."""
+    seqs = sequences(doc)
+    tags = _rule_tags(doc)
+    line_of = _line_start_fn(doc.text)
+    return seqs, [features(doc, s, tags, line_of) for s in seqs]
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> dict | None:
+    p = Path(path) if path else MODEL_PATH
+    if not p.exists():
+        return None
+    raw = json.loads(p.read_text(encoding="utf-8"))
+    labels = raw["labels"]
+    state = {attr: {labels[int(k)]: w for k, w in per.items()} for attr, per in raw["state"].items()}
+    trans = {(a, b): w for a, per in raw["transitions"].items() for b, w in per.items()}
+    return {"labels": labels, "state": state, "trans": trans, "types": tuple(raw.get("types", ("ORG", "PRJ")))}
+
+
+def viterbi(model: dict, feats: list[list[str]]) -> list[str]:
+    labels, state, trans = model["labels"], model["state"], model["trans"]
+    if not feats:
+        return []
+    emit = []
+    for f in feats:
+        sc = dict.fromkeys(labels, 0.0)
+        for a in f:
+            per = state.get(a)
+            if per:
+                for lab, w in per.items():
+                    sc[lab] += w
+        emit.append(sc)
+    best = [dict(emit[0])]
+    back: list[dict[str, str]] = [{}]
+    for i in range(1, len(feats)):
+        cur, bp = {}, {}
+        for lab in labels:
+            cand = max(labels, key=lambda p: best[-1][p] + trans.get((p, lab), 0.0))
+            cur[lab] = best[-1][cand] + trans.get((cand, lab), 0.0) + emit[i][lab]
+            bp[lab] = cand
+        best.append(cur)
+        back.append(bp)
+    lab = max(labels, key=lambda x: best[-1][x])
+    path = [lab]
+    for i in range(len(feats) - 1, 0, -1):
+        lab = back[i][lab]
+        path.append(lab)
+    return path[::-1]
+
+
+def spans(seq, labels) -> list[tuple[str, int, int]]:
+    """(type, start, end) of each labelled run; an I- after O starts a run too."""
+    out = []
+    cur = None
+    for (w, s, e), lab in zip(seq, labels):
+        if lab == "O":
+            if cur:
+                out.append(cur)
+            cur = None
+            continue
+        bio, typ = lab.split("-")
+        if bio == "B" or cur is None or cur[0] != typ:
+            if cur:
+                out.append(cur)
+            cur = [typ, s, e]
+        else:
+            cur[2] = e
+    if cur:
+        out.append(cur)
+    return [tuple(x) for x in out]
+
+
+_BAD_NAME = re.compile(r"^[\W\d_]+$")
+
+
+def predicted_spans(doc: Doc, model: dict) -> list[tuple[str, int, int]]:
+    seqs, feats = doc_features(doc)
+    out = []
+    for seq, f in zip(seqs, feats):
+        out.extend(spans(seq, viterbi(model, f)))
+    return out
+
+
+def apply(doc: Doc, model: dict | None = None) -> int:
+    """Add the names the model finds and no rule mention overlaps; how many it added."""
+    from loaders import projects
+    from loaders.gazetteer import Gazetteer, guess_kind
+
+    model = model if model is not None else load_model()
+    if not model:
+        return 0
+    g = Gazetteer.load()
+    text = doc.text
+    added = 0
+    types = model.get("types", ("ORG", "PRJ"))
+    for typ, s, e in predicted_spans(doc, model):
+        if typ not in types:
+            continue
+        name = text[s:e].strip(" ,.;:–-”\"“()")
+        if len(name) < 2 or _BAD_NAME.match(name) or doc.is_taken(s, e):
+            continue
+        s = text.find(name, s)
+        e = s + len(name)
+        if typ == "ORG":
+            if g.place(name):
+                continue  # a bare kommun name is the rules' to read (place or actor)
+            ref = g.org(name)
+            if ref is not None:
+                doc.add("org", ref.name, s, e, kind=ref.kind, firm=True, surface=name)
+            else:
+                doc.add("org", name, s, e, kind=guess_kind(name), surface=name)
+        else:
+            if g.org(name) or g.place(name):
+                continue
+            projects.add_project(doc, name, s, e)
+        added += 1
+    return added
