@@ -38,11 +38,38 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str,
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
+_SHAPE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ"},
+                        **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzåäöéüæøç"},
+                        **{c: "d" for c in "0123456789"}})
+
+
+@lru_cache(maxsize=100_000)
 def _shape(w: str) -> str:
-    s = re.sub(r"[A-ZÅÄÖÉÜ]", "X", w)
-    s = re.sub(r"[a-zåäöéüæøç]", "x", s)
-    s = re.sub(r"\d", "d", s)
-    return re.sub(r"(.)\1{2,}", r"\1\1", s)
+    return re.sub(r"(.)\1{2,}", r"\1\1", w.translate(_SHAPE))
+
+
+@lru_cache(maxsize=100_000)
+def _word_features(w: str) -> tuple[str, ...]:
+    """What a word says about itself, whatever its place (cached: words repeat)."""
+    from loaders.gazetteer import Gazetteer
+
+    lw = w.casefold()
+    f = ["b", "w=" + lw, "s3=" + lw[-3:], "s4=" + lw[-4:], "s5=" + lw[-5:], "p3=" + lw[:3], "sh=" + _shape(w)]
+    if w[:1].isupper():
+        f.append("title")
+    if w.isupper() and len(w) > 1:
+        f.append("upper")
+    if w.isdigit():
+        f.append("digit")
+    if _ORG_HEAD.search(lw):
+        f.append("orghead")
+    if len(w) > 2 and w[:1].isupper():
+        g = Gazetteer.load()
+        if g.place(w):
+            f.append("gaz:place")
+        if g.is_first_name(w):
+            f.append("gaz:first")
+    return tuple(f)
 
 
 def sequences(doc: Doc) -> list[list[tuple[str, int, int]]]:
@@ -82,46 +109,31 @@ def _rule_tags(doc: Doc) -> dict[int, str]:
 
 
 def features(doc: Doc, seq: list[tuple[str, int, int]], tags: dict[int, str], line_of) -> list[list[str]]:
-    from loaders.gazetteer import Gazetteer
-
-    g = Gazetteer.load()
     out = []
     words = [w for w, _, _ in seq]
+    lows = [w.casefold() for w in words]
+    shapes = [_shape(w) for w in words]
+    rtags = [tags.get(s) or "none" for _, s, _ in seq]
     n = len(seq)
+    short = n <= 8
     for i, (w, s, e) in enumerate(seq):
-        lw = w.casefold()
-        f = ["b", "w=" + lw, "s3=" + lw[-3:], "s4=" + lw[-4:], "s5=" + lw[-5:], "p3=" + lw[:3], "sh=" + _shape(w)]
-        if w[:1].isupper():
-            f.append("title")
-        if w.isupper() and len(w) > 1:
-            f.append("upper")
-        if w.isdigit():
-            f.append("digit")
-        if _ORG_HEAD.search(lw):
-            f.append("orghead")
+        f = list(_word_features(w))
         if i == 0:
             f.append("first")
             if line_of(s) == s:
                 f.append("linestart")
         if i == n - 1:
             f.append("last")
-        if n <= 8:
+        if short:
             f.append("shortline")
-        r = tags.get(s)
-        f.append("r=" + (r or "none"))
-        if len(w) > 2 and w[:1].isupper():
-            if g.place(w):
-                f.append("gaz:place")
-            if g.is_first_name(w):
-                f.append("gaz:first")
+        f.append("r=" + rtags[i])
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                wj = words[j]
-                f.append(f"w{d:+d}=" + wj.casefold())
-                if abs(d) == 1:
-                    f.append(f"sh{d:+d}=" + _shape(wj))
-                    f.append(f"r{d:+d}=" + (tags.get(seq[j][1]) or "none"))
+                f.append(f"w{d:+d}=" + lows[j])
+                if d == -1 or d == 1:
+                    f.append(f"sh{d:+d}=" + shapes[j])
+                    f.append(f"r{d:+d}=" + rtags[j])
             else:
                 f.append(f"w{d:+d}=<edge>")
         out.append(f)
@@ -147,10 +159,21 @@ def load_model(path: str | None = None) -> dict | None:
     p = Path(path) if path else MODEL_PATH
     if not p.exists():
         return None
-    raw = json.loads(p.read_text(encoding="utf-8"))
-    labels = raw["labels"]
-    state = {attr: {labels[int(k)]: w for k, w in per.items()} for attr, per in raw["state"].items()}
-    trans = {(a, b): w for a, per in raw["transitions"].items() for b, w in per.items()}
+    return runtime(json.loads(p.read_text(encoding="utf-8")))
+
+
+def runtime(raw: dict) -> dict:
+    """The stored weights as decoding wants them: per attribute a weight per label (in
+    label order), transitions as a label-by-label table."""
+    labels = list(raw["labels"])
+    k = len(labels)
+    state = {}
+    for attr, per in raw["state"].items():
+        row = [0.0] * k
+        for i, w in per.items():
+            row[int(i)] = w
+        state[attr] = row
+    trans = [[raw["transitions"].get(a, {}).get(b, 0.0) for b in labels] for a in labels]
     return {"labels": labels, "state": state, "trans": trans, "types": tuple(raw.get("types", ("ORG", "PRJ")))}
 
 
@@ -158,31 +181,54 @@ def viterbi(model: dict, feats: list[list[str]]) -> list[str]:
     labels, state, trans = model["labels"], model["state"], model["trans"]
     if not feats:
         return []
+    k = len(labels)
+    rng = range(k)
+    get = state.get
     emit = []
     for f in feats:
-        sc = dict.fromkeys(labels, 0.0)
+        sc = [0.0] * k
         for a in f:
-            per = state.get(a)
-            if per:
-                for lab, w in per.items():
-                    sc[lab] += w
+            row = get(a)
+            if row is not None:
+                for j in rng:
+                    sc[j] += row[j]
         emit.append(sc)
-    best = [dict(emit[0])]
-    back: list[dict[str, str]] = [{}]
-    for i in range(1, len(feats)):
-        cur, bp = {}, {}
-        for lab in labels:
-            cand = max(labels, key=lambda p: best[-1][p] + trans.get((p, lab), 0.0))
-            cur[lab] = best[-1][cand] + trans.get((cand, lab), 0.0) + emit[i][lab]
-            bp[lab] = cand
-        best.append(cur)
+    # every token far more O than anything else: no transition can make another path win
+    # (changing one label moves the emission by the margin, the transitions by at most
+    # twice their range), so the answer is all O without the search
+    o = labels.index("O")
+    gain = model.get("_gain")
+    if gain is None:
+        # the most a transition pair can gain by putting label j where O was, whatever
+        # the labels either side
+        gain = model["_gain"] = [
+            max(trans[p][j] - trans[p][o] for p in rng) + max(trans[j][q] - trans[o][q] for q in rng)
+            if j != o else 0.0 for j in rng]
+    others = [j for j in rng if j != o]
+    if all(sc[o] - sc[j] > gain[j] for sc in emit for j in others):
+        return ["O"] * len(emit)
+    prev = emit[0]
+    back = []
+    for i in range(1, len(emit)):
+        cur = [0.0] * k
+        bp = [0] * k
+        e = emit[i]
+        for j in rng:
+            best_p, best_v = 0, prev[0] + trans[0][j]
+            for p in range(1, k):
+                v = prev[p] + trans[p][j]
+                if v > best_v:
+                    best_p, best_v = p, v
+            cur[j] = best_v + e[j]
+            bp[j] = best_p
         back.append(bp)
-    lab = max(labels, key=lambda x: best[-1][x])
-    path = [lab]
-    for i in range(len(feats) - 1, 0, -1):
-        lab = back[i][lab]
-        path.append(lab)
-    return path[::-1]
+        prev = cur
+    j = max(rng, key=lambda x: prev[x])
+    path = [j]
+    for bp in reversed(back):
+        j = bp[j]
+        path.append(j)
+    return [labels[x] for x in reversed(path)]
 
 
 def spans(seq, labels) -> list[tuple[str, int, int]]:

@@ -108,10 +108,7 @@ def fit(rows) -> dict:
 
 
 def _as_runtime(raw: dict) -> dict:
-    labels = raw["labels"]
-    state = {attr: {labels[int(k)]: w for k, w in per.items()} for attr, per in raw["state"].items()}
-    trans = {(a, b): w for a, per in raw["transitions"].items() for b, w in per.items()}
-    return {"labels": labels, "state": state, "trans": trans, "types": tuple(raw.get("types", TYPES))}
+    return names.runtime({**raw, "types": list(TYPES)})
 
 
 def _scorer(eval_dir: Path):
