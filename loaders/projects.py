@@ -153,11 +153,18 @@ def find_projects(doc: Doc) -> None:
         if _INSTITUTION.search(word):
             continue  # "Folkhögskolan", "Gymnasieskolan": a kind of school, not a project's name
         inner = [m for m in ms if not _sentence_initial(text, m.start())]
+        if any(_before_place(text, m.end()) for m in ms):
+            continue  # "Fontänhuset Malmö", "Kulturhuset Norrby": a local body named by its place
         if (inner or len(ms) >= 2) and _ok(doc, word, ms[0].start(), ms[0].end()):
             add_project(doc, word, ms[0].start(), ms[0].end())
     if not doc.of_type("project"):
         _recurring_name(doc)
     mark_all_mentions(doc)
+
+
+def _before_place(text: str, end: int) -> bool:
+    m = re.match(rf"[ \t]+([{U}][{L}]+(?:[ \-][{U}][{L}]+)?)", text[end:end + 40])
+    return bool(m) and Gazetteer.load().place(m.group(1)) is not None
 
 
 _TITLE_RUN = re.compile(rf"(?<![\w\-])([{U}][{L}]{{2,}}(?:[ ][{U}][{L}]{{2,}}){{1,3}})(?![\w\-])")

@@ -13,11 +13,12 @@ from loaders.doc import Doc, Entity, Mention
 from loaders.fields import MONEY_UNIT
 from loaders.text import Segment, Span
 
-OWN_CUES = re.compile(r"\bdriv(?:er|s\s+av|it|its\s+av)\b|\bprojektägare\b|\bi\s+\w+s\s+regi\b|"
+OWN_CUES = re.compile(r"\bdriv(?:er|s\s+av|it|its\s+av)\b|\bdrevs\s+av\b|\bäg(?:s|des|ts)\s+av\b|"
+                      r"\bprojektägare\b|\bi\s+\w+s\s+regi\b|"
                       r"^\s*ansvarig\s+(?:aktör|organisation)\b", re.I | re.M)
 FUND_CUES = re.compile(
     r"\b(?:del|med)?finansierar\b|\b(?:del|med)?finansierade\b(?!\s+(?:av|via|genom|från)\b)|\bbekostar\b|"
-    r"finansiering\s+(?:från|av|via)|finansiera[ds]?\s+(?:av|via|från|genom)|medel\s+från|finansierade\s+av|"
+    r"finansiering\s+(?:från|av|via)|finansiera(?:[ds]|des|ts)?\s+(?:av|via|från|genom)|medel\s+från|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
     r"\bsatsar\s+på\b|beviljade\s+insats|beslutat?\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:finansiering|medel|stöd)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
@@ -27,7 +28,11 @@ PARTNER_CUES = re.compile(
     r"deltar\s+i|samverkansprojekt\s+mellan|\bsamarbete\s+(?:\w+\s+){1,2}?med\b|samverkansprojekt\b[^.\n]{0,60}?\bmed\b|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
     r"tillsammans\s+med|ingår\s+(?:i|också\s+i)|består\s+av\s+medarbetare\s+från|i\s+samverkan\s+med|"
     r"i\s+samarbete\s+med|\bparter(?:na)?\b|medverkar|deltagande\s+(?:kommuner|organisationer)|"
-    r"samverkanspart|\bstartar\b|har\s+startat", re.I)
+    r"samverkanspart|\bstartar\b|har\s+startat|"
+    # any tense of taking part, and the nouns of a partner ("I projektet deltar A, B",
+    # "medverkade", "Samarbetspartners har varit A och B", "Övriga partners är …")
+    r"\bdelt(?:ar|og|agit)\b|\bmedverka(?:de|t)\b|\bingick\s+i\b|samarbetspartner\w*|\bpartners?\b|"
+    r"\bpartnerna\b|\bmedsökande\b", re.I)
 COLLAB_CUES = re.compile(
     r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|överenskommelse|utvecklingsprojekt\s+med|"
     r"dialog\s+med|möte\s+(?:med|mellan)", re.I)
@@ -221,6 +226,13 @@ def _kommuner_as_partners(doc: Doc, sp: Span, cue_pos: int) -> None:
 _FRAMEWORK_BEFORE = re.compile(r"(?i)\b(?:inom ramen för|på uppdrag av|enligt|i enlighet med)\s+$")
 
 
+#: a sentence naming the parties of an agreement: every named party collaborates with every
+#: other, förbund and networks included ("De samverkande parterna i överenskommelsen är A, B
+#: och Samordningsförbundet X", "De kommuner som är med i samverkansavtalet är A, B och C")
+AGREEMENT = re.compile(r"(?i)överenskommelse|\w*avtal(?:et|en)?\b|avsiktsförklaring|\bIOP\b|"
+                       r"idéburet\s+offentligt\s+partnerskap")
+
+
 def collaboration_rules(doc: Doc, seg: Segment) -> None:
     has_project = bool(segment_projects(doc, seg))
     last_kommun: Entity | None = None
@@ -233,8 +245,9 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
         arranging = bool(_ARRANGERS.search(s_text + _label_before(doc, sp)))
         # a förbund or network collaborates when it co-arranges an event; elsewhere a sentence
         # naming one with others states membership or financing, not collaboration
+        agreement = bool(AGREEMENT.search(s_text))
         orgs = [o for o in _ents(doc, [m for m in here if m.uid not in framework])
-                if o.kind != "fund" and (arranging or o.kind not in ("coordination_association", "network"))]
+                if o.kind != "fund" and (arranging or agreement or o.kind not in ("coordination_association", "network"))]
         if arranging and re.search(r"(?i)\b(?:av|med)\s+(?:samordnings)?förbundet\b|^\s*(?:samordnings)?förbundet\s+"
                                    r"(?:arrangerar|bjuder)", s_text):
             page = doc.page_forbund()  # "arrangeras av förbundet i samarbete med …": the page's förbund
@@ -247,7 +260,7 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
                 last_kommun = o
         if len(orgs) < 2 or not COLLAB_CUES.search(s_text + _label_before(doc, sp)):
             continue
-        if MEMBER_CUES.search(s_text):
+        if MEMBER_CUES.search(s_text) and not agreement:
             continue  # co-members of a förbund are not said to collaborate
         for i, a in enumerate(orgs):
             for b in orgs[i + 1:]:
