@@ -703,7 +703,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
     _no_places_in_project_names(doc)
     if on_names is not None:
         on_names(doc)
-    if names.apply(doc, names_model):
+    if names.apply(doc, names_model, pms):
         projects.mark_all_mentions(doc)
     owners: dict[str, Entity] = {}
     funders: dict[str, set[str]] = {}

@@ -22,7 +22,7 @@ from pathlib import Path
 from loaders.doc import Doc
 
 MODEL_PATH = Path(__file__).with_name("models") / "names.json"
-LABELS = ("O", "B-ORG", "I-ORG", "B-PRJ", "I-PRJ")
+LABELS = ("O", "B-ORG", "I-ORG", "B-PRJ", "I-PRJ", "B-PER", "I-PER")
 
 _TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]", re.U)
 _ORG_HEAD = re.compile(
@@ -264,9 +264,15 @@ def predicted_spans(doc: Doc, model: dict) -> list[tuple[str, int, int]]:
     return out
 
 
-def apply(doc: Doc, model: dict | None = None) -> int:
-    """Add the names the model finds and no rule mention overlaps; how many it added."""
-    from loaders import projects
+_PERSON_SHAPE = re.compile(r"[A-ZÅÄÖÉÜØÆČŠŽ][\w’'\-]+(?:[ ][A-ZÅÄÖÉÜØÆČŠŽ][\w’'\-]+){1,3}")
+
+
+def apply(doc: Doc, model: dict | None = None, people_out: list | None = None) -> int:
+    """Add the names the model finds and no rule mention overlaps; how many it added.
+
+    A person it finds is added as the people rules add theirs (title and zone read the same
+    way) and appended to ``people_out`` so the person rules see it."""
+    from loaders import people, projects
     from loaders.gazetteer import Gazetteer, guess_kind
 
     model = model if model is not None else load_model()
@@ -284,6 +290,19 @@ def apply(doc: Doc, model: dict | None = None) -> int:
             continue
         s = text.find(name, s)
         e = s + len(name)
+        if typ == "PER":
+            if not _PERSON_SHAPE.fullmatch(name) or g.org(name) or g.place(name) or "\n" in name:
+                continue
+            if any(fold_word in people.NOT_NAME_WORDS for fold_word in name.casefold().split()):
+                continue
+            line_end = text.find("\n", e)
+            line_end = len(text) if line_end < 0 else line_end
+            role, zs, ze = people._role_and_zone(doc, s, e, line_end)
+            ent = doc.add("person", name, s, e, firm=True, role=role)
+            if people_out is not None:
+                people_out.append(people.PersonMention(ent.uid, s, e, zs, ze, role))
+            added += 1
+            continue
         if typ == "ORG":
             if g.place(name):
                 continue  # a bare kommun name is the rules' to read (place or actor)
