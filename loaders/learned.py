@@ -8,7 +8,9 @@ them and before them, the label or heading a mention sits under, how many projec
 organisations the page names. A logistic model per relation type (trained by
 ``python -m loaders.train_relations`` on the annotated pages; weights in
 ``loaders/models/relations.json``) scores each candidate; a candidate at or above the
-type's threshold is a relation, one below is not — also when a rule proposed it.
+type's threshold is a relation; one below is not — also when a rule proposed it, for the
+types the model replaces the rules in (``"mode": "replace"``), while for ``"add"`` types the
+rules' relations stay and the model only adds.
 
 Types the model file does not list keep exactly the rules' relations (a type is only
 handed to the model where it beat the rules under cross-validation by site).
@@ -236,21 +238,29 @@ def pair_features(view: _DocView, rtype: str, src: Entity, tgt: Entity) -> dict[
 
 
 def candidates(doc: Doc, rtype: str):
-    """Every (source, target) pair of the right types, both mentioned in the text (or
-    already related by a rule)."""
+    """Every (source, target) pair of the right types, both mentioned in the text (rule
+    relations with an end the text never names, an implied funder, are not candidates and
+    stay as the rules made them)."""
     st, tt = ENDS[rtype]
     srcs = [e for e in doc.of_type(st) if e.mentions]
     tgts = srcs if st == tt else [e for e in doc.of_type(tt) if e.mentions]
-    related = {(s, g) for (t, s, g) in doc.relations if t == rtype}
+    segs = doc.segments if len(doc.segments) > 1 else None
+    page = doc.page_forbund() if segs else None  # the page's förbund speaks in every item
+    where = {}
+    if segs:
+        # a page of items (news, sessions, grants): relations stay inside an item, as the
+        # rules' do — the two ends must be named in one segment
+        for e in (*srcs, *tgts):
+            where[(e.type, e.uid)] = {i for i, sg in enumerate(segs) for s, _ in e.mentions if sg.start <= s < sg.end}
     for a in srcs:
         for b in tgts:
             if a is b or (a.type == b.type and a.uid == b.uid):
                 continue
             if rtype in UNORDERED and a.uid > b.uid:
                 continue
+            if segs and page not in (a, b) and not (where[(a.type, a.uid)] & where[(b.type, b.uid)]):
+                continue
             yield a, b
-    # rule relations whose ends were never mentioned (implied funders) are kept as they are
-    del related
 
 
 @lru_cache(maxsize=4)
@@ -306,7 +316,8 @@ def apply(doc: Doc, model: dict | None = None) -> None:
                 new.append((s, g))
         mentioned = {(e.type, e.uid) for e in doc.entities.values() if e.mentions}
         st, tt = ENDS[rtype]
-        for key in [k for k in doc.relations if k[0] == rtype]:
+        # "add": the model only adds to the rules (it beat them so, not by replacing them)
+        for key in ([] if m.get("mode") == "add" else [k for k in doc.relations if k[0] == rtype]):
             if key in keep:
                 continue
             # a rule relation with an end the text never names (an implied funder) is not

@@ -286,8 +286,8 @@ def _part_of(doc: Doc, a: Entity, b: Entity) -> bool:
 def member_rules(doc: Doc) -> None:
     for sp in doc.sents:
         s_text = doc.text[sp.start:sp.end]
-        if not MEMBER_CUES.search(s_text):
-            continue
+        if not MEMBER_CUES.search(s_text) or AGREEMENT.search(s_text):
+            continue  # the parties of an agreement are its parties, not a förbund's members
         orgs = _ents(doc, doc.mentions_in(sp.start, sp.end, "org"))
         forb = [o for o in orgs if o.kind in ("coordination_association", "network")]
         if not forb and re.search(r"(?i)\bförbundets\s+(?:medlemmar|parter|huvudmän)|förbundet\s+(?:består|bildades)|"
