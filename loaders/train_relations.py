@@ -116,15 +116,15 @@ def documents(eval_dir: Path):
             yield name, gf.stem, text, json.loads(gf.read_text(encoding="utf-8"))
 
 
-def examples(eval_dir: Path):
+def examples(eval_dir: Path, names_model: dict | None = None, docs=None):
     """Per relation type: rows of (group, doc id, features, label, key) and, per doc, the
     gold keys and the rules' keys outside the candidates."""
     sites = _sites(eval_dir)
     rows: dict[str, list] = defaultdict(list)
     gold_keys: dict[str, dict[str, set]] = defaultdict(dict)
     docs_meta = []
-    for set_name, stem, text, gold in documents(eval_dir):
-        doc, _ = analyse_text(text)
+    for set_name, stem, text, gold in (docs if docs is not None else documents(eval_dir)):
+        doc, _ = analyse_text(text, names_model=names_model)
         view = learned._DocView(doc)
         idx = _gold_index(gold)
         grel = _gold_relations(gold, idx)
@@ -266,7 +266,10 @@ def _total(table, which) -> str:
 
 
 def train(eval_dir: Path, log=print) -> dict:
-    rows, gold_keys, meta = examples(eval_dir)
+    return train_from(*examples(eval_dir), log=log)
+
+
+def train_from(rows, gold_keys, meta, log=print) -> dict:
     table = cross_validate(rows, gold_keys, meta, log=log)
     folds = _group_folds([g for _, _, g in meta], FOLDS)
     stems = [s for _, s, _ in meta]
