@@ -157,6 +157,7 @@ def find_projects(doc: Doc) -> None:
             continue  # "Fontänhuset Malmö", "Kulturhuset Norrby": a local body named by its place
         if (inner or len(ms) >= 2) and _ok(doc, word, ms[0].start(), ms[0].end()):
             add_project(doc, word, ms[0].start(), ms[0].end())
+    find_introduced_names(doc)
     if not doc.of_type("project"):
         _recurring_name(doc)
     mark_all_mentions(doc)
@@ -371,3 +372,100 @@ def extend_names(doc: Doc) -> None:
                             for m in doc.mentions]
             doc.taken.extend((s, e) for s, e in ent.mentions)
             del old
+
+
+# -- names introduced by a counted plural, a compound head or a naming verb ------------------
+#: words that are no part of a name when they come before "-projektet" or start a list item
+_NOT_IN_NAME = frozenset("""
+utifrån enligt genom inom från till för med av på i om efter under mellan hos vid och eller samt
+att som där det den de detta denna dessa ett en vårt vår våra sitt sin sina deras hans hennes
+nya nytt ny det flera olika två tre fyra fem sex sju åtta nio tio båda bägge följande
+""".split())
+#: words a listed name does not start with, and the adjectives a name may start with
+_NOT_A_FIRST = frozenset("det den de ett en detta denna dessa och samt eller som att".split())
+_ADJ_FIRST = frozenset("ny nya nytt".split())
+_NAME_RUN = rf"[{U}0-9][\w’'&\-.]*(?:[ \t]+[\w’'&\-.]+){{0,5}}?"
+#: "två nya projekt, MIA och Kugghjulet,", "Några av de beviljade projekten är A (X), B …",
+#: "godkänt två projektansökningar, A och B, från …", "insatserna: A, B och C."
+_COUNTED_LIST = re.compile(
+    rf"(?i:\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+|båda|bägge|följande|nya|olika)\s+(?:nya\s+)?"
+    rf"(?:projekt|projekten|insatser|insatserna|projektansökningar|satsningar|förstudier|delprojekt))"
+    rf"(?:[ \t]+(?:är|var|blev|heter))?[ \t]*[,:–][ \t]*|"
+    rf"(?i:\b(?:de\s+)?(?:beviljade\s+|nya\s+)?(?:projekten|insatserna|delprojekten)[ \t]+(?:är|var|blev|heter))[ \t]+")
+_LIST_ITEM = re.compile(rf"({_NAME_RUN})(?=[ \t]*(?:\([^)\n]{{1,60}}\))?[ \t]*(?:,|[ \t]och[ \t]|[ \t]samt[ \t]|\.|;|$))", re.M)
+#: "Klara vinster-projektet", "IPS-insatsen", "Jobbstart-projektets mål"
+_COMPOUND_HEAD = re.compile(rf"(?<=[\w’'])-(?:projektet|projektets|insatsen|insatsens|satsningen|satsningens)\b")
+#: the kinds of project a compound names, not a project ("EU-projektet", "ESF-projektet")
+_KIND_PREFIX = frozenset({"eu", "esf", "esf+", "amif", "eruf", "interreg", "leader", "pilot", "finsam", "utvecklings",
+                          "samverkans", "forsknings", "programområde"})
+#: "en pilotstudie kallad Letterbox", "byter namn till Synergi", "under namnet Steget"
+_NAMED_AS = re.compile(
+    rf"\b(?:så\s+kallad[et]?|kallad[et]?|kallas|med\s+namnet|under\s+namnet|fått\s+namnet|"
+    rf"byter\s+(?:också\s+)?namn\s+till|bytt\s+namn\s+till|döpts?\s+till)[ \t]+[{QUOTE_OPEN}]?([{U}][\w’'&\-]*(?:\.\d+)?(?:[ \t]+[{U}0-9][\w’'&\-]*(?:\.\d+)?){{0,3}})")
+
+
+def _listed_names(doc: Doc) -> None:
+    text = doc.text
+    for m in _COUNTED_LIST.finditer(text):
+        pos, found = m.end(), []
+        end_of_sentence = re.search(r"[.!?](?:\s|$)|\n", text[pos:])
+        limit = pos + (end_of_sentence.start() if end_of_sentence else len(text) - pos)
+        while pos < limit and len(found) < 8:
+            it = _LIST_ITEM.match(text, pos, limit + 1)
+            if not it:
+                break
+            name = it.group(1).rstrip(".")
+            found.append((name, it.start(1)))
+            rest = re.match(r"[ \t]*(?:\([^)\n]{1,60}\))?[ \t]*(?:,[ \t]*(?:och|samt)?|[ \t]och|[ \t]samt)[ \t]*",
+                            text[it.end():limit + 1])
+            if not rest:
+                break
+            pos = it.end() + rest.end()
+        if len(found) < 2 and not m.group(0).rstrip().endswith((":", "är", "var")):
+            continue  # "två projekt, som …": an apposition needs its list
+        for name, s in found:
+            if fold(name.split()[0]) in _NOT_A_FIRST or len(name.split()) > 6:
+                continue
+            if _ok(doc, name, s, s + len(name)):
+                add_project(doc, name, s, s + len(name))
+
+
+def _compound_names(doc: Doc) -> None:
+    text = doc.text
+    for m in _COMPOUND_HEAD.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        words = list(re.finditer(r"[\w’'&.]+(?:-[\w’'&.]+)*", text[line_start:m.start()]))
+        words = [w for w in words if w.end() + line_start <= m.start()]
+        if not words or words[-1].end() + line_start != m.start():
+            continue
+        chosen = []
+        for w in reversed(words[-4:]):
+            if fold(w.group(0)) in _NOT_IN_NAME and not (w.group(0)[:1].isupper() and fold(w.group(0)) in _ADJ_FIRST):
+                break  # "Utifrån Klara vinster-projektet", "det nya Steg-projektet"; but "Nya spår-projektet"
+            chosen.insert(0, w)
+        while chosen and not chosen[0].group(0)[:1].isupper() and not chosen[0].group(0)[:1].isdigit():
+            chosen.pop(0)  # a name starts with a capital: "det nya Steg-projektet" → "Steg"
+        if not chosen:
+            continue
+        s = line_start + chosen[0].start()
+        name = text[s:m.start()]
+        if fold(name) in GENERIC or fold(chosen[-1].group(0)) in _KIND_PREFIX:
+            continue
+        if _ok(doc, name, s, m.start()):
+            add_project(doc, name, s, m.start())
+
+
+def _named_as(doc: Doc) -> None:
+    for m in _NAMED_AS.finditer(doc.text):
+        name = _clean(m.group(1))
+        s = m.start(1)
+        if _ok(doc, name, s, s + len(name)) and not _is_person_like(name):
+            add_project(doc, name, s, s + len(name))
+
+
+def find_introduced_names(doc: Doc) -> None:
+    """Project names no head noun stands right before: listed after a counted plural
+    ("två nya projekt, A och B"), a compound head ("A-projektet"), a naming verb ("kallad A")."""
+    _listed_names(doc)
+    _compound_names(doc)
+    _named_as(doc)

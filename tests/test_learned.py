@@ -233,3 +233,23 @@ def test_the_rule_report_counts_documents_per_rule_and_changes_nothing(tmp_path)
              "print(x == json.dumps(extract_text(t), sort_keys=True))")
     same = subprocess.run([sys.executable, "-c", probe, str(a)], cwd=ROOT, capture_output=True, text=True, check=True)
     assert same.stdout.strip() == "True"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Förbundet satsar på två nya projekt, Bryggan och Nya spår, via Europeiska socialfonden.",
+     {"Bryggan", "Nya spår"}),
+    ("Några av de beviljade projekten är Pappor i Norrby (Norrby kommun), Språkstöd för alla "
+     "(Västby kommun) och Jobbkedjan.", {"Pappor i Norrby", "Språkstöd för alla", "Jobbkedjan"}),
+    ("Styrelsen godkände två projektansökningar, Hållbar start och Ung Kraft, från kommunen.",
+     {"Hållbar start", "Ung Kraft"}),
+])
+def test_projects_listed_after_a_counted_plural(text, expected):
+    assert expected <= ents(extract_text(text), "projects")
+
+
+def test_a_compound_head_and_a_naming_verb_introduce_names():
+    rec = extract_text("Utifrån Klara steg-projektet i Norrby har ett nätverk bildats. "
+                       "Kommunen fick statsbidrag för en pilotstudie kallad Brevlådan.")
+    assert {"Klara steg", "Brevlådan"} <= ents(rec, "projects")
+    rec = extract_text("Det nya EU-projektet startar i höst.")
+    assert not ents(rec, "projects")  # a kind of project, not a name
