@@ -446,6 +446,58 @@ def person_rules(doc: Doc, people, seg_of) -> None:
             doc.relate("CONTACT_FOR", person, proj, where, role=pm.role)
 
 
+#: an office on a body's board, or the head of a förbund's office
+BOARD_ROLE = re.compile(r"(?i)\b(?:ordinarie\s+)?(?:styrelse)?(?:ledamot|ledamöter|ersättare|ordförande|"
+                        r"vice\s+ordförande|förbundschef|adjungerad)\b")
+#: the heading of a board list ("Styrelse", "Ledamöter:", "Närvarande, ej tjg ers:", "Beslutande")
+BOARD_HEAD = re.compile(r"(?im)^[ \t]*(?:styrelse[n]?|styrelsens\s+ledamöter|ordinarie\s+ledamöter|ledamöter|"
+                        r"ersättare|närvarande|beslutande|tjänstgörande)\b[^\n]{0,40}$")
+
+
+#: headings of the others at a board meeting: they end a board list
+OTHER_HEAD = re.compile(r"(?im)^[ \t]*(?:övriga(?:\s+(?:deltagande|närvarande))?|frånvarande|justerare|"
+                        r"sekreterare|adjungerade|tjänstemän|gäster)\b[^\n]{0,40}?(?::|$)")
+
+
+def _under_board_heading(text: str, pos: int) -> bool:
+    """The person is in a list under a board heading: no prose paragraph between them, and
+    no heading of the meeting's other participants."""
+    start = max(0, pos - 1500)
+    heads = list(BOARD_HEAD.finditer(text, start, pos))
+    if not heads:
+        return False
+    if any(o.start() > heads[-1].start() for o in OTHER_HEAD.finditer(text, start, pos)):
+        return False
+    between = text[heads[-1].end():text.rfind("\n", 0, pos) + 1]
+    return not any(len(ln) > 90 and ln.rstrip().endswith(".") for ln in between.split("\n"))
+
+
+def board_rules(doc: Doc, people) -> None:
+    """Board members and deputies of the page's förbund, and its förbundschef, work for it
+    (CONVENTIONS: every ordinary member or deputy under a body's "Styrelse"), besides the
+    organisation on their own row."""
+    body = doc.page_forbund()
+    if body is None:
+        return
+    text = doc.text
+    for pm in people:
+        person = doc.get("person", pm.uid)
+        if person is None:
+            continue
+        role = pm.role or ""
+        zone = _ents(doc, doc.mentions_in(pm.zone_start, pm.zone_end, "org"))
+        if any(o.kind in ("coordination_association", "network") and o is not body for o in zone):
+            continue  # "ordförande i Strukturfondspartnerskapet X": another body's board
+        if role and any(o is not body and o.name.casefold() in role.casefold() or
+                        any(a.casefold() in role.casefold() for a in o.aliases if len(a) > 3) for o in zone):
+            continue  # "ordförande funktionsstödsnämnden Malmö stad": the office is that body's
+        line_end = text.find("\n", pm.end)
+        row = text[pm.end:len(text) if line_end < 0 else line_end][:80]
+        if BOARD_ROLE.search(role) or BOARD_ROLE.match(row.lstrip(" ,–-")) or _under_board_heading(text, pm.start):
+            line_start = text.rfind("\n", 0, pm.start) + 1
+            doc.relate("WORKS_FOR", person, body, Span(line_start, pm.zone_end), role=pm.role)
+
+
 def _presents(doc: Doc, seg: Segment, pos: int) -> bool:
     """The person speaks in a session whose own text (before the speakers) names exactly one
     project, and is not its moderator."""

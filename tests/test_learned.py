@@ -253,3 +253,28 @@ def test_a_compound_head_and_a_naming_verb_introduce_names():
     assert {"Klara steg", "Brevlådan"} <= ents(rec, "projects")
     rec = extract_text("Det nya EU-projektet startar i höst.")
     assert not ents(rec, "projects")  # a kind of project, not a name
+
+
+BOARD = """Protokoll från styrelsemöte, Samordningsförbundet Västra Norrby
+
+Närvarande:
+Karin Ek, ordförande, Sala kommun
+Lars Holm, ledamot, Försäkringskassan
+Övriga deltagande:
+Sara Lind, revisor
+"""
+
+
+def test_board_members_work_for_the_forbund_and_their_own_row():
+    r = rels(extract_text(BOARD))
+    assert ("WORKS_FOR", "Karin Ek", "Samordningsförbundet Västra Norrby") in r
+    assert ("WORKS_FOR", "Karin Ek", "Sala kommun") in r
+    assert ("WORKS_FOR", "Lars Holm", "Samordningsförbundet Västra Norrby") in r
+    assert ("WORKS_FOR", "Sara Lind", "Samordningsförbundet Västra Norrby") not in r  # not on the board
+
+
+def test_a_chair_of_another_body_is_not_on_the_forbunds_board():
+    text = ("Samordningsförbundet Västra Norrby\n\nPå mötet talade Per Ek, ordförande i "
+            "arbetsmarknadsnämnden Norrby kommun, om samverkan.")
+    r = rels(extract_text(text))
+    assert ("WORKS_FOR", "Per Ek", "Samordningsförbundet Västra Norrby") not in r
