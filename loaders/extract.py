@@ -179,7 +179,13 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
                    specific_objective=fld["specific_objective"].value if "specific_objective" in fld else None)
     if "owner" in fld:
         f = fld["owner"]
-        parts = [p.strip() for p in f.value.split(",") if p.strip()]
+        # the levels of an owner field: "Länsstyrelsen i X län - Samhällsutvecklingsenheten",
+        # "Arbetslivsförvaltningen / Integrationsenheten", "Filipstads kommun, Arbetsmarknad…";
+        # a street address after the name is no part of it; a lowercase field of
+        # responsibility after a slash ("Nordmalings kommun/utbildning") is no unit
+        value = re.split(r"\s+\S+(?:vägen|gatan|gränd|torget|backe|allé|plan)\s+\d", f.value)[0]
+        parts = [p.strip() for p in re.split(r",|\s+[–—-]\s+|\s*/\s*", value) if p.strip()]
+        parts = parts[:1] + [p for p in parts[1:] if p[:1].isupper() or " " in p]
         ents = []
         pos = f.start
         for part in dict.fromkeys(parts):
