@@ -718,6 +718,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
             owners[tgt] = doc.get("org", s)
     relations.part_of_rules(doc)
     _grant_amount_in_prose(doc, owners)
+    relations.listed_owner_rules(doc, owners)
     for seg in doc.segments:
         relations.owner_rules(doc, seg, owners)
         relations.funder_rules(doc, seg, owners, funders)

@@ -158,6 +158,7 @@ def find_projects(doc: Doc) -> None:
         if (inner or len(ms) >= 2) and _ok(doc, word, ms[0].start(), ms[0].end()):
             add_project(doc, word, ms[0].start(), ms[0].end())
     find_introduced_names(doc)
+    find_bulleted_projects(doc)
     if not doc.of_type("project"):
         _recurring_name(doc)
     mark_all_mentions(doc)
@@ -290,6 +291,7 @@ def mark_all_mentions(doc: Doc) -> None:
 #: name is the subject or object of (the name itself may hold i/för/med/på/och/till)
 _NAME_STOP = frozenset("""
 att är var har hade som samt ska skall kommer kan blir blev får fick vill ska också även nu
+tillsammans bland redan dessutom alltså
 där här vilket vilken vilka eller men då när om sedan efter under genom mellan inom hos vid
 the and of ett en den det de dem sig sin sina sitt deras hans hennes vi man
 """.split())
@@ -350,10 +352,15 @@ def extend_names(doc: Doc) -> None:
             cand_end = None
             for i, (w, wend) in enumerate(words):
                 lw = w.casefold()
-                if lw in _NAME_STOP or _FINITE_VERB.match(" " + w) or doc.is_taken(wend - len(w), wend):
+                verb = bool(_FINITE_VERB.match(" " + w)) or (
+                    bool(re.search(r"(?:ades|ade|des|tes|ats|dde)$", lw)) and len(lw) > 5)
+                if verb and 1 <= i <= 3 and cand_end is None and words[i - 1][0].casefold() not in _NAME_STOP \
+                        and not text[s:words[i - 1][1]].endswith(("och", " i", "för", "med", "på", "till", "av", "från")):
+                    # "Projektet Väg in i jobb syftade …", "projektet Steg framåt drivs …": the
+                    # name's lowercase words run up to the clause's verb
+                    cand_end = words[i - 1][1]
+                if verb or lw in _NAME_STOP or doc.is_taken(wend - len(w), wend):
                     break
-                if re.search(r"(?:ades|ade|des|tes|ats|as)$", lw) and len(lw) > 5:
-                    break  # a past or passive verb: "… anordnades av", "… hölls"
                 cand = text[s:wend]
                 if cand.endswith(("och", "i", "för", "med", "på", "till", "av", "från")):
                     continue
@@ -469,3 +476,33 @@ def find_introduced_names(doc: Doc) -> None:
     _listed_names(doc)
     _compound_names(doc)
     _named_as(doc)
+
+
+#: a line announcing a list of projects: "Årets medel har fördelats till sju insatser:",
+#: "Följande projekt:", "Delprojekten är:"
+_LIST_INTRO = re.compile(r"(?i)\b(?:insatser|insatserna|projekt|projekten|delprojekt|delprojekten|"
+                         r"satsningar|förstudier)\b[^.\n]{0,30}:[ \t]*$", re.M)
+_BULLET_LINE = re.compile(r"^[ \t]*[•\-–*·▪◦][ \t]+(.+?)[ \t]*$")
+
+
+def find_bulleted_projects(doc: Doc) -> None:
+    """The bullet items of a list a line announces as projects or insatser are their names;
+    short lines between the bullets (the organisation whose items follow) stay in the list,
+    a paragraph of prose ends it."""
+    text = doc.text
+    for intro in _LIST_INTRO.finditer(text):
+        pos = intro.end() + 1
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            end = len(text) if nl < 0 else nl
+            line = text[pos:end]
+            b = _BULLET_LINE.match(line)
+            if b:
+                name = _clean(b.group(1))
+                s = pos + b.start(1)
+                if (len(name.split()) <= 9 and name[:1].isupper() and not re.search(r"[.!?]\s", name)
+                        and _ok(doc, name, s, s + len(name))):
+                    add_project(doc, name, s, s + len(name))
+            elif line.strip() and (len(line.split()) > 6 or line.rstrip().endswith(".")):
+                break  # prose: the list is over
+            pos = end + 1

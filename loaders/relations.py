@@ -13,9 +13,11 @@ from loaders.doc import Doc, Entity, Mention
 from loaders.fields import MONEY_UNIT
 from loaders.text import Segment, Span
 
-OWN_CUES = re.compile(r"\bdriv(?:er|s\s+av|it|its\s+av)\b|\bdrevs\s+av\b|\bäg(?:s|des|ts)\s+av\b|"
+OWN_CUES = re.compile(r"\bdriv(?:er|it)\b|\bdr(?:iv|ev)(?:s|its)\b(?=[^.\n]{0,40}?\bav\b)|\bäg(?:s|des|ts)\s+av\b|"
                       r"\bprojektägare\b|\bi\s+\w+s\s+regi\b|"
-                      r"^\s*ansvarig\s+(?:aktör|organisation)\b", re.I | re.M)
+                      r"^\s*(?:ansvarig\s+)?(?:aktör|organisation)\s*:|^\s*ansvarig\s+(?:aktör|organisation)\b|"
+                      # "X har beviljats stöd för projektet Y": the grantee runs it
+                      r"\b(?:har|hade|har\s+nu)\s+beviljats\s+(?:\w+\s+){0,2}?(?:stöd|medel|pengar|bidrag|\d)", re.I | re.M)
 FUND_CUES = re.compile(
     r"\b(?:del|med)?finansierar\b|\b(?:del|med)?finansierade\b(?!\s+(?:av|via|genom|från)\b)|\bbekostar\b|"
     r"finansiering\s+(?:från|av|via)|finansiera(?:[ds]|des|ts)?\s+(?:av|via|från|genom)|medel\s+från|finansierade\s+av|"
@@ -92,7 +94,7 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
         orgs = doc.mentions_in(sp.start, sp.end, "org")
         cue_pos = sp.start + cue.start()
         owner = None
-        if "drivs" in cue.group(0).lower() or "drivits" in cue.group(0).lower():
+        if re.match(r"(?i)dr(?:iv|ev)(?:s|its)", cue.group(0)):
             after = [m for m in orgs if m.start > cue_pos]
             owner = after[0] if after else None
         else:
@@ -103,6 +105,51 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
             o = doc.get("org", owner.uid)
             owners[proj.uid] = o
             doc.relate("OWNS", o, proj, sp)
+
+
+_PAREN_ORG = re.compile(r"[ \t]*\(([^()\n]{2,80})\)")
+_BULLET = re.compile(r"^[ \t]*[•\-–*·][ \t]+", re.M)
+
+
+def listed_owner_rules(doc: Doc, owners: dict[str, Entity]) -> None:
+    """Owners written beside their projects in a list: "A (Norrby kommun), B (Västby
+    kommun)" in a list of granted projects, or an organisation's line heading the bullet
+    list of its insatser ("ABF\n • Studiecirklar …\n • Språkcafé …")."""
+    text = doc.text
+    projs = doc.of_type("project")
+    for p in projs:
+        for s, e in p.mentions:
+            m = _PAREN_ORG.match(text, e)
+            if not m or p.uid in owners:
+                continue
+            inside = doc.mentions_in(m.start(1), m.end(1), "org")
+            if len(inside) == 1 and inside[0].end - inside[0].start >= len(m.group(1).strip()) - 1:
+                o = doc.get("org", inside[0].uid)
+                owners[p.uid] = o
+                doc.relate("OWNS", o, p, Span(s, m.end()))
+    # an organisation's own line, then its bullets
+    lines = text.split("\n")
+    pos, heading = 0, None
+    for line in lines:
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        if not line.strip():
+            continue
+        if _BULLET.match(line):
+            if heading is None:
+                continue
+            for m in doc.mentions_in(a, b, "project"):
+                p = doc.get("project", m.uid)
+                if p is not None and p.uid not in owners:
+                    owners[p.uid] = heading[0]
+                    doc.relate("OWNS", heading[0], p, Span(heading[1], b))
+            continue
+        here = doc.mentions_in(a, b, "org")
+        stripped = line.strip().rstrip(":").strip()
+        if len(here) == 1 and here[0].end - here[0].start >= len(stripped) - 1:
+            heading = (doc.get("org", here[0].uid), a)
+        else:
+            heading = None
 
 
 _SHARE_FROM = re.compile(rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?från\s+", re.I)

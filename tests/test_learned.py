@@ -278,3 +278,37 @@ def test_a_chair_of_another_body_is_not_on_the_forbunds_board():
             "arbetsmarknadsnämnden Norrby kommun, om samverkan.")
     r = rels(extract_text(text))
     assert ("WORKS_FOR", "Per Ek", "Samordningsförbundet Västra Norrby") not in r
+
+
+GRANTS = """Länsstyrelsen har fördelat medel. Årets medel har fördelats till tre insatser:
+
+Sala kommun:
+
+ • Jobbguide för nyanlända
+ • Språkstöd för föräldrar
+
+Studieförbundet Vuxenskolan
+
+ • Samhällsinformation på lätt svenska
+
+Övrigt
+
+Länsstyrelsen fördelar även statliga ersättningar för verksamhet som riktar sig till asylsökande i länet.
+"""
+
+
+def test_bullets_under_a_list_intro_are_projects_owned_by_the_line_above_them():
+    rec = extract_text(GRANTS)
+    assert {"Jobbguide för nyanlända", "Språkstöd för föräldrar", "Samhällsinformation på lätt svenska"} <= ents(rec, "projects")
+    owns = rels(rec, "OWNS")
+    assert ("OWNS", "Sala kommun", "Språkstöd för föräldrar") in owns
+    assert ("OWNS", "Studieförbundet Vuxenskolan", "Samhällsinformation på lätt svenska") in owns
+
+
+def test_owner_in_parentheses_after_a_listed_project_and_a_grantee():
+    rec = extract_text("Några av de beviljade projekten är Pappor i fokus (Sala kommun) och Jobbkedjan (Arbetsförmedlingen).")
+    assert ("OWNS", "Sala kommun", "Pappor i fokus") in rels(rec)
+    rec = extract_text("Studieförbundet Vuxenskolan har beviljats stöd för projektet Utveckling från dag ett.")
+    assert ("OWNS", "Studieförbundet Vuxenskolan", "Utveckling från dag ett") in rels(rec)
+    rec = extract_text("Projektet Steg framåt drivs 2019–2022 av Umeå universitet i samarbete med Region Västerbotten.")
+    assert ("OWNS", "Umeå universitet", "Steg framåt") in rels(rec)
