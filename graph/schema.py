@@ -50,7 +50,7 @@ NODES: dict[str, NodeType] = {
                  "A named person (e-mail and phone only with --keep-contact-details)."),
         NodeType("TargetGroup", "key", "target_groups", ("label_sv", "label_en"),
                  "A target group from the taxonomy in data/target_groups.csv."),
-        NodeType("Document", "uid", None, ("path", "name", "title", "kind", "published", "loaded_at"),
+        NodeType("Document", "uid", None, ("path", "name", "title", "kind", "published", "loaded_at", "unused_columns"),
                  "A loaded document (uid = sha256 of its text)."),
     )
 }
@@ -59,7 +59,7 @@ RELS: dict[str, RelType] = {
     r.type: r
     for r in (
         RelType("OWNS", "Organization", "Project", "projektägare / runs the project"),
-        RelType("FUNDS", "Organization", "Project", "finances the project", ("amount_sek",)),
+        RelType("FUNDS", "Organization", "Project", "finances the project", ("amount_sek", "amount_eur")),
         RelType("PARTNER_IN", "Organization", "Project", "takes part in the project"),
         RelType("TARGETS", "Project", "TargetGroup", "the project's target group"),
         RelType("ACTIVE_IN", "Project", "Municipality", "where the project runs"),

@@ -147,7 +147,12 @@ def _extract(doc: RawDocument, keep_contact_details: bool, timeout: float | None
     try:
         try:
             with _time_limit(limit):
-                record = extract_text(doc.text, doc.name, key, keep_contact_details=keep_contact_details)
+                if doc.row is not None:  # a spreadsheet row: its fields, then its free text
+                    from loaders.table_record import extract_row
+
+                    record = extract_row(doc, keep_contact_details, key)
+                else:
+                    record = extract_text(doc.text, doc.name, key, keep_contact_details=keep_contact_details)
         except _Timeout:
             return (f"{key}: extraction took longer than {limit:g} s "
                     f"(a document too large or too odd; {EXTRACT_TIMEOUT_ENV} sets the limit)")

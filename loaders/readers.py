@@ -61,13 +61,19 @@ def _suffix(path: Path) -> str:
 
 def read_document(path: str | os.PathLike) -> list[RawDocument]:
     """Read one file into its documents; any problem is a one-line ``ReadError``."""
+    return list(iter_file(path))
+
+
+def iter_file(path: str | os.PathLike) -> Iterator[RawDocument]:
+    """One file's documents as they are read (a spreadsheet's rows one at a time); any
+    problem is a one-line ``ReadError``, raised where it is met."""
     path = Path(path)
     suffix = _suffix(path)
     if suffix and suffix not in SUPPORTED_SUFFIXES:
         raise ReadError(path, f"unsupported file type {suffix}")
     data = read_bytes(path)
     try:
-        return _read(path, suffix, data)
+        yield from _read(path, suffix, data)
     except (ReadError, MemoryError, RecursionError) as exc:
         if isinstance(exc, RecursionError):
             raise ReadError(path, "document nested too deeply to read") from None
@@ -76,7 +82,7 @@ def read_document(path: str | os.PathLike) -> list[RawDocument]:
         raise ReadError(path, f"could not read ({type(exc).__name__}: {exc})") from None
 
 
-def _read(path: Path, suffix: str, data: bytes) -> list[RawDocument]:
+def _read(path: Path, suffix: str, data: bytes) -> Iterable[RawDocument]:
     if not data.strip():
         raise ReadError(path, "empty file")
     if suffix == "":
@@ -115,7 +121,7 @@ def _sniff(data: bytes) -> str:
     return ".txt"  # decode_bytes refuses what is not text
 
 
-def _read_sheet(path: Path, suffix: str, data: bytes) -> list[RawDocument]:
+def _read_sheet(path: Path, suffix: str, data: bytes) -> Iterator[RawDocument]:
     encoding = None
     if suffix == ".xls" and data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ReadError(path, "old Excel .xls format is not supported: save it as .xlsx or .csv")
@@ -126,11 +132,9 @@ def _read_sheet(path: Path, suffix: str, data: bytes) -> list[RawDocument]:
         rows = html_table_rows(markup, path)
     else:
         rows, encoding = delimited_rows(data, path, "\t" if suffix == ".tsv" else None)
-    return [
-        make_document(path, text, "spreadsheet-row", name=f"{path.name}#row-{n}",
-                      title=name, encoding=encoding)
-        for n, text, name in rows
-    ]
+    for n, text, name, info in rows:
+        yield make_document(path, text, "spreadsheet-row", name=f"{path.name}#row-{n}",
+                            title=name, encoding=encoding, row=info)
 
 
 # ---------------------------------------------------------------- many files
@@ -153,7 +157,13 @@ def iter_documents(paths: Iterable[str | os.PathLike]) -> Iterator[RawDocument |
 
 
 def _read_one(path: Path) -> Iterator[RawDocument | ReadError]:
+    # a spreadsheet's rows stream one at a time; any other file is read whole first
+    sheet = _suffix(path) in SHEET_SUFFIXES
     try:
+        if sheet:
+            for doc in iter_file(path):
+                yield doc
+            return
         docs = read_document(path)
     except ReadError as exc:
         yield exc

@@ -14,7 +14,7 @@ import re
 import stat
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_MAX_DOC_MB = 20.0
@@ -35,6 +35,9 @@ class RawDocument:
     media_type: str  # "text" | "html" | "pdf" | "docx" | "spreadsheet-row"
     title: str | None = None
     encoding: str | None = None
+    #: a spreadsheet row's cells by field, the file's column mapping and what it did not use
+    #: (``loaders.table_record`` builds the record from it; None for every other document)
+    row: dict | None = field(default=None, hash=False, compare=False)
 
 
 class ReadError(Exception):
@@ -47,7 +50,7 @@ class ReadError(Exception):
 
 
 def make_document(path: Path, text: str, media_type: str, *, name: str | None = None,
-                  title: str | None = None, encoding: str | None = None) -> RawDocument:
+                  title: str | None = None, encoding: str | None = None, row: dict | None = None) -> RawDocument:
     """A RawDocument from already-cleaned text; empty text is a ReadError."""
     if not text.strip():
         raise ReadError(path, "empty file" if media_type == "text" else "no text content")
@@ -61,6 +64,7 @@ def make_document(path: Path, text: str, media_type: str, *, name: str | None = 
         media_type=media_type,
         title=title,
         encoding=encoding,
+        row=row,
     )
 
 

@@ -1,8 +1,12 @@
-"""A project-bank export (.xlsx, .csv, .tsv) -> one ESF-style record text per row.
+"""A project-bank export (.xlsx, .csv, .tsv) -> one document per row, its fields kept.
 
-Each row is written the way an ESF project-bank page reads, one "Label:" line and one
-value line per field, under canonical Swedish labels, so that the extraction that
-understands those pages understands the exports too::
+Each column is mapped to a field of a project record by meaning (``loaders.table_columns``:
+folded headers, Swedish and English synonyms, a user's ``--columns`` file); each row becomes
+
+* a text that reads like a project-bank page, one "Label:" line and one value line per field
+  under canonical Swedish labels, unknown columns under their own header, free-text columns
+  (Sammanfattning, Bakgrund, Syfte, Målgrupp …) as paragraphs at the end — the document's
+  identity and the source of every evidence quote::
 
     Namn:
     Samverkan mot utanförskap
@@ -10,12 +14,11 @@ understands those pages understands the exports too::
     2016/00112
     Projektperiod:
     2016-09-01 - 2019-08-31
-    Total projektbudget:
-    12 116 639
 
-Column names are matched case-, accent- and spacing-insensitively against synonyms
-(``FIELDS``); unknown columns keep their own header as label; free-text columns
-(Sammanfattning, Beskrivning, Syfte, Målgrupp …) follow as paragraphs.
+* and the row's cells by field (``RawDocument.row``), from which ``loaders.table_record``
+  builds the record directly: dates, amounts, kommuner and contacts never pass through the
+  sentence rules. Phone numbers and e-mail addresses are kept on the row only, never in the
+  text. Rows are read lazily, one at a time.
 """
 from __future__ import annotations
 
@@ -23,69 +26,27 @@ import csv
 import datetime as dt
 import io
 import re
-import unicodedata
 import zipfile
 from pathlib import Path
 
+from . import table_columns as TC
 from .readers_base import ReadError, check_zip, clean_text, decode_bytes
 
-# (canonical label, kind, synonyms) in the order the record lists them
-FIELDS: list[tuple[str, str, tuple[str, ...]]] = [
-    ("Namn", "text", ("Namn", "Projektnamn", "Projektets namn", "Project name", "Name",
-                      "Projekt", "Project", "Projekttitel", "Titel", "Title", "Insats",
-                      "Insatsens namn")),
-    ("Projektnummer", "text", ("Projektnummer", "Diarienummer", "Ärendenummer", "Dnr", "Diarienr",
-                               "Projektnr", "Projekt-id", "Project number", "Project id",
-                               "Ärendenr", "Reference number")),
-    ("Projektägare", "text", ("Projektägare", "Stödmottagare", "Organisation", "Organization",
-                              "Sökande", "Sökande organisation", "Project owner", "Beneficiary",
-                              "Huvudman")),
-    ("Region", "text", ("Region", "ESF-region")),
-    ("Län", "text", ("Län", "County")),
-    ("Kommun", "text", ("Kommun", "Kommuner", "Municipality")),
-    ("Projektperiod", "text", ("Projektperiod", "Period", "Project period")),
-    ("Startdatum", "date", ("Startdatum", "Start", "Projektstart", "Start date", "Från")),
-    ("Slutdatum", "date", ("Slutdatum", "Slut", "Projektslut", "End date", "End", "Till")),
-    ("Total projektbudget", "money", ("Total projektbudget", "Total budget", "Budget",
-                                      "Projektbudget", "Total kostnad")),
-    ("Beviljat ESF-stöd", "money", ("Beviljat ESF-stöd", "ESF-stöd", "Beviljat stöd",
-                                    "Beviljat belopp", "ESF support", "Beviljade ESF-medel",
-                                    "Beviljade medel")),
-    ("Planerat antal deltagare", "int", ("Planerat antal deltagare", "Antal deltagare",
-                                         "Planerade deltagare", "Deltagare",
-                                         "Planned participants")),
-    ("Kontaktperson", "text", ("Kontaktperson", "Kontakt", "Contact", "Contact person")),
-    ("Projektledare", "text", ("Projektledare", "Project manager")),
-    ("E-post", "text", ("E-post", "Epost", "E-postadress", "Email", "Mail")),
-    ("Telefon", "text", ("Telefon", "Telefonnummer", "Phone", "Tel")),
-    ("Programområde", "text", ("Programområde",)),
-    ("Specifikt mål", "text", ("Specifikt mål",)),
-    ("Samverkansparter", "text", ("Samverkansparter", "Samverkanspartner", "Partner", "Partners",
-                                  "Medverkande organisationer", "Deltagande organisationer")),
-    # free text: written last, as paragraphs
-    ("Sammanfattning", "free", ("Sammanfattning", "Summary", "Abstract")),
-    ("Beskrivning", "free", ("Beskrivning", "Projektbeskrivning", "Description")),
-    ("Bakgrund", "free", ("Bakgrund", "Background")),
-    ("Syfte", "free", ("Syfte", "Purpose", "Syfte och mål")),
-    ("Mål", "free", ("Mål", "Goal", "Goals")),
-    ("Målgrupp", "free", ("Målgrupp", "Målgrupper", "Target group")),
-    ("Resultat", "free", ("Resultat", "Results")),
-]
-_KIND = {label: kind for label, kind, _ in FIELDS}
-_ORDER = {label: i for i, (label, _, _) in enumerate(FIELDS)}
+#: options a command sets for the files it reads (``samverkan load/extract --columns --fund``)
+OPTIONS: dict = {"columns": None, "fund": None}
 HEADER_SEARCH_ROWS = 20
+#: the order of a row's lines: the project's own fields, then lists, then contacts
+_LINE_ORDER = ("name", "id", "owner", "partners", "programme", "priority", "region", "county", "kommuner",
+               "postcode", "period", "start", "end", "budget", "granted", "granted_eur", "cofinancing",
+               "eu_rate", "fund", "participants", "contact", "updated")
+#: never written into the text (a quote must not carry them): kept on the row, used only
+#: with --keep-contact-details
+_PRIVATE = ("phone", "email")
 
 
 def norm_header(header) -> str:
     """'Total projektbudget (kr)' -> 'totalprojektbudget'; 'Ärende-nr' -> 'arendenr'."""
-    text = unicodedata.normalize("NFKD", str(header or ""))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
-    text = re.sub(r"\b(i\s+)?(kr|kronor|sek|tkr)\b\.?\s*:?\s*$", "", text.strip())
-    return re.sub(r"[\W_]+", "", text)
-
-
-_SYNONYMS = {norm_header(s): label for label, _, synonyms in FIELDS for s in synonyms}
+    return TC.fold(header)
 
 
 def _fmt_int(n: int) -> str:
@@ -126,8 +87,11 @@ def format_value(value, kind: str = "text") -> str:
 
 
 def _header_index(rows: list[list]) -> int | None:
+    """The first row (below any title block) with a column that names the project."""
+    user = OPTIONS.get("columns") or {}
     for i, row in enumerate(rows):
-        if any(_SYNONYMS.get(norm_header(c)) == "Namn" for c in row if c is not None):
+        cells = [c for c in row if c is not None and str(c).strip()]
+        if any(user.get(TC.fold(c)) == "name" or (TC.fold(c) not in user and TC.guess(c) == "name") for c in cells):
             return i
     return None
 
@@ -141,44 +105,83 @@ def _found_columns(rows: list[list]) -> str:
     return "nothing"
 
 
-def row_record(header: list, row: list) -> tuple[str, str | None]:
-    """One data row -> (record text, project name)."""
-    values: dict[str, str] = {}
+class Layout:
+    """A file's header read once: each column's field, the label its line gets, currencies
+    and a fund the amount column names."""
+
+    def __init__(self, header: list):
+        self.mapping = TC.map_columns(header, OPTIONS.get("columns"))
+        self.unused = [h for h, f in self.mapping if h and f is None]
+        self.currency = {f: TC.currency(h) for h, f in self.mapping if f in ("granted", "budget", "cofinancing")}
+        funds = [TC.fund_in_header(h) for h, f in self.mapping if f in ("granted", "granted_eur")]
+        self.fund = next((x for x in funds if x), None)
+        self.contact_header = next((h for h, f in self.mapping if f == "contact"), None)
+        self.labels = dict(TC.LABEL_SV)
+        self.labels["granted"] = "Beviljat ESF-stöd" if self.fund == "ESF" else "Beviljat stöd"
+        self.labels["granted_eur"] = "Beviljat stöd (EUR)"
+
+    def describe(self, name) -> str:
+        return TC.describe(name, self.mapping)
+
+
+def _shown(field: str, value) -> str:
+    kind = TC.KIND.get(field, "text")
+    return clean_text(format_value(value, kind if kind in ("money", "int") else "text"))
+
+
+def row_record(header: list, row: list, layout: Layout | None = None) -> tuple[str, str | None, dict]:
+    """One data row -> (record text, project name, the row's fields for table_record)."""
+    layout = layout or Layout(header)
+    fields: dict[str, list] = {}
     extra: list[tuple[str, str]] = []
-    for col, cell in zip(header, row):
-        label = _SYNONYMS.get(norm_header(col))
-        text = clean_text(format_value(cell, _KIND.get(label, "text")))
-        if not text:
+    for (col, field), cell in zip(layout.mapping, row):
+        text = _shown(field or "", cell)
+        if not text or field == "-":
             continue
-        if label is None:
-            name = " ".join(str(col or "").split()).rstrip(":")
-            if name:
-                extra.append((name, text))
-        elif label not in values:  # the first non-empty of synonymous columns wins
-            values[label] = text
-    if "Startdatum" in values and "Slutdatum" in values and "Projektperiod" not in values:
-        values["Projektperiod"] = f"{values.pop('Startdatum')} - {values.pop('Slutdatum')}"
+        if field is None:
+            if col:
+                extra.append((col, text))
+            continue
+        keep_raw = TC.KIND.get(field) in ("date", "money", "int", "rate") and not isinstance(cell, str)
+        fields.setdefault(field, []).append(cell if keep_raw else text)
+    labels = dict(layout.labels)
+    values: dict[str, str] = {}
+    for f, vals in fields.items():
+        if f in _PRIVATE:
+            continue
+        shown = [_shown(f, v) for v in vals]
+        if f in TC.MULTI or TC.KIND.get(f) in ("list", "free"):
+            values[f] = ("\n\n" if TC.KIND.get(f) == "free" else "; ").join(dict.fromkeys(x for x in shown if x))
+        else:
+            values[f] = shown[0]
+    if "start" in values and "end" in values and "period" not in values:
+        values["period"] = f"{values.pop('start')} - {values.pop('end')}"
+        labels["start"] = labels["end"] = labels["period"]
     lines: list[str] = []
     paragraphs: list[str] = []
-    for label in sorted(values, key=_ORDER.__getitem__):
-        value = values[label]
-        if _KIND[label] == "free":
-            paragraphs.append(f"{label}:\n{value}")
-        else:
-            lines.append(f"{label}:\n{' '.join(value.split())}")
+    order = {f: i for i, f in enumerate(_LINE_ORDER)}
+    for f in sorted((f for f in values if TC.KIND.get(f) != "free"), key=lambda f: order.get(f, len(order))):
+        lines.append(f"{labels.get(f, f)}:\n{' '.join(values[f].split())}")
     for name, value in extra:
         if "\n" in value or len(value) > 200:
             paragraphs.append(f"{name}:\n{value}")
         else:
             lines.append(f"{name}:\n{value}")
-    text = "\n\n".join(filter(None, ["\n".join(lines)] + paragraphs))
-    return text, values.get("Namn")
+    head = "\n\n".join(filter(None, ["\n".join(lines)] + paragraphs))
+    free_text = "\n\n".join(f"{labels[f]}:\n{values[f]}" for f in TC.FIELDS if TC.KIND[f] == "free" and f in values)
+    text = "\n\n".join(filter(None, [head, free_text]))
+    info = {"fields": fields, "labels": labels, "unused": layout.unused, "currency": layout.currency,
+            "fund_from_header": layout.fund, "fund_option": OPTIONS.get("fund"),
+            "contact_header": layout.contact_header,
+            "free_start": (len(head) + 2 if head else 0) if free_text else None}
+    return text, values.get("name"), info
 
 
-def table_rows(rows_iter, path) -> list[tuple[int, str, str | None]]:
-    """Rows (header somewhere in the first rows) -> [(data row number, text, name)].
+def table_rows(rows_iter, path):
+    """Rows (header somewhere in the first rows) -> (data row number, text, name, row) for
+    each non-empty row, lazily: a 10,000-row export is never held whole.
 
-    Raises ReadError when no header row names a project-name column.
+    Yields nothing when no header row names a project-name column.
     """
     head: list[list] = []
     for row in rows_iter:
@@ -187,9 +190,14 @@ def table_rows(rows_iter, path) -> list[tuple[int, str, str | None]]:
             break
     index = _header_index(head)
     if index is None:
-        return []
+        return
     header = head[index]
-    out = []
+    layout = Layout(header)
+    described = layout.describe(Path(str(path)).name)
+    if OPTIONS.get("on_layout"):
+        OPTIONS["on_layout"](str(path), layout)
+    if not any(f and f != "-" for _, f in layout.mapping if f != "name"):
+        pass  # a name column alone is still a list of projects
     data = head[index + 1:]
 
     def all_rows():
@@ -199,10 +207,10 @@ def table_rows(rows_iter, path) -> list[tuple[int, str, str | None]]:
     for n, row in enumerate(all_rows(), start=1):
         if not any(c is not None and str(c).strip() for c in row):
             continue
-        text, name = row_record(header, list(row))
+        text, name, info = row_record(header, list(row), layout)
         if text.strip():
-            out.append((n, text, name))
-    return out
+            info["layout"] = described
+            yield n, text, name, info
 
 
 def _no_name_column(path, rows: list[list]):
@@ -211,8 +219,9 @@ def _no_name_column(path, rows: list[list]):
 
 # ---------------------------------------------------------------- formats
 
-def xlsx_rows(data: bytes, path: Path) -> list[tuple[int, str, str | None]]:
-    """The first sheet that has a project-name column."""
+def xlsx_rows(data: bytes, path: Path):
+    """Every sheet that has a project-name column (the first one's rows "#row-N", a later
+    sheet's "#<sheet>-row-N"), below any title block; rows read lazily."""
     import openpyxl
 
     check_zip(data, path, ".xlsx")
@@ -224,6 +233,7 @@ def xlsx_rows(data: bytes, path: Path) -> list[tuple[int, str, str | None]]:
         raise ReadError(path, f"not a valid .xlsx ({type(exc).__name__}: {exc})") from None
     try:
         first_rows: list[list] = []
+        found = 0
         for sheet in workbook.worksheets:
             rows = sheet.iter_rows(values_only=True)
             head = [list(r) for _, r in zip(range(HEADER_SEARCH_ROWS), rows)]
@@ -231,10 +241,18 @@ def xlsx_rows(data: bytes, path: Path) -> list[tuple[int, str, str | None]]:
                 first_rows = head
             if _header_index(head) is None:
                 continue
-            return _with_header(head, rows, path)
-        if not any(any(c is not None for c in r) for r in first_rows):
-            raise ReadError(path, "empty spreadsheet")
-        raise _no_name_column(path, first_rows)
+            prefix = "" if not found else f"{sheet.title}-"
+            found += 1
+            count = 0
+            for n, text, name, info in _chain(head, rows, path):
+                count += 1
+                yield f"{prefix}{n}", text, name, info
+            if count == 0 and found == 1 and len(workbook.worksheets) == 1:
+                raise ReadError(path, "no data rows below the header")
+        if not found:
+            if not any(any(c is not None for c in r) for r in first_rows):
+                raise ReadError(path, "empty spreadsheet")
+            raise _no_name_column(path, first_rows)
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - damaged sheet XML inside a valid zip
@@ -243,19 +261,27 @@ def xlsx_rows(data: bytes, path: Path) -> list[tuple[int, str, str | None]]:
         workbook.close()
 
 
-def _with_header(head: list[list], rest, path) -> list[tuple[int, str, str | None]]:
+def _chain(head: list[list], rest, path):
     def rows():
         yield from head
         yield from rest
 
-    out = table_rows(rows(), path)
-    if not out:
+    yield from table_rows(rows(), path)
+
+
+def _nonempty(rows, path):
+    """The rows of a file that has a header; "no data rows below the header" when none."""
+    any_row = False
+    for item in rows:
+        any_row = True
+        yield item
+    if not any_row:
         raise ReadError(path, "no data rows below the header")
-    return out
 
 
 def delimited_rows(data: bytes, path: Path, delimiter: str | None = None):
-    """CSV/TSV: encoding as for text files, delimiter sniffed from the header line."""
+    """CSV/TSV: encoding as for text files, delimiter sniffed from the header line.
+    Returns (rows, encoding); the rows are read lazily."""
     text, encoding = decode_bytes(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -266,16 +292,21 @@ def delimited_rows(data: bytes, path: Path, delimiter: str | None = None):
         delimiter = max(counts, key=counts.get) if max(counts.values()) else ","
     if csv.field_size_limit() < len(text):  # a long description is a cell, not an error
         csv.field_size_limit(len(text) + 1)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        head = [row for _, row in zip(range(HEADER_SEARCH_ROWS), reader)]
     except csv.Error as exc:
         raise ReadError(path, f"not a valid CSV file ({exc})") from None
-    if _header_index(rows[:HEADER_SEARCH_ROWS]) is None:
-        raise _no_name_column(path, rows)
-    out = table_rows(iter(rows), path)
-    if not out:
-        raise ReadError(path, "no data rows below the header")
-    return out, encoding
+    if _header_index(head) is None:
+        raise _no_name_column(path, head)
+
+    def rows():
+        try:
+            yield from _chain(head, reader, path)
+        except csv.Error as exc:
+            raise ReadError(path, f"not a valid CSV file ({exc})") from None
+
+    return _nonempty(rows(), path), encoding
 
 
 def html_table_rows(markup: str, path: Path):
@@ -291,7 +322,4 @@ def html_table_rows(markup: str, path: Path):
              for c in tr.iter() if c.tag in ("td", "th")] for tr in table.css("tr")]
     if _header_index(rows[:HEADER_SEARCH_ROWS]) is None:
         raise _no_name_column(path, rows)
-    out = table_rows(iter(rows), path)
-    if not out:
-        raise ReadError(path, "no data rows below the header")
-    return out
+    return _nonempty(table_rows(iter(rows), path), path)

@@ -25,6 +25,42 @@ class Failure(click.ClickException):
         click.echo(f"error: {self.message}", err=True)
 
 
+def _table_options(columns: Path | None, fund: str | None, show_mapping: bool) -> None:
+    """--columns / --fund for the spreadsheets a command reads, and how their columns were
+    read: the whole mapping with ``show_mapping`` (dry runs), else the unused columns."""
+    from loaders import readers_table
+    from loaders.table_columns import ColumnsError, read_mapping
+
+    try:
+        readers_table.OPTIONS["columns"] = read_mapping(columns) if columns else None
+    except ColumnsError as exc:
+        raise Failure(str(exc)) from None
+    readers_table.OPTIONS["fund"] = fund
+
+    def on_layout(path, layout):
+        if show_mapping:
+            click.echo(layout.describe(path), err=True)
+        elif layout.unused:
+            click.echo(f"warning: {path}: columns not used (kept on the Document): {', '.join(layout.unused)}",
+                       err=True)
+    readers_table.OPTIONS["on_layout"] = on_layout
+
+
+_TABLE_OPTIONS = [
+    click.option("--columns", type=click.Path(path_type=Path, dir_okay=False),
+                 help="CSV file 'column,field' that says which field a spreadsheet column holds "
+                      "(overrides the guess; field '-' ignores a column)."),
+    click.option("--fund", help="The fund a spreadsheet's granted amounts come from when the file does "
+                                "not say (e.g. ESF, ERUF, 'Allmänna arvsfonden')."),
+]
+
+
+def _with_table_options(fn):
+    for opt in reversed(_TABLE_OPTIONS):
+        fn = opt(fn)
+    return fn
+
+
 def _driver():
     from graph.connection import DatabaseUnavailable, get_driver
 
@@ -151,7 +187,8 @@ def db_init(no_reference):
 @click.option("--json", "as_json", is_flag=True, default=True, help="JSON Lines, one object per document (the default).")
 @click.option("--keep-contact-details", is_flag=True, help="Keep e-mail addresses and phone numbers of people.")
 @click.option("--evidence/--no-evidence", default=True, help="Include evidence quotes and offsets.")
-def extract(files, as_json, keep_contact_details, evidence):
+@_with_table_options
+def extract(files, as_json, keep_contact_details, evidence, columns, fund):
     """Extract entities and relations from documents, without a database.
 
     Prints JSON Lines in the format of eval/FORMAT.md (plus uids, evidence
@@ -161,21 +198,32 @@ def extract(files, as_json, keep_contact_details, evidence):
     \b
     Example:
       samverkan extract --json data/seeds/002_bb0d9fcb3cec7a01.txt | jq .relations
+      samverkan extract --json export.xlsx --fund ERUF --columns my-columns.csv
     """
     from loaders.pipeline import extract_stream
     from loaders.readers import iter_documents
 
+    _table_options(columns, fund, show_mapping=False)
     failed = 0
+    warned: dict[tuple[str, str], int] = {}
     for result in extract_stream(iter_documents(files), keep_contact_details=keep_contact_details):
         if isinstance(result, str):
             failed += 1
             click.echo(f"error: {result}", err=True)
             continue
+        for w in result.get("warnings") or []:  # a spreadsheet row's unread values, once per file
+            key = (str(result.get("path", "")).split("#")[0], w if not w.startswith("not a kommun") else "not a kommun")
+            warned[key] = warned.get(key, 0) + 1
+            if warned[key] == 1:
+                click.echo(f"warning: {result.get('document')}: {w}", err=True)
         if not evidence:
             for r in result["relations"]:
                 for k in ("evidence", "start", "end"):
                     r.pop(k, None)
         click.echo(json.dumps(result, ensure_ascii=False))
+    for (path, w), n in warned.items():
+        if n > 1:
+            click.echo(f"warning: {path}: {n} rows in all: {w}", err=True)
     if failed:
         sys.exit(1)
 
@@ -186,7 +234,8 @@ def extract(files, as_json, keep_contact_details, evidence):
 @click.option("--reference", is_flag=True, help="Also (re)load the reference data: kommuner, län, agencies, förbund.")
 @click.option("--keep-contact-details", is_flag=True, help="Store e-mail addresses and phone numbers of people.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
-def load(paths, dry_run, reference, keep_contact_details, jobs):
+@_with_table_options
+def load(paths, dry_run, reference, keep_contact_details, jobs, columns, fund):
     """Load documents (txt, html, pdf, docx, xlsx/csv; directories recursively).
 
     One transaction per document: a document that fails leaves nothing behind.
@@ -204,6 +253,7 @@ def load(paths, dry_run, reference, keep_contact_details, jobs):
 
     if not paths and not reference:
         raise click.UsageError("give PATH(s) to load, or --reference")
+    _table_options(columns, fund, show_mapping=dry_run)
     driver = None if dry_run else _driver()
     if reference and driver is not None:
         from graph.reference_loader import load_reference

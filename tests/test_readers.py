@@ -508,8 +508,8 @@ def test_csv_sniffs_delimiter_and_encoding(tmp_path, delimiter, encoding):
     assert doc.text == (
         "Namn:\nNyckelprojektet\nProjektnummer:\n2020/00542\n"
         "Projektägare:\nGöteborgs stad, Socialförvaltningen Centrum\n"
-        "Projektperiod:\n2021-02-01 - 2023-02-28\nBeviljat ESF-stöd:\n4 322 881\n\n"
-        "Beskrivning:\nMottagande av nyanlända i Göteborg."
+        "Projektperiod:\n2021-02-01 - 2023-02-28\nBeviljat stöd:\n4 322 881\n\n"  # no fund named: none assumed
+        "Sammanfattning:\nMottagande av nyanlända i Göteborg."
     )
 
 
