@@ -207,6 +207,12 @@ class Bench:
                 "docs_per_s": round(count / secs, 1), "entities_per_doc": round(ents / max(count, 1), 1),
                 "relations_per_doc": round(rels / max(count, 1), 1)}
 
+    def table_rows(self):
+        """A 10,000-row project-bank export (2,500 with --quick): rows/s, and the peak of
+        Python memory against a quarter of the rows (streaming keeps the ratio near 1)."""
+        from bench.tables import run
+        return run(2500 if self.a.quick else 10000, self.a.seed)
+
     # ---- database
     def connect(self):
         from graph import server
@@ -517,6 +523,7 @@ class Bench:
         self.stage("extract_1", self.extract, 1, keep_records=WARMUP_DOCS + a.writer_docs)
         if a.jobs > 1:
             self.stage(f"extract_{a.jobs}", self.extract, a.jobs)
+        self.stage("table_rows", self.table_rows)
         if not a.no_db:
             if Bench.stage(self, "server", self.connect) is not None:
                 self.stage("writer_vs_naive", self.writer_vs_naive)
@@ -563,6 +570,12 @@ def table(r: dict, small: int, big: int) -> list[dict]:
         add(f"extraction, {e['jobs']} process{'es' if e['jobs'] > 1 else ''} ({e['documents']} docs)",
             f"{e['docs_per_s']} docs/s", note=f"{round(e['documents'] / max(cpu_s, 1e-9), 1)} docs per CPU-second "
             f"(it got {e['cpu']['bench_cores']} cores; others used {e['cpu']['others_cores']})")
+    t = st.get("table_rows")
+    if t:
+        add(f"project-bank export, {t['big']['rows']} rows (read + extract, 1 process)",
+            f"{t['big']['rows_per_s']} rows/s", "memory flat", t["peak_ratio"] <= 1.5,
+            f"peak Python memory {t['big']['peak_mb']} MB vs {t['small']['peak_mb']} MB for "
+            f"{t['small']['rows']} rows ({t['peak_ratio']}x)")
     w = st.get("writer_vs_naive")
     if w:
         add(f"writer vs naive ({w['documents']} docs)", f"{w['ratio']}x ({w['writer_ms_per_doc']} vs "
