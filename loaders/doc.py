@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.record import slug
-from loaders.text import Segment, Span, sentence_at, sentences
+from loaders.text import Segment, Span, sentence_at, sentences, with_listed_items
 
 LIST_OF = {"org": "organizations", "place": "municipalities", "project": "projects",
            "person": "people", "group": "target_groups"}
@@ -167,7 +167,7 @@ class Doc:
     @property
     def sents(self) -> list[Span]:
         if self._sentences is None:
-            self._sentences = sentences(self.text)
+            self._sentences = with_listed_items(self.text, sentences(self.text))
         return self._sentences
 
     def sentence(self, pos: int) -> Span:

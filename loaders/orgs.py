@@ -447,15 +447,19 @@ def find_pattern_orgs(doc: Doc) -> None:
                     continue
                 if m.group(0).startswith("Regionen"):
                     name = "Region " + m.group(1)
-            gen = re.fullmatch(r"(\S+?)s samordningsförbund", name)
-            if gen:  # "Sjuhärads samordningsförbund" is "Samordningsförbundet Sjuhärad"
-                name = f"Samordningsförbundet {gen.group(1)}"
-            if kind == "coordination_association" or name.startswith("Komvux "):
+            gen = re.fullmatch(r"(.+?)s samordningsförbund", name)
+            canonical = None
+            if gen:  # "Sjuhärads samordningsförbund": its name as written, keyed as "Samordningsförbundet Sjuhärad"
+                canonical = f"Samordningsförbundet {gen.group(1)}"
+            elif kind == "coordination_association" or name.startswith("Komvux "):
                 name = _strip_genitive(name)
                 name = re.sub(r"^samordningsförbundet", "Samordningsförbundet", name)
-            ref = g.org(name)
-            doc.add("org", ref.name if ref and ref.kind != "coordination_association" else name, s, e,
-                    kind=(ref.kind if ref else kind), firm=bool(ref), surface=m.group(1))
+            ref = g.org(canonical or name)
+            ent = doc.add("org", ref.name if ref and ref.kind != "coordination_association" else name, s, e,
+                          uid=_uid_for(canonical) if canonical else None,
+                          kind=(ref.kind if ref else kind), firm=bool(ref), surface=m.group(1))
+            if canonical and canonical != ent.name:
+                ent.aliases.add(canonical)
     for m in _UNIT.finditer(text):
         word, tail = m.group(1), m.group(2)
         if fold(word) in _GENERIC_UNITS or doc.is_taken(m.start(1), m.end(1)):

@@ -63,6 +63,33 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     return out
 
 
+_BULLET_START = re.compile(r"[ \t]*(?:[•\-–*·▪◦]|\d{1,2}[.)])[ \t]+")
+
+
+def with_listed_items(text: str, spans: list[Span]) -> list[Span]:
+    """A sentence that ends with ":" and the bullet items right under it are one statement
+    ("Förbundet består av:\n • A\n • B", "Samverkansparter:\n - A\n - B"): what it says is
+    said of every item. Only lists of names (short items, not items that are sentences of
+    their own, each about its own insats); other sentences are unchanged."""
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        sp = spans[i]
+        if text[sp.end - 1:sp.end] == ":" and i + 1 < len(spans):
+            j = i + 1
+            while j < len(spans) and _BULLET_START.match(text, text.rfind("\n", 0, spans[j].start) + 1) \
+                    and "\n\n\n" not in text[spans[j - 1].end:spans[j].start] and spans[j].end - spans[j].start < 80 \
+                    and len(text[spans[j].start:spans[j].end].split()) <= 8:
+                j += 1
+            if j > i + 1:
+                out.append(Span(sp.start, spans[j - 1].end))
+                i = j
+                continue
+        out.append(sp)
+        i += 1
+    return out
+
+
 def _push(text: str, s: int, e: int, out: list[Span]) -> None:
     while s < e and text[s].isspace():
         s += 1

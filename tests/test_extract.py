@@ -637,7 +637,10 @@ def test_press_release_grant_in_prose_and_a_name_before_whom_it_is_for():
             "Ulricehamns kommun och pågår fram till december 2025.\n")
     rec = extract_text(text, "press.txt")
     assert names(rec, "projects") == {"Kliv in"}
-    assert "Samordningsförbundet Sjuhärad" in names(rec, "organizations")
+    # the name as the text writes it; the other form is its alias and gives its key
+    (forb,) = [o for o in rec["organizations"] if o["kind"] == "coordination_association"]
+    assert forb["name"] == "Sjuhärads samordningsförbund" and "Samordningsförbundet Sjuhärad" in forb["aliases"]
+    assert forb["uid"] == "samordningsförbundet-sjuhärad"
     r = rels(rec)
     assert ("OWNS", "Borås stad", "Kliv in") in r and ("PARTNER_IN", "Ulricehamns kommun", "Kliv in") in r
 

@@ -312,3 +312,17 @@ def test_owner_in_parentheses_after_a_listed_project_and_a_grantee():
     assert ("OWNS", "Studieförbundet Vuxenskolan", "Utveckling från dag ett") in rels(rec)
     rec = extract_text("Projektet Steg framåt drivs 2019–2022 av Umeå universitet i samarbete med Region Västerbotten.")
     assert ("OWNS", "Umeå universitet", "Steg framåt") in rels(rec)
+
+
+def test_a_label_ending_in_a_colon_speaks_of_every_bullet_under_it():
+    text = ("Samordningsförbundet Västra Norrby bildades 2011 och består av:\n\n"
+            "  • Sala kommun\n  • Heby kommun\n  • Arbetsförmedlingen\n  • Försäkringskassan\n\n"
+            "Förbundet leds av en styrelse.")
+    members = {s for t, s, o in rels(extract_text(text), "MEMBER_OF")}
+    assert {"Sala kommun", "Heby kommun", "Arbetsförmedlingen", "Försäkringskassan"} <= members
+
+
+def test_a_forbund_named_in_the_genitive_keeps_that_name():
+    rec = extract_text("Sjuhärads samordningsförbund finansierar insatsen Kliv in.")
+    (forb,) = [o for o in rec["organizations"] if o["kind"] == "coordination_association"]
+    assert forb["name"] == "Sjuhärads samordningsförbund"
