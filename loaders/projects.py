@@ -159,6 +159,7 @@ def find_projects(doc: Doc) -> None:
             add_project(doc, word, ms[0].start(), ms[0].end())
     find_introduced_names(doc)
     find_bulleted_projects(doc)
+    find_titled_projects(doc)
     if not doc.of_type("project"):
         _recurring_name(doc)
     mark_all_mentions(doc)
@@ -506,3 +507,46 @@ def find_bulleted_projects(doc: Doc) -> None:
             elif line.strip() and (len(line.split()) > 6 or line.rstrip().endswith(".")):
                 break  # prose: the list is over
             pos = end + 1
+
+
+#: "Projekt 14 45 87 - Vägar till egen försörjning är ett …", "Projekt Pilotprojekt – Integration
+#: för lokal utveckling": a heading line naming a project after its number or kind and a dash
+_NUMBERED_TITLE = re.compile(
+    rf"(?m)^[ \t]*(?:[Pp]rojekt(?:et)?|[Ii]nsats(?:en)?|[Ff]örstudie(?:n)?)[ \t]+(?:[\d/]+[ \t]+){{1,3}}[–—-][ \t]+"
+    rf"([{U}][^\n.:;]{{2,70}}?)(?=[ \t]+(?:är|var)[ \t]+(?:ett|en)\b|[ \t]*$|[ \t]*[.:])")
+#: the page's subject spoken of as "Projektet …", "Insatsen …" at a sentence start
+_ANAPHOR = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:Projektet|Insatsen|Satsningen|Förstudien)\s+\w+", re.M)
+
+
+def find_titled_projects(doc: Doc) -> None:
+    """A page about one project: a numbered or kind-and-dash heading names it; or, when the
+    page names no project at all, its title line does if the text then speaks of it as
+    "Projektet …" (the subject clearly matches, CONVENTIONS)."""
+    text = doc.text
+    for m in _NUMBERED_TITLE.finditer(text):
+        name = _clean(m.group(1))
+        if len(name.split()) <= 8 and _ok(doc, name, m.start(1), m.start(1) + len(name)):
+            add_project(doc, name, m.start(1), m.start(1) + len(name))
+    if doc.of_type("project"):
+        return
+    pos = 0
+    for line in text.split("\n")[:12]:
+        a = pos
+        pos += len(line) + 1
+        title = line.strip()
+        if not title:
+            continue
+        s = a + line.find(title)
+        if (len(title.split()) > 6 or not title[0].isupper() or re.search(r"[.!?:;,]$|:", title)
+                or re.match(r"(?i)(hoppa|meny|sök|logga|start|hem|nyheter|laddar|publicerad|senast|prenumerera|"
+                            r"bakgrund|syfte|mål|målgrupp|inledning|sammanfattning|innehåll|storlek|om oss|kontakt)\b", title)
+                or Gazetteer.load().org(title) or Gazetteer.load().place(title) or doc.is_taken(s, s + len(title))
+                or re.search(r"\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}", title)):
+            continue
+        body = text[pos:pos + 1500]
+        first_sentence = body.lstrip()[:200]
+        recurs = re.search(rf"(?<![\w\-]){re.escape(title)}(?![\w\-])", text[pos:])
+        if _ANAPHOR.search(body) and fold(title) not in GENERIC and (
+                recurs or re.match(r"(?:Projektet|Insatsen|Satsningen|Förstudien)\s", first_sentence)):
+            add_project(doc, title, s, s + len(title))
+        return  # only the first real line is the page's title

@@ -326,3 +326,12 @@ def test_a_forbund_named_in_the_genitive_keeps_that_name():
     rec = extract_text("Sjuhärads samordningsförbund finansierar insatsen Kliv in.")
     (forb,) = [o for o in rec["organizations"] if o["kind"] == "coordination_association"]
     assert forb["name"] == "Sjuhärads samordningsförbund"
+
+
+def test_a_page_title_is_the_project_the_page_then_calls_projektet():
+    text = ("Bryggbygget\n\nProjektet bedrevs i samverkan mellan Försäkringskassan och Arbetsförmedlingen.\n\n"
+            "Syfte\nBryggbygget skulle stärka unga.")
+    assert "Bryggbygget" in ents(extract_text(text), "projects")
+    assert not ents(extract_text("Bakgrund\n\nProjektet bedrevs i samverkan med kommunen."), "projects")
+    rec = extract_text("Projekt 14 45 87 - Vägar mot jobb är ett arbetsmarknadsprojekt i länet.")
+    assert "Vägar mot jobb" in ents(rec, "projects")
