@@ -29,6 +29,7 @@ from loaders.readers import read_document
 C = 0.5
 FOLDS = 5
 MIN_GAIN = 0.01  # the model takes a type over only where it beats the rules by this much
+REPLACE_GAIN = 0.02  # and overrules the rules' own relations only where that beats adding by this much
 
 
 # -- data ---------------------------------------------------------------------------
@@ -244,7 +245,10 @@ def cross_validate(rows_by_type, gold_keys, docs_meta, types=None, frac=1.0, log
         for mode in ("replace", "add"):
             oof = _oof(rows, gold_keys[rtype], None, folds, frac, mode)
             res[mode] = _prf([r for ok, r in oof if ok], gold_keys[rtype], stems_train)
-        best = max(("rules", "replace", "add"), key=lambda k: _f1(*res[k]) - (0 if k == "rules" else MIN_GAIN))
+        # the rules unless a model beats them by MIN_GAIN; "add" (never removes a rule's relation)
+        # unless replacing beats adding by REPLACE_GAIN
+        best = max(("rules", "add", "replace"),
+                   key=lambda k: _f1(*res[k]) - {"rules": 0.0, "add": MIN_GAIN, "replace": MIN_GAIN + REPLACE_GAIN}[k])
         res["model"], res["mode"] = res[best], best
         table[rtype] = res
         log(f"{rtype:18s} rules {_fmt(rule)}  replace {_fmt(res['replace'])}  add {_fmt(res['add'])}  -> {best}")
