@@ -349,6 +349,7 @@ def member_rules(doc: Doc) -> None:
                 doc.relate("MEMBER_OF", o, forb[0], sp)
 
 
+# rule_report: fires on at most one of the 199 annotated pages; kept: CONVENTIONS: co-members are not collaborators; a guard that removes, fires only where a rule overreached
 def drop_comember_collaboration(doc: Doc) -> None:
     """Co-members of one förbund or network are not said to collaborate (CONVENTIONS): a
     sentence that lists a förbund's parties elsewhere ("samordning mellan A, B och C") is
@@ -497,11 +498,13 @@ def person_rules(doc: Doc, people, seg_of) -> None:
 BOARD_ROLE = re.compile(r"(?i)\b(?:ordinarie\s+)?(?:styrelse)?(?:ledamot|ledamöter|ersättare|ordförande|"
                         r"vice\s+ordförande|förbundschef|adjungerad)\b")
 #: the heading of a board list ("Styrelse", "Ledamöter:", "Närvarande, ej tjg ers:", "Beslutande")
+# rule_report: fires on at most one of the 199 annotated pages; kept: layout: the heading of a board list in minutes and annual reports (CONVENTIONS: board members)
 BOARD_HEAD = re.compile(r"(?im)^[ \t]*(?:styrelse[n]?|styrelsens\s+ledamöter|ordinarie\s+ledamöter|ledamöter|"
                         r"ersättare|närvarande|beslutande|tjänstgörande)\b[^\n]{0,40}$")
 
 
 #: headings of the others at a board meeting: they end a board list
+# rule_report: fires on at most one of the 199 annotated pages; kept: layout: the heading of a meeting's other participants, which ends a board list
 OTHER_HEAD = re.compile(r"(?im)^[ \t]*(?:övriga(?:\s+(?:deltagande|närvarande))?|frånvarande|justerare|"
                         r"sekreterare|adjungerade|tjänstemän|gäster)\b[^\n]{0,40}?(?::|$)")
 

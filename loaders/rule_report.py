@@ -12,7 +12,9 @@ is instrumented for the run, without changing what it computes:
 * each pattern written inline (``re.search(r"…", …)`` inside a function) counts the same,
   named by its module and line;
 * each rule function (a module-level function taking the document's ``Doc``) counts a
-  document when it changed it: added an entity, a mention or a relation.
+  document when it changed it: an entity, its name, aliases or fields, a mention, a
+  relation, the segments or the page's project. Functions that only answer a question about
+  the document (return a value, change nothing) are helpers and are not listed.
 
 A rule that fires on one document only is a rule written for that document: remove it, or
 say in a comment beside it why it is a construction of the language or of a layout. The
@@ -34,6 +36,7 @@ MODULES = ("orgs", "projects", "people", "relations", "targets", "fields", "text
 _current = {"doc": None}
 _hits: dict[str, set[str]] = defaultdict(set)
 _defined: dict[str, str] = {}
+_answers: set[str] = set()
 
 
 def _record(key: str, matched, alts=()) -> None:
@@ -177,8 +180,12 @@ def _inline_re(module_name: str) -> types.SimpleNamespace:
     return ns
 
 
-def _changes(doc) -> tuple[int, int, int]:
-    return len(doc.entities), len(doc.mentions), len(doc.relations)
+def _changes(doc) -> int:
+    """A fingerprint of everything a rule can change: entities (names, aliases, fields),
+    mentions, relations, segments and the page's project."""
+    ents = tuple((k, e.name, e.kind, len(e.aliases), tuple(sorted((p, str(v)) for p, v in e.props.items())))
+                 for k, e in doc.entities.items())
+    return hash((ents, len(doc.mentions), tuple(doc.relations), len(doc.segments), doc.page_project))
 
 
 def _rule_function(key: str, fn):
@@ -191,6 +198,8 @@ def _rule_function(key: str, fn):
         out = fn(*a, **k)
         if doc is not None and _changes(doc) != before:
             _record(key, True)
+        if out is not None:
+            _answers.add(key)  # it answers a question (a helper), it is no rule of its own
         return out
     return call
 
@@ -261,6 +270,8 @@ def main(argv=None) -> int:
     ap.add_argument("--tsv", action="store_true", help="tab-separated: rule, kind, documents")
     args = ap.parse_args(argv)
     hits, defined, n = run(args.paths)
+    defined = {k: ("helper" if k in _answers and not hits.get(k) else kind) for k, kind in defined.items()}
+    defined = {k: kind for k, kind in defined.items() if kind != "helper"}
     rows = sorted(((len(hits.get(k, ())), k, kind) for k, kind in defined.items()), key=lambda r: (r[0], r[1]))
     if args.max is not None:
         rows = [r for r in rows if r[0] <= args.max]
