@@ -158,7 +158,8 @@ _AIMED = re.compile(r"(?i)(målgrupp\w*|riktar sig (?:\w+ )?till|vänder sig (?:
 
 _FOREIGN_NEAR = re.compile(r"(?i)(utrikes ?född|utrikesfödd|invandr|utländsk|utom ?europeisk|nyanl[äa]nd|"
                            r"födda? (?:utomlands|utanför)|indvandr|ikke-vestlig|flykting|annat modersmål)")
-_EVERYONE = re.compile(r"(?i)kvinnor och män|män och kvinnor|kvinder og mænd|mænd og kvinder|"
+_EVERYONE = re.compile(r"(?i)kvinnor(?:,|\s+och|\s+samt)\s+(?:\w+\s+)?män\b|\bmän(?:,|\s+och|\s+samt)\s+(?:\w+\s+)?kvinnor|"
+                       r"kvinder og mænd|mænd og kvinder|"
                        r"pojkar och flickor|flickor och pojkar|jämställd\w*|jämställdhet\w*|könsfördel\w*")
 _STATS = re.compile(r"(?i)(\d+\s*(?:%|procent)|andel(?:en)?|antal(?:et)?|statistik)")
 
