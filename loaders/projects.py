@@ -560,3 +560,49 @@ def find_titled_projects(doc: Doc) -> None:
                 recurs or re.match(r"(?:Projektet|Insatsen|Satsningen|Förstudien)\s", first_sentence)):
             add_project(doc, title, s, s + len(title))
         return  # only the first real line is the page's title
+
+
+#: words of a page's furniture, never a project's name
+_NAVIGATION = re.compile(r"(?i)^(?:stäng|läs\s+mer|meny|dela|skriv\s+ut|tillbaka|nästa|föregående|sök|logga\s+in|"
+                         r"visa\s+(?:mer|alla)|gå\s+till|till\s+toppen|prenumerera|kontakta\s+oss|mer\s+information)"
+                         r"[\s»›>.:]*$")
+#: a name's kind written before it: "ESF-projekt Care …", "Projektet Steget", "Inledning Ett öppnare …"
+_KIND_BEFORE = re.compile(r"^(?:(?:ESF|EU|AMIF|ERUF|Interreg)-?projekt(?:et)?|[Pp]rojekt(?:et)?|[Ii]nsatsen|"
+                          r"Inledning|Bakgrund|Sammanfattning|Innehåll)\s+(?=[A-ZÅÄÖ0-9\"”“])")
+#: a legal form ends the name of an organisation, not of a project
+_LEGAL_FORM = re.compile(r"(?i)\s(?:AB|HB|KB|ideell\s+förening|ekonomisk\s+förening|stiftelse|"
+                         r"idrottsförening|aktiebolag)$")
+#: a street with its number: an address, not a name
+_STREET = re.compile(rf"^[{U}][{L}]+(?:vägen|gatan|gränd|torget|backen|allén|plan|stigen)$")
+
+
+def clean_names(doc: Doc) -> None:
+    """The last look at every project name found by a rule: its kind written before it is
+    no part of it; page furniture, a clause that starts with a verb, an address, a common
+    noun phrase ("Utgångspunkten för projektet") are no names; a name ending in a legal
+    form is an organisation's."""
+    text = doc.text
+    for ent in list(doc.of_type("project")):
+        if ent.firm:
+            continue
+        name = ent.name
+        m = _KIND_BEFORE.match(name)
+        if m and len(name) - m.end() >= 3:
+            new = name[m.end():].strip("\"”“ ")
+            ent.aliases.add(name)
+            ent.name = new
+            name = new
+        first = name.split()[0] if name.split() else ""
+        drop = bool(_NAVIGATION.match(name)) or bool(_FINITE_VERB.match(" " + first)) or bool(
+            re.fullmatch(r"(?i)(?:finansier|medfinansier|bevilj|genomför|driv)\w*", first))
+        if _STREET.match(name) and any(re.match(r"\s+\d", text[e:e + 4]) for _, e in ent.mentions):
+            drop = True
+        if re.search(r"(?i)\s(?:för|i|av|med)\s+(?:projektet|insatsen|satsningen|arbetet)$", name):
+            drop = True
+        if _LEGAL_FORM.search(name):
+            for s, e in ent.mentions:
+                doc.add("org", name, s, e, kind=("company" if re.search(r"\sAB$|aktiebolag", name) else "nonprofit"),
+                        surface=text[s:e])
+            drop = True
+        if drop:
+            doc.drop("project", ent.uid)

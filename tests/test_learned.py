@@ -335,3 +335,18 @@ def test_a_page_title_is_the_project_the_page_then_calls_projektet():
     assert not ents(extract_text("Bakgrund\n\nProjektet bedrevs i samverkan med kommunen."), "projects")
     rec = extract_text("Projekt 14 45 87 - Vägar mot jobb är ett arbetsmarknadsprojekt i länet.")
     assert "Vägar mot jobb" in ents(rec, "projects")
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("Läs mer om projektet Läs mer och om insatsen Steget.", "Läs mer"),
+    ("Vi har startat projektet Tingsvägen 12 i Solna.", "Tingsvägen"),
+    ("I Halmstad finns projektet Bumerang ideell förening som driver ett café.", "Bumerang ideell förening"),
+])
+def test_page_furniture_addresses_and_legal_forms_are_no_project_names(text, bad):
+    rec = extract_text(text)
+    assert bad not in ents(rec, "projects")
+
+
+def test_a_kind_written_before_a_name_is_no_part_of_it():
+    rec = extract_text("Stockholms stad driver ESF-projektet ”Care för nyanlända” sedan 2022.")
+    assert "ESF-projektet ”Care för nyanlända”" not in ents(rec, "projects")
