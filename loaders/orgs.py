@@ -260,7 +260,7 @@ def _resolve_stem(stem: str) -> Place | None:
 #: the plural (any compound, any inflection) introduces a list of kommuner as actors
 _KOMMUNER_INTRO = re.compile(
     r"(?i:\b[\w\-]*kommuner(?:na)?)\b(?:[ \t]+som[ \t]+[^.\n:]{0,50}?\b(?=är\b))?[ \t]*"
-    r"(?:[(:–—\-]|\b(?:är|var|blir|såsom|som|nämligen|bl\.\s?a\.?)\b)[ \t]*(?=[A-ZÅÄÖ])")
+    r"(?:[(:–—\-]|\b(?:är|var|blir|såsom|som|nämligen|bl\.\s?a\.?|i)\b)[ \t]*(?=[A-ZÅÄÖ])")
 _INTRO_LIST = re.compile(rf"({CAP}(?:[ \-]{CAP})?)((?:(?:,[ \t]*|[ \t]+och[ \t]+|[ \t]+samt[ \t]+|[ \t]*&[ \t]*){CAP}(?:[ \-]{CAP})?)+)")
 
 
