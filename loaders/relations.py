@@ -33,8 +33,8 @@ PARTNER_CUES = re.compile(
     r"samverkanspart|\bstartar\b|har\s+startat|"
     # any tense of taking part, and the nouns of a partner ("I projektet deltar A, B",
     # "medverkade", "Samarbetspartners har varit A och B", "Övriga partners är …")
-    r"\bdelt(?:ar|og|agit)\b|\bmedverka(?:de|t)\b|\bingick\s+i\b|samarbetspartner\w*|\bpartners?\b|"
-    r"\bpartnerna\b|\bmedsökande\b", re.I)
+    r"\bdelt(?:ar|og|agit)\b|\bmedverka(?:de|t)\b|\bingick\s+i\b|\w*partner(?:s|n|na)?\b|"
+    r"\bmedsökande\b|\b(?:gått|går|gick)\s+samman\s+med\b|\bdelprojekt(?:en)?\b", re.I)
 COLLAB_CUES = re.compile(
     r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|överenskommelse|utvecklingsprojekt\s+med|"
     r"dialog\s+med|möte\s+(?:med|mellan)", re.I)

@@ -350,3 +350,11 @@ def test_page_furniture_addresses_and_legal_forms_are_no_project_names(text, bad
 def test_a_kind_written_before_a_name_is_no_part_of_it():
     rec = extract_text("Stockholms stad driver ESF-projektet ”Care för nyanlända” sedan 2022.")
     assert "ESF-projektet ”Care för nyanlända”" not in ents(rec, "projects")
+
+
+def test_partner_nouns_in_compounds_and_joining_verbs():
+    text = ("Projektet Unga framåt\n\nRegion Uppsala är projektägare och projektpartners är Heby kommun, "
+            "Knivsta kommun och Tierps kommun. I projektet Unga framåt har vi gått samman med Arbetsförmedlingen.")
+    partners = {s for s, t in ((r[1], r[2]) for r in rels(extract_text(text), "PARTNER_IN")) if t == "Unga framåt"}
+    assert {"Heby kommun", "Knivsta kommun", "Tierps kommun", "Arbetsförmedlingen"} <= partners
+    assert "Region Uppsala" not in partners  # the owner is no partner
