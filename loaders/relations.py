@@ -494,6 +494,68 @@ def person_rules(doc: Doc, people, seg_of) -> None:
             doc.relate("CONTACT_FOR", person, proj, where, role=pm.role)
 
 
+#: a title word ("utvecklingschef", "integrationsstrateg", "ordförande", "kommunalråd")
+_TITLE = r"[a-zåäö\-]*(?:chef|strateg|ordförande|råd|direktör|ledare|samordnare|koordinator|handläggare|" \
+         r"sekreterare|utvecklare|rektor|minister|hövding|ansvarig|controller|konsulent|specialist|expert|" \
+         r"utredare|forskare|professor|docent|talesperson|ombudsman)"
+_GENITIVE_TITLE = re.compile(rf"s[ \t]+(?:[a-zåäö\-]*[a-rt-zåäö\-][ \t]+)?({_TITLE})[ \t]+$")
+_TITLE_IN_PLACE = re.compile(rf"^,?[ \t]+({_TITLE})[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+(?:[ \-][A-ZÅÄÖ][a-zåäö]+)?)\b")
+_PAREN_AFTER = re.compile(r"^[ \t]*\(([^()\n]{2,90})\)")
+
+
+def affiliation_rules(doc: Doc, people) -> None:
+    """Where a person's organisation is written around the name, not after a comma:
+    "Laholms kommuns utvecklingschef Ulf Mattsson" (the organisation's title before the
+    name), "Ingela Söderman (Arbetsförmedlingen)" and "A och B (Arbetsförmedlingen)" (the
+    organisation in brackets, shared by coordinated names), "X, arbetsmarknadschef i Hylte"
+    (a title in a kommun: its kommun)."""
+    from loaders import orgs as O
+
+    text = doc.text
+    g = O.Gazetteer.load()
+    by_start = sorted(people, key=lambda p: p.start)
+    for i, pm in enumerate(by_start):
+        person = doc.get("person", pm.uid)
+        if person is None or any(k[0] == "WORKS_FOR" and k[1] == person.uid for k in doc.relations):
+            continue
+        line_start = text.rfind("\n", 0, pm.start) + 1
+        before = text[max(line_start, pm.start - 120):pm.start]
+        m = _GENITIVE_TITLE.search(before)
+        if m:
+            end_org = pm.start - len(before) + m.start()  # where the genitive "s" begins
+            owners = [x for x in doc.mentions_in(max(0, end_org - 80), end_org + 1, "org") if x.end in (end_org, end_org + 1)]
+            if owners:
+                o = doc.get("org", owners[-1].uid)
+                doc.relate("WORKS_FOR", person, o, Span(owners[-1].start, pm.end), role=m.group(1))
+                continue
+        after = text[pm.end:pm.end + 120]
+        # "A och B (Org)": the bracket after the last of coordinated names
+        j, end = i, pm.end
+        while j + 1 < len(by_start) and re.fullmatch(r"[ \t]*(?:,|och|samt)[ \t]*", text[end:by_start[j + 1].start]):
+            j += 1
+            end = by_start[j].end
+        pb = _PAREN_AFTER.match(text[end:end + 100])
+        if pb:
+            inside = doc.mentions_in(end + pb.start(1), end + pb.end(1), "org")
+            if inside and not re.search(r"\d", pb.group(1)):
+                for o_m in inside[:2]:
+                    o = doc.get("org", o_m.uid)
+                    for k in range(i, j + 1):
+                        p2 = doc.get("person", by_start[k].uid)
+                        if p2 is not None:
+                            doc.relate("WORKS_FOR", p2, o, Span(pm.start, end + pb.end()))
+                continue
+        tp = _TITLE_IN_PLACE.match(after)
+        if tp:
+            place = g.place(tp.group(2))
+            if place is not None:
+                kom = next((o for o in doc.of_type("org") if o.props.get("place_uid") == place.uid), None)
+                if kom is None:
+                    ps = pm.end + tp.start(2)
+                    kom = O.add_kommun_org(doc, place, ps, ps + len(tp.group(2)), surface=tp.group(2))
+                doc.relate("WORKS_FOR", person, kom, Span(pm.start, pm.end + tp.end()), role=tp.group(1))
+
+
 #: an office on a body's board, or the head of a förbund's office
 BOARD_ROLE = re.compile(r"(?i)\b(?:ordinarie\s+)?(?:styrelse)?(?:ledamot|ledamöter|ersättare|ordförande|"
                         r"vice\s+ordförande|förbundschef|adjungerad)\b")

@@ -358,3 +358,12 @@ def test_partner_nouns_in_compounds_and_joining_verbs():
     partners = {s for s, t in ((r[1], r[2]) for r in rels(extract_text(text), "PARTNER_IN")) if t == "Unga framåt"}
     assert {"Heby kommun", "Knivsta kommun", "Tierps kommun", "Arbetsförmedlingen"} <= partners
     assert "Region Uppsala" not in partners  # the owner is no partner
+
+
+def test_affiliations_written_around_the_name():
+    r = rels(extract_text("Förstudien initierades av Laholms kommuns utvecklingschef Ulf Testsson i maj."))
+    assert ("WORKS_FOR", "Ulf Testsson", "Laholms kommun") in r
+    r = rels(extract_text("Deltar gör: Jan-Olof Provare och Ingela Exempel (Arbetsförmedlingen) samt andra."))
+    assert {("WORKS_FOR", "Jan-Olof Provare", "Arbetsförmedlingen"), ("WORKS_FOR", "Ingela Exempel", "Arbetsförmedlingen")} <= r
+    r = rels(extract_text("– Vi samarbetar nu, säger Christer Provsson, arbetsmarknadschef i Hylte."))
+    assert ("WORKS_FOR", "Christer Provsson", "Hylte kommun") in r
