@@ -252,6 +252,9 @@ def candidates(doc: Doc, rtype: str):
         # rules' do — the two ends must be named in one segment
         for e in (*srcs, *tgts):
             where[(e.type, e.uid)] = {i for i, sg in enumerate(segs) for s, _ in e.mentions if sg.start <= s < sg.end}
+    # a long document (a report of hundreds of names): only pairs named near each other, so
+    # the work stays linear in practice (the annotated pages never come near this size)
+    near_only = len(srcs) * len(tgts) > MAX_PAIRS
     for a in srcs:
         for b in tgts:
             if a is b or (a.type == b.type and a.uid == b.uid):
@@ -260,7 +263,21 @@ def candidates(doc: Doc, rtype: str):
                 continue
             if segs and page not in (a, b) and not (where[(a.type, a.uid)] & where[(b.type, b.uid)]):
                 continue
+            if near_only and not _near(a, b, 600):
+                continue
             yield a, b
+
+
+MAX_PAIRS = 20_000
+
+
+def _near(a: Entity, b: Entity, chars: int) -> bool:
+    ma = sorted(a.mentions)
+    for s2, e2 in b.mentions:
+        for s1, e1 in ma:
+            if abs(s1 - s2) <= chars:
+                return True
+    return False
 
 
 @lru_cache(maxsize=4)
