@@ -259,7 +259,7 @@ def _resolve_stem(stem: str) -> Place | None:
 #: "tre kommuner – Åsby, Norrby och Västby", "medlemskommunerna: A, B", "X-kommuner såsom A och B":
 #: the plural (any compound, any inflection) introduces a list of kommuner as actors
 _KOMMUNER_INTRO = re.compile(
-    r"(?i:\b[\w\-]*kommuner(?:na)?)\b(?:[ \t]+som[ \t]+[^.\n:]{0,50}?\b(?=är\b))?[ \t]*"
+    r"(?i:\b[\w\-]*kommuner(?:na)?)\b(?:[ \t]+som[ \t]+[^.\n:]{0,50}?\b(?=är\b)|[ \t]+[^.\n:]{1,40}?(?=:))?[ \t]*"
     r"(?:[(:–—\-]|\b(?:är|var|blir|såsom|som|nämligen|bl\.\s?a\.?|i)\b)[ \t]*(?=[A-ZÅÄÖ])")
 _INTRO_LIST = re.compile(rf"({CAP}(?:[ \-]{CAP})?)((?:(?:,[ \t]*|[ \t]+och[ \t]+|[ \t]+samt[ \t]+|[ \t]*&[ \t]*){CAP}(?:[ \-]{CAP})?)+)")
 

@@ -59,6 +59,7 @@ def test_no_continuation_without_evidence():
     "Länets tre kommuner (Åre, Krokom och Bräcke) har tecknat en överenskommelse.",
     "Tre kommuner – Åre, Krokom och Bräcke – står bakom satsningen.",
     "De kommuner som är med i avtalet är Åre, Krokom och Bräcke.",
+    "I länet har följande kommuner fått medel: Åre, Krokom och Bräcke.",
 ])
 def test_a_plural_kommuner_introducing_a_list_names_each_kommun_as_actor(text):
     rec = extract_text(text)
