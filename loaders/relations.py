@@ -39,6 +39,7 @@ COLLAB_CUES = re.compile(
     r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|överenskommelse|utvecklingsprojekt\s+med|"
     r"dialog\s+med|möte\s+(?:med|mellan)", re.I)
 MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+till|\bägare\s+är|huvudmän|"
+                         r"\butgörs\s+(?:gemensamt\s+)?av\b|"
                          r"består\s+av|ingår\s+i\s+förbundet|förbundets\s+(?:parter|medlemmar)|"
                          r"samverkande\s+parter|^\s*parter(?:na)?\s+(?:i\s+förbundet\s+)?är\b|"
                          r"finansiell\s+samordning\b[^.\n]*\bmellan\b", re.I | re.M)
@@ -280,6 +281,9 @@ AGREEMENT = re.compile(r"(?i)överenskommelse|\w*avtal(?:et|en)?\b|avsiktsförkl
                        r"idéburet\s+offentligt\s+partnerskap")
 
 
+_PARTNER_NOUN = re.compile(r"(?i)\b(?:samarbets|samverkans|projekt)?part(?:ner|er)\w*|\bmedsökande\b")
+
+
 def collaboration_rules(doc: Doc, seg: Segment) -> None:
     has_project = bool(segment_projects(doc, seg))
     last_kommun: Entity | None = None
@@ -307,6 +311,8 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
                 last_kommun = o
         if len(orgs) < 2 or not COLLAB_CUES.search(s_text + _label_before(doc, sp)):
             continue
+        if not agreement and not arranging and doc.of_type("project") and _PARTNER_NOUN.search(s_text):
+            continue  # "de samarbetsparter som ingår: A, B": a project's partners, not collaborators
         if MEMBER_CUES.search(s_text) and not agreement:
             continue  # co-members of a förbund are not said to collaborate
         for i, a in enumerate(orgs):
@@ -338,6 +344,7 @@ def member_rules(doc: Doc) -> None:
         orgs = _ents(doc, doc.mentions_in(sp.start, sp.end, "org"))
         forb = [o for o in orgs if o.kind in ("coordination_association", "network")]
         if not forb and re.search(r"(?i)\bförbundets\s+(?:medlemmar|parter|huvudmän)|förbundet\s+(?:består|bildades)|"
+                                  r"^\s*förbundet\b[^.\n]{0,60}\butgörs\s+(?:gemensamt\s+)?av\b|"
                                   r"^\s*(?:samverkande\s+)?(?:medlemmar(?:na)?|parter(?:na)?|huvudmän(?:nen)?)\s+(?:är|i förbundet)\b|"
                                   r"^\s*finansiell\s+samordning\b[^.\n]*\bmellan\b", s_text):
             # "Förbundets medlemmar är …" on a förbund's own page: the förbund the page is about

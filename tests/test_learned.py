@@ -368,3 +368,11 @@ def test_affiliations_written_around_the_name():
     assert {("WORKS_FOR", "Jan-Olof Provare", "Arbetsförmedlingen"), ("WORKS_FOR", "Ingela Exempel", "Arbetsförmedlingen")} <= r
     r = rels(extract_text("– Vi samarbetar nu, säger Christer Provsson, arbetsmarknadschef i Hylte."))
     assert ("WORKS_FOR", "Christer Provsson", "Hylte kommun") in r
+
+
+def test_a_forbund_made_up_of_its_members_is_membership_not_collaboration():
+    text = ("Samordningsförbundet Västra Norrby\n\nFörbundet är en juridisk person som utgörs gemensamt av "
+            "Försäkringskassan, Arbetsförmedlingen och Sala kommun.")
+    r = extract_text(text)
+    assert not rels(r, "COLLABORATES_WITH")
+    assert {s for _, s, _ in rels(r, "MEMBER_OF")} >= {"Försäkringskassan", "Arbetsförmedlingen", "Sala kommun"}
