@@ -118,26 +118,33 @@ def features(doc: Doc, seq: list[tuple[str, int, int]], tags: dict[int, str], li
     short = n <= 8
     for i, (w, s, e) in enumerate(seq):
         f = list(_word_features(w))
-        if i == 0:
-            f.append("first")
-            if line_of(s) == s:
-                f.append("linestart")
-        if i == n - 1:
-            f.append("last")
-        if short:
-            f.append("shortline")
-        f.append("r=" + rtags[i])
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                f.append(f"w{d:+d}=" + lows[j])
-                if d == -1 or d == 1:
-                    f.append(f"sh{d:+d}=" + shapes[j])
-                    f.append(f"r{d:+d}=" + rtags[j])
-            else:
-                f.append(f"w{d:+d}=<edge>")
+        f.extend(_context(i, n, s, short, lows, shapes, rtags, line_of))
         out.append(f)
     return out
+
+
+def _context(i, n, s, short, lows, shapes, rtags, line_of) -> list[str]:
+    """What a token's place says: line position, the rules' reading, its neighbours."""
+    f: list[str] = []
+    if i == 0:
+        f.append("first")
+        if line_of(s) == s:
+            f.append("linestart")
+    if i == n - 1:
+        f.append("last")
+    if short:
+        f.append("shortline")
+    f.append("r=" + rtags[i])
+    for d in (-2, -1, 1, 2):
+        j = i + d
+        if 0 <= j < n:
+            f.append(f"w{d:+d}=" + lows[j])
+            if d == -1 or d == 1:
+                f.append(f"sh{d:+d}=" + shapes[j])
+                f.append(f"r{d:+d}=" + rtags[j])
+        else:
+            f.append(f"w{d:+d}=<edge>")
+    return f
 
 
 def _line_start_fn(text: str):
@@ -256,12 +263,119 @@ def spans(seq, labels) -> list[tuple[str, int, int]]:
 _BAD_NAME = re.compile(r"^[\W\d_]+$")
 
 
-def predicted_spans(doc: Doc, model: dict) -> list[tuple[str, int, int]]:
-    seqs, feats = doc_features(doc)
+def _add(acc: list[float], row) -> None:
+    for j, w in enumerate(row):
+        acc[j] += w
+
+
+def _emissions(model: dict, seq, tags, line_of) -> list[list[float]]:
+    """Each token's score per label: the same sums as over ``features`` (word features summed
+    once per distinct word, then the token's context)."""
+    state, k = model["state"], len(model["labels"])
+    wcache = model.setdefault("_wcache", {})
+    words = [w for w, _, _ in seq]
+    lows = [w.casefold() for w in words]
+    shapes = [_shape(w) for w in words]
+    rtags = [tags.get(s) or "none" for _, s, _ in seq]
+    n = len(seq)
+    short = n <= 8
     out = []
-    for seq, f in zip(seqs, feats):
-        out.extend(spans(seq, viterbi(model, f)))
+    for i, (w, s, _e) in enumerate(seq):
+        base = wcache.get(w)
+        if base is None:
+            base = [0.0] * k
+            for a in _word_features(w):
+                row = state.get(a)
+                if row is not None:
+                    _add(base, row)
+            wcache[w] = base
+        rows = [r for r in map(state.get, _context(i, n, s, short, lows, shapes, rtags, line_of)) if r is not None]
+        out.append([sum(col) for col in zip(base, *rows)] if rows else list(base))
     return out
+
+
+def _gain(model: dict) -> list[float]:
+    labels, trans = model["labels"], model["trans"]
+    gain = model.get("_gain")
+    if gain is None:
+        o, rng = labels.index("O"), range(len(labels))
+        gain = model["_gain"] = [
+            max(trans[p][j] - trans[p][o] for p in rng) + max(trans[j][q] - trans[o][q] for q in rng)
+            if j != o else 0.0 for j in rng]
+    return gain
+
+
+def decode(model: dict, emit: list[list[float]]) -> list[str]:
+    """The best labelling of a sequence from its emissions. A token far more O than any other
+    label (by more than any pair of transitions can gain) is O in the best labelling; the
+    runs between such tokens are solved on their own (exactly: each run starts after and ends
+    before a known O)."""
+    labels, trans = model["labels"], model["trans"]
+    o, k = labels.index("O"), len(labels)
+    gain = _gain(model)
+    others = [j for j in range(k) if j != o]
+    certain = [all(sc[o] - sc[j] > gain[j] for j in others) for sc in emit]
+    path = [o] * len(emit)
+    i, n = 0, len(emit)
+    while i < n:
+        if certain[i]:
+            i += 1
+            continue
+        a = i
+        while i < n and not certain[i]:
+            i += 1
+        b = i
+        path[a:b] = _viterbi_run(trans, emit[a:b], o if a > 0 else None, o if b < n else None)
+    return [labels[x] for x in path]
+
+
+def _viterbi_run(trans, emit, before: int | None, after: int | None) -> list[int]:
+    k = len(emit[0])
+    rng = range(k)
+    prev = [emit[0][j] + (trans[before][j] if before is not None else 0.0) for j in rng]
+    back = []
+    for e in emit[1:]:
+        cur, bp = [0.0] * k, [0] * k
+        for j in rng:
+            best_p, best_v = 0, prev[0] + trans[0][j]
+            for p in range(1, k):
+                v = prev[p] + trans[p][j]
+                if v > best_v:
+                    best_p, best_v = p, v
+            cur[j] = best_v + e[j]
+            bp[j] = best_p
+        back.append(bp)
+        prev = cur
+    if after is not None:
+        prev = [prev[j] + trans[j][after] for j in rng]
+    j = max(rng, key=lambda x: prev[x])
+    path = [j]
+    for bp in reversed(back):
+        j = bp[j]
+        path.append(j)
+    return path[::-1]
+
+
+def predicted_spans(doc: Doc, model: dict) -> list[tuple[str, int, int]]:
+    seqs = sequences(doc)
+    tags = _rule_tags(doc)
+    line_of = _line_start_fn(doc.text)
+    taken = sorted((m.start, m.end) for m in doc.mentions)
+    out = []
+    for seq in seqs:
+        # a line whose every capitalised word the rules have read already gives the model
+        # nothing to add (its names start with a capital): not decoded
+        if not any(w[:1].isupper() and not _covered(taken, s) for w, s, _ in seq):
+            continue
+        out.extend(spans(seq, decode(model, _emissions(model, seq, tags, line_of))))
+    return out
+
+
+def _covered(spans_: list[tuple[int, int]], pos: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(spans_, (pos, float("inf"))) - 1
+    return i >= 0 and spans_[i][0] <= pos < spans_[i][1]
 
 
 _PERSON_SHAPE = re.compile(r"[A-ZÅÄÖÉÜØÆČŠŽ][\w’'\-]+(?:[ ][A-ZÅÄÖÉÜØÆČŠŽ][\w’'\-]+){1,3}")
