@@ -120,6 +120,19 @@ class _DocView:
 
     def line_label(self, pos: int) -> str | None:
         """The "Label:" a mention's line starts with, or the heading line above it."""
+        cache = self.__dict__.setdefault("_labels", {})
+        if pos not in cache:
+            cache[pos] = self._line_label(pos)
+        return cache[pos]
+
+    def sentence_lemmas(self, si: int) -> set[str]:
+        cache = self.__dict__.setdefault("_sent_lemmas", {})
+        if si not in cache:
+            sp = self.sents[si]
+            cache[si] = set(_lemmas(self.text[sp.start:sp.end], 40))
+        return cache[si]
+
+    def _line_label(self, pos: int) -> str | None:
         ls = self.text.rfind("\n", 0, pos) + 1
         m = _LABEL.match(self.text, ls)
         if m and m.end() <= pos + 1:
@@ -219,7 +232,7 @@ def pair_features(view: _DocView, rtype: str, src: Entity, tgt: Entity) -> dict[
         # the clause around the pair: lemmas of the sentence before the first mention
         sp = view.sents[si] if si < len(view.sents) else None
         if sp is not None:
-            for w in set(_lemmas(text[sp.start:sp.end], 40)):
+            for w in view.sentence_lemmas(si):
                 f["sent:" + w] = 0.5
             n_here = len({(m.type, m.uid) for m in doc.mentions_in(sp.start, sp.end, src.type)})
             f["sent_n:" + _bucket(n_here, (1, 2, 3, 5, 8))] = 1.0
