@@ -1,6 +1,6 @@
 """Which rules and cues fire on how many documents.
 
-    python -m loaders.rule_report ../shared/eval/gold ../shared/eval/dev/docs ../shared/eval/train/docs
+    python -m loaders.rule_report data/seeds ../shared/eval/dev/docs ../shared/eval/train/docs
     python -m loaders.rule_report DOCS... --max 1        # only the rules firing on ≤ 1 document
     python -m loaders.rule_report DOCS... --tsv > rules.tsv
 
