@@ -36,7 +36,7 @@ from .readers_base import ReadError, check_zip, clean_text, decode_bytes
 OPTIONS: dict = {"columns": None, "fund": None}
 HEADER_SEARCH_ROWS = 20
 #: the order of a row's lines: the project's own fields, then lists, then contacts
-_LINE_ORDER = ("name", "id", "owner", "partners", "programme", "priority", "region", "county", "kommuner",
+_LINE_ORDER = ("name", "id", "owner", "partners", "programme", "priority", "thematic", "region", "county", "kommuner",
                "postcode", "period", "start", "end", "budget", "granted", "granted_eur", "cofinancing",
                "eu_rate", "fund", "participants", "contact", "updated")
 #: never written into the text (a quote must not carry them): kept on the row, used only

@@ -51,9 +51,10 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
                          "Stödandel", "EU-andel", "EU co-financing rate")),
     "fund": ("text", ("Fond", "Fund", "Finansiär", "Funder", "Fonder", "Programme fund")),
     "programme": ("text", ("Program", "Programme", "Operativt program", "Operational programme", "Programnamn")),
-    "priority": ("text", ("Programområde", "Insatsområde", "Tematiskt mål", "Prioritering", "Priority",
-                          "Priority axis", "Thematic objective", "Specifikt mål", "Specific objective",
+    "priority": ("text", ("Programområde", "Insatsområde", "Prioritering", "Priority",
+                          "Priority axis", "Specifikt mål", "Specific objective",
                           "Category of intervention", "Interventionskategori", "Åtgärd")),
+    "thematic": ("text", ("Tematiskt mål", "Thematic objective", "Tematiskt område", "TO")),
     "region": ("text", ("Region", "ESF-region", "Område", "Programregion", "NUTS2", "Region name")),
     "county": ("list", ("Län", "County", "Län namn", "Genomförandelän")),
     "kommuner": ("list", ("Kommun", "Kommuner", "Municipality", "Municipalities", "Genomförandekommun",
@@ -86,7 +87,7 @@ LABEL_SV = {
     "kommuner": "Kommun", "postcode": "Postnummer", "contact": "Kontaktperson", "phone": "Telefon",
     "email": "E-post", "participants": "Planerat antal deltagare", "updated": "Uppdaterad",
     "description": "Sammanfattning", "background": "Bakgrund", "purpose": "Syfte", "goals": "Mål",
-    "target_group": "Målgrupp", "results": "Resultat",
+    "target_group": "Målgrupp", "results": "Resultat", "thematic": "Tematiskt mål",
 }
 
 
@@ -119,7 +120,8 @@ _CONTAINS: tuple[tuple[str, str], ...] = (
     ("^lan", "county"), ("county", "county"),
     ("postnr", "postcode"), ("postnummer", "postcode"), ("postcode", "postcode"), ("postal", "postcode"),
     ("omrade", "region"), ("region", "region"),
-    ("insatsomrade", "priority"), ("tematisk", "priority"), ("programomrade", "priority"),
+    ("tematisk", "thematic"), ("thematic", "thematic"),
+    ("insatsomrade", "priority"), ("programomrade", "priority"),
     ("priorit", "priority"), ("objective", "priority"), ("intervention", "priority"),
     ("program", "programme"),
     ("projektledare", "contact"), ("kontakt", "contact"), ("contact", "contact"), ("manager", "contact"),

@@ -119,7 +119,31 @@ def _fund(r: _Row) -> str | None:
                 return k
     # the file's own name ("regionalfonden-projekt.xlsx") or a column the mapping left alone
     k = fund_key(r.doc.path.rsplit("/", 1)[-1]) or fund_key(r.text[:r.row.get("free_start") or len(r.text)])
-    return k
+    if k:
+        return k
+    # the EU thematic objective the row states: objectives 1–7 (research and innovation, ICT,
+    # SME competitiveness, low carbon, climate, environment, transport) are the Regional
+    # Development Fund's; the Social Fund's own are 8–11 (Regulations 1303/2013 art. 9 and
+    # 1304/2013 art. 3), which other funds share, so they say nothing
+    for v in r.fields.get("thematic") or []:
+        if _thematic_number(str(v)) in range(1, 8):
+            return "ERUF"
+    return None
+
+
+_TO_WORDS = ((1, r"forskning|innovation"), (2, r"informations-\s*och\s*kommunikationsteknik|\bIKT\b|bredband"),
+             (3, r"konkurrenskraft|små\s+och\s+medelstora\s+företag|\bSMF\b"), (4, r"koldioxidsnål"),
+             (5, r"klimatförändring|riskförebyggande"), (6, r"miljön|resurseffektiv"), (7, r"transport"))
+
+
+def _thematic_number(value: str) -> int | None:
+    m = re.match(r"\s*(?:TO|tematiskt\s+mål)?\s*0?(\d{1,2})\b", value, re.I)
+    if m:
+        return int(m.group(1))
+    for n, rx in _TO_WORDS:
+        if re.search(rx, value, re.I):
+            return n
+    return None
 
 
 def _dates(d: Doc, r: _Row) -> tuple[str | None, str | None]:

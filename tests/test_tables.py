@@ -242,3 +242,14 @@ def test_rows_stream_one_at_a_time(tmp_path):
     first = next(it)
     assert first.name == "stor.csv#row-1" and first.row["fields"]["name"] == ["Projekt 0"]
     assert sum(1 for _ in it) == 1999
+
+
+def test_a_thematic_objective_of_the_regional_fund_states_the_fund(tmp_path):
+    rows = [["projektnamn", "stödmottagare", "beviljat_belopp_sek", "tematiskt_mål"],
+            ["Smart industri", "Region Västerbotten", "1 000 000", "1. Stärka forskning, teknisk utveckling och innovation"],
+            ["Jobb för alla", "Umeå kommun", "2 000 000", "8. Främja hållbar sysselsättning"],
+            ["Grön omställning", "Umeå universitet", "3 000 000", "Stödja övergången till en koldioxidsnål ekonomi"]]
+    a, b, c = records(write_csv(tmp_path / "export.csv", rows))
+    assert rels(a, "FUNDS")[0][0] == "Europeiska regionala utvecklingsfonden"
+    assert rels(c, "FUNDS")[0][0] == "Europeiska regionala utvecklingsfonden"
+    assert not rels(b, "FUNDS") and "without a stated fund" in b["warnings"][0]  # 8 is shared: no guess
