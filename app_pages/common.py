@@ -204,5 +204,8 @@ def target_labels() -> dict[str, str]:
 
 
 def csv_bytes(frame: pd.DataFrame, index: bool = False) -> bytes:
-    """CSV for Excel in Sweden: UTF-8 with BOM, semicolon separated, decimal comma."""
-    return frame.to_csv(index=index, sep=";", decimal=",").encode("utf-8-sig")
+    """CSV for Excel in Sweden: UTF-8 with BOM, semicolon separated, decimal comma; a text
+    cell that Excel would run as a formula is defused (``samverkan.safe_output``)."""
+    from samverkan.safe_output import defuse_frame
+
+    return defuse_frame(frame).to_csv(index=index, sep=";", decimal=",").encode("utf-8-sig")

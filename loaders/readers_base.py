@@ -44,7 +44,9 @@ class ReadError(Exception):
     """A file that cannot be read as a document; ``str()`` is one line: ``path: reason``."""
 
     def __init__(self, path: str | os.PathLike, reason: str):
-        self.path = str(path)
+        from samverkan.safe_output import one_line
+
+        self.path = one_line(path)  # a newline or control character in a file name stays on one line
         self.reason = " ".join(str(reason).split())  # always one line
         super().__init__(f"{self.path}: {self.reason}")
 

@@ -372,7 +372,9 @@ def _print_rows(columns, rows, fmt):
     width = None if fmt == "csv" else 60
     df = pd.DataFrame([[cell(rec.get(c), width) for c in columns] for rec in records], columns=list(columns))
     if fmt == "csv":
-        click.echo(df.to_csv(index=False), nl=False)
+        from samverkan.safe_output import defuse_frame
+
+        click.echo(defuse_frame(df).to_csv(index=False), nl=False)  # no cell runs as a formula in Excel
     else:
         click.echo(df.to_string(index=False, na_rep="") if len(df) else "(no rows)")
         if len(df) > 1:

@@ -1,0 +1,44 @@
+"""Output that cannot hurt whoever opens it: formulas defused in every CSV path, file names on
+one line. Pure: no database."""
+from __future__ import annotations
+
+import io
+import os
+
+import pandas as pd
+import pytest
+
+from loaders.readers import ReadError, iter_documents
+from samverkan.safe_output import defuse, defuse_frame, one_line
+
+
+@pytest.mark.parametrize("cell", ['=HYPERLINK("http://x")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)",
+                                  "\tx", "\rx"])
+def test_formula_cells_get_a_leading_quote(cell):
+    assert defuse(cell) == "'" + cell
+
+
+def test_other_values_are_unchanged():
+    for v in ("Malmö stad", "", "a=b", 12, -5, 3.5, None):
+        assert defuse(v) == v
+
+
+def test_frames_and_the_apps_csv_downloads_are_defused():
+    from app_pages.common import csv_bytes
+
+    frame = pd.DataFrame({"Projekt": ['=HYPERLINK("http://evil")', "Steget"], "Antal": [-3, 4]})
+    out = defuse_frame(frame)
+    assert list(out["Projekt"]) == ['\'=HYPERLINK("http://evil")', "Steget"] and list(out["Antal"]) == [-3, 4]
+    assert list(frame["Projekt"])[0].startswith("=")  # the stored value is as written
+    text = csv_bytes(frame).decode("utf-8-sig")
+    back = pd.read_csv(io.StringIO(text), sep=";")
+    assert back["Projekt"][0].startswith("'=") and back["Antal"][0] == -3
+
+
+def test_file_names_in_messages_stay_on_one_line(tmp_path):
+    assert one_line("a\nb\tc\x1b[31m") == "a\\nb\\tc\\x1b[31m"
+    assert one_line(os.fsdecode(b"caf\xff.txt")) == "caf\\xff.txt"
+    bad = tmp_path / "ny\nrad.txt"
+    bad.write_bytes(b"")
+    (err,) = list(iter_documents([bad]))
+    assert isinstance(err, ReadError) and "\n" not in str(err) and "ny\\nrad.txt" in str(err)
