@@ -41,6 +41,11 @@ def body():
     try:
         q.check_read_only(text)
         columns, rows = run(text, tuple(sorted(values.items(), key=lambda kv: kv[0])))
+    except q.QueryTimeoutError:
+        st.error(f"Frågan tog längre tid än {q.query_timeout():g} sekunder och avbröts. Begränsa den "
+                 "(till exempel med LIMIT) eller be den som driftar tjänsten höja SAMVERKAN_QUERY_TIMEOUT.",
+                 icon=":material/timer_off:")
+        return
     except q.QueryError as exc:
         st.error(str(exc), icon=":material/block:")
         return

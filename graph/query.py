@@ -324,6 +324,27 @@ def _resolve(query: str | NamedQuery, queries: dict[str, NamedQuery] | None) -> 
     return NamedQuery("<text>", "", "", query_parameters(text), text)
 
 
+class QueryTimeoutError(QueryError):
+    """The query ran longer than the read timeout (``SAMVERKAN_QUERY_TIMEOUT``)."""
+
+
+def query_timeout() -> float:
+    """Seconds a read of the console or ``samverkan query`` may run (default 30)."""
+    import os
+
+    raw = os.environ.get("SAMVERKAN_QUERY_TIMEOUT", "").strip()
+    try:
+        value = float(raw) if raw else 30.0
+    except ValueError:
+        raise QueryError(f"SAMVERKAN_QUERY_TIMEOUT={raw!r} is not a number of seconds") from None
+    return value if value > 0 else 30.0
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    code = getattr(exc, "code", None) or ""
+    return "TransactionTimedOut" in code or "Transaction.TransactionTimedOut" in str(exc)
+
+
 def _execute_read(driver, text: str, params: dict, *, database: str | None = None,
                   max_rows: int | None = None, check_plan: bool = False,
                   label: str | None = None) -> tuple[list[str], list[dict]]:
@@ -346,9 +367,20 @@ def _execute_read(driver, text: str, params: dict, *, database: str | None = Non
         return keys, [{k: to_python(v) for k, v in zip(keys, rec.values())} for rec in records]
 
     db = database or get_settings().neo4j_database
+    limit = query_timeout()
+    timed = neo4j.unit_of_work(timeout=limit)(work)  # the server stops the transaction at the limit
     with driver.session(database=db, default_access_mode=neo4j.READ_ACCESS,
                         notifications_min_severity="OFF") as session:
-        return session.execute_read(work)
+        try:
+            return session.execute_read(timed)
+        except QueryError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - only the timeout is translated
+            if _is_timeout(exc):
+                raise QueryTimeoutError(
+                    f"the query ran longer than {limit:g} s and was stopped "
+                    "(SAMVERKAN_QUERY_TIMEOUT sets the limit)") from None
+            raise
 
 
 _QUERY_TYPES = {"w": "a write", "rw": "reading and writing", "s": "a schema or admin operation"}
