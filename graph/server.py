@@ -299,6 +299,9 @@ def neo4j_conf(settings: Settings | None = None) -> str:
         f"server.memory.heap.max_size={s.neo4j_heap}",
         f"server.memory.pagecache.size={s.neo4j_pagecache}",
         "dbms.usage_report.enabled=false",
+        # a backstop for any transaction a client forgot to bound (reads from the console and
+        # `samverkan query` stop at SAMVERKAN_QUERY_TIMEOUT, 30 s, long before this)
+        "db.transaction.timeout=10m",
         # keep little transaction log: a local tool needs no point-in-time recovery, and the
         # default (2 days) let a large load fill the disk
         "db.tx_log.rotation.retention_policy=2 files",
