@@ -92,6 +92,32 @@ def document_key(doc: RawDocument) -> str:
     return doc.path
 
 
+MAX_LINE_ENV = "SAMVERKAN_MAX_LINE_CHARS"
+DEFAULT_MAX_LINE = 200_000
+
+
+def shape_problem(text: str) -> str | None:
+    """A cheap look before the expensive rules: a document that is one enormous line, or
+    whose characters are nearly all no letters, is no prose to read (a 5 MB line of commas
+    used to spend the whole extraction time limit). The reason, or None."""
+    raw = os.environ.get(MAX_LINE_ENV, "").strip()
+    try:
+        limit = int(raw) if raw else DEFAULT_MAX_LINE
+    except ValueError:
+        limit = DEFAULT_MAX_LINE
+    longest = max((len(x) for x in text.split("\n")), default=0) if len(text) > limit else 0
+    if longest > limit:
+        def n(x: int) -> str:
+            return f"{x:,}".replace(",", " ")
+        return f"a line of {n(longest)} characters is no document text ({MAX_LINE_ENV} sets the limit, now {n(limit)})"
+    if len(text) > 20_000:
+        sample = text[:200_000]
+        letters = sum(ch.isalpha() for ch in sample)
+        if letters < 0.2 * len(sample):
+            return f"only {100 * letters // len(sample)} % of its characters are letters: no prose to read"
+    return None
+
+
 def extract_timeout() -> float:
     raw = os.environ.get(EXTRACT_TIMEOUT_ENV, "").strip()
     try:
@@ -144,6 +170,9 @@ def _extract(doc: RawDocument, keep_contact_details: bool, timeout: float | None
     """One document -> its record, or a one-line error naming it. Never raises."""
     key = document_key(doc)
     limit = extract_timeout() if timeout is None else timeout
+    problem = shape_problem(doc.text)
+    if problem:
+        return f"{key}: {problem}"
     try:
         try:
             with _time_limit(limit):

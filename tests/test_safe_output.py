@@ -42,3 +42,19 @@ def test_file_names_in_messages_stay_on_one_line(tmp_path):
     bad.write_bytes(b"")
     (err,) = list(iter_documents([bad]))
     assert isinstance(err, ReadError) and "\n" not in str(err) and "ny\\nrad.txt" in str(err)
+
+
+def test_a_document_of_one_enormous_line_is_refused_at_once(tmp_path):
+    import time
+
+    from loaders.pipeline import extract_stream
+
+    one = tmp_path / "en-rad.txt"
+    one.write_text("ord, " * 100_000, encoding="utf-8")
+    commas = tmp_path / "komman.txt"
+    commas.write_text("1,2;3|" * 10_000 + "\n" + "x" * 10, encoding="utf-8")
+    t0 = time.monotonic()
+    out = list(extract_stream(iter_documents([one, commas])))
+    assert time.monotonic() - t0 < 10
+    assert out[0].startswith(f"{one}: a line of 499 999 characters is no document text (SAMVERKAN_MAX_LINE_CHARS")
+    assert "% of its characters are letters" in out[1]
