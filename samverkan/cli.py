@@ -441,17 +441,33 @@ def analyze(since, until, seed, top, with_funders, need, no_write):
                f"wrote {', '.join(SCORE_PROPERTIES)} onto {written} Organization nodes")
 
 
+_EXPORT_SUFFIX = {".graphml": "graphml", ".gexf": "gexf", ".json": "json"}
+
+
 @main.command()
 @click.argument("out", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]), default="graphml", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]), default=None,
+              help="graphml, gexf or json (node-link); by default the file's extension says which.")
 def export(out, fmt):
     """Export the organisation collaboration network (for Gephi, yEd, NetworkX).
+
+    The format is --format's, else the extension's (.graphml, .gexf, .json); any other
+    extension without --format is a usage error.
 
     \b
     Example:
       samverkan export network.graphml
+      samverkan export network.gexf
     """
     import networkx as nx
+
+    if fmt is None:
+        fmt = _EXPORT_SUFFIX.get(out.suffix.lower())
+        if fmt is None:
+            raise click.UsageError(f"{out}: say the format with --format (graphml, gexf or json) "
+                                   "or give the file one of the extensions .graphml, .gexf, .json")
+    if not out.parent.is_dir():
+        raise Failure(f"{out}: no folder {out.parent} to write into")
 
     from analytics import COLLAB_ROLES, collaboration_graph
     from graph.projection import org_project_rows, stated_collaboration_rows

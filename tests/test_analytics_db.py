@@ -95,3 +95,7 @@ def test_cli_export_graphml(seed_graph, tmp_path):
     G = nx.read_graphml(out)
     assert G.number_of_nodes() >= 10
     assert any(d.get("name") == "Arbetsförmedlingen" for _, d in G.nodes(data=True))
+    # the extension says the format: a .gexf file is GEXF that networkx reads back
+    gexf = tmp_path / "net.gexf"
+    assert CliRunner().invoke(main, ["export", str(gexf)]).exit_code == 0
+    assert nx.read_gexf(gexf).number_of_nodes() == G.number_of_nodes()

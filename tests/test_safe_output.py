@@ -58,3 +58,16 @@ def test_a_document_of_one_enormous_line_is_refused_at_once(tmp_path):
     assert time.monotonic() - t0 < 10
     assert out[0].startswith(f"{one}: a line of 499 999 characters is no document text (SAMVERKAN_MAX_LINE_CHARS")
     assert "% of its characters are letters" in out[1]
+
+
+def test_export_refuses_an_unknown_extension_and_a_missing_folder_before_connecting(tmp_path):
+    from click.testing import CliRunner
+
+    from samverkan.cli import main
+
+    res = CliRunner().invoke(main, ["export", str(tmp_path / "net.xyz")])
+    assert res.exit_code == 2 and "--format" in res.output
+    res = CliRunner().invoke(main, ["export", str(tmp_path / "saknas" / "net.gexf")])
+    assert res.exit_code == 1
+    (line,) = res.stderr.strip().splitlines()
+    assert line.startswith("error: ") and "saknas" in line
