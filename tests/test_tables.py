@@ -253,3 +253,23 @@ def test_a_thematic_objective_of_the_regional_fund_states_the_fund(tmp_path):
     assert rels(a, "FUNDS")[0][0] == "Europeiska regionala utvecklingsfonden"
     assert rels(c, "FUNDS")[0][0] == "Europeiska regionala utvecklingsfonden"
     assert not rels(b, "FUNDS") and "without a stated fund" in b["warnings"][0]  # 8 is shared: no guess
+
+
+@pytest.mark.neo4j
+def test_a_rows_amounts_and_unused_columns_reach_the_graph(tmp_path, clean_db):
+    from graph.connection import database_name
+    from graph.writer import init_schema
+    from loaders.pipeline import load_paths
+
+    init_schema(clean_db)
+    path = write_csv(tmp_path / "regionalfonden.csv", [REGIONAL[0] + ["intern kod"], REGIONAL[1] + ["X1"]])
+    summary = load_paths([path], clean_db)
+    assert summary.failed == 0, summary.errors
+    with clean_db.session(database=database_name()) as s:
+        f = s.run("MATCH (:Organization)-[f:FUNDS]->(p:Project {uid: '20201234'}) "
+                  "RETURN f.amount_sek AS sek, f.amount_eur AS eur").single()
+        d = s.run("MATCH (d:Document) RETURN d.unused_columns AS unused").single()
+        places = s.run("MATCH (:Project {uid: '20201234'})-[:ACTIVE_IN]->(m:Municipality) RETURN count(m) AS n").single()
+    assert (f["sek"], f["eur"]) == (12500000, 1190000)
+    assert d["unused"] == ["intern kod"]
+    assert places["n"] == 4
