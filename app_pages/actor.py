@@ -37,9 +37,12 @@ def body():
     m[1].metric("Samverkanspartner", len(collaborators),
                 help="Delar ett projekt eller uttalar samverkan; medlemskap räknas inte.")
     m[2].metric("Mäklarroll", f"{org['betweenness']:.3f}" if org.get("betweenness") is not None else "–",
-                help="Betweenness i samverkansnätverket (från `samverkan analyze`).")
-    m[3].metric("PageRank", f"{org['pagerank']:.3f}" if org.get("pagerank") is not None else "–")
-    m[4].metric("Samverkansgrupp", org.get("community", "–"))
+                help=views.METRIC_HELP["betweenness"])
+    m[3].metric("Inflytande (PageRank)", f"{org['pagerank']:.3f}" if org.get("pagerank") is not None else "–",
+                help=views.METRIC_HELP["pagerank"])
+    m[4].metric("Samverkansgrupp", org.get("community") if org.get("community") is not None else "–",
+                help=views.METRIC_HELP["community"])
+    st.caption("**Mäklarroll**: " + views.METRIC_HELP["betweenness"])
 
     c1, c2 = st.columns(2)
     depth = c1.radio("Nätverk runt aktören", [1, 2], horizontal=True,

@@ -1,10 +1,9 @@
 """Täckningsluckor: kommun/län × target group → projects, against the complete reference lists."""
 import pandas as pd
-import plotly.express as px
 import streamlit as st
 
 from analytics import ranked_gaps, read_need_csv
-from app_pages import common
+from app_pages import common, views
 
 
 def body():
@@ -28,11 +27,7 @@ def body():
     shown = matrix.rename(index=names, columns=labels)
     n_gaps = int((matrix == 0).sum().sum())
     st.metric("Luckor", f"{n_gaps} av {matrix.size} celler")
-    fig = px.imshow(shown.T, color_continuous_scale=["#ffffff", "#c6dbef", "#2171b5", "#08306b"],
-                    aspect="auto", labels={"color": "projekt", "x": "", "y": ""}, text_auto=True)
-    fig.update_layout(height=max(420, 26 * len(shown.columns) + 160), margin=dict(l=10, r=10, t=10, b=10),
-                      xaxis=dict(side="top", tickangle=-45))
-    fig.update_traces(xgap=1, ygap=1)
+    fig = views.heatmap_figure(shown)
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
     st.download_button("Ladda ner matrisen (CSV)", common.csv_bytes(shown, index=True),
                        f"tackning_{level}.csv", "text/csv")
@@ -51,7 +46,9 @@ def body():
                 need = read_need_csv(path)
             except ValueError as exc:
                 st.error(str(exc).replace(str(path), upload.name or "filen"))
-    gaps = ranked_gaps(matrix, need)
+    county_of = {m["code"]: str(m.get("county_code")) for m in proj.municipalities}
+    gaps = views.distinct_gap_counts(ranked_gaps(matrix, need), proj.projects, level, common.hierarchy(),
+                                     county_of)
     table = gaps.rename(columns={"place_name": "plats", "target_label": "målgrupp", "need": "behov",
                                  "place_projects": "projekt på platsen",
                                  "nearby_projects": "projekt för målgruppen i närheten", "rank": "rang"})

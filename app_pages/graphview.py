@@ -30,7 +30,7 @@ KIND_COLOURS = {
     "Document": "#7f7f7f",
 }
 KIND_LABELS_SV = {
-    "municipality_org": "Kommun", "municipal_unit": "Kommunal förvaltning", "region": "Region",
+    "municipality_org": "Kommun (organisation)", "municipal_unit": "Kommunal förvaltning", "region": "Region",
     "agency": "Statlig myndighet", "coordination_association": "Samordningsförbund",
     "nonprofit": "Idéburen organisation", "education": "Utbildningsaktör", "company": "Företag",
     "network": "Nätverk", "fund": "Fond/finansiär", "other": "Övrig",

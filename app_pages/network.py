@@ -47,6 +47,7 @@ def body():
         kinds=tuple(kinds), county=None if county == NO_CHOICE else county,
         municipality=None if municipality == NO_CHOICE else municipality,
         target_group=None if target == NO_CHOICE else target,
+        target_group_keys=() if target == NO_CHOICE else common.hierarchy().get(target, (target,)),
         since=None if full else period[0], until=None if full else period[1],
         min_shared=min_shared, with_funders=with_funders)
     view = common.network(filters)
@@ -62,17 +63,21 @@ def body():
         st.info("Inga organisationer matchar filtren.")
         return
     graphview.show(G, view.positions, size_by=size_by, color_by=color_by, height=620, profile_link="profil")
-    st.caption("Dubbelklicka på en organisation för att öppna dess profil. Storlek: "
+    st.caption("Håll muspekaren över en organisation för detaljer; öppna dess profil till höger. Storlek: "
                f"{views.SIZE_BY[size_by].lower()}. Positionerna är beräknade i förväg (ingen fysik) "
                "så att stora nätverk ritas snabbt.")
 
     left, right = st.columns([2, 1])
     with left:
         st.subheader("Centrala aktörer")
-        table = view.table.reset_index()[["uid", "name", "org_kind", "degree", "weighted_degree",
-                                          "betweenness", "pagerank", "community"]]
-        st.dataframe(table.drop(columns="uid").round(4), hide_index=True, width="stretch", height=300)
-        st.download_button("Ladda ner tabellen (CSV)", common.csv_bytes(table), "natverk.csv", "text/csv")
+        table = views.centrality_frame(view.table)
+        st.dataframe(table, hide_index=True, width="stretch", height=300,
+                     column_config={views.CENTRALITY_SV[c][0]: st.column_config.Column(help=h)
+                                    for c, h in views.METRIC_HELP.items()})
+        st.caption("**Mäklarroll**: " + views.METRIC_HELP["betweenness"] + " **Inflytande**: "
+                   + views.METRIC_HELP["pagerank"])
+        st.download_button("Ladda ner tabellen (CSV)", common.csv_bytes(table.reset_index(names="id")),
+                           "natverk.csv", "text/csv")
     with right:
         st.subheader("Öppna en profil")
         names = dict(zip(view.table.index, view.table["name"]))

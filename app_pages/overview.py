@@ -30,10 +30,15 @@ def body():
             top = pd.DataFrame({
                 "organisation": top["name"],
                 "typ": top["org_kind"].map(lambda k: views.graphview.KIND_LABELS_SV.get(k or "other", k)),
-                "partner": top["degree"], "mäklarroll (betweenness)": top["betweenness"].round(3),
-                "PageRank": top["pagerank"].round(3), "grupp": top["community"],
+                "partner": top["degree"], "mäklarroll": top["betweenness"].round(3),
+                "inflytande (PageRank)": top["pagerank"].round(3), "samverkansgrupp": top["community"],
             })
-            st.dataframe(top, hide_index=True, width="stretch")
+            help_of = {"partner": "degree", "mäklarroll": "betweenness", "inflytande (PageRank)": "pagerank",
+                       "samverkansgrupp": "community"}
+            st.dataframe(top, hide_index=True, width="stretch",
+                         column_config={c: st.column_config.Column(help=views.METRIC_HELP[k])
+                                        for c, k in help_of.items()})
+            st.caption("**Mäklarroll**: " + views.METRIC_HELP["betweenness"])
             st.caption(f"{view.graph.number_of_nodes()} organisationer, {view.graph.number_of_edges()} "
                        f"samverkanslänkar i {view.n_projects} projekt (ägare och partner; finansiärer ej med).")
     with right:
@@ -59,7 +64,8 @@ def body():
                 names = new[label]
                 st.markdown(f"**Nya {views.LABELS_SV[label].lower()} ({len(names)}):** "
                             + ", ".join(names[:30]) + (" …" if len(names) > 30 else ""))
-        st.caption("Nytt = nämns i senaste inläsningen men i inget tidigare dokument.")
+        st.caption("Senaste inläsning = en körning av inläsningen (en uppladdning eller ett `samverkan load`). "
+                   "Nytt = nämns i den men i inget dokument från andra inläsningar.")
 
 
 common.run_page(body)

@@ -51,6 +51,7 @@ class NetworkFilters:
     county: str | None = None            # län code: projects active in the län
     municipality: str | None = None      # kommun code: projects active in the kommun
     target_group: str | None = None      # target group key
+    target_group_keys: tuple[str, ...] = ()  # the group and its sub-groups (target_hierarchy)
     since: int | None = None
     until: int | None = None
     min_shared: int = 1                  # least shared projects for a link
@@ -80,7 +81,7 @@ def _project_keep(proj: Projection, f: NetworkFilters) -> set[str] | None:
             continue
         if f.county and f.county not in (p.get("counties") or []):
             continue
-        if f.target_group and f.target_group not in (p.get("targets") or []):
+        if f.target_group and not set(f.target_group_keys or (f.target_group,)) & set(p.get("targets") or []):
             continue
         keep.add(p["project_uid"])
     return keep
@@ -95,8 +96,9 @@ def network_view(proj: Projection, f: NetworkFilters) -> NetworkView:
     stated = proj.stated if keep is None else []  # stated links carry no project, place or group
     G = collaboration_graph(rows, stated, roles=None if f.with_funders else COLLAB_ROLES)
     if f.min_shared > 1:
+        # shared projects, not the edge weight: a stated collaboration alone weighs 1 but shares none
         G.remove_edges_from([(u, v) for u, v, d in G.edges(data=True)
-                             if d["weight"] < f.min_shared and not d["stated"]])
+                             if len(d.get("projects") or ()) < f.min_shared])
     if f.kinds:
         G.remove_nodes_from([u for u, d in G.nodes(data=True) if (d.get("org_kind") or "other") not in f.kinds])
     G.remove_nodes_from([u for u in list(G) if G.degree(u) == 0 and G.nodes[u]["n_projects"] == 0])
@@ -253,3 +255,191 @@ def flat_frame(columns: list[str], rows: list[dict]) -> pd.DataFrame:
         return v
 
     return pd.DataFrame([[cell(r.get(c)) for c in columns] for r in rows], columns=columns)
+
+
+# --- Swedish words for what the pages show -----------------------------------------------------
+
+#: centrality columns: Swedish header and one sentence saying what the number means
+CENTRALITY_SV = {
+    "name": ("organisation", "Organisationens namn."),
+    "org_kind": ("typ", "Vilken sorts organisation (kommun, myndighet, förbund …)."),
+    "degree": ("partner", "Antal organisationer som aktören delar minst ett projekt med eller uttalat "
+                          "samverkar med."),
+    "weighted_degree": ("delade projekt", "Summan av delade projekt över alla partner: två partner i "
+                                          "tre gemensamma projekt ger 6."),
+    "betweenness": ("mäklarroll", "Andelen kortaste vägar mellan två andra aktörer som går genom aktören "
+                                  "(0–1). Högt värde: aktören förmedlar kontakt mellan grupper som annars "
+                                  "inte möts."),
+    "pagerank": ("inflytande (PageRank)", "Högt när aktören samverkar med många som själva är välkopplade. "
+                                          "Summerar till 1 över hela nätverket."),
+    "community": ("samverkansgrupp", "Grupp av aktörer som samverkar mer med varandra än med andra "
+                                     "(Louvain-metoden). Numret är bara ett namn på gruppen."),
+}
+#: one sentence per metric for captions and help texts
+METRIC_HELP = {k: v[1] for k, v in CENTRALITY_SV.items()}
+
+
+def kind_sv(kind) -> str:
+    kind = kind or "other"
+    return graphview.KIND_LABELS_SV.get(kind, kind)
+
+
+def centrality_frame(table: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
+    """The centrality table with Swedish headers and kinds, index kept (uid)."""
+    cols = [c for c in CENTRALITY_SV if c in table.columns]
+    frame = table[cols].copy()
+    if "org_kind" in frame:
+        frame["org_kind"] = frame["org_kind"].map(kind_sv)
+    for c in ("betweenness", "pagerank"):
+        if c in frame:
+            frame[c] = frame[c].astype(float).round(digits)
+    if "weighted_degree" in frame:
+        frame["weighted_degree"] = frame["weighted_degree"].astype(float).round(0).astype(int)
+    return frame.rename(columns={c: CENTRALITY_SV[c][0] for c in cols})
+
+
+def no_none(frame: pd.DataFrame, blank: str = "–") -> pd.DataFrame:
+    """The same table with missing cells as ``blank`` (no ``None`` on screen)."""
+    out = frame.copy()
+    for c in out.columns:
+        if out[c].dtype == object or out[c].isna().any():
+            out[c] = out[c].astype(object).where(out[c].notna(), blank)
+    return out
+
+
+# --- target groups as a hierarchy ----------------------------------------------------------------
+
+def target_hierarchy(target_groups: list[dict]) -> dict[str, tuple[str, ...]]:
+    """Each target group key with the keys of its sub-groups: ``{key: (key, sub, ...)}``.
+
+    A sub-group is a group whose Swedish label is the parent's label followed by a
+    qualification ("Unga med aktivitetsersättning" under "Unga", "Utrikes födda kvinnor"
+    under "Utrikes födda").
+
+    >>> h = target_hierarchy([{"key": "young_people", "label_sv": "Unga"},
+    ...                       {"key": "young_activity_compensation", "label_sv": "Unga med aktivitetsersättning"},
+    ...                       {"key": "women", "label_sv": "Kvinnor"}])
+    >>> h["young_people"], h["women"]
+    (('young_people', 'young_activity_compensation'), ('women',))
+    """
+    labels = {str(t["key"]): str(t.get("label_sv") or t["key"]).strip().lower() for t in target_groups}
+    out = {}
+    for key, label in labels.items():
+        subs = sorted(k for k, other in labels.items() if k != key and other.startswith(label + " "))
+        out[key] = (key, *subs)
+    return out
+
+
+def expand_coverage(rows: list[dict], hierarchy: dict[str, tuple[str, ...]]) -> list[dict]:
+    """Coverage rows with a copy under each parent group of a row's group (a parent includes its sub-groups)."""
+    parents: dict[str, list[str]] = {}
+    for parent, keys in hierarchy.items():
+        for k in keys[1:]:
+            parents.setdefault(k, []).append(parent)
+    out = list(rows)
+    for r in rows:
+        for parent in parents.get(r.get("target_key"), ()):
+            out.append({**r, "target_key": parent})
+    return out
+
+
+# --- distinct projects per place ---------------------------------------------------------------
+
+def projects_by_place(projects: list[dict], level: str = "kommun",
+                      keys: tuple[str, ...] | set[str] | None = None) -> dict[str, set[str]]:
+    """Place code -> the distinct project uids active there (for any of ``keys`` when given).
+
+    A project counts once per place however many target groups or kommuner it has.
+
+    >>> ps = [{"project_uid": "p", "municipalities": ["1280", "1281"], "counties": ["12", "12"],
+    ...        "targets": ["a", "b"]}]
+    >>> {k: len(v) for k, v in projects_by_place(ps, "lan").items()}
+    {'12': 1}
+    """
+    field_name = "municipalities" if level == "kommun" else "counties"
+    wanted = set(keys) if keys is not None else None
+    out: dict[str, set[str]] = {}
+    for p in projects:
+        if wanted is not None and not wanted & set(p.get("targets") or ()):
+            continue
+        for code in dict.fromkeys(p.get(field_name) or ()):
+            if code is not None:
+                out.setdefault(str(code), set()).add(p["project_uid"])
+    return out
+
+
+def distinct_gap_counts(gaps: pd.DataFrame, projects: list[dict], level: str,
+                        hierarchy: dict[str, tuple[str, ...]], county_of: dict[str, str]) -> pd.DataFrame:
+    """Ranked gaps with ``place_projects`` and ``nearby_projects`` as distinct projects, re-ranked.
+
+    ``place_projects``: projects active at the place (any group); ``nearby_projects``:
+    projects for the group (or a sub-group) in the rest of the place's län (kommun level)
+    or in the rest of the country (län level).
+    """
+    if gaps.empty:
+        return gaps
+    at_place = projects_by_place(projects, level)
+    out = gaps.copy()
+    out["place_projects"] = [len(at_place.get(p, ())) for p in out["place"]]
+    cache: dict[str, dict[str, set[str]]] = {}
+    nearby = []
+    for place, key in zip(out["place"], out["target_group"]):
+        if key not in cache:
+            cache[key] = projects_by_place(projects, level, hierarchy.get(key, (key,)))
+        by_place = cache[key]
+        if level == "kommun" and county_of.get(place):
+            county = county_of[place]
+            others = [c for c in by_place if c != place and county_of.get(c) == county]
+        else:
+            others = [c for c in by_place if c != place]
+        nearby.append(len(set().union(*(by_place[c] for c in others))) if others else 0)
+    out["nearby_projects"] = nearby
+    sort = ["need", "place_projects", "nearby_projects", "place", "target_group"]
+    out = out.sort_values(sort, ascending=[False, False, False, True, True], na_position="last",
+                          kind="mergesort").reset_index(drop=True)
+    out["rank"] = range(1, len(out) + 1)
+    return out
+
+
+def places_without(projects: list[dict], places: list[dict], county: str | None,
+                   keys: tuple[str, ...]) -> pd.DataFrame:
+    """The kommuner (of län ``county``, or all) where no project for any of ``keys`` is active.
+
+    ``places`` are reference kommuner (code, name, county_code). Columns: kommunkod,
+    kommun, projekt (all projects active there, any group).
+    """
+    have = projects_by_place(projects, "kommun", keys)
+    every = projects_by_place(projects, "kommun")
+    rows = [{"kommunkod": m["code"], "kommun": m["name"], "projekt i kommunen (alla målgrupper)":
+             len(every.get(m["code"], ()))}
+            for m in places if (county is None or str(m.get("county_code")) == county) and not have.get(m["code"])]
+    return pd.DataFrame(rows, columns=["kommunkod", "kommun", "projekt i kommunen (alla målgrupper)"]
+                        ).sort_values("kommun").reset_index(drop=True)
+
+
+# --- the heatmap ----------------------------------------------------------------------------------
+
+def heatmap_figure(shown: pd.DataFrame):
+    """Places × target groups as a plotly heatmap with *every* place and group labelled.
+
+    ``shown`` has place names as index and group labels as columns; the figure has
+    the places along x (one forced tick per column, rotated) and the groups along y.
+    """
+    import plotly.graph_objects as go
+
+    z = shown.T.to_numpy()
+    places, groups = [str(x) for x in shown.index], [str(y) for y in shown.columns]
+    xs, ys = list(range(len(places))), list(range(len(groups)))
+    fig = go.Figure(go.Heatmap(
+        z=z.tolist(), x=xs, y=ys, text=z.tolist(), texttemplate="%{text}", xgap=1, ygap=1,
+        colorscale=[[0, "#ffffff"], [0.01, "#c6dbef"], [0.5, "#2171b5"], [1, "#08306b"]],
+        zmin=0, zmax=max(1, int(z.max()) if z.size else 1), colorbar=dict(title="projekt"),
+        hovertext=[[f"{places[i]} · {groups[j]}" for i in xs] for j in ys],
+        hovertemplate="%{hovertext}: %{z} projekt<extra></extra>"))
+    fig.update_layout(
+        height=max(420, 26 * len(groups) + 200), margin=dict(l=10, r=10, t=10, b=10),
+        xaxis=dict(tickmode="array", tickvals=xs, ticktext=places, side="top", tickangle=-60,
+                   automargin=True, showgrid=False),
+        yaxis=dict(tickmode="array", tickvals=ys, ticktext=groups, autorange="reversed",
+                   automargin=True, showgrid=False))
+    return fig

@@ -24,10 +24,13 @@ stay and only the old version's own facts go.
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import json
 import re
+import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 import neo4j
 
@@ -40,6 +43,28 @@ RECORD_FIELD = {"diarienummer": "id"}
 #: Document properties from record fields (loaded_at is set by the server)
 DOCUMENT_FIELD = {"name": "document"}
 CONTACT_PROPERTIES = ("email", "phone")
+
+#: the id of this load run, written as ``Document.load_id`` on every document it creates, so
+#: "what the last load changed" is one run, not everything loaded within some window. One per
+#: process by default (``samverkan load`` is one run); :func:`load_run` starts a new one (the
+#: app's upload page: one per click).
+_PROCESS_LOAD_ID = uuid.uuid4().hex
+_LOAD_ID: contextvars.ContextVar[str | None] = contextvars.ContextVar("samverkan_load_id", default=None)
+
+
+def current_load_id() -> str:
+    """The load-run id documents written now get (see :func:`load_run`)."""
+    return _LOAD_ID.get() or _PROCESS_LOAD_ID
+
+
+@contextlib.contextmanager
+def load_run(load_id: str | None = None) -> Iterator[str]:
+    """Documents written inside the block get one new load-run id (yielded)."""
+    token = _LOAD_ID.set(load_id or uuid.uuid4().hex)
+    try:
+        yield _LOAD_ID.get()
+    finally:
+        _LOAD_ID.reset(token)
 
 
 @dataclass
@@ -333,7 +358,8 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
         shared = WriteResult(document="", status="new")
         docs = []
         for plan in todo:
-            docs.append({"uid": plan.doc_uid, "props": plan.doc_props, "seq": seq})
+            docs.append({"uid": plan.doc_uid, "props": {**plan.doc_props, "load_id": current_load_id()},
+                         "seq": seq})
             seq += 1
         created = {rec["uid"]: rec["created"]
                    for rec in _run(tx, shared, cypher.MERGE_DOCUMENTS, docs=docs)}

@@ -173,6 +173,97 @@ def test_console_refuses_writes_and_nothing_changes(app, seed_graph, text):
     assert fingerprint(seed_graph) == before
 
 
+def _values(v) -> list:
+    """A plotly array as a list (typed arrays are written as {dtype, bdata})."""
+    if isinstance(v, dict) and "bdata" in v:
+        import base64
+
+        import numpy as np
+
+        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=v["dtype"]).tolist()
+    return list(v)
+
+
+def _spec(at, i=0) -> dict:
+    """The chart's figure as plain lists (plotly writes numeric arrays base64-encoded)."""
+    import plotly.io as pio
+
+    return pio.from_json(at.get("plotly_chart")[i].proto.spec).to_plotly_json()
+
+
+def test_gaps_heatmap_labels_every_kommun_in_column_order(app, seed_graph):
+    from graph.connection import run_read
+
+    at = app("gaps")
+    at.radio[0].set_value("kommun").run()
+    fig = _spec(at)
+    xaxis = fig["layout"]["xaxis"]
+    skane = run_read(seed_graph, "MATCH (m:Municipality {reference: true}) WHERE m.code STARTS WITH '12' "
+                                 "RETURN m.name AS name ORDER BY m.code")
+    assert xaxis["tickmode"] == "array" and list(xaxis["ticktext"]) == [r["name"] for r in skane]
+    assert len(xaxis["ticktext"]) == 33 and list(xaxis["tickvals"]) == list(range(33))
+    z = [list(row) for row in fig["data"][0]["z"]]            # rows: target groups, columns: kommuner
+    malmo = list(xaxis["ticktext"]).index("Malmö")
+    assert sum(row[malmo] for row in z) > 0                   # Malmö's projects sit under "Malmö"
+    empty = list(xaxis["ticktext"]).index("Båstad")
+    assert sum(row[empty] for row in z) == 0
+
+
+def _distinct_projects(driver, code: str, keys=None) -> int:
+    from graph.connection import run_read
+
+    return run_read(driver, """
+        MATCH (p:Project)-[:ACTIVE_IN]->(:Municipality {code: $code})
+        WHERE $keys IS NULL OR EXISTS { MATCH (p)-[:TARGETS]->(t:TargetGroup) WHERE t.key IN $keys }
+        RETURN count(DISTINCT p) AS n""", {"code": code, "keys": keys})[0]["n"]
+
+
+def test_map_counts_distinct_projects(app, seed_graph):
+    from graph.connection import run_read
+
+    at = app("map")
+    fig = _spec(at)
+    trace = fig["data"][0]
+    counts = dict(zip(_values(trace["locations"]), _values(trace["z"])))
+    assert counts["1280"] == _distinct_projects(seed_graph, "1280") == 4   # Malmö: 4 projects, not pairs
+    total = run_read(seed_graph, "MATCH (p:Project) WHERE (p)-[:ACTIVE_IN]->(:Municipality) "
+                                 "RETURN count(p) AS n")[0]["n"]
+    assert metrics(at)["Projekt"] == str(total)
+    # "Unga" includes its sub-group "Unga med aktivitetsersättning"
+    at.selectbox[0].set_value("young_people").run()
+    trace = _spec(at)["data"][0]
+    counts = dict(zip(_values(trace["locations"]), _values(trace["z"])))
+    expected = _distinct_projects(seed_graph, "1280", ["young_people", "young_activity_compensation"])
+    assert expected > _distinct_projects(seed_graph, "1280", ["young_people"])   # the sub-group adds one
+    assert counts["1280"] == expected
+
+
+def test_gaps_counts_are_distinct_projects(app, seed_graph):
+    at = app("gaps")
+    at.radio[0].set_value("kommun").run()
+    ranked = at.dataframe[0].value
+    malmo = ranked[ranked["plats"] == "Malmö"]
+    assert not malmo.empty and set(malmo["projekt på platsen"]) == {_distinct_projects(seed_graph, "1280")}
+
+
+def test_min_shared_hides_links_sharing_fewer(app):
+    from app_pages import common
+
+    at = app("network")
+    at.sidebar.slider[-1].set_value(2).run()
+    view = common.network(views.NetworkFilters(min_shared=2))
+    assert view.graph.number_of_edges() == int(metrics(at)["Samverkanslänkar"])
+    assert all(len(d["projects"]) >= 2 for _, _, d in view.graph.edges(data=True))
+
+
+def test_network_table_in_swedish(app):
+    at = app("network")
+    cols = set(at.dataframe[0].value.columns)
+    assert {"organisation", "typ", "mäklarroll", "inflytande (PageRank)"} <= cols
+    assert not cols & {"org_kind", "betweenness", "pagerank", "weighted_degree"}
+    assert "municipality_org" not in set(at.dataframe[0].value["typ"])
+
+
 def test_views_are_pure():
     assert views.result_graph([{"x": 1}]) is None
     frame = views.flat_frame(["n"], [{"n": {"_labels": ["Organization"], "uid": "a", "name": "A"}}])
@@ -192,7 +283,7 @@ Projektperiod: 2023-01-01 – 2025-12-31
 def test_load_page_uses_the_cli_loader(app, seed_graph):
     at = app("load")
     at.file_uploader[0].set_value(("vagen_vidare.txt", NEW_DOC.encode("utf-8"), "text/plain")).run()
-    at.button[0].click().run()
+    at.button(key="load").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert "1 new" in at.success[0].value
     from graph.connection import run_read
@@ -201,5 +292,10 @@ def test_load_page_uses_the_cli_loader(app, seed_graph):
     assert docs[0]["n"] == 1
     # the same file again changes nothing
     at.file_uploader[0].set_value(("vagen_vidare.txt", NEW_DOC.encode("utf-8"), "text/plain")).run()
-    at.button[0].click().run()
+    at.button(key="load").click().run()
     assert "1 unchanged" in at.success[0].value
+    # "what changed at the last load" is this one upload, not every document of the last hour
+    st.cache_data.clear()
+    over = app()
+    line = next(md.value for md in over.markdown if "Senaste inläsning" in md.value)
+    assert line.endswith(": 1 dokument."), line
