@@ -32,6 +32,26 @@ def body():
     st.download_button("Ladda ner matrisen (CSV)", common.csv_bytes(shown, index=True),
                        f"tackning_{level}.csv", "text/csv")
 
+    st.subheader("Kommuner utan projekt för en målgrupp")
+    labels_all = common.target_labels()
+    munis_all = proj.municipalities
+    q1, q2 = st.columns(2)
+    county_codes = sorted(counties, key=counties.get)
+    q_county = q1.selectbox("Län", county_codes, format_func=counties.get, key="without_county",
+                            index=county_codes.index("12") if "12" in county_codes else 0)
+    groups = sorted(labels_all, key=labels_all.get)
+    q_group = q2.selectbox("Målgrupp", groups, format_func=labels_all.get, key="without_group",
+                           index=groups.index("young_people") if "young_people" in groups else 0,
+                           help="En målgrupp räknas med sina undergrupper (Unga omfattar Unga med "
+                                "aktivitetsersättning).")
+    without = views.places_without(proj.projects, munis_all, q_county,
+                                   common.hierarchy().get(q_group, (q_group,)))
+    st.metric(f"Kommuner i {counties[q_county]} utan projekt för {labels_all[q_group].lower()}",
+              f"{len(without)} av {sum(1 for m in munis_all if str(m.get('county_code')) == q_county)}")
+    st.dataframe(without, hide_index=True, width="stretch", height=240)
+    st.download_button("Ladda ner listan (CSV)", common.csv_bytes(without), f"utan_{q_group}_{q_county}.csv",
+                       "text/csv", key="without_csv")
+
     st.subheader("Rangordnade luckor")
     need = None
     upload = st.file_uploader("Behovsindikator per kommun (valfri CSV: kommunkod;behov)", type=["csv", "txt"])

@@ -121,9 +121,9 @@ def test_gaps_heatmap_ranked_list_and_csv(app):
     n_gaps, _, total = metrics(at)["Luckor"].split(" ")[0], None, metrics(at)["Luckor"].split()[-2]
     assert int(total) == 21 * 19 and 0 < int(n_gaps) < int(total)
     assert len(at.get("plotly_chart")) == 1
-    ranked = at.dataframe[0].value
+    ranked = at.dataframe[1].value
     assert list(ranked["rang"][:3]) == [1, 2, 3]
-    assert len(at.get("download_button")) == 2
+    assert len(at.get("download_button")) == 3
     at.radio[0].set_value("kommun").run()                      # Skåne's 33 kommuner by default
     assert not at.exception
     assert metrics(at)["Luckor"].endswith(f"av {33 * 19} celler")
@@ -241,9 +241,22 @@ def test_map_counts_distinct_projects(app, seed_graph):
 def test_gaps_counts_are_distinct_projects(app, seed_graph):
     at = app("gaps")
     at.radio[0].set_value("kommun").run()
-    ranked = at.dataframe[0].value
+    ranked = at.dataframe[1].value
     malmo = ranked[ranked["plats"] == "Malmö"]
     assert not malmo.empty and set(malmo["projekt på platsen"]) == {_distinct_projects(seed_graph, "1280")}
+
+
+def test_gaps_lists_kommuner_without_projects_for_unga(app, seed_graph):
+    from graph.connection import run_read
+
+    at = app("gaps")                                          # defaults: Skåne, Unga
+    listed = set(at.dataframe[0].value["kommun"])
+    have = {r["name"] for r in run_read(seed_graph, """
+        MATCH (m:Municipality {reference: true})<-[:ACTIVE_IN]-(p:Project)-[:TARGETS]->(t:TargetGroup)
+        WHERE m.code STARTS WITH '12' AND t.key IN ['young_people', 'young_activity_compensation']
+        RETURN DISTINCT m.name AS name""")}
+    assert have and not listed & have                         # Malmö has a project for unga
+    assert len(listed) + len(have) == 33
 
 
 def test_min_shared_hides_links_sharing_fewer(app):
