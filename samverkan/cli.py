@@ -441,58 +441,51 @@ def analyze(since, until, seed, top, with_funders, need, no_write):
                f"wrote {', '.join(SCORE_PROPERTIES)} onto {written} Organization nodes")
 
 
-_EXPORT_SUFFIX = {".graphml": "graphml", ".gexf": "gexf", ".json": "json"}
-
-
 @main.command()
 @click.argument("out", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]), default=None,
-              help="graphml, gexf or json (node-link); by default the file's extension says which.")
-def export(out, fmt):
-    """Export the organisation collaboration network (for Gephi, yEd, NetworkX).
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "cytoscape", "csv", "ftm"]),
+              default=None, help="By default the file name's ending says which: .graphml, .gexf, .json "
+                                 "(node-link), .cyjs (Cytoscape.js), .ftm/.ftm.json (FollowTheMoney); "
+                                 "csv (a folder for neo4j-admin) needs --format csv.")
+@click.option("--since", type=int, help="Only projects active in or after this year.")
+@click.option("--until", type=int, help="Only projects active in or before this year.")
+@click.option("--kind", "kinds", multiple=True, help="Only organisations of this kind (repeatable), "
+                                                     "e.g. --kind municipality_org --kind agency.")
+def export(out, fmt, since, until, kinds):
+    """Export the graph for Gephi, yEd, Cytoscape, neo4j-admin or Aleph.
 
-    The format is --format's, else the extension's (.graphml, .gexf, .json); any other
-    extension without --format is a usage error.
+    graphml, gexf, json and cytoscape hold the collaboration network `analyze` scores, with
+    the scores it wrote as node attributes and on every edge the number of documents
+    supporting it (doc_count); csv (neo4j-admin import layout) and ftm (FollowTheMoney
+    entities) hold organisations, projects, people, kommuner and target groups with their
+    relationships, each with its doc_count. Contact details are never exported.
 
     \b
     Example:
-      samverkan export network.graphml
-      samverkan export network.gexf
+      samverkan export network.gexf --since 2018 --until 2024
+      samverkan export neo4j-import --format csv
+      samverkan export aktorer.ftm.json --kind coordination_association
     """
-    import networkx as nx
+    from graph.export import ExportError, format_for, write_export
 
-    if fmt is None:
-        fmt = _EXPORT_SUFFIX.get(out.suffix.lower())
-        if fmt is None:
-            raise click.UsageError(f"{out}: say the format with --format (graphml, gexf or json) "
-                                   "or give the file one of the extensions .graphml, .gexf, .json")
+    try:
+        fmt = format_for(out, fmt)
+    except ExportError as exc:
+        raise click.UsageError(str(exc)) from None
+    if since is not None and until is not None and since > until:
+        raise click.BadParameter(f"--since {since} is after --until {until}", param_hint="--since")
+    from graph.schema import ORG_KINDS
+
+    bad = [k for k in kinds if k not in ORG_KINDS]
+    if bad:
+        raise click.BadParameter(f"{', '.join(bad)}: not a kind; known: {', '.join(ORG_KINDS)}",
+                                 param_hint="--kind")
     if not out.parent.is_dir():
         raise Failure(f"{out}: no folder {out.parent} to write into")
-
-    from analytics import COLLAB_ROLES, collaboration_graph
-    from graph.projection import org_project_rows, stated_collaboration_rows
-
-    driver = _driver()
-    # the same network `analyze` scores: owners and partners, funders left out
-    G = collaboration_graph(org_project_rows(driver), stated_collaboration_rows(driver), roles=COLLAB_ROLES)
-    G.remove_nodes_from([u for u, d in G.nodes(data=True) if d["n_projects"] == 0 and G.degree(u) == 0])
-    for _, _, data in G.edges(data=True):
-        for k, v in list(data.items()):
-            if isinstance(v, (list, set, tuple)):
-                data[k] = "; ".join(map(str, v))
-    for _, data in G.nodes(data=True):
-        for k, v in list(data.items()):
-            if v is None:
-                del data[k]
-            elif isinstance(v, (list, set, tuple)):
-                data[k] = "; ".join(map(str, v))
-    if fmt == "graphml":
-        nx.write_graphml(G, out)
-    elif fmt == "gexf":
-        nx.write_gexf(G, out)
-    else:
-        out.write_text(json.dumps(nx.node_link_data(G, edges="links"), ensure_ascii=False, default=str), encoding="utf-8")
-    click.echo(f"wrote {G.number_of_nodes()} organisations and {G.number_of_edges()} links to {out}")
+    try:
+        click.echo(write_export(_driver(), out, fmt, since=since, until=until, kinds=kinds))
+    except (ExportError, OSError) as exc:
+        raise Failure(" ".join(str(exc).split())) from None
 
 
 @main.command()
