@@ -22,8 +22,11 @@ Limits, so that one bad file cannot exhaust memory or stall a load:
   size before it is opened, and never more than that many bytes are read;
 * a .docx/.xlsx whose zip parts unpack to more than 5 x that limit is refused from the
   zip directory before any XML is parsed (a 750 kB "zip bomb" held 300 MB of XML);
-* the pipeline gives each document's extraction ``SAMVERKAN_EXTRACT_TIMEOUT`` seconds
-  (default 120; ``loaders.pipeline``).
+* an HTML page nested more than ``SAMVERKAN_MAX_NESTING`` elements deep (default 10 000), or
+  whose unclosed formatting tags would cost the parser as much, is refused from a linear scan
+  of its tags before it is parsed (the parser's time grows with the square of the depth);
+* reading a file (other than a spreadsheet, whose rows stream) and extracting each document
+  may each take ``SAMVERKAN_EXTRACT_TIMEOUT`` seconds (default 120; ``loaders.pipeline``).
 
 Every failure is a ``ReadError`` whose ``str()`` is one line, ``"<path>: <reason>"``;
 the reasons are listed in ``tests/test_bad_input.py``.
@@ -37,8 +40,9 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .readers_base import RawDocument, ReadError, clean_text, decode_bytes, make_document, read_bytes
-from .readers_html import decode_html, html_to_text
+from .readers_base import (RawDocument, ReadError, clean_text, decode_bytes, make_document, read_bytes,
+                           read_time_limit)
+from .readers_html import check_nesting, decode_html, html_to_text
 from .readers_office import docx_text, pdf_text
 from .readers_table import delimited_rows, html_table_rows, xlsx_rows
 
@@ -92,7 +96,7 @@ def _read(path: Path, suffix: str, data: bytes) -> Iterable[RawDocument]:
         return [make_document(path, clean_text(text), "text", encoding=encoding)]
     if suffix in HTML_SUFFIXES:
         markup, encoding = decode_html(data, path)
-        text, title = html_to_text(markup)
+        text, title = html_to_text(markup, path)
         return [make_document(path, text, "html", title=title, encoding=encoding)]
     if suffix == ".pdf":
         return [make_document(path, pdf_text(data, path), "pdf")]
@@ -129,6 +133,7 @@ def _read_sheet(path: Path, suffix: str, data: bytes) -> Iterator[RawDocument]:
         rows = xlsx_rows(data, path)
     elif suffix == ".xls" and data.lstrip()[:1].startswith(b"<"):
         markup, encoding = decode_html(data, path)
+        check_nesting(markup, path)
         rows = html_table_rows(markup, path)
     else:
         rows, encoding = delimited_rows(data, path, "\t" if suffix == ".tsv" else None)
@@ -164,7 +169,8 @@ def _read_one(path: Path) -> Iterator[RawDocument | ReadError]:
             for doc in iter_file(path):
                 yield doc
             return
-        docs = read_document(path)
+        with read_time_limit(path):  # the document's time limit covers reading too
+            docs = read_document(path)
     except ReadError as exc:
         yield exc
         return

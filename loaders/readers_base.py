@@ -6,12 +6,15 @@ without a cycle; use ``loaders.readers`` from the outside.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import hashlib
 import io
 import os
 import re
+import signal
 import stat
+import threading
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -137,6 +140,57 @@ def read_bytes(path: Path) -> bytes:
     if len(data) > limit:
         raise ReadError(path, f"larger than the {_limit_mb_text()} MB limit (set SAMVERKAN_MAX_DOC_MB)")
     return data
+
+
+# ---------------------------------------------------------------- the reading budget
+
+#: the same per-document time limit as extraction (``loaders.pipeline``): reading a file may
+#: take at most this many seconds, and so may extracting each of its documents
+READ_TIMEOUT_ENV = "SAMVERKAN_EXTRACT_TIMEOUT"
+DEFAULT_READ_TIMEOUT = 120.0
+
+
+def read_timeout() -> float:
+    raw = os.environ.get(READ_TIMEOUT_ENV, "").strip()
+    try:
+        return float(raw) if raw else DEFAULT_READ_TIMEOUT
+    except ValueError:
+        return DEFAULT_READ_TIMEOUT
+
+
+class _ReadTimeout(BaseException):
+    """Raised by the alarm; a BaseException so that a reader's ``except Exception`` (pypdf's
+    and python-docx's zoo of errors) does not take it for a broken file."""
+
+
+@contextlib.contextmanager
+def read_time_limit(path, seconds: float | None = None):
+    """Reading ``path`` inside the block stops after ``seconds`` (``SAMVERKAN_EXTRACT_TIMEOUT``)
+    with a one-line ReadError. SIGALRM, so only on the main thread of a process with no other
+    timer running (the CLI); Python code is stopped, a long call into a C parser is not, so
+    the readers refuse what would make one run long (the nesting depth of HTML) beforehand."""
+    limit = read_timeout() if seconds is None else seconds
+    usable = (limit and limit > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread()
+              and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+    if not usable:
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise _ReadTimeout
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    except _ReadTimeout:
+        raise ReadError(path, f"reading took longer than {limit:g} s (a file too large or too odd; "
+                              f"{READ_TIMEOUT_ENV} sets the limit)") from None
 
 
 #: an Office file (a zip) may unpack to at most this many times the size limit

@@ -8,11 +8,12 @@ header cell -> "Label:" / "Value", other table rows -> "cell | cell".
 """
 from __future__ import annotations
 
+import os
 import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .readers_base import clean_text, decode_bytes
+from .readers_base import ReadError, clean_text, decode_bytes
 
 # elements never part of the text
 _SKIP_TAGS = {
@@ -185,8 +186,158 @@ class _Writer:
         return "".join(self.parts)
 
 
-def html_to_text(markup: str) -> tuple[str, str | None]:
-    """Markup -> (main text, title)."""
+# ---------------------------------------------------------------- nesting depth
+
+#: environment variable: the deepest element nesting an HTML page may have
+MAX_NESTING_ENV = "SAMVERKAN_MAX_NESTING"
+DEFAULT_MAX_NESTING = 10_000
+#: the work (``parser_load``) allowed is this times the square of the nesting limit
+WORK_PER_DEPTH = 1.0
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)([^<>]*)|<!--")
+# elements that hold no others
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr "
+                  "basefont bgsound frame keygen".split())
+# elements whose text is no markup
+_RAW_TEXT = frozenset("script style textarea title xmp noscript iframe noembed noframes "
+                      "plaintext svg math".split())
+# formatting elements: left open, the parser repeats them in every block that follows
+_FORMATTING = frozenset("a b big code em font i nobr s small strike strong tt u".split())
+# a start tag that closes an open element of these names, unless one of the stops is nearer
+_BLOCK = frozenset("address article aside blockquote center details dialog dir div dl fieldset "
+                   "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr main menu "
+                   "nav ol p pre section summary table ul".split())
+_SCOPE = frozenset("table td th caption button object applet marquee template html".split())
+_CLOSES = {
+    "li": ({"li"}, {"ul", "ol", "menu"} | _SCOPE),
+    "dt": ({"dt", "dd"}, {"dl"} | _SCOPE), "dd": ({"dt", "dd"}, {"dl"} | _SCOPE),
+    "tr": ({"tr"}, {"table"}), "td": ({"td", "th"}, {"tr", "table"}), "th": ({"td", "th"}, {"tr", "table"}),
+    "thead": ({"thead", "tbody", "tfoot"}, {"table"}), "tbody": ({"thead", "tbody", "tfoot"}, {"table"}),
+    "tfoot": ({"thead", "tbody", "tfoot"}, {"table"}),
+    "option": ({"option"}, {"select", "datalist", "optgroup"}), "optgroup": ({"optgroup", "option"}, {"select"}),
+    "rb": ({"rb", "rt", "rp"}, {"ruby"}), "rt": ({"rb", "rt", "rp"}, {"ruby"}), "rp": ({"rb", "rt", "rp"}, {"ruby"}),
+}
+_P_CLOSE = ({"p"}, _SCOPE)
+_REBUILD = _BLOCK | frozenset(_CLOSES)  # a new one of these rebuilds the open formatting elements
+_LOOK = 64  # a tag closes an element this far down the stack at most
+
+
+def max_nesting(path=None) -> int:
+    raw = os.environ.get(MAX_NESTING_ENV, "").strip()
+    try:
+        value = int(raw) if raw else DEFAULT_MAX_NESTING
+    except ValueError:
+        raise ReadError(path or "-", f"{MAX_NESTING_ENV} must be a whole number, not {raw!r}") from None
+    return value if value > 0 else DEFAULT_MAX_NESTING
+
+
+def _pop_to(stack: list[str], targets, stops) -> None:
+    for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _LOOK), -1):
+        if stack[k] in targets:
+            del stack[k:]
+            return
+        if stack[k] in stops:
+            return
+
+
+def parser_load(markup: str, max_depth: int | None = None, max_work: float | None = None) -> tuple[int, float]:
+    """(deepest nesting, work) the HTML parser would face, from the tags alone in one linear
+    pass. The parser's time grows with the square of the depth (an 11 MB page of nested tags
+    kept it busy for minutes) and with the formatting tags left open, which it repeats in every
+    block that follows (80 kB of ``<p><b class=N>`` took it 17 s). Work is the sum of the
+    depths elements are inserted at. Close tags close what they match near the top; a <p>,
+    <li>, <td> … closes the one before it; void elements, comments and the text of <script>
+    and <style> do not count (Noah's ark: at most three identical formatting elements are
+    repeated). Stops early once either limit is passed."""
+    stack: list[str] = []        # open elements other than formatting ones
+    open_fmt: dict[str, list[str]] = {}  # name -> the keys (name + attributes) left open, in order
+    same: dict[str, int] = {}    # key -> how many are open
+    repeated = 0                 # formatting elements the parser repeats (at most 3 per key)
+    deepest, work, skip = 0, 0.0, 0
+    for m in _TAG.finditer(markup):
+        if m.start() < skip:  # inside a comment or the text of a <script>
+            continue
+        name = m.group(2)
+        if name is None:  # a comment
+            end = markup.find("-->", m.end())
+            if end < 0:
+                break
+            skip = end + 3
+            continue
+        name = name.lower()
+        if m.group(1):  # a close tag
+            if name in _FORMATTING:
+                keys = open_fmt.get(name)
+                if keys:
+                    key = keys.pop()
+                    same[key] -= 1
+                    if same[key] < 3:
+                        repeated -= 1
+            else:
+                _pop_to(stack, (name,), ())
+            continue
+        if name in _VOID:
+            continue
+        if name in _RAW_TEXT:
+            close = re.compile(f"</{name}", re.IGNORECASE).search(markup, m.end())
+            if close is None:
+                break
+            skip = close.start()
+            continue
+        if name in _FORMATTING:
+            if name in ("a", "nobr") and open_fmt.get(name):  # a new <a> ends the open one
+                key = open_fmt[name].pop()
+                same[key] -= 1
+                if same[key] < 3:
+                    repeated -= 1
+            key = name + m.group(3)[:500]
+            open_fmt.setdefault(name, []).append(key)
+            same[key] = same.get(key, 0) + 1
+            if same[key] <= 3:
+                repeated += 1
+            depth = len(stack) + repeated
+            work += depth
+        else:
+            if name in _BLOCK:
+                _pop_to(stack, *_P_CLOSE)
+            rule = _CLOSES.get(name)
+            if rule:
+                _pop_to(stack, *rule)
+                if name in ("li", "dt", "dd"):
+                    _pop_to(stack, *_P_CLOSE)
+            stack.append(name)
+            depth = len(stack) + repeated
+            # the open formatting elements are built again inside a new block
+            work += depth + (repeated * depth if repeated and name in _REBUILD else 0)
+        if depth > deepest:
+            deepest = depth
+        if (max_depth is not None and deepest > max_depth) or (max_work is not None and work > max_work):
+            break
+    return deepest, work
+
+
+def check_nesting(markup: str, path) -> None:
+    """Refuse, with one line, a page nested deeper than ``SAMVERKAN_MAX_NESTING`` (or whose
+    open formatting tags would make the parser work as hard as on such a page) before the
+    parser spends minutes on it."""
+    limit = max_nesting(path)
+    if markup.count("<") <= limit:  # no deeper than it has tags, and little work
+        return
+    max_work = WORK_PER_DEPTH * limit * limit
+    depth, work = parser_load(markup, limit, max_work)
+    n = f"{limit:,}".replace(",", " ")
+    if depth > limit:
+        raise ReadError(path, f"HTML nested more than {n} elements deep ({MAX_NESTING_ENV} sets the limit)")
+    if work > max_work:
+        raise ReadError(path, f"HTML whose unclosed tags the parser would repeat in every block, as "
+                              f"much work as nesting more than {n} elements deep ({MAX_NESTING_ENV} "
+                              f"sets the limit)")
+
+
+def html_to_text(markup: str, path=None) -> tuple[str, str | None]:
+    """Markup -> (main text, title); a page nested deeper than ``SAMVERKAN_MAX_NESTING`` is a
+    ReadError naming ``path``."""
+    check_nesting(markup, path if path is not None else "-")
     tree = LexborHTMLParser(markup)
     root = _choose_root(tree)
     inside_main = root.tag in ("main", "article") or (_attrs(root).get("role") == "main")
