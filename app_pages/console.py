@@ -13,6 +13,29 @@ def run(text: str, params: tuple) -> tuple[list[str], list[dict]]:
                        dict(params), max_rows=5000)
 
 
+def _input(col, name, decl, default, key, doc):
+    """The input for one parameter, built from its ``// param:`` declaration (type, allowed
+    values, range, how names match); undeclared ones are text typed by ``parse_param``."""
+    if decl is None:
+        raw = col.text_input(name, value="" if default is None else str(default), key=key, help=doc)
+        return q.parse_param(f"{name}={raw}")[1]
+    help_text = " — ".join(x for x in (doc, decl.describe()) if x)
+    if decl.choices:
+        options = list(decl.choices)
+        return col.selectbox(name, options, index=options.index(default) if default in options else 0,
+                             key=key, help=help_text)
+    if decl.type == "bool":
+        return col.checkbox(name, value=bool(default), key=key, help=help_text)
+    if decl.type in ("int", "float"):
+        cast = int if decl.type == "int" else float
+        value = cast(default) if isinstance(default, (int, float)) and not isinstance(default, bool) else None
+        return col.number_input(name, value=value, step=cast(1),
+                                min_value=cast(decl.min) if decl.min is not None else None,
+                                max_value=cast(decl.max) if decl.max is not None else None,
+                                key=key, help=help_text)
+    return col.text_input(name, value="" if default is None else str(default), key=key, help=help_text)
+
+
 def body():
     st.title("Cypher-konsol")
     st.caption("Endast läsning: frågor som skriver (CREATE, MERGE, DELETE, SET, REMOVE, LOAD CSV) eller "
@@ -32,13 +55,15 @@ def body():
         cols = st.columns(min(len(used), 3))
         for i, name in enumerate(used):
             default = (named.example.get(name, named.defaults.get(name, "")) if named else "")
-            raw = cols[i % len(cols)].text_input(
-                name, value="" if default is None else str(default), key=f"p_{choice}_{name}",
-                help=(named.param_docs.get(name) if named else None) or None)
-            values[name] = q.parse_param(f"{name}={raw}")[1]
+            decl = named.declared.get(name) if named else None
+            values[name] = _input(cols[i % len(cols)], name, decl, default, f"p_{choice}_{name}",
+                                  (named.param_docs.get(name) if named else None) or None)
     if not st.button("Kör", type="primary", icon=":material/play_arrow:"):
         return
     try:
+        # the header's declaration types the values, as `samverkan query` does
+        values = {k: named.declared[k].coerce(v) if named and k in named.declared else v
+                  for k, v in values.items()}
         q.check_read_only(text)
         columns, rows = run(text, tuple(sorted(values.items(), key=lambda kv: kv[0])))
     except q.QueryTimeoutError:

@@ -6,9 +6,25 @@ A query file starts with a header of comment lines::
     // description: Organisations that share a project with it or state a collaboration.
     // params: name (organisation name or alias, case-insensitive), limit=25 (max rows)
 
-``params`` lists the ``$parameters`` the query needs, comma-separated, each
-optionally with ``=default`` and a ``(description)``; ``// params: none`` when
-there are none. An optional ``// example: key=value, key=value`` line gives
+Each parameter is declared on its own ``// param:`` line — its name, its type, a
+default (none: the parameter is required), the values allowed, how a name matches, and
+after ``--`` what it is::
+
+    // param: name type=text match=exact,case-insensitive,alias,contains -- förbund name
+    // param: limit type=int default=100 min=1 max=100000 -- max rows
+    // param: kind type=text default=all choices=all|owner|partner -- which role
+
+Types: ``text``, ``int``, ``float``, ``bool``. ``match`` (text only) says how the query
+compares a name: ``exact`` (uid or name as stored), ``case-insensitive``, ``alias`` (the
+node's aliases too), ``prefix``, ``contains`` — each tried only when the ones before it
+find nothing. :func:`typed_params` turns given values (strings from the command line or a
+form, or Python values) into the declared types and refuses a wrong one with a message
+naming the expected type, before anything is sent; ``samverkan query`` exits 2 on it and
+the app's console builds its inputs from the same declaration.
+
+The older one-line form still reads (untyped: values are typed by :func:`parse_param`):
+``// params:`` lists the ``$parameters``, comma-separated, each optionally with
+``=default`` and a ``(description)``; ``// params: none`` when there are none. An optional ``// example: key=value, key=value`` line gives
 values that work on the seed graph (the app pre-fills them, the tests run
 every query with them). Everything after the header is the query.
 
@@ -35,7 +51,8 @@ from samverkan.settings import QUERIES_DIR, get_settings
 
 __all__ = ["NamedQuery", "QueryError", "ReadOnlyQueryError", "MissingParameterError",
            "load_queries", "parse_query_file", "parse_param", "check_read_only",
-           "query_parameters", "run_query", "to_python", "is_access_mode_error"]
+           "query_parameters", "run_query", "to_python", "is_access_mode_error", "Param", "ParameterError",
+           "parse_param_line", "typed_params", "resolve_query", "split_param"]
 
 
 class QueryError(ValueError):
@@ -48,6 +65,138 @@ class ReadOnlyQueryError(QueryError):
 
 class MissingParameterError(QueryError):
     """The query uses a ``$parameter`` that was not supplied."""
+
+
+class ParameterError(QueryError):
+    """A parameter value that is not of its declared type or not among its allowed values."""
+
+
+PARAM_TYPES = ("text", "int", "float", "bool")
+MATCH_KINDS = ("exact", "case-insensitive", "alias", "prefix", "contains")
+_TRUE, _FALSE = ("true", "yes", "ja", "1"), ("false", "no", "nej", "0")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared parameter of a curated query (a ``// param:`` line)."""
+
+    name: str
+    type: str = "text"
+    #: no default (``required``): the parameter must be given
+    default: Any = None
+    required: bool = True
+    choices: tuple = ()
+    min: float | None = None
+    max: float | None = None
+    match: tuple[str, ...] = ()
+    doc: str = ""
+
+    def describe(self) -> str:
+        """``limit: int, default 100, 1..100000`` — what the parameter takes, in one phrase."""
+        parts = [f"{self.name}: {self.type}"]
+        if self.choices:
+            parts.append("one of " + "|".join(map(str, self.choices)))
+        if self.min is not None or self.max is not None:
+            parts.append(f"{_num(self.min) if self.min is not None else ''}..{_num(self.max) if self.max is not None else ''}")
+        if self.match:
+            parts.append("matches " + ", ".join(self.match))
+        parts.append("required" if self.required else f"default {self.default!r}")
+        return ", ".join(parts)
+
+    def coerce(self, value: Any) -> Any:
+        """The value in the declared type (a string is parsed), or :class:`ParameterError`."""
+        if isinstance(value, str):
+            raw = value.strip()
+            if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "'\"":
+                raw = raw[1:-1]
+        else:
+            raw = value
+        expected = {"int": "an integer", "float": "a number", "bool": "true or false",
+                    "text": "text"}[self.type]
+        wrong = ParameterError(f"parameter {self.name}={value!r} is not {expected} ({self.describe()})")
+        if self.type == "int":
+            if isinstance(raw, bool) or not (isinstance(raw, int) or (isinstance(raw, str)
+                                                                     and re.fullmatch(r"[+-]?\d+", raw))):
+                raise wrong
+            out: Any = int(raw)
+        elif self.type == "float":
+            try:
+                out = float(raw) if not isinstance(raw, bool) else None
+            except (TypeError, ValueError):
+                out = None
+            if out is None or out != out or out in (float("inf"), float("-inf")):
+                raise wrong
+        elif self.type == "bool":
+            if isinstance(raw, bool):
+                out = raw
+            elif isinstance(raw, str) and raw.lower() in _TRUE + _FALSE:
+                out = raw.lower() in _TRUE
+            else:
+                raise wrong
+        else:
+            if raw is None or isinstance(raw, (dict, list)):
+                raise wrong
+            out = str(raw)
+        if self.choices:
+            by_low = {str(c).lower(): c for c in self.choices}
+            if str(out).lower() not in by_low:
+                raise ParameterError(f"parameter {self.name}={value!r} is not one of "
+                                     f"{', '.join(map(str, self.choices))} ({self.describe()})")
+            out = by_low[str(out).lower()]
+        if self.min is not None and out < self.min or self.max is not None and out > self.max:
+            raise ParameterError(f"parameter {self.name}={value!r} is out of range ({self.describe()})")
+        return out
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def parse_param_line(line: str, where: str = "") -> Param:
+    """One ``// param:`` declaration (without the ``// param:``).
+
+    >>> parse_param_line("limit type=int default=100 min=1 -- max rows").describe()
+    'limit: int, 1.., default 100'
+    >>> parse_param_line("name match=exact,contains -- a name").required
+    True
+    """
+    decl, _, doc = line.partition(" -- ")
+    words = decl.split()
+    if not words or not re.fullmatch(r"[A-Za-z_]\w*", words[0]):
+        raise QueryError(f"{where}cannot read the parameter declaration {line!r}")
+    name, attrs = words[0], {}
+    for word in words[1:]:
+        key, sep, value = word.partition("=")
+        if not sep or key not in ("type", "default", "choices", "min", "max", "match"):
+            raise QueryError(f"{where}parameter {name}: cannot read {word!r} (type=, default=, choices=, "
+                             "min=, max=, match=)")
+        attrs[key] = value
+    ptype = attrs.get("type", "text")
+    if ptype not in PARAM_TYPES:
+        raise QueryError(f"{where}parameter {name}: type {ptype!r} is not one of {', '.join(PARAM_TYPES)}")
+    match = tuple(m for m in attrs.get("match", "").split(",") if m)
+    bad = [m for m in match if m not in MATCH_KINDS]
+    if bad:
+        raise QueryError(f"{where}parameter {name}: match {', '.join(bad)} is not one of {', '.join(MATCH_KINDS)}")
+    bare = Param(name, ptype, match=match, doc=doc.strip())
+    bounds = {}
+    for key in ("min", "max"):
+        if key in attrs:
+            try:
+                bounds[key] = float(attrs[key]) if ptype == "float" else int(attrs[key])
+            except ValueError:
+                raise QueryError(f"{where}parameter {name}: {key}={attrs[key]!r} is not a number") from None
+    choices: tuple = ()
+    if "choices" in attrs:
+        choices = tuple(bare.coerce(c) for c in attrs["choices"].split("|"))
+    param = Param(name, ptype, choices=choices, match=match, doc=doc.strip(), **bounds)
+    if "default" in attrs:
+        try:
+            default = param.coerce(attrs["default"])
+        except ParameterError as exc:
+            raise QueryError(f"{where}the default: {exc}") from None
+        param = Param(name, ptype, default, False, choices, match=match, doc=doc.strip(), **bounds)
+    return param
 
 
 @dataclass(frozen=True)
@@ -63,9 +212,11 @@ class NamedQuery:
     defaults: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
     example: dict[str, Any] = field(default_factory=dict)
+    #: the ``// param:`` declarations by name (empty for the older untyped ``params`` line)
+    declared: dict[str, Param] = field(default_factory=dict)
 
 
-_HEADER = re.compile(r"^\s*//\s*(title|description|params|example)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+_HEADER = re.compile(r"^\s*//\s*(title|description|params|param|example)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 
 
 def _split_top_level(text: str) -> list[str]:
@@ -95,10 +246,17 @@ def parse_query_file(path: str | Path) -> NamedQuery:
     path = Path(path)
     lines = path.read_text(encoding="utf-8").splitlines()
     header: dict[str, str] = {}
+    declared: dict[str, Param] = {}
     body_start = 0
     for i, line in enumerate(lines):
         m = _HEADER.match(line)
-        if m:
+        if m and m.group(1).lower() == "param":
+            p = parse_param_line(m.group(2), f"{path}: ")
+            if p.name in declared:
+                raise QueryError(f"{path}: parameter {p.name} is declared twice")
+            declared[p.name] = p
+            body_start = i + 1
+        elif m:
             key = m.group(1).lower()
             header[key] = (header[key] + " " + m.group(2)).strip() if key in header else m.group(2)
             body_start = i + 1
@@ -106,10 +264,16 @@ def parse_query_file(path: str | Path) -> NamedQuery:
             body_start = i + 1
         else:
             break
+    if declared and "params" in header:
+        raise QueryError(f"{path}: declare the parameters either on '// param:' lines or on one "
+                         "'// params:' line, not both")
+    if declared:
+        header["params"] = "none"
     missing = [k for k in ("title", "description", "params") if k not in header]
     if missing:
         raise QueryError(f"{path}: header lacks {', '.join(missing)} (lines like '// title: ...')")
-    params, docs, defaults = [], {}, {}
+    params, docs, defaults = list(declared), {n: p.doc for n, p in declared.items()}, {
+        n: p.default for n, p in declared.items() if not p.required}
     if header["params"].strip().lower() not in ("", "none", "-"):
         for item in _split_top_level(header["params"]):
             m = re.match(r"^([A-Za-z_]\w*)\s*(?:=\s*([^()]*?))?\s*(?:\((.*)\))?$", item)
@@ -124,11 +288,15 @@ def parse_query_file(path: str | Path) -> NamedQuery:
     unknown = sorted(set(example) - set(params))
     if unknown:
         raise QueryError(f"{path}: example sets {', '.join(unknown)}, which the params line does not declare")
+    try:
+        example = {k: declared[k].coerce(v) if k in declared else v for k, v in example.items()}
+    except ParameterError as exc:
+        raise QueryError(f"{path}: the example: {exc}") from None
     text = "\n".join(lines[body_start:]).strip()
     if not text:
         raise QueryError(f"{path}: no query after the header")
     return NamedQuery(path.stem, header["title"], header["description"], params, text, docs, defaults, path,
-                      example)
+                      example, declared)
 
 
 def load_queries(directory: str | Path = QUERIES_DIR) -> dict[str, NamedQuery]:
@@ -324,6 +492,62 @@ def _resolve(query: str | NamedQuery, queries: dict[str, NamedQuery] | None) -> 
     return NamedQuery("<text>", "", "", query_parameters(text), text)
 
 
+def resolve_query(query: str | NamedQuery, queries: dict[str, NamedQuery] | None = None) -> NamedQuery:
+    """A curated query by name, a ``.cypher`` file, or Cypher text, as a :class:`NamedQuery`."""
+    return _resolve(query, queries)
+
+
+def split_param(item: str) -> tuple[str, str]:
+    """``key=value`` as written (the value untyped: a declared query types it)."""
+    key, sep, raw = item.partition("=")
+    key = key.strip().lstrip("$")
+    if not sep or not re.fullmatch(r"[A-Za-z_]\w*", key):
+        raise QueryError(f"parameter {item!r} is not of the form key=value")
+    return key, raw
+
+
+def typed_params(q: NamedQuery, given: dict[str, Any]) -> dict[str, Any]:
+    """The values to send: given ones typed as declared, defaults for the rest.
+
+    Raises
+    ------
+    ParameterError
+        A value not of its declared type or range, or a parameter the query does not take.
+    MissingParameterError
+        A required parameter (or, for an undeclared query, any ``$parameter``) without a value.
+
+    >>> q = NamedQuery("q", "", "", ["limit"], "RETURN $limit", declared={"limit": Param("limit", "int", 10, False)})
+    >>> typed_params(q, {"limit": "5"}), typed_params(q, {})
+    ({'limit': 5}, {'limit': 10})
+    """
+    label = f"query {q.name!r}" if q.name != "<text>" else "the query"
+    if not q.declared:
+        values = {**q.defaults, **given}
+    else:
+        unknown = [k for k in given if k not in q.declared]
+        if unknown:
+            raise ParameterError(f"{label} takes no parameter {', '.join(unknown)}; it takes "
+                                 + "; ".join(p.describe() for p in q.declared.values()))
+        values = {}
+        for name, p in q.declared.items():
+            if name in given:
+                values[name] = p.coerce(given[name])
+            elif not p.required:
+                values[name] = p.default
+        missing = [p for n, p in q.declared.items() if n not in values]
+        if missing:
+            raise MissingParameterError(
+                f"{label} needs {', '.join('$' + p.name for p in missing)} ("
+                + "; ".join(p.describe() + (f": {p.doc}" if p.doc else "") for p in missing) + "); pass "
+                + " ".join(f"{p.name}=VALUE" for p in missing))
+    missing_used = [p for p in query_parameters(q.text) if p not in values]
+    if missing_used:
+        raise MissingParameterError(
+            f"{label} needs {', '.join('$' + p for p in missing_used)}; pass "
+            + " ".join(f"{p}=VALUE" for p in missing_used))
+    return values
+
+
 class QueryTimeoutError(QueryError):
     """The query ran longer than the read timeout (``SAMVERKAN_QUERY_TIMEOUT``)."""
 
@@ -423,18 +647,14 @@ def run_query(driver, query: str | NamedQuery, params: dict | None = None, *,
         The text writes or administers (checked before anything is sent).
     MissingParameterError
         A ``$parameter`` has no value.
+    ParameterError
+        A value not of its declared type (see :func:`typed_params`).
     QueryError
         An unknown query name.
     """
     q = _resolve(query, queries)
     label = q.name if q.name != "<text>" else None
     check_read_only(q.text, label)
-    values = {**q.defaults, **(params or {})}
-    missing = [p for p in query_parameters(q.text) if p not in values]
-    if missing:
-        where = f"query {label!r}" if label else "the query"
-        raise MissingParameterError(
-            f"{where} needs {', '.join('$' + p for p in missing)}; pass "
-            + " ".join(f"{p}=VALUE" for p in missing))
+    values = typed_params(q, params or {})
     return _execute_read(driver, q.text, values, database=database, max_rows=max_rows,
                          check_plan=True, label=label)

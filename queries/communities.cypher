@@ -1,6 +1,7 @@
 // title: Collaboration communities
 // description: The communities (Louvain) of the collaboration network written by `samverkan analyze`, largest first, with their most central members.
-// params: limit=20 (max communities), top=8 (members listed per community)
+// param: limit type=int default=20 min=1 -- max communities
+// param: top type=int default=8 min=1 -- members listed per community
 MATCH (o:Organization)
 WHERE o.community IS NOT NULL
 WITH o ORDER BY o.pagerank DESC

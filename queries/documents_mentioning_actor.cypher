@@ -1,6 +1,7 @@
 // title: Documents that mention an actor
 // description: The loaded documents that mention an organisation, person or project, newest first.
-// params: name (name, alias or uid of the organisation, person or project), limit=200 (max rows)
+// param: name type=text match=exact,case-insensitive,alias -- name, alias or uid of the organisation, person or project
+// param: limit type=int default=200 min=1 -- max rows
 // example: name=Arbetsförmedlingen
 // Resolved by an exact uid or name first (index seeks on :Organization, :Person, :Project);
 // only when nothing matches are names and aliases compared case-insensitively (label scans of

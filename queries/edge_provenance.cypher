@@ -1,6 +1,7 @@
 // title: Where does this edge come from?
 // description: Every relationship between two named nodes with the documents it was read from and the evidence quote from each.
-// params: a (name, alias, uid or code of the first node), b (name, alias, uid or code of the second node)
+// param: a type=text match=exact,case-insensitive,alias -- name, alias, uid or code of the first node
+// param: b type=text match=exact,case-insensitive,alias -- name, alias, uid or code of the second node
 // example: a=Skåne Stadsmission, b=Samverkan mot utanförskap
 // Each end is resolved by exact uid/code/key or name first (index seeks per label; County and
 // TargetGroup are a few dozen nodes); only when nothing matches are names and aliases compared

@@ -1,6 +1,7 @@
 // title: Funding flows
 // description: Funder → project → owner, with the amount on the FUNDS edge (or the project's ESF support when the edge has none), largest first.
-// params: funder='' (funder name or alias; empty for all funders), limit=100 (max rows)
+// param: funder type=text default='' match=exact,case-insensitive,alias -- funder name or alias; empty for all funders
+// param: limit type=int default=100 min=1 -- max rows
 // example: funder=Europeiska socialfonden
 // A named funder is resolved by exact name first (index seek), then case-insensitively by name
 // or alias only when that finds nothing; owners are looked up only for the rows kept.

@@ -1,6 +1,6 @@
 // title: Gaps in a län
 // description: For each kommun of the län, the target groups for which no project is active there (kommun × target group cells with no project).
-// params: lan (län code such as 12, or name such as Skåne)
+// param: lan type=text match=exact,case-insensitive -- län code such as 12, or name such as Skåne
 // example: lan=12
 MATCH (c:County)
 WHERE c.code = toString($lan)

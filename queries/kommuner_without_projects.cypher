@@ -1,6 +1,6 @@
 // title: Kommuner without any project
 // description: Kommuner of the reference list where no loaded project is active, by län — the blank spots of the map.
-// params: lan='' (län code or name; empty for the whole country)
+// param: lan type=text default='' match=exact,case-insensitive -- län code or name; empty for the whole country
 // example: lan=Skåne
 MATCH (m:Municipality)-[:IN_COUNTY]->(c:County)
 WHERE (toString($lan) = ''

@@ -1,6 +1,7 @@
 // title: Organisations in a kommun
 // description: Organisations seated in the kommun (LOCATED_IN) or owning or taking part in a project active there.
-// params: kommun (kommun code such as 0180, or name such as Malmö), limit=500 (max rows)
+// param: kommun type=text match=exact,case-insensitive -- kommun code such as 0180, or name such as Malmö
+// param: limit type=int default=500 min=1 -- max rows
 // example: kommun=Malmö
 MATCH (m:Municipality)
 WHERE m.code = toString($kommun)

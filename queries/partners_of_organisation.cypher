@@ -1,6 +1,7 @@
 // title: Partners of an organisation
 // description: Organisations that share a project with the given one (as owner, funder or partner) or state a collaboration with it, most shared projects first.
-// params: name (organisation name, alias or uid, case-insensitive), limit=100 (max rows)
+// param: name type=text match=exact,case-insensitive,alias -- organisation name, alias or uid
+// param: limit type=int default=100 min=1 -- max rows
 // example: name=Arbetsförmedlingen
 // The organisation is resolved first by an exact uid or name (index seeks); only when neither
 // matches are names and aliases compared case-insensitively (a scan of :Organization alone).

@@ -1,6 +1,7 @@
 // title: People who connect organisations
 // description: Persons who work for, or are contacts for projects of, at least min_orgs different organisations.
-// params: min_orgs=2 (least number of organisations), limit=50 (max rows)
+// param: min_orgs type=int default=2 min=1 -- least number of organisations
+// param: limit type=int default=50 min=1 -- max rows
 // Per person, the distinct organisations are collected as nodes (no property reads), and
 // names are read only for the rows kept after ORDER BY … LIMIT. No label checks on the far
 // ends: the schema (graph/schema.py RELS) fixes WORKS_FOR → Organization, CONTACT_FOR →

@@ -1,6 +1,8 @@
 // title: Projects by period
 // description: Projects active at some time between two years (inclusive). A project with only a start is taken as still running; with only an end, as having run up to it; undated projects are listed last, flagged.
-// params: from_year (first year, e.g. 2018), to_year (last year, e.g. 2022), limit=500 (max rows)
+// param: from_year type=int min=1900 max=2100 -- first year, e.g. 2018
+// param: to_year type=int min=1900 max=2100 -- last year, e.g. 2022
+// param: limit type=int default=500 min=1 -- max rows
 // example: from_year=2017, to_year=2018
 // Owners are looked up only for the rows kept after ORDER BY … LIMIT.
 MATCH (p:Project)

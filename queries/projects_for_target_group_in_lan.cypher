@@ -1,6 +1,8 @@
 // title: Projects for a target group in a län
 // description: Projects that target the given group and run in at least one kommun of the given län, with their kommuner and owners.
-// params: target (target group key or Swedish/English label), lan (län code such as 12, or name such as Skåne), limit=500 (max rows)
+// param: target type=text match=exact,case-insensitive -- target group key or Swedish/English label
+// param: lan type=text match=exact,case-insensitive -- län code such as 12, or name such as Skåne
+// param: limit type=int default=500 min=1 -- max rows
 // example: target=persons_with_disabilities, lan=12
 // The län's kommuner are collected once; each project of the target group is kept when one
 // of its ACTIVE_IN kommuner is among them (a list test, not one row per kommun), ordered and

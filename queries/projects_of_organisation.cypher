@@ -1,6 +1,7 @@
 // title: Projects of an organisation
 // description: The projects an organisation owns, funds or takes part in, with period, target groups and kommuner, newest first.
-// params: name (organisation name, alias or uid, case-insensitive), limit=200 (max rows)
+// param: name type=text match=exact,case-insensitive,alias -- organisation name, alias or uid
+// param: limit type=int default=200 min=1 -- max rows
 // example: name=Arbetsförmedlingen
 // Resolved by an exact uid or name first (index seeks); the case-insensitive name/alias
 // comparison (a scan of :Organization alone) runs only when neither matches.

@@ -1,6 +1,6 @@
 // title: Projects without target group
 // description: Projects with no TARGETS edge — candidates for a closer reading of their documents — with their owners and the documents that mention them.
-// params: limit=500 (max rows)
+// param: limit type=int default=500 min=1 -- max rows
 // Owners and documents are looked up only for the rows kept after ORDER BY … LIMIT. The
 // TARGETS test is a degree read (no label check on the far end: the schema, graph/schema.py
 // RELS, fixes TARGETS as Project → TargetGroup and the writer enforces it).

@@ -1,10 +1,11 @@
 // title: Members of each samordningsförbund
 // description: Each samordningsförbund (coordination association, or any organisation with MEMBER_OF members) with its members.
-// params: name='' (one förbund's name or alias; empty for all)
+// param: name type=text default='' match=exact,case-insensitive,alias,contains -- one förbund's name, alias or a part of either (Norra Bohuslän); empty for all
 // example: name=Finsam i Malmö
 // A named förbund is resolved by exact name first (index seek), case-insensitively by name or
-// alias only when that finds nothing; all förbund are found through the kind index and the
-// MEMBER_OF edges.
+// alias only when that finds nothing, and by a part of its name or an alias (case-insensitive
+// CONTAINS, among förbund only) when that finds nothing either; all förbund are found through
+// the kind index and the MEMBER_OF edges.
 CALL () {
   WITH 1 AS one WHERE toString($name) <> ''
   MATCH (f:Organization {name: toString($name)})
@@ -36,6 +37,21 @@ CALL (exact) {
 }
 WITH f
 WHERE f.kind = 'coordination_association' OR EXISTS { (:Organization)-[:MEMBER_OF]->(f) }
+WITH collect(f) AS named
+CALL (named) {
+  UNWIND named AS f
+  RETURN f
+  UNION
+  WITH named WHERE size(named) = 0 AND toString($name) <> ''
+  CALL () {
+    MATCH (f:Organization)
+    WHERE (f.kind = 'coordination_association' OR EXISTS { (:Organization)-[:MEMBER_OF]->(f) })
+      AND (toLower(f.name) CONTAINS toLower(trim(toString($name)))
+           OR any(alias IN coalesce(f.aliases, []) WHERE toLower(alias) CONTAINS toLower(trim(toString($name)))))
+    RETURN f
+  }
+  RETURN f
+}
 OPTIONAL MATCH (member:Organization)-[:MEMBER_OF]->(f)
 WITH f, member
 ORDER BY member.name

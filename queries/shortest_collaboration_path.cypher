@@ -1,6 +1,7 @@
 // title: Shortest collaboration path between two actors
 // description: The shortest chain of projects, stated collaborations and memberships that connects two organisations (up to 10 steps).
-// params: a (first organisation name, alias or uid), b (second organisation name, alias or uid)
+// param: a type=text match=exact,case-insensitive,alias -- first organisation name, alias or uid
+// param: b type=text match=exact,case-insensitive,alias -- second organisation name, alias or uid
 // example: a=Sigtuna kommun, b=Malmö stad
 // Each end is resolved by an exact uid or name first (index seeks); the case-insensitive
 // name/alias comparison (a scan of :Organization alone) runs only when neither matches.

@@ -1,6 +1,6 @@
 // title: Target groups per kommun
 // description: For each kommun with projects, the target groups served and how many projects serve each.
-// params: kommun='' (kommun code or name; empty for all kommuner)
+// param: kommun type=text default='' match=exact,case-insensitive -- kommun code or name; empty for all kommuner
 // example: kommun=Malmö
 MATCH (m:Municipality)
 WHERE toString($kommun) = ''

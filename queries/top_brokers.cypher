@@ -1,6 +1,6 @@
 // title: Top brokers
 // description: Organisations with the highest betweenness in the collaboration network, as written by `samverkan analyze` (run it first; empty otherwise).
-// params: limit=20 (max rows)
+// param: limit type=int default=20 min=1 -- max rows
 MATCH (o:Organization)
 WHERE o.betweenness IS NOT NULL
 RETURN o.name AS organisation,

@@ -312,45 +312,62 @@ def forget_person(name):
 # -- query / analyze / export ---------------------------------------------------------------
 @main.command()
 @click.argument("name_or_file", required=False)
-@click.option("--param", "-p", "params", multiple=True, help="key=value (repeatable); numbers and true/false are typed.")
+@click.option("--param", "-p", "params", multiple=True,
+              help="key=value (repeatable); a curated query types it as its header declares.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@click.option("--list", "list_", is_flag=True, help="List the curated queries in queries/.")
-def query(name_or_file, params, fmt, list_):
+@click.option("--wide", is_flag=True, help="Table: every cell whole on one line (else long cells wrap).")
+@click.option("--list", "list_", is_flag=True, help="List the curated queries in queries/ with their parameters.")
+def query(name_or_file, params, fmt, wide, list_):
     """Run a curated query (queries/NAME.cypher), a .cypher file, or Cypher text, read-only.
 
     Writing or admin statements are refused; parameters are always sent as
-    parameters, never pasted into the query text.
+    parameters, never pasted into the query text. A curated query's header declares
+    each parameter's type, default and how names match: a wrong or missing value is a
+    usage error (exit 2) naming the expected type, before the database is asked.
 
     \b
     Example:
       samverkan query --list
       samverkan query partners_of_organisation --param name="Skåne Stadsmission" --format csv
+      samverkan query samordningsforbund_members -p name="Norra Bohuslän" --wide
     """
     from graph import query as q
 
     if list_ or not name_or_file:
         for nq in q.load_queries().values():
-            params_doc = ", ".join(p + (f"={nq.defaults[p]!r}" if p in nq.defaults else "") for p in nq.params)
+            if nq.declared:
+                params_doc = "; ".join(p.describe() for p in nq.declared.values())
+            else:
+                params_doc = ", ".join(p + (f"={nq.defaults[p]!r}" if p in nq.defaults else "") for p in nq.params)
             click.echo(f"{nq.name:<36}{nq.title}" + (f"  [{params_doc}]" if params_doc else ""))
         return
     try:
-        parsed = dict(q.parse_param(p) for p in params)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--param") from None
+        named = q.resolve_query(name_or_file)
+        if named.declared:  # typed as the header declares, before connecting
+            parsed = q.typed_params(named, dict(q.split_param(p) for p in params))
+        else:
+            parsed = q.typed_params(named, dict(q.parse_param(p) for p in params))
+    except (q.ParameterError, q.MissingParameterError) as exc:
+        raise click.UsageError(str(exc)) from None
+    except q.QueryError as exc:
+        if "key=value" in str(exc):
+            raise click.BadParameter(str(exc), param_hint="--param") from None
+        raise Failure(str(exc)) from None
     driver = _driver()
     try:
-        columns, rows = q.run_query(driver, name_or_file, parsed)
+        columns, rows = q.run_query(driver, named, parsed)
     except q.QueryError as exc:
         raise Failure(str(exc)) from None
     except Exception as exc:  # a Cypher error from the server: one line
         if q.is_access_mode_error(exc):
             raise Failure("refused by the server: the query tried to write; queries here are read-only") from None
         raise Failure(" ".join(f"query failed: {getattr(exc, 'message', None) or exc}".split())) from None
-    _print_rows(columns, rows, fmt)
+    _print_rows(columns, rows, fmt, wide=wide)
 
 
-def _print_rows(columns, rows, fmt):
-    """Rows (dicts or sequences) as an aligned table, CSV, or JSON Lines."""
+def _print_rows(columns, rows, fmt, *, wide=False):
+    """Rows (dicts or sequences) as an aligned table (long cells wrapped, or whole with
+    ``wide``), CSV, or JSON Lines."""
     import pandas as pd
 
     records = [dict(r) if isinstance(r, dict) else dict(zip(columns, r)) for r in rows]
@@ -359,18 +376,21 @@ def _print_rows(columns, rows, fmt):
             click.echo(json.dumps(rec, ensure_ascii=False, default=str))
         return
 
-    def cell(v, width=None):
+    def cell(v):
         if isinstance(v, (list, tuple)):
             v = "; ".join("" if x is None else (json.dumps(x, ensure_ascii=False, default=str)
                                                  if isinstance(x, dict) else str(x)) for x in v)
         elif isinstance(v, dict):
             v = json.dumps(v, ensure_ascii=False, default=str)
-        if width and isinstance(v, str) and len(v) > width:
-            v = v[: width - 1] + "…"
         return v
 
-    width = None if fmt == "csv" else 60
-    df = pd.DataFrame([[cell(rec.get(c), width) for c in columns] for rec in records], columns=list(columns))
+    if fmt == "table":
+        cells = [[cell(rec.get(c)) for c in columns] for rec in records]
+        click.echo(_text_table(list(columns), cells, wide=wide) if cells else "(no rows)")
+        if len(cells) > 1:
+            click.echo(f"({len(cells)} rows)")
+        return
+    df = pd.DataFrame([[cell(rec.get(c)) for c in columns] for rec in records], columns=list(columns))
     if fmt == "csv":
         from samverkan.safe_output import defuse_frame
 
@@ -379,6 +399,35 @@ def _print_rows(columns, rows, fmt):
         click.echo(df.to_string(index=False, na_rep="") if len(df) else "(no rows)")
         if len(df) > 1:
             click.echo(f"({len(df)} rows)")
+
+
+def _text_table(columns: list[str], cells: list[list], *, wide: bool, max_width: int = 60) -> str:
+    """An aligned text table: numbers right-aligned, text left; a cell longer than
+    ``max_width`` wraps onto more lines (all of it is shown), or with ``wide`` stays whole."""
+    import textwrap
+
+    def text(v):
+        return "" if v is None or (isinstance(v, float) and v != v) else str(v)
+
+    numeric = [all(isinstance(r[i], (int, float)) and not isinstance(r[i], bool) or r[i] is None for r in cells)
+               for i in range(len(columns))]
+    split = []
+    for row in cells:
+        parts = []
+        for v in row:
+            lines = text(v).splitlines() or [""]
+            if not wide:
+                lines = [w for line in lines for w in (textwrap.wrap(line, max_width, break_long_words=True,
+                                                                     break_on_hyphens=False) or [""])]
+            parts.append(lines)
+        split.append(parts)
+    widths = [max([len(c)] + [len(line) for parts in split for line in parts[i]]) for i, c in enumerate(columns)]
+    pad = lambda s, i: s.rjust(widths[i]) if numeric[i] else s.ljust(widths[i])  # noqa: E731
+    out = ["  ".join(pad(c, i) for i, c in enumerate(columns)).rstrip()]
+    for parts in split:
+        for k in range(max(len(p) for p in parts)):
+            out.append("  ".join(pad(p[k] if k < len(p) else "", i) for i, p in enumerate(parts)).rstrip())
+    return "\n".join(out)
 
 
 @main.command()
