@@ -99,7 +99,7 @@ def _identity(labels: list[str], props: dict) -> tuple:
 
 
 def snapshot(driver) -> tuple[list, list]:
-    """Every node and relationship with its properties (without load timestamps), sorted."""
+    """Every node and relationship with its properties (without the load's time and run id), sorted."""
     nodes = run_read(driver, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
     rels = run_read(driver, """
         MATCH (a)-[r]->(b)
@@ -110,7 +110,7 @@ def snapshot(driver) -> tuple[list, list]:
         return json.dumps(x, sort_keys=True, default=str, ensure_ascii=False)
 
     node_rows = sorted(dump([sorted(n["labels"]), {k: v for k, v in n["props"].items()
-                                                    if k != "loaded_at"}]) for n in nodes)
+                                                    if k not in ("loaded_at", "load_id")}]) for n in nodes)
     rel_rows = sorted(dump([r["type"], _identity(r["al"], r["ap"]), _identity(r["bl"], r["bp"]),
                             r["props"]]) for r in rels)
     return node_rows, rel_rows
