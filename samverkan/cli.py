@@ -22,7 +22,15 @@ class Failure(click.ClickException):
     exit_code = 1
 
     def show(self, file=None):
-        click.echo(f"error: {self.message}", err=True)
+        error_line(self.message)
+
+
+def error_line(message) -> None:
+    """``error: <message>`` on stderr, on one line whatever a file name in it holds (control
+    characters escaped, undecodable bytes as ``\\xNN``: ``samverkan.safe_output.one_line``)."""
+    from samverkan.safe_output import one_line
+
+    click.echo(f"error: {one_line(message)}", err=True)
 
 
 def _table_options(columns: Path | None, fund: str | None, show_mapping: bool) -> None:
@@ -209,7 +217,7 @@ def extract(files, as_json, keep_contact_details, evidence, columns, fund):
     for result in extract_stream(iter_documents(files), keep_contact_details=keep_contact_details):
         if isinstance(result, str):
             failed += 1
-            click.echo(f"error: {result}", err=True)
+            error_line(result)
             continue
         for w in result.get("warnings") or []:  # a spreadsheet row's unread values, once per file
             key = (str(result.get("path", "")).split("#")[0], w if not w.startswith("not a kommun") else "not a kommun")
@@ -278,11 +286,11 @@ def load(paths, dry_run, reference, keep_contact_details, jobs, columns, fund):
             done = getattr(exc, "summary", None)
             if done is not None:  # what was committed before the server went away is complete
                 for err in done.errors:
-                    click.echo(f"error: {err}", err=True)
+                    error_line(err)
                 click.echo("stopped: " + done.line(), err=True)
             raise Failure(str(exc)) from None
     for err in summary.errors:
-        click.echo(f"error: {err}", err=True)
+        error_line(err)
     click.echo(("dry run: " if dry_run else "") + summary.line())
     if summary.failed:
         sys.exit(1)

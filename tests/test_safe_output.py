@@ -71,3 +71,23 @@ def test_export_refuses_an_unknown_extension_and_a_missing_folder_before_connect
     assert res.exit_code == 1
     (line,) = res.stderr.strip().splitlines()
     assert line.startswith("error: ") and "saknas" in line
+
+
+def test_every_error_line_of_the_cli_stays_one_line_whatever_the_file_name(tmp_path):
+    from click.testing import CliRunner
+
+    from samverkan.cli import main
+
+    long_line = tmp_path / "rad\nett\x1b[2J.txt"        # fails in extraction (the shape check)
+    long_line.write_text("ord " * 60_000, encoding="utf-8")
+    latin1 = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")  # fails in reading (empty)
+    with open(latin1, "wb"):
+        pass
+    for cmd in (["load", "--dry-run"], ["extract"]):
+        res = CliRunner().invoke(main, [*cmd, str(long_line), os.fsdecode(latin1)])
+        assert res.exit_code == 1, res.output
+        errors = [x for x in res.stderr.splitlines() if x.startswith("error: ")]
+        assert len(errors) == 2 == len([x for x in res.stderr.splitlines() if x.strip()]), res.stderr
+        assert "rad\\nett\\x1b[2J.txt: a line of" in res.stderr
+        assert "caf\\xe9.txt: empty file" in res.stderr
+        assert "\x1b" not in res.stderr and "\udce9" not in res.stderr
