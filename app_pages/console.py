@@ -5,12 +5,13 @@ from app_pages import common, graphview, views
 from graph import query as q
 
 OWN = "__own__"
+SHOWN = 5000  # rows the console shows at most
 
 
 @st.cache_data(ttl=common.TTL, show_spinner="Kör frågan …")
 def run(text: str, params: tuple) -> tuple[list[str], list[dict]]:
     return q.run_query(common.driver(), q.NamedQuery("<text>", "", "", list(dict(params)), text),
-                       dict(params), max_rows=5000)
+                       dict(params), max_rows=SHOWN + 1)  # one more: to tell "more than SHOWN"
 
 
 def _input(col, name, decl, default, key, doc):
@@ -81,7 +82,12 @@ def body():
                    else f"Neo4j svarade med ett fel: {common.neo4j_message(exc)}")
         st.error(message)
         return
-    st.success(f"{len(rows)} rader" + (" (högst 5000 visas)" if len(rows) == 5000 else ""))
+    if len(rows) > SHOWN:
+        rows = rows[:SHOWN]
+        st.warning(f"Frågan gav fler än {SHOWN} rader; de första {SHOWN} visas och laddas ner. "
+                   "Begränsa den med LIMIT eller WHERE för att se resten.", icon=":material/filter_list:")
+    else:
+        st.success(f"{len(rows)} rader")
     frame = views.flat_frame(columns, rows)
     st.dataframe(frame, hide_index=True, width="stretch")
     st.download_button("Ladda ner (CSV)", common.csv_bytes(frame), f"{choice if named else 'fraga'}.csv",

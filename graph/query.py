@@ -564,6 +564,25 @@ def query_timeout() -> float:
     return value if value > 0 else 30.0
 
 
+class QueryRowCapError(QueryError):
+    """The query returned more rows than ``samverkan query`` passes on (``SAMVERKAN_QUERY_MAX_ROWS``)."""
+
+
+DEFAULT_QUERY_MAX_ROWS = 100_000
+
+
+def query_max_rows() -> int:
+    """Rows ``samverkan query`` passes on at most (default 100 000); more is an error."""
+    import os
+
+    raw = os.environ.get("SAMVERKAN_QUERY_MAX_ROWS", "").strip()
+    try:
+        value = int(raw) if raw else DEFAULT_QUERY_MAX_ROWS
+    except ValueError:
+        raise QueryError(f"SAMVERKAN_QUERY_MAX_ROWS={raw!r} is not a whole number of rows") from None
+    return value if value > 0 else DEFAULT_QUERY_MAX_ROWS
+
+
 def _is_timeout(exc: BaseException) -> bool:
     code = getattr(exc, "code", None) or ""
     return "TransactionTimedOut" in code or "Transaction.TransactionTimedOut" in str(exc)
@@ -571,9 +590,12 @@ def _is_timeout(exc: BaseException) -> bool:
 
 def _execute_read(driver, text: str, params: dict, *, database: str | None = None,
                   max_rows: int | None = None, check_plan: bool = False,
-                  label: str | None = None) -> tuple[list[str], list[dict]]:
+                  label: str | None = None, timeout: float | None = None,
+                  row_cap: int | None = None) -> tuple[list[str], list[dict]]:
     """Run ``text`` in a READ transaction; with ``check_plan`` first EXPLAIN it and refuse
-    anything the server does not classify as read-only (``query_type`` ``"r"``)."""
+    anything the server does not classify as read-only (``query_type`` ``"r"``). The server
+    stops it after ``timeout`` seconds (``QueryTimeoutError``); more than ``row_cap`` rows is
+    a ``QueryRowCapError`` (``max_rows`` instead keeps the first rows)."""
     import neo4j
 
     def work(tx):
@@ -586,13 +608,20 @@ def _execute_read(driver, text: str, params: dict, *, database: str | None = Non
                     "queries here are read-only (change data with `samverkan load`)")
         result = tx.run(text, params)
         keys = list(result.keys())
-        records = result.fetch(max_rows) if max_rows is not None else list(result)
+        if row_cap is not None and max_rows is None:
+            records = result.fetch(row_cap + 1)
+            if len(records) > row_cap:
+                raise QueryRowCapError(
+                    f"the query returned more than {row_cap:,} rows (add LIMIT to it; "
+                    f"SAMVERKAN_QUERY_MAX_ROWS sets the cap)".replace(",", " "))
+        else:
+            records = result.fetch(max_rows) if max_rows is not None else list(result)
         result.consume()
         return keys, [{k: to_python(v) for k, v in zip(keys, rec.values())} for rec in records]
 
     db = database or get_settings().neo4j_database
-    limit = query_timeout()
-    timed = neo4j.unit_of_work(timeout=limit)(work)  # the server stops the transaction at the limit
+    limit = timeout
+    timed = neo4j.unit_of_work(timeout=limit)(work) if limit else work  # the server stops it at the limit
     with driver.session(database=db, default_access_mode=neo4j.READ_ACCESS,
                         notifications_min_severity="OFF") as session:
         try:
@@ -634,7 +663,8 @@ def run_query(driver, query: str | NamedQuery, params: dict | None = None, *,
     queries : dict, optional
         Preloaded ``load_queries()`` (the default folder is read otherwise).
     max_rows : int, optional
-        Fetch at most this many rows.
+        Fetch at most this many rows (the first ones). Without it, more than
+        ``SAMVERKAN_QUERY_MAX_ROWS`` rows (default 100 000) is a ``QueryRowCapError``.
 
     Returns
     -------
@@ -649,6 +679,10 @@ def run_query(driver, query: str | NamedQuery, params: dict | None = None, *,
         A ``$parameter`` has no value.
     ParameterError
         A value not of its declared type (see :func:`typed_params`).
+    QueryTimeoutError
+        The query ran longer than ``SAMVERKAN_QUERY_TIMEOUT`` seconds (default 30).
+    QueryRowCapError
+        More rows than ``SAMVERKAN_QUERY_MAX_ROWS`` (only without ``max_rows``).
     QueryError
         An unknown query name.
     """
@@ -657,4 +691,5 @@ def run_query(driver, query: str | NamedQuery, params: dict | None = None, *,
     check_read_only(q.text, label)
     values = typed_params(q, params or {})
     return _execute_read(driver, q.text, values, database=database, max_rows=max_rows,
-                         check_plan=True, label=label)
+                         check_plan=True, label=label, timeout=query_timeout(),
+                         row_cap=None if max_rows is not None else query_max_rows())
