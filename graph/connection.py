@@ -45,8 +45,39 @@ def credentials_message(uri: str, user: str, settings: Settings | None = None) -
             f"check NEO4J_USER / NEO4J_PASSWORD{origin}")
 
 
+#: environment variable: "1" shows the server's notifications (``samverkan --verbose``)
+VERBOSE_ENV = "SAMVERKAN_VERBOSE"
+
+
+def verbose() -> bool:
+    """Whether the server's notifications are wanted (``samverkan --verbose`` sets it)."""
+    import os
+
+    return os.environ.get(VERBOSE_ENV, "").strip().lower() in ("1", "true", "yes")
+
+
+def notifications_min_severity() -> str:
+    """The driver's ``notifications_min_severity``: ``"OFF"`` (quiet, the default), or
+    ``"INFORMATION"`` (every notification, logged by the driver) when :func:`verbose`."""
+    return "INFORMATION" if verbose() else "OFF"
+
+
+def show_notifications() -> None:
+    """Send the driver's notification log (``neo4j.notifications``) to stderr, all severities."""
+    import logging
+
+    logger = logging.getLogger("neo4j.notifications")
+    if not any(getattr(h, "_samverkan", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("notice: %(message)s"))
+        handler._samverkan = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
 def get_driver(settings: Settings | None = None) -> neo4j.Driver:
-    """A driver for the configured server, already verified to answer.
+    """A driver for the configured server, already verified to answer; the server's
+    notifications are off unless :func:`verbose`.
 
     Raises :class:`DatabaseUnavailable` with a one-line message when the server does not
     answer, refuses the credentials, or the URI is not a Neo4j URI. The caller owns the
@@ -59,7 +90,10 @@ def get_driver(settings: Settings | None = None) -> neo4j.Driver:
             f"NEO4J_URI={s.neo4j_uri!r} is not a Bolt URI: use bolt://host:7687 or "
             f"neo4j://host:7687 (neo4j+s:// for Aura)")
     try:
-        driver = neo4j.GraphDatabase.driver(s.neo4j_uri, auth=(s.neo4j_user, s.password))
+        # quiet by default: a query that reads a property no node has yet (a first load into an
+        # empty graph) makes the server send a warning the driver would log on stderr
+        driver = neo4j.GraphDatabase.driver(s.neo4j_uri, auth=(s.neo4j_user, s.password),
+                                            notifications_min_severity=notifications_min_severity())
     except (ConfigurationError, ValueError) as exc:
         raise DatabaseUnavailable(
             f"NEO4J_URI={s.neo4j_uri!r} is not a usable Neo4j URI: {_one_line(exc)}") from None

@@ -47,7 +47,7 @@ EVIDENCE_CAP = 20
 BATCH = "CYPHER replan=skip"
 
 #: node properties with set-union semantics (lists); all others are scalars
-LIST_PROPERTIES = frozenset({"aliases"})
+LIST_PROPERTIES = frozenset({"aliases", "roles"})
 
 
 def q(name: str) -> str:
@@ -76,7 +76,7 @@ DOCUMENT_EXISTS = "MATCH (d:Document {uid: $doc_uid}) RETURN count(d) > 0 AS exi
 #: other versions of the same file: same path, another content hash
 OTHER_VERSIONS = """
 MATCH (d:Document {path: $path}) WHERE d.uid <> $doc_uid
-RETURN d.uid AS uid ORDER BY d.loaded_at, d.uid
+RETURN d.uid AS uid ORDER BY properties(d).loaded_at, d.uid
 """
 
 #: MERGE, not CREATE: a concurrent loader of the same text then waits and re-uses it
@@ -96,7 +96,7 @@ RETURN DISTINCT uid
 OTHER_VERSIONS_OF = BATCH + """
 UNWIND $docs AS doc
 MATCH (d:Document {path: doc.path}) WHERE d.uid <> doc.uid
-RETURN doc.uid AS doc_uid, d.uid AS uid ORDER BY d.loaded_at, d.uid
+RETURN doc.uid AS doc_uid, d.uid AS uid ORDER BY properties(d).loaded_at, d.uid
 """
 
 #: many Documents at once ($docs: {uid, props, seq}); ``loaded_at`` grows with ``seq`` so
@@ -113,7 +113,7 @@ RETURN doc.uid AS uid, d.loaded_at = at AS created
 
 FIND_DOCUMENTS = """
 MATCH (d:Document) WHERE d.uid = $key OR d.path = $key
-RETURN d.uid AS uid ORDER BY d.loaded_at, d.uid
+RETURN d.uid AS uid ORDER BY properties(d).loaded_at, d.uid
 """
 
 
@@ -288,8 +288,8 @@ SET {(','+chr(10)+'    ').join(sets)}
 FORGET_PERSON_CONTACTS = """
 MATCH (p:Person) WHERE p.uid = $uid OR p.name =~ $exact
 OPTIONAL MATCH (:Document)-[m:MENTIONS]->(p)
-RETURN [x IN collect(p.email) + collect(m.email) WHERE x IS :: STRING] AS emails,
-       [x IN collect(p.phone) + collect(m.phone) WHERE x IS :: STRING] AS phones
+RETURN [x IN collect(properties(p).email) + collect(properties(m).email) WHERE x IS :: STRING] AS emails,
+       [x IN collect(properties(p).phone) + collect(properties(m).phone) WHERE x IS :: STRING] AS phones
 """
 
 FORGET_PERSON_NODES = """

@@ -46,8 +46,10 @@ NODES: dict[str, NodeType] = {
                  ("name", "diarienummer", "start", "end", "budget_sek", "esf_support_sek",
                   "planned_participants", "region", "specific_objective", "summary"),
                  "A named project, insats, model or programme (uid = diarienummer when there is one)."),
-        NodeType("Person", "uid", "people", ("name", "role", "email", "phone"),
-                 "A named person (e-mail and phone only with --keep-contact-details)."),
+        NodeType("Person", "uid", "people", ("name", "role", "roles", "email", "phone"),
+                 "A named person: uid = the name's slug, and @ the organisation's uid where the "
+                 "text gives one (loaders.person_key); roles = every title; e-mail and phone only "
+                 "with --keep-contact-details."),
         NodeType("TargetGroup", "key", "target_groups", ("label_sv", "label_en"),
                  "A target group from the taxonomy in data/target_groups.csv."),
         NodeType("Document", "uid", None, ("path", "name", "title", "kind", "published", "loaded_at", "unused_columns"),

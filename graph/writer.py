@@ -34,6 +34,8 @@ from typing import Any, Iterator
 
 import neo4j
 
+from loaders.person_key import person_keys
+
 from graph import cypher
 from graph.connection import database_name
 from graph.schema import LABEL_OF_LIST, NODES, RELATION_ENDS, RELS, constraint_statements
@@ -157,6 +159,7 @@ def plan_record(record: dict[str, Any], *, keep_contact_details: bool = False) -
     checked here: Neo4j refuses what it cannot store, and the transaction rolls back.
     """
     document = record.get("document") or record.get("path") or "<record>"
+    record = person_keys(record)  # namesakes at two organisations are two people
 
     def fail(msg: str) -> ValueError:
         return ValueError(f"{document}: {msg}")
@@ -443,6 +446,9 @@ def write_records(driver: neo4j.Driver, records: list[dict[str, Any]], *,
     connection or refused credentials are raised (``written`` on the exception: the
     results of the records before the failing one).
     """
+    from graph.erasure import suppress_erased
+
+    records = suppress_erased(driver, records, database=database)  # erased persons stay out
     results: list[WriteResult | None] = [None] * len(records)
     plans: list[tuple[int, _Plan]] = []
     for i, record in enumerate(records):
@@ -486,6 +492,9 @@ def write_record(driver: neo4j.Driver, record: dict[str, Any], *,
     Raises ``ValueError`` (nothing written) when the record does not fit the schema;
     any failure while writing rolls back the whole document.
     """
+    from graph.erasure import suppress_erased
+
+    record = suppress_erased(driver, [record], database=database)[0]  # erased persons stay out
     plan = plan_record(record, keep_contact_details=keep_contact_details)
     with driver.session(database=database_name(database)) as session:
         return session.execute_write(_write_plans, [plan])[0]

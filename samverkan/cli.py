@@ -80,7 +80,9 @@ def _driver():
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="samverkan")
-def main():
+@click.option("--verbose", "-v", is_flag=True,
+              help="Show the Neo4j server's notifications (warnings about the queries), quiet otherwise.")
+def main(verbose):
     """Turn documents about Swedish labour-market inclusion work into a Neo4j graph
     of organisations, projects, people, kommuner and target groups, and explore it.
 
@@ -93,6 +95,13 @@ def main():
       samverkan query partners_of_organisation --param name="Arbetsförmedlingen"
       samverkan app                      # the Streamlit app
     """
+    if verbose:
+        import os
+
+        from graph.connection import VERBOSE_ENV, show_notifications
+
+        os.environ[VERBOSE_ENV] = "1"  # worker processes and `samverkan app` inherit it
+        show_notifications()
 
 
 # -- db ------------------------------------------------------------------------------------
@@ -242,13 +251,17 @@ def extract(files, as_json, keep_contact_details, evidence, columns, fund):
 @click.option("--reference", is_flag=True, help="Also (re)load the reference data: kommuner, län, agencies, förbund.")
 @click.option("--keep-contact-details", is_flag=True, help="Store e-mail addresses and phone numbers of people.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes for extraction.")
+@click.option("--restore-erased", is_flag=True,
+              help="Load persons erased by forget-person as the documents name them (and drop their erasure).")
 @_with_table_options
-def load(paths, dry_run, reference, keep_contact_details, jobs, columns, fund):
+def load(paths, dry_run, reference, keep_contact_details, jobs, restore_erased, columns, fund):
     """Load documents (txt, html, pdf, docx, xlsx/csv; directories recursively).
 
-    One transaction per document: a document that fails leaves nothing behind.
-    Loading the same document again changes nothing; a changed document
-    (same path, new content) replaces its own facts only.
+    Documents are written 100 per transaction; when a transaction fails its
+    documents are written again one by one, so a document that fails leaves
+    nothing behind and fails alone. Loading the same document again changes
+    nothing; a changed document (same path, new content) replaces its own facts
+    only. Persons erased by forget-person are left out (--restore-erased: loaded).
 
     \b
     Example:
@@ -279,9 +292,15 @@ def load(paths, dry_run, reference, keep_contact_details, jobs, columns, fund):
     with tqdm(desc="documents", unit="doc", disable=None, file=sys.stderr) as bar:
         from graph.connection import DatabaseUnavailable
 
+        import contextlib
+
+        from graph import erasure
+
+        erasure.reset_suppressed()
         try:
-            summary = load_paths(paths, driver, dry_run=dry_run, keep_contact_details=keep_contact_details,
-                                 jobs=jobs, progress=lambda _name: bar.update(1))
+            with erasure.restoring() if restore_erased else contextlib.nullcontext():
+                summary = load_paths(paths, driver, dry_run=dry_run, keep_contact_details=keep_contact_details,
+                                     jobs=jobs, progress=lambda _name: bar.update(1))
         except DatabaseUnavailable as exc:
             done = getattr(exc, "summary", None)
             if done is not None:  # what was committed before the server went away is complete
@@ -292,29 +311,65 @@ def load(paths, dry_run, reference, keep_contact_details, jobs, columns, fund):
     for err in summary.errors:
         error_line(err)
     click.echo(("dry run: " if dry_run else "") + summary.line())
+    left_out = erasure.suppressed()
+    if left_out["persons"]:
+        click.echo(f"left out {left_out['persons']} mention(s) of erased persons in {left_out['documents']} "
+                   "document(s) (forget-person; --restore-erased loads them)", err=True)
+    if left_out["restored"]:
+        click.echo(f"restored {left_out['restored']} erased person name(s): their erasure records are deleted",
+                   err=True)
     if summary.failed:
         sys.exit(1)
 
 
 @main.command("forget-person")
 @click.argument("name")
-def forget_person(name):
+@click.option("--uid", help="The one to erase when several persons have the name (the uids are listed).")
+@click.option("--all", "all_", is_flag=True, help="Erase every person of the name (namesakes too).")
+def forget_person(name, uid, all_):
     """Erase a person: the node, their relationships and every stored quote naming them.
+
+    The name matches in any case and spacing (or give a person's uid). No match is an
+    error naming the closest names; when several persons have the name (namesakes at
+    different organisations) they are listed and --uid says which (or --all). A hash of the name is
+    recorded: a later load leaves the person out of any document it writes (see README,
+    "Erasing a person"), unless `samverkan load --restore-erased`.
 
     \b
     Example:
       samverkan forget-person "Dorota Calus"
+      samverkan forget-person "Anna Berg" --uid anna-berg-2
     """
-    from graph.writer import forget_person as forget
+    from graph import erasure
 
+    driver = _driver()
     try:
-        counts = forget(_driver(), name)
+        found = erasure.find_persons(driver, name)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
+    if uid is not None:
+        chosen = [p for p in found if p["uid"] == uid]
+        if not chosen:
+            known = ", ".join(p["uid"] for p in found) or "none"
+            raise Failure(f"no person {name!r} has the uid {uid!r} (their uids: {known}); nothing erased")
+        found = chosen
+    if not found:
+        close = erasure.closest_names(driver, name)
+        raise Failure(f"no person named {name!r} in the graph; nothing erased"
+                      + (f"; closest names: {', '.join(close)}" if close else ""))
+    if len(found) > 1 and not all_:
+        for p in found:
+            where = ", ".join(p["organisations"] or p["projects"] or []) or "no organisation"
+            click.echo(f"  {p['uid']}  {p['name']}" + (f" ({p['role']})" if p.get("role") else "")
+                       + f" — {where}", err=True)
+        raise Failure(f"{len(found)} persons are named {name!r} (listed above); say which with "
+                      f"--uid UID, or --all for every one; nothing erased")
+    counts = erasure.forget_person(driver, name if uid is None else found[0]["name"], [p["uid"] for p in found])
     click.echo(", ".join(f"{k}: {v}" for k, v in counts.items()))
-    if counts["persons"] or counts["quotes"]:
-        click.echo("Erased from the graph. The source documents still name them: delete or "
-                   "edit those files too, or a new load brings them back.", err=True)
+    who = ", ".join(f"{p['name']} ({p['uid']})" for p in found)
+    click.echo(f"Erased {who} from the graph. Unchanged source files "
+               "are skipped on a reload; a changed or new document naming them is loaded without "
+               "them (--restore-erased brings them back). The source files still name them.", err=True)
 
 
 # -- query / analyze / export ---------------------------------------------------------------

@@ -191,7 +191,7 @@ def test_plan_resolves_ends_by_name_and_orders_undirected_edges():
 
 def test_plan_drops_contact_details_unless_asked():
     person = plan_record(record_v1()).nodes["Person"][0]["props"]
-    assert person == {"name": PERSON, "role": "Kontaktperson"}
+    assert person == {"name": PERSON, "role": "Kontaktperson", "roles": ["Kontaktperson"]}
     person = plan_record(record_v1(), keep_contact_details=True).nodes["Person"][0]["props"]
     assert person["email"] == "maja.lindqvist@example.se" and person["phone"]
 
@@ -242,7 +242,7 @@ def test_round_trip_of_a_project_record(db):
                        "budget_sek": 12116639, "esf_support_sek": 5683594,
                        "planned_participants": 145, "region": "Sydsverige"}
     person = run_read(db, "MATCH (p:Person) RETURN properties(p) AS p")[0]["p"]
-    assert person == {"uid": "maja-lindqvist", "name": PERSON, "role": "Kontaktperson"}
+    assert person == {"uid": "maja-lindqvist", "name": PERSON, "role": "Kontaktperson", "roles": ["Kontaktperson"]}
     place = run_read(db, "MATCH (m:Municipality) RETURN properties(m) AS p")[0]["p"]
     assert place == {"code": "1280", "name": "Malmö", "country": "SE", "county_code": "12"}
 
