@@ -453,15 +453,10 @@ def _print_rows(columns, rows, fmt, *, wide=False):
         if len(cells) > 1:
             click.echo(f"({len(cells)} rows)")
         return
-    df = pd.DataFrame([[cell(rec.get(c)) for c in columns] for rec in records], columns=list(columns))
-    if fmt == "csv":
-        from samverkan.safe_output import defuse_frame
+    from samverkan.safe_output import defuse_frame
 
-        click.echo(defuse_frame(df).to_csv(index=False), nl=False)  # no cell runs as a formula in Excel
-    else:
-        click.echo(df.to_string(index=False, na_rep="") if len(df) else "(no rows)")
-        if len(df) > 1:
-            click.echo(f"({len(df)} rows)")
+    df = pd.DataFrame([[cell(rec.get(c)) for c in columns] for rec in records], columns=list(columns))
+    click.echo(defuse_frame(df).to_csv(index=False), nl=False)  # no cell runs as a formula in Excel
 
 
 def _text_table(columns: list[str], cells: list[list], *, wide: bool, max_width: int = 60) -> str:
