@@ -185,57 +185,16 @@ def runtime(raw: dict) -> dict:
 
 
 def viterbi(model: dict, feats: list[list[str]]) -> list[str]:
-    labels, state, trans = model["labels"], model["state"], model["trans"]
+    """The best labelling of a sequence given each token's features (``decode`` over the sums
+    of their weights)."""
     if not feats:
         return []
-    k = len(labels)
-    rng = range(k)
-    get = state.get
+    state, k = model["state"], len(model["labels"])
     emit = []
     for f in feats:
-        sc = [0.0] * k
-        for a in f:
-            row = get(a)
-            if row is not None:
-                for j in rng:
-                    sc[j] += row[j]
-        emit.append(sc)
-    # every token far more O than anything else: no transition can make another path win
-    # (changing one label moves the emission by the margin, the transitions by at most
-    # twice their range), so the answer is all O without the search
-    o = labels.index("O")
-    gain = model.get("_gain")
-    if gain is None:
-        # the most a transition pair can gain by putting label j where O was, whatever
-        # the labels either side
-        gain = model["_gain"] = [
-            max(trans[p][j] - trans[p][o] for p in rng) + max(trans[j][q] - trans[o][q] for q in rng)
-            if j != o else 0.0 for j in rng]
-    others = [j for j in rng if j != o]
-    if all(sc[o] - sc[j] > gain[j] for sc in emit for j in others):
-        return ["O"] * len(emit)
-    prev = emit[0]
-    back = []
-    for i in range(1, len(emit)):
-        cur = [0.0] * k
-        bp = [0] * k
-        e = emit[i]
-        for j in rng:
-            best_p, best_v = 0, prev[0] + trans[0][j]
-            for p in range(1, k):
-                v = prev[p] + trans[p][j]
-                if v > best_v:
-                    best_p, best_v = p, v
-            cur[j] = best_v + e[j]
-            bp[j] = best_p
-        back.append(bp)
-        prev = cur
-    j = max(rng, key=lambda x: prev[x])
-    path = [j]
-    for bp in reversed(back):
-        j = bp[j]
-        path.append(j)
-    return [labels[x] for x in reversed(path)]
+        rows = [r for r in map(state.get, f) if r is not None]
+        emit.append([sum(col) for col in zip(*rows)] if rows else [0.0] * k)
+    return decode(model, emit)
 
 
 def spans(seq, labels) -> list[tuple[str, int, int]]:

@@ -33,18 +33,16 @@ that the rows of one export do not replace each other as "new versions" of one p
 from __future__ import annotations
 
 import os
-import signal
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from loaders.extract import extract_text
 from loaders.readers import RawDocument, ReadError, iter_documents
+from loaders.readers_base import alarm_after
 
 #: environment variable: seconds one document's extraction may take (0: no limit)
 EXTRACT_TIMEOUT_ENV = "SAMVERKAN_EXTRACT_TIMEOUT"
@@ -130,29 +128,10 @@ class _Timeout(BaseException):
     """Raised by the alarm; a BaseException so that no ``except Exception`` in a rule eats it."""
 
 
-@contextmanager
 def _time_limit(seconds: float):
-    """SIGALRM after ``seconds``, where that is possible: on the main thread of a process
-    (the CLI, and every worker of the pool) that has no other timer running. Regular
-    expressions check for signals while they backtrack, so a runaway pattern stops too.
-    In threads (the Streamlit app) there is no limit."""
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread()
-              and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
-    if not usable:
-        yield
-        return
-
-    def alarm(signum, frame):
-        raise _Timeout
-
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    """SIGALRM after ``seconds`` where possible (``readers_base.alarm_after``): regular
+    expressions check for signals while they backtrack, so a runaway pattern stops too."""
+    return alarm_after(seconds, _Timeout)
 
 
 def _record_problem(record, doc: RawDocument) -> str | None:

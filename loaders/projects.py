@@ -378,7 +378,6 @@ def extend_names(doc: Doc) -> None:
             if cand_end is not None:
                 best = max(best or ent.name, text[s:cand_end], key=len)
         if best and best != ent.name and len(best.split()) <= 8:
-            old = ent.name
             ent.name = best
             ent.aliases.discard(best)
             n = len(best)
@@ -387,7 +386,6 @@ def extend_names(doc: Doc) -> None:
                             if m.type == "project" and m.uid == ent.uid and text.startswith(best, m.start) else m
                             for m in doc.mentions]
             doc.taken.extend((s, e) for s, e in ent.mentions)
-            del old
 
 
 # -- names introduced by a counted plural, a compound head or a naming verb ------------------
@@ -404,13 +402,13 @@ _NAME_RUN = rf"[{U}0-9][\w’'&\-.]*(?:[ \t]+[\w’'&\-.]+){{0,5}}?"
 #: "två nya projekt, MIA och Kugghjulet,", "Några av de beviljade projekten är A (X), B …",
 #: "godkänt två projektansökningar, A och B, från …", "insatserna: A, B och C."
 _COUNTED_LIST = re.compile(
-    rf"(?i:\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+|båda|bägge|följande|nya|olika)\s+(?:nya\s+)?"
-    rf"(?:projekt|projekten|insatser|insatserna|projektansökningar|satsningar|förstudier|delprojekt))"
-    rf"(?:[ \t]+(?:är|var|blev|heter))?[ \t]*[,:–][ \t]*|"
-    rf"(?i:\b(?:de\s+)?(?:beviljade\s+|nya\s+)?(?:projekten|insatserna|delprojekten)[ \t]+(?:är|var|blev|heter))[ \t]+")
+    r"(?i:\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+|båda|bägge|följande|nya|olika)\s+(?:nya\s+)?"
+    r"(?:projekt|projekten|insatser|insatserna|projektansökningar|satsningar|förstudier|delprojekt))"
+    r"(?:[ \t]+(?:är|var|blev|heter))?[ \t]*[,:–][ \t]*|"
+    r"(?i:\b(?:de\s+)?(?:beviljade\s+|nya\s+)?(?:projekten|insatserna|delprojekten)[ \t]+(?:är|var|blev|heter))[ \t]+")
 _LIST_ITEM = re.compile(rf"({_NAME_RUN})(?=[ \t]*(?:\([^)\n]{{1,60}}\))?[ \t]*(?:,|[ \t]och[ \t]|[ \t]samt[ \t]|\.|;|$))", re.M)
 #: "Klara vinster-projektet", "IPS-insatsen", "Jobbstart-projektets mål"
-_COMPOUND_HEAD = re.compile(rf"(?<=[\w’'])-(?:projektet|projektets|insatsen|insatsens|satsningen|satsningens)\b")
+_COMPOUND_HEAD = re.compile(r"(?<=[\w’'])-(?:projektet|projektets|insatsen|insatsens|satsningen|satsningens)\b")
 #: the kinds of project a compound names, not a project ("EU-projektet", "ESF-projektet")
 _KIND_PREFIX = frozenset({"eu", "esf", "esf+", "amif", "eruf", "interreg", "leader", "pilot", "finsam", "utvecklings",
                           "samverkans", "forsknings", "programområde"})

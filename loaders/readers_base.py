@@ -164,13 +164,11 @@ class _ReadTimeout(BaseException):
 
 
 @contextlib.contextmanager
-def read_time_limit(path, seconds: float | None = None):
-    """Reading ``path`` inside the block stops after ``seconds`` (``SAMVERKAN_EXTRACT_TIMEOUT``)
-    with a one-line ReadError. SIGALRM, so only on the main thread of a process with no other
-    timer running (the CLI); Python code is stopped, a long call into a C parser is not, so
-    the readers refuse what would make one run long (the nesting depth of HTML) beforehand."""
-    limit = read_timeout() if seconds is None else seconds
-    usable = (limit and limit > 0 and hasattr(signal, "setitimer")
+def alarm_after(seconds: float | None, exc: type[BaseException]):
+    """Raise ``exc`` in the block after ``seconds`` (SIGALRM), where that is possible: on the
+    main thread of a process that has no other timer running. Elsewhere (threads, as in the
+    Streamlit app) there is no limit. Reading and extraction share it."""
+    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
               and threading.current_thread() is threading.main_thread()
               and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
     if not usable:
@@ -178,16 +176,27 @@ def read_time_limit(path, seconds: float | None = None):
         return
 
     def alarm(signum, frame):
-        raise _ReadTimeout
+        raise exc
 
     previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, limit)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def read_time_limit(path, seconds: float | None = None):
+    """Reading ``path`` inside the block stops after ``seconds`` (``SAMVERKAN_EXTRACT_TIMEOUT``)
+    with a one-line ReadError. SIGALRM, so only on the main thread of a process with no other
+    timer running (the CLI); Python code is stopped, a long call into a C parser is not, so
+    the readers refuse what would make one run long (the nesting depth of HTML) beforehand."""
+    limit = read_timeout() if seconds is None else seconds
+    try:
+        with alarm_after(limit, _ReadTimeout):
             yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
     except _ReadTimeout:
         raise ReadError(path, f"reading took longer than {limit:g} s (a file too large or too odd; "
                               f"{READ_TIMEOUT_ENV} sets the limit)") from None

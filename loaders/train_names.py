@@ -24,7 +24,7 @@ from pathlib import Path
 
 from loaders import learned, names
 from loaders.extract import _record, analyse_text
-from loaders.train_relations import _group_folds, _sites, documents
+from loaders.train_relations import _group_folds, _sites, documents, write_model
 
 import os
 
@@ -188,13 +188,7 @@ def main(argv=None) -> int:
     model["documents"] = len(rows)
     model["types"] = list(TYPES)
     text = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text, encoding="utf-8")
-        print(f"wrote {args.out} ({len(text) // 1024} KiB, {len(model['state'])} attributes)")
-    else:
-        sys.stdout.write(text)
-    return 0
+    return write_model(args.out, text, f"{len(model['state'])} attributes")
 
 
 if __name__ == "__main__":

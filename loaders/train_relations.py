@@ -315,30 +315,26 @@ def main(argv=None) -> int:
     if not (args.eval / "train").is_dir() and not (args.eval / "gold").is_dir():
         print(f"error: {args.eval}: no annotated sets (gold/, dev/, train/) there", file=sys.stderr)
         return 1
-    # the model must not read itself while it is being trained
-    learned.load_model.cache_clear()
-    import loaders.learned as L
-    saved = L.MODEL_PATH
-    L.MODEL_PATH = Path("/nonexistent/relations.json")
-    try:
-        if args.cv:
-            rows, gold_keys, meta = examples(args.eval)
-            table = cross_validate(rows, gold_keys, meta)
-            print(f"{'all':18s} rules {_total(table, 'rules')}   model {_total(table, 'model')}")
-            if args.curve:
-                for frac in (0.25, 0.5, 0.75, 1.0):
-                    t = cross_validate(rows, gold_keys, meta, frac=frac, log=lambda *_: None)
-                    print(f"curve {int(frac * 100):3d} % of training sites: model {_total(t, 'model')}")
-            return 0
-        model = train(args.eval)
-    finally:
-        L.MODEL_PATH = saved
-        learned.load_model.cache_clear()
+    if args.cv:
+        rows, gold_keys, meta = examples(args.eval)
+        table = cross_validate(rows, gold_keys, meta)
+        print(f"{'all':18s} rules {_total(table, 'rules')}   model {_total(table, 'model')}")
+        if args.curve:
+            for frac in (0.25, 0.5, 0.75, 1.0):
+                t = cross_validate(rows, gold_keys, meta, frac=frac, log=lambda *_: None)
+                print(f"curve {int(frac * 100):3d} % of training sites: model {_total(t, 'model')}")
+        return 0
+    model = train(args.eval)
     text = json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text, encoding="utf-8")
-        print(f"wrote {args.out} ({len(text) // 1024} KiB; types: {', '.join(model['types']) or 'none'})")
+    return write_model(args.out, text, f"types: {', '.join(model['types']) or 'none'}")
+
+
+def write_model(out: Path | None, text: str, summary: str) -> int:
+    """A model file's text to ``out`` (its folder made), or to standard output."""
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {out} ({len(text) // 1024} KiB; {summary})")
     else:
         sys.stdout.write(text)
     return 0
