@@ -137,43 +137,11 @@ def overview() -> dict[str, Any]:
             "changes": last_load_changes(drv)}
 
 
-#: the documents of the last load run (``Document.load_id``, graph.writer) and the nodes no
-#: document of another run mentions; a document loaded before load ids existed: its own
-#: transaction's documents (same ``loaded_at`` to the second)
-LAST_LOAD = """
-MATCH (d:Document) WHERE d.loaded_at IS NOT NULL
-WITH d ORDER BY d.loaded_at DESC LIMIT 1
-WITH d.load_id AS run, d.loaded_at AS last
-MATCH (d:Document)
-WHERE (run IS NOT NULL AND d.load_id = run)
-   OR (run IS NULL AND d.load_id IS NULL AND d.loaded_at >= last - duration({seconds: 1}))
-WITH run, last, collect(d) AS recent
-CALL (recent) {
-  UNWIND recent AS d
-  MATCH (d)-[:MENTIONS]->(x)
-  WHERE NOT EXISTS { MATCH (e:Document)-[:MENTIONS]->(x) WHERE NOT e IN recent }
-  WITH DISTINCT x
-  RETURN collect({label: labels(x)[0], name: coalesce(x.name, x.label_sv, x.uid, x.code)}) AS new_nodes
-}
-RETURN run, last, [d IN recent | coalesce(d.title, d.name, d.path)] AS documents, new_nodes
-"""
-
-
 def last_load_changes(drv) -> dict | None:
-    """What the last load run brought: its documents and the nodes only it mentions."""
-    from collections import defaultdict
+    """What the last load run brought (``graph.projection.recent_changes``)."""
+    from graph.projection import recent_changes
 
-    from graph.connection import run_read
-
-    rows = run_read(drv, LAST_LOAD)
-    if not rows or rows[0]["last"] is None:
-        return None
-    row = rows[0]
-    by_label: dict[str, list[str]] = defaultdict(list)
-    for n in row["new_nodes"]:
-        by_label[n["label"]].append(str(n["name"]))
-    return {"last": row["last"], "run": row["run"], "documents": sorted(map(str, row["documents"])),
-            "new": {k: sorted(v) for k, v in sorted(by_label.items())}}
+    return recent_changes(drv)
 
 
 @st.cache_data(ttl=TTL, show_spinner="Läser organisationer, projekt och täckning …")

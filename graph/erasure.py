@@ -134,8 +134,7 @@ def forget_person(driver, name: str, uids: list[str], *, database: str | None = 
 
     Every text naming ``name`` is redacted, also quotes about a namesake who stays.
     """
-    from graph import cypher
-    from graph.writer import _needles, _redact_value
+    from graph.writer import redact_name
 
     clean = " ".join(name.split())
     if not clean or not uids:
@@ -145,28 +144,9 @@ def forget_person(driver, name: str, uids: list[str], *, database: str | None = 
 
     def work(tx: neo4j.ManagedTransaction) -> dict[str, int]:
         contacts = tx.run(_CONTACTS, uids=list(uids)).single()
-        java, py = _needles(clean, contacts["emails"], contacts["phones"])
-        contains = "(?isuU).*(?:" + "|".join(java) + ").*"
-        pattern = re.compile("|".join(py), re.IGNORECASE)
         deleted = tx.run(_DELETE, uids=list(uids)).single()
-        quotes = tx.run(cypher.FORGET_EVIDENCE, contains=contains).single()
         counts = {"persons": deleted["persons"], "relationships": deleted["relationships"] or 0,
-                  "quotes": quotes["quotes"] or 0}
-        for kind, find, update in (
-            ("nodes_redacted", cypher.FIND_NODES_NAMING, cypher.UPDATE_NODE_PROPERTIES),
-            ("relationships_redacted", cypher.FIND_RELATIONSHIPS_NAMING, cypher.UPDATE_RELATIONSHIP_PROPERTIES),
-        ):
-            rows = []
-            for rec in tx.run(find, contains=contains):
-                # other people whose name contains this one's are other people
-                keep = ("uid", "name") if "Person" in (rec["labels"] or ()) else ()
-                props = {k: v if k in keep else _redact_value(v, pattern) for k, v in rec["props"].items()}
-                changed = {k: v for k, v in props.items() if v != rec["props"][k]}
-                if changed:
-                    rows.append({"id": rec["id"], "props": changed})
-            if rows:
-                tx.run(update, rows=rows).consume()
-            counts[kind] = len(rows)
+                  **redact_name(tx, clean, contacts["emails"], contacts["phones"])}
         tx.run(_RECORD, key=name_key(clean)).consume()
         return counts
 

@@ -580,11 +580,17 @@ RETURN count(o) AS n
 """
 
 
+#: the documents of the last load run (``Document.load_id``, graph.writer) and the nodes no
+#: document of another run mentions; a document loaded before load ids existed: its own
+#: transaction's documents (same ``loaded_at`` to the second)
 RECENT = """
 MATCH (d:Document) WHERE d.loaded_at IS NOT NULL
-WITH max(d.loaded_at) AS last
-MATCH (d:Document) WHERE d.loaded_at >= last - duration({hours: $hours})
-WITH last, collect(d) AS recent
+WITH d ORDER BY d.loaded_at DESC LIMIT 1
+WITH d.load_id AS run, d.loaded_at AS last
+MATCH (d:Document)
+WHERE (run IS NOT NULL AND d.load_id = run)
+   OR (run IS NULL AND d.load_id IS NULL AND d.loaded_at >= last - duration({seconds: 1}))
+WITH run, last, collect(d) AS recent
 CALL (recent) {
   UNWIND recent AS d
   MATCH (d)-[:MENTIONS]->(x)
@@ -592,24 +598,21 @@ CALL (recent) {
   WITH DISTINCT x
   RETURN collect({label: labels(x)[0], name: coalesce(x.name, x.label_sv, x.uid, x.code)}) AS new_nodes
 }
-RETURN last, [d IN recent | coalesce(d.title, d.name, d.path)] AS documents, new_nodes
+RETURN run, last, [d IN recent | coalesce(d.title, d.name, d.path)] AS documents, new_nodes
 """
 
 
-def recent_changes(driver, hours: int = 1) -> dict | None:
-    """What the latest load brought: its documents and the nodes no earlier document mentions.
-
-    The latest load is every document loaded within ``hours`` of the newest
-    one. Returns None when no document is loaded.
-    """
-    rows = _rows(driver, RECENT, hours=int(hours))
+def recent_changes(driver) -> dict | None:
+    """What the last load run brought: its documents and the nodes no other run's document
+    mentions. None when no document is loaded."""
+    rows = _rows(driver, RECENT)
     if not rows or rows[0]["last"] is None:
         return None
     row = rows[0]
     by_label: dict[str, list[str]] = defaultdict(list)
     for n in row["new_nodes"]:
         by_label[n["label"]].append(str(n["name"]))
-    return {"last": row["last"], "documents": sorted(map(str, row["documents"])),
+    return {"last": row["last"], "run": row["run"], "documents": sorted(map(str, row["documents"])),
             "new": {k: sorted(v) for k, v in sorted(by_label.items())}}
 
 

@@ -587,31 +587,36 @@ def forget_person(driver: neo4j.Driver, name: str, *, database: str | None = Non
 
     def work(tx: neo4j.ManagedTransaction) -> dict[str, int]:
         contacts = tx.run(cypher.FORGET_PERSON_CONTACTS, uid=slug(clean), exact=exact).single()
-        java, py = _needles(clean, contacts["emails"], contacts["phones"])
-        contains = "(?isuU).*(?:" + "|".join(java) + ").*"
-        pattern = re.compile("|".join(py), re.IGNORECASE)
         deleted = tx.run(cypher.FORGET_PERSON_NODES, uid=slug(clean), exact=exact).single()
-        quotes = tx.run(cypher.FORGET_EVIDENCE, contains=contains).single()
-        counts = {"persons": deleted["persons"], "relationships": deleted["relationships"] or 0,
-                  "quotes": quotes["quotes"] or 0}
-        for kind, find, update in (
-            ("nodes_redacted", cypher.FIND_NODES_NAMING, cypher.UPDATE_NODE_PROPERTIES),
-            ("relationships_redacted", cypher.FIND_RELATIONSHIPS_NAMING,
-             cypher.UPDATE_RELATIONSHIP_PROPERTIES),
-        ):
-            rows = []
-            for rec in tx.run(find, contains=contains):
-                # other people whose name contains this one's are other people
-                keep = ("uid", "name") if "Person" in (rec["labels"] or ()) else ()
-                props = {k: v if k in keep else _redact_value(v, pattern)
-                         for k, v in rec["props"].items()}
-                changed = {k: v for k, v in props.items() if v != rec["props"][k]}
-                if changed:
-                    rows.append({"id": rec["id"], "props": changed})
-            if rows:
-                tx.run(update, rows=rows).consume()
-            counts[kind] = len(rows)
-        return counts
+        return {"persons": deleted["persons"], "relationships": deleted["relationships"] or 0,
+                **redact_name(tx, clean, contacts["emails"], contacts["phones"])}
 
     with driver.session(database=database_name(database)) as session:
         return session.execute_write(work)
+
+
+def redact_name(tx: neo4j.ManagedTransaction, name: str, emails, phones) -> dict[str, int]:
+    """Inside one erasure's transaction: every evidence quote naming ``name`` (or one of the
+    e-mail addresses and phone numbers) becomes ``"[removed]"``, and the name is replaced by
+    ``"[removed]"`` inside every other text property of any node or relationship. Counts."""
+    java, py = _needles(name, emails, phones)
+    contains = "(?isuU).*(?:" + "|".join(java) + ").*"
+    pattern = re.compile("|".join(py), re.IGNORECASE)
+    quotes = tx.run(cypher.FORGET_EVIDENCE, contains=contains).single()
+    counts = {"quotes": quotes["quotes"] or 0}
+    for kind, find, update in (
+        ("nodes_redacted", cypher.FIND_NODES_NAMING, cypher.UPDATE_NODE_PROPERTIES),
+        ("relationships_redacted", cypher.FIND_RELATIONSHIPS_NAMING, cypher.UPDATE_RELATIONSHIP_PROPERTIES),
+    ):
+        rows = []
+        for rec in tx.run(find, contains=contains):
+            # other people whose name contains this one's are other people
+            keep = ("uid", "name") if "Person" in (rec["labels"] or ()) else ()
+            props = {k: v if k in keep else _redact_value(v, pattern) for k, v in rec["props"].items()}
+            changed = {k: v for k, v in props.items() if v != rec["props"][k]}
+            if changed:
+                rows.append({"id": rec["id"], "props": changed})
+        if rows:
+            tx.run(update, rows=rows).consume()
+        counts[kind] = len(rows)
+    return counts
