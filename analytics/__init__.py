@@ -16,12 +16,13 @@ from analytics.centrality import (
 from analytics.coverage import coverage_matrix, ranked_gaps, read_need_csv
 from analytics.links import missing_links
 from analytics.network import ROLES, bipartite_graph, collaboration_graph
+from analytics.paths import brokers_between
 from analytics.period import filter_by_period, is_active, undated_count, year_of
 from analytics.scale import betweenness_sampling_error
 from analytics.synthetic import synthetic_projection
 
 __all__ = [
-    "AnalysisResult", "COLLAB_ROLES", "EXACT_BETWEENNESS_MAX_NODES", "Projection", "ROLES",
+    "AnalysisResult", "COLLAB_ROLES", "brokers_between", "EXACT_BETWEENNESS_MAX_NODES", "Projection", "ROLES",
     "SCORE_PROPERTIES", "analyze", "bipartite_graph", "bridges_and_cut_points",
     "centrality_table", "collaboration_graph", "communities", "coverage_matrix",
     "filter_by_period", "is_active", "missing_links", "pagerank", "ranked_gaps",

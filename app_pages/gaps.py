@@ -51,6 +51,10 @@ def body():
     st.dataframe(without, hide_index=True, width="stretch", height=240)
     st.download_button("Ladda ner listan (CSV)", common.csv_bytes(without), f"utan_{q_group}_{q_county}.csv",
                        "text/csv", key="without_csv")
+    common.exports(f"utan_{q_group}_{q_county}",
+                   f"Kommuner i {counties[q_county]} utan projekt för {labels_all[q_group].lower()}",
+                   [("Kommuner utan projekt", without)], key="without")
+    common.page_links("plats", "kod", [(r.kommunkod, r.kommun) for r in without.itertuples()], limit=12)
 
     st.subheader("Rangordnade luckor")
     need = None
@@ -81,19 +85,8 @@ def body():
                        "text/csv", key="gaps_csv")
 
     st.subheader("Saknade kopplingar")
-    links = common.missing_links()
-    if links.empty:
-        st.info("Inga: alla som arbetar med samma målgrupp på samma plats delar redan ett projekt.")
-    else:
-        labels_all = common.target_labels()
-        munis = {m["code"]: m["name"] for m in proj.municipalities}
-        frame = pd.DataFrame({
-            "organisation A": links["org_a_name"], "organisation B": links["org_b_name"],
-            "gemensamma målgrupper": links["target_groups"].map(lambda ks: ", ".join(labels_all.get(k, k) for k in ks)),
-            "gemensamma platser": links["places"].map(lambda ps: ", ".join(munis.get(p, p) for p in ps)),
-        })
-        st.dataframe(frame, hide_index=True, width="stretch")
-        st.caption("Organisationer som arbetar med samma målgrupp på samma plats men inte delar något projekt.")
+    st.page_link(common.PAGE_FILES["saknade"], label="Vilka arbetar med samma målgrupp på samma plats utan att "
+                 "samverka? Se Saknade kopplingar", icon=":material/link_off:")
 
 
 def _subset(matrix: pd.DataFrame, places: list[str]) -> pd.DataFrame:

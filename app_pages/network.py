@@ -62,10 +62,9 @@ def body():
     if G.number_of_nodes() == 0:
         st.info("Inga organisationer matchar filtren.")
         return
-    graphview.show(G, view.positions, size_by=size_by, color_by=color_by, height=620, profile_link="profil")
-    st.caption("Håll muspekaren över en organisation för detaljer; öppna dess profil till höger. Storlek: "
-               f"{views.SIZE_BY[size_by].lower()}. Positionerna är beräknade i förväg (ingen fysik) "
-               "så att stora nätverk ritas snabbt.")
+    common.show_graph(G, view.positions, key="network", height=620, size_by=size_by, color_by=color_by,
+                      size_label=views.SIZE_BY[size_by],
+                      caption="Positionerna är beräknade i förväg (ingen fysik) så att stora nätverk ritas snabbt.")
 
     left, right = st.columns([2, 1])
     with left:
@@ -78,6 +77,8 @@ def body():
                    + views.METRIC_HELP["pagerank"])
         st.download_button("Ladda ner tabellen (CSV)", common.csv_bytes(table.reset_index(names="id")),
                            "natverk.csv", "text/csv")
+        st.download_button("Ladda ner tabellen (Excel)", common.xlsx_bytes({"Centrala aktörer": table.reset_index(names="id")}),
+                           "natverk.xlsx", common.XLSX, key="network_xlsx")
     with right:
         st.subheader("Öppna en profil")
         names = dict(zip(view.table.index, view.table["name"]))

@@ -19,6 +19,15 @@ def body():
     cols[4].metric("Kommuner med projekt",
                    f"{counts['kommuner_with_projects']} av {counts['kommuner_in_reference']}")
 
+    st.subheader("Vanliga frågor")
+    q = st.columns(3)
+    q[0].page_link(common.PAGE_FILES["luckor"], label="Vilka kommuner i ett län saknar projekt för en målgrupp?",
+                   icon=":material/grid_on:", help="Till exempel unga i Skåne: listan, med export.")
+    q[1].page_link(common.PAGE_FILES["vagar"], label="Vem förmedlar kontakt mellan två aktörer?",
+                   icon=":material/route:", help="Kortaste kedjorna av gemensamma projekt och mäklarna i dem.")
+    q[2].page_link(common.PAGE_FILES["saknade"], label="Vilka arbetar med samma målgrupp på samma plats utan "
+                   "att samverka?", icon=":material/link_off:", help="Filtrera på plats och målgrupp; skäl per par.")
+
     left, right = st.columns([3, 2])
     with left:
         st.subheader("Mest centrala aktörer")
@@ -47,7 +56,10 @@ def body():
         if latest.empty:
             st.info("Inga dokument inlästa ännu.")
         else:
-            st.dataframe(latest[["dokument", "titel", "inläst", "omnämnanden"]], hide_index=True, width="stretch")
+            st.dataframe(views.no_none(latest[["titel", "dokument", "inläst", "omnämnanden"]]), hide_index=True,
+                         width="stretch")
+            common.page_links("kalla", "dok", [(d["uid"], d.get("title") or d["name"]) for d in data["latest"]],
+                              limit=6)
 
     st.subheader("Vad ändrades vid senaste inläsningen")
     changes = data["changes"]

@@ -41,6 +41,13 @@ def documents_frame(rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
+def documents_table(docs: list[dict]) -> pd.DataFrame:
+    """Documents of a profile (``uid, name, title, published, path``) as a Swedish table."""
+    return pd.DataFrame([{"titel": d.get("title") or d.get("name"), "fil": d.get("file") or d.get("name"),
+                          "publicerat": d.get("published")} for d in docs],
+                        columns=["titel", "fil", "publicerat"])
+
+
 # --- the network page ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -112,8 +119,8 @@ def network_view(proj: Projection, f: NetworkFilters) -> NetworkView:
                  community=int(r["community"]), kind=d.get("org_kind") or "other")
         d["title"] = (f"{d['name']}\n{graphview.KIND_LABELS_SV.get(d['kind'], d['kind'])}\n"
                       f"{d['n_projects']} projekt · {d['degree']} partner\n"
-                      f"betweenness {d['betweenness']:.3f} · PageRank {d['pagerank']:.3f}\n"
-                      f"grupp {d['community']}")
+                      f"mäklarroll {d['betweenness']:.3f} · inflytande {d['pagerank']:.3f}\n"
+                      f"samverkansgrupp {d['community']}")
     for u, v, d in G.edges(data=True):
         names = d.get("project_names") or []
         d["title"] = (f"{G.nodes[u]['name']} – {G.nodes[v]['name']}\n"
@@ -166,14 +173,15 @@ def ego_graph(ego: dict, *, memberships: bool = True) -> nx.Graph:
             G.edges[e["source"], e["target"]]["label"] += ", " + ROLE_SV.get(e["type"], e["type"])
         else:
             G.add_edge(e["source"], e["target"], label=ROLE_SV.get(e["type"], e["type"]),
-                       title=f"{e['type']} · {e['n_docs']} källdokument")
+                       title=f"{ROLE_SV.get(e['type'], e['type'])} · {e['n_docs']} källdokument")
     if ego["center"] in G:
         G.remove_nodes_from([u for u in list(G) if not nx.has_path(G, ego["center"], u)])
     return G
 
 
 def facts_frame(items: list[dict], name_key: str = "name") -> pd.DataFrame:
-    """One row per (neighbour, fact, source document) with the evidence quote."""
+    """One row per (neighbour, fact, source document) with the evidence quote; ``_doc`` and
+    ``_quote`` (not shown) say which source a click on the row opens."""
     rows = []
     for item in items:
         for fact in item.get("facts", [item]):
@@ -183,8 +191,8 @@ def facts_frame(items: list[dict], name_key: str = "name") -> pd.DataFrame:
             for s in sources:
                 rows.append({"namn": item.get(name_key) or item.get("label_sv") or item.get("key"),
                              "relation": how, "via projekt": via, "källa": s.get("document") or "",
-                             "citat": s.get("quote") or ""})
-    return pd.DataFrame(rows, columns=["namn", "relation", "via projekt", "källa", "citat"])
+                             "citat": s.get("quote") or "", "_doc": s.get("doc_uid"), "_quote": s.get("quote")})
+    return pd.DataFrame(rows, columns=["namn", "relation", "via projekt", "källa", "citat", "_doc", "_quote"])
 
 
 def projects_frame(projects: list[dict]) -> pd.DataFrame:
@@ -193,8 +201,45 @@ def projects_frame(projects: list[dict]) -> pd.DataFrame:
         for s in p.get("sources") or [{}]:
             rows.append({"projekt": p["name"], "roll": ROLE_SV.get(p["role"], p["role"]),
                          "start": p.get("start"), "slut": p.get("end"), "belopp (kr)": p.get("amount_sek"),
-                         "källa": s.get("document") or "", "citat": s.get("quote") or ""})
-    return pd.DataFrame(rows, columns=["projekt", "roll", "start", "slut", "belopp (kr)", "källa", "citat"])
+                         "källa": s.get("document") or "", "citat": s.get("quote") or "",
+                         "_doc": s.get("doc_uid"), "_quote": s.get("quote")})
+    return pd.DataFrame(rows, columns=["projekt", "roll", "start", "slut", "belopp (kr)", "källa", "citat",
+                                       "_doc", "_quote"])
+
+
+def source_rows(rows: list[dict], columns: dict) -> pd.DataFrame:
+    """Rows with ``sources`` as one row per source: ``columns`` maps a row key to its Swedish
+    header (a callable value computes the cell from the row); ``källa``, ``citat``, ``_doc`` and
+    ``_quote`` are added."""
+    out = []
+    for r in rows:
+        base = {head: (get(r) if callable(get) else r.get(get)) for head, get in columns.items()}
+        for s in r.get("sources") or [{}]:
+            out.append({**base, "källa": s.get("document") or "", "citat": s.get("quote") or "",
+                        "_doc": s.get("doc_uid"), "_quote": s.get("quote")})
+    return pd.DataFrame(out, columns=[*columns, "källa", "citat", "_doc", "_quote"])
+
+
+#: node label -> (page, query parameter) of its profile; people have none
+PROFILE_PAGES = {"Organization": ("profil", "uid"), "Municipality": ("plats", "kod"),
+                 "TargetGroup": ("malgrupp", "grupp"), "Project": ("projekt", "uid"),
+                 "Document": ("kalla", "dok")}
+
+
+def page_for(node_id: str, default_label: str = "Organization") -> tuple[str, dict] | None:
+    """The page and query parameters that show a drawn node: ids are ``Label:key`` (ego and
+    console graphs) or a bare key of ``default_label`` (the collaboration network).
+
+    >>> page_for("Municipality:1280"), page_for("malmö-stad"), page_for("Person:anna")
+    (('plats', {'kod': '1280'}), ('profil', {'uid': 'malmö-stad'}), None)
+    """
+    label, sep, key = str(node_id).partition(":")
+    if not sep or label not in PROFILE_PAGES and label != "Person":
+        label, key = default_label, str(node_id)
+    if label not in PROFILE_PAGES or not key:
+        return None
+    page, param = PROFILE_PAGES[label]
+    return page, {param: key}
 
 
 # --- results of the Cypher console as a graph --------------------------------------------------------
@@ -217,7 +262,8 @@ def result_graph(rows: list[dict]) -> nx.Graph | None:
             return None
         label = (n.get("_labels") or ["?"])[0]
         name = n.get("name") or n.get("label_sv") or nid.split(":", 1)[1]
-        G.add_node(nid, name=str(name), kind=label, title=f"{name}\n{label}")
+        G.add_node(nid, name=str(name), kind=label,
+                   title=f"{name}\n{graphview.KIND_LABELS_SV.get(label, label)}")
         return nid
 
     def walk(value):
@@ -230,7 +276,8 @@ def result_graph(rows: list[dict]) -> nx.Graph | None:
                 for i in range(0, len(value) - 2, 2):
                     a, r, b = add_node(value[i]), value[i + 1], add_node(value[i + 2])
                     if a and b:
-                        G.add_edge(a, b, label=ROLE_SV.get(r["_type"], r["_type"]), title=r["_type"])
+                        G.add_edge(a, b, label=ROLE_SV.get(r["_type"], r["_type"]),
+                                   title=ROLE_SV.get(r["_type"], r["_type"]))
             else:
                 for v in value:
                     walk(v)
@@ -246,9 +293,11 @@ def flat_frame(columns: list[str], rows: list[dict]) -> pd.DataFrame:
     def cell(v):
         if isinstance(v, dict):
             if "_labels" in v:
-                return f"({(v['_labels'] or ['?'])[0]}) {v.get('name') or v.get('label_sv') or _node_id(v)}"
+                label = (v["_labels"] or ["?"])[0]
+                return (f"({graphview.KIND_LABELS_SV.get(label, label)}) "
+                        f"{v.get('name') or v.get('label_sv') or _node_id(v)}")
             if "_type" in v:
-                return f"[{v['_type']}]"
+                return f"[{ROLE_SV.get(v['_type'], v['_type'])}]"
             return str(v)
         if isinstance(v, list):
             return "; ".join(str(cell(x)) for x in v)
@@ -443,3 +492,37 @@ def heatmap_figure(shown: pd.DataFrame):
         yaxis=dict(tickmode="array", tickvals=ys, ticktext=groups, autorange="reversed",
                    automargin=True, showgrid=False))
     return fig
+
+
+# --- a printable report ------------------------------------------------------------------------
+
+def report_html(title: str, sections: list[tuple[str, "pd.DataFrame | str"]]) -> str:
+    """A self-contained printable HTML page: a heading, then each section's text or table
+    (hidden ``_`` columns left out, missing cells as –). Everything is escaped; no scripts.
+
+    >>> "<h2>Luckor</h2>" in report_html("Rapport", [("Luckor", pd.DataFrame({"a": [1]}))])
+    True
+    """
+    import html
+    from datetime import date
+
+    parts = [f"<h1>{html.escape(title)}</h1>",
+             f"<p class='meta'>Samverkan · utskriven {date.today().isoformat()}</p>"]
+    for heading, content in sections:
+        parts.append(f"<h2>{html.escape(heading)}</h2>")
+        if isinstance(content, pd.DataFrame):
+            frame = no_none(content[[c for c in content.columns if not str(c).startswith("_")]], "–")
+            if frame.empty:
+                parts.append("<p>Inga rader.</p>")
+            else:
+                parts.append(frame.to_html(index=False, escape=True, border=0))
+        else:
+            parts.append("".join(f"<p>{html.escape(p)}</p>" for p in str(content).split("\n\n")))
+    style = ("body{font-family:Arial,sans-serif;margin:2em;color:#222}h1{font-size:1.6em}"
+             "h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #ccc}"
+             "table{border-collapse:collapse;width:100%;font-size:0.85em}"
+             "th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}"
+             "th{background:#f0f0f0}.meta{color:#666}@media print{h2{page-break-after:avoid}"
+             "tr{page-break-inside:avoid}}")
+    return (f"<!doctype html><html lang='sv'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+            f"<style>{style}</style></head><body>{''.join(parts)}</body></html>")

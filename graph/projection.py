@@ -219,6 +219,14 @@ OPTIONAL MATCH path = (n)-[:{_ACTOR_RELS}*1..{depth}]-(m)
 WITH n, path LIMIT $max_paths
 UNWIND (CASE WHEN path IS NULL THEN [null] ELSE relationships(path) END) AS r
 WITH n, collect(DISTINCT r) AS rels
+CALL (n) {{
+  // the partners: the other owners, partners and funders of the centre's own projects
+  OPTIONAL MATCH (n)-[:OWNS|FUNDS|PARTNER_IN]->(:Project)<-[r:OWNS|FUNDS|PARTNER_IN]-(x:Organization)
+  WHERE x <> n
+  WITH r LIMIT $max_paths
+  RETURN collect(DISTINCT r) AS partner_rels
+}}
+WITH n, rels + [x IN partner_rels WHERE NOT x IN rels] AS rels
 CALL (n, rels) {{
   WITH n, rels WHERE $context
   UNWIND [n] + [x IN rels WHERE startNode(x) = n | endNode(x)]
@@ -251,7 +259,9 @@ def ego_network(driver, uid: str, depth: int = 1, *, max_paths: int = 500, conte
     uid : str
         Organization/Project/Person uid, or a Municipality code or TargetGroup key.
     depth : {1, 2, 3}
-        Hops along actor relationships (projects, collaborations, memberships, people).
+        Hops along actor relationships (projects, collaborations, memberships, people). The
+        partners of the centre's projects (their other owners, partners and funders) are
+        always in, also at depth 1.
     max_paths : int
         Cap on the paths followed (and on context edges); large hubs are cut, not all shown.
     context : bool

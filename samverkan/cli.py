@@ -597,20 +597,38 @@ def export(out, fmt, since, until, kinds):
 
 @main.command()
 @click.option("--port", default=8501, show_default=True)
-def app(port):
-    """Start the Streamlit app (network, actor profiles, gaps, map, console, load).
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but this machine's own (e.g. 0.0.0.0) needs "
+                   "SAMVERKAN_APP_PASSWORD.")
+def app(port, host):
+    """Start the Streamlit app (network, profiles, places, sources, gaps, map, console, load).
+
+    On 127.0.0.1 without passwords whoever reaches the app may also load documents. To share it,
+    set SAMVERKAN_APP_PASSWORD (viewers: explore and query) and SAMVERKAN_APP_LOADER_PASSWORD
+    (loaders: also upload and re-run the analysis); every visitor then logs in.
 
     \b
     Example:
       samverkan app --port 8501
+      SAMVERKAN_APP_PASSWORD=… SAMVERKAN_APP_LOADER_PASSWORD=… samverkan app --host 0.0.0.0
     """
     import subprocess
 
-    from samverkan.settings import REPO_ROOT
+    from samverkan.access import problem_text, sharing_problem
+    from samverkan.settings import REPO_ROOT, get_settings
 
+    problem = sharing_problem(host, get_settings())
+    if problem:
+        raise Failure(problem_text(problem, host))
     sys.exit(subprocess.call([sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"),
-                              "--server.port", str(port), "--server.address", "127.0.0.1",
+                              "--server.port", str(port), "--server.address", host,
                               "--browser.gatherUsageStats", "false"]))
+
+
+# -- review / merge / split (samverkan/cli_review.py) ---------------------------------------
+from samverkan import cli_review  # noqa: E402 - registered after the group is defined
+
+cli_review.register(main)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,6 +57,12 @@ class Settings:
     #: JVM heap (-Xms = -Xmx) and page cache of the local server; see graph/server.py
     neo4j_heap: str = "2g"
     neo4j_pagecache: str = "1g"
+    #: the app's passwords (``samverkan.access``): SAMVERKAN_APP_PASSWORD lets a viewer in,
+    #: SAMVERKAN_APP_LOADER_PASSWORD a loader (who may also upload and re-run the analysis)
+    app_password: str | None = field(default=None, repr=False)
+    app_loader_password: str | None = field(default=None, repr=False)
+    #: SAMVERKAN_DOCUMENTS: the document store, when not ``<home>/documents``
+    documents_dir: Path | None = None
 
     @property
     def manages_local_server(self) -> bool:
@@ -76,6 +82,12 @@ class Settings:
     def password_file(self) -> Path:
         """The generated password of this home's local server (used when NEO4J_PASSWORD is unset)."""
         return self.home / PASSWORD_FILE
+
+    @property
+    def documents(self) -> Path:
+        """This instance's document store (``samverkan.docstore``): the files uploaded in the app;
+        ``<SAMVERKAN_HOME>/documents`` unless SAMVERKAN_DOCUMENTS names another folder."""
+        return self.documents_dir or self.home / "documents"
 
     @property
     def password_from_env(self) -> bool:
@@ -144,4 +156,7 @@ def get_settings() -> Settings:
         http_port=int(env.get("SAMVERKAN_HTTP_PORT", "7474")),
         neo4j_heap=env.get("SAMVERKAN_NEO4J_HEAP", "2g"),
         neo4j_pagecache=env.get("SAMVERKAN_NEO4J_PAGECACHE", "1g"),
+        app_password=env.get("SAMVERKAN_APP_PASSWORD") or None,
+        app_loader_password=env.get("SAMVERKAN_APP_LOADER_PASSWORD") or None,
+        documents_dir=Path(env["SAMVERKAN_DOCUMENTS"]).expanduser() if env.get("SAMVERKAN_DOCUMENTS") else None,
     )

@@ -1,53 +1,21 @@
 """Every page of the Streamlit app on the seed graph (AppTest: headless, no browser).
 
-AppTest does not run the JavaScript of the graph iframe; tests/test_browser.py does.
+AppTest does not run the JavaScript of the graph component (app_pages/netview.py); it sees
+the nodes and edges sent to it, and a click is the component's value set in the session
+state. tests/test_browser.py runs the JavaScript in Chromium.
 """
 from __future__ import annotations
 
-import json
+from pathlib import Path
 
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
 
 from app_pages import graphview, views
-from samverkan.settings import REPO_ROOT
+from tests.app_fixtures import app, document_store, graphs, metrics, no_passwords, shows  # noqa: F401 - fixtures
 from tests.fixtures_graph import fingerprint, seed_graph  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.neo4j
-
-APP = str(REPO_ROOT / "app.py")
-
-
-@pytest.fixture
-def app(seed_graph):
-    """A fresh AppTest on the seed graph with empty caches."""
-    st.cache_data.clear()
-
-    def open_page(page: str | None = None, **query) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=120)
-        for k, v in query.items():
-            at.query_params[k] = v
-        at.run()
-        if page:
-            at.switch_page(f"app_pages/{page}.py").run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
-
-    return open_page
-
-
-def metrics(at) -> dict:
-    return {m.label: m.value for m in at.metric}
-
-
-def iframe_html(at) -> list[str]:
-    return [el.proto.srcdoc for el in at.get("iframe")]
-
-
-def shows(html: str, name: str) -> bool:
-    """Whether a name is drawn (pyvis writes non-ASCII letters as JSON escapes)."""
-    return name in html or json.dumps(name)[1:-1] in html
 
 
 def test_overview(app):
@@ -65,17 +33,22 @@ def test_network_draws_offline_graph_and_filters(app):
     at = app("network")
     m = metrics(at)
     assert int(m["Organisationer"]) >= 10 and int(m["Samverkanslänkar"]) >= 10
-    [html] = iframe_html(at)
-    assert "vis-network" in html or "vis.Network" in html
-    assert graphview.external_resources(html) == []          # nothing from a CDN
-    assert '"enabled": false' in html                          # physics off: positions precomputed
-    assert shows(html, "Arbetsförmedlingen") and shows(html, "Sigtuna kommun")
+    [graph] = graphs(at)
+    assert graph["options"]["physics"]["enabled"] is False      # positions precomputed
+    assert all("x" in n and "y" in n for n in graph["nodes"])
+    assert len(graph["nodes"]) == int(m["Organisationer"]) and len(graph["edges"]) == int(m["Samverkanslänkar"])
+    assert shows(graph, "Arbetsförmedlingen") and shows(graph, "Sigtuna kommun")
+    # the component's files are served by the app itself: nothing from a CDN
+    from app_pages import netview
+
+    index = (netview.component_dir() / "index.html").read_text(encoding="utf-8")
+    assert graphview.external_resources(index) == [] and (netview.component_dir() / "vis-network.min.js").is_file()
     # Skåne only: the Malmö projects, not the Stockholm ones
     at.sidebar.selectbox[0].set_value("12").run()             # Län
     assert not at.exception
-    [html] = iframe_html(at)
-    assert shows(html, "Malmö stad") or shows(html, "Funktionsstödsförvaltningen")
-    assert not shows(html, "Sigtuna kommun")
+    [graph] = graphs(at)
+    assert shows(graph, "Malmö stad") or shows(graph, "Funktionsstödsförvaltningen")
+    assert not shows(graph, "Sigtuna kommun")
     # "open a profile" lists the organisations drawn
     pick = at.selectbox(key="network_pick")
     assert pick.options and len(pick.options) == int(metrics(at)["Organisationer"])
@@ -99,7 +72,8 @@ def test_actor_profile_shows_facts_with_evidence(app, seed_graph):
     assert "Samverkan mot utanförskap" in set(projects["projekt"])
     assert projects["källa"].str.len().gt(0).all()             # every fact names its document
     assert projects["citat"].str.contains("Skåne Stadsmission").any()
-    assert len(iframe_html(at)) == 1                           # the ego network
+    [ego] = graphs(at)                                         # the ego network, with the partners
+    assert shows(ego, "Kristianstads kommun") and shows(ego, "Skurups kommun")
 
 
 def test_actor_profile_of_a_hub(app, seed_graph):
@@ -107,7 +81,7 @@ def test_actor_profile_of_a_hub(app, seed_graph):
 
     uid = run_read(seed_graph, "MATCH (o:Organization {name: 'Arbetsförmedlingen'}) RETURN o.uid AS uid")[0]["uid"]
     at = app("actor")
-    assert "Arbetsförmedlingen" in at.selectbox[0].options    # options are shown by name
+    assert "Arbetsförmedlingen (3 projekt)" in at.selectbox[0].options    # options are shown by name
     at.selectbox[0].set_value(uid).run()
     assert not at.exception
     assert at.header[0].value == "Arbetsförmedlingen"
@@ -123,12 +97,10 @@ def test_gaps_heatmap_ranked_list_and_csv(app):
     assert len(at.get("plotly_chart")) == 1
     ranked = at.dataframe[1].value
     assert list(ranked["rang"][:3]) == [1, 2, 3]
-    assert len(at.get("download_button")) == 3
+    assert len(at.get("download_button")) == 5                 # CSV ×3, the list as Excel and as a report
     at.radio[0].set_value("kommun").run()                      # Skåne's 33 kommuner by default
     assert not at.exception
     assert metrics(at)["Luckor"].endswith(f"av {33 * 19} celler")
-    links = at.dataframe[-1].value
-    assert {"organisation A", "organisation B"} <= set(links.columns)
 
 
 def test_map_uses_offline_boundaries(app):
@@ -144,10 +116,13 @@ def test_console_runs_a_curated_query(app):
     at = app("console")
     at.selectbox[0].set_value("partners_of_organisation").run()
     assert at.text_input[0].value == "Arbetsförmedlingen"       # the header's example
+    assert at.text_input[0].label == "namn"                      # the parameter in Swedish
     at.button[0].click().run()
     assert not at.error, [e.value for e in at.error]
     frame = at.dataframe[0].value
     assert "Försäkringskassan" in set(frame["partner"])
+    assert {"organisation", "partner", "typ", "delade projekt"} <= set(frame.columns)   # Swedish headers
+    assert "agency" not in set(frame["typ"]) and "Statlig myndighet" in set(frame["typ"])
 
 
 def test_console_draws_paths_as_a_graph(app):
@@ -156,7 +131,7 @@ def test_console_draws_paths_as_a_graph(app):
     at.text_area[0].set_value("MATCH p = (o:Organization)-[:OWNS]->(:Project) RETURN p LIMIT 5").run()
     at.button[0].click().run()
     assert not at.error
-    assert len(iframe_html(at)) == 1
+    assert len(graphs(at)) == 1
 
 
 @pytest.mark.parametrize("text", ["MATCH (n) DETACH DELETE n", "CREATE (n:Probe) RETURN n",
@@ -168,7 +143,7 @@ def test_console_refuses_writes_and_nothing_changes(app, seed_graph, text):
     at.selectbox[0].set_value("__own__").run()
     at.text_area[0].set_value(text).run()
     at.button[0].click().run()
-    assert at.error and "read-only" in at.error[0].value
+    assert at.error and "bara att läsa" in at.error[0].value
     assert not at.dataframe
     assert fingerprint(seed_graph) == before
 
@@ -280,7 +255,7 @@ def test_network_table_in_swedish(app):
 def test_views_are_pure():
     assert views.result_graph([{"x": 1}]) is None
     frame = views.flat_frame(["n"], [{"n": {"_labels": ["Organization"], "uid": "a", "name": "A"}}])
-    assert frame["n"][0] == "(Organization) A"
+    assert frame["n"][0] == "(Organisation) A"
 
 
 # Last: it changes the graph (the seed fixture rebuilds it for the next module).
@@ -293,20 +268,24 @@ Projektperiod: 2023-01-01 – 2025-12-31
 """
 
 
-def test_load_page_uses_the_cli_loader(app, seed_graph):
+def test_load_page_uses_the_cli_loader(app, seed_graph, document_store):
     at = app("load")
     at.file_uploader[0].set_value(("vagen_vidare.txt", NEW_DOC.encode("utf-8"), "text/plain")).run()
     at.button(key="load").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
-    assert "1 new" in at.success[0].value
+    assert "1 nya" in at.success[0].value
     from graph.connection import run_read
 
-    docs = run_read(seed_graph, "MATCH (d:Document) WHERE d.path ENDS WITH 'vagen_vidare.txt' RETURN count(d) AS n")
-    assert docs[0]["n"] == 1
+    docs = run_read(seed_graph, "MATCH (d:Document) WHERE d.path ENDS WITH 'vagen_vidare.txt' RETURN d.path AS path")
+    assert len(docs) == 1
+    # kept in the instance's document store, not in a temporary folder deleted after the load
+    stored = Path(docs[0]["path"])
+    assert stored.is_file() and document_store in stored.parents
+    assert stored.read_text(encoding="utf-8") == NEW_DOC
     # the same file again changes nothing
     at.file_uploader[0].set_value(("vagen_vidare.txt", NEW_DOC.encode("utf-8"), "text/plain")).run()
     at.button(key="load").click().run()
-    assert "1 unchanged" in at.success[0].value
+    assert "1 oförändrade" in at.success[0].value
     # "what changed at the last load" is this one upload, not every document of the last hour
     st.cache_data.clear()
     over = app()

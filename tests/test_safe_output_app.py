@@ -21,6 +21,11 @@ APP = str(REPO_ROOT / "app.py")
 @pytest.fixture
 def console(seed_graph, monkeypatch):
     """The console page, and the bytes every download button of the run was given."""
+    from samverkan.settings import get_settings
+
+    monkeypatch.setenv("SAMVERKAN_APP_PASSWORD", "")           # no login, whatever .env says
+    monkeypatch.setenv("SAMVERKAN_APP_LOADER_PASSWORD", "")
+    get_settings.cache_clear()
     st.cache_data.clear()
     downloads: list[bytes] = []
     real = st.download_button
@@ -51,7 +56,8 @@ def test_the_console_download_defuses_formulas_and_the_table_shows_them_as_store
                  "'@SUM(A1)' AS c, -3 AS n, 'Malmö stad' AS ort")
     assert not at.error
     assert at.dataframe[0].value["namn"].iloc[0] == '=HYPERLINK("http://x")'  # as stored
-    (data,) = console.downloads
+    data, xlsx = console.downloads                                     # the CSV, then the Excel file
+    assert pd.read_excel(io.BytesIO(xlsx)).iloc[0]["namn"] == "'=HYPERLINK(\"http://x\")"
     back = pd.read_csv(io.StringIO(data.decode("utf-8-sig")), sep=";")
     assert back.iloc[0].to_dict() == {"namn": "'=HYPERLINK(\"http://x\")", "agare": "'=cmd|' /C calc'!A0",
                                       "c": "'@SUM(A1)", "n": -3, "ort": "Malmö stad"}
@@ -77,9 +83,14 @@ def test_the_console_says_when_it_shows_only_the_first_rows(console):
     assert at.success[0].value == "40 rader" and not at.warning
 
 
+#: what a download may be made by: the CSV and Excel writers defuse formulas
+#: (samverkan.safe_output.defuse_frame); the printable report is escaped HTML, no cells
+DOWNLOAD_WRITERS = {"common.csv_bytes", "common.xlsx_bytes", "xlsx_bytes", "report_bytes"}
+
+
 def test_every_csv_download_of_the_app_goes_through_the_defusing_function():
     pages = sorted((REPO_ROOT / "app_pages").glob("*.py"))
     calls = [(p.name, m.group(1)) for p in pages
-             for m in re.finditer(r"st\.download_button\((?:[^(),]|\([^()]*\))*,\s*([\w.]+)\(", p.read_text("utf-8"))]
-    assert calls and all(fn == "common.csv_bytes" for _, fn in calls), calls
+             for m in re.finditer(r"\.download_button\((?:[^(),]|\([^()]*\))*,\s*([\w.]+)\(", p.read_text("utf-8"))]
+    assert calls and all(fn in DOWNLOAD_WRITERS for _, fn in calls), calls
     assert sum(p.read_text("utf-8").count("download_button(") for p in pages) == len(calls)
