@@ -5,7 +5,8 @@
 //   node tests/browser/snap.mjs --url http://127.0.0.1:8501/natverk --out shot.png --canvas
 //
 // Options: --url, --out, --canvas (check the graph canvas), --plot (wait for a plotly
-// chart), --width/--height (viewport), --full (full-page screenshot), --timeout ms,
+// chart), --password (log in first), --width/--height (viewport), --full (full-page
+// screenshot), --timeout ms,
 // --chromium path (default /usr/bin/chromium or $CHROMIUM).
 import { chromium } from "playwright-core";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -64,6 +65,17 @@ try {
     return !s || !/Running/i.test(s.textContent || "");
   }, null, { timeout: args.timeout, polling: 250 });
   await page.waitForSelector('[data-testid="stMainBlockContainer"], section.main', { timeout: args.timeout });
+  if (args.password) {
+    // a shared app asks for the password first (app_pages/auth.py)
+    await page.waitForSelector('[data-testid="stMain"] h1', { timeout: args.timeout });
+    // the form follows the title: give it a moment to appear
+    const field = await page.waitForSelector('input[type="password"]', { timeout: 8000 }).catch(() => null);
+    if (field) {
+      await field.fill(String(args.password));
+      await page.getByRole("button", { name: "Logga in" }).click();
+      await page.waitForTimeout(1000);
+    }
+  }
   await page.waitForTimeout(1500);
   await page.waitForFunction(() => {
     const s = document.querySelector('[data-testid="stStatusWidget"]');
