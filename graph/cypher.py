@@ -216,6 +216,51 @@ RETURN doc.uid AS doc_uid, count(*) AS written
 """
 
 
+# --- derived counts kept by the writer -------------------------------------------------
+
+#: the organisations a person connects: those they work for (WORKS_FOR) and those that own
+#: or take part in a project they are a contact for (CONTACT_FOR, OWNS|PARTNER_IN); ``person``
+#: is bound where it is used. ``Person.n_organisations`` is this collection's size.
+PERSON_ORGANISATIONS = """COLLECT {
+  MATCH (person)-[:WORKS_FOR]->(o)
+  RETURN o
+  UNION
+  MATCH (person)-[:CONTACT_FOR]->()<-[:OWNS|PARTNER_IN]-(o)
+  RETURN o
+}"""
+
+#: ``Person.n_organisations`` (what ``queries/people_connecting_organisations.cypher``
+#: ranks by, from an index) for the persons ``$persons`` and the contacts of the projects
+#: ``$projects`` (uids): after a write or retraction, the persons it mentioned and the
+#: contacts of the projects it mentioned are the only ones whose count can have changed
+#: (every written or retracted edge has both ends mentioned by its document). Each person
+#: is locked (the first SET) before its count is read, so that of two concurrent loads that
+#: change one person's organisations the later one counts the earlier one's committed edges.
+UPDATE_PERSON_ORGANISATIONS = BATCH + """
+CALL () {
+  UNWIND $persons AS uid
+  MATCH (person:Person {uid: uid})
+  RETURN person
+  UNION
+  UNWIND $projects AS uid
+  MATCH (:Project {uid: uid})<-[:CONTACT_FOR]-(person:Person)
+  RETURN person
+}
+SET person.n_organisations = coalesce(person.n_organisations, 0)
+WITH person
+SET person.n_organisations = size(""" + PERSON_ORGANISATIONS + """)
+RETURN count(person) AS updated
+"""
+
+#: the same count for every person that has none yet (a graph written before the count
+#: existed); ``graph.writer.init_schema`` runs it
+BACKFILL_PERSON_ORGANISATIONS = """
+MATCH (person:Person) WHERE person.n_organisations IS NULL
+SET person.n_organisations = size(""" + PERSON_ORGANISATIONS + """)
+RETURN count(person) AS updated
+"""
+
+
 # --- retraction ------------------------------------------------------------------------
 
 #: drop the document's entry from every relationship it supports; delete the ones left
@@ -242,7 +287,7 @@ RETRACT_MENTIONS = """
 MATCH (:Document {uid: $doc_uid})-[m:MENTIONS]->(n)
 DELETE m
 WITH DISTINCT n
-RETURN elementId(n) AS id, labels(n) AS labels
+RETURN elementId(n) AS id, labels(n) AS labels, n.uid AS uid
 """
 
 DELETE_ORPHANS = """

@@ -104,6 +104,8 @@ def constraint_statements() -> list[str]:
         "CREATE INDEX organization_kind IF NOT EXISTS FOR (x:Organization) ON (x.kind)",
         "CREATE INDEX project_name IF NOT EXISTS FOR (x:Project) ON (x.name)",
         "CREATE INDEX person_name IF NOT EXISTS FOR (x:Person) ON (x.name)",
+        # kept by the writer (graph.cypher.UPDATE_PERSON_ORGANISATIONS): people_connecting_organisations
+        "CREATE INDEX person_n_organisations IF NOT EXISTS FOR (x:Person) ON (x.n_organisations)",
         "CREATE INDEX municipality_name IF NOT EXISTS FOR (x:Municipality) ON (x.name)",
         "CREATE INDEX document_path IF NOT EXISTS FOR (x:Document) ON (x.path)",
     ]

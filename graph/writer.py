@@ -104,6 +104,7 @@ def init_schema(driver: neo4j.Driver, *, database: str | None = None) -> list[st
 
     Idempotent: existing names are skipped (one ``SHOW`` instead of a dozen schema
     transactions), and every statement says ``IF NOT EXISTS`` for a concurrent ``db init``.
+    Persons without ``n_organisations`` (a graph from before the writer kept it) get it.
     """
     db = database_name(database)
     have = {r["name"] for show in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name")
@@ -114,6 +115,8 @@ def init_schema(driver: neo4j.Driver, *, database: str | None = None) -> list[st
         if name not in have:
             driver.execute_query(statement, database_=db)
             created.append(name)
+    # a graph written before the writer kept Person.n_organisations gets it once
+    driver.execute_query(cypher.BACKFILL_PERSON_ORGANISATIONS, database_=db)
     return created
 
 
@@ -308,6 +311,9 @@ def _retract_in_tx(tx: neo4j.ManagedTransaction, doc_uid: str, result: WriteResu
     for label, label_ids in by_label.items():
         _run(tx, result, cypher.recompute_node_properties(label), ids=label_ids)
     _run(tx, result, cypher.DELETE_DOCUMENT, doc_uid=doc_uid)
+    _run(tx, result, cypher.UPDATE_PERSON_ORGANISATIONS,
+         persons=[rec["uid"] for rec in touched if "Person" in rec["labels"]],
+         projects=[rec["uid"] for rec in touched if "Project" in rec["labels"]])
 
 
 def _segments(plans: list[_Plan]) -> list[list[_Plan]]:
@@ -398,12 +404,24 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
                 counts = _run(tx, shared, cypher.merge_relationships(rtype), docs=docs,
                               evidence_cap=cypher.EVIDENCE_CAP)
                 _check_written(written, rtype, counts)
+        _update_person_organisations(tx, shared, written)
         first = by_uid[written[0].doc_uid]
         first.nodes_created += shared.nodes_created
         first.relationships_created += shared.relationships_created
         first.relationships_deleted += shared.relationships_deleted
         first.nodes_deleted += shared.nodes_deleted
     return results
+
+
+def _update_person_organisations(tx: neo4j.ManagedTransaction, result: WriteResult,
+                                 plans: list[_Plan]) -> None:
+    """``Person.n_organisations`` of the persons these documents name and of the contacts of
+    the projects they give an owner or partner (see ``cypher.UPDATE_PERSON_ORGANISATIONS``)."""
+    persons = sorted({row["key"] for plan in plans for row in plan.nodes.get("Person", ())})
+    projects = sorted({row["target"] for plan in plans for rtype in ("OWNS", "PARTNER_IN")
+                       for row in plan.rels.get(rtype, ())})
+    if persons or projects:
+        _run(tx, result, cypher.UPDATE_PERSON_ORGANISATIONS, persons=persons, projects=projects)
 
 
 def _check_written(plans: list[_Plan], what: str, counts: list) -> None:
