@@ -62,7 +62,9 @@ def reference_rows(reference: Any = None) -> dict[str, list[dict[str, Any]]]:
                                   "aliases": [], "county_code": m.county_code or None})
             located[(uid, m.code)] = {"source": uid, "target": m.code}
 
-    ref_orgs = list(reference.organizations())
+    # a generic form ("Länsstyrelsen": a board whose län the text does not name) helps the
+    # rules recognise it, but is no actor: resolution gives each document its own board
+    ref_orgs = [o for o in reference.organizations() if not (getattr(o, "note", "") or "").startswith("generic:")]
     for o in ref_orgs:
         uid = slug(o.name)
         row = orgs.setdefault(uid, {"uid": uid, "name": o.name, "kind": o.kind, "aliases": [],

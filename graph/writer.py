@@ -140,6 +140,12 @@ def _entity_props(label: str, entity: dict[str, Any], keep_contact_details: bool
         if p in cypher.LIST_PROPERTIES:
             value = list(dict.fromkeys(value))
         props[p] = value
+    canonical = entity.get("canonical")
+    if isinstance(canonical, str) and canonical and "name" in props and canonical != props["name"]:
+        # resolution (loaders.resolve): the document's name for the actor is an alias of the
+        # node, whose name is the actor's ("Skåne läns landsting" -> Region Skåne)
+        props["aliases"] = list(dict.fromkeys([*props.get("aliases", []), props["name"]]))
+        props["name"] = canonical
     return props
 
 

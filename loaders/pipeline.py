@@ -63,6 +63,8 @@ class LoadSummary:
     relationships_deleted: int = 0
     nodes_deleted: int = 0
     errors: list[str] = field(default_factory=list)
+    #: what replaying the decisions file did (graph.resolution.replay), when it did anything
+    decisions: str | None = None
 
     @property
     def documents(self) -> int:
@@ -73,7 +75,8 @@ class LoadSummary:
                 f"{self.unchanged} unchanged, {self.failed} failed; "
                 f"{self.nodes_created} nodes and {self.relationships_created} relationships created"
                 + (f", {self.relationships_deleted} relationships and {self.nodes_deleted} nodes removed"
-                   if self.relationships_deleted or self.nodes_deleted else ""))
+                   if self.relationships_deleted or self.nodes_deleted else "")
+                + (f"; {self.decisions}" if self.decisions else ""))
 
 
 # ---------------------------------------------------------------- one document
@@ -161,6 +164,7 @@ def _extract(doc: RawDocument, keep_contact_details: bool, timeout: float | None
                     record = extract_row(doc, keep_contact_details, key)
                 else:
                     record = extract_text(doc.text, doc.name, key, keep_contact_details=keep_contact_details)
+                record = _resolved(record, doc.text)
         except _Timeout:
             return (f"{key}: extraction took longer than {limit:g} s "
                     f"(a document too large or too odd; {EXTRACT_TIMEOUT_ENV} sets the limit)")
@@ -176,6 +180,17 @@ def _extract(doc: RawDocument, keep_contact_details: bool, timeout: float | None
     if doc.title:  # the reader knows it better: <h1>/<title>, the Word title, the row's project
         record["title"] = doc.title
     return record
+
+
+def _resolved(record, text: str):
+    """The finished record through the resolution stage (``loaders.resolve``: one key per
+    real actor, people's decisions replayed), which both ``extract --json`` and the writer see."""
+    from loaders import decisions
+    from loaders.resolve import resolve_record
+
+    if not isinstance(record, dict):
+        return record
+    return resolve_record(record, text, decisions=decisions.current())
 
 
 def _extract_star(args):
@@ -311,6 +326,7 @@ def load_paths(paths: Iterable[str | Path], driver=None, *, dry_run: bool = Fals
     # are reported in input order, as if every document were written on its own
     pending: list[tuple[str, RawDocument | ReadError, dict | str]] = []
     n_records = [0]
+    written: set[str] = set()  # documents this load wrote (resolved with today's decisions)
 
     def count(res) -> None:
         setattr(summary, res.status, getattr(summary, res.status) + 1)
@@ -358,6 +374,8 @@ def load_paths(paths: Iterable[str | Path], driver=None, *, dry_run: bool = Fals
                     where[0] = batch[lost][0]
                 raise
             results = {k: res for (k, _), res in zip(records, out)}
+            written.update(entry[2]["doc_uid"] for (_, entry), res in zip(records, out)
+                           if getattr(res, "status", None) in ("new", "changed"))
         for k, entry in enumerate(batch):
             report(*entry, results.get(k))
 
@@ -373,6 +391,16 @@ def load_paths(paths: Iterable[str | Path], driver=None, *, dry_run: bool = Fals
                 if n_records[0] >= WRITE_BATCH:
                     flush_pending()
         flush_pending()
+        from loaders.decisions import default_path
+
+        if writing and default_path().exists():  # decisions added or withdrawn since the last load
+            from graph.resolution import replay
+
+            where[0] = "the replay of the decisions"
+            replayed = replay(driver, keep_contact_details=keep_contact_details, skip=written)
+            if replayed.changed:
+                summary.decisions = replayed.line()
+                summary.errors += replayed.errors
     except DatabaseUnavailable as exc:
         exc.summary = summary
         raise

@@ -625,5 +625,11 @@ def app(port, host):
                               "--browser.gatherUsageStats", "false"]))
 
 
+# -- review / merge / split (samverkan/cli_review.py) ---------------------------------------
+from samverkan import cli_review  # noqa: E402 - registered after the group is defined
+
+cli_review.register(main)
+
+
 if __name__ == "__main__":
     main()

@@ -63,6 +63,11 @@ class Settings:
     app_loader_password: str | None = field(default=None, repr=False)
     #: SAMVERKAN_DOCUMENTS: the document store, when not ``<home>/documents``
     documents_dir: Path | None = None
+    #: people's merge/split decisions (``loaders.decisions``): SAMVERKAN_DECISIONS, else the
+    #: repository's versioned ``data/decisions.csv``
+    decisions: Path = DATA_DIR / "decisions.csv"
+    #: who a decision is recorded as made by: SAMVERKAN_USER, else the login name
+    user: str = ""
 
     @property
     def manages_local_server(self) -> bool:
@@ -159,4 +164,18 @@ def get_settings() -> Settings:
         app_password=env.get("SAMVERKAN_APP_PASSWORD") or None,
         app_loader_password=env.get("SAMVERKAN_APP_LOADER_PASSWORD") or None,
         documents_dir=Path(env["SAMVERKAN_DOCUMENTS"]).expanduser() if env.get("SAMVERKAN_DOCUMENTS") else None,
+        decisions=Path(env.get("SAMVERKAN_DECISIONS") or DATA_DIR / "decisions.csv").expanduser(),
+        user=_user(env),
     )
+
+
+def _user(env: dict[str, str]) -> str:
+    for key in ("SAMVERKAN_USER", "USER", "LOGNAME", "USERNAME"):
+        if env.get(key):
+            return env[key]
+    try:
+        import getpass
+
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name (a container without a passwd entry)
+        return "unknown"
