@@ -242,7 +242,10 @@ def test_round_trip_of_a_project_record(db):
                        "budget_sek": 12116639, "esf_support_sek": 5683594,
                        "planned_participants": 145, "region": "Sydsverige"}
     person = run_read(db, "MATCH (p:Person) RETURN properties(p) AS p")[0]["p"]
-    assert person == {"uid": "maja-lindqvist", "name": PERSON, "role": "Kontaktperson", "roles": ["Kontaktperson"]}
+    # n_organisations: the one organisation she connects (the contact of a project owned by
+    # Skåne Stadsmission), kept by the writer for people_connecting_organisations
+    assert person == {"uid": "maja-lindqvist", "name": PERSON, "role": "Kontaktperson",
+                      "roles": ["Kontaktperson"], "n_organisations": 1}
     place = run_read(db, "MATCH (m:Municipality) RETURN properties(m) AS p")[0]["p"]
     assert place == {"code": "1280", "name": "Malmö", "country": "SE", "county_code": "12"}
 
