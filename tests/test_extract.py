@@ -1198,3 +1198,21 @@ def test_an_inline_list_of_ordinary_words_is_no_list_of_insatser():
     rec = extract_text("Förbundet har under året finansierat insatser: Det gäller stöd, samordning och "
                        "utbildning för handläggare.", "x.txt")
     assert not rec["projects"]
+
+
+def test_a_forbund_name_keeps_the_kommuner_it_lists():
+    cases = {
+        "Samordningsförbundet Alingsås, Lerum och Vårgårda har fått en ny chef.":
+            "Samordningsförbundet Alingsås, Lerum och Vårgårda",
+        "Samordningsförbundet Luleå–Boden bildades 2010.": "Samordningsförbundet Luleå–Boden",
+        "Hon leder Finsam Hallsberg - Laxå sedan i fjol.": "Finsam Hallsberg - Laxå",
+        "Insatsen drivs genom Samordningsförbundet Skåne sydost.": "Samordningsförbundet Skåne sydost",
+        "Kalmars Samordningsförbund har fått nya medel.": "Kalmars Samordningsförbund",
+    }
+    for text, name in cases.items():
+        rec = extract_text(text, "f.txt")
+        assert name in names(rec, "organizations"), text
+        assert not rec["municipalities"], text  # the kommuner inside the name are not places
+    # a list that goes on with something that is not a kommun is not part of the name
+    rec = extract_text("Samordningsförbundet Malmö och Arbetsförmedlingen samarbetar.", "g.txt")
+    assert {"Samordningsförbundet Malmö", "Arbetsförmedlingen"} <= names(rec, "organizations")
