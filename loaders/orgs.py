@@ -456,6 +456,10 @@ _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
     (re.compile(rf"\b([Ss]amordningsförbundet\s+(?:(?:FINSAM|Finsam)\s+)?(?:i\s+)?{CAP}(?:(?:\s|-){CAP})*(?:\s+län\b)?)"), "coordination_association"),
     (re.compile(rf"\b((?:FINSAM|Finsam)\s+(?:i\s+)?{CAP}(?:\s{CAP})?)"), "coordination_association"),
     (re.compile(rf"\b((?:(?:Norra|Södra|Östra|Västra|Mellersta|Övre|Nedre)\s+)?{CAP}s\s+[Ss]amordningsförbund)s?(?![\w\-])"), "coordination_association"),
+    # the regional body that decides on ESF money ("Strukturfondspartnerskapet i Västsverige",
+    # "… för Småland och Öarna", "… mellan Norr- och Västerbotten"), also by its bare name
+    (re.compile(rf"(?<![\w\-])([Ss]trukturfondspartnerskapet(?:[ \t]+(?:i|för|mellan)[ \t]+{CAP}"
+                rf"(?:[ \t]+(?:och[ \t]+)?{CAP})*(?:[ \t]+län)?)?)(?![\w\-])"), "other"),
     (re.compile(rf"\b({CAP}\s+[Uu]niversitet)(?![\w])"), "education"),
     (re.compile(rf"\b((?:Universitetet|Högskolan|Folkhögskolan|Yrkeshögskolan|[{U}][{L}]+högskolan)\s+i\s+{CAP})"), "education"),
     (re.compile(rf"\b({CAP}\s+(?:folkhögskola|högskola))\b"), "education"),

@@ -1216,3 +1216,11 @@ def test_a_forbund_name_keeps_the_kommuner_it_lists():
     # a list that goes on with something that is not a kommun is not part of the name
     rec = extract_text("Samordningsförbundet Malmö och Arbetsförmedlingen samarbetar.", "g.txt")
     assert {"Samordningsförbundet Malmö", "Arbetsförmedlingen"} <= names(rec, "organizations")
+
+
+def test_the_structural_fund_partnership_is_an_organisation():
+    text = ("Projektet Nya vägar har fått stöd. Strukturfondspartnerskapet i Västsverige "
+            "prioriterade ansökan i juni.")
+    rec = extract_text(text, "t.txt", "/t.txt")
+    names = {o["name"] for o in rec["organizations"]}
+    assert "Strukturfondspartnerskapet i Västsverige" in names
