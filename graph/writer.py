@@ -135,6 +135,8 @@ def _entity_props(label: str, entity: dict[str, Any], keep_contact_details: bool
         if p in CONTACT_PROPERTIES and not keep_contact_details:
             continue
         value = entity.get(RECORD_FIELD.get(p, p), entity.get(p))
+        if p == "name" and entity.get("canonical"):  # the node's name is the reference one
+            value = entity["canonical"]
         if value is None:
             continue
         if p in cypher.LIST_PROPERTIES:
@@ -205,8 +207,9 @@ def plan_record(record: dict[str, Any], *, keep_contact_details: bool = False) -
                 rows[key]["evidence"] = rows[key]["evidence"] or evidence
             else:
                 rows[key] = {"key": key, "props": props, "evidence": evidence or None}
-            if isinstance(entity.get("name"), str):
-                names.setdefault(entity["name"].casefold(), key)
+            for written in (entity.get("name"), entity.get("canonical")):
+                if isinstance(written, str):
+                    names.setdefault(written.casefold(), key)
         for row in rows.values():
             # what the document says about the node, its quote included: the MENTIONS edge
             row["said"] = (row["props"] if row["evidence"] is None

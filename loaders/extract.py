@@ -800,7 +800,60 @@ def _record(doc: Doc, document: str, path: str | None, keys: list[str], keep_con
             _drop_contact_lines(doc.text, row)
         rec["relations"].append(row)
     _qualify_unit_uids(rec)
+    _names_as_written(rec, doc.text)
     return rec
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _shorthand(alias: str, name: str) -> bool:
+    """A form that is not another name but the same one cut short: a two-letter abbreviation
+    ("AF", "FK"), or the name in another inflection ("Arbetsförmedling", "Folkuniversitet")."""
+    a, n = alias.casefold().strip(), name.casefold().strip()
+    if len(re.sub(r"\W", "", a)) <= 2:
+        return True
+    return (n.startswith(a) or a.startswith(n)) and abs(len(n) - len(a)) <= 3
+
+
+def _names_as_written(rec: dict, text: str) -> None:
+    """An organisation is named in the record as the document writes it; the reference name
+    it resolved to stays as ``canonical`` (the graph's name for the node, its uid unchanged).
+
+    "ESF-rådet" on a page that never writes "Svenska ESF-rådet", "SKL" where the full name is
+    absent: the record reports what the text says (FORMAT.md, CONVENTIONS.md: no outside
+    knowledge in names) while the node still merges with every other spelling. The longest
+    alias the text contains wins; a kommun organisation keeps its official form unless the
+    text writes another full form of it (a bare kommun name is a place, not a name of it)."""
+    words = " ".join(_WORDS.findall(text.casefold()))
+
+    def written(name: str) -> bool:
+        key = " ".join(_WORDS.findall(name.casefold()))
+        return bool(key) and f" {key} " in f" {words} "
+
+    renamed: dict[str, str] = {}
+    for item in rec["organizations"]:
+        name = item["name"]
+        if written(name):
+            continue
+        if item.get("kind") == "fund":
+            continue  # a fund by its name: "ESF-stöd" is money from Europeiska socialfonden
+        kommun = item.get("kind") == "municipality_org"
+        found = [a for a in item.get("aliases", ()) if written(a) and not _shorthand(a, name)
+                 and (not kommun or a.split()[-1].casefold() in ("kommun", "stad"))]
+        if not found:
+            continue
+        best = max(found, key=lambda a: (len(a), a))
+        item["canonical"] = name
+        item["name"] = best
+        item["aliases"] = sorted({*(a for a in item["aliases"] if a != best), name})
+        renamed[item["uid"]] = best
+    if renamed:
+        for r in rec["relations"]:
+            if r.get("source_uid") in renamed:
+                r["source"] = renamed[r["source_uid"]]
+            if r.get("target_uid") in renamed:
+                r["target"] = renamed[r["target_uid"]]
 
 
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\d)(?:\+46|0)\d{1,3}[\s\-/]*\d{2,3}(?:[\s\-]*\d{2}){2,3}(?!\d)")

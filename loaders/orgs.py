@@ -149,13 +149,50 @@ def find_reference_orgs(doc: Doc) -> None:
             doc.add("org", former, m.start(), m.end(), uid=_uid_for(ref.name), kind=ref.kind, firm=True,
                     surface=surface)
             continue
+        end = m.end()
         if ref.kind == "coordination_association":
-            # a förbund is named as the text names it (its longest form wins)
-            name = _strip_genitive(surface)
-        doc.add("org", ref.name if ref.kind != "coordination_association" else name, m.start(), m.end(),
+            # a förbund is named as the text names it (its longest form wins), with the rest of
+            # the member kommuner its name lists ("Samordningsförbundet Skellefteå–Norsjö")
+            end = forbund_name_end(doc.text, m.end())
+            name = _strip_genitive(surface) if end == m.end() else re.sub(r"\s+", " ", doc.text[m.start():end])
+            if end != m.end():
+                ref = g.org(name) or ref
+        doc.add("org", ref.name if ref.kind != "coordination_association" else name, m.start(), end,
                 uid=_uid_for(ref.name), kind=ref.kind, firm=ref.kind != "coordination_association",
                 surface=surface)
         _agency_local_office(doc, m.end())
+
+
+_DIRECTION = r"(?:nordost|nordväst|sydost|sydväst|norr|söder|öst|väst|Nordost|Nordväst|Sydost|Sydväst)"
+_KOMMUN_PIECE = rf"{CAP}(?:[ \t]+{CAP})?"
+
+
+def forbund_name_end(text: str, end: int) -> int:
+    """Where a samordningsförbund's name that reads up to ``end`` really ends: the kommuner a
+    name lists ("Samordningsförbundet Bollebygd, Mark och Svenljunga", "… Skellefteå–Norsjö",
+    "Finsam Degerfors - Karlskoga") and a direction after a place ("Skåne nordost"). Each
+    listed piece must be a kommun; a list joined by commas ends in "och"; otherwise the name
+    ends where it did."""
+    g = Gazetteer.load()
+
+    def kommun(piece: str) -> bool:
+        p = g.place(piece)
+        return p is not None and getattr(p, "country", "SE") in (None, "SE")
+
+    m = re.match(rf"[ \t]*[–-][ \t]*({_KOMMUN_PIECE})(?![\w\-])", text[end:end + 60])
+    if m and (kommun(m.group(1)) or kommun(m.group(1).split()[0])):
+        piece = m.group(1) if kommun(m.group(1)) else m.group(1).split()[0]
+        return end + m.start(1) + len(piece)
+    m = re.match(rf"((?:,[ \t]+{_KOMMUN_PIECE})*)[ \t]+och[ \t]+({_KOMMUN_PIECE})(?![\w\-])", text[end:end + 160])
+    if m and m.group(1):
+        pieces = [x.strip() for x in m.group(1).split(",") if x.strip()]
+        last = m.group(2) if kommun(m.group(2)) else m.group(2).split()[0]
+        if all(kommun(x) for x in pieces) and kommun(last):
+            return end + m.start(2) + len(last)
+    m = re.match(rf"[ \t]+{_DIRECTION}(?![\w\-])", text[end:end + 20])
+    if m:
+        return end + m.end()
+    return end
 
 
 #: historical bodies with one per län that the reference data holds only by their generic name
@@ -418,7 +455,11 @@ _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
     (re.compile(rf"\b(Landstinget\s+(?:i\s+)?{CAP})"), "region"),
     (re.compile(rf"\b([Ss]amordningsförbundet\s+(?:(?:FINSAM|Finsam)\s+)?(?:i\s+)?{CAP}(?:(?:\s|-){CAP})*(?:\s+län\b)?)"), "coordination_association"),
     (re.compile(rf"\b((?:FINSAM|Finsam)\s+(?:i\s+)?{CAP}(?:\s{CAP})?)"), "coordination_association"),
-    (re.compile(rf"\b({CAP}s\s+samordningsförbund)(?![\w\-])"), "coordination_association"),
+    (re.compile(rf"\b((?:(?:Norra|Södra|Östra|Västra|Mellersta|Övre|Nedre)\s+)?{CAP}s\s+[Ss]amordningsförbund)s?(?![\w\-])"), "coordination_association"),
+    # the regional body that decides on ESF money ("Strukturfondspartnerskapet i Västsverige",
+    # "… för Småland och Öarna", "… mellan Norr- och Västerbotten"), also by its bare name
+    (re.compile(rf"(?<![\w\-])([Ss]trukturfondspartnerskapet(?:[ \t]+(?:i|för|mellan)[ \t]+{CAP}"
+                rf"(?:[ \t]+(?:och[ \t]+)?{CAP})*(?:[ \t]+län)?)?)(?![\w\-])"), "other"),
     (re.compile(rf"\b({CAP}\s+[Uu]niversitet)(?![\w])"), "education"),
     (re.compile(rf"\b((?:Universitetet|Högskolan|Folkhögskolan|Yrkeshögskolan|[{U}][{L}]+högskolan)\s+i\s+{CAP})"), "education"),
     (re.compile(rf"\b({CAP}\s+(?:folkhögskola|högskola))\b"), "education"),
@@ -450,7 +491,12 @@ def find_pattern_orgs(doc: Doc) -> None:
                     continue
                 if m.group(0).startswith("Regionen"):
                     name = "Region " + m.group(1)
-            gen = re.fullmatch(r"(.+?)s samordningsförbund", name)
+            if kind == "coordination_association" and not re.search(r"(?i)samordningsförbund$", name):
+                e2 = forbund_name_end(text, e)
+                if e2 != e:
+                    e = e2
+                    name = re.sub(r"\s+", " ", text[s:e]).strip()
+            gen = re.fullmatch(r"(.+?)s [Ss]amordningsförbund", name)
             canonical = None
             if gen:  # "Sjuhärads samordningsförbund": its name as written, keyed as "Samordningsförbundet Sjuhärad"
                 canonical = f"Samordningsförbundet {gen.group(1)}"

@@ -184,8 +184,24 @@ def test_kommunerna_list_and_foreign_kommun():
 def test_abbreviations_resolve_to_the_agency():
     rec = extract_text("AF och FK träffas varje vecka. Inspektionen för socialförsäkringen (ISF) "
                        "utvärderar arbetet.", "a.txt")
-    assert {"Arbetsförmedlingen", "Försäkringskassan", "Inspektionen för socialförsäkringen"} <= \
-        names(rec, "organizations")
+    resolved = {e.get("canonical", e["name"]) for e in rec["organizations"]}
+    assert {"Arbetsförmedlingen", "Försäkringskassan", "Inspektionen för socialförsäkringen"} <= resolved
+    # a two-letter shorthand is not a name of its own: the record keeps the agency's name
+    assert {"Arbetsförmedlingen", "Försäkringskassan"} <= names(rec, "organizations")
+    # a longer form the text writes instead of the reference name is the record's name,
+    # the reference one the node's
+    skr = extract_text("SKR och Polisen ordnar ett seminarium om unga.", "s.txt")
+    written = {e["name"]: e.get("canonical") for e in skr["organizations"]}
+    assert written.get("SKR") == "Sveriges Kommuner och Regioner"
+    assert all(e["uid"] != "skr" for e in skr["organizations"])
+    isf = next(e for e in rec["organizations"] if e["name"] == "Inspektionen för socialförsäkringen")
+    assert "canonical" not in isf  # the full name is written: nothing to add
+
+
+def test_written_name_never_a_bare_kommun_name():
+    rec = extract_text("Projektet drivs av Lilla Edet tillsammans med Arbetsförmedlingen.", "k.txt")
+    kommun = [e for e in rec["organizations"] if e.get("kind") == "municipality_org"]
+    assert all(e["name"].endswith(("kommun", "stad")) for e in kommun)
 
 
 def test_ambiguous_words_are_not_places():
@@ -803,8 +819,10 @@ Föreningen Framsteg (FF) för projektet Digitala vägar med 1 450 000 kronor
     owns = rels(rec, "OWNS")
     assert owns == {("OWNS", "Upplands Väsby kommun", "Steget vidare"),
                     ("OWNS", "Föreningen Framsteg", "Digitala vägar")}
-    assert {("PARTNER_IN", o, "Kompisbryggan") for o in ("Svenska Röda Korset", "Sigtuna kommun", "Arbetsförmedlingen")} \
+    assert {("PARTNER_IN", o, "Kompisbryggan") for o in ("Röda Korset", "Sigtuna kommun", "Arbetsförmedlingen")} \
         <= rels(rec, "PARTNER_IN")
+    # named as written; the node is the reference organisation's
+    assert {o.get("canonical") for o in rec["organizations"] if o["name"] == "Röda Korset"} == {"Svenska Röda Korset"}
     # the money is the agency's that distributes it; it is no ESF support
     assert {t[2] for t in rels(rec, "FUNDS") if t[1] == "Myndigheten för delaktighet"} == set(projects)
     assert not any(p.get("esf_support_sek") for p in rec["projects"])
@@ -1180,3 +1198,29 @@ def test_an_inline_list_of_ordinary_words_is_no_list_of_insatser():
     rec = extract_text("Förbundet har under året finansierat insatser: Det gäller stöd, samordning och "
                        "utbildning för handläggare.", "x.txt")
     assert not rec["projects"]
+
+
+def test_a_forbund_name_keeps_the_kommuner_it_lists():
+    cases = {
+        "Samordningsförbundet Alingsås, Lerum och Vårgårda har fått en ny chef.":
+            "Samordningsförbundet Alingsås, Lerum och Vårgårda",
+        "Samordningsförbundet Luleå–Boden bildades 2010.": "Samordningsförbundet Luleå–Boden",
+        "Hon leder Finsam Hallsberg - Laxå sedan i fjol.": "Finsam Hallsberg - Laxå",
+        "Insatsen drivs genom Samordningsförbundet Skåne sydost.": "Samordningsförbundet Skåne sydost",
+        "Kalmars Samordningsförbund har fått nya medel.": "Kalmars Samordningsförbund",
+    }
+    for text, name in cases.items():
+        rec = extract_text(text, "f.txt")
+        assert name in names(rec, "organizations"), text
+        assert not rec["municipalities"], text  # the kommuner inside the name are not places
+    # a list that goes on with something that is not a kommun is not part of the name
+    rec = extract_text("Samordningsförbundet Malmö och Arbetsförmedlingen samarbetar.", "g.txt")
+    assert {"Samordningsförbundet Malmö", "Arbetsförmedlingen"} <= names(rec, "organizations")
+
+
+def test_the_structural_fund_partnership_is_an_organisation():
+    text = ("Projektet Nya vägar har fått stöd. Strukturfondspartnerskapet i Västsverige "
+            "prioriterade ansökan i juni.")
+    rec = extract_text(text, "t.txt", "/t.txt")
+    names = {o["name"] for o in rec["organizations"]}
+    assert "Strukturfondspartnerskapet i Västsverige" in names

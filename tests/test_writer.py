@@ -621,3 +621,15 @@ def test_reference_rows_are_consistent():
     assert all(r["target"] in codes for r in rows["located_in"])
     uids = {o["uid"] for o in rows["organizations"]}
     assert all(r["source"] in uids and r["target"] in uids for r in rows["member_of"])
+
+
+def test_a_node_takes_the_reference_name_while_the_record_keeps_the_written_one():
+    """A page writing only "ESF-rådet" gives a record naming it so; the node is still the
+    reference organisation's, with its reference name (pure: no server)."""
+    from loaders.extract import extract_text
+
+    rec = extract_text("ESF-rådet och Polisen har beviljat projektet Unga i Norrby stöd.", "w.txt")
+    org = next(o for o in rec["organizations"] if o["name"] == "ESF-rådet")
+    plan = plan_record(rec)
+    node = next(r for r in plan.nodes["Organization"] if r["key"] == org["uid"])
+    assert node["props"]["name"] == org["canonical"] == "Svenska ESF-rådet"
