@@ -135,8 +135,6 @@ def _entity_props(label: str, entity: dict[str, Any], keep_contact_details: bool
         if p in CONTACT_PROPERTIES and not keep_contact_details:
             continue
         value = entity.get(RECORD_FIELD.get(p, p), entity.get(p))
-        if p == "name" and entity.get("canonical"):  # the node's name is the reference one
-            value = entity["canonical"]
         if value is None:
             continue
         if p in cypher.LIST_PROPERTIES:
