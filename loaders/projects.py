@@ -485,35 +485,67 @@ def find_introduced_names(doc: Doc) -> None:
     _named_as(doc)
 
 
-#: a line announcing a list of projects: "Årets medel har fördelats till sju insatser:",
-#: "Följande projekt:", "Delprojekten är:"
+#: a sentence announcing a list of projects, ending in a colon at the end of its line:
+#: "Årets medel har fördelats till sju insatser:", "Följande projekt har beviljats drygt 400 000
+#: kronor vardera:", "Delprojekten är:", a sentence wrapped over lines ("… finansierat tre olika
+#: projekt vars⏎utgångspunkt … via⏎Vuxenpsykiatrin:")
 _LIST_INTRO = re.compile(r"(?i)\b(?:insatser|insatserna|projekt|projekten|delprojekt|delprojekten|"
-                         r"satsningar|förstudier)\b[^.\n]{0,30}:[ \t]*$", re.M)
+                         r"satsningar|förstudier)\b(?:[^.:!?\n]|\n(?![ \t]*\n)){0,160}:[ \t]*$", re.M)
 _BULLET_LINE = re.compile(r"^[ \t]*[•\-–*·▪◦][ \t]+(.+?)[ \t]*$")
+_TRAILING_PAREN = re.compile(r"\s*\([^()\n]{1,60}\)\s*$")
 
 
-# rule_report: fires on at most one of the 199 annotated pages; kept: layout: bullets under a line announcing insatser or projects
+def _free_but_places(doc: Doc, s: int, e: int) -> bool:
+    """No other entity overlaps ``s..e`` except kommuner and places wholly inside it: a listed
+    name may hold its place ("Praktikstöd i Bollebygd", "Sommarcirklar för asylsökande i Norberg")."""
+    inside = [(m.start, m.end) for m in doc.mentions if m.type == "place" and s <= m.start and m.end <= e]
+    return not any(a < e and s < b and (a, b) not in inside for a, b in doc.taken)
+
+
+# rule_report: layout: the items of a list a sentence announces as insatser or projects
 def find_bulleted_projects(doc: Doc) -> None:
-    """The bullet items of a list a line announces as projects or insatser are their names;
-    short lines between the bullets (the organisation whose items follow) stay in the list,
-    a paragraph of prose ends it."""
+    """The items of a list a sentence announces as projects or insatser are their names: its
+    bullet lines, or, in a list without bullets, its short lines; short lines between the
+    bullets (the organisation whose items follow) stay in the list, a paragraph of prose or a
+    sentence ends it. A parenthesis after a name ("(2011-2012)") is not part of it."""
     text = doc.text
     for intro in _LIST_INTRO.finditer(text):
+        if text.count("\n", intro.start(), intro.end()) > 3:
+            continue  # a colon far from the announcing word is another sentence's
         pos = intro.end() + 1
+        bullets: list[tuple[int, str]] = []
+        lines: list[tuple[int, str]] = []
         while pos < len(text):
             nl = text.find("\n", pos)
             end = len(text) if nl < 0 else nl
             line = text[pos:end]
             b = _BULLET_LINE.match(line)
             if b:
-                name = _clean(b.group(1))
-                s = pos + b.start(1)
-                if (len(name.split()) <= 9 and name[:1].isupper() and not re.search(r"[.!?]\s", name)
-                        and _ok(doc, name, s, s + len(name))):
-                    add_project(doc, name, s, s + len(name))
-            elif line.strip() and (len(line.split()) > 6 or line.rstrip().endswith(".")):
-                break  # prose: the list is over
+                bullets.append((pos + b.start(1), b.group(1)))
+            elif line.strip():
+                if len(line.split()) > 6 or re.search(r"[.!?]\s*$", line.rstrip()):
+                    break  # prose: the list is over
+                if not line.rstrip().endswith(":"):  # "Köpings kommun:" heads the items after it
+                    lead = len(line) - len(line.lstrip())
+                    lines.append((pos + lead, line.strip()))
             pos = end + 1
+        items = bullets or (lines if len(lines) >= 2 else [])
+        for s, raw in items:
+            name = _clean(_TRAILING_PAREN.sub("", raw))
+            years = _YEARS_AFTER.match(raw[len(name):].lstrip(" .,:;–-")) if name != raw else None
+            if (len(name.split()) <= 9 and name[:1].isupper() and not re.search(r"[.!?]\s", name)
+                    and _ok_listed(doc, name, s, s + len(name))):
+                ent = add_project(doc, name, s, s + len(name))
+                if years:  # "Team Fagerängen (2011-2012)"
+                    ent.props.setdefault("start", years.group(1))
+                    ent.props.setdefault("end", years.group(2))
+
+
+def _ok_listed(doc: Doc, name: str, s: int, e: int) -> bool:
+    if not name or fold(name) in GENERIC or len(name) < 3 or re.fullmatch(r"[\d\s/.\-–—]+", name):
+        return False
+    g = Gazetteer.load()
+    return not (g.org(name) or g.place(name)) and _free_but_places(doc, s, e)
 
 
 #: "Projekt 14 45 87 - Vägar till egen försörjning är ett …", "Projekt Pilotprojekt – Integration

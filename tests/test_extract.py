@@ -1224,3 +1224,23 @@ def test_the_structural_fund_partnership_is_an_organisation():
     rec = extract_text(text, "t.txt", "/t.txt")
     names = {o["name"] for o in rec["organizations"]}
     assert "Strukturfondspartnerskapet i Västsverige" in names
+
+
+def test_the_items_of_an_announced_list_are_projects():
+    """A sentence wrapped over lines announcing projects, then a list without bullets whose
+    lines carry years or a unit in parentheses; bullets under kommun sub-headings, with the
+    kommun inside a name."""
+    text = ("Bakgrund\nUnder åren 2012-2016 har förbundet i Åsby finansierat tre olika projekt vars\n"
+            "utgångspunkt har varit samverkan kring sjukskrivna, dels via\nPrimärvården:\n\n"
+            "Team Ekbacken (2012-2013)\nTeam Brobygget (Vårdcentralen Ekbacken)\nTeam Lotsen\n"
+            "I skrivande stund pågår Team Lotsen som avslutas i december.\n\n"
+            "Årets medel har fördelats till tre insatser:\n\nHylte kommun:\n\n"
+            " • Sommarcirklar för nyanlända i Hylte\n • Språkstöd för föräldralediga\n\n"
+            "Asylsökande\n\nLänsstyrelsen fördelar även ersättningar till kommunerna varje år.\n")
+    rec = extract_text(text, "l.txt", "/l.txt")
+    projects = {p["name"]: p for p in rec["projects"]}
+    assert {"Team Ekbacken", "Team Brobygget", "Team Lotsen", "Sommarcirklar för nyanlända i Hylte",
+            "Språkstöd för föräldralediga"} <= set(projects)
+    assert (projects["Team Ekbacken"].get("start"), projects["Team Ekbacken"].get("end")) == ("2012", "2013")
+    assert "Hylte kommun" not in projects and "Asylsökande" not in projects
+    assert "Hylte" in {m["name"] for m in rec["municipalities"]}
