@@ -54,6 +54,8 @@ class Doc:
     taken: list[tuple[int, int]] = field(default_factory=list)
     #: the insats a project page describes without naming it in its own text (see extract)
     page_project: tuple[int, str] | None = None
+    #: the project whose name is the page's title over the labels of its facts (projects.py)
+    title_project: str | None = None
     _sentences: list[Span] | None = None
 
     # -- entities -----------------------------------------------------------------

@@ -144,6 +144,21 @@ def _participants(fld: dict) -> int | None:
     return None
 
 
+def _field_props(fld: dict) -> dict:
+    """A project's facts from the labelled fields of its page."""
+    start, end = F.parse_period(fld["period"].value) if "period" in fld else (None, None)
+    if "start" in fld and not start:
+        start = F.parse_date(fld["start"].value)
+    if "end" in fld and not end:
+        end = F.parse_date(fld["end"].value)
+    return dict(start=start, end=end,
+                budget_sek=F.parse_amount_sek(fld["budget"].value) if "budget" in fld else None,
+                esf_support_sek=F.parse_amount_sek(fld["esf_support"].value) if "esf_support" in fld else None,
+                planned_participants=_participants(fld),
+                region=fld["region"].value if "region" in fld else None,
+                specific_objective=fld["specific_objective"].value if "specific_objective" in fld else None)
+
+
 def _esf_record(doc: Doc, fld: dict) -> Entity | None:
     """The project of a project-bank record, its owner, funder and contact."""
     text = doc.text
@@ -168,18 +183,8 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
     head = re.match(r"(?i)(?:projektet|projekt|insatsen|ESF-projektet)\s*:?\s+(?=\S)", name)
     if head and s is not None:  # a title "Projektet Steg för steg": the name is what follows
         name, s = name[head.end():], s + head.end()
-    start, end = F.parse_period(fld["period"].value) if "period" in fld else (None, None)
-    if "start" in fld and not start:
-        start = F.parse_date(fld["start"].value)
-    if "end" in fld and not end:
-        end = F.parse_date(fld["end"].value)
     proj = doc.add("project", name.strip(), s, e, uid=pid.value if pid else None, firm=True,
-                   id=pid.value if pid else None, start=start, end=end,
-                   budget_sek=F.parse_amount_sek(fld["budget"].value) if "budget" in fld else None,
-                   esf_support_sek=F.parse_amount_sek(fld["esf_support"].value) if "esf_support" in fld else None,
-                   planned_participants=_participants(fld),
-                   region=fld["region"].value if "region" in fld else None,
-                   specific_objective=fld["specific_objective"].value if "specific_objective" in fld else None)
+                   id=pid.value if pid else None, **_field_props(fld))
     if "owner" in fld:
         f = fld["owner"]
         # the levels of an owner field: "Länsstyrelsen i X län - Samhällsutvecklingsenheten",
@@ -471,10 +476,14 @@ def _merge_short_project_names(doc: Doc) -> None:
                 else:
                     doc.merge("project", short.uid, long_.uid)
                 break
+            if rest is None and long_.name.casefold().startswith(short.name.casefold()):
+                rest = long_.name[len(short.name):]
             if rest is not None and rest[:1] == " " and short.mentions and not short.firm and all(
-                    doc.text.startswith(long_.name, s) for s, _ in short.mentions):
+                    doc.text[s:s + len(long_.name)].casefold() == long_.name.casefold()
+                    for s, _ in short.mentions):
                 # "förlänga insatsen Steg framåt till …" read as "Steg": a cut reading of the
-                # longer name written at every one of its places, not another project
+                # longer name written at every one of its places, not another project (also
+                # in another case: "projektet Värmland tillsammans" under "Värmland Tillsammans")
                 doc.merge("project", short.uid, long_.uid)
                 long_.aliases.discard(short.name)
                 break
@@ -703,6 +712,12 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
     proj = _esf_record(doc, fld) if kind == "esf_project" else None
     pms = people.find_people(doc)
     projects.find_projects(doc)
+    if doc.title_project and proj is None and fld:
+        # a page titled by a project over its labelled facts: the facts are the project's
+        titled = doc.get("project", doc.title_project)
+        for k, v in _field_props(fld).items():
+            if v is not None and titled.props.get(k) is None:
+                titled.props[k] = v
     funder = _doc_funder(doc)
     _grants(doc, funder)
     _listed_insatser(doc)

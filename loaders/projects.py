@@ -567,6 +567,7 @@ def find_titled_projects(doc: Doc) -> None:
         name = _clean(m.group(1))
         if len(name.split()) <= 8 and _ok(doc, name, m.start(1), m.start(1) + len(name)):
             add_project(doc, name, m.start(1), m.start(1) + len(name))
+    _title_over_fields(doc)
     if doc.of_type("project"):
         return
     pos = 0
@@ -589,6 +590,78 @@ def find_titled_projects(doc: Doc) -> None:
         if _ANAPHOR.search(body) and fold(title) not in GENERIC and (
                 recurs or re.match(r"(?:Projektet|Insatsen|Satsningen|Förstudien)\s", first_sentence)):
             add_project(doc, title, s, s + len(title))
+        return  # only the first real line is the page's title
+
+
+#: the labels of a project's facts ("Projektägare:", "Tidsperiod: 2018–2021", "EU-fond" over its
+#: value): two of them under a page's title make it a project page
+_PROJECT_FIELDS = {"owner", "period", "start", "end", "budget", "esf_support", "programme_area", "phase",
+                   "project_id", "place", "planned_participants", "project_leader", "partners",
+                   "cofinancing", "call", "action_area", "specific_objective"}
+_EXTRA_FIELD_LABELS = re.compile(r"(?i)^(?:eu-fond|fond|finansiering|finansiär|projektfakta|finansieras av)$")
+
+
+def _label_before(words: list[str]) -> str | None:
+    """The field label that the last one to four of ``words`` spell (the words before a colon)."""
+    from loaders.fields import canonical_label
+    for k in range(1, min(4, len(words)) + 1):
+        label = " ".join(words[-k:])
+        if canonical_label(label) in _PROJECT_FIELDS:
+            return canonical_label(label)
+        if _EXTRA_FIELD_LABELS.match(label):
+            return label.lower()
+    return None
+
+
+def _field_labels(block: str) -> int:
+    """How many different labels of a project's facts ``block`` holds: "Label:" anywhere, or a
+    label alone on its line over its value ("EU-fond")."""
+    from loaders.fields import canonical_label
+    found = set()
+    for m in re.finditer(r":", block):
+        line_start = block.rfind("\n", 0, m.start()) + 1
+        label = _label_before(block[line_start:m.start()].split())
+        if label:
+            found.add(label)
+    for line in block.split("\n"):
+        w = line.strip()
+        if w and len(w) < 40 and (_EXTRA_FIELD_LABELS.match(w) or canonical_label(w) in _PROJECT_FIELDS):
+            found.add(w.lower())
+    return len(found)
+
+
+# rule_report: layout: a page's title over the labels of a project's facts
+def _title_over_fields(doc: Doc) -> None:
+    """A page whose title line is followed by the labelled facts of a project ("Plats:",
+    "Tidsperiod:", "Projektägare:", "EU-fond" over its value; at least two of them within the
+    next few hundred characters) is that project's page, and the title its name — also when
+    the title runs on into the labels on one line ("Partnerskap Göteborg Programområde: …")."""
+    text = doc.text
+    pos = 0
+    for line in text.split("\n")[:12]:
+        a = pos
+        pos += len(line) + 1
+        title = line.strip()
+        if not title:
+            continue
+        s = a + line.find(title)
+        colon = title.find(":")
+        if colon > 0:
+            # the title glued to the first label: the label is its last one to four words
+            words = title[:colon].split()
+            label = _label_before(words[1:])
+            if label is None:
+                return
+            cut = next(k for k in range(1, 5) if _label_before(words[-k:]) == label)
+            title = " ".join(words[:-cut])
+            s = a + line.find(words[0])
+        if (not title or len(title.split()) > 7 or not title[0].isupper() or re.search(r"[.!?:;,]$", title)
+                or _NAVIGATION.match(title) or _FINITE_VERB.match(" " + title)
+                or re.search(r"\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}", title)):
+            return
+        if _field_labels(text[s + len(title):s + len(title) + 500]) >= 2 and \
+                _ok(doc, title, s, s + len(title)):
+            doc.title_project = add_project(doc, title, s, s + len(title), firm=True).uid
         return  # only the first real line is the page's title
 
 

@@ -1244,3 +1244,21 @@ def test_the_items_of_an_announced_list_are_projects():
     assert (projects["Team Ekbacken"].get("start"), projects["Team Ekbacken"].get("end")) == ("2012", "2013")
     assert "Hylte kommun" not in projects and "Asylsökande" not in projects
     assert "Hylte" in {m["name"] for m in rec["municipalities"]}
+
+
+def test_a_title_over_the_labels_of_a_projects_facts_names_the_project():
+    text = ("Lyft i Norrby\n\nPlats: Norrby kommun och Åsby kommun\n\nKontakt:\n\nEva Ek\n\n"
+            "Tidsperiod: 2019-03-01 till 2021-06-30\n\nFinansiering: Europeiska socialfonden (ESF)\n\n"
+            "Budget: 12 500 000 kronor\n\nBeskrivning:\n\nSyftet med projektet Lyft i norrby var att "
+            "fler skulle börja arbeta.\n")
+    rec = extract_text(text, "p.txt", "/p.txt")
+    assert [p["name"] for p in rec["projects"]] == ["Lyft i Norrby"]
+    p = rec["projects"][0]
+    assert (p.get("start"), p.get("end"), p.get("budget_sek")) == ("2019-03-01", "2021-06-30", 12500000)
+    # a title glued to its first label on one line
+    glued = ("Partnerskap Åsby Programområde: Programområde 1 Kompetensförsörjning Projektfas: "
+             "Genomförande Projektägare: Stadskansliet\n")
+    assert "Partnerskap Åsby" in {p["name"] for p in extract_text(glued, "g.txt", "/g.txt")["projects"]}
+    # a title over prose is no project
+    prose = "Nyheter om arbetsmarknaden\n\nRegionen har beslutat om en ny strategi för kompetens.\n"
+    assert not extract_text(prose, "n.txt", "/n.txt")["projects"]
