@@ -315,11 +315,55 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
             continue  # "de samarbetsparter som ingår: A, B": a project's partners, not collaborators
         if MEMBER_CUES.search(s_text) and not agreement:
             continue  # co-members of a förbund are not said to collaborate
-        for i, a in enumerate(orgs):
-            for b in orgs[i + 1:]:
-                if _part_of(doc, a, b) or _part_of(doc, b, a):
-                    continue
-                doc.relate("COLLABORATES_WITH", a, b, sp)
+        funded_by = _funders_in(doc, sp, here)
+        orgs = [o for o in orgs if o.uid not in funded_by] if len(orgs) - len(funded_by) >= 2 else orgs
+        leads = _leads(doc, sp, here, orgs)
+        pairs = ([(a, b) for a in leads for b in orgs if b not in leads] if leads else
+                 [(a, b) for i, a in enumerate(orgs) for b in orgs[i + 1:]])
+        for a, b in pairs:
+            if _part_of(doc, a, b) or _part_of(doc, b, a):
+                continue
+            doc.relate("COLLABORATES_WITH", a, b, sp)
+
+
+#: "tillsammans med", "i samarbete/samverkan med": the parties after it join those before it
+_WITH = re.compile(r"(?i)\b(?:tillsammans|i\s+samarbete|i\s+samverkan|i\s+nära\s+samarbete)\s+med\b")
+#: the lemmas of running or leading (CONVENTIONS: a lead needs one); any other verb makes
+#: every party collaborate with every other
+_LEAD_LEMMAS = {"driva", "leda", "samordna", "samordnare", "ansvara", "genomföra", "koordinera", "styra"}
+
+
+def _leads(doc: Doc, sp: Span, here: list[Mention], orgs: list[Entity]) -> list[Entity]:
+    """The organisations that lead a collaboration the sentence states with others: those
+    written before "tillsammans med A, B" when a verb of running or leading stands between
+    them and it ("X driver projektet tillsammans med A och B", "håller i", "ansvarar för")."""
+    w = _WITH.search(doc.text, sp.start, sp.end)
+    if w is None:
+        return []
+    before = [m for m in here if m.end <= w.start()]
+    if not before:
+        return []
+    between = doc.text[before[0].end:w.start()]
+    from loaders.learned import lemma
+    words = re.findall(r"[^\W\d_]+", between)
+    if not (any(lemma(x) in _LEAD_LEMMAS for x in words) or re.search(r"(?i)\bhåll\w*\s+i\b", between)):
+        return []
+    ids = {m.uid for m in before}
+    return [o for o in orgs if o.uid in ids]
+
+
+#: a sum granted from a body ("7 miljoner kronor från Migrationsverket", "medel från X")
+_GRANT_FROM = re.compile(rf"(?i)(?:{MONEY_UNIT}|kronor|medel|stöd|bidrag|finansiering)\s+(?:\w+\s+)?(?:från|ur)\s+$")
+
+
+def _funders_in(doc: Doc, sp: Span, here: list[Mention]) -> set[str]:
+    """The organisations a sentence names as the source of money for the others: they fund,
+    they do not collaborate (FUNDS where a project is named)."""
+    out = set()
+    for m in here:
+        if _GRANT_FROM.search(doc.text[max(sp.start, m.start - 40):m.start]):
+            out.add(m.uid)
+    return out
 
 
 def _label_before(doc: Doc, sp: Span) -> str:

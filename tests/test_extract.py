@@ -1262,3 +1262,26 @@ def test_a_title_over_the_labels_of_a_projects_facts_names_the_project():
     # a title over prose is no project
     prose = "Nyheter om arbetsmarknaden\n\nRegionen har beslutat om en ny strategi för kompetens.\n"
     assert not extract_text(prose, "n.txt", "/n.txt")["projects"]
+
+
+def _collab_pairs(rec):
+    names = {o["uid"]: o["name"] for o in rec["organizations"]}
+    return {frozenset((names.get(r["source"], r["source"]), names.get(r["target"], r["target"])))
+            for r in rec["relations"] if r["type"] == "COLLABORATES_WITH"}
+
+
+def test_a_lead_of_a_collaboration_collaborates_with_each_party_and_a_funder_with_none():
+    text = ("Nyheter\n\nLunds kommun driver ett tvåårigt utvecklingsarbete tillsammans med Eslövs kommun, "
+            "Röda Korset och Arbetsförmedlingen. Arbetet har fått 3 miljoner kronor från Migrationsverket.\n")
+    pairs = _collab_pairs(extract_text(text, "c.txt", "/c.txt"))
+    lead = "Lunds kommun"
+    assert {frozenset((lead, o)) for o in ("Eslövs kommun", "Röda Korset", "Arbetsförmedlingen")} <= pairs
+    assert frozenset(("Eslövs kommun", "Röda Korset")) not in pairs  # not a lead's co-parties
+    assert not any("Migrationsverket" in p for p in pairs)
+
+
+def test_without_a_verb_of_leading_every_party_collaborates_with_every_other():
+    text = ("Nyheter\n\nLunds kommun arrangerar en mässa tillsammans med Eslövs kommun och Röda Korset.\n")
+    pairs = _collab_pairs(extract_text(text, "c.txt", "/c.txt"))
+    assert frozenset(("Eslövs kommun", "Röda Korset")) in pairs
+    assert frozenset(("Lunds kommun", "Röda Korset")) in pairs
