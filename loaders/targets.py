@@ -168,6 +168,7 @@ _SPECIFIC_OVER = {  # specific key -> generic keys it replaces when said of the 
     "young_activity_compensation": ("young_people",),
     "sfi_students": ("low_swedish_proficiency",),
     "long_term_unemployed": (),
+    "newly_arrived": ("foreign_born",),  # "nyanlända utrikes födda": one group, the newly arrived
 }
 _PHRASE_WINDOW = 60
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"“])|\n\s*\n|\n(?=\s*[-•*·▪–]\s)")
@@ -236,9 +237,11 @@ _HORIZONTAL_KEYS = {"persons_with_disabilities", "women"}
 def _same_people(text: str, generic: GroupMention, specific: GroupMention) -> bool:
     """'unga med aktivitetsersättning' is one group; 'unga i farozonen för
     aktivitetsersättning' are young people who do not (yet) have it."""
+    a, b = sorted((generic, specific), key=lambda g: g.start)
+    if specific.key == "newly_arrived":  # only the one modifying the other, not "nyanlända och utrikes födda"
+        return not text[a.end:b.start].strip()
     if generic.key != "young_people":
         return True
-    a, b = sorted((generic, specific), key=lambda g: g.start)
     between = text[a.end:b.start]
     between = re.sub(r"^\s*(?:vuxna\s+)?(?:(?:i åldern\s+|mellan\s+)?\d{1,2}\s*(?:[–\-]|och|till)\s*\d{1,2}\s*år)?,?", "", between)
     return bool(re.fullmatch(r"\s*(?:med|som har|som uppbär|som får|som har haft|i|på)?\s*", between, re.I)) or \
@@ -388,6 +391,10 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
                 drop = True
         if not drop:
             final.append(g)
+    if any(g.key == "foreign_born_women" for g in final) and not _EVERYONE.search(text):
+        # "utrikes födda kvinnor … Kvinnorna studerade …": the women the text speaks of are
+        # the foreign-born women it has named (the specific key replaces the generic one)
+        final = [g for g in final if g.key != "women"]
     return final
 
 

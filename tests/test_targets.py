@@ -127,3 +127,14 @@ def test_whom_a_project_is_for_outside_a_malgrupp_heading():
     assert not any(a <= t2.find("simhall") < b for a, b in spans)
     # "projekt för att ..." states a purpose, not whom it is for
     assert not target_sections("Ett projekt för att minska sjukskrivningarna i regionen.")
+
+
+def test_newly_arrived_modifying_foreign_born_is_one_group_and_coordination_two():
+    assert keys_in("Det vänder sig till nyanlända utrikes födda med uppehållstillstånd.") == ["newly_arrived"]
+    assert set(keys_in("Insatsen vänder sig till nyanlända och utrikes födda.")) == {"newly_arrived", "foreign_born"}
+
+
+def test_the_women_a_text_speaks_of_after_naming_foreign_born_women_are_those():
+    text = ("Genom insatsen fick utrikes födda kvinnor studera svenska. "
+            "Kvinnorna studerade svenska genom film och musik.")
+    assert keys_in(text) == ["foreign_born_women"]
