@@ -13,7 +13,13 @@ from loaders.doc import Doc, Entity, Mention
 from loaders.fields import MONEY_UNIT
 from loaders.text import Segment, Span
 
-OWN_CUES = re.compile(r"\bdriv(?:er|it)\b|\bdr(?:iv|ev)(?:s|its)\b(?=[^.\n]{0,40}?\bav\b)|\bäg(?:s|des|ts)\s+av\b|"
+OWN_CUES = re.compile(r"\bdriv(?:er|it)\b|\b(?:dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas)\b(?=[^.\n]{0,40}?\bav\b)|\bäg(?:s|des|ts)\s+av\b|"
+                      # "X var ansvarig för projektets genomförande", "X ansvarar för projektet"
+                      r"\bansvarig\s+för\s+(?:projektets|insatsens)\s+genomförande\b|\bansvar(?:ar|ade)\s+för\s+(?:projektet|insatsen)\b|"
+                      # the grantee: "X beviljades projektet", "X blev beviljade 695 320 kronor"
+                      r"\bbeviljades\b(?!\s+(?:av|från)\b)|\bblev\s+beviljade?\b|"
+                      # a possessive: "Y:s projekt ”Z”", "X ska med sin insats ”Z” …"
+                      r"(?<=\w):?s\s+(?:nya\s+)?(?:projekt|insats)\s+(?=[”\"“»])|\bsin(?:a|t)?\s+(?:nya\s+)?(?:projekt|insats)\s+(?=[”\"“»])|"
                       r"\bprojektägare\b|\bi\s+\w+s\s+regi\b|"
                       r"^\s*(?:ansvarig\s+)?(?:aktör|organisation)\s*:|^\s*ansvarig\s+(?:aktör|organisation)\b|"
                       # "X har beviljats stöd för projektet Y": the grantee runs it
@@ -95,15 +101,20 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
         orgs = doc.mentions_in(sp.start, sp.end, "org")
         cue_pos = sp.start + cue.start()
         owner = None
-        if re.match(r"(?i)dr(?:iv|ev)(?:s|its)", cue.group(0)):
+        if re.match(r"(?i)dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas", cue.group(0)):
             after = [m for m in orgs if m.start > cue_pos]
             owner = after[0] if after else None
+        elif re.match(r"(?i):?s\s|sin", cue.group(0)):
+            before = [m for m in orgs if m.end <= cue_pos + 1]
+            owner = before[-1] if before else None  # the possessor: the name just before
         else:
             right_after = [m for m in orgs if 0 <= m.start - (sp.start + cue.end()) <= 3]
             before = [m for m in orgs if m.end <= cue_pos]
             owner = right_after[0] if right_after else (before[0] if before else None)
         if owner is not None:
             o = doc.get("org", owner.uid)
+            if o is None or o.kind == "fund":
+                continue  # a fund grants, it does not run a project
             owners[proj.uid] = o
             doc.relate("OWNS", o, proj, sp)
 

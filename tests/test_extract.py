@@ -1285,3 +1285,18 @@ def test_without_a_verb_of_leading_every_party_collaborates_with_every_other():
     pairs = _collab_pairs(extract_text(text, "c.txt", "/c.txt"))
     assert frozenset(("Eslövs kommun", "Röda Korset")) in pairs
     assert frozenset(("Lunds kommun", "Röda Korset")) in pairs
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    ("Projektet Karriär i Halland leds av Region Halland tillsammans med kommunerna.", "Region Halland"),
+    ("Lycksele kommun beviljades projektet ”AC lyftet” där tjänstemän ska kompetensutvecklas.", "Lycksele kommun"),
+    ("Bland projekten fanns Uminova Innovation AB:s projekt ”Cleaner Growth” som vill utveckla företag.",
+     "Uminova Innovation AB"),
+    ("Töreboda kommun ska med sin insats ”Du har världens bästa barn!” stärka föräldrar.", "Töreboda kommun"),
+    ("Regionförbundet Östsam var ansvarig för projektets genomförande i projektet Östgötamodellen.",
+     "Regionförbundet Östsam"),
+])
+def test_the_forms_that_say_who_runs_a_project(sentence, owner):
+    rec = extract_text("Nyheter\n\n" + sentence + "\n", "o.txt", "/o.txt")
+    owners = {r["source"] for r in rec["relations"] if r["type"] == "OWNS"}
+    assert owners == {owner}
