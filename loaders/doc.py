@@ -56,6 +56,9 @@ class Doc:
     page_project: tuple[int, str] | None = None
     #: the project whose name is the page's title over the labels of its facts (projects.py)
     title_project: str | None = None
+    #: spans of kommun names listed after "kommunerna", "medverkande kommuner är" (orgs.py):
+    #: the kommuner as actors in what the sentence says
+    listed_kommuner: set[tuple[int, int]] = field(default_factory=set)
     _sentences: list[Span] | None = None
 
     # -- entities -----------------------------------------------------------------

@@ -264,7 +264,8 @@ def add_kommun_org(doc: Doc, p: Place, start: int, end: int, surface: str | None
 _KOMMUN = re.compile(rf"({CAP}(?:[ \-]{CAP})?)\s+(kommun|stad|Kommun|Stad|Kommune|kommune)(?:s)?(?![\w\-])")
 _COORD_BEFORE = re.compile(rf"((?:{CAP}(?:[ \-]{CAP})?(?:,\s+|\s+och\s+|\s+samt\s+))+)$")
 _KOMMUNERNA = re.compile(
-    rf"\bkommunerna\s+((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,\s+|\s+och\s+|\s+samt\s+){CAP}(?:[ \-]{CAP})?)*)")
+    rf"\b(?:kommunerna(?:\s+i)?|(?:[Mm]edverkande|[Dd]eltagande|[Bb]erörda|[Ii]ngående)\s+kommuner(?:na)?\s+(?:är|var)|"
+    rf"kommuner(?:na)?\s*(?::|–|såsom))\s+((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,\s+|\s+och\s+|\s+samt\s+){CAP}(?:[ \-]{CAP})?)*)")
 _KOMMUNER_WORD = re.compile(r"\s+kommuner(?:s)?\b")
 _LIST_BEFORE = re.compile(
     rf"((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,\s+|\s+och\s+|\s+samt\s+){CAP}(?:[ \-]{CAP})?)+)$")
@@ -357,6 +358,7 @@ def find_kommun_orgs(doc: Doc) -> None:
             q = Gazetteer.load().place(name) or Gazetteer.load().fuzzy_place(name)
             if q is not None:
                 add_kommun_org(doc, q, s, e, surface=name)
+                doc.listed_kommuner.add((s, e))
 
 
 def _iter_list(chunk: str, base: int):

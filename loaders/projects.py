@@ -134,6 +134,8 @@ def find_projects(doc: Doc) -> None:
                     and not re.search(r"\s(?:som|att|och|eller|samt|med|för|av|till|från|under|efter|under)\s*$|"
                                       r"\s(?:som|att|eller|samt)\s", tail.group(0)):
                 name = tail.group(0)
+        # "projektet SIKT i kommunerna Dorotea, …": a generic place noun is no part of a name
+        name = re.split(r"\s+(?:i|inom|för)\s+(?:kommunerna|kommunen|länet|regionen|staden|hela)\b", name)[0]
         name = _clean(_cut_before_taken(doc, s, name))
         if head.lower() in ("teamet", "modellen", "metoden") and len(name.split()) > 3:
             continue

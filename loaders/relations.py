@@ -223,6 +223,7 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
         s_text = doc.text[sp.start:sp.end]
         cue = PARTNER_CUES.search(s_text)
         if not cue:
+            _listed_kommuner_in_project(doc, sp, owners)
             continue
         p = sentence_project(doc, sp, seg) or proj
         _kommuner_as_partners(doc, sp, sp.start + cue.start())
@@ -239,6 +240,23 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
                 place = doc.get("place", o.props["place_uid"])
                 if place is not None:
                     doc.relate("ACTIVE_IN", p, place, sp)
+
+
+def _listed_kommuner_in_project(doc: Doc, sp: Span, owners: dict[str, Entity]) -> None:
+    """'Projektet SIKT pågick i kommunerna Dorotea, Åsele och Sorsele': the kommuner a sentence
+    about a named project lists as 'kommunerna …' take part in it, and it is active there."""
+    listed = [m for m in doc.mentions_in(sp.start, sp.end, "org") if (m.start, m.end) in doc.listed_kommuner]
+    projs = _ents(doc, doc.mentions_in(sp.start, sp.end, "project"))
+    if len(listed) < 2 or len(projs) != 1:
+        return
+    p = projs[0]
+    for o in _ents(doc, listed):
+        if owners.get(p.uid) is o:
+            continue
+        doc.relate("PARTNER_IN", o, p, sp)
+        place = doc.get("place", o.props.get("place_uid")) if o.props.get("place_uid") else None
+        if place is not None:
+            doc.relate("ACTIVE_IN", p, place, sp)
 
 
 _ARRANGERS = re.compile(r"(?i)\b(?:arrangörer|arrangeras av|medarrangörer|i samarrangemang med|värdar)\b")

@@ -1300,3 +1300,16 @@ def test_the_forms_that_say_who_runs_a_project(sentence, owner):
     rec = extract_text("Nyheter\n\n" + sentence + "\n", "o.txt", "/o.txt")
     owners = {r["source"] for r in rec["relations"] if r["type"] == "OWNS"}
     assert owners == {owner}
+
+
+def test_kommuner_listed_after_kommunerna_in_a_sentence_about_a_project_take_part():
+    text = ("Nyheter\n\nUnder perioden 2018-2020 pågick projektet SIKT i kommunerna Dorotea, Åsele och "
+            "Sorsele. Många deltagare fick arbete.\n")
+    rec = extract_text(text, "k.txt", "/k.txt")
+    assert [p["name"] for p in rec["projects"]] == ["SIKT"]
+    partners = {r["source"] for r in rec["relations"] if r["type"] == "PARTNER_IN"}
+    assert partners == {"Dorotea kommun", "Åsele kommun", "Sorsele kommun"}
+    active = {r["target"] for r in rec["relations"] if r["type"] == "ACTIVE_IN"}
+    assert active == {"Dorotea", "Åsele", "Sorsele"}
+    listed = extract_text("Nyheter\n\nMedverkande kommuner är Berg, Bräcke och Krokom.\n", "m.txt", "/m.txt")
+    assert {"Bergs kommun", "Bräcke kommun", "Krokoms kommun"} <= {o["name"] for o in listed["organizations"]}
