@@ -520,8 +520,10 @@ def find_pattern_orgs(doc: Doc) -> None:
         lw = word.lower()
         if re.search(r"(?:^|\s)(?:\w*?)(" + "|".join(_EN_ADJECTIVES) + r")het(?:en)?$", lw):
             continue  # erfarenhet, öppenhet, medvetenhet: nouns of -en adjectives, not units
-        if lw.endswith(("kontor", "kontoret")) and not lw.startswith(("arbetsmarknads", "social", "stads")):
-            continue
+        if lw.endswith(("kontor", "kontoret")) and not lw.startswith(("arbetsmarknads", "social", "stads")) and not (
+                lw.endswith("kontoret") and len(lw) >= 16 and re.search(
+                    r"(?i)\b(?:på|vid|hos|inom|från)[ \t]+$", text[max(0, m.start(1) - 8):m.start(1)])):
+            continue  # "på kompetensförsörjningskontoret": the named office a person works at
         if not lw.endswith(("en", "et")) and not tail.strip() and not word[0].isupper():
             continue  # indefinite lowercase "en ny enhet": not a name
         name = re.sub(r"(\w)s?-[ \t]*och[ \t]+", lambda x: x.group(0).split("-")[0] + "- och ", _cap_first(word))

@@ -578,7 +578,7 @@ def person_rules(doc: Doc, people, seg_of) -> None:
 _TITLE = r"[a-zåäö\-]*(?:chef|strateg|ordförande|råd|direktör|ledare|samordnare|koordinator|handläggare|" \
          r"sekreterare|utvecklare|rektor|minister|hövding|ansvarig|controller|konsulent|specialist|expert|" \
          r"utredare|forskare|professor|docent|talesperson|ombudsman)"
-_GENITIVE_TITLE = re.compile(rf"s[ \t]+(?:[a-zåäö\-]*[a-rt-zåäö\-][ \t]+)?({_TITLE})[ \t]+$")
+_GENITIVE_TITLE = re.compile(rf":?s[ \t]+(?:[a-zåäö\-]*[a-rt-zåäö\-][ \t]+)?({_TITLE})[ \t]+$")
 _TITLE_IN_PLACE = re.compile(rf"^,?[ \t]+({_TITLE})[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+(?:[ \-][A-ZÅÄÖ][a-zåäö]+)?)\b")
 _PAREN_AFTER = re.compile(r"^[ \t]*\(([^()\n]{2,90})\)")
 
@@ -603,6 +603,8 @@ def affiliation_rules(doc: Doc, people) -> None:
         m = _GENITIVE_TITLE.search(before)
         if m:
             end_org = pm.start - len(before) + m.start()  # where the genitive "s" begins
+            # "Laholms kommuns utvecklingschef", "TCO:s ordförande": the name ends at or just
+            # before the genitive's s (or its colon)
             owners = [x for x in doc.mentions_in(max(0, end_org - 80), end_org + 1, "org") if x.end in (end_org, end_org + 1)]
             if owners:
                 o = doc.get("org", owners[-1].uid)

@@ -1313,3 +1313,12 @@ def test_kommuner_listed_after_kommunerna_in_a_sentence_about_a_project_take_par
     assert active == {"Dorotea", "Åsele", "Sorsele"}
     listed = extract_text("Nyheter\n\nMedverkande kommuner är Berg, Bräcke och Krokom.\n", "m.txt", "/m.txt")
     assert {"Bergs kommun", "Bräcke kommun", "Krokoms kommun"} <= {o["name"] for o in listed["organizations"]}
+
+
+def test_a_genitive_with_colon_and_a_named_office_give_where_a_person_works():
+    rec = extract_text("Nyheter\n\nI panelen satt TCO:s ordförande Sture Nordh och fler.\n", "w.txt", "/w.txt")
+    assert ("Sture Nordh", "TCO") in {(r["source"], r["target"]) for r in rec["relations"] if r["type"] == "WORKS_FOR"}
+    rec = extract_text("Nyheter\n\n– Det går bra, säger Mirza Kuko, projektledare på kompetensförsörjningskontoret.\n",
+                       "k.txt", "/k.txt")
+    assert ("Mirza Kuko", "Kompetensförsörjningskontoret") in {
+        (r["source"], r["target"]) for r in rec["relations"] if r["type"] == "WORKS_FOR"}
