@@ -457,7 +457,7 @@ _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
     (re.compile(rf"\b(Landstinget\s+(?:i\s+)?{CAP})"), "region"),
     (re.compile(rf"\b([Ss]amordningsförbundet\s+(?:(?:FINSAM|Finsam)\s+)?(?:i\s+)?{CAP}(?:(?:\s|-){CAP})*(?:\s+län\b)?)"), "coordination_association"),
     (re.compile(rf"\b((?:FINSAM|Finsam)\s+(?:i\s+)?{CAP}(?:\s{CAP})?)"), "coordination_association"),
-    (re.compile(rf"\b((?:(?:Norra|Södra|Östra|Västra|Mellersta|Övre|Nedre)\s+)?{CAP}s\s+[Ss]amordningsförbund)s?(?![\w\-])"), "coordination_association"),
+    (re.compile(rf"\b((?:(?:Norra|Södra|Östra|Västra|Mellersta|Övre|Nedre)\s+)?{CAP}s\s+(?:[Ss]amordnings|[Ff]insam)förbund)s?(?![\w\-])"), "coordination_association"),
     # the regional body that decides on ESF money ("Strukturfondspartnerskapet i Västsverige",
     # "… för Småland och Öarna", "… mellan Norr- och Västerbotten"), also by its bare name
     (re.compile(rf"(?<![\w\-])([Ss]trukturfondspartnerskapet(?:[ \t]+(?:i|för|mellan)[ \t]+{CAP}"
@@ -498,6 +498,10 @@ def find_pattern_orgs(doc: Doc) -> None:
                 if e2 != e:
                     e = e2
                     name = re.sub(r"\s+", " ", text[s:e]).strip()
+            if kind == "coordination_association":
+                from loaders.fields import canonical_label
+                if canonical_label(name.split()[-1]) is not None:
+                    continue  # "Samordningsförbundet Organisationsnummer …": a field's label, not a place
             gen = re.fullmatch(r"(.+?)s [Ss]amordningsförbund", name)
             canonical = None
             if gen:  # "Sjuhärads samordningsförbund": its name as written, keyed as "Samordningsförbundet Sjuhärad"

@@ -68,12 +68,28 @@ def _plausible(name: str, strong_context: bool) -> bool:
         len(toks) > 2 and g.is_first_name(toks[1]))
 
 
+def _name_runs(text: str):
+    """The runs of name-shaped words; two full names run together in a flattened list
+    ("Kerstin Berggren-Nilsson Helen Eliasson": first name, surname, first name, surname)
+    are two."""
+    g = Gazetteer.load()
+    for m in _NAME.finditer(text):
+        name, s = m.group(1), m.start(1)
+        toks = name.split(" ")
+        if len(toks) == 4 and g.is_first_name(toks[0].split("-")[0]) and g.is_first_name(toks[2].split("-")[0]) \
+                and not g.is_first_name(toks[1]) and not g.is_first_name(toks[3]):
+            first = " ".join(toks[:2])
+            yield first, s, s + len(first)
+            second_start = s + len(first) + 1
+            yield " ".join(toks[2:]), second_start, m.end(1)
+            continue
+        yield name, s, m.end(1)
+
+
 def find_people(doc: Doc) -> list[PersonMention]:
     text = doc.text
     out: list[PersonMention] = []
-    for m in _NAME.finditer(text):
-        name = m.group(1)
-        s, e = m.start(1), m.end(1)
+    for name, s, e in _name_runs(text):
         line_start = text.rfind("\n", 0, s) + 1
         line_end = text.find("\n", e)
         line_end = len(text) if line_end < 0 else line_end

@@ -666,6 +666,31 @@ def _under_board_heading(text: str, pos: int) -> bool:
     return not any(len(ln) > 90 and ln.rstrip().endswith(".") for ln in between.split("\n"))
 
 
+#: a board list written inline ("… sammanträden. Ordinarie ledamöter: A, ordförande B …
+#: Ersättare: C/D …", a report's text flattened into one line)
+_INLINE_BOARD = re.compile(r"(?i)\b(?:ordinarie\s+ledamöter|styrelseledamöter|styrelsens\s+ledamöter|ledamöter|"
+                           r"ersättare)[ \t]*:")
+#: "A, B, C. Samtliga styrelseledamöter …": the names just listed are the board
+_ALL_BOARD_AFTER = re.compile(r"(?i)^[^\n.]{0,60}[.:]?[ \t]*(?:samtliga|alla)[ \t]+(?:är[ \t]+)?(?:styrelse)?ledamöter")
+
+
+def _inline_board(doc: Doc, pm) -> bool:
+    text = doc.text
+    line_start = text.rfind("\n", 0, pm.start) + 1
+    before = text[max(line_start, pm.start - 400):pm.start]
+    labels = list(_INLINE_BOARD.finditer(before))
+    if labels and not re.search(r"[a-zåäö]{3,}\.[ \t]", before[labels[-1].end():]) and not OTHER_HEAD.search(
+            before[labels[-1].end():].replace(" ", "\n")):
+        return True
+    # the end of a comma list of names that the next sentence calls the board
+    j = pm.end
+    nxt = [m for m in doc.mentions if m.type == "person" and m.start >= j]
+    while nxt and re.fullmatch(r"[ \t]*(?:,|och)[ \t]*", text[j:nxt[0].start]):
+        j = nxt[0].end
+        nxt = [m for m in nxt[1:] if m.start >= j]
+    return bool(_ALL_BOARD_AFTER.match(text[j:j + 120]))
+
+
 def board_rules(doc: Doc, people) -> None:
     """Board members and deputies of the page's förbund, and its förbundschef, work for it
     (CONVENTIONS: every ordinary member or deputy under a body's "Styrelse"), besides the
@@ -687,7 +712,8 @@ def board_rules(doc: Doc, people) -> None:
             continue  # "ordförande funktionsstödsnämnden Malmö stad": the office is that body's
         line_end = text.find("\n", pm.end)
         row = text[pm.end:len(text) if line_end < 0 else line_end][:80]
-        if BOARD_ROLE.search(role) or BOARD_ROLE.match(row.lstrip(" ,–-")) or _under_board_heading(text, pm.start):
+        if (BOARD_ROLE.search(role) or BOARD_ROLE.match(row.lstrip(" ,–-")) or _under_board_heading(text, pm.start)
+                or _inline_board(doc, pm)):
             line_start = text.rfind("\n", 0, pm.start) + 1
             doc.relate("WORKS_FOR", person, body, Span(line_start, pm.zone_end), role=pm.role)
 

@@ -1322,3 +1322,25 @@ def test_a_genitive_with_colon_and_a_named_office_give_where_a_person_works():
                        "k.txt", "/k.txt")
     assert ("Mirza Kuko", "Kompetensförsörjningskontoret") in {
         (r["source"], r["target"]) for r in rec["relations"] if r["type"] == "WORKS_FOR"}
+
+
+def test_an_inline_board_list_with_names_run_together_is_the_forbunds_board():
+    text = ("Samordningsförbundet Bollebygd, Mark och Svenljunga\n\nÅrsredovisning 2015\n\n"
+            "Under året har styrelsen haft 8 sammanträden. Ordinarie ledamöter: Rune Peterson, ordförande "
+            "Dan Rodahl, vice ordförande Kerstin Berggren-Nilsson Helen Eliasson Ersättare: Bente Johansson\n")
+    rec = extract_text(text, "b.txt", "/b.txt")
+    people = {p["name"] for p in rec["people"]}
+    assert {"Kerstin Berggren-Nilsson", "Helen Eliasson"} <= people
+    board = {r["source"] for r in rec["relations"] if r["type"] == "WORKS_FOR"
+             and r["target"] == "Samordningsförbundet Bollebygd, Mark och Svenljunga"}
+    assert {"Rune Peterson", "Dan Rodahl", "Kerstin Berggren-Nilsson", "Helen Eliasson", "Bente Johansson"} <= board
+
+
+def test_a_genitive_finsamforbund_is_a_forbund_and_a_list_the_next_sentence_calls_the_board():
+    text = ("Norra Dalarnas Finsamförbund startar\n\nFörbundet startar i september.\n\n"
+            "Nils-Åke Norman, Gunnar Ohlsson, Marie Olsson. Samtliga styrelseledamöter utom en är tjänstemän.\n")
+    rec = extract_text(text, "f.txt", "/f.txt")
+    forbund = [o for o in rec["organizations"] if o["kind"] == "coordination_association"]
+    assert [o["name"] for o in forbund] == ["Norra Dalarnas Finsamförbund"]
+    board = {r["source"] for r in rec["relations"] if r["type"] == "WORKS_FOR"}
+    assert board == {"Nils-Åke Norman", "Gunnar Ohlsson", "Marie Olsson"}
