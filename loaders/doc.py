@@ -59,6 +59,8 @@ class Doc:
     #: spans of kommun names listed after "kommunerna", "medverkande kommuner är" (orgs.py):
     #: the kommuner as actors in what the sentence says
     listed_kommuner: set[tuple[int, int]] = field(default_factory=set)
+    #: a line announcing kommuner over bullets of their names: (start, end, the names' spans)
+    kommun_list_intros: list[tuple[int, int, list[tuple[int, int]]]] = field(default_factory=list)
     _sentences: list[Span] | None = None
 
     # -- entities -----------------------------------------------------------------

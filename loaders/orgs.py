@@ -315,11 +315,50 @@ def _introduced_kommun_lists(doc: Doc) -> None:
         for p, s, e, name in places:
             if p is not None and not doc.is_taken(s, e):
                 add_kommun_org(doc, p, s, e, surface=name)
+                doc.listed_kommuner.add((s, e))
+
+
+#: "Följande kommuner är partners i projektet:" over bullets of bare kommun names
+_KOMMUNER_LIST_LINE = re.compile(r"(?im)^[^\n]*\b[\w\-]*kommuner(?:na)?\b[^.\n]{0,60}:[ \t]*$")
+_BULLET_ITEM = re.compile(r"[ \t]*[•\-–*·▪◦][ \t]+([^\n]{2,40}?)[ \t]*$")
+
+
+def _bulleted_kommun_lists(doc: Doc) -> None:
+    """The bullets under a line announcing kommuner are the kommuner as actors; the line
+    (with its cue) is kept with them for the relation rules."""
+    text, g = doc.text, Gazetteer.load()
+    for intro in _KOMMUNER_LIST_LINE.finditer(text):
+        pos, items = intro.end() + 1, []
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            end = len(text) if nl < 0 else nl
+            line = text[pos:end]
+            b = _BULLET_ITEM.match(line)
+            if b:
+                name = b.group(1)
+                p = g.place(name) or g.fuzzy_place(name) or g.fuzzy_place(name.replace(" ", "-"))
+                if p is None or p.country != "SE":
+                    items = []
+                    break  # not a list of kommuner
+                items.append((p, pos + b.start(1), pos + b.end(1), name))
+            elif line.strip():
+                break
+            pos = end + 1
+        if len(items) < 2:
+            continue
+        spans = []
+        for p, s, e, name in items:
+            if not doc.is_taken(s, e):
+                add_kommun_org(doc, p, s, e, surface=name)
+                doc.listed_kommuner.add((s, e))
+                spans.append((s, e))
+        doc.kommun_list_intros.append((intro.start(), intro.end(), spans))
 
 
 def find_kommun_orgs(doc: Doc) -> None:
     text = doc.text
     _introduced_kommun_lists(doc)
+    _bulleted_kommun_lists(doc)
     for m in _KOMMUN.finditer(text):
         stem, word = m.group(1), m.group(2).lower()
         p = _resolve_stem(stem)

@@ -554,7 +554,7 @@ def _ok_listed(doc: Doc, name: str, s: int, e: int) -> bool:
 #: för lokal utveckling": a heading line naming a project after its number or kind and a dash
 # rule_report: fires on at most one of the 199 annotated pages; kept: layout: 'Projekt <nummer> - Namn' headings of project banks
 _NUMBERED_TITLE = re.compile(
-    rf"(?m)^[ \t]*(?:[Pp]rojekt(?:et)?|[Ii]nsats(?:en)?|[Ff]örstudie(?:n)?)[ \t]+(?:[\d/]+[ \t]+){{1,3}}[–—-][ \t]+"
+    rf"(?m)^[ \t]*(?:[Pp]rojekt(?:et)?|[Ii]nsats(?:en)?|[Ff]örstudie(?:n)?)[ \t]+(?:(?:[\d/]+[ \t]+){{1,3}}|[\w\-]*(?:[Pp]rojekt|[Ff]örstudie|[Pp]ilot)\w*[ \t]+)[–—-][ \t]+"
     rf"([{U}][^\n.:;]{{2,70}}?)(?=[ \t]+(?:är|var)[ \t]+(?:ett|en)\b|[ \t]*$|[ \t]*[.:])")
 #: the page's subject spoken of as "Projektet …", "Insatsen …" at a sentence start
 _ANAPHOR = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:Projektet|Insatsen|Satsningen|Förstudien)\s+\w+", re.M)

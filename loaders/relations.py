@@ -219,6 +219,13 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
     proj = main_project(doc, seg)
     if proj is None:
         return
+    for a, b, spans in doc.kommun_list_intros:
+        # "Följande kommuner är partners i projektet:" over the kommuner's bullets
+        if seg.start <= a < seg.end and PARTNER_CUES.search(doc.text[a:b]):
+            for s, e in spans:
+                for o in _ents(doc, [m for m in doc.mentions_in(s, e, "org") if (m.start, m.end) == (s, e)]):
+                    if owners.get(proj.uid) is not o:
+                        doc.relate("PARTNER_IN", o, proj, Span(a, e))
     for sp in _sentences_in(doc, seg):
         s_text = doc.text[sp.start:sp.end]
         cue = PARTNER_CUES.search(s_text)

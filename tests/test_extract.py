@@ -1344,3 +1344,13 @@ def test_a_genitive_finsamforbund_is_a_forbund_and_a_list_the_next_sentence_call
     assert [o["name"] for o in forbund] == ["Norra Dalarnas Finsamförbund"]
     board = {r["source"] for r in rec["relations"] if r["type"] == "WORKS_FOR"}
     assert board == {"Nils-Åke Norman", "Gunnar Ohlsson", "Marie Olsson"}
+
+
+def test_bullets_of_kommun_names_under_a_line_announcing_partner_kommuner():
+    text = ("Projekt Förstudie – Lokal kraft i Dalsland\n\nProjektets syfte är att ta fram en modell.\n\n"
+            "Följande kommuner är partners i projektet:\n\n  • Bengtsfors\n  • Dals Ed\n  • Färgelanda\n\n"
+            "Kontakt: Eva Ek\n")
+    rec = extract_text(text, "d.txt", "/d.txt")
+    assert [p["name"] for p in rec["projects"]] == ["Lokal kraft i Dalsland"]
+    partners = {r["source"] for r in rec["relations"] if r["type"] == "PARTNER_IN"}
+    assert partners == {"Bengtsfors kommun", "Dals-Eds kommun", "Färgelanda kommun"}
