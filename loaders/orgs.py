@@ -446,6 +446,45 @@ def _coordinated_slips(doc: Doc) -> None:
                 add_place(doc, q, pos, pos + len(word), surface=word)
 
 
+#: a finite verb of doing after a kommun's bare name: the kommun acts ("Hylte satsar",
+#: "Falkenberg och Laholm har hängt på"); being and having are said of the place
+_ACTION_AFTER = re.compile(r"^[ \t]+(?:har[ \t]+(?:också[ \t]+|även[ \t]+|nu[ \t]+)?[a-zåäö]+(?:at|it|tt|t)\b|"
+                           r"(?:ska|skall|kommer[ \t]+att|vill|måste|kan)[ \t]+(?!vara\b|bli\b|ha\b)[a-zåäö]{3,}\b|"
+                           r"(?!(?:är|var|har|hade|blir|blev|ligger|låg|finns|fanns|heter|hette|får)\b)[a-zåäö]{3,}(?:ar|ade|er|de|te)\b)")
+#: "ska Hylte, Laholm och Falkenberg hjälpas åt": the subject after a modal in an inverted clause
+_MODAL_BEFORE = re.compile(r"(?:^|[ \t])(?:ska|skall|kommer|vill|måste|kan|har|hade)[ \t]+$")
+_CLAUSE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|\b(?:att|som|när|där|då|och|men|medan)[ \t]+)$")
+
+
+def _kommuner_as_subjects(doc: Doc) -> None:
+    """Bare kommun names that are the subject of a verb of doing are the kommuner as actors
+    (CONVENTIONS: "Trelleborg hanterar …"): a name or a coordinated list of them at a clause
+    start before such a verb, or after a modal in an inverted clause."""
+    text, g = doc.text, Gazetteer.load()
+    places = sorted((m for m in doc.mentions if m.type == "place"), key=lambda m: m.start)
+    i = 0
+    while i < len(places):
+        run = [places[i]]
+        while i + len(run) < len(places) and re.fullmatch(r"[ \t]*(?:,|och|samt)[ \t]*|,[ \t]+och[ \t]+",
+                                                          text[run[-1].end:places[i + len(run)].start]):
+            run.append(places[i + len(run)])
+        i += len(run)
+        before = text[max(0, run[0].start - 40):run[0].start]
+        after = text[run[-1].end:run[-1].end + 40]
+        subject = (_CLAUSE_START.search(before) and _ACTION_AFTER.match(after)) or (
+            _MODAL_BEFORE.search(before) and re.match(r"^[ \t]+[a-zåäö]{3,}", after))
+        if not subject:
+            continue
+        for m in run:
+            surface = text[m.start:m.end]
+            p = g.place(surface)
+            if p is None or p.country != "SE" or surface[:1].islower():
+                continue
+            if any(o.start <= m.start < o.end for o in doc.mentions if o.type == "org"):
+                continue
+            add_kommun_org(doc, p, m.start, m.end, surface=surface)
+
+
 def find_bare_places(doc: Doc) -> None:
     """Kommun names on their own: places (and, for actors, the kommun organisation)."""
     text = doc.text
@@ -691,6 +730,7 @@ def find_all(doc: Doc) -> None:
     find_defined_abbreviations(doc)
     find_units_of_kommun(doc)
     find_bare_places(doc)
+    _kommuner_as_subjects(doc)
     _coordinated_slips(doc)
     _merge_parenthesised_names(doc)
     _merge_forbund_forms(doc)

@@ -1354,3 +1354,14 @@ def test_bullets_of_kommun_names_under_a_line_announcing_partner_kommuner():
     assert [p["name"] for p in rec["projects"]] == ["Lokal kraft i Dalsland"]
     partners = {r["source"] for r in rec["relations"] if r["type"] == "PARTNER_IN"}
     assert partners == {"Bengtsfors kommun", "Dals-Eds kommun", "Färgelanda kommun"}
+
+
+@pytest.mark.parametrize("sentence, actors", [
+    ("I ett EU-finansierat projekt ska Hylte, Laholm och Falkenberg hjälpas åt med arbetet.",
+     {"Hylte kommun", "Laholms kommun", "Falkenbergs kommun"}),
+    ("Hylte var först, sedan har Falkenberg och Laholm anslutit sig.", {"Falkenbergs kommun", "Laholms kommun"}),
+    ("Arbetslösheten i Eskilstuna är hög och Eskilstuna är en stad vid Mälaren.", set()),
+])
+def test_a_kommuns_bare_name_as_the_subject_of_a_verb_of_doing_is_the_kommun(sentence, actors):
+    rec = extract_text("Nyheter\n\n" + sentence + "\n", "s.txt", "/s.txt")
+    assert {o["name"] for o in rec["organizations"] if o["kind"] == "municipality_org"} == actors
