@@ -249,6 +249,7 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
                     doc.relate("ACTIVE_IN", p, place, sp)
 
 
+# rule_report: fires on at most one of the 199 annotated pages; kept: coordination: the kommuner a sentence about one project lists
 def _listed_kommuner_in_project(doc: Doc, sp: Span, owners: dict[str, Entity]) -> None:
     """'Projektet SIKT pågick i kommunerna Dorotea, Åsele och Sorsele': the kommuner a sentence
     about a named project lists as 'kommunerna …' take part in it, and it is active there."""
@@ -675,9 +676,11 @@ def _under_board_heading(text: str, pos: int) -> bool:
 
 #: a board list written inline ("… sammanträden. Ordinarie ledamöter: A, ordförande B …
 #: Ersättare: C/D …", a report's text flattened into one line)
+# rule_report: fires on at most one of the 199 annotated pages; kept: layout: a board list flattened into running text (PDF reports)
 _INLINE_BOARD = re.compile(r"(?i)\b(?:ordinarie\s+ledamöter|styrelseledamöter|styrelsens\s+ledamöter|ledamöter|"
                            r"ersättare)[ \t]*:")
 #: "A, B, C. Samtliga styrelseledamöter …": the names just listed are the board
+# rule_report: fires on at most one of the 199 annotated pages; kept: a construction of the language: a list the next sentence names as the board
 _ALL_BOARD_AFTER = re.compile(r"(?i)^[^\n.]{0,60}[.:]?[ \t]*(?:samtliga|alla)[ \t]+(?:är[ \t]+)?(?:styrelse)?ledamöter")
 
 
