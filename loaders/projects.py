@@ -688,6 +688,9 @@ def clean_names(doc: Doc) -> None:
     form is an organisation's."""
     text = doc.text
     for ent in list(doc.of_type("project")):
+        if _NAVIGATION.match(ent.name) or re.fullmatch(r"(?i)programområde\s+\d+", ent.name):
+            doc.drop("project", ent.uid)  # page furniture or a programme's part, however it was found
+            continue
         if ent.firm:
             continue
         name = ent.name

@@ -1365,3 +1365,10 @@ def test_bullets_of_kommun_names_under_a_line_announcing_partner_kommuner():
 def test_a_kommuns_bare_name_as_the_subject_of_a_verb_of_doing_is_the_kommun(sentence, actors):
     rec = extract_text("Nyheter\n\n" + sentence + "\n", "s.txt", "/s.txt")
     assert {o["name"] for o in rec["organizations"] if o["kind"] == "municipality_org"} == actors
+
+
+def test_page_furniture_is_never_a_project_however_it_was_found():
+    text = ("Logotyp\n\nStäng\n\nProjektet ”Stäng” har inget namn. Projektet löper med Programområde 1-projektet "
+            "Förståelse öppnar dörrar.\n")
+    names = {p["name"] for p in extract_text(text, "f.txt", "/f.txt")["projects"]}
+    assert "Stäng" not in names and "Programområde 1" not in names
