@@ -580,7 +580,8 @@ def find_pattern_orgs(doc: Doc) -> None:
                     name = re.sub(r"\s+", " ", text[s:e]).strip()
             if kind == "coordination_association":
                 from loaders.fields import canonical_label
-                if canonical_label(name.split()[-1]) is not None:
+                words = name.split()
+                if len(words) == 2 and canonical_label(words[1]) is not None:
                     continue  # "Samordningsförbundet Organisationsnummer …": a field's label, not a place
             gen = re.fullmatch(r"(.+?)s [Ss]amordningsförbund", name)
             canonical = None
