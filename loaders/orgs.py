@@ -520,7 +520,7 @@ def find_bare_places(doc: Doc) -> None:
 
 # -- named organisations by pattern ---------------------------------------------------------
 _UNIT = re.compile(
-    rf"(?<![\w\-])((?:[{U}{L}]+s?-?[ \t]*och[ \t]+)?[{U}{L}][{L}]*?"
+    rf"(?<![\w\-])((?:[{U}{L}]+-[ \t]*och[ \t]+|[{U}][{L}]+s?[ \t]+och[ \t]+)?[{U}{L}][{L}]*?"
     rf"(?:förvaltning(?:en)?|nämnd(?:en)?|enhet(?:en)?|avdelning(?:en)?|kontor(?:et)?))"
     rf"((?:[ \t]+{CAP})?)(?![\w\-])")
 _UNIT_FOR = re.compile(rf"(?<![\w\-])((?:[Ee]nheten|[Aa]vdelningen|[Ss]ektionen|[Kk]ontoret) för [{L}]+(?:(?: och| för| av)? [{L}]+){{0,4}})")

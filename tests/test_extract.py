@@ -1372,3 +1372,11 @@ def test_page_furniture_is_never_a_project_however_it_was_found():
             "Förståelse öppnar dörrar.\n")
     names = {p["name"] for p in extract_text(text, "f.txt", "/f.txt")["projects"]}
     assert "Stäng" not in names and "Programområde 1" not in names
+
+
+def test_a_lowercase_word_and_a_unit_are_two_things_a_hyphened_prefix_one_unit():
+    text = ("Nyheter\n\nFrån Helsingborg medverkar helsingborgshem och stadsledningsförvaltningen i Helsingborgs stad. "
+            "Arbetsmarknads- och socialförvaltningen i Malmö stad deltar också.\n")
+    units = {o["name"] for o in extract_text(text, "u.txt", "/u.txt")["organizations"] if o["kind"] == "municipal_unit"}
+    assert "Arbetsmarknads- och socialförvaltningen" in units
+    assert not any(u.lower().startswith("helsingborgshem") for u in units)
