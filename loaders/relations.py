@@ -167,8 +167,26 @@ def listed_owner_rules(doc: Doc, owners: dict[str, Entity]) -> None:
 _SHARE_FROM = re.compile(rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?från\s+", re.I)
 
 
+#: the frame of a fund's money before the fund's name: "genomförts inom ramen för Europeiska
+#: socialfonden", "ett utvecklingsprojekt inom ESF", "med stöd från Socialfonden"
+_FUND_FRAME = re.compile(r"(?i)\b(?:inom(?:\s+ramen\s+för)?|med\s+stöd\s+(?:från|av|ur)|via)\s+$")
+
+
+def _fund_frames(doc: Doc, sp: Span, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
+    for m in doc.mentions_in(sp.start, sp.end, "org"):
+        o = doc.get("org", m.uid)
+        if o is None or o.kind != "fund" or not _FUND_FRAME.search(doc.text[max(sp.start, m.start - 30):m.start]):
+            continue
+        proj = sentence_project(doc, sp, seg)
+        if proj is None or owners.get(proj.uid) is o:
+            continue
+        funders.setdefault(proj.uid, set()).add(o.uid)
+        doc.relate("FUNDS", o, proj, sp)
+
+
 def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
     for sp in _sentences_in(doc, seg):
+        _fund_frames(doc, sp, seg, owners, funders)
         s_text = doc.text[sp.start:sp.end]
         cue = FUND_CUES.search(s_text)
         if not cue:

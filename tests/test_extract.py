@@ -1380,3 +1380,11 @@ def test_a_lowercase_word_and_a_unit_are_two_things_a_hyphened_prefix_one_unit()
     units = {o["name"] for o in extract_text(text, "u.txt", "/u.txt")["organizations"] if o["kind"] == "municipal_unit"}
     assert "Arbetsmarknads- och socialförvaltningen" in units
     assert not any(u.lower().startswith("helsingborgshem") for u in units)
+
+
+def test_a_project_carried_out_within_a_fund_is_funded_by_it():
+    text = ("Nyheter\n\nFörstudien Unga vidare har genomförts inom ramen för Europeiska socialfonden (ESF) "
+            "och Laholms kommun har varit projektägare.\n")
+    rec = extract_text(text, "e.txt", "/e.txt")
+    funds = {(r["source"], r["target"]) for r in rec["relations"] if r["type"] == "FUNDS"}
+    assert any(t == "Unga vidare" and "socialfonden" in s.lower() for s, t in funds)
