@@ -242,23 +242,36 @@ _T = "https://docplayer.se/35266595-Landstingsstyrelsens-forslag-till-beslut.htm
 _GBG = "https://www.finsam.se/nyhetsarkiv/nyheter/2019-09-27-samordningsforbundet-goteborg-har-startat"
 _LYS = "http://docplayer.se/3708270-Lysekils-kommun-sammantradesprotokoll-kommunstyrelsen-2014-04-09.html"
 _UMA = "https://docplayer.se/105776201-Uma-unga-med-aktivitetsersattning.html"
+#: Region Stockholm's list of the eight förbund in its län on 2020-12-31, with their kommuner
+_VG = "https://vardgivarguiden.se/nyheter/2021/augusti/samordningsforbundens-arsredovisningar-till-beslut/"
+#: a list of förbund documents (annual reports, plans) naming several förbund
+_DP = "https://docplayer.se/amp/1294214-Arsredovisning-for-rakenskapsaret-2014.html"
 FORBUND = [
     # Stockholms län
-    ("Samordningsförbundet Stockholms stad", "", "01", "Stockholm", "", "", "", "",
+    ("Samordningsförbundet Stockholms stad", "", "01", "Stockholm", "one of the eight förbund of Region Stockholm on 2020-12-31 (" + _VG + ")", "", "", "",
      "http://docplayer.se/7159909-Inrattande-av-samordningsforbund-i-stockholms-stad.html"),
+    ("Samordningsförbundet VärNa", "", "01", "Värmdö, Nacka", "", "", "", "", _VG),
+    ("Samordningsförbundet Huddinge, Botkyrka och Salem", "Samordningsförbundet Botkyrka Huddinge Salem", "01", "Huddinge, Botkyrka, Salem",
+     "start not confirmed (the 2009 förbund i Botkyrka and i Huddinge below may be its predecessors: not confirmed)", "", "", "", _VG),
+    ("Samordningsförbundet Roslagen", "", "01", "Täby, Österåker, Vaxholm, Vallentuna, Danderyd, Norrtälje", "", "", "", "", _VG),
+    ("Samordningsförbundet Sollentuna, Upplands Väsby och Sigtuna",
+     "Samordningsförbundet Sollentuna Upplands-Väsby|Samordningsförbundet Sollentuna-Upplands Väsby-Sigtuna", "01",
+     "Sollentuna, Upplands Väsby, Sigtuna",
+     "started 2017-04-01 as Samordningsförbundet Sollentuna Upplands-Väsby (docplayer.se/46085131); Sigtuna a member by 2020-12-31, date of joining not confirmed",
+     "2017-04-01", "", "", _VG),
+    ("Samordningsförbundet Sundbybergs stad", "", "01", "Sundbyberg", "", "", "", "", _VG),
     ("Samordningsförbundet Södertälje", "Samordningsförbundet i Södertälje", "01", "Södertälje",
-     "member from the name; active in 2009 (source: one of four förbund in Stockholms län then)", "", "", "", _T),
+     "active in 2009 (one of four förbund in Stockholms län then, " + _T + ")", "", "", "", _VG),
     ("Samordningsförbundet i Botkyrka", "Finansiella samordningsförbundet i Botkyrka|Finsam i Botkyrka", "01", "Botkyrka",
      "member from the name; active in 2009; later history (mergers) not confirmed", "", "", "", _T),
     ("Samordningsförbundet i Huddinge", "", "01", "Huddinge",
      "member from the name; active in 2009; later history (mergers) not confirmed", "", "", "", _T),
     ("Samordningsförbundet i Haninge", "", "01", "Haninge",
-     "member from the name; active in 2009; later history not confirmed (Samordningsförbundet Östra Södertörn has a Haninge chair in 2011)", "", "", "", _T),
+     "member from the name; active in 2009; later history not confirmed (Haninge is in Samordningsförbundet Östra Södertörn by 2020)", "", "", "", _T),
     ("Samordningsförbundet i Värmdö", "Samordningsförbundet Värmdö", "01", "Värmdö",
-     "proposed 2009 by the landsting to start on 1 April (year not in the text read); later history not confirmed", "", "", "", _T),
-    ("Samordningsförbundet Östra Södertörn", "", "01", "",
-     "exists 2011 (chaired by a Haninge politician); members not confirmed", "", "", "",
-     "http://litholm.blogspot.com/2011/05/dagens-pressmeddelande.html"),
+     "proposed 2009 by the landsting to start on 1 April (year not in the text read); Värmdö is in Samordningsförbundet VärNa by 2020, the link not confirmed", "", "", "", _T),
+    ("Samordningsförbundet Östra Södertörn", "", "01", "Haninge, Nynäshamn, Tyresö",
+     "exists 2011 (chaired by a Haninge politician, litholm.blogspot.com); start not confirmed", "", "", "", _VG),
     # Uppsala län
     ("Samordningsförbundet Uppsala län", "Samordningsförbundet i Uppsala län", "03", "*03",
      "county-wide: 'länets åtta kommuner' with AF, FK and the landsting", "2008", "", "",
@@ -285,6 +298,10 @@ FORBUND = [
     ("Södra Vätterbygdens samordningsförbund", "", "06", "",
      "exists (project 2017–2019); members not listed in the source read", "", "", "",
      "https://finsamjonkopingslan.se/sodra-vatterbygden/aktiviteter/avslutade-projekt/ips-i-psykosvarden"),
+    # Blekinge län
+    ("Samordningsförbundet i Blekinge län", "Samordningsförbundet i Blekinge|Samordningsförbundet Blekinge", "10",
+     "Karlshamn, Karlskrona, Olofström, Sölvesborg, Ronneby", "county-wide (the län's five kommuner); org. nr 222000-2451", "2006-11-27", "", "",
+     "https://5dok.org/document/q7wlmg8d-%C3%A5rsredovisning-f%C3%B6r-r%C3%A4kenskaps%C3%A5ret.html"),
     # Kronobergs län
     ("Samordningsförbundet Värend", "", "07", "", "named as a party in 2020; members not listed in the source read", "", "", "",
      "https://www.lansstyrelsen.se/kronoberg/om-oss/nyheter-och-press/arkiv-nyheter-2020/2020-05-04-regional-overenskommelse-ger-effektivare-mottagande-av-asylsokande-och-nyanlanda-i-lanet.html"),
@@ -322,12 +339,12 @@ FORBUND = [
      "2019-07-01", "Samordningsförbundet Göteborg", _GBG),
     ("Samordningsförbundet Göteborg Hisingen Delta", "", "14", "Göteborg", "merged into Samordningsförbundet Göteborg", "",
      "2019-07-01", "Samordningsförbundet Göteborg", _GBG),
-    ("Samordningsförbundet Väst", "", "14", "Uddevalla, Orust, Färgelanda, Lysekil",
-     "formed by merging Samordningsförbundet Norra Bohuslän and Samordningsförbundet Uddevalla, Orust och Färgelanda (decided 2014); "
-     "start date and the other Norra Bohuslän members not confirmed", "", "", "", _LYS),
-    ("Samordningsförbundet Norra Bohuslän", "", "14", "Lysekil",
-     "merged into Samordningsförbundet Väst (decided 2014; date not confirmed); only Lysekil confirmed as member", "", "",
-     "Samordningsförbundet Väst", _LYS),
+    ("Samordningsförbundet Väst", "", "14", "Uddevalla, Orust, Färgelanda, Lysekil, Munkedal, Sotenäs, Tanum, Strömstad",
+     "formed by merging Samordningsförbundet Norra Bohuslän and Samordningsförbundet Uddevalla, Orust och Färgelanda (decided 2014): "
+     "members are the two förbunds' members; start date not confirmed", "", "", "", _LYS),
+    ("Samordningsförbundet Norra Bohuslän", "", "14", "Lysekil, Munkedal, Sotenäs, Tanum, Strömstad",
+     "merged into Samordningsförbundet Väst (decided 2014, " + _LYS + "; date not confirmed)", "2006-04-01", "",
+     "Samordningsförbundet Väst", "http://docplayer.se/2529957-Arsredovisning-med-tillhorande-verksamhetsberattelse-2010.html"),
     ("Samordningsförbundet Uddevalla, Orust och Färgelanda", "", "14", "Uddevalla, Orust, Färgelanda",
      "members from the name; merged into Samordningsförbundet Väst (decided 2014; date not confirmed)", "", "",
      "Samordningsförbundet Väst", _LYS),
@@ -382,6 +399,7 @@ FORBUND = [
      "only Söderhamn confirmed (its fullmäktige adopted the förbundsordning)", "", "", "",
      "http://www.soderhamn.se/omsorgochstod/nyhetsarkivomsorgochstod/nyheteromsorgochstod/samordningsforbundforrehabilitering.5.29cee6fb14939362c9213085.html"),
     # Västernorrlands län
+    ("Samordningsförbund Ånge", "Samordningsförbundet Ånge", "22", "Ånge", "member from the name; plan and budget 2017 listed", "", "", "", _DP),
     ("Samordningsförbundet i Örnsköldsvik", "Samordningsförbundet Örnsköldsvik", "22", "Örnsköldsvik", "member from the page", "", "", "",
      "http://samordningsforbundet.se/ornskoldsvik/lokal-samverkansgrupp/"),
     # Jämtlands län
@@ -397,8 +415,11 @@ FORBUND = [
     ("Samordningsförbundet Södra Lappland", "", "24", "Lycksele, Malå, Sorsele, Åsele, Storuman, Dorotea, Vilhelmina", "", "2005-06-09", "", "",
      "https://samordningsforbund.se/sodralappland/om-oss/"),
     # Norrbottens län
+    ("Samordningsförbundet Consensus", "Consensus i Älvsbyn Samordningsförbund", "25", "Älvsbyn",
+     "the förbund in Älvsbyn (" + _DP + "); merged 2020 into Samordningsförbundet Södra Norrbotten", "", "2020",
+     "Samordningsförbundet Södra Norrbotten", "https://www.samordningnorrbotten.se/nyheter-210607"),
     ("Samordningsförbundet Södra Norrbotten", "Samordningsförbundet södra Norrbotten", "25", "Luleå, Piteå, Älvsbyn, Boden",
-     "formed 2020 by merging the förbund in Piteå, Älvsbyn and Luleå (their names not confirmed); Boden joined 2021-06-01", "2020", "", "",
+     "formed 2020 by merging the förbund in Piteå, Älvsbyn (Samordningsförbundet Consensus) and Luleå (the other two names not confirmed); Boden joined 2021-06-01", "2020", "", "",
      "https://www.samordningnorrbotten.se/nyheter-210607"),
 ]
 
