@@ -68,6 +68,8 @@ PARAMS = {
     "b": ("andra aktören", "Namn, förkortning eller id."),
     "limit": ("högst antal rader", "Hur många rader som visas som mest."),
     "top": ("medlemmar per grupp", "Hur många medlemmar som visas per grupp."),
+    "date": ("datum", "Medlemmarna vid detta datum (2019, 2019-06 eller 2019-06-30; ett år = dess första dag); "
+                      "tomt för dagens medlemmar."),
     "kommun": ("kommun", "Kommunkod (t.ex. 0180) eller namn (t.ex. Malmö); tomt för alla."),
     "lan": ("län", "Länskod (t.ex. 12) eller namn (t.ex. Skåne); tomt för hela landet."),
     "target": ("målgrupp", "Målgruppens namn (t.ex. Unga) eller nyckel."),
@@ -83,7 +85,7 @@ COLUMNS = {
     "actor": "aktör", "kind": "typ", "document": "dokument", "title": "titel", "format": "format",
     "published": "publicerat", "path": "sökväg", "source": "från", "relationship": "relation",
     "target": "till", "evidence": "citat", "funder": "finansiär", "project": "projekt",
-    "owners": "projektägare", "amount_sek": "belopp (kr)", "budget_sek": "budget (kr)", "start": "start",
+    "owners": "projektägare", "amount_sek": "belopp (kr)", "budget_sek": "budget (kr)", "start": "start", "successor": "efterföljare",
     "end": "slut", "lan": "län", "kommun_code": "kommunkod", "kommun": "kommun", "n_gaps": "antal luckor",
     "target_groups_without_project": "målgrupper utan projekt", "organisation": "organisation",
     "how": "hur", "partner": "partner", "shared_projects": "delade projekt", "projects": "projekt",

@@ -422,7 +422,21 @@ MERGE (o:Organization {uid: row.uid})
 SET o.name = row.name, o.kind = row.kind,
     o.aliases = coalesce(o.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(o.aliases, [])],
     o.county_code = coalesce(row.county_code, o.county_code),
+    o.start = coalesce(row.start, o.start), o.end = coalesce(row.end, o.end),
+    o.successor = coalesce(row.successor, o.successor), o.source = coalesce(row.source, o.source),
     o.reference = true
+RETURN count(*) AS written
+"""
+
+#: a member of a samordningsförbund with the period of its membership: ``since``/``until`` are
+#: ISO dates or their prefixes ("2005", "2021-06-01"; null = not known / still a member), re-set
+#: on every load so a corrected date replaces the old one
+MERGE_REFERENCE_MEMBERSHIP = """
+UNWIND $rows AS row
+MATCH (s:Organization {uid: row.source})
+MATCH (t:Organization {uid: row.target})
+MERGE (s)-[r:MEMBER_OF]->(t)
+SET r.reference = true, r.since = row.since, r.until = row.until
 RETURN count(*) AS written
 """
 

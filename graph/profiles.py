@@ -77,8 +77,10 @@ _PLACE = {
     "forbund": ("""
         MATCH (:Municipality {code: $code})<-[:LOCATED_IN]-(k:Organization {kind: 'municipality_org'})
               -[r:MEMBER_OF]->(f:Organization)
+        WHERE r.until IS NULL OR toString(r.until) > toString(date())
         RETURN DISTINCT f.uid AS uid, f.name AS name, f.kind AS kind, k.name AS member,
-               [(x:Organization)-[:MEMBER_OF]->(f) | x.name] AS members,
+               [(x:Organization)-[m:MEMBER_OF]->(f) WHERE m.until IS NULL OR toString(m.until) > toString(date())
+                | x.name] AS members,
                COUNT { (f)-[:OWNS|FUNDS|PARTNER_IN]->(:Project) } AS projects
         ORDER BY name""", {}),
 }
@@ -89,7 +91,8 @@ def place_profile(driver, code: str) -> dict | None:
     ``projects`` active there (owners, target keys, the ACTIVE_IN sources), ``actors`` (the
     organisations of those projects, one row per organisation × project with the role's
     sources), ``seated`` (organisations LOCATED_IN it) and ``forbund`` (the samordningsförbund
-    its kommun organisation is a member of). None for an unknown code."""
+    its kommun organisation is a member of now: memberships that ended, as in a förbund merged
+    into another, are history). None for an unknown code."""
     raw = _read_many(driver, {k: (q, {"code": str(code)}) for k, (q, _) in _PLACE.items()})
     if not raw["place"]:
         return None

@@ -71,9 +71,31 @@ class ParameterError(QueryError):
     """A parameter value that is not of its declared type or not among its allowed values."""
 
 
-PARAM_TYPES = ("text", "int", "float", "bool")
+PARAM_TYPES = ("text", "int", "float", "bool", "date")
 MATCH_KINDS = ("exact", "case-insensitive", "alias", "prefix", "contains")
 _TRUE, _FALSE = ("true", "yes", "ja", "1"), ("false", "no", "nej", "0")
+
+
+def _date_value(raw: Any) -> str | None:
+    """'2019' -> '2019-01-01', '2019-06' -> '2019-06-01', '2019-06-30' as is, '' as is (no date):
+    an ISO date string that compares with the graph's ISO dates and their prefixes; None when
+    the value is no date."""
+    import datetime as _dt
+    if isinstance(raw, (_dt.date, _dt.datetime)):
+        return raw.strftime("%Y-%m-%d")
+    if not isinstance(raw, (str, int)) or isinstance(raw, bool):
+        return None
+    text = str(raw).strip()
+    if text == "":
+        return ""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if not m:
+        return None
+    y, mo, d = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+    try:
+        return _dt.date(y, mo, d).strftime("%Y-%m-%d")
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -112,7 +134,7 @@ class Param:
         else:
             raw = value
         expected = {"int": "an integer", "float": "a number", "bool": "true or false",
-                    "text": "text"}[self.type]
+                    "text": "text", "date": "a date (2019, 2019-06 or 2019-06-30)"}[self.type]
         wrong = ParameterError(f"parameter {self.name}={value!r} is not {expected} ({self.describe()})")
         if self.type == "int":
             if isinstance(raw, bool) or not (isinstance(raw, int) or (isinstance(raw, str)
@@ -132,6 +154,10 @@ class Param:
             elif isinstance(raw, str) and raw.lower() in _TRUE + _FALSE:
                 out = raw.lower() in _TRUE
             else:
+                raise wrong
+        elif self.type == "date":
+            out = _date_value(raw)
+            if out is None:
                 raise wrong
         else:
             if raw is None or isinstance(raw, (dict, list)):

@@ -6,7 +6,10 @@ official name, ``LOCATED_IN`` its place), the target-group taxonomy, and the ref
 organisations (agencies, regions, samordningsförbund, ...) with ``LOCATED_IN`` their seat
 and ``MEMBER_OF`` for the members of each samordningsförbund: its kommuner, and
 Arbetsförmedlingen, Försäkringskassan and the region of its län where those are in the
-reference list (the four parties FINSAM prescribes).
+reference list (the four parties FINSAM prescribes). Each ``MEMBER_OF`` to a förbund carries
+``since``/``until`` (ISO dates or prefixes as the source gives them; null when not known or
+still a member): the förbund's ``start``/``end``, or a member's own dated join or leave from
+``data/forbund_membership.csv``. Former förbund stay as nodes with ``end`` and ``successor``.
 
 Every node and edge written here has ``reference: true``: retracting documents never
 removes it, and documents only fill its gaps. Batched with ``UNWIND``, idempotent
@@ -69,7 +72,8 @@ def reference_rows(reference: Any = None) -> dict[str, list[dict[str, Any]]]:
         uid = slug(o.name)
         row = orgs.setdefault(uid, {"uid": uid, "name": o.name, "kind": o.kind, "aliases": [],
                                     "county_code": None})
-        row.update(name=o.name, kind=o.kind or row["kind"])
+        row.update(name=o.name, kind=o.kind or row["kind"],
+                   **{k: getattr(o, k, "") or None for k in ("start", "end", "successor", "source")})
         row["aliases"] = list(dict.fromkeys([*row["aliases"], *(o.aliases or ())]))
         row["county_code"] = getattr(o, "county_code", None) or row["county_code"]
         seat = getattr(o, "seat_code", None)
@@ -87,14 +91,24 @@ def reference_rows(reference: Any = None) -> dict[str, list[dict[str, Any]]]:
         for n in (row["name"], *row["aliases"]):
             by_name.setdefault(slug(n), uid)
 
+    unresolved: list[str] = []
+
     def resolve(member: str) -> str | None:
         member = str(member).strip()
         if member in codes and getattr(codes[member], "org_name", None):
             return slug(codes[member].org_name)
         return by_name.get(slug(member))
 
-    member_of: dict[tuple[str, str], dict[str, str]] = {}
-    unresolved: list[str] = []
+    # a member's own dated join or leave, by (förbund uid, member uid)
+    dated: dict[tuple[str, str], Any] = {}
+    for m in (getattr(reference, "forbund_membership", lambda: ())() or ()):
+        uid = resolve(m.kommun_code)
+        if uid is None:
+            unresolved.append(f"{m.forbund}: {m.kommun_code}")
+        else:
+            dated[(slug(m.forbund), uid)] = m
+
+    member_of: dict[tuple[str, str], dict[str, Any]] = {}
     for o in ref_orgs:
         members = list(getattr(o, "members", ()) or ())
         if o.kind != "coordination_association" and not members:
@@ -108,9 +122,16 @@ def reference_rows(reference: Any = None) -> dict[str, list[dict[str, Any]]]:
             if county:
                 parties += [uid for uid, row in orgs.items()
                             if row["kind"] == "region" and row["county_code"] == county]
+        if o.kind == "coordination_association":
+            regions = [c for c in (getattr(o, "regions", ()) or ()) if c != getattr(o, "county_code", None)]
+            parties += [uid for uid, row in orgs.items() if row["kind"] == "region" and row["county_code"] in regions]
+        start, end = getattr(o, "start", "") or None, getattr(o, "end", "") or None
         for uid in parties:
             if uid and uid != forbund:
-                member_of[(uid, forbund)] = {"source": uid, "target": forbund}
+                d = dated.get((forbund, uid))
+                since = (d.since or start) if d else start
+                until = (d.until or end) if d else end
+                member_of[(uid, forbund)] = {"source": uid, "target": forbund, "since": since, "until": until}
 
     known_codes = {m["code"] for m in municipalities}
     return {
@@ -146,7 +167,7 @@ def load_reference(driver: neo4j.Driver, *, reference: Any = None,
             ("target_groups", cypher.MERGE_TARGET_GROUPS),
             ("organizations", cypher.MERGE_REFERENCE_ORGANIZATIONS),
             ("located_in", cypher.merge_reference_relationships("LOCATED_IN")),
-            ("member_of", cypher.merge_reference_relationships("MEMBER_OF")),
+            ("member_of", cypher.MERGE_REFERENCE_MEMBERSHIP),
         )
         for name, statement in steps:
             counts[name] = tx.run(statement, rows=rows[name]).single()["written"]

@@ -54,6 +54,24 @@ class RefOrganization:
     note: str = ""
     #: earlier names, each "Full name" or "Full name (ABBR)" (data/organizations.csv former_names)
     former_names: tuple[str, ...] = ()
+    #: a samordningsförbund's dates as precise as its source gives them ("2005", "2019-07-01");
+    #: a former förbund has ``end`` and, when it went on in another, ``successor`` (its name)
+    start: str = ""
+    end: str = ""
+    successor: str = ""
+    regions: tuple[str, ...] = ()        # länskoder whose region is a member (data/samordningsforbund.csv)
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A dated change of one member kommun (data/forbund_membership.csv): it belongs to the
+    förbund from ``since`` until ``until`` instead of from the förbund's start to its end."""
+    forbund: str
+    kommun_code: str
+    since: str = ""
+    until: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,9 +117,22 @@ def organizations() -> tuple[RefOrganization, ...]:
            for r in _rows("organizations.csv")]
     out += [RefOrganization(r["name"], "coordination_association", _split(r["aliases"]), "",
                             r.get("county_code") or "", _split(r.get("members")),
-                            _split(r.get("member_names")), r.get("note") or "")
+                            _split(r.get("member_names")), r.get("note") or "",
+                            start=r.get("start") or "", end=r.get("end") or "",
+                            successor=r.get("successor") or "", regions=_split(r.get("regions")),
+                            source=r.get("source") or "")
             for r in _rows("samordningsforbund.csv")]
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def forbund_membership() -> tuple[Membership, ...]:
+    """Dated joins and leaves of member kommuner (empty when the file is absent)."""
+    if not (DATA / "forbund_membership.csv").exists():
+        return ()
+    return tuple(Membership(r["forbund"], r["kommun_code"], r.get("since") or "", r.get("until") or "",
+                            r.get("source") or "")
+                 for r in _rows("forbund_membership.csv"))
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,4 @@
-"""Regenerate data/organizations.csv and data/samordningsforbund.csv.
+"""Regenerate data/organizations.csv, data/samordningsforbund.csv and data/forbund_membership.csv.
 
 Run from the repository root:  .venv/bin/python data/tools/build_organizations.py
 
@@ -231,55 +231,202 @@ FUNDS = [
     ("Europeiska globaliseringsfonden", "EGF", "European Globalisation Adjustment Fund"),
 ]
 
-# Samordningsförbund: (name, aliases, county, members spec, note)
+#: every samordningsförbund a public source we read names (data/SOURCES.md, README "The förbund
+#: list"): (name, aliases, county code, members, note, start, end, successor, source). Members
+#: by kommun name ('*13' = every kommun of län 13); only members the source names (or the
+#: förbund's own name spells out, said in the note). start/end: ISO date or its prefix (2005,
+#: 2010-05, 2019-07-01) as the source gives it; empty = not given. A former förbund keeps its
+#: row (end, successor) so older documents still resolve. Dated joins/leaves of single
+#: members: FORBUND_MEMBERSHIP below (data/forbund_membership.csv).
+_T = "https://docplayer.se/35266595-Landstingsstyrelsens-forslag-till-beslut.html"
+_GBG = "https://www.finsam.se/nyhetsarkiv/nyheter/2019-09-27-samordningsforbundet-goteborg-har-startat"
+_LYS = "http://docplayer.se/3708270-Lysekils-kommun-sammantradesprotokoll-kommunstyrelsen-2014-04-09.html"
+_UMA = "https://docplayer.se/105776201-Uma-unga-med-aktivitetsersattning.html"
+#: Region Stockholm's list of the eight förbund in its län on 2020-12-31, with their kommuner
+_VG = "https://vardgivarguiden.se/nyheter/2021/augusti/samordningsforbundens-arsredovisningar-till-beslut/"
+#: a list of förbund documents (annual reports, plans) naming several förbund
+_DP = "https://docplayer.se/amp/1294214-Arsredovisning-for-rakenskapsaret-2014.html"
 FORBUND = [
-    # Stockholms län: the eight förbund listed by Region Stockholm (vårdgivarguiden.se, state 2020-12-31)
-    ("Samordningsförbundet Stockholms stad", "", "01", "Stockholm", ""),
-    ("Samordningsförbundet Södertälje", "Samordningsförbundet i Södertälje", "01", "Södertälje", ""),
-    ("Samordningsförbundet VärNa", "", "01", "Värmdö, Nacka", ""),
-    ("Samordningsförbundet Botkyrka Huddinge Salem", "Samordningsförbundet Huddinge, Botkyrka och Salem", "01", "Botkyrka, Huddinge, Salem", ""),
-    ("Samordningsförbundet Östra Södertörn", "", "01", "Haninge, Nynäshamn, Tyresö", ""),
-    ("Samordningsförbundet Roslagen", "", "01", "Danderyd, Norrtälje, Täby, Vallentuna, Vaxholm, Österåker", ""),
-    ("Samordningsförbundet Sollentuna, Upplands Väsby och Sigtuna", "Samordningsförbundet Sollentuna-Upplands Väsby-Sigtuna|Samordningsförbundet Sollentuna Upplands-Väsby", "01", "Sollentuna, Upplands Väsby, Sigtuna", "started 2017 as Samordningsförbundet Sollentuna Upplands-Väsby; Sigtuna joined later"),
-    ("Samordningsförbundet Sundbybergs stad", "", "01", "Sundbyberg", ""),
+    # Stockholms län
+    ("Samordningsförbundet Stockholms stad", "", "01", "Stockholm", "one of the eight förbund of Region Stockholm on 2020-12-31 (" + _VG + ")", "", "", "",
+     "http://docplayer.se/7159909-Inrattande-av-samordningsforbund-i-stockholms-stad.html"),
+    ("Samordningsförbundet VärNa", "", "01", "Värmdö, Nacka", "", "", "", "", _VG),
+    ("Samordningsförbundet Huddinge, Botkyrka och Salem", "Samordningsförbundet Botkyrka Huddinge Salem", "01", "Huddinge, Botkyrka, Salem",
+     "start not confirmed (the 2009 förbund i Botkyrka and i Huddinge below may be its predecessors: not confirmed)", "", "", "", _VG),
+    ("Samordningsförbundet Roslagen", "", "01", "Täby, Österåker, Vaxholm, Vallentuna, Danderyd, Norrtälje", "", "", "", "", _VG),
+    ("Samordningsförbundet Sollentuna, Upplands Väsby och Sigtuna",
+     "Samordningsförbundet Sollentuna Upplands-Väsby|Samordningsförbundet Sollentuna-Upplands Väsby-Sigtuna", "01",
+     "Sollentuna, Upplands Väsby, Sigtuna",
+     "started 2017-04-01 as Samordningsförbundet Sollentuna Upplands-Väsby (docplayer.se/46085131); Sigtuna a member by 2020-12-31, date of joining not confirmed",
+     "2017-04-01", "", "", _VG),
+    ("Samordningsförbundet Sundbybergs stad", "", "01", "Sundbyberg", "", "", "", "", _VG),
+    ("Samordningsförbundet Södertälje", "Samordningsförbundet i Södertälje", "01", "Södertälje",
+     "active in 2009 (one of four förbund in Stockholms län then, " + _T + ")", "", "", "", _VG),
+    ("Samordningsförbundet i Botkyrka", "Finansiella samordningsförbundet i Botkyrka|Finsam i Botkyrka", "01", "Botkyrka",
+     "member from the name; active in 2009; later history (mergers) not confirmed", "", "", "", _T),
+    ("Samordningsförbundet i Huddinge", "", "01", "Huddinge",
+     "member from the name; active in 2009; later history (mergers) not confirmed", "", "", "", _T),
+    ("Samordningsförbundet i Haninge", "", "01", "Haninge",
+     "member from the name; active in 2009; later history not confirmed (Haninge is in Samordningsförbundet Östra Södertörn by 2020)", "", "", "", _T),
+    ("Samordningsförbundet i Värmdö", "Samordningsförbundet Värmdö", "01", "Värmdö",
+     "proposed 2009 by the landsting to start on 1 April (year not in the text read); Värmdö is in Samordningsförbundet VärNa by 2020, the link not confirmed", "", "", "", _T),
+    ("Samordningsförbundet Östra Södertörn", "", "01", "Haninge, Nynäshamn, Tyresö",
+     "exists 2011 (chaired by a Haninge politician, litholm.blogspot.com); start not confirmed", "", "", "", _VG),
     # Uppsala län
-    ("Samordningsförbundet Uppsala län", "Samordningsförbundet i Uppsala län", "03", "*03", "county-wide, started 2008 with the county's eight kommuner"),
+    ("Samordningsförbundet Uppsala län", "Samordningsförbundet i Uppsala län", "03", "*03",
+     "county-wide: 'länets åtta kommuner' with AF, FK and the landsting", "2008", "", "",
+     "https://www.unt.se/nyheter/tierp/fick-fram-17-jobb-for-51-miljoner-1371083.aspx"),
     # Södermanlands län
-    ("Samordningsförbundet RAR i Sörmland", "Samordningsförbundet RAR|RAR i Sörmland|RAR Sörmland", "04", "*04", "RAR = rehabilitera och aktivera med gemensamma resurser; county-wide (all nine kommuner believed members; Vingåker confirmed)"),
+    ("Samordningsförbundet RAR i Sörmland", "Samordningsförbundet RAR|RAR i Sörmland|RAR Sörmland|Samordningsförbundet RAR Sörmland", "04", "",
+     "RAR = rehabilitera och aktivera med gemensamma resurser; member kommuner not listed in the source read", "2005", "", "",
+     "http://radioeskilstuna.se/dev/blog/ola-wiktorsson-forbundschef-for-rar-i-sormland-gastade-radio-och-tv-eskilstuna/"),
     # Östergötlands län
-    ("Samordningsförbundet Centrala Östergötland", "", "05", "Linköping", "members incomplete: only Linköping confirmed"),
-    # Gotland
-    ("Samordningsförbundet Gotland", "", "09", "Gotland", "existence from memory (a Gotland Finsam is reported in the dev set); name not verified"),
-    # Skåne län (14 förbund in 2019; only these are listed)
-    ("Finsam i Malmö", "Samordningsförbundet Finsam i Malmö|FINSAM Malmö", "12", "Malmö", "texts write 'Finsam i Malmö' / 'FINSAM i Malmö'"),
-    ("Samordningsförbundet FINSAM i Helsingborg", "FINSAM i Helsingborg", "12", "Helsingborg", ""),
-    ("Samordningsförbundet Eslöv, Höör och Hörby", "Finsam MittSkåne|Samordningsförbundet MittSkåne", "12", "Eslöv, Höör, Hörby", "formed 2011-04-01"),
-    ("Samordningsförbundet NNV Skåne", "", "12", "", "members not verified (five kommuner in north-west Skåne)"),
+    ("Samordningsförbundet Centrala Östergötland", "SCÖ", "05", "Kinda, Linköping, Åtvidaberg", "", "", "", "",
+     "https://samordning.org/sco/om-oss/forbundet"),
+    ("Norrköpings Samordningsförbund", "", "05", "Norrköping",
+     "extended with Söderköping and Valdemarsvik into Samordningsförbundet Östra Östergötland", "2005-01-01", "2009-04-01",
+     "Samordningsförbundet Östra Östergötland",
+     "https://www.soderkoping.se/stod-omsorg/organisation/samordningsforbundet/?view=search"),
+    ("Samordningsförbundet Östra Östergötland", "", "05", "Norrköping, Söderköping, Valdemarsvik", "", "2009-04-01", "", "",
+     "https://www.soderkoping.se/stod-omsorg/organisation/samordningsforbundet/?view=search"),
+    # Jönköpings län
+    ("Höglandets samordningsförbund", "", "06", "Aneby, Eksjö, Nässjö, Sävsjö, Tranås, Vetlanda", "", "2011-04-01", "", "",
+     "https://www.finsamjonkopingslan.se/hoglandet"),
+    ("Finnvedens samordningsförbund", "", "06", "",
+     "exists 2023 (chair from Gnosjö kommun); members not listed in the source read", "", "", "",
+     "https://finsamjonkopingslan.se/finnveden/nyheter/nyheter-finnvedens-samordningsforbund/2023-02-14-ny-ordforande-och-sociala-foretag"),
+    ("Södra Vätterbygdens samordningsförbund", "", "06", "",
+     "exists (project 2017–2019); members not listed in the source read", "", "", "",
+     "https://finsamjonkopingslan.se/sodra-vatterbygden/aktiviteter/avslutade-projekt/ips-i-psykosvarden"),
+    # Blekinge län
+    ("Samordningsförbundet i Blekinge län", "Samordningsförbundet i Blekinge|Samordningsförbundet Blekinge", "10",
+     "Karlshamn, Karlskrona, Olofström, Sölvesborg, Ronneby", "county-wide (the län's five kommuner); org. nr 222000-2451", "2006-11-27", "", "",
+     "https://5dok.org/document/q7wlmg8d-%C3%A5rsredovisning-f%C3%B6r-r%C3%A4kenskaps%C3%A5ret.html"),
+    # Kronobergs län
+    ("Samordningsförbundet Värend", "", "07", "", "named as a party in 2020; members not listed in the source read", "", "", "",
+     "https://www.lansstyrelsen.se/kronoberg/om-oss/nyheter-och-press/arkiv-nyheter-2020/2020-05-04-regional-overenskommelse-ger-effektivare-mottagande-av-asylsokande-och-nyanlanda-i-lanet.html"),
+    ("Sunnerbo samordningsförbund", "", "07", "", "named as a party in 2020; members not listed in the source read", "", "", "",
+     "https://www.lansstyrelsen.se/kronoberg/om-oss/nyheter-och-press/arkiv-nyheter-2020/2020-05-04-regional-overenskommelse-ger-effektivare-mottagande-av-asylsokande-och-nyanlanda-i-lanet.html"),
+    # Skåne län
+    ("Finsam i Malmö", "Samordningsförbundet Finsam i Malmö|FINSAM Malmö|FINSAM i Malmö", "12", "Malmö",
+     "member from the name", "", "", "",
+     "https://finsamimalmo.se/vad-haender/finsam-blogg/storstadssamarbete-inom-finsam/?p=213"),
+    ("Samordningsförbundet FINSAM i Helsingborg", "FINSAM i Helsingborg|Samordningsförbundet i Helsingborg", "12", "Helsingborg",
+     "member from the name and the page (Helsingborgs stad); the page calls itself 'Samordningsförbundet'", "", "", "",
+     "https://sfhelsingborg.se/aktuellt/2021-01-18/foerlaengning-av-paagaaende-utvecklingsprocesser"),
+    ("Samordningsförbundet Eslöv, Höör och Hörby", "Finsam MittSkåne|Samordningsförbundet MittSkåne|Samordningsförbundet i MittSkåne", "12",
+     "Eslöv, Höör, Hörby", "the source writes 'MittSkåne (Eslöv, Hörby och Höör)'", "", "", "", _UMA),
+    ("Samordningsförbundet i Burlöv-Staffanstorp", "", "12", "Burlöv, Staffanstorp", "members from the name", "", "", "", _UMA),
+    ("Samordningsförbundet i Kävlinge-Lomma", "", "12", "Kävlinge, Lomma", "members from the name", "", "", "", _UMA),
+    ("Samordningsförbundet i Lund", "", "12", "Lund", "member from the name", "", "", "", _UMA),
+    ("Samordningsförbundet i Trelleborg", "", "12", "Trelleborg", "member from the name; financed projects 2011–2015", "", "", "",
+     "https://abcdocz.com/doc/4207223/koordinera-mera--om-koordinatorn-som-motor-f%C3%B6r"),
+    ("Samordningsförbundet Skåne nordost", "Samordningsförbundet Skåne Nordost", "12",
+     "Kristianstad, Hässleholm, Östra Göinge, Bromölla, Osby", "", "", "", "",
+     "https://www.sfsno.se/category/intressant/"),
     # Hallands län
-    ("Samordningsförbundet Halland", "Samordningsförbundet i Halland", "13", "*13", "county-wide: all six Halland kommuner"),
+    ("Samordningsförbundet Halland", "Samordningsförbundet i Halland", "13", "*13",
+     "county-wide: 'samtliga kommuner' with AF, FK and Region Halland", "", "", "",
+     "https://www.sfhalland.se/node/38/sidfot"),
     # Västra Götalands län
-    ("Samordningsförbundet Göteborg", "", "14", "Göteborg", "started 2019-07-01 by merging the four Göteborg förbund below"),
-    ("Samordningsförbundet Göteborg Centrum", "", "14", "Göteborg", "historical: merged into Samordningsförbundet Göteborg 2019"),
-    ("Samordningsförbundet Göteborg Nordost", "", "14", "Göteborg", "historical: merged into Samordningsförbundet Göteborg 2019"),
-    ("Samordningsförbundet Göteborg Väster", "", "14", "Göteborg", "historical: merged into Samordningsförbundet Göteborg 2019"),
-    ("Samordningsförbundet Göteborg Hisingen Delta", "", "14", "Göteborg", "historical: merged into Samordningsförbundet Göteborg 2019"),
-    ("Samordningsförbundet Väst", "", "14", "Uddevalla, Orust, Färgelanda, Lysekil, Munkedal, Sotenäs, Strömstad, Tanum", "formed 2015 from Samordningsförbundet Norra Bohuslän and Samordningsförbundet Uddevalla, Orust och Färgelanda; the Norra Bohuslän members are from memory"),
-    ("Samordningsförbundet Norra Bohuslän", "", "14", "Lysekil, Munkedal, Sotenäs, Strömstad, Tanum", "historical: merged into Samordningsförbundet Väst 2015; members from memory"),
-    ("Samordningsförbundet Östra Skaraborg", "", "14", "Skövde, Hjo, Tibro, Karlsborg, Falköping, Tidaholm", "formed 2015 from SkövdeHjoTiBorg and Falköping Tidaholm; later members not verified"),
-    ("Samordningsförbundet Sjuhärad", "", "14", "Borås, Bollebygd, Mark, Svenljunga, Tranemo, Ulricehamn", "uncertain: merger of the three Sjuhärad förbund (Borås; Bollebygd-Mark-Svenljunga; Tranemo-Ulricehamn) planned 2010; name and members after that not verified"),
-    ("Samordningsförbundet Norra Dalsland", "", "14", "", "exists per 2010 news; members not verified (Säffle and Årjäng in Värmland sought to join)"),
-    # Värmlands län
-    ("Samordningsförbundet Östra Värmland", "", "17", "", "uncertain: seen as a web address only; members not verified"),
+    ("Samordningsförbundet Göteborg", "Samordningsförbundet i Göteborg", "14", "Göteborg",
+     "merger of the four Göteborg förbund below", "2019-07-01", "", "", _GBG),
+    ("Samordningsförbundet Göteborg Centrum", "", "14", "Göteborg", "merged into Samordningsförbundet Göteborg", "2005",
+     "2019-07-01", "Samordningsförbundet Göteborg", _GBG),
+    ("Samordningsförbundet Göteborg Nordost", "", "14", "Göteborg", "merged into Samordningsförbundet Göteborg", "",
+     "2019-07-01", "Samordningsförbundet Göteborg", _GBG),
+    ("Samordningsförbundet Göteborg Väster", "", "14", "Göteborg", "merged into Samordningsförbundet Göteborg", "",
+     "2019-07-01", "Samordningsförbundet Göteborg", _GBG),
+    ("Samordningsförbundet Göteborg Hisingen Delta", "", "14", "Göteborg", "merged into Samordningsförbundet Göteborg", "",
+     "2019-07-01", "Samordningsförbundet Göteborg", _GBG),
+    ("Samordningsförbundet Väst", "", "14", "Uddevalla, Orust, Färgelanda, Lysekil, Munkedal, Sotenäs, Tanum, Strömstad",
+     "formed by merging Samordningsförbundet Norra Bohuslän and Samordningsförbundet Uddevalla, Orust och Färgelanda (decided 2014): "
+     "members are the two förbunds' members; start date not confirmed", "", "", "", _LYS),
+    ("Samordningsförbundet Norra Bohuslän", "", "14", "Lysekil, Munkedal, Sotenäs, Tanum, Strömstad",
+     "merged into Samordningsförbundet Väst (decided 2014, " + _LYS + "; date not confirmed)", "2006-04-01", "",
+     "Samordningsförbundet Väst", "http://docplayer.se/2529957-Arsredovisning-med-tillhorande-verksamhetsberattelse-2010.html"),
+    ("Samordningsförbundet Uddevalla, Orust och Färgelanda", "", "14", "Uddevalla, Orust, Färgelanda",
+     "members from the name; merged into Samordningsförbundet Väst (decided 2014; date not confirmed)", "", "",
+     "Samordningsförbundet Väst", _LYS),
+    ("Samordningsförbundet Ale, Kungälv, Stenungsund och Tjörn", "", "14", "Ale, Kungälv, Stenungsund, Tjörn",
+     "members from the name", "", "", "", "https://www.sofvg.se/alvochkust/page.php?kat=13&prodID=305"),
+    ("Samordningsförbundet Mölndal, Partille, Lerum, Härryda, Alingsås", "", "14", "Mölndal, Partille, Lerum, Härryda, Alingsås",
+     "members from the name", "", "", "",
+     "https://www.mucf.se/om-oss/aktuellt/pengar-till-kommuner-och-samordningsforbund-som-hjalper-unga-till-arbete"),
+    ("Samordningsförbundet Trollhättan, Lilla Edet och Grästorp", "", "14", "Trollhättan, Lilla Edet, Grästorp",
+     "members from the name; became Samordningsförbundet Södra Vänern with Vänersborg as a new member", "", "2022-01-01",
+     "Samordningsförbundet Södra Vänern", "https://sofsv.se/page-valt.php?sida=1&inID=76"),
+    ("Samordningsförbundet Södra Vänern", "", "14", "Trollhättan, Vänersborg, Lilla Edet, Grästorp", "", "2022-01-01", "", "",
+     "https://sofsv.se/page-valt.php?sida=1&inID=76"),
+    ("Samordningsförbundet Bollebygd, Mark och Svenljunga", "", "14", "Bollebygd, Mark, Svenljunga",
+     "three member kommuner (annual report 2008); a merger of the three Sjuhärad förbund was planned in 2010; end date not confirmed", "",
+     "", "Sjuhärads samordningsförbund",
+     "http://docplayer.se/24368116-Arsredovisning-2008-samordningsforbundet-bollebygd-mark-och-svenljunga.html"),
+    ("Sjuhärads samordningsförbund", "", "14", "Bollebygd, Borås, Herrljunga, Mark, Svenljunga, Tranemo, Ulricehamn, Vårgårda",
+     "members as of the annual report 2013; start date not confirmed", "", "", "",
+     "http://docplayer.se/977534-Arsredovisning-2013-for-sjuharads-samordningsforbund.html"),
+    ("Samordningsförbundet Norra Skaraborg", "", "14", "", "named at the national Finsam conference 2013; members not confirmed", "", "", "",
+     "http://docplayer.se/3965382-Nationell-finsamkonferens-10-11-april-2013-i-skovde.html"),
+    ("Samordningsförbundet Norra Dalsland", "", "14", "",
+     "exists (Värmland's landsting applied to join so that Säffle and Årjäng could); members not confirmed", "", "", "",
+     "https://sverigesradio.se/sida/artikel.aspx?programid=93&artikel=4510289"),
+    # Örebro län
+    ("Samordningsförbundet Sydnärke", "", "18", "", "board minutes 2016 (Askersund, Kumla); members not listed in the source read", "", "", "",
+     "https://5dok.org/document/zlgvkxoo-plats-galeasen-western-hotell-norra-v%C3%A4ttern-askersund-n%C3%A4rvarande.html"),
+    ("Finsam Samordningsförbundet Degerfors - Karlskoga", "Finsam Degerfors - Karlskoga|Finsam Degerfors-Karlskoga|Samordningsförbundet Degerfors-Karlskoga", "18",
+     "Degerfors, Karlskoga", "'täcker de två kommuner som ingår i namnet'", "", "", "",
+     "https://nwt.se/karlskoga-degerfors/2016/03/12/avmyndigfierad-plats"),
     # Västmanlands län
-    ("Samordningsförbundet Västra Mälardalen", "", "19", "Köping, Arboga, Kungsör", ""),
+    ("Samordningsförbundet Västra Mälardalen", "", "19", "Köping, Arboga, Kungsör", "", "2010-05", "", "",
+     "http://samordningvastmanland.se/vm/om-forbundet/uppdrag.shtml"),
+    ("Samordningsförbundet Västerås", "", "19", "Västerås", "member from the name", "", "", "", "http://vkl.se/"),
+    ("Norra Västmanlands Samordningsförbund", "", "19", "Norberg, Skinnskatteberg, Fagersta, Sala, Hallstahammar, Surahammar",
+     "members: the kommuner with board members in the minutes of 2010-11-18", "", "", "",
+     "https://docplayer.se/amp/16979200-Sida-sammantradesprotokoll-sammantradesdatum-2010-11-18-1.html"),
+    # Dalarnas län
+    ("Samordningsförbundet Finsam Västerdalarna", "Finsam Västerdalarna", "20", "Malung-Sälen, Vansbro", "", "2008-01-01", "", "",
+     "http://docplayer.se/1334944-Insa-vasterdalarna-arsredovisning-2010-samordningsforbundet-landstinget-dalarna-organisationsnummer-222000-2568.html"),
+    ("Norra Dalarnas Finsamförbund", "", "20", "Mora, Orsa, Älvdalen", "the seventh förbund in Dalarna", "2013-09-02", "", "",
+     "http://morakommun.se/Stod--omsorg/Nyheter-Stod--omsorg/Norra-Dalarnas-Finsamforbund-startar/"),
+    ("Finsam Falun", "", "20", "Falun", "merged with Finsam Borlänge", "", "2023-01-01", "Samordningsförbundet Finsam Falun-Borlänge",
+     "https://www.finsamdalarna.se/fabo/f-hant-ny/f-fordjupat-samarbete-med-borlange/"),
+    ("Finsam Borlänge", "", "20", "Borlänge", "merged with Finsam Falun", "", "2023-01-01", "Samordningsförbundet Finsam Falun-Borlänge",
+     "https://www.finsamdalarna.se/fabo/f-hant-ny/f-fordjupat-samarbete-med-borlange/"),
+    ("Samordningsförbundet Finsam Falun-Borlänge", "", "20", "Falun, Borlänge", "", "2023-01-01", "", "",
+     "https://www.finsamdalarna.se/fabo/f-hant-ny/f-fordjupat-samarbete-med-borlange/"),
     # Gävleborgs län
-    ("Samordningsförbund Gävleborg", "Samordningsförbundet Gävleborg", "21", "", "members not verified"),
+    ("Samordningsförbund Gävleborg", "Samordningsförbundet Gävleborg", "21", "Söderhamn",
+     "only Söderhamn confirmed (its fullmäktige adopted the förbundsordning)", "", "", "",
+     "http://www.soderhamn.se/omsorgochstod/nyhetsarkivomsorgochstod/nyheteromsorgochstod/samordningsforbundforrehabilitering.5.29cee6fb14939362c9213085.html"),
     # Västernorrlands län
-    ("Samordningsförbund Ånge", "Samordningsförbundet Ånge", "22", "Ånge", ""),
+    ("Samordningsförbund Ånge", "Samordningsförbundet Ånge", "22", "Ånge", "member from the name; plan and budget 2017 listed", "", "", "", _DP),
+    ("Samordningsförbundet i Örnsköldsvik", "Samordningsförbundet Örnsköldsvik", "22", "Örnsköldsvik", "member from the page", "", "", "",
+     "http://samordningsforbundet.se/ornskoldsvik/lokal-samverkansgrupp/"),
     # Jämtlands län
-    ("Samordningsförbundet Jämtlands län", "Samordningsförbundet i Jämtlands län", "23", "*23", "uncertain: county-wide förbund from memory, not verified"),
+    ("Samordningsförbundet Jämtlands län", "Samordningsförbundet i Jämtlands län", "23", "", "exists (title of the source); members not confirmed", "", "", "",
+     "https://studylibsv.com/doc/1132974/bakgrund---samordningsf%C3%B6rbundet-i-j%C3%A4mtlands-l%C3%A4n"),
     # Västerbottens län
-    ("Samordningsförbundet Umeå", "", "24", "Umeå", "org. nr 222000-1834; formed May 2005"),
+    ("Samordningsförbundet Umeå", "", "24", "Umeå", "org. nr 222000-1834; annual report 2011 (dev corpus h36)", "2005-05", "", "",
+     "../shared/eval/dev/docs/h36_sf-umea-arsredovisning-2011.txt"),
+    ("Samordningsförbundet Skellefteå", "", "24", "Skellefteå", "became Samordningsförbundet Skellefteå–Norsjö when Norsjö joined",
+     "2005", "2014-01-01", "Samordningsförbundet Skellefteå–Norsjö", "https://samordningsforbund.se/skelleftea-norsjo/om-oss/"),
+    ("Samordningsförbundet Skellefteå–Norsjö", "Samordningsförbundet Skellefteå-Norsjö", "24", "Skellefteå, Norsjö", "", "2014-01-01", "", "",
+     "https://samordningsforbund.se/skelleftea-norsjo/om-oss/"),
+    ("Samordningsförbundet Södra Lappland", "", "24", "Lycksele, Malå, Sorsele, Åsele, Storuman, Dorotea, Vilhelmina", "", "2005-06-09", "", "",
+     "https://samordningsforbund.se/sodralappland/om-oss/"),
+    # Norrbottens län
+    ("Samordningsförbundet Consensus", "Consensus i Älvsbyn Samordningsförbund", "25", "Älvsbyn",
+     "the förbund in Älvsbyn (" + _DP + "); merged 2020 into Samordningsförbundet Södra Norrbotten", "", "2020",
+     "Samordningsförbundet Södra Norrbotten", "https://www.samordningnorrbotten.se/nyheter-210607"),
+    ("Samordningsförbundet Södra Norrbotten", "Samordningsförbundet södra Norrbotten", "25", "Luleå, Piteå, Älvsbyn, Boden",
+     "formed 2020 by merging the förbund in Piteå, Älvsbyn (Samordningsförbundet Consensus) and Luleå (the other two names not confirmed); Boden joined 2021-06-01", "2020", "", "",
+     "https://www.samordningnorrbotten.se/nyheter-210607"),
+]
+
+#: dated joins and leaves of single members (a member without a row here belongs from the
+#: förbund's start to its end): (förbund, kommun name, since, until, source)
+FORBUND_MEMBERSHIP = [
+    ("Samordningsförbundet Södra Norrbotten", "Boden", "2021-06-01", "", "https://www.samordningnorrbotten.se/nyheter-210607"),
 ]
 
 
@@ -293,6 +440,17 @@ FORMER_NAMES = {
     "Malmö universitet": "Malmö högskola",
     "Mälardalens universitet": "Mälardalens högskola",
 }
+
+
+def _iso_prefix(value: str) -> bool:
+    """'2005', '2010-05' and '2019-07-01' are dates as precise as the source gives them."""
+    import re
+    from datetime import date
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        return False
+    y, m, d = (list(map(int, value.split("-"))) + [1, 1])[:3]
+    date(y, m, d)
+    return True
 
 
 def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
@@ -345,14 +503,24 @@ def main() -> None:
     write(DATA / "organizations.csv", header, rows)
 
     frows = []
-    for name, aliases, county, members, note in FORBUND:
+    for name, aliases, county, members, note, start, end, successor, source in FORBUND:
         cs = codes(members)
-        assert all(c[:2] == county for c in cs), (name, cs)
-        frows.append([name, aliases, county, "|".join(cs), "|".join(NAME_OF[c] for c in cs), note])
+        assert source, f"{name}: every förbund row needs the source it was read from"
+        for d in (start, end):
+            assert not d or _iso_prefix(d), (name, d)
+        frows.append([name, aliases, county, "|".join(cs), "|".join(NAME_OF[c] for c in cs), note,
+                      start, end, successor, "|".join(sorted({c[:2] for c in cs} | {county})), source])
     fnames = [r[0].casefold() for r in frows]
     assert len(fnames) == len(set(fnames)) and not set(fnames) & set(names)
+    assert all(r[8].casefold() in fnames for r in frows if r[8]), "a successor that is not in the list"
     write(DATA / "samordningsforbund.csv",
-          ["name", "aliases", "county_code", "members", "member_names", "note"], frows)
+          ["name", "aliases", "county_code", "members", "member_names", "note", "start", "end", "successor",
+           "regions", "source"], frows)
+    mrows = []
+    for forbund, kommun, since, until, source in FORBUND_MEMBERSHIP:
+        assert forbund.casefold() in fnames and source and all(not d or _iso_prefix(d) for d in (since, until))
+        mrows.append([forbund, KOMMUN[kommun], kommun, since, until, source])
+    write(DATA / "forbund_membership.csv", ["forbund", "kommun_code", "kommun_name", "since", "until", "source"], mrows)
     print(f"organizations.csv: {len(rows)} rows; samordningsforbund.csv: {len(frows)} rows")
 
 
