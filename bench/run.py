@@ -383,7 +383,49 @@ class Bench:
         result = analyze(proj, seed=0)
         secs = time.perf_counter() - t0
         return {"organisations": n_orgs, "generate_s": round(t_gen, 2), "analyze_s": round(secs, 2),
-                "steps": result.timings, "summary": result.summary(), "methods": result.methods}
+                "steps": result.timings, "summary": result.summary(), "methods": result.methods,
+                "libraries": self.library_comparison(result.network, result.methods["betweenness"].get("k"))}
+
+    @staticmethod
+    def library_comparison(G, k: int | None) -> dict:
+        """One run each, same graph: sampled betweenness (numpy Brandes, linear-scaled, as
+        ``analyze`` does) against NetworKit's ``EstimateBetweenness`` at the same ``k``, and
+        NetworKit's PLM (what ``analyze`` uses) against networkx's Louvain when the graph is small
+        enough for it (<= 20k links). Ratios of one run on a shared machine: a comparison, not a goal."""
+        import networkit as nk
+        import networkx as nx
+        import numpy as np
+
+        from analytics.arrays import graph_arrays
+        from analytics.brandes import betweenness_from_sources, sample_sources
+        from analytics.centrality import networkit_louvain_labels
+        A = graph_arrays(G)
+        k = min(k or 256, A.n)
+        t0 = time.perf_counter()
+        betweenness_from_sources(A.indptr, A.indices, sample_sources(A.n, k, 0), linear=True)
+        t_np = time.perf_counter() - t0
+        g = nk.Graph(A.n)
+        keep = A.src != A.dst
+        g.addEdges((A.src[keep].astype(np.uint64), A.dst[keep].astype(np.uint64)))
+        nk.setSeed(0, False)
+        t0 = time.perf_counter()
+        nk.centrality.EstimateBetweenness(g, k, True, True).run()
+        t_nk = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        labels = networkit_louvain_labels(A, seed=0)
+        t_plm = time.perf_counter() - t0
+        groups: dict = {}
+        for u, c in zip(A.nodes, labels.tolist()):
+            groups.setdefault(c, set()).add(u)
+        res = {"k": k, "numpy_brandes_s": round(t_np, 3), "networkit_estimate_s": round(t_nk, 3),
+               "networkit_over_numpy": round(t_nk / max(t_np, 1e-9), 2), "networkit_plm_s": round(t_plm, 3),
+               "plm_modularity": round(nx.community.modularity(G, groups.values(), weight="weight"), 4)}
+        if G.number_of_edges() <= 20_000:
+            t0 = time.perf_counter()
+            found = nx.community.louvain_communities(G, weight="weight", seed=0)
+            res.update(networkx_louvain_s=round(time.perf_counter() - t0, 3),
+                       networkx_modularity=round(nx.community.modularity(G, found, weight="weight"), 4))
+        return res
 
     def render_network(self, nodes: int = 2000, runs: int = 3):
         """The Network page's graph view with ``nodes`` organisations in headless Chromium:
@@ -631,6 +673,14 @@ reps + (f"one document per transaction (write_record) {w['single_ms_per_doc']} m
             f"{syn['analyze_s']} s", goal, syn["analyze_s"] <= GOALS["analytics_50k_s"] if goal else None,
             "slowest steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in slow) +
             f"; betweenness {syn['summary'].get('betweenness')}")
+    lib = (syn or {}).get("libraries")
+    if lib:
+        add(f"graph libraries, synthetic {syn['organisations']:,} organisations (one run each)",
+            f"NetworKit sampled betweenness {lib['networkit_over_numpy']}x the numpy Brandes' time", "", None,
+            f"k={lib['k']}: numpy {lib['numpy_brandes_s']} s (linear-scaled, kept), NetworKit EstimateBetweenness "
+            f"{lib['networkit_estimate_s']} s (plain); communities NetworKit PLM {lib['networkit_plm_s']} s, "
+            f"modularity {lib['plm_modularity']}" + (f" (networkx Louvain {lib['networkx_louvain_s']} s, "
+                                                     f"{lib['networkx_modularity']})" if "networkx_louvain_s" in lib else ""))
     rn = st.get("render_2000")
     if rn and "render_median_ms" in rn:
         add(f"network view, {rn['nodes']} nodes / {rn['edges']} links, headless Chromium",

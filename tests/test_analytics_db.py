@@ -99,3 +99,17 @@ def test_cli_export_graphml(seed_graph, tmp_path):
     gexf = tmp_path / "net.gexf"
     assert CliRunner().invoke(main, ["export", str(gexf)]).exit_code == 0
     assert nx.read_gexf(gexf).number_of_nodes() == G.number_of_nodes()
+
+
+def test_scores_are_written_and_cleared_in_small_transactions(seed_graph):
+    """batch=2: many transactions each way; the result is that of one big one (stale scores gone)."""
+    part = analyze(load_projection(seed_graph, 2016, 2017))
+    full = analyze(load_projection(seed_graph))
+    assert write_scores(seed_graph, full.score_rows(), batch=3) == len(full.score_rows())
+    assert write_scores(seed_graph, part.score_rows(), period="2016–2017", batch=2) == len(part.score_rows())
+    scored = run_read(seed_graph, "MATCH (o:Organization) WHERE o.scores_at IS NOT NULL "
+                                  "RETURN collect(DISTINCT o.scores_period) AS p, count(o) AS n, "
+                                  "count(DISTINCT o.scores_at) AS stamps")[0]
+    assert scored == {"p": ["2016–2017"], "n": len(part.score_rows()), "stamps": 1}
+    assert len(part.score_rows()) < len(full.score_rows())          # so something was cleared
+    write_scores(seed_graph, full.score_rows(), batch=2)              # back to the full scores
