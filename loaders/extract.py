@@ -694,6 +694,7 @@ def extract_text(text: str, document: str = "document.txt", path: str | None = N
     """
     doc, keys = analyse_text(text)
     learned.apply(doc)
+    relations.drop_comember_collaboration(doc)  # members the model found are not collaborators either
     return _record(doc, document, path, keys, keep_contact_details)
 
 

@@ -1389,3 +1389,17 @@ def test_a_project_carried_out_within_a_fund_is_funded_by_it():
     rec = extract_text(text, "e.txt", "/e.txt")
     funds = {(r["source"], r["target"]) for r in rec["relations"] if r["type"] == "FUNDS"}
     assert any(t == "Unga vidare" and "socialfonden" in s.lower() for s, t in funds)
+
+
+def test_members_the_model_finds_are_not_collaborators():
+    # CONVENTIONS: no edges between members. The learned layer decides MEMBER_OF, so the
+    # guard against co-member collaborations must also run after it, not only after the rules.
+    t = ("Finansiering\n\nVar och en av de parter som ingår i Samspelet bidrar med medel till verksamheten.\n"
+         "Försäkringskassan och Arbetsförmedlingen bidrar med hälften av kostnaderna genom statlig finansiering\n"
+         "Region Jämtland Härjedalen bidrar med en fjärdedel\n"
+         "och kommunerna (Östersund, Krokom och Berg) svarar tillsammans för resten av kostnaderna.\n")
+    rels = extract_text(t, "samspel.txt")["relations"]
+    members = {r["source"] for r in rels if r["type"] == "MEMBER_OF" and r["target"] == "Samspelet"}
+    assert {"Östersunds kommun", "Krokoms kommun", "Bergs kommun"} <= members
+    both = [r for r in rels if r["type"] == "COLLABORATES_WITH" and {r["source"], r["target"]} <= members]
+    assert both == []
