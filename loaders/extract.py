@@ -159,6 +159,12 @@ def _field_props(fld: dict) -> dict:
                 specific_objective=fld["specific_objective"].value if "specific_objective" in fld else None)
 
 
+def _is_place_name(part: str) -> bool:
+    """A town alone ("Uppsala"), no organisation's name."""
+    g = Gazetteer.load()
+    return " " not in part.strip() and g.place(part.strip()) is not None and g.org(part.strip()) is None
+
+
 def _esf_record(doc: Doc, fld: dict) -> Entity | None:
     """The project of a project-bank record, its owner, funder and contact."""
     text = doc.text
@@ -194,6 +200,11 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
         value = re.split(r"\s+\S+(?:vägen|gatan|gränd|torget|backe|allé|plan)\s+\d", f.value)[0]
         parts = [p.strip() for p in re.split(r",|\s+[–—-]\s+|\s*/\s*", value) if p.strip()]
         parts = parts[:1] + [p for p in parts[1:] if p[:1].isupper() or " " in p]
+        # the last level a town alone ("…, Kyrkokansliet, Uppsala"): the owner's seat, no unit
+        seat = parts.pop() if len(parts) > 1 and _is_place_name(parts[-1]) else None
+        # "Rädda Barnen, Rädda Barnens Riksförbund AB": the same body's legal name, no level
+        legal = [p for p in parts[1:] if fold(p).startswith(fold(parts[0]) + "s ")]
+        parts = [p for p in parts if p not in legal]
         ents = []
         pos = f.start
         for part in dict.fromkeys(parts):
@@ -218,6 +229,13 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
         owner = ents[-1]
         sp = Span(f.label_start, f.end)
         doc.relate("OWNS", owner, proj, sp)
+        for lg in legal:
+            ents[0].aliases.add(lg)
+        if seat is not None:
+            ss = text.find(seat, pos, f.end + 1)
+            here = [m for m in doc.mentions_in(ss, ss + len(seat), "place")] if ss >= 0 else []
+            if here:
+                doc.relate("LOCATED_IN", owner, doc.get("place", here[0].uid), sp)
         for child, parent in zip(ents[1:], ents):
             if child.kind == "municipal_unit" or child.kind == "other" or child.kind == parent.kind and False:
                 pass

@@ -1403,3 +1403,20 @@ def test_members_the_model_finds_are_not_collaborators():
     assert {"Östersunds kommun", "Krokoms kommun", "Bergs kommun"} <= members
     both = [r for r in rels if r["type"] == "COLLABORATES_WITH" and {r["source"], r["target"]} <= members]
     assert both == []
+
+
+def test_owner_field_levels_without_the_town_or_the_legal_name():
+    # "Org, Unit, Town": the town is the owner's seat, not a unit; "Org, Org:s legal name AB"
+    # is one body, not a unit of itself
+    rec = ("Arbetsvägen\n\nProjektnummer:\n2019/00001\nProjektägare:\nTrossamfundet Svenska kyrkan, "
+           "Kyrkokansliet, Uppsala\nNamn:\nArbetsvägen\nBeviljat ESF-stöd:\n1 000 000 kr\n")
+    rels = {(r["type"], r["source"], r["target"]) for r in extract_text(rec, "a.txt")["relations"]}
+    assert ("OWNS", "Kyrkokansliet", "Arbetsvägen") in rels
+    assert ("PART_OF", "Kyrkokansliet", "Trossamfundet Svenska kyrkan") in rels
+    assert ("LOCATED_IN", "Kyrkokansliet", "Uppsala") in rels
+    assert not any(t == "OWNS" and s == "Uppsala" for t, s, _ in rels)
+    rec2 = ("Jobbsteget\n\nNamn:\nJobbsteget\nProjektägare:\nHjälp Barnen, Hjälp Barnens Riksförbund AB "
+            "Storgatan 141 Bromma\nProjektnummer:\n2020/00705\nBeviljat ESF-stöd:\n1 000 000 kr\n")
+    r2 = extract_text(rec2, "b.txt")
+    owners = [r["source"] for r in r2["relations"] if r["type"] == "OWNS"]
+    assert owners == ["Hjälp Barnen"]
