@@ -781,6 +781,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
         relations.partner_rules(doc, seg, owners, funders)
         relations.collaboration_rules(doc, seg)
         relations.active_in_rules(doc, seg)
+        relations.where_label_rules(doc, seg)
     relations.affiliation_rules(doc, pms)
     relations.board_rules(doc, pms)
     relations.member_rules(doc)

@@ -492,6 +492,31 @@ def active_in_rules(doc: Doc, seg: Segment) -> None:
                 doc.relate("ACTIVE_IN", p, place, sp)
 
 
+#: a label naming where the work is done ("Plats: Arvika kommun, Eda kommun …", "Ort: Norrby")
+_WHERE_LABEL = re.compile(r"(?im)^[ \t]*(?:plats|ort(?:er)?|verksamhetsort(?:er)?|genomförandeort(?:er)?|"
+                          r"geografiskt\s+område|medverkande\s+kommuner|kommuner)[ \t]*:[ \t]*(\S[^\n]*)$")
+
+
+def where_label_rules(doc: Doc, seg: Segment) -> None:
+    """A project's labelled place list: every place it names, or the place of every kommun
+    it names, is where the project works (a venue line of an event has no project)."""
+    proj = main_project(doc, seg)
+    if proj is None:
+        return
+    for m in _WHERE_LABEL.finditer(doc.text, seg.start, seg.end):
+        a, b = m.span(1)
+        sp = Span(m.start(), b)
+        found = [doc.get("place", x.uid) for x in doc.mentions_in(a, b, "place")]
+        for o in _ents(doc, doc.mentions_in(a, b, "org")):
+            if o.kind == "municipality_org" and o.props.get("place_uid"):
+                found.append(doc.get("place", o.props["place_uid"]))
+        seen: set[str] = set()
+        for place in found:
+            if place is not None and place.uid not in seen:
+                seen.add(place.uid)
+                doc.relate("ACTIVE_IN", proj, place, sp)
+
+
 def _name_spans(doc: Doc, sp: Span) -> list[tuple[int, int]]:
     """Where the sentence writes a project's or organisation's name, each at its full length."""
     return [doc.name_span(m) for t in ("project", "org") for m in doc.mentions_in(sp.start, sp.end, t)]

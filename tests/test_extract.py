@@ -1420,3 +1420,15 @@ def test_owner_field_levels_without_the_town_or_the_legal_name():
     r2 = extract_text(rec2, "b.txt")
     owners = [r["source"] for r in r2["relations"] if r["type"] == "OWNS"]
     assert owners == ["Hjälp Barnen"]
+
+
+def test_a_labelled_place_list_places_the_project():
+    t = ("Norrdal tillsammans\n\nPlats: Bodens kommun, Älvsbyns kommun och Piteå kommun\n\n"
+         "Tidsperiod: 2019-01-01 till 2021-12-31\n\nFinansiering: Europeiska socialfonden (ESF)\n\n"
+         "Beskrivning:\n\nSyftet med projektet Norrdal tillsammans var att fler unga skulle börja arbeta.\n")
+    rels = {(r["type"], r["source"], r["target"]) for r in extract_text(t, "p.txt")["relations"]}
+    for place in ("Boden", "Älvsbyn", "Piteå"):
+        assert ("ACTIVE_IN", "Norrdal tillsammans", place) in rels
+    # an event's venue line: no project, no ACTIVE_IN
+    ev = "Seminarium om arbetsmarknaden\n\nPlats: Rådhuset, Storgatan 12, Kristianstad\n\nVälkommen!\n"
+    assert not [r for r in extract_text(ev, "e.txt")["relations"] if r["type"] == "ACTIVE_IN"]
