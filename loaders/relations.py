@@ -39,7 +39,7 @@ PARTNER_CUES = re.compile(
     r"samverkanspart|\bstartar\b|har\s+startat|"
     # any tense of taking part, and the nouns of a partner ("I projektet deltar A, B",
     # "medverkade", "Samarbetspartners har varit A och B", "Övriga partners är …")
-    r"\bdelt(?:ar|og|agit)\b|\bmedverka(?:de|t)\b|\bingick\s+i\b|\w*partner(?:s|n|na)?\b|"
+    r"\bdelt(?:ar|og|agit)\b|\bmedverka(?:de|t|nde)\b|\bingick\s+i\b|\w*partner(?:s|n|na)?\b|"
     r"\bmedsökande\b|\b(?:gått|går|gick)\s+samman\s+med\b|\bdelprojekt(?:en)?\b", re.I)
 COLLAB_CUES = re.compile(
     r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|överenskommelse|utvecklingsprojekt\s+med|"

@@ -1432,3 +1432,12 @@ def test_a_labelled_place_list_places_the_project():
     # an event's venue line: no project, no ACTIVE_IN
     ev = "Seminarium om arbetsmarknaden\n\nPlats: Rådhuset, Storgatan 12, Kristianstad\n\nVälkommen!\n"
     assert not [r for r in extract_text(ev, "e.txt")["relations"] if r["type"] == "ACTIVE_IN"]
+
+
+def test_medverkande_kommuner_are_partners_and_places():
+    t = ("Vägen vidare är ett arbetsmarknadsprojekt som genomförs av tre kommuner i länet. "
+         "Medverkande kommuner är Boden, Älvsbyn och Piteå. Syftet med projektet är att fler ska arbeta.\n")
+    rels = {(r["type"], r["source"], r["target"]) for r in extract_text(t, "m.txt")["relations"]}
+    for k, place in (("Bodens kommun", "Boden"), ("Älvsbyns kommun", "Älvsbyn"), ("Piteå kommun", "Piteå")):
+        assert ("PARTNER_IN", k, "Vägen vidare") in rels
+        assert ("ACTIVE_IN", "Vägen vidare", place) in rels
