@@ -568,6 +568,12 @@ def part_of_rules(doc: Doc) -> None:
             doc.relate("PART_OF", o, parent, o.mentions[0][0] if o.mentions else None)
 
 
+#: a verb straight after a name opens a clause ("Anna Berg samarbetar med X"); the words
+#: that write an affiliation ("från", "på", "som är", a title after a comma) are not verbs of it
+_VERB_AFTER_NAME = re.compile(r"[ \t]+(?!(?:från|på|vid|hos|i|inom|som|är|var|jobbar|arbetar|och|samt|med|för|"
+                              r"tillika|numera|tidigare|nu)\b)[a-zåäö]+(?:ar|er|de|te|r)\b(?![ \t]+(?:på|vid|hos|inom)\b)")
+
+
 def person_rules(doc: Doc, people, seg_of) -> None:
     """WORKS_FOR from the affiliation zone; CONTACT_FOR from roles and contact lists."""
     text = doc.text
@@ -575,6 +581,8 @@ def person_rules(doc: Doc, people, seg_of) -> None:
         person = doc.get("person", pm.uid)
         seg = seg_of(pm.start)
         zone_orgs = _ents(doc, [m for m in doc.mentions_in(pm.zone_start, pm.zone_end, "org")])
+        if _VERB_AFTER_NAME.match(text, pm.zone_start, pm.zone_end):
+            zone_orgs = []  # "A samarbetar med X": a clause about the person, not an affiliation
         zone_projects = _ents(doc, doc.mentions_in(pm.zone_start, pm.zone_end, "project"))
         line_start = text.rfind("\n", 0, pm.start) + 1
         label = _contact_label(text, pm.start)
@@ -630,7 +638,7 @@ _TITLE = r"[a-zåäö\-]*(?:chef|strateg|ordförande|råd|direktör|ledare|samor
          r"sekreterare|utvecklare|rektor|minister|hövding|ansvarig|controller|konsulent|specialist|expert|" \
          r"utredare|forskare|professor|docent|talesperson|ombudsman)"
 _GENITIVE_TITLE = re.compile(rf":?s[ \t]+(?:[a-zåäö\-]*[a-rt-zåäö\-][ \t]+)?({_TITLE})[ \t]+$")
-_TITLE_IN_PLACE = re.compile(rf"^,?[ \t]+({_TITLE})[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+(?:[ \-][A-ZÅÄÖ][a-zåäö]+)?)\b")
+_TITLE_IN_PLACE = re.compile(rf"^,?[ \t]+((?:[a-zåäö\-]+s[ \t]+)?{_TITLE})[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+(?:[ \-][A-ZÅÄÖ][a-zåäö]+)?)\b")
 _PAREN_AFTER = re.compile(r"^[ \t]*\(([^()\n]{2,90})\)")
 
 
@@ -678,6 +686,8 @@ def affiliation_rules(doc: Doc, people) -> None:
                         if p2 is not None:
                             doc.relate("WORKS_FOR", p2, o, Span(pm.start, end + pb.end()))
                 continue
+        if _shared_affiliation(doc, by_start, i, person):
+            continue
         tp = _TITLE_IN_PLACE.match(after)
         if tp:
             place = g.place(tp.group(2))
@@ -687,6 +697,45 @@ def affiliation_rules(doc: Doc, people) -> None:
                     ps = pm.end + tp.start(2)
                     kom = O.add_kommun_org(doc, place, ps, ps + len(tp.group(2)), surface=tp.group(2))
                 doc.relate("WORKS_FOR", person, kom, Span(pm.start, pm.end + tp.end()), role=tp.group(1))
+
+
+_COORD_PEOPLE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]+(?:[a-zåäö\-]+[ \t]+)?")
+_FROM_ORG = re.compile(r"[ \t]+(?:från|på|vid|hos)[ \t]+(?:(?:företaget|föreningen|organisationen)[ \t]+)?")
+_ORG_THEN_PEOPLE = re.compile(r"\b(?:från|på|vid|hos)[ \t]+(?:(?:företaget|föreningen)[ \t]+)?$")
+
+
+def _shared_affiliation(doc: Doc, by_start, i: int, person) -> bool:
+    """One organisation written once for coordinated people: "enhetschefen A och
+    arbetskonsulenten B från företaget X" (after the last name), "två forskare från X,
+    docent A och docent B" (before the first)."""
+    text = doc.text
+    # forward: the names coordinated after this one, the organisation after the last
+    j, end = i, by_start[i].end
+    while j + 1 < len(by_start) and _COORD_PEOPLE.fullmatch(text, end, by_start[j + 1].start):
+        j += 1
+        end = by_start[j].end
+    if j > i:
+        m = _FROM_ORG.match(text, end)
+        if m:
+            here = [x for x in doc.mentions_in(m.end(), m.end() + 80, "org") if x.start == m.end()]
+            if here:
+                o = doc.get("org", here[0].uid)
+                doc.relate("WORKS_FOR", person, o, Span(by_start[i].start, here[0].end))
+                return True
+    # backward: "från X, [title] A och [title] B"
+    k, start = i, by_start[i].start
+    while k > 0 and _COORD_PEOPLE.fullmatch(text, by_start[k - 1].end, start):
+        k -= 1
+        start = by_start[k].start
+    lead = re.search(r",[ \t]+(?:[a-zåäö\-]+[ \t]+)?$", text[max(0, start - 40):start])
+    if lead:
+        comma = start - len(lead.group(0))
+        orgs_before = [x for x in doc.mentions_in(max(0, comma - 80), comma, "org") if x.end == comma]
+        if orgs_before and _ORG_THEN_PEOPLE.search(text, max(0, orgs_before[0].start - 30), orgs_before[0].start):
+            o = doc.get("org", orgs_before[0].uid)
+            doc.relate("WORKS_FOR", person, o, Span(orgs_before[0].start, by_start[i].end))
+            return True
+    return False
 
 
 #: an office on a body's board, or the head of a förbund's office

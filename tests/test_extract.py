@@ -1441,3 +1441,23 @@ def test_medverkande_kommuner_are_partners_and_places():
     for k, place in (("Bodens kommun", "Boden"), ("Älvsbyns kommun", "Älvsbyn"), ("Piteå kommun", "Piteå")):
         assert ("PARTNER_IN", k, "Vägen vidare") in rels
         assert ("ACTIVE_IN", "Vägen vidare", place) in rels
+
+
+def _works(text):
+    return {(r["source"], r["target"]) for r in extract_text(text, "w.txt")["relations"] if r["type"] == "WORKS_FOR"}
+
+
+def test_one_organisation_written_once_for_coordinated_people():
+    assert _works("Enhetschefen Anna Berg och arbetskonsulenten Olle Svensson från Arbetsförmedlingen "
+                  "berättade om metoden.") == {("Anna Berg", "Arbetsförmedlingen"), ("Olle Svensson", "Arbetsförmedlingen")}
+    assert _works("Två forskare från Göteborgs universitet, docent Anna Berg och docent Olle Svensson, "
+                  "följde arbetet.") == {("Anna Berg", "Göteborgs universitet"), ("Olle Svensson", "Göteborgs universitet")}
+
+
+def test_a_board_title_in_a_kommun_is_that_kommun():
+    assert ("Anna Berg", "Skövde kommun") in _works("Det säger Anna Berg, kommunstyrelsens ordförande i Skövde.")
+
+
+def test_a_verb_after_a_name_is_no_affiliation_but_a_verb_of_working_at_is():
+    assert _works("Anna Berg och Olle Svensson samarbetar med Arbetsförmedlingen.") == set()
+    assert ("Olle Svensson", "Försäkringskassan") in _works("Olle Svensson samordnade på Försäkringskassan i tio år.")
