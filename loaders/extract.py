@@ -848,6 +848,8 @@ def _shorthand(alias: str, name: str) -> bool:
     a, n = alias.casefold().strip(), name.casefold().strip()
     if len(re.sub(r"\W", "", a)) <= 2:
         return True
+    if re.sub(r"\s+(?:ab|hb|kb)$", "", n) == a:
+        return False  # "Misa AB" written "MISA": the legal form is not written, the name is
     return (n.startswith(a) or a.startswith(n)) and abs(len(n) - len(a)) <= 3
 
 
@@ -879,6 +881,8 @@ def _names_as_written(rec: dict, text: str) -> None:
         if not found:
             continue
         best = max(found, key=lambda a: (len(a), a))
+        hit = re.search(r"(?<!\w)" + re.escape(best) + r"(?!\w)", text, re.I)
+        best = hit.group(0) if hit and " ".join(hit.group(0).split()) == hit.group(0) else best  # its case as written
         item["canonical"] = name
         item["name"] = best
         item["aliases"] = sorted({*(a for a in item["aliases"] if a != best), name})

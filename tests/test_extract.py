@@ -1461,3 +1461,10 @@ def test_a_board_title_in_a_kommun_is_that_kommun():
 def test_a_verb_after_a_name_is_no_affiliation_but_a_verb_of_working_at_is():
     assert _works("Anna Berg och Olle Svensson samarbetar med Arbetsförmedlingen.") == set()
     assert ("Olle Svensson", "Försäkringskassan") in _works("Olle Svensson samordnade på Försäkringskassan i tio år.")
+
+
+def test_a_reference_company_named_as_written_without_its_legal_form():
+    r = extract_text("Arbetskonsulenten Olle Svensson från företaget MISA berättade om metoden.", "m.txt")
+    org = next(o for o in r["organizations"] if o.get("canonical") == "Misa AB")
+    assert org["name"] == "MISA"
+    assert ("WORKS_FOR", "Olle Svensson", "MISA") in {(x["type"], x["source"], x["target"]) for x in r["relations"]}
