@@ -32,7 +32,8 @@ _LEADING_WORDS = {"enligt", "säger", "berättar", "och", "men", "även", "ocks�
                   "samt", "dessutom", "bland", "tack", "kontakta", "välkommen", "hälsningar", "intervju", "foto",
                   "bild", "text", "av:", "moderator", "medverkande", "talare"}
 _ROLE_WORD = re.compile(r"[a-zåäö\-]*(?:chef|hövding|ordförande|direktör|minister|professor|docent|rektor|"
-                       r"projektledare|samordnare|handläggare|moderator|forskare|sekreterare|talesperson)")
+                       r"projektledare|samordnare|handläggare|moderator|forskare|sekreterare|talesperson|"
+                       r"konsulent|strateg|handledare|koordinator|utvecklare|coach|assistent)(?:en|n)?")
 NOT_NAME_WORDS = {
     "region", "kommun", "stad", "projektet", "projekt", "samordningsförbundet", "finsam", "arbetsförmedlingen",
     "försäkringskassan", "svenska", "sveriges", "europeiska", "stiftelsen", "länsstyrelsen", "nationella",
