@@ -165,6 +165,7 @@ def find_projects(doc: Doc) -> None:
             add_project(doc, word, ms[0].start(), ms[0].end())
     find_introduced_names(doc)
     find_bulleted_projects(doc)
+    _described_titles(doc)
     find_titled_projects(doc)
     if not doc.of_type("project"):
         _recurring_name(doc)
@@ -593,6 +594,52 @@ def find_titled_projects(doc: Doc) -> None:
                 recurs or re.match(r"(?:Projektet|Insatsen|Satsningen|Förstudien)\s", first_sentence)):
             add_project(doc, title, s, s + len(title))
         return  # only the first real line is the page's title
+
+
+#: "Ett samverkansprojekt mellan …", "En insats för …": a sentence that says what the line
+#: above it (or the name it starts with) is
+_KIND_SENTENCE = r"(?:Ett|En)[ \t]+(?:[\w\-]+[ \t]+)?(?:[\w\-]*projekt|IOP|insats|satsning|förstudie|" \
+                 r"idéburet[ \t]+offentligt[ \t]+partnerskap)\b"
+_DESCRIBED_BELOW = re.compile(rf"^[ \t]*{_KIND_SENTENCE}")
+_DESCRIBED_INLINE = re.compile(rf"(?m)^[ \t]*([{U}][\w\-]+(?:[ \t][\w\-]+){{0,3}}?)[ \t]+{_KIND_SENTENCE}[ \t]+"
+                               r"(?:mellan|för|som|där|med|i|inom|av)\b")
+_FURNITURE_TITLE = re.compile(r"(?i)(hoppa|meny|sök|logga|start|hem|nyheter|laddar|publicerad|senast|prenumerera|"
+                              r"bakgrund|syfte|mål|målgrupp|inledning|sammanfattning|innehåll|storlek|om oss|kontakt|"
+                              r"projekt|insatser|aktuellt|exempel)\b")
+
+
+def _described_titles(doc: Doc) -> None:
+    """A short heading line with the next line saying what it is ("Arbetstorget Norrby" over
+    "Ett samverkansprojekt mellan …"), or a name glued to that sentence in a list of
+    examples ("Karriärvägen Ett IOP mellan föreningen X och Y stad")."""
+    text = doc.text
+    g = Gazetteer.load()
+
+    def fine(name: str, s: int) -> bool:
+        return (0 < len(name.split()) <= 6 and name[0].isupper() and not re.search(r"[.!?:;,]$", name)
+                and not _FURNITURE_TITLE.match(name) and not g.org(name) and not g.place(name)
+                and not doc.is_taken(s, s + len(name)) and not re.search(r"\d{4}-\d{2}-\d{2}", name))
+
+    lines = text.split("\n")
+    pos = 0
+    starts = []
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    for i, line in enumerate(lines):
+        title = line.strip()
+        if not title:
+            continue
+        nxt = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()), None)
+        if nxt is None or not _DESCRIBED_BELOW.match(lines[nxt]):
+            continue
+        s = starts[i] + line.find(title)
+        if fine(title, s) and _ok(doc, title, s, s + len(title)):
+            add_project(doc, title, s, s + len(title))
+    for m in _DESCRIBED_INLINE.finditer(text):
+        name = m.group(1)
+        if fine(name, m.start(1)) and _ok(doc, name, m.start(1), m.end(1)):
+            add_project(doc, name, m.start(1), m.end(1))
 
 
 #: the labels of a project's facts ("Projektägare:", "Tidsperiod: 2018–2021", "EU-fond" over its

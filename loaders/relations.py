@@ -33,7 +33,7 @@ FUND_CUES = re.compile(
     r"stöd\s+från|bidrag\s+från|pengar\s+från|medfinansi|"
     rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?från\s", re.I)
 PARTNER_CUES = re.compile(
-    r"deltar\s+i|samverkansprojekt\s+mellan|\bsamarbete\s+(?:\w+\s+){1,2}?med\b|samverkansprojekt\b[^.\n]{0,60}?\bmed\b|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
+    r"deltar\s+i|samverkansprojekt\s+mellan|\bIOP\s+mellan|partnerskap\s+mellan|\bsamarbete\s+(?:\w+\s+){1,2}?med\b|samverkansprojekt\b[^.\n]{0,60}?\bmed\b|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
     r"tillsammans\s+med|ingår\s+(?:i|också\s+i)|består\s+av\s+medarbetare\s+från|i\s+samverkan\s+med|"
     r"i\s+samarbete\s+med|\bparter(?:na)?\b|medverkar|deltagande\s+(?:kommuner|organisationer)|"
     r"samverkanspart|\bstartar\b|har\s+startat|"

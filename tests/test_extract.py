@@ -1468,3 +1468,19 @@ def test_a_reference_company_named_as_written_without_its_legal_form():
     org = next(o for o in r["organizations"] if o.get("canonical") == "Misa AB")
     assert org["name"] == "MISA"
     assert ("WORKS_FOR", "Olle Svensson", "MISA") in {(x["type"], x["source"], x["target"]) for x in r["relations"]}
+
+
+def test_a_heading_the_next_line_says_is_a_project():
+    t = ("Arbetstorget Norrby\n\nEtt samverkansprojekt mellan Arbetsförmedlingen och Skellefteå kommun samt "
+         "Försäkringskassan.\n\nProjektet pågick 2010-2012.\n")
+    r = extract_text(t, "a.txt")
+    assert [p["name"] for p in r["projects"]] == ["Arbetstorget Norrby"]
+    partners = {x["source"] for x in r["relations"] if x["type"] == "PARTNER_IN"}
+    assert {"Arbetsförmedlingen", "Skellefteå kommun", "Försäkringskassan"} <= partners
+    # a name glued to the sentence that says what it is, in a list of examples
+    t2 = "Exempel:\n\nKarriärvägen Ett IOP mellan idrottsföreningen IFK Norrby och Borås stad. Syftet är att matcha.\n"
+    r2 = extract_text(t2, "b.txt")
+    assert [p["name"] for p in r2["projects"]] == ["Karriärvägen"]
+    assert ("PARTNER_IN", "Borås stad", "Karriärvägen") in {(x["type"], x["source"], x["target"]) for x in r2["relations"]}
+    # a furniture heading over such a sentence names nothing
+    assert extract_text("Nyheter\n\nEtt projekt för unga startar i höst.\n", "c.txt")["projects"] == []
