@@ -33,7 +33,7 @@ FUND_CUES = re.compile(
     r"stöd\s+från|bidrag\s+från|pengar\s+från|medfinansi|"
     rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?från\s", re.I)
 PARTNER_CUES = re.compile(
-    r"deltar\s+i|samverkansprojekt\s+mellan|\bIOP\s+mellan|partnerskap\s+mellan|\bsamarbete\s+(?:\w+\s+){1,2}?med\b|samverkansprojekt\b[^.\n]{0,60}?\bmed\b|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
+    r"deltar\s+i|\bär\s+(?:en\s+)?del\s+av\s+(?:\w+)?projektet\b|samverkansprojekt\s+mellan|\bIOP\s+mellan|partnerskap\s+mellan|\bsamarbete\s+(?:\w+\s+){1,2}?med\b|samverkansprojekt\b[^.\n]{0,60}?\bmed\b|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
     r"tillsammans\s+med|ingår\s+(?:i|också\s+i)|består\s+av\s+medarbetare\s+från|i\s+samverkan\s+med|"
     r"i\s+samarbete\s+med|\bparter(?:na)?\b|medverkar|deltagande\s+(?:kommuner|organisationer)|"
     r"samverkanspart|\bstartar\b|har\s+startat|"
@@ -95,6 +95,8 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
         cue = OWN_CUES.search(s_text)
         if not cue:
             continue
+        if re.search(r"\bsom\s+(?:nu\s+)?$", s_text[:cue.start()]) and re.match(r"(?i)(?:har|hade|blev|beviljades)", cue.group(0)):
+            continue  # "… en del av projektet Y som har beviljats …": the project is granted, not run by X
         proj = sentence_project(doc, sp, seg)
         if proj is None or proj.uid in owners:
             continue

@@ -1484,3 +1484,10 @@ def test_a_heading_the_next_line_says_is_a_project():
     assert ("PARTNER_IN", "Borås stad", "Karriärvägen") in {(x["type"], x["source"], x["target"]) for x in r2["relations"]}
     # a furniture heading over such a sentence names nothing
     assert extract_text("Nyheter\n\nEtt projekt för unga startar i höst.\n", "c.txt")["projects"] == []
+
+
+def test_a_part_of_a_granted_project_is_its_partner_not_its_owner():
+    t = "Försäkringskassan är en del av projektet Samverkan Norrbotten 2025 som har beviljats drygt 5 miljoner kronor."
+    rels = {(x["type"], x["source"], x["target"]) for x in extract_text(t, "d.txt")["relations"]}
+    assert ("PARTNER_IN", "Försäkringskassan", "Samverkan Norrbotten 2025") in rels
+    assert not [r for r in rels if r[0] == "OWNS"]
