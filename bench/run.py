@@ -15,6 +15,9 @@ everybody else, so contention on a shared machine shows in the results):
 4. load        end to end at the first size (read, extract, resolve, write; a subprocess,
                whose process-tree RSS is polled), then a reload of the same unchanged files;
 5. analytics   projection + ``analytics.analyze`` (+ writing the scores) on that graph;
+   bulk        the graph of that load exported to CSV and imported with ``neo4j-admin
+               database import full`` into a scratch home (``bench.bulk``): the ceiling the
+               writer is compared against;
 6. big         a fresh load at the last size (subprocess, RSS), analytics on it, the error
                of sampled betweenness against exact on a smaller graph, and every curated
                query in ``queries/`` (p50/p95 over repeated runs, plus PROFILE db hits).
@@ -326,6 +329,15 @@ class Bench:
         res.update(self.counts())
         return res
 
+    def bulk_import(self):
+        """The bulk-import ceiling: the graph the writer just loaded end to end (reference
+        data + the small corpus), exported to CSV and imported by ``neo4j-admin database
+        import full`` into an empty database of a scratch home (deleted after)."""
+        from bench.bulk import bulk_ceiling
+        from graph.connection import run_read
+        docs = run_read(self.driver, "MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
+        return bulk_ceiling(self.driver, docs)
+
     def analytics(self, write: bool = True):
         from analytics import analyze
         from graph.projection import load_projection, write_scores
@@ -586,6 +598,7 @@ class Bench:
                 self.stage("writer_vs_naive", self.writer_vs_naive)
                 self.stage("load_small", self.load, self.small, True)
                 self.stage("reload_small", self.load, self.small, False)
+                self.stage("bulk_import", self.bulk_import)
                 self.stage("analytics_small", self.analytics)
                 if self.big != self.small:
                     self.stage("queries_small", self.queries)
@@ -651,6 +664,25 @@ reps + (f"one document per transaction (write_record) {w['single_ms_per_doc']} m
              if "txlog_mb_added" in ls else "") +
             f"CPU used: loader {ls['cpu']['bench_cores']} cores, neo4j {ls['cpu']['neo4j_cores']}, "
             f"others {ls['cpu']['others_cores']}")
+    bi = st.get("bulk_import")
+    if bi and "import_wall_s" in bi:
+        # the writer's rate inside the end-to-end load (its own wall time in the loader) and
+        # in the writer-vs-naive stage, over the import's rate on the same graph
+        parts, share = [], ""
+        if ls and ls.get("write_s"):
+            wr = (ls.get("new") or ls["documents"]) / max(ls["write_s"], 1e-9)
+            parts.append(f"writer in the {_k(small)} load {wr:.0f} docs/s = "
+                         f"{100 * wr / bi['docs_per_s_wall']:.0f} % of it "
+                         f"({100 * wr / bi['docs_per_s_import']:.0f} % of the importer's own time)")
+            share = f"; writer's share {wr / bi['docs_per_s_wall']:.2f}"
+        if w and w.get("writer_ms_per_doc"):
+            wr = 1000 / w["writer_ms_per_doc"]
+            parts.append(f"writer vs naive stage {wr:.0f} docs/s = {100 * wr / bi['docs_per_s_wall']:.0f} %")
+        add(f"bulk-import ceiling ({bi['documents']} docs: {bi['nodes']} nodes, {bi['relationships']} relationships)",
+            f"{bi['docs_per_s_wall']} docs/s ({bi['import_wall_s']} s){share}", "", None,
+            "; ".join(parts) + f"; neo4j-admin database import full into an empty database, JVM start "
+            f"included (the importer's own time {bi['import_s']} s = {bi['docs_per_s_import']} docs/s), no "
+            f"constraints or indexes built; CSV export {bi['export_s']} s ({bi['csv_mb']} MB)")
     if ls and rl:
         ratio = round(ls["seconds"] / max(rl["seconds"], 1e-9), 1)
         add(f"reload {_k(small)} unchanged", f"{rl['seconds']} s = {ratio}x faster",

@@ -172,47 +172,58 @@ RETURN doc.uid AS doc_uid, count(*) AS written
 def merge_relationships(rel_type: str) -> str:
     """MERGE one batch of relationships of a type, adding each document's provenance once.
 
-    ``$docs``: ``{uid, rows}`` per document, in load order; rows ``{source, target,
-    evidence}`` with end keys of the schema's labels, plus ``props`` and ``doc_props`` for
-    types with properties. ``doc_uids`` (and ``doc_props`` for types with
-    properties: the document's properties as a JSON object) get the document's entry only
-    if it is not there yet, so a rerun adds nothing; ``evidence`` gets its quote only while
-    it is aligned with ``doc_uids`` and shorter than ``$evidence_cap``. Properties (role,
-    amount_sek) fill gaps like node properties. Returns ``written`` per document.
+    ``$edges``: one row per relationship of the batch (``graph.writer._edge_rows``), with the
+    entries of every document of the batch that states it, in load order: ``{source,
+    target, uids, evidence}`` (``evidence[i]`` is the quote of document ``uids[i]``) plus
+    ``doc_props`` (the documents' properties as JSON object strings) and ``props`` (their
+    property maps) for types with properties. So an edge that many documents of the batch
+    state (a hub's LOCATED_IN, PARTNER_IN of a big project) is sought, locked and has its
+    lists rewritten once per batch, not once per document.
+
+    The rule is that of one document at a time, in load order: ``doc_uids`` (and
+    ``doc_props``) get a document's entry only if it is not there yet, so a rerun adds
+    nothing; ``evidence`` gets the quotes of the new entries only while it is aligned with
+    ``doc_uids``, up to ``$evidence_cap`` quotes (a prefix of the new ones). Properties
+    (role, amount_sek) fill gaps like node properties: the first document that states one
+    sets it. Returns ``written`` per document (one per edge it states).
 
     A new relationship gets its lists in ``ON CREATE`` (nothing to read); an existing one
-    is updated in ``ON MATCH``, row by row, so a second row of the same edge in the batch
-    sees the first one's entries (and the cap holds within a batch too). ``evidence`` and
-    ``doc_props`` are set before ``doc_uids``, whose old value their conditions read.
+    in ``ON MATCH``, where every right-hand side reads ``r`` only after the first item has
+    locked it (it reads the property it sets), and ``evidence`` and ``doc_props`` are set
+    before ``doc_uids``, whose old value their conditions read.
     """
     rel = RELS[rel_type]
     src, tgt = NODES[rel.source], NODES[rel.target]
-    known = "doc.uid IN coalesce(r.doc_uids, [])"
-    on_create = ["r.evidence = CASE WHEN $evidence_cap > 0 THEN [row.evidence] END"]
+    # indexes of the row's documents not in r.doc_uids yet (all of them on a new edge)
+    fresh = "[i IN range(0, size(row.uids) - 1) WHERE NOT row.uids[i] IN coalesce(r.doc_uids, [])]"
+    on_create = ["r.evidence = CASE WHEN $evidence_cap > 0 THEN row.evidence[..$evidence_cap] END"]
     on_match = [
-        f"r.evidence = CASE WHEN NOT {known} "
-        "AND size(coalesce(r.evidence, [])) = size(coalesce(r.doc_uids, [])) "
+        "r.evidence = CASE WHEN size(coalesce(r.evidence, [])) = size(coalesce(r.doc_uids, [])) "
         "AND size(coalesce(r.evidence, [])) < $evidence_cap "
-        "THEN coalesce(r.evidence, []) + row.evidence ELSE r.evidence END",
+        f"AND size({fresh}) > 0 "
+        f"THEN coalesce(r.evidence, []) + [i IN {fresh} | row.evidence[i]]"
+        "[..($evidence_cap - size(coalesce(r.evidence, [])))] ELSE r.evidence END",
     ]
     if rel.properties:
-        on_create.append("r.doc_props = [row.doc_props]")
-        on_match.append(f"r.doc_props = CASE WHEN {known} THEN r.doc_props "
-                        "ELSE coalesce(r.doc_props, []) + row.doc_props END")
-    on_create.append("r.doc_uids = [doc.uid]")
-    on_match.append(f"r.doc_uids = CASE WHEN {known} THEN r.doc_uids "
-                    "ELSE coalesce(r.doc_uids, []) + doc.uid END")
-    on_create += [f"r.{q(p)} = row.props.{q(p)}" for p in rel.properties]
-    on_match += [f"r.{q(p)} = coalesce(r.{q(p)}, row.props.{q(p)})" for p in rel.properties]
+        on_create.append("r.doc_props = row.doc_props")
+        on_match.append(f"r.doc_props = CASE WHEN size({fresh}) = 0 THEN r.doc_props "
+                        f"ELSE coalesce(r.doc_props, []) + [i IN {fresh} | row.doc_props[i]] END")
+    on_create.append("r.doc_uids = row.uids")
+    on_match.append(f"r.doc_uids = CASE WHEN size({fresh}) = 0 THEN r.doc_uids "
+                    f"ELSE coalesce(r.doc_uids, []) + [i IN {fresh} | row.uids[i]] END")
+    stated = {p: f"head([x IN row.props WHERE x.{q(p)} IS NOT NULL | x.{q(p)}])" for p in rel.properties}
+    on_create += [f"r.{q(p)} = {stated[p]}" for p in rel.properties]
+    on_match += [f"r.{q(p)} = coalesce(r.{q(p)}, {stated[p]})" for p in rel.properties]
     return f"""{BATCH}
-UNWIND $docs AS doc
-UNWIND doc.rows AS row
+UNWIND $edges AS row
 MATCH (s:{_label(rel.source)} {{{q(src.key)}: row.source}})
 MATCH (t:{_label(rel.target)} {{{q(tgt.key)}: row.target}})
 MERGE (s)-[r:{_rel(rel_type)}]->(t)
 ON CREATE SET {_SEP.join(on_create)}
 ON MATCH SET {_SEP.join(on_match)}
-RETURN doc.uid AS doc_uid, count(*) AS written
+WITH row
+UNWIND row.uids AS doc_uid
+RETURN doc_uid, count(*) AS written
 """
 
 

@@ -399,16 +399,9 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
             counts = _run(tx, shared, cypher.merge_nodes(label), docs=docs)
             _check_written(written, label, counts)
         for rtype in RELS:  # schema order: deterministic
-            if RELS[rtype].properties:
-                docs = [{"uid": plan.doc_uid, "rows": plan.rels[rtype]}
-                        for plan in written if plan.rels.get(rtype)]
-            else:  # no props to send
-                docs = [{"uid": plan.doc_uid,
-                         "rows": [{"source": row["source"], "target": row["target"],
-                                   "evidence": row["evidence"]} for row in plan.rels[rtype]]}
-                        for plan in written if plan.rels.get(rtype)]
-            if docs:
-                counts = _run(tx, shared, cypher.merge_relationships(rtype), docs=docs,
+            edges = _edge_rows(written, rtype)
+            if edges:
+                counts = _run(tx, shared, cypher.merge_relationships(rtype), edges=edges,
                               evidence_cap=cypher.EVIDENCE_CAP)
                 _check_written(written, rtype, counts)
         _update_person_organisations(tx, shared, written)
@@ -418,6 +411,27 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
         first.relationships_deleted += shared.relationships_deleted
         first.nodes_deleted += shared.nodes_deleted
     return results
+
+
+def _edge_rows(plans: list[_Plan], rtype: str) -> list[dict[str, Any]]:
+    """The batch's rows of one relationship type, one per edge: the entries of every
+    document that states it, in load order (see ``cypher.merge_relationships``)."""
+    with_props = bool(RELS[rtype].properties)
+    edges: dict[tuple, dict[str, Any]] = {}
+    for plan in plans:
+        for row in plan.rels.get(rtype, ()):
+            edge = edges.get((row["source"], row["target"]))
+            if edge is None:
+                edge = edges[(row["source"], row["target"])] = {
+                    "source": row["source"], "target": row["target"], "uids": [], "evidence": []}
+                if with_props:
+                    edge["doc_props"], edge["props"] = [], []
+            edge["uids"].append(plan.doc_uid)
+            edge["evidence"].append(row["evidence"])
+            if with_props:
+                edge["doc_props"].append(row["doc_props"])
+                edge["props"].append(row["props"])
+    return list(edges.values())
 
 
 def _update_person_organisations(tx: neo4j.ManagedTransaction, result: WriteResult,

@@ -199,7 +199,7 @@ def test_plan_drops_contact_details_unless_asked():
 def test_every_extracted_relation_type_has_a_writer_statement():
     for rtype in RELATION_ENDS:
         text = cypher.merge_relationships(rtype)
-        assert f"[r:`{rtype}`]" in text and "$docs" in text
+        assert f"[r:`{rtype}`]" in text and "$edges" in text
     with pytest.raises(ValueError):
         cypher.q("OWNS]->() DETACH DELETE (x")
 
