@@ -545,6 +545,33 @@ def located_in_rules(doc: Doc) -> None:
                 if o.kind in ("nonprofit", "company", "education", "other")]
         if orgs and place is not None:
             doc.relate("LOCATED_IN", orgs[0], place, sp)
+    # "I Örebro driver Studieförbundet X en verksamhet", "I Falkenberg finns föreningen Y":
+    # the place fronted, the local organisation the subject of a verb of being or running there
+    for m in _FRONTED_PLACE.finditer(doc.text):
+        places = [x for x in doc.mentions_in(m.start(1), m.end(1) + 1, "place") if x.start == m.start(1)]
+        if not places:
+            continue
+        after = [x for x in doc.mentions_in(m.end(), m.end() + 60, "org")]
+        if not after or not re.fullmatch(r"[ \t]*(?:(?:den|det|ett|en)[ \t]+)?(?:[a-zåäö\-]+[ \t]+){0,2}",
+                                         doc.text[m.end():after[0].start]):
+            continue
+        o = doc.get("org", after[0].uid)
+        if o is not None and o.kind in ("nonprofit", "company", "education", "other"):
+            doc.relate("LOCATED_IN", o, doc.get("place", places[0].uid), doc.sentence(m.start()))
+    # "arbetskooperativet Klovstens hunddagis i Kungsbacka": a descriptor, the name, its place
+    for m in _DESCRIPTOR_NAME_IN.finditer(doc.text):
+        orgs_here = [x for x in doc.mentions_in(m.start(1), m.end(1), "org") if x.start == m.start(1) and x.end == m.end(1)]
+        places = [x for x in doc.mentions_in(m.start(2), m.end(2) + 1, "place") if x.start == m.start(2)]
+        if orgs_here and places:
+            o = doc.get("org", orgs_here[0].uid)
+            if o is not None and o.kind in ("nonprofit", "company", "education", "other"):
+                doc.relate("LOCATED_IN", o, doc.get("place", places[0].uid), doc.sentence(m.start()))
+
+
+_FRONTED_PLACE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*I[ \t]+(?:[A-ZÅÄÖ][a-zåäö]+[ \t]+)?([A-ZÅÄÖ][a-zåäö]+)[ \t]+"
+                            r"(?:finns|driver|drivs|anordnar|bedriver|erbjuder|startade|har[ \t]+startat)\b", re.M)
+_DESCRIPTOR_NAME_IN = re.compile(r"\b(?:föreningen|arbetskooperativet|kooperativet|företaget|stiftelsen|"
+                                 r"studieförbundet|folkhögskolan)[ \t]+([A-ZÅÄÖ][^\n,.;:()]{1,50}?)[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+)\b")
 
 
 def part_of_rules(doc: Doc) -> None:

@@ -1491,3 +1491,14 @@ def test_a_part_of_a_granted_project_is_its_partner_not_its_owner():
     rels = {(x["type"], x["source"], x["target"]) for x in extract_text(t, "d.txt")["relations"]}
     assert ("PARTNER_IN", "Försäkringskassan", "Samverkan Norrbotten 2025") in rels
     assert not [r for r in rels if r[0] == "OWNS"]
+
+
+def test_a_local_organisation_placed_by_a_fronted_place_or_after_its_name():
+    def located(t):
+        return {(x["source"], x["target"]) for x in extract_text(t, "l.txt")["relations"] if x["type"] == "LOCATED_IN"}
+    assert ("Studieförbundet Bilda", "Örebro") in located(
+        "I Örebro driver Studieförbundet Bilda en verksamhet där kvinnor lär sig körkortsteori.")
+    assert ("Klovstens hunddagis", "Kungsbacka") in located(
+        "Det finns ett socialt företag i form av arbetskooperativet Klovstens hunddagis i Kungsbacka.")
+    # a national agency's local work does not seat the agency there
+    assert located("I Malmö driver Arbetsförmedlingen ett projekt för unga.") == set()
