@@ -40,6 +40,8 @@ PAGES = {
                 url_path="cypher"),
         st.Page("app_pages/load.py", title="Läs in dokument", icon=":material/upload_file:",
                 url_path="ladda"),
+        st.Page("app_pages/review.py", title="Dubbletter", icon=":material/join_inner:",
+                url_path="dubbletter"),
     ],
 }
 

@@ -192,14 +192,33 @@ def _decide(kind: str, key: str, others: list[str], note: str, no_apply: bool, k
                 raise _cli().Failure(f"{other!r} is {node['name']!r}'s own name; nothing to split")
             rows.append((node, uid, other))
     path = D.default_path()
-    for n, uid, other_name in rows:
-        d = D.append(kind, n["uid"], n["name"], uid, other_name, note=note, path=path)
+    for d in record(kind, rows, note=note):
         click.echo(f"recorded in {path}: {d.decision} {d.uid} ({d.name}) / {d.other_uid} ({d.other_name}) "
                    f"by {d.who} {d.when}")
     if driver is not None:
         _replay(driver, keep_contact_details)
     else:
         click.echo("not applied to the graph (--no-apply): the next 'samverkan load' does it")
+
+
+def record(kind: str, rows: list[tuple[dict, str, str]], *, note: str = "", by: str | None = None) -> list:
+    """Append one decision per (node, other uid, other name) to the decisions file (who, when).
+
+    The one writer of decisions for ``samverkan merge/split`` and the app's review page."""
+    from loaders import decisions as D
+
+    path = D.default_path()
+    return [D.append(kind, n["uid"], n["name"], uid, other_name, note=note, path=path, by=by)
+            for n, uid, other_name in rows]
+
+
+def decide_pair(driver, kind: str, a: dict, b: dict, *, note: str = "", by: str | None = None):
+    """Record merge/split of a review candidate pair (a keeps its node) and bring the graph in
+    line, as ``samverkan merge A B`` / ``samverkan split A B`` do. Returns (decision, replay result)."""
+    from graph.resolution import replay
+
+    (d,) = record(kind, [(a, b["uid"], b["name"])], note=note, by=by)
+    return d, replay(driver)
 
 
 def _merged_names(node: dict, existing) -> list[str]:

@@ -95,6 +95,38 @@ def test_member_of_rows_carry_since_and_until():
     former = {r["uid"]: r for r in rows["organizations"]}[centrum]
     assert former["end"] == "2019-07-01" and former["successor"] == "Samordningsförbundet Göteborg"
     assert not rows["unresolved_members"]
+    # a member's own dated join beats the förbund's start; the others get the start
+    klar = slug("Klarälvdalens Samordningsförbund")
+    assert edge[(slug("Hagfors kommun"), klar)]["since"] == "2008-01-01"
+    assert edge[(slug("Forshaga kommun"), klar)]["since"] == "2007-04-01"
+    # a merger the source dates only to the month: the predecessor ends when the successor starts
+    osk = slug("Samordningsförbundet Östra Skaraborg")
+    assert edge[(slug("Skövde kommun"), slug("Samordningsförbundet SkövdeHjoTiBorg"))]["until"] == "2015-01"
+    assert edge[(slug("Skövde kommun"), osk)]["since"] == "2015-01"
+
+
+def test_the_readme_states_the_lists_real_counts():
+    """The completeness statement in the README is the list's, not a stale copy."""
+    readme = (DATA.parent / "README.md").read_text(encoding="utf-8")
+    para = " ".join(readme[readme.index("**The förbund list**"):].split("\n\n")[0].split())
+    former = [r for r in FORBUND if r["successor"] or r["end"]]
+    expected = {
+        "rows": len(FORBUND), "current": len(FORBUND) - len(former), "former": len(former),
+        "with members": sum(1 for r in FORBUND if r["members"]),
+        "without members": sum(1 for r in FORBUND if not r["members"]),
+        "with start": sum(1 for r in FORBUND if r["start"]),
+    }
+    m = re.search(r"names (\d+) samordningsförbund \((\d+) current, (\d+) former\)", para)
+    assert m, para[:200]
+    m2 = re.search(r"(\d+) rows list their member kommuner, (\d+) do not", para)
+    m3 = re.search(r"only (\d+) rows have a start date", para)
+    assert m2 and m3, para[:400]
+    stated = {"rows": int(m[1]), "current": int(m[2]), "former": int(m[3]), "with members": int(m2[1]),
+              "without members": int(m2[2]), "with start": int(m3[1])}
+    assert stated == expected
+    for r in FORBUND:  # a row without members says why
+        if not r["members"]:
+            assert "not" in r["note"], r["name"]
 
 
 def test_a_date_parameter_is_typed_before_the_database_is_asked():

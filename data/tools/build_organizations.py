@@ -246,13 +246,18 @@ _UMA = "https://docplayer.se/105776201-Uma-unga-med-aktivitetsersattning.html"
 _VG = "https://vardgivarguiden.se/nyheter/2021/augusti/samordningsforbundens-arsredovisningar-till-beslut/"
 #: a list of förbund documents (annual reports, plans) naming several förbund
 _DP = "https://docplayer.se/amp/1294214-Arsredovisning-for-rakenskapsaret-2014.html"
+#: Stockholm's landsting on the förbund for Botkyrka, Huddinge and Salem replacing the two 2009 ones
+_BHS = "http://docplayer.se/34013930-Forslag-till-inrattande-av-samordningsforbundet-botkyrka-huddinge-och-salem-samt-fortida-upphorande-av-botkyrka-och-huddinge-samordningsforbund.html"
+#: Östra Skaraborg's own page: formed January 2015 by merging SkövdeHjoTiBorg and Falköping Tidaholm
+_OSK = "http://www.ostraskaraborg.se/verksamhetens-m%C3%A5l/sofs-bildande-33113638"
 FORBUND = [
     # Stockholms län
     ("Samordningsförbundet Stockholms stad", "", "01", "Stockholm", "one of the eight förbund of Region Stockholm on 2020-12-31 (" + _VG + ")", "", "", "",
      "http://docplayer.se/7159909-Inrattande-av-samordningsforbund-i-stockholms-stad.html"),
     ("Samordningsförbundet VärNa", "", "01", "Värmdö, Nacka", "", "", "", "", _VG),
     ("Samordningsförbundet Huddinge, Botkyrka och Salem", "Samordningsförbundet Botkyrka Huddinge Salem", "01", "Huddinge, Botkyrka, Salem",
-     "start not confirmed (the 2009 förbund i Botkyrka and i Huddinge below may be its predecessors: not confirmed)", "", "", "", _VG),
+     "replaces Samordningsförbundet i Botkyrka and Samordningsförbundet i Huddinge, which ended early when it was formed (" + _BHS
+     + "); start date not in the texts read", "", "", "", _VG),
     ("Samordningsförbundet Roslagen", "", "01", "Täby, Österåker, Vaxholm, Vallentuna, Danderyd, Norrtälje", "", "", "", "", _VG),
     ("Samordningsförbundet Sollentuna, Upplands Väsby och Sigtuna",
      "Samordningsförbundet Sollentuna Upplands-Väsby|Samordningsförbundet Sollentuna-Upplands Väsby-Sigtuna", "01",
@@ -263,9 +268,11 @@ FORBUND = [
     ("Samordningsförbundet Södertälje", "Samordningsförbundet i Södertälje", "01", "Södertälje",
      "active in 2009 (one of four förbund in Stockholms län then, " + _T + ")", "", "", "", _VG),
     ("Samordningsförbundet i Botkyrka", "Finansiella samordningsförbundet i Botkyrka|Finsam i Botkyrka", "01", "Botkyrka",
-     "member from the name; active in 2009; later history (mergers) not confirmed", "", "", "", _T),
+     "member from the name; active in 2009; ended early when Samordningsförbundet Huddinge, Botkyrka och Salem was formed ("
+     + _BHS + "); end date not in the text read", "", "", "Samordningsförbundet Huddinge, Botkyrka och Salem", _T),
     ("Samordningsförbundet i Huddinge", "", "01", "Huddinge",
-     "member from the name; active in 2009; later history (mergers) not confirmed", "", "", "", _T),
+     "member from the name; active in 2009; ended early when Samordningsförbundet Huddinge, Botkyrka och Salem was formed ("
+     + _BHS + "); end date not in the text read", "", "", "Samordningsförbundet Huddinge, Botkyrka och Salem", _T),
     ("Samordningsförbundet i Haninge", "", "01", "Haninge",
      "member from the name; active in 2009; later history not confirmed (Haninge is in Samordningsförbundet Östra Södertörn by 2020)", "", "", "", _T),
     ("Samordningsförbundet i Värmdö", "Samordningsförbundet Värmdö", "01", "Värmdö",
@@ -289,6 +296,9 @@ FORBUND = [
      "https://www.soderkoping.se/stod-omsorg/organisation/samordningsforbundet/?view=search"),
     ("Samordningsförbundet Östra Östergötland", "", "05", "Norrköping, Söderköping, Valdemarsvik", "", "2009-04-01", "", "",
      "https://www.soderkoping.se/stod-omsorg/organisation/samordningsforbundet/?view=search"),
+    ("Samordningsförbundet Västra Östergötland", "", "05", "Boxholm, Mjölby, Motala, Vadstena, Ödeshög",
+     "members: the five kommuner of the förbundsordning's ändamål with AF, FK and Region Östergötland; start not in the text read",
+     "", "", "", "https://samordning.org/svo/om-oss/forbundsordning"),
     # Jönköpings län
     ("Höglandets samordningsförbund", "", "06", "Aneby, Eksjö, Nässjö, Sävsjö, Tranås, Vetlanda", "", "2011-04-01", "", "",
      "https://www.finsamjonkopingslan.se/hoglandet"),
@@ -302,6 +312,15 @@ FORBUND = [
     ("Samordningsförbundet i Blekinge län", "Samordningsförbundet i Blekinge|Samordningsförbundet Blekinge", "10",
      "Karlshamn, Karlskrona, Olofström, Sölvesborg, Ronneby", "county-wide (the län's five kommuner); org. nr 222000-2451", "2006-11-27", "", "",
      "https://5dok.org/document/q7wlmg8d-%C3%A5rsredovisning-f%C3%B6r-r%C3%A4kenskaps%C3%A5ret.html"),
+    # Kalmar län
+    ("Samordningsförbundet i Kalmar län", "Samordningsförbundet Kalmar län", "08", "*08",
+     "county-wide: 'länets tolv kommuner' with FK, AF and Landstinget i Kalmar län (annual report 2012)", "2005-10-01", "", "",
+     "http://docplayer.se/567946-1-26-arsredovisning.html"),
+    # Gotlands län
+    ("Finsam Gotland", "", "09", "Gotland",
+     "'ett samordningsförbund för Gotlands kommun' with FK and AF (Gotland is kommun and region in one); "
+     "formed at a turn of the year that the texts read do not date (helagotland.se/start/?articleid=3573357)", "", "", "",
+     "https://www.helagotland.se/start/?articleid=5069768"),
     # Kronobergs län
     ("Samordningsförbundet Värend", "", "07", "", "named as a party in 2020; members not listed in the source read", "", "", "",
      "https://www.lansstyrelsen.se/kronoberg/om-oss/nyheter-och-press/arkiv-nyheter-2020/2020-05-04-regional-overenskommelse-ger-effektivare-mottagande-av-asylsokande-och-nyanlanda-i-lanet.html"),
@@ -315,7 +334,8 @@ FORBUND = [
      "member from the name and the page (Helsingborgs stad); the page calls itself 'Samordningsförbundet'", "", "", "",
      "https://sfhelsingborg.se/aktuellt/2021-01-18/foerlaengning-av-paagaaende-utvecklingsprocesser"),
     ("Samordningsförbundet Eslöv, Höör och Hörby", "Finsam MittSkåne|Samordningsförbundet MittSkåne|Samordningsförbundet i MittSkåne", "12",
-     "Eslöv, Höör, Hörby", "the source writes 'MittSkåne (Eslöv, Hörby och Höör)'", "", "", "", _UMA),
+     "Eslöv, Höör, Hörby", "formed 2011-04-01; members AF, FK, Region Skåne and the three kommuner (also " + _UMA + ")",
+     "2011-04-01", "", "", "https://www.finsammittskane.se/om-oss/"),
     ("Samordningsförbundet i Burlöv-Staffanstorp", "", "12", "Burlöv, Staffanstorp", "members from the name", "", "", "", _UMA),
     ("Samordningsförbundet i Kävlinge-Lomma", "", "12", "Kävlinge, Lomma", "members from the name", "", "", "", _UMA),
     ("Samordningsförbundet i Lund", "", "12", "Lund", "member from the name", "", "", "", _UMA),
@@ -324,6 +344,9 @@ FORBUND = [
     ("Samordningsförbundet Skåne nordost", "Samordningsförbundet Skåne Nordost", "12",
      "Kristianstad, Hässleholm, Östra Göinge, Bromölla, Osby", "", "", "", "",
      "https://www.sfsno.se/category/intressant/"),
+    ("Sydöstra Skånes samordningsförbund", "", "12", "Simrishamn, Sjöbo, Tomelilla, Ystad",
+     "'inom kommunerna Simrishamn, Sjöbo, Tomelilla och Ystad' (Sjöbo kommun's page on its cooperations); start not in the text read",
+     "", "", "", "https://www.sjobo.se/kommun-och-politik/kommunens-organisation/samarbeten.html"),
     # Hallands län
     ("Samordningsförbundet Halland", "Samordningsförbundet i Halland", "13", "*13",
      "county-wide: 'samtliga kommuner' with AF, FK and Region Halland", "", "", "",
@@ -365,12 +388,34 @@ FORBUND = [
     ("Sjuhärads samordningsförbund", "", "14", "Bollebygd, Borås, Herrljunga, Mark, Svenljunga, Tranemo, Ulricehamn, Vårgårda",
      "members as of the annual report 2013; start date not confirmed", "", "", "",
      "http://docplayer.se/977534-Arsredovisning-2013-for-sjuharads-samordningsforbund.html"),
+    ("Samordningsförbundet Östra Skaraborg", "", "14", "Skövde, Hjo, Falköping, Tidaholm",
+     "formed January 2015 by merging SkövdeHjoTiBorg and Falköping Tidaholm; members: the kommuner the two predecessors' names "
+     "spell out ('TiBorg' is presumably Tibro and Karlsborg: not confirmed, so not listed)", "2015-01", "", "", _OSK),
+    ("Samordningsförbundet SkövdeHjoTiBorg", "SkövdeHjoTiBorg", "14", "Skövde, Hjo",
+     "name as the source writes it; members Skövde and Hjo from the name ('TiBorg' not confirmed); merged into Samordningsförbundet Östra Skaraborg",
+     "", "2015-01", "Samordningsförbundet Östra Skaraborg", _OSK),
+    ("Samordningsförbundet Falköping Tidaholm", "", "14", "Falköping, Tidaholm",
+     "name as the source writes it; members from the name; merged into Samordningsförbundet Östra Skaraborg",
+     "", "2015-01", "Samordningsförbundet Östra Skaraborg", _OSK),
     ("Samordningsförbundet Norra Skaraborg", "", "14", "", "named at the national Finsam conference 2013; members not confirmed", "", "", "",
      "http://docplayer.se/3965382-Nationell-finsamkonferens-10-11-april-2013-i-skovde.html"),
     ("Samordningsförbundet Norra Dalsland", "", "14", "",
-     "exists (Värmland's landsting applied to join so that Säffle and Årjäng could); members not confirmed", "", "", "",
+     "exists (Värmland's landsting applied to join so that Säffle and Årjäng could); members not confirmed (a 2015 document list "
+     "names a 'Samordningsförbundet Bengtsfors, Åmål, Dals-Ed, Säffle, Årjäng', docplayer.se/amp/17876345: perhaps this förbund, not confirmed)",
+     "", "", "",
      "https://sverigesradio.se/sida/artikel.aspx?programid=93&artikel=4510289"),
+    # Värmlands län
+    ("Samordningsförbundet Samspelet", "", "17", "Karlstad, Hammarö, Grums, Kristinehamn",
+     "owned by AF, FK, Region Värmland and the four kommuner; start not in the text read", "", "", "",
+     "https://www.samspelet.se/om-oss/styrning-och-ledning/"),
+    ("Klarälvdalens Samordningsförbund", "", "17", "Forshaga, Hagfors, Munkfors",
+     "Forshaga and Munkfors from 2007-04-01, Hagfors joined 2008-01-01 (ESF project 2008); current status not confirmed",
+     "2007-04-01", "", "",
+     "https://www.esf.se/sv/Resultat/Projektbanken/Behallare-for-projekt/Norra-Mellansverige/Forprojekt---Utvecklad-Samverkan-i-Klaralvdalen/"),
     # Örebro län
+    ("Samordningsförbundet Finsam i Örebro", "Finsam i Örebro", "18", "Örebro",
+     "members 2010: FK, AF, Örebro läns landsting and Örebro kommun; org. nr 222000-2493", "", "", "",
+     "https://docplayer.se/amp/141419804-Arsredovisning-januari-december-2010.html"),
     ("Samordningsförbundet Sydnärke", "", "18", "", "board minutes 2016 (Askersund, Kumla); members not listed in the source read", "", "", "",
      "https://5dok.org/document/zlgvkxoo-plats-galeasen-western-hotell-norra-v%C3%A4ttern-askersund-n%C3%A4rvarande.html"),
     ("Finsam Samordningsförbundet Degerfors - Karlskoga", "Finsam Degerfors - Karlskoga|Finsam Degerfors-Karlskoga|Samordningsförbundet Degerfors-Karlskoga", "18",
@@ -427,6 +472,8 @@ FORBUND = [
 #: förbund's start to its end): (förbund, kommun name, since, until, source)
 FORBUND_MEMBERSHIP = [
     ("Samordningsförbundet Södra Norrbotten", "Boden", "2021-06-01", "", "https://www.samordningnorrbotten.se/nyheter-210607"),
+    ("Klarälvdalens Samordningsförbund", "Hagfors", "2008-01-01", "",
+     "https://www.esf.se/sv/Resultat/Projektbanken/Behallare-for-projekt/Norra-Mellansverige/Forprojekt---Utvecklad-Samverkan-i-Klaralvdalen/"),
 ]
 
 
