@@ -150,6 +150,13 @@ def find_reference_orgs(doc: Doc) -> None:
                     surface=surface)
             continue
         end = m.end()
+        branch = _branch_after(doc.text, m.end()) if ref.kind in ("nonprofit", "education") and not m.group("gen") else None
+        if branch is not None:
+            # "ABF Jämtland Härjedalen", "Coompanion Kalmar län", "Studieförbundet Vuxenskolan
+            # Väst": a national body's regional branch, an organisation of its own
+            bname = re.sub(r"\s+", " ", doc.text[m.start():branch])
+            doc.add("org", bname, m.start(), branch, uid=_uid_for(bname), kind=ref.kind, firm=True)
+            continue
         if ref.kind == "coordination_association":
             # a förbund is named as the text names it (its longest form wins), with the rest of
             # the member kommuner its name lists ("Samordningsförbundet Skellefteå–Norsjö")
@@ -161,6 +168,42 @@ def find_reference_orgs(doc: Doc) -> None:
                 uid=_uid_for(ref.name), kind=ref.kind, firm=ref.kind != "coordination_association",
                 surface=surface)
         _agency_local_office(doc, m.end())
+
+
+_BRANCH_WORD = rf"{CAP}"
+_BRANCH_AFTER = re.compile(rf"[ \t]+({_BRANCH_WORD}(?:(?:[ \t]+|-){_BRANCH_WORD}){{0,2}})(?:[ \t]+(län))?(?![\w\-])")
+_REGION_WORD = re.compile(r"(?:Väst|Öst|Syd|Nord|Mitt|Norr|Söder|Sydost|Nordost|Nordväst|Sydväst|Mellersta|Norra|Södra|"
+                          r"Västra|Östra)$|\w{3,}(?:land|bygden|dalen|norrland)$")
+
+
+@lru_cache(maxsize=1)
+def _county_stems() -> tuple[str, ...]:
+    from loaders import reference
+    return tuple(c.short_name for c in reference.counties())
+
+
+def _branch_after(text: str, end: int) -> int | None:
+    """The end of a regional branch's name written after a national body's ("… Jämtland
+    Härjedalen", "… Kalmar län", "… Väst"): every word a place, a county or a region word."""
+    m = _BRANCH_AFTER.match(text, end)
+    if not m:
+        return None
+    g = Gazetteer.load()
+    words = re.split(r"[ \t]+|-", m.group(1))
+    ok = lambda w: bool(_REGION_WORD.match(w)) or g.place(w) is not None or any(
+        w == c or w == c + "s" for c in _county_stems())
+    if not all(ok(w) for w in words):
+        # the longest prefix of place words ("ABF Gästrikebygden arbetar" -> one word)
+        n = 0
+        while n < len(words) and ok(words[n]):
+            n += 1
+        if n == 0:
+            return None
+        pos = end
+        for w in words[:n]:
+            pos = text.index(w, pos) + len(w)
+        return pos
+    return m.end(2) if m.group(2) else m.end(1)
 
 
 _DIRECTION = r"(?:nordost|nordväst|sydost|sydväst|norr|söder|öst|väst|Nordost|Nordväst|Sydost|Sydväst)"

@@ -1502,3 +1502,13 @@ def test_a_local_organisation_placed_by_a_fronted_place_or_after_its_name():
         "Det finns ett socialt företag i form av arbetskooperativet Klovstens hunddagis i Kungsbacka.")
     # a national agency's local work does not seat the agency there
     assert located("I Malmö driver Arbetsförmedlingen ett projekt för unga.") == set()
+
+
+def test_a_national_bodys_regional_branch_is_named_with_its_region():
+    def names(t):
+        return {o["name"] for o in extract_text(t, "b.txt")["organizations"]}
+    assert {"ABF Jämtland Härjedalen", "Coompanion Kalmar län"} <= names(
+        "Här medverkar ABF Jämtland Härjedalen och Coompanion Kalmar län.")
+    assert "Studieförbundet Vuxenskolan Väst" in names("Studieförbundet Vuxenskolan Väst leder arbetet.")
+    # a verb after the body is no region: the national name alone
+    assert names("ABF arbetar sedan länge med folkbildning.") == {"ABF"}
