@@ -557,6 +557,28 @@ def _doc_funder(doc: Doc) -> Entity | None:
     return doc.page_forbund()
 
 
+_ESF_COMPOUND = re.compile(r"\bESF-(?:projekt\w*|finansier\w*|medel|pengar)")
+
+
+def _esf_compounds(doc: Doc) -> None:
+    """"det nystartade ESF-projektet Vägen", "ett ESF-finansierat projekt": the fund named by
+    its abbreviation inside a compound funds the project the compound speaks of — the one
+    named right after it, else the one its sentence or segment is about (CONVENTIONS)."""
+    for m in _ESF_COMPOUND.finditer(doc.text):
+        sp = doc.sentence(m.start())
+        named = [x for x in doc.mentions_in(m.end(), m.end() + 4, "project") if x.start - m.end() <= 3]
+        if named:
+            proj = doc.get("project", named[0].uid)
+        else:
+            here = relations._ents(doc, doc.mentions_in(sp.start, sp.end, "project"))
+            proj = here[0] if len(here) == 1 else (relations.main_project(doc, doc.segment_of(m.start())) if not here else None)
+        fund = doc.add("org", ESF_FUND, m.start(), m.start() + 3, uid=slug(ESF_FUND), kind="fund", firm=True,
+                       surface="ESF")
+        fund.aliases.add("ESF")
+        if proj is not None:
+            doc.relate("FUNDS", fund, proj, sp)
+
+
 def _no_places_in_project_names(doc: Doc) -> None:
     """A kommun inside a project's name ("Rätt stöd i Södertälje", "Jobbspåret Norrby")
     identifies the project; it is no mention of the place (CONVENTIONS: no place entry,
@@ -786,6 +808,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
     relations.board_rules(doc, pms)
     relations.member_rules(doc)
     relations.drop_comember_collaboration(doc)
+    _esf_compounds(doc)
     relations.located_in_rules(doc)
     _start_years(doc)
     _planned_in_prose(doc)

@@ -1512,3 +1512,13 @@ def test_a_national_bodys_regional_branch_is_named_with_its_region():
     assert "Studieförbundet Vuxenskolan Väst" in names("Studieförbundet Vuxenskolan Väst leder arbetet.")
     # a verb after the body is no region: the national name alone
     assert names("ABF arbetar sedan länge med folkbildning.") == {"ABF"}
+
+
+def test_esf_inside_a_compound_is_the_fund_of_that_project():
+    r = extract_text("Femton folkhögskolor deltar i det nystartade ESF-projektet Vägen. Genom projektet ska "
+                     "deltagare stärkas.", "e.txt")
+    assert [(o["name"], o["kind"]) for o in r["organizations"]] == [("Europeiska socialfonden", "fund")]
+    assert ("FUNDS", "Europeiska socialfonden", "Vägen") in {(x["type"], x["source"], x["target"]) for x in r["relations"]}
+    # a compound in a sentence about no named project names the fund and no funding
+    r2 = extract_text("Det är första gången kommunen äger ett ESF-finansierat projekt.", "f.txt")
+    assert not [x for x in r2["relations"] if x["type"] == "FUNDS"]
