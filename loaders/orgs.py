@@ -307,11 +307,11 @@ def add_kommun_org(doc: Doc, p: Place, start: int, end: int, surface: str | None
 _KOMMUN = re.compile(rf"({CAP}(?:[ \-]{CAP})?)\s+(kommun|stad|Kommun|Stad|Kommune|kommune)(?:s)?(?![\w\-])")
 _COORD_BEFORE = re.compile(rf"((?:{CAP}(?:[ \-]{CAP})?(?:,\s+|\s+och\s+|\s+samt\s+))+)$")
 _KOMMUNERNA = re.compile(
-    rf"\b(?:kommunerna(?:\s+i)?|(?:[Mm]edverkande|[Dd]eltagande|[Bb]erörda|[Ii]ngående)\s+kommuner(?:na)?\s+(?:är|var)|"
-    rf"kommuner(?:na)?\s*(?::|–|såsom))\s+((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,\s+|\s+och\s+|\s+samt\s+){CAP}(?:[ \-]{CAP})?)*)")
+    rf"\b(?:[a-zåäö]*kommunerna(?:\s+i)?|(?:[Mm]edverkande|[Dd]eltagande|[Bb]erörda|[Ii]ngående)\s+kommuner(?:na)?\s+(?:är|var)|"
+    rf"kommuner(?:na)?\s*(?::|–|såsom))\s+((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,?\s+och\s+|,?\s+samt\s+|,\s+){CAP}(?:[ \-]{CAP})?)*)")
 _KOMMUNER_WORD = re.compile(r"\s+kommuner(?:s)?\b")
 _LIST_BEFORE = re.compile(
-    rf"((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,\s+|\s+och\s+|\s+samt\s+){CAP}(?:[ \-]{CAP})?)+)$")
+    rf"((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,?\s+och\s+|,?\s+samt\s+|,\s+){CAP}(?:[ \-]{CAP})?)+)$")
 
 
 class _ListKommuner:

@@ -1522,3 +1522,12 @@ def test_esf_inside_a_compound_is_the_fund_of_that_project():
     # a compound in a sentence about no named project names the fund and no funding
     r2 = extract_text("Det är första gången kommunen äger ett ESF-finansierat projekt.", "f.txt")
     assert not [x for x in r2["relations"] if x["type"] == "FUNDS"]
+
+
+def test_kommun_lists_with_a_serial_comma_or_a_compound_kommunerna():
+    def names(t):
+        return {o["name"] for o in extract_text(t, "k.txt")["organizations"]}
+    assert {"Bodens kommun", "Kalix kommun", "Piteå kommun"} <= names(
+        "I projektet har även Boden, Kalix, och Piteå kommuner deltagit.")
+    assert {"Bodens kommun", "Kalix kommun", "Piteå kommun"} <= names(
+        "Projektet leds av Region Norrbotten med de tre norrbottenskommunerna Boden, Kalix, \noch Piteå.")
