@@ -1530,4 +1530,4 @@ def test_kommun_lists_with_a_serial_comma_or_a_compound_kommunerna():
     assert {"Bodens kommun", "Kalix kommun", "Piteå kommun"} <= names(
         "I projektet har även Boden, Kalix, och Piteå kommuner deltagit.")
     assert {"Bodens kommun", "Kalix kommun", "Piteå kommun"} <= names(
-        "Projektet leds av Region Norrbotten med de tre norrbottenskommunerna Boden, Kalix, \noch Piteå.")
+        "Projektet leds av Region Norrbotten med de tre norrbottenskommunerna Boden, Kalix \noch Piteå.")
