@@ -769,6 +769,35 @@ def _bare_finsam(doc: Doc) -> None:
                             kind="coordination_association")]
 
 
+_BARE_KOMMUNEN = re.compile(r"(?<![\w\-])[Kk]ommunen(?:s)?(?![\w\-])")
+
+
+def _bare_kommunen(doc: Doc) -> None:
+    """"har kommunen startat projektet …" on a page that names one kommun, and no kommun
+    organisation by name: the bare form is that kommun (CONVENTIONS; issue 13: a generic
+    form resolves from the document's own context). With two places or none it stays a
+    word."""
+    if any(o.kind == "municipality_org" for o in doc.of_type("org")):
+        return
+    places = [p for p in doc.of_type("place") if p.mentions and p.props.get("country", "SE") in ("SE", None)]
+    if len(places) != 1:
+        return
+    g = Gazetteer.load()
+    place = g.place(places[0].name)
+    if place is None or not getattr(place, "org_name", None):
+        return
+    hits = [m for m in _BARE_KOMMUNEN.finditer(doc.text) if not doc.is_taken(m.start(), m.end())]
+    if not hits:
+        return
+    first = hits[0]
+    end = first.end() - (1 if first.group(0).endswith("s") and first.group(0).lower() != "kommunen" else 0)
+    ent = add_kommun_org(doc, place, first.start(), end, surface=doc.text[first.start():end])
+    for m in hits[1:]:
+        e2 = m.end() - (1 if m.group(0).lower() == "kommunens" else 0)
+        doc.add("org", ent.name, m.start(), e2, uid=ent.uid, kind="municipality_org", firm=True,
+                surface=doc.text[m.start():e2], place_uid=place.uid)
+
+
 def find_all(doc: Doc) -> None:
     find_kommun_orgs(doc)
     find_reference_orgs(doc)
@@ -777,6 +806,7 @@ def find_all(doc: Doc) -> None:
     find_units_of_kommun(doc)
     find_bare_places(doc)
     _kommuner_as_subjects(doc)
+    _bare_kommunen(doc)
     _coordinated_slips(doc)
     _merge_parenthesised_names(doc)
     _merge_forbund_forms(doc)

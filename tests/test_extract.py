@@ -1531,3 +1531,14 @@ def test_kommun_lists_with_a_serial_comma_or_a_compound_kommunerna():
         "I projektet har även Boden, Kalix, och Piteå kommuner deltagit.")
     assert {"Bodens kommun", "Kalix kommun", "Piteå kommun"} <= names(
         "Projektet leds av Region Norrbotten med de tre norrbottenskommunerna Boden, Kalix \noch Piteå.")
+
+
+def test_bare_kommunen_on_a_page_of_one_kommun_is_that_kommun():
+    t = ("Arbetslösheten i Eskilstuna är hög. Därför har kommunen startat projektet Mötesplatser med jobbcentrum.\n\n"
+         "I projektet samarbetar socialförvaltningen och kultur- och fritidsförvaltningen.")
+    r = extract_text(t, "k.txt")
+    assert "Eskilstuna kommun" in {o["name"] for o in r["organizations"]}
+    assert ("PART_OF", "Socialförvaltningen", "Eskilstuna kommun") in {(x["type"], x["source"], x["target"]) for x in r["relations"]}
+    # two kommuner named: the bare form stays a word
+    t2 = "Arbetslösheten i Eskilstuna och Västerås är hög. Därför har kommunen startat ett projekt."
+    assert not [o for o in extract_text(t2, "k2.txt")["organizations"] if o["kind"] == "municipality_org"]
