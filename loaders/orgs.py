@@ -567,6 +567,11 @@ _UNIT = re.compile(
     rf"(?:förvaltning(?:en)?|nämnd(?:en)?|enhet(?:en)?|avdelning(?:en)?|kontor(?:et)?))"
     rf"((?:[ \t]+{CAP})?)(?![\w\-])")
 _UNIT_FOR = re.compile(rf"(?<![\w\-])((?:[Ee]nheten|[Aa]vdelningen|[Ss]ektionen|[Kk]ontoret) för [{L}]+(?:(?: och| för| av)? [{L}]+){{0,4}})")
+#: first elements of coordinated unit names written without a hyphen ("Kultur och fritidsförvaltningen")
+_COMPOUND_FIRST = {"kultur", "fritid", "barn", "utbildning", "miljö", "vård", "omsorg", "teknik", "service", "arbete",
+                   "integration", "näringsliv", "bygg", "natur", "hälsa", "social", "stad", "skola", "ekonomi", "personal",
+                   "arbetsmarknad", "arbetsliv", "individ", "familj", "vuxen", "kompetens", "försörjning", "stöd",
+                   "etablering", "trafik", "samhällsbyggnad", "fastighet", "kommunikation", "verksamhet", "lärande"}
 _GENERIC_UNITS = {"förvaltning", "förvaltningen", "nämnd", "nämnden", "enhet", "enheten", "avdelning",
                   "avdelningen", "kontor", "kontoret", "stadskontoret", "kommunkontoret",
                   "styrelsen", "kansliet", "arbetsförmedlingskontoret", "lokalkontoret", "huvudkontoret",
@@ -654,6 +659,15 @@ def find_pattern_orgs(doc: Doc) -> None:
             continue  # "på kompetensförsörjningskontoret": the named office a person works at
         if not lw.endswith(("en", "et")) and not tail.strip() and not word[0].isupper():
             continue  # indefinite lowercase "en ny enhet": not a name
+        co = re.match(r"([A-ZÅÄÖ][a-zåäö]+)[ \t]+och[ \t]+([a-zåäö])", word)
+        if co and not co.group(1).endswith("s") and co.group(1).lower() not in _COMPOUND_FIRST:
+            # "Helsingborgshem och stadsledningsförvaltningen": a name, then a unit of its own
+            skip = m.start(1) + word.index(" och ") + len(" och ")
+            word = word[skip - m.start(1):]
+            lw = word.lower()
+            start1 = skip
+        else:
+            start1 = m.start(1)
         name = re.sub(r"(\w)s?-[ \t]*och[ \t]+", lambda x: x.group(0).split("-")[0] + "- och ", _cap_first(word))
         end = m.end(1)
         tail = tail.strip()
@@ -661,7 +675,7 @@ def find_pattern_orgs(doc: Doc) -> None:
                 tail and word.lower().startswith("projektenhet")):
             name = f"{name} {tail}"
             end = m.end(2)
-        doc.add("org", name, m.start(1), end, uid=unit_uid(name), kind="municipal_unit", surface=text[m.start(1):end])
+        doc.add("org", name, start1, end, uid=unit_uid(name), kind="municipal_unit", surface=text[start1:end])
     for m in _UNIT_FOR.finditer(text):
         s, e = m.start(1), m.end(1)
         if not doc.is_taken(s, e):

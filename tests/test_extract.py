@@ -1542,3 +1542,14 @@ def test_bare_kommunen_on_a_page_of_one_kommun_is_that_kommun():
     # two kommuner named: the bare form stays a word
     t2 = "Arbetslösheten i Eskilstuna och Västerås är hög. Därför har kommunen startat ett projekt."
     assert not [o for o in extract_text(t2, "k2.txt")["organizations"] if o["kind"] == "municipality_org"]
+
+
+def test_a_name_before_a_coordinated_unit_is_not_part_of_the_unit():
+    names = {o["name"] for o in extract_text(
+        "Från Norrby medverkar arbetsmarknadsförvaltningen, Norrbyhem och stadsledningsförvaltningen.", "u.txt")["organizations"]}
+    assert "Stadsledningsförvaltningen" in names
+    assert not [n for n in names if " och " in n]
+    # a field noun before 'och' is the unit's own first element
+    names2 = {o["name"] for o in extract_text("Norrby kommun har skapat en ny Arbetsmarknad och integrationsenheten.",
+                                              "v.txt")["organizations"]}
+    assert "Arbetsmarknad och integrationsenheten" in names2
