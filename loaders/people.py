@@ -23,7 +23,7 @@ _NAME = re.compile(rf"(?<![\w\-])({NAMEWORD}(?:[ ](?:{PARTICLE}[ -])?{NAMEWORD})
 _ROLE_BEFORE = re.compile(
     rf"(?:^|[\s(])((?:[{L}\-]+(?:chef|ande|are|ör|ledare|log|man|råd|hövding|sekreterare|"
     rf"ordförande|moderator|professor|docent|rektor|direktör|handläggare|samordnare|koordinator|"
-    rf"projektledare|minister|talesperson|forskare|utredare)))(?:,)?\s+$")
+    rf"projektledare|minister|talesperson|forskare|utredare))(?:en|n)?)(?:,)?\s+$")
 # reporting verbs put a name right after them: "säger Fedja Zunic", "enligt Lena Svensson"
 _SAID_BEFORE = re.compile(r"(?:\b(?:säger|sa|berättar|berättade|menar|konstaterar|konstaterade|förklarar|"
                           r"uppger|understryker|betonar|framhåller|tycker|enligt|intervju med)|[,–]\s*säger)\s+$")
@@ -133,6 +133,13 @@ def find_people(doc: Doc) -> list[PersonMention]:
                                text[line_start:s])
                 if lb:
                     role = lb.group(1)
+                elif not before.strip() and not text[e:line_end].strip():
+                    # "Projektledare" on its own line, the name alone on the next one
+                    above = text[:line_start].rstrip()
+                    prev_line = above[above.rfind("\n") + 1:].strip()
+                    if re.fullmatch(r"[A-ZÅÄÖ][\w\-]*(?:chef|ledare|samordnare|koordinator|ordförande|direktör|"
+                                    r"handläggare|sekreterare|rektor|strateg|utvecklare)", prev_line):
+                        role = prev_line
         if role and re.match(r"(?i)(?:det|den|de|som|har|är|var|och|men|att|så|inte|också|nu|då|i|på|för|med)\b", role):
             role = None  # words after the name that are not a title
         if role is None and lead_role:
@@ -174,7 +181,7 @@ def _role_and_zone(doc: Doc, s: int, e: int, line_end: int) -> tuple[str | None,
     if m:
         role = m.group(1).strip().rstrip(",")
     else:
-        m = re.match(r"\s+(?:som|jobbar som|arbetar som|är)\s+([^,]+?)(?:\s+(?:på|vid|hos|från|i)\s|,|$)", zone)
+        m = re.match(r"\s+(?:som\s+(?:är|var)|jobbar som|arbetar som|som|är)\s+([^,]+?)(?:\s+(?:på|vid|hos|från|i)\s|,|$)", zone)
         if m:
             role = m.group(1).strip()
     if role:

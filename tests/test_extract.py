@@ -1553,3 +1553,16 @@ def test_a_name_before_a_coordinated_unit_is_not_part_of_the_unit():
     names2 = {o["name"] for o in extract_text("Norrby kommun har skapat en ny Arbetsmarknad och integrationsenheten.",
                                               "v.txt")["organizations"]}
     assert "Arbetsmarknad och integrationsenheten" in names2
+
+
+def _contacts(text):
+    return {(x["source"], x["target"]) for x in extract_text(text, "c.txt")["relations"] if x["type"] == "CONTACT_FOR"}
+
+
+def test_project_leaders_written_after_som_ar_before_the_name_or_on_the_line_above():
+    assert ("Lena Östlund", "Vägen") in _contacts(
+        "Projektet Vägen startar nu. – Vi vill hjälpa fler, säger Lena Östlund som är nationell projektledare.")
+    assert ("Åsa Emilsson", "Vägen") in _contacts(
+        "Projektet Vägen startar nu. – Vi vill hjälpa fler, säger projektledaren Åsa Emilsson.")
+    assert ("Susanne Persson", "Vägen") in _contacts(
+        "Vägen\n\nProjektledare\n\nSusanne Persson\n\nSamarbetspartners\n\nArbetsförmedlingen\n\nBudget\n\n35 000 kr\n")
