@@ -49,6 +49,8 @@ def _ok(doc: Doc, name: str, s: int, e: int) -> bool:
         return False
     if re.fullmatch(r"[\d\s/.\-–—]+", name):
         return False  # a year, a period ("2023–2025"), a date: not a name
+    if re.fullmatch(r"\S+s\s+(?:nya\s+)?(?:projekt|projektet|insats|insatser|satsning)", name):
+        return False  # "Marks projekt är ett exempel …": whose project, not its name
     return True
 
 
@@ -118,6 +120,9 @@ def find_projects(doc: Doc) -> None:
         if paren > 0 and _YEARS_AFTER.match(rest[paren:]):
             name = rest[:paren]
             yrs = _YEARS_AFTER.match(rest[paren:]).groups()
+        elif re.search(r"\bsom[ \t]+$", text[max(0, m.start() - 6):m.start()]):
+            # "en av fyra som projektet Östgötamodellen sammanställt": the clause's verb follows
+            name = re.match(rf"{CAP}(?:\s+(?:{CAP}|\d+))*", rest).group(0)
         elif _in_list_item(text, m.start()) or rest.strip() == text[s:text.find("\n", s) if "\n" in text[s:] else len(text)].strip() and len(rest.split()) <= 8 and not re.search(r"[.!?]\s", rest):
             name = re.split(r"\s+\(|\s+[–\-]\s+(?=[a-zåäö])", rest)[0]
             # "projektet Mötesplats Ung kraft med 2 395 000 kronor": the sum is not the name

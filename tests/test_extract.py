@@ -1566,3 +1566,9 @@ def test_project_leaders_written_after_som_ar_before_the_name_or_on_the_line_abo
         "Projektet Vägen startar nu. – Vi vill hjälpa fler, säger projektledaren Åsa Emilsson.")
     assert ("Susanne Persson", "Vägen") in _contacts(
         "Vägen\n\nProjektledare\n\nSusanne Persson\n\nSamarbetspartners\n\nArbetsförmedlingen\n\nBudget\n\n35 000 kr\n")
+
+
+def test_project_names_end_before_a_relative_clauses_verb_and_a_possessor_is_no_name():
+    r = extract_text("Skriften är en av fyra som projektet Östgötamodellen sammanställt. Projektet har pågått i två år.", "p.txt")
+    assert [p["name"] for p in r["projects"]] == ["Östgötamodellen"]
+    assert extract_text("Norrbys projekt är ett exempel på en insats som innehåller flera aktiviteter.", "q.txt")["projects"] == []
