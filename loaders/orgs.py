@@ -170,8 +170,7 @@ def find_reference_orgs(doc: Doc) -> None:
         _agency_local_office(doc, m.end())
 
 
-_BRANCH_WORD = rf"{CAP}"
-_BRANCH_AFTER = re.compile(rf"[ \t]+({_BRANCH_WORD}(?:(?:[ \t]+|-){_BRANCH_WORD}){{0,2}})(?:[ \t]+(län))?(?![\w\-])")
+_BRANCH_AFTER = re.compile(rf"[ \t]+({CAP}(?:(?:[ \t]+|-){CAP}){{0,2}})(?:[ \t]+(län))?(?![\w\-])")
 _REGION_WORD = re.compile(r"(?:Väst|Öst|Syd|Nord|Mitt|Norr|Söder|Sydost|Nordost|Nordväst|Sydväst|Mellersta|Norra|Södra|"
                           r"Västra|Östra)$|\w{3,}(?:land|bygden|dalen|norrland)$")
 
@@ -803,13 +802,9 @@ def _bare_kommunen(doc: Doc) -> None:
     hits = [m for m in _BARE_KOMMUNEN.finditer(doc.text) if not doc.is_taken(m.start(), m.end())]
     if not hits:
         return
-    first = hits[0]
-    end = first.end() - (1 if first.group(0).endswith("s") and first.group(0).lower() != "kommunen" else 0)
-    ent = add_kommun_org(doc, place, first.start(), end, surface=doc.text[first.start():end])
-    for m in hits[1:]:
-        e2 = m.end() - (1 if m.group(0).lower() == "kommunens" else 0)
-        doc.add("org", ent.name, m.start(), e2, uid=ent.uid, kind="municipality_org", firm=True,
-                surface=doc.text[m.start():e2], place_uid=place.uid)
+    for m in hits:
+        end = m.end() - (1 if m.group(0).lower() == "kommunens" else 0)  # the genitive's s
+        add_kommun_org(doc, place, m.start(), end, surface=doc.text[m.start():end])
 
 
 def find_all(doc: Doc) -> None:

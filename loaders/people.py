@@ -34,6 +34,9 @@ _LEADING_WORDS = {"enligt", "säger", "berättar", "och", "men", "även", "ocks�
 _ROLE_WORD = re.compile(r"[a-zåäö\-]*(?:chef|hövding|ordförande|direktör|minister|professor|docent|rektor|"
                        r"projektledare|samordnare|handläggare|moderator|forskare|sekreterare|talesperson|"
                        r"konsulent|strateg|handledare|koordinator|utvecklare|coach|assistent)(?:en|n)?")
+#: a role written as a label ("Projektledare: Anna Berg", or "Projektledare" above the name)
+_ROLE_LABEL = (r"[A-ZÅÄÖ][\w\-]*(?:chef|ledare|samordnare|koordinator|ordförande|direktör|handläggare|"
+               r"sekreterare|rektor|strateg|utvecklare)")
 NOT_NAME_WORDS = {
     "region", "kommun", "stad", "projektet", "projekt", "samordningsförbundet", "finsam", "arbetsförmedlingen",
     "försäkringskassan", "svenska", "sveriges", "europeiska", "stiftelsen", "länsstyrelsen", "nationella",
@@ -128,17 +131,14 @@ def find_people(doc: Doc) -> list[PersonMention]:
             if rb and not before.rstrip().endswith(":"):
                 role = rb.group(1)
             elif rb is None:  # "Förbundschef: Johan Ek", "Projektledare: Anna Berg"
-                lb = re.search(r"(?:^|\n)[ \t]*([A-ZÅÄÖ][\w\-]*(?:chef|ledare|samordnare|koordinator|ordförande|"
-                               r"direktör|handläggare|sekreterare|rektor|strateg|utvecklare))[ \t]*:[ \t]*$",
-                               text[line_start:s])
+                lb = re.search(rf"(?:^|\n)[ \t]*({_ROLE_LABEL})[ \t]*:[ \t]*$", text[line_start:s])
                 if lb:
                     role = lb.group(1)
                 elif not before.strip() and not text[e:line_end].strip():
                     # "Projektledare" on its own line, the name alone on the next one
                     above = text[:line_start].rstrip()
                     prev_line = above[above.rfind("\n") + 1:].strip()
-                    if re.fullmatch(r"[A-ZÅÄÖ][\w\-]*(?:chef|ledare|samordnare|koordinator|ordförande|direktör|"
-                                    r"handläggare|sekreterare|rektor|strateg|utvecklare)", prev_line):
+                    if re.fullmatch(_ROLE_LABEL, prev_line):
                         role = prev_line
         if role and re.match(r"(?i)(?:det|den|de|som|har|är|var|och|men|att|så|inte|också|nu|då|i|på|för|med)\b", role):
             role = None  # words after the name that are not a title

@@ -566,6 +566,12 @@ _NUMBERED_TITLE = re.compile(
 _ANAPHOR = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:Projektet|Insatsen|Satsningen|Förstudien)\s+\w+", re.M)
 
 
+#: a page's furniture and section headings: never a project's title
+_FURNITURE_WORDS = (r"hoppa|meny|sök|logga|start|hem|nyheter|laddar|publicerad|senast|prenumerera|"
+                    r"bakgrund|syfte|mål|målgrupp|inledning|sammanfattning|innehåll|storlek|om oss|kontakt")
+_PAGE_FURNITURE = re.compile(rf"(?i)({_FURNITURE_WORDS})\b")
+
+
 def find_titled_projects(doc: Doc) -> None:
     """A page about one project: a numbered or kind-and-dash heading names it; or, when the
     page names no project at all, its title line does if the text then speaks of it as
@@ -587,8 +593,7 @@ def find_titled_projects(doc: Doc) -> None:
             continue
         s = a + line.find(title)
         if (len(title.split()) > 6 or not title[0].isupper() or re.search(r"[.!?:;,]$|:", title)
-                or re.match(r"(?i)(hoppa|meny|sök|logga|start|hem|nyheter|laddar|publicerad|senast|prenumerera|"
-                            r"bakgrund|syfte|mål|målgrupp|inledning|sammanfattning|innehåll|storlek|om oss|kontakt)\b", title)
+                or _PAGE_FURNITURE.match(title)
                 or Gazetteer.load().org(title) or Gazetteer.load().place(title) or doc.is_taken(s, s + len(title))
                 or re.search(r"\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}", title)):
             continue
@@ -608,9 +613,7 @@ _KIND_SENTENCE = r"(?:Ett|En)[ \t]+(?:[\w\-]+[ \t]+)?(?:[\w\-]*projekt|IOP|insat
 _DESCRIBED_BELOW = re.compile(rf"^[ \t]*{_KIND_SENTENCE}")
 _DESCRIBED_INLINE = re.compile(rf"(?m)^[ \t]*([{U}][\w\-]+(?:[ \t][\w\-]+){{0,3}}?)[ \t]+{_KIND_SENTENCE}[ \t]+"
                                r"(?:mellan|för|som|där|med|i|inom|av)\b")
-_FURNITURE_TITLE = re.compile(r"(?i)(hoppa|meny|sök|logga|start|hem|nyheter|laddar|publicerad|senast|prenumerera|"
-                              r"bakgrund|syfte|mål|målgrupp|inledning|sammanfattning|innehåll|storlek|om oss|kontakt|"
-                              r"projekt|insatser|aktuellt|exempel)\b")
+_FURNITURE_TITLE = re.compile(rf"(?i)({_FURNITURE_WORDS}|projekt|insatser|aktuellt|exempel)\b")
 
 
 def _described_titles(doc: Doc) -> None:
