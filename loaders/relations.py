@@ -21,6 +21,10 @@ OWN_CUES = re.compile(r"\bdriv(?:er|it)\b|\b(?:dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?
                       # a possessive: "Y:s projekt ”Z”", "X ska med sin insats ”Z” …"
                       r"(?<=\w):?s\s+(?:nya\s+)?(?:projekt|insats)\s+(?=[”\"“»])|\bsin(?:a|t)?\s+(?:nya\s+)?(?:projekt|insats)\s+(?=[”\"“»])|"
                       r"\bprojektägare\b|\bi\s+\w+s\s+regi\b|"
+                      # the subject that leads, starts or initiates it: "X leder projektet Y",
+                      # "har kommunen startat projektet Y", and the passive "startades av X"
+                      r"\b(?:led(?:er|de)|har\s+lett|startade|initierade|(?:har|hade)(?:\s+\w+){0,2}?\s+(?:startat|initierat|dragit\s+igång))\s+"
+                      r"(?:\w+\s+){0,2}?(?:projektet|insatsen|satsningen|förstudien)\b|\b(?:starta|initiera)(?:de)?s\s+av\b|"
                       r"^\s*(?:ansvarig\s+)?(?:aktör|organisation)\s*:|^\s*ansvarig\s+(?:aktör|organisation)\b|"
                       # "X har beviljats stöd för projektet Y": the grantee runs it
                       r"\b(?:har|hade|har\s+nu)\s+beviljats\s+(?:\w+\s+){0,2}?(?:stöd|medel|pengar|bidrag|\d)", re.I | re.M)
@@ -43,7 +47,7 @@ PARTNER_CUES = re.compile(
     r"\bmedsökande\b|\b(?:gått|går|gick)\s+samman\s+med\b|\bdelprojekt(?:en)?\b", re.I)
 COLLAB_CUES = re.compile(
     r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|överenskommelse|utvecklingsprojekt\s+med|"
-    r"dialog\s+med|möte\s+(?:med|mellan)", re.I)
+    r"\bdialog\w*|möte\s+(?:med|mellan)", re.I)
 MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+till|\bägare\s+är|huvudmän|"
                          r"\butgörs\s+(?:gemensamt\s+)?av\b|"
                          r"består\s+av|ingår\s+i\s+förbundet|förbundets\s+(?:parter|medlemmar)|"
@@ -103,7 +107,7 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
         orgs = doc.mentions_in(sp.start, sp.end, "org")
         cue_pos = sp.start + cue.start()
         owner = None
-        if re.match(r"(?i)dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas", cue.group(0)):
+        if re.match(r"(?i)dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas|(?:starta|initiera)(?:de)?s", cue.group(0)):
             after = [m for m in orgs if m.start > cue_pos]
             owner = after[0] if after else None
         elif re.match(r"(?i):?s\s|sin", cue.group(0)):
@@ -112,7 +116,9 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
         else:
             right_after = [m for m in orgs if 0 <= m.start - (sp.start + cue.end()) <= 3]
             before = [m for m in orgs if m.end <= cue_pos]
-            owner = right_after[0] if right_after else (before[0] if before else None)
+            # "har kommunen startat projektet": the subject inside the cue after its auxiliary
+            inside = [m for m in orgs if cue_pos <= m.start and m.end <= sp.start + cue.end()]
+            owner = right_after[0] if right_after else (before[0] if before else (inside[0] if inside else None))
         if owner is not None:
             o = doc.get("org", owner.uid)
             if o is None or o.kind == "fund":

@@ -1572,3 +1572,35 @@ def test_project_names_end_before_a_relative_clauses_verb_and_a_possessor_is_no_
     r = extract_text("Skriften är en av fyra som projektet Östgötamodellen sammanställt. Projektet har pågått i två år.", "p.txt")
     assert [p["name"] for p in r["projects"]] == ["Östgötamodellen"]
     assert extract_text("Norrbys projekt är ett exempel på en insats som innehåller flera aktiviteter.", "q.txt")["projects"] == []
+
+
+def _rels(text, rtype):
+    return {(x["source"], x["target"]) for x in extract_text(text, "r.txt")["relations"] if x["type"] == rtype}
+
+
+def test_owner_as_subject_of_leading_starting_or_initiating_a_project():
+    assert ("Ljusdals kommun", "Framsteget") in _rels("Ljusdals kommun leder sedan 2019 projektet Framsteget tillsammans med Arbetsförmedlingen.", "OWNS")
+    assert ("Ljusdals kommun", "Framsteget") in _rels("Projektet Framsteget initierades av Ljusdals kommun.", "OWNS")
+    # the bare 'kommunen' between the auxiliary and the verb, on a page of one kommun
+    assert ("Eskilstuna kommun", "Mötesplatser med jobbcentrum") in _rels(
+        "Arbetslösheten i Eskilstuna är hög. Därför har kommunen startat projektet Mötesplatser med jobbcentrum.", "OWNS")
+    # the name stops before a past passive and before 'tillsammans'
+    names = [p["name"] for p in extract_text("Projektet Framsteget startades av Ljusdals kommun.", "n.txt")["projects"]]
+    assert names == ["Framsteget"]
+
+
+def test_names_from_a_naming_verb_a_dash_after_a_head_noun_and_long_quotes():
+    r = extract_text("Vårt Hus i Ljusdal heter projektet, som finansieras av Europeiska socialfonden.", "h.txt")
+    assert [p["name"] for p in r["projects"]] == ["Vårt Hus i Ljusdal"]
+    assert ("Europeiska socialfonden", "Vårt Hus i Ljusdal") in {(x["source"], x["target"]) for x in r["relations"] if x["type"] == "FUNDS"}
+    r = extract_text("Ljusdals kommun har under två år drivit länets största socialfondsprojekt - KLIVET. "
+                     "KLIVET samarbetspartners har under projekttiden träffats varje månad.", "d.txt")
+    assert [p["name"] for p in r["projects"]] == ["KLIVET"]  # an acronym takes no lowercase noun after it
+    long = "Nya arbets- och sysselsättningsaktiviteter för personer som står mycket långt ifrån arbetsmarknaden"
+    r = extract_text(f"Förprojekteringen ”{long}” är ett samverkansprojekt mellan Ljusdals stadsmission och Ljusdals kommun.", "q.txt")
+    assert [p["name"] for p in r["projects"]] == [long]
+
+
+def test_parties_named_in_a_dialogue_all_collaborate():
+    pairs = {tuple(sorted(p)) for p in _rels("Under inledande dialoger har Coompanion, Famna och Tillväxtverket diskuterat behoven.", "COLLABORATES_WITH")}
+    assert ("Coompanion", "Tillväxtverket") in pairs
