@@ -1604,3 +1604,30 @@ def test_names_from_a_naming_verb_a_dash_after_a_head_noun_and_long_quotes():
 def test_parties_named_in_a_dialogue_all_collaborate():
     pairs = {tuple(sorted(p)) for p in _rels("Under inledande dialoger har Coompanion, Famna och Tillväxtverket diskuterat behoven.", "COLLABORATES_WITH")}
     assert ("Coompanion", "Tillväxtverket") in pairs
+
+
+def _project_names(text):
+    return [p["name"] for p in extract_text(text, "p.txt")["projects"]]
+
+
+def test_names_from_a_past_copula_and_an_indefinite_naming_clause():
+    # "X var ett … projekt": the past tense of the copula names a project as the present does
+    assert _project_names("Unga i rörelse var ett nationellt metodutvecklingsprojekt som vände sig till unga.") \
+        == ["Unga i rörelse"]
+    # "ett projekt som heter X": the indefinite head noun with a naming verb
+    assert _project_names("Orsa kommun och Arbetsförmedlingen har startat ett projekt som heter Brobygget i Orsa. "
+                          "Det vänder sig till nyanlända.") == ["Brobygget i Orsa"]
+
+
+def test_a_place_after_a_name_is_cut_where_the_page_writes_the_name_alone():
+    text = ("Goda betyg för Utsiktsporten\n\nUnga vuxna har deltagit i ett projekt som heter Utsiktsporten i Skellefteå. "
+            "Nu visar en utvärdering att hälften fått arbete.")
+    assert _project_names(text) == ["Utsiktsporten"]
+
+
+def test_a_name_before_a_sentence_that_says_what_it_is_and_a_number_range_name():
+    assert _project_names("Rapport\n\n18 till 29. En förstudie inom Europeiska socialfonden\n\nVi har arbetat.") \
+        == ["18 till 29"]
+    assert _project_names("Förstudien 18 till 29 initierades av Laholms kommun.") == ["18 till 29"]
+    # a sentence with a finite verb before the stop is no name
+    assert _project_names("Vi startade i januari. Ett projekt för unga behövs i Orsa.") == []
