@@ -871,6 +871,8 @@ def _shorthand(alias: str, name: str) -> bool:
     a, n = alias.casefold().strip(), name.casefold().strip()
     if len(re.sub(r"\W", "", a)) <= 2:
         return True
+    if n.endswith(" i " + a):
+        return True  # "Lund" of "samordningsförbunden i Lund och Eslöv": the piece, not a name of its own
     if re.sub(r"\s+(?:ab|hb|kb)$", "", n) == a:
         return False  # "Misa AB" written "MISA": the legal form is not written, the name is
     return (n.startswith(a) or a.startswith(n)) and abs(len(n) - len(a)) <= 3

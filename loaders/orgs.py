@@ -306,7 +306,7 @@ def add_kommun_org(doc: Doc, p: Place, start: int, end: int, surface: str | None
 _KOMMUN = re.compile(rf"({CAP}(?:[ \-]{CAP})?)\s+(kommun|stad|Kommun|Stad|Kommune|kommune)(?:s)?(?![\w\-])")
 _COORD_BEFORE = re.compile(rf"((?:{CAP}(?:[ \-]{CAP})?(?:,\s+|\s+och\s+|\s+samt\s+))+)$")
 _KOMMUNERNA = re.compile(
-    rf"\b(?:[a-zåäö]*kommunerna(?:\s+i)?|(?:[Mm]edverkande|[Dd]eltagande|[Bb]erörda|[Ii]ngående)\s+kommuner(?:na)?\s+(?:är|var)|"
+    rf"\b(?:(?:[Kk]|[a-zåäö]+k)ommunerna(?:\s+i)?|(?:[Mm]edverkande|[Dd]eltagande|[Bb]erörda|[Ii]ngående)\s+kommuner(?:na)?\s+(?:är|var)|"
     rf"kommuner(?:na)?\s*(?::|–|såsom))\s+((?:{CAP}(?:[ \-]{CAP})?)(?:(?:,?\s+och\s+|,?\s+samt\s+|,\s+){CAP}(?:[ \-]{CAP})?)*)")
 _KOMMUNER_WORD = re.compile(r"\s+kommuner(?:s)?\b")
 _LIST_BEFORE = re.compile(
@@ -695,6 +695,8 @@ def find_defined_abbreviations(doc: Doc) -> None:
                 new.append((m.group(2), ent))
                 doc.taken.append((m.start(2), m.end(2)))
     for m in _ABBR_BEFORE.finditer(text):
+        if all(Gazetteer.load().place(x) for x in re.split(r",\s*|\s+(?:och|samt)\s+", m.group(2))):
+            continue  # "Mittbygden (Eslöv och Höör)": the kommuner it covers, not its long form
         for ent in doc.of_type("org"):
             if any(s == m.start(1) for s, _ in ent.mentions):
                 ent.aliases.add(m.group(2))
@@ -807,7 +809,35 @@ def _bare_kommunen(doc: Doc) -> None:
         add_kommun_org(doc, place, m.start(), end, surface=doc.text[m.start():end])
 
 
+_PIECE = rf"{CAP}(?:[ \-]{CAP})?"
+#: "samordningsförbunden i Burlöv-Staffanstorp, Kävlinge-Lomma, Lund och MittSkåne (Eslöv, Hörby
+#: och Höör)": a coordinated plural names one body per conjunct (CONVENTIONS), each piece its alias
+_PLURAL_FORBUND = re.compile(
+    rf"(?<![\w\-])(?:[Ss]amordningsförbunden|[Ff]insamförbunden)[ \t]+i[ \t]+"
+    rf"({_PIECE}(?:[ \t]*\([^()\n]{{1,60}}\))?(?:(?:,[ \t]*|[ \t]+och[ \t]+|[ \t]+samt[ \t]+){_PIECE}(?:[ \t]*\([^()\n]{{1,60}}\))?)+)")
+_PIECE_RX = re.compile(rf"({_PIECE})(?:[ \t]*\([^()\n]{{1,60}}\))?")
+
+
+def _coordinated_forbund(doc: Doc) -> None:
+    g = Gazetteer.load()
+    for m in _PLURAL_FORBUND.finditer(doc.text):
+        for pm in _PIECE_RX.finditer(doc.text, m.start(1), m.end(1)):
+            piece, ps, pe = pm.group(1), pm.start(1), pm.end(1)
+            if " " in piece and g.place(piece) is None and g.org(f"Samordningsförbundet {piece}") is None:
+                piece = piece.split()[0]  # "… och MittSkåne Slutrapport juni 2018": a title runs on
+                pe = ps + len(piece)
+            if piece in ("och", "samt") or doc.is_taken(ps, pe):
+                continue
+            name = f"Samordningsförbundet i {piece}"
+            ref = g.org(name) or g.org(f"Samordningsförbundet {piece}")
+            # named as the text builds it; a förbund of the reference data keeps its node key
+            uid = _uid_for(ref.name if ref is not None and ref.kind == "coordination_association" else name)
+            doc.add("org", name, ps, pe, uid=uid, kind="coordination_association",
+                    firm=True, surface=piece)
+
+
 def find_all(doc: Doc) -> None:
+    _coordinated_forbund(doc)
     find_kommun_orgs(doc)
     find_reference_orgs(doc)
     find_pattern_orgs(doc)

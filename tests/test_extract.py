@@ -1631,3 +1631,19 @@ def test_a_name_before_a_sentence_that_says_what_it_is_and_a_number_range_name()
     assert _project_names("Förstudien 18 till 29 initierades av Laholms kommun.") == ["18 till 29"]
     # a sentence with a finite verb before the stop is no name
     assert _project_names("Vi startade i januari. Ett projekt för unga behövs i Orsa.") == []
+
+
+def test_a_coordinated_plural_of_forbund_names_one_forbund_per_conjunct():
+    r = extract_text("Mot bakgrund av detta beslutade samordningsförbunden i Burlöv-Staffanstorp, Lund och "
+                     "Mittbygden (Eslöv och Höör) att gå samman.", "f.txt")
+    orgs = {o["name"]: o for o in r["organizations"]}
+    assert {"Samordningsförbundet i Burlöv-Staffanstorp", "Samordningsförbundet i Lund",
+            "Samordningsförbundet i Mittbygden"} <= set(orgs)
+    assert all(orgs[n]["kind"] == "coordination_association" for n in orgs if n.startswith("Samordningsförbundet"))
+    # the pieces are the förbund's, not places; the bracketed kommuner are
+    assert "Lund" not in names(r, "municipalities") and "Eslöv" in names(r, "municipalities")
+
+
+def test_kommunerna_i_with_a_capital_starts_a_list_of_kommun_actors():
+    r = extract_text("Kommunerna i Falun och Borlänge driver projektet Steget.", "k.txt")
+    assert {"Falu kommun", "Borlänge kommun"} <= set(names(r, "organizations"))
