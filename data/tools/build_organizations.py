@@ -250,6 +250,8 @@ _DP = "https://docplayer.se/amp/1294214-Arsredovisning-for-rakenskapsaret-2014.h
 _BHS = "http://docplayer.se/34013930-Forslag-till-inrattande-av-samordningsforbundet-botkyrka-huddinge-och-salem-samt-fortida-upphorande-av-botkyrka-och-huddinge-samordningsforbund.html"
 #: Östra Skaraborg's own page: formed January 2015 by merging SkövdeHjoTiBorg and Falköping Tidaholm
 _OSK = "http://www.ostraskaraborg.se/verksamhetens-m%C3%A5l/sofs-bildande-33113638"
+#: the common page of the three förbund of Jönköpings län, naming each one's kommuner
+_JKP = "https://finsamjonkopingslan.se/"
 FORBUND = [
     # Stockholms län
     ("Samordningsförbundet Stockholms stad", "", "01", "Stockholm", "one of the eight förbund of Region Stockholm on 2020-12-31 (" + _VG + ")", "", "", "",
@@ -302,12 +304,15 @@ FORBUND = [
     # Jönköpings län
     ("Höglandets samordningsförbund", "", "06", "Aneby, Eksjö, Nässjö, Sävsjö, Tranås, Vetlanda", "", "2011-04-01", "", "",
      "https://www.finsamjonkopingslan.se/hoglandet"),
-    ("Finnvedens samordningsförbund", "", "06", "",
-     "exists 2023 (chair from Gnosjö kommun); members not listed in the source read", "", "", "",
-     "https://finsamjonkopingslan.se/finnveden/nyheter/nyheter-finnvedens-samordningsforbund/2023-02-14-ny-ordforande-och-sociala-foretag"),
-    ("Södra Vätterbygdens samordningsförbund", "", "06", "",
-     "exists (project 2017–2019); members not listed in the source read", "", "", "",
-     "https://finsamjonkopingslan.se/sodra-vatterbygden/aktiviteter/avslutade-projekt/ips-i-psykosvarden"),
+    ("Finnvedens samordningsförbund", "", "06", "Gislaved, Gnosjö, Värnamo",
+     "members: the common page of the län's three förbund ('För dig som bor eller arbetar i Gislaved - Gnosjö - Värnamo'; "
+     "Vaggeryd is under Södra Vätterbygden there); exists 2023 (chair from Gnosjö kommun, "
+     "finsamjonkopingslan.se/finnveden/nyheter/nyheter-finnvedens-samordningsforbund/2023-02-14-ny-ordforande-och-sociala-foretag); "
+     "start not in the texts read", "", "", "", _JKP),
+    ("Södra Vätterbygdens samordningsförbund", "Samordningsförbundet Södra Vätterbygden", "06", "Habo, Jönköping, Mullsjö, Vaggeryd",
+     "members: the common page of the län's three förbund ('För dig som bor eller arbetar i Habo - Jönköping - Mullsjö - Vaggeryd'); "
+     "its own pages sign 'Samordningsförbundet Södra Vätterbygden, c/o Jönköpings kommun'; start not in the texts read",
+     "", "", "", _JKP),
     # Blekinge län
     ("Samordningsförbundet i Blekinge län", "Samordningsförbundet i Blekinge|Samordningsförbundet Blekinge", "10",
      "Karlshamn, Karlskrona, Olofström, Sölvesborg, Ronneby", "county-wide (the län's five kommuner); org. nr 222000-2451", "2006-11-27", "", "",
