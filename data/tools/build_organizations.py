@@ -252,6 +252,8 @@ _BHS = "http://docplayer.se/34013930-Forslag-till-inrattande-av-samordningsforbu
 _OSK = "http://www.ostraskaraborg.se/verksamhetens-m%C3%A5l/sofs-bildande-33113638"
 #: the common page of the three förbund of Jönköpings län, naming each one's kommuner
 _JKP = "https://finsamjonkopingslan.se/"
+#: finsam.se, 2019-12-09: the förbund in Piteå, Älvsbyn and Luleå (Pyramis) merge into Södra Norrbotten in early 2020
+_SNB = "https://www.finsam.se/nyhetsarkiv/nyheter/2019-12-09-nytt-forbund-for-sodra-norrbotten"
 FORBUND = [
     # Stockholms län
     ("Samordningsförbundet Stockholms stad", "", "01", "Stockholm", "one of the eight förbund of Region Stockholm on 2020-12-31 (" + _VG + ")", "", "", "",
@@ -468,8 +470,13 @@ FORBUND = [
     ("Samordningsförbundet Consensus", "Consensus i Älvsbyn Samordningsförbund", "25", "Älvsbyn",
      "the förbund in Älvsbyn (" + _DP + "); merged 2020 into Samordningsförbundet Södra Norrbotten", "", "2020",
      "Samordningsförbundet Södra Norrbotten", "https://www.samordningnorrbotten.se/nyheter-210607"),
+    ("Samordningsförbundet Pyramis", "Samordningsförbundet Pyramis i Luleå", "25", "Luleå",
+     "'samordningsförbundet Pyramis i Luleå' (its förbundschef in the source); member Luleå from 'i Luleå'; one of the three "
+     "förbund (Piteå, Älvsbyn, Luleå) whose boards agreed to merge from 1 January 2020 into Samordningsförbundet Södra Norrbotten; "
+     "start not in the text read", "", "2020", "Samordningsförbundet Södra Norrbotten", _SNB),
     ("Samordningsförbundet Södra Norrbotten", "Samordningsförbundet södra Norrbotten", "25", "Luleå, Piteå, Älvsbyn, Boden",
-     "formed 2020 by merging the förbund in Piteå, Älvsbyn (Samordningsförbundet Consensus) and Luleå (the other two names not confirmed); Boden joined 2021-06-01", "2020", "", "",
+     "formed 2020 by merging the förbund in Piteå, Älvsbyn (Samordningsförbundet Consensus) and Luleå (Samordningsförbundet Pyramis, "
+     + _SNB + "; the Piteå förbund's name not confirmed); Boden joined 2021-06-01", "2020", "", "",
      "https://www.samordningnorrbotten.se/nyheter-210607"),
 ]
 
