@@ -254,6 +254,8 @@ _OSK = "http://www.ostraskaraborg.se/verksamhetens-m%C3%A5l/sofs-bildande-331136
 _JKP = "https://finsamjonkopingslan.se/"
 #: finsam.se, 2019-12-09: the förbund in Piteå, Älvsbyn and Luleå (Pyramis) merge into Södra Norrbotten in early 2020
 _SNB = "https://www.finsam.se/nyhetsarkiv/nyheter/2019-12-09-nytt-forbund-for-sodra-norrbotten"
+#: Älv & Kust's own page: the Ale–Kungälv–Stenungsund–Tjörn förbund and the Öckerö förbund, one förbund from 2018-01-01
+_AOK = "https://www.alvokust.se/page.php?kat=80&prodID=457"
 FORBUND = [
     # Stockholms län
     ("Samordningsförbundet Stockholms stad", "", "01", "Stockholm", "one of the eight förbund of Region Stockholm on 2020-12-31 (" + _VG + ")", "", "", "",
@@ -379,7 +381,14 @@ FORBUND = [
      "members from the name; merged into Samordningsförbundet Väst (decided 2014; date not confirmed)", "", "",
      "Samordningsförbundet Väst", _LYS),
     ("Samordningsförbundet Ale, Kungälv, Stenungsund och Tjörn", "", "14", "Ale, Kungälv, Stenungsund, Tjörn",
-     "members from the name", "", "", "", "https://www.sofvg.se/alvochkust/page.php?kat=13&prodID=305"),
+     "members from the name; from 1 January 2018 joined with Samordningsförbundet Öckerö and named Samordningsförbundet Älv & Kust ("
+     + _AOK + ")", "", "2018-01-01", "Samordningsförbundet Älv & Kust", "https://www.sofvg.se/alvochkust/page.php?kat=13&prodID=305"),
+    ("Samordningsförbundet Öckerö", "", "14", "Öckerö",
+     "member from the name; went together with Samordningsförbundet Ale, Kungälv, Stenungsund och Tjörn into Samordningsförbundet "
+     "Älv & Kust from 1 January 2018; start not in the text read", "", "2018-01-01", "Samordningsförbundet Älv & Kust", _AOK),
+    ("Samordningsförbundet Älv & Kust", "Samordningsförbundet Älv och Kust", "14", "Ale, Kungälv, Stenungsund, Tjörn, Öckerö",
+     "'Tidigare hette vi Samordningsförbundet Ale, Kungälv, Stenungsund och Tjörn men från 1 januari 2018 har vi gått samman med "
+     "Samordningsförbundet Öckerö'; members: the two predecessors' kommuner", "2018-01-01", "", "", _AOK),
     ("Samordningsförbundet Mölndal, Partille, Lerum, Härryda, Alingsås", "", "14", "Mölndal, Partille, Lerum, Härryda, Alingsås",
      "members from the name", "", "", "",
      "https://www.mucf.se/om-oss/aktuellt/pengar-till-kommuner-och-samordningsforbund-som-hjalper-unga-till-arbete"),
