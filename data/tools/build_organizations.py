@@ -256,6 +256,11 @@ _JKP = "https://finsamjonkopingslan.se/"
 _SNB = "https://www.finsam.se/nyhetsarkiv/nyheter/2019-12-09-nytt-forbund-for-sodra-norrbotten"
 #: Älv & Kust's own page: the Ale–Kungälv–Stenungsund–Tjörn förbund and the Öckerö förbund, one förbund from 2018-01-01
 _AOK = "https://www.alvokust.se/page.php?kat=80&prodID=457"
+#: Länsstyrelsen Kronoberg 2020: the parties of the regional agreement include both Kronoberg förbund
+_KRO = ("https://www.lansstyrelsen.se/kronoberg/om-oss/nyheter-och-press/arkiv-nyheter-2020/"
+        "2020-05-04-regional-overenskommelse-ger-effektivare-mottagande-av-asylsokande-och-nyanlanda-i-lanet.html")
+_KRO_PARTIES = ("beside the kommuner Alvesta, Lessebo, Ljungby, Tingsryd, Uppvidinge, Växjö and Älmhult, "
+                "without saying which kommun is in which förbund")
 FORBUND = [
     # Stockholms län
     ("Samordningsförbundet Stockholms stad", "", "01", "Stockholm", "one of the eight förbund of Region Stockholm on 2020-12-31 (" + _VG + ")", "", "", "",
@@ -290,8 +295,13 @@ FORBUND = [
      "county-wide: 'länets åtta kommuner' with AF, FK and the landsting", "2008", "", "",
      "https://www.unt.se/nyheter/tierp/fick-fram-17-jobb-for-51-miljoner-1371083.aspx"),
     # Södermanlands län
-    ("Samordningsförbundet RAR i Sörmland", "Samordningsförbundet RAR|RAR i Sörmland|RAR Sörmland|Samordningsförbundet RAR Sörmland", "04", "",
-     "RAR = rehabilitera och aktivera med gemensamma resurser; member kommuner not listed in the source read", "2005", "", "",
+    ("Samordningsförbundet RAR i Sörmland", "Samordningsförbundet RAR|RAR i Sörmland|RAR Sörmland|Samordningsförbundet RAR Sörmland", "04", "Vingåker",
+     "RAR = rehabilitera och aktivera med gemensamma resurser; only Vingåker confirmed as a member kommun: its fullmäktige had "
+     "'Reviderad förbundsordning Samordningsförbundet RAR' on its agenda of 2018-03-12 ("
+     "http://docplayer.se/94188580-Kommunfullmaktige-1-1-tid-mandagen-den-12-mars-2018-kl-stora-salen-abrograden-plats-jorgen-larsson-ordforande-joacim-bock-sekreterare.html"
+     "), and a changed förbundsordning is decided by every member (https://www.finsam.se/kunskapsstod/bilda-ombilda-avsluta-forbund/ombilda-forbund/utvidgning-av-forbund); "
+     "Region Sörmland decided on continued membership (https://rarsormland.se/nyheter/uppfoljande-utredning-fran-region-sormland/); "
+     "the other kommuner not confirmed by a source read", "2005", "", "",
      "http://radioeskilstuna.se/dev/blog/ola-wiktorsson-forbundschef-for-rar-i-sormland-gastade-radio-och-tv-eskilstuna/"),
     # Östergötlands län
     ("Samordningsförbundet Centrala Östergötland", "SCÖ", "05", "Kinda, Linköping, Åtvidaberg", "", "", "", "",
@@ -331,10 +341,10 @@ FORBUND = [
      "formed at a turn of the year that the texts read do not date (helagotland.se/start/?articleid=3573357)", "", "", "",
      "https://www.helagotland.se/start/?articleid=5069768"),
     # Kronobergs län
-    ("Samordningsförbundet Värend", "", "07", "", "named as a party in 2020; members not listed in the source read", "", "", "",
-     "https://www.lansstyrelsen.se/kronoberg/om-oss/nyheter-och-press/arkiv-nyheter-2020/2020-05-04-regional-overenskommelse-ger-effektivare-mottagande-av-asylsokande-och-nyanlanda-i-lanet.html"),
-    ("Sunnerbo samordningsförbund", "", "07", "", "named as a party in 2020; members not listed in the source read", "", "", "",
-     "https://www.lansstyrelsen.se/kronoberg/om-oss/nyheter-och-press/arkiv-nyheter-2020/2020-05-04-regional-overenskommelse-ger-effektivare-mottagande-av-asylsokande-och-nyanlanda-i-lanet.html"),
+    ("Samordningsförbundet Värend", "", "07", "", "named as a party in 2020 " + _KRO_PARTIES + "; its own pages (sfvarend.se) were not among "
+     "the texts available; members not confirmed by a source read", "", "", "", _KRO),
+    ("Sunnerbo samordningsförbund", "", "07", "", "named as a party in 2020 " + _KRO_PARTIES + "; members not confirmed by a source read",
+     "", "", "", _KRO),
     # Skåne län
     ("Finsam i Malmö", "Samordningsförbundet Finsam i Malmö|FINSAM Malmö|FINSAM i Malmö", "12", "Malmö",
      "member from the name", "", "", "",
@@ -413,11 +423,12 @@ FORBUND = [
     ("Samordningsförbundet Falköping Tidaholm", "", "14", "Falköping, Tidaholm",
      "name as the source writes it; members from the name; merged into Samordningsförbundet Östra Skaraborg",
      "", "2015-01", "Samordningsförbundet Östra Skaraborg", _OSK),
-    ("Samordningsförbundet Norra Skaraborg", "", "14", "", "named at the national Finsam conference 2013; members not confirmed", "", "", "",
+    ("Samordningsförbundet Norra Skaraborg", "", "14", "", "named at the national Finsam conference 2013; members not confirmed by a source read", "", "", "",
      "http://docplayer.se/3965382-Nationell-finsamkonferens-10-11-april-2013-i-skovde.html"),
     ("Samordningsförbundet Norra Dalsland", "", "14", "",
      "exists (Värmland's landsting applied to join so that Säffle and Årjäng could); members not confirmed (a 2015 document list "
-     "names a 'Samordningsförbundet Bengtsfors, Åmål, Dals-Ed, Säffle, Årjäng', docplayer.se/amp/17876345: perhaps this förbund, not confirmed)",
+     "names a 'Samordningsförbundet Bengtsfors, Åmål, Dals-Ed, Säffle, Årjäng', docplayer.se/amp/17876345: perhaps this förbund, not confirmed); "
+     "members not confirmed by a source read",
      "", "", "",
      "https://sverigesradio.se/sida/artikel.aspx?programid=93&artikel=4510289"),
     # Värmlands län
@@ -432,7 +443,7 @@ FORBUND = [
     ("Samordningsförbundet Finsam i Örebro", "Finsam i Örebro", "18", "Örebro",
      "members 2010: FK, AF, Örebro läns landsting and Örebro kommun; org. nr 222000-2493", "", "", "",
      "https://docplayer.se/amp/141419804-Arsredovisning-januari-december-2010.html"),
-    ("Samordningsförbundet Sydnärke", "", "18", "", "board minutes 2016 (Askersund, Kumla); members not listed in the source read", "", "", "",
+    ("Samordningsförbundet Sydnärke", "", "18", "", "board minutes 2016 (Askersund, Kumla); members not confirmed by a source read (the minutes list no members)", "", "", "",
      "https://5dok.org/document/zlgvkxoo-plats-galeasen-western-hotell-norra-v%C3%A4ttern-askersund-n%C3%A4rvarande.html"),
     ("Finsam Samordningsförbundet Degerfors - Karlskoga", "Finsam Degerfors - Karlskoga|Finsam Degerfors-Karlskoga|Samordningsförbundet Degerfors-Karlskoga", "18",
      "Degerfors, Karlskoga", "'täcker de två kommuner som ingår i namnet'", "", "", "",
@@ -464,7 +475,7 @@ FORBUND = [
     ("Samordningsförbundet i Örnsköldsvik", "Samordningsförbundet Örnsköldsvik", "22", "Örnsköldsvik", "member from the page", "", "", "",
      "http://samordningsforbundet.se/ornskoldsvik/lokal-samverkansgrupp/"),
     # Jämtlands län
-    ("Samordningsförbundet Jämtlands län", "Samordningsförbundet i Jämtlands län", "23", "", "exists (title of the source); members not confirmed", "", "", "",
+    ("Samordningsförbundet Jämtlands län", "Samordningsförbundet i Jämtlands län", "23", "", "exists (title of the source); members not confirmed by a source read", "", "", "",
      "https://studylibsv.com/doc/1132974/bakgrund---samordningsf%C3%B6rbundet-i-j%C3%A4mtlands-l%C3%A4n"),
     # Västerbottens län
     ("Samordningsförbundet Umeå", "", "24", "Umeå", "org. nr 222000-1834; annual report 2011 (dev corpus h36)", "2005-05", "", "",
