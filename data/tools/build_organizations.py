@@ -412,7 +412,8 @@ FORBUND = [
      "", "Sjuhärads samordningsförbund",
      "http://docplayer.se/24368116-Arsredovisning-2008-samordningsforbundet-bollebygd-mark-och-svenljunga.html"),
     ("Sjuhärads samordningsförbund", "", "14", "Bollebygd, Borås, Herrljunga, Mark, Svenljunga, Tranemo, Ulricehamn, Vårgårda",
-     "members as of the annual report 2013; start date not confirmed", "", "", "",
+     "members as of the annual report 2013, the same eight on the förbund's own page (https://www.sjusam.se/om-forbundet/: "
+     "'de åtta kommunerna; Bollebygd, Borås, Herrljunga, Mark, Svenljunga, Tranemo, Ulricehamn och Vårgårda'); start date not confirmed", "", "", "",
      "http://docplayer.se/977534-Arsredovisning-2013-for-sjuharads-samordningsforbund.html"),
     ("Samordningsförbundet Östra Skaraborg", "", "14", "Skövde, Hjo, Falköping, Tidaholm",
      "formed January 2015 by merging SkövdeHjoTiBorg and Falköping Tidaholm; members: the kommuner the two predecessors' names "
