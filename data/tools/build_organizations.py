@@ -461,6 +461,10 @@ FORBUND = [
      "http://docplayer.se/1334944-Insa-vasterdalarna-arsredovisning-2010-samordningsforbundet-landstinget-dalarna-organisationsnummer-222000-2568.html"),
     ("Norra Dalarnas Finsamförbund", "", "20", "Mora, Orsa, Älvdalen", "the seventh förbund in Dalarna", "2013-09-02", "", "",
      "http://morakommun.se/Stod--omsorg/Nyheter-Stod--omsorg/Norra-Dalarnas-Finsamforbund-startar/"),
+    ("Nedansiljans samordningsförbund", "Finsam Nedansiljan", "20", "Gagnef, Leksand, Rättvik",
+     "'Nedansiljans samordningsförbund bildades 1 april 2007 ... Medlemmar i förbundet är kommunerna Gagnef, Leksand och Rättvik, "
+     "Arbetsförmedlingen, Försäkringskassan och Landstinget Dalarna' (the page heads 'Hänt i Finsam Nedansiljan')", "2007-04-01", "", "",
+     "https://www.finsamdalarna.se/nedansiljan/arkiv/ns-flytt/"),
     ("Finsam Falun", "", "20", "Falun", "merged with Finsam Borlänge", "", "2023-01-01", "Samordningsförbundet Finsam Falun-Borlänge",
      "https://www.finsamdalarna.se/fabo/f-hant-ny/f-fordjupat-samarbete-med-borlange/"),
     ("Finsam Borlänge", "", "20", "Borlänge", "merged with Finsam Falun", "", "2023-01-01", "Samordningsförbundet Finsam Falun-Borlänge",
