@@ -277,7 +277,9 @@ FORBUND = [
      "2017-04-01", "", "", _VG),
     ("Samordningsförbundet Sundbybergs stad", "", "01", "Sundbyberg", "", "", "", "", _VG),
     ("Samordningsförbundet Södertälje", "Samordningsförbundet i Södertälje", "01", "Södertälje",
-     "active in 2009 (one of four förbund in Stockholms län then, " + _T + ")", "", "", "", _VG),
+     "active in 2009 (one of four förbund in Stockholms län then, " + _T + "); a proposal for a förbund for Södertälje and Nykvarn "
+     "(http://docplayer.se/32984136-Forslag-till-samordningsforbund-for-rehabilitering-i-sodertalje-och-nykvarn.html): "
+     "Nykvarn's membership not confirmed", "", "", "", _VG),
     ("Samordningsförbundet i Botkyrka", "Finansiella samordningsförbundet i Botkyrka|Finsam i Botkyrka", "01", "Botkyrka",
      "member from the name; active in 2009; ended early when Samordningsförbundet Huddinge, Botkyrka och Salem was formed ("
      + _BHS + "); end date not in the text read", "", "", "Samordningsförbundet Huddinge, Botkyrka och Salem", _T),
@@ -485,8 +487,10 @@ FORBUND = [
     # Västerbottens län
     ("Samordningsförbundet Umeå", "", "24", "Umeå", "org. nr 222000-1834; annual report 2011 (dev corpus h36)", "2005-05", "", "",
      "../shared/eval/dev/docs/h36_sf-umea-arsredovisning-2011.txt"),
-    ("Samordningsförbundet Skellefteå", "", "24", "Skellefteå", "became Samordningsförbundet Skellefteå–Norsjö when Norsjö joined",
-     "2005", "2014-01-01", "Samordningsförbundet Skellefteå–Norsjö", "https://samordningsforbund.se/skelleftea-norsjo/om-oss/"),
+    ("Samordningsförbundet Skellefteå", "", "24", "Skellefteå",
+     "became Samordningsförbundet Skellefteå–Norsjö when Norsjö joined; start 2005-12-01 by Skellefteå kommun's page on its "
+     "förbund members (https://troint.skelleftea.se/index.asp?page=detailNS&namnd=styrrehab: 'med start 2005-12-01')",
+     "2005-12-01", "2014-01-01", "Samordningsförbundet Skellefteå–Norsjö", "https://samordningsforbund.se/skelleftea-norsjo/om-oss/"),
     ("Samordningsförbundet Skellefteå–Norsjö", "Samordningsförbundet Skellefteå-Norsjö", "24", "Skellefteå, Norsjö", "", "2014-01-01", "", "",
      "https://samordningsforbund.se/skelleftea-norsjo/om-oss/"),
     ("Samordningsförbundet Södra Lappland", "", "24", "Lycksele, Malå, Sorsele, Åsele, Storuman, Dorotea, Vilhelmina", "", "2005-06-09", "", "",
