@@ -82,6 +82,31 @@ def test_every_date_parses_and_successors_are_listed():
             assert not m[key] or _parses(m[key]), m
 
 
+def test_a_former_forbund_hands_over_to_a_listed_successor():
+    """A merged or dissolved förbund names a successor that is itself a row: the chain ends at a
+    förbund without a successor (no cycle), the successor does not start after the former ends
+    (compared at the precision both give), and the former's member kommuner went on in it."""
+    by_name = {r["name"]: r for r in FORBUND}
+    for r in FORBUND:
+        if not r["successor"]:
+            continue
+        seen, cur = {r["name"]}, by_name[r["successor"]]
+        while cur["successor"]:
+            assert cur["successor"] not in seen, ("successor cycle", r["name"])
+            seen.add(cur["name"])
+            cur = by_name[cur["successor"]]
+        nxt = by_name[r["successor"]]
+        if r["end"] and nxt["start"]:
+            k = min(len(r["end"]), len(nxt["start"]))
+            assert nxt["start"][:k] <= r["end"][:k], (r["name"], r["end"], nxt["name"], nxt["start"])
+        members = {c for c in r["members"].split("|") if c}
+        assert members <= {c for c in nxt["members"].split("|") if c}, (r["name"], nxt["name"])
+    # the former förbund in Luleå, merged 2020 into Södra Norrbotten (finsam.se 2019-12-09)
+    pyramis = by_name["Samordningsförbundet Pyramis"]
+    assert pyramis["end"] == "2020" and pyramis["successor"] == "Samordningsförbundet Södra Norrbotten"
+    assert pyramis["member_names"] == "Luleå"
+
+
 def test_member_of_rows_carry_since_and_until():
     rows = reference_rows()
     edge = {(r["source"], r["target"]): r for r in rows["member_of"]}

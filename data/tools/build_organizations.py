@@ -250,6 +250,17 @@ _DP = "https://docplayer.se/amp/1294214-Arsredovisning-for-rakenskapsaret-2014.h
 _BHS = "http://docplayer.se/34013930-Forslag-till-inrattande-av-samordningsforbundet-botkyrka-huddinge-och-salem-samt-fortida-upphorande-av-botkyrka-och-huddinge-samordningsforbund.html"
 #: Östra Skaraborg's own page: formed January 2015 by merging SkövdeHjoTiBorg and Falköping Tidaholm
 _OSK = "http://www.ostraskaraborg.se/verksamhetens-m%C3%A5l/sofs-bildande-33113638"
+#: the common page of the three förbund of Jönköpings län, naming each one's kommuner
+_JKP = "https://finsamjonkopingslan.se/"
+#: finsam.se, 2019-12-09: the förbund in Piteå, Älvsbyn and Luleå (Pyramis) merge into Södra Norrbotten in early 2020
+_SNB = "https://www.finsam.se/nyhetsarkiv/nyheter/2019-12-09-nytt-forbund-for-sodra-norrbotten"
+#: Älv & Kust's own page: the Ale–Kungälv–Stenungsund–Tjörn förbund and the Öckerö förbund, one förbund from 2018-01-01
+_AOK = "https://www.alvokust.se/page.php?kat=80&prodID=457"
+#: Länsstyrelsen Kronoberg 2020: the parties of the regional agreement include both Kronoberg förbund
+_KRO = ("https://www.lansstyrelsen.se/kronoberg/om-oss/nyheter-och-press/arkiv-nyheter-2020/"
+        "2020-05-04-regional-overenskommelse-ger-effektivare-mottagande-av-asylsokande-och-nyanlanda-i-lanet.html")
+_KRO_PARTIES = ("beside the kommuner Alvesta, Lessebo, Ljungby, Tingsryd, Uppvidinge, Växjö and Älmhult, "
+                "without saying which kommun is in which förbund")
 FORBUND = [
     # Stockholms län
     ("Samordningsförbundet Stockholms stad", "", "01", "Stockholm", "one of the eight förbund of Region Stockholm on 2020-12-31 (" + _VG + ")", "", "", "",
@@ -266,7 +277,9 @@ FORBUND = [
      "2017-04-01", "", "", _VG),
     ("Samordningsförbundet Sundbybergs stad", "", "01", "Sundbyberg", "", "", "", "", _VG),
     ("Samordningsförbundet Södertälje", "Samordningsförbundet i Södertälje", "01", "Södertälje",
-     "active in 2009 (one of four förbund in Stockholms län then, " + _T + ")", "", "", "", _VG),
+     "active in 2009 (one of four förbund in Stockholms län then, " + _T + "); a proposal for a förbund for Södertälje and Nykvarn "
+     "(http://docplayer.se/32984136-Forslag-till-samordningsforbund-for-rehabilitering-i-sodertalje-och-nykvarn.html): "
+     "Nykvarn's membership not confirmed", "", "", "", _VG),
     ("Samordningsförbundet i Botkyrka", "Finansiella samordningsförbundet i Botkyrka|Finsam i Botkyrka", "01", "Botkyrka",
      "member from the name; active in 2009; ended early when Samordningsförbundet Huddinge, Botkyrka och Salem was formed ("
      + _BHS + "); end date not in the text read", "", "", "Samordningsförbundet Huddinge, Botkyrka och Salem", _T),
@@ -284,8 +297,13 @@ FORBUND = [
      "county-wide: 'länets åtta kommuner' with AF, FK and the landsting", "2008", "", "",
      "https://www.unt.se/nyheter/tierp/fick-fram-17-jobb-for-51-miljoner-1371083.aspx"),
     # Södermanlands län
-    ("Samordningsförbundet RAR i Sörmland", "Samordningsförbundet RAR|RAR i Sörmland|RAR Sörmland|Samordningsförbundet RAR Sörmland", "04", "",
-     "RAR = rehabilitera och aktivera med gemensamma resurser; member kommuner not listed in the source read", "2005", "", "",
+    ("Samordningsförbundet RAR i Sörmland", "Samordningsförbundet RAR|RAR i Sörmland|RAR Sörmland|Samordningsförbundet RAR Sörmland", "04", "Vingåker",
+     "RAR = rehabilitera och aktivera med gemensamma resurser; only Vingåker confirmed as a member kommun: its fullmäktige had "
+     "'Reviderad förbundsordning Samordningsförbundet RAR' on its agenda of 2018-03-12 ("
+     "http://docplayer.se/94188580-Kommunfullmaktige-1-1-tid-mandagen-den-12-mars-2018-kl-stora-salen-abrograden-plats-jorgen-larsson-ordforande-joacim-bock-sekreterare.html"
+     "), and a changed förbundsordning is decided by every member (https://www.finsam.se/kunskapsstod/bilda-ombilda-avsluta-forbund/ombilda-forbund/utvidgning-av-forbund); "
+     "Region Sörmland decided on continued membership (https://rarsormland.se/nyheter/uppfoljande-utredning-fran-region-sormland/); "
+     "the other kommuner not confirmed by a source read", "2005", "", "",
      "http://radioeskilstuna.se/dev/blog/ola-wiktorsson-forbundschef-for-rar-i-sormland-gastade-radio-och-tv-eskilstuna/"),
     # Östergötlands län
     ("Samordningsförbundet Centrala Östergötland", "SCÖ", "05", "Kinda, Linköping, Åtvidaberg", "", "", "", "",
@@ -302,12 +320,15 @@ FORBUND = [
     # Jönköpings län
     ("Höglandets samordningsförbund", "", "06", "Aneby, Eksjö, Nässjö, Sävsjö, Tranås, Vetlanda", "", "2011-04-01", "", "",
      "https://www.finsamjonkopingslan.se/hoglandet"),
-    ("Finnvedens samordningsförbund", "", "06", "",
-     "exists 2023 (chair from Gnosjö kommun); members not listed in the source read", "", "", "",
-     "https://finsamjonkopingslan.se/finnveden/nyheter/nyheter-finnvedens-samordningsforbund/2023-02-14-ny-ordforande-och-sociala-foretag"),
-    ("Södra Vätterbygdens samordningsförbund", "", "06", "",
-     "exists (project 2017–2019); members not listed in the source read", "", "", "",
-     "https://finsamjonkopingslan.se/sodra-vatterbygden/aktiviteter/avslutade-projekt/ips-i-psykosvarden"),
+    ("Finnvedens samordningsförbund", "", "06", "Gislaved, Gnosjö, Värnamo",
+     "members: the common page of the län's three förbund ('För dig som bor eller arbetar i Gislaved - Gnosjö - Värnamo'; "
+     "Vaggeryd is under Södra Vätterbygden there); exists 2023 (chair from Gnosjö kommun, "
+     "finsamjonkopingslan.se/finnveden/nyheter/nyheter-finnvedens-samordningsforbund/2023-02-14-ny-ordforande-och-sociala-foretag); "
+     "start not in the texts read", "", "", "", _JKP),
+    ("Södra Vätterbygdens samordningsförbund", "Samordningsförbundet Södra Vätterbygden", "06", "Habo, Jönköping, Mullsjö, Vaggeryd",
+     "members: the common page of the län's three förbund ('För dig som bor eller arbetar i Habo - Jönköping - Mullsjö - Vaggeryd'); "
+     "its own pages sign 'Samordningsförbundet Södra Vätterbygden, c/o Jönköpings kommun'; start not in the texts read",
+     "", "", "", _JKP),
     # Blekinge län
     ("Samordningsförbundet i Blekinge län", "Samordningsförbundet i Blekinge|Samordningsförbundet Blekinge", "10",
      "Karlshamn, Karlskrona, Olofström, Sölvesborg, Ronneby", "county-wide (the län's five kommuner); org. nr 222000-2451", "2006-11-27", "", "",
@@ -322,10 +343,10 @@ FORBUND = [
      "formed at a turn of the year that the texts read do not date (helagotland.se/start/?articleid=3573357)", "", "", "",
      "https://www.helagotland.se/start/?articleid=5069768"),
     # Kronobergs län
-    ("Samordningsförbundet Värend", "", "07", "", "named as a party in 2020; members not listed in the source read", "", "", "",
-     "https://www.lansstyrelsen.se/kronoberg/om-oss/nyheter-och-press/arkiv-nyheter-2020/2020-05-04-regional-overenskommelse-ger-effektivare-mottagande-av-asylsokande-och-nyanlanda-i-lanet.html"),
-    ("Sunnerbo samordningsförbund", "", "07", "", "named as a party in 2020; members not listed in the source read", "", "", "",
-     "https://www.lansstyrelsen.se/kronoberg/om-oss/nyheter-och-press/arkiv-nyheter-2020/2020-05-04-regional-overenskommelse-ger-effektivare-mottagande-av-asylsokande-och-nyanlanda-i-lanet.html"),
+    ("Samordningsförbundet Värend", "", "07", "", "named as a party in 2020 " + _KRO_PARTIES + "; its own pages (sfvarend.se) were not among "
+     "the texts available; members not confirmed by a source read", "", "", "", _KRO),
+    ("Sunnerbo samordningsförbund", "", "07", "", "named as a party in 2020 " + _KRO_PARTIES + "; members not confirmed by a source read",
+     "", "", "", _KRO),
     # Skåne län
     ("Finsam i Malmö", "Samordningsförbundet Finsam i Malmö|FINSAM Malmö|FINSAM i Malmö", "12", "Malmö",
      "member from the name", "", "", "",
@@ -372,7 +393,14 @@ FORBUND = [
      "members from the name; merged into Samordningsförbundet Väst (decided 2014; date not confirmed)", "", "",
      "Samordningsförbundet Väst", _LYS),
     ("Samordningsförbundet Ale, Kungälv, Stenungsund och Tjörn", "", "14", "Ale, Kungälv, Stenungsund, Tjörn",
-     "members from the name", "", "", "", "https://www.sofvg.se/alvochkust/page.php?kat=13&prodID=305"),
+     "members from the name; from 1 January 2018 joined with Samordningsförbundet Öckerö and named Samordningsförbundet Älv & Kust ("
+     + _AOK + ")", "", "2018-01-01", "Samordningsförbundet Älv & Kust", "https://www.sofvg.se/alvochkust/page.php?kat=13&prodID=305"),
+    ("Samordningsförbundet Öckerö", "", "14", "Öckerö",
+     "member from the name; went together with Samordningsförbundet Ale, Kungälv, Stenungsund och Tjörn into Samordningsförbundet "
+     "Älv & Kust from 1 January 2018; start not in the text read", "", "2018-01-01", "Samordningsförbundet Älv & Kust", _AOK),
+    ("Samordningsförbundet Älv & Kust", "Samordningsförbundet Älv och Kust", "14", "Ale, Kungälv, Stenungsund, Tjörn, Öckerö",
+     "'Tidigare hette vi Samordningsförbundet Ale, Kungälv, Stenungsund och Tjörn men från 1 januari 2018 har vi gått samman med "
+     "Samordningsförbundet Öckerö'; members: the two predecessors' kommuner", "2018-01-01", "", "", _AOK),
     ("Samordningsförbundet Mölndal, Partille, Lerum, Härryda, Alingsås", "", "14", "Mölndal, Partille, Lerum, Härryda, Alingsås",
      "members from the name", "", "", "",
      "https://www.mucf.se/om-oss/aktuellt/pengar-till-kommuner-och-samordningsforbund-som-hjalper-unga-till-arbete"),
@@ -386,7 +414,8 @@ FORBUND = [
      "", "Sjuhärads samordningsförbund",
      "http://docplayer.se/24368116-Arsredovisning-2008-samordningsforbundet-bollebygd-mark-och-svenljunga.html"),
     ("Sjuhärads samordningsförbund", "", "14", "Bollebygd, Borås, Herrljunga, Mark, Svenljunga, Tranemo, Ulricehamn, Vårgårda",
-     "members as of the annual report 2013; start date not confirmed", "", "", "",
+     "members as of the annual report 2013, the same eight on the förbund's own page (https://www.sjusam.se/om-forbundet/: "
+     "'de åtta kommunerna; Bollebygd, Borås, Herrljunga, Mark, Svenljunga, Tranemo, Ulricehamn och Vårgårda'); start date not confirmed", "", "", "",
      "http://docplayer.se/977534-Arsredovisning-2013-for-sjuharads-samordningsforbund.html"),
     ("Samordningsförbundet Östra Skaraborg", "", "14", "Skövde, Hjo, Falköping, Tidaholm",
      "formed January 2015 by merging SkövdeHjoTiBorg and Falköping Tidaholm; members: the kommuner the two predecessors' names "
@@ -397,11 +426,12 @@ FORBUND = [
     ("Samordningsförbundet Falköping Tidaholm", "", "14", "Falköping, Tidaholm",
      "name as the source writes it; members from the name; merged into Samordningsförbundet Östra Skaraborg",
      "", "2015-01", "Samordningsförbundet Östra Skaraborg", _OSK),
-    ("Samordningsförbundet Norra Skaraborg", "", "14", "", "named at the national Finsam conference 2013; members not confirmed", "", "", "",
+    ("Samordningsförbundet Norra Skaraborg", "", "14", "", "named at the national Finsam conference 2013; members not confirmed by a source read", "", "", "",
      "http://docplayer.se/3965382-Nationell-finsamkonferens-10-11-april-2013-i-skovde.html"),
     ("Samordningsförbundet Norra Dalsland", "", "14", "",
      "exists (Värmland's landsting applied to join so that Säffle and Årjäng could); members not confirmed (a 2015 document list "
-     "names a 'Samordningsförbundet Bengtsfors, Åmål, Dals-Ed, Säffle, Årjäng', docplayer.se/amp/17876345: perhaps this förbund, not confirmed)",
+     "names a 'Samordningsförbundet Bengtsfors, Åmål, Dals-Ed, Säffle, Årjäng', docplayer.se/amp/17876345: perhaps this förbund, not confirmed); "
+     "members not confirmed by a source read",
      "", "", "",
      "https://sverigesradio.se/sida/artikel.aspx?programid=93&artikel=4510289"),
     # Värmlands län
@@ -416,7 +446,7 @@ FORBUND = [
     ("Samordningsförbundet Finsam i Örebro", "Finsam i Örebro", "18", "Örebro",
      "members 2010: FK, AF, Örebro läns landsting and Örebro kommun; org. nr 222000-2493", "", "", "",
      "https://docplayer.se/amp/141419804-Arsredovisning-januari-december-2010.html"),
-    ("Samordningsförbundet Sydnärke", "", "18", "", "board minutes 2016 (Askersund, Kumla); members not listed in the source read", "", "", "",
+    ("Samordningsförbundet Sydnärke", "", "18", "", "board minutes 2016 (Askersund, Kumla); members not confirmed by a source read (the minutes list no members)", "", "", "",
      "https://5dok.org/document/zlgvkxoo-plats-galeasen-western-hotell-norra-v%C3%A4ttern-askersund-n%C3%A4rvarande.html"),
     ("Finsam Samordningsförbundet Degerfors - Karlskoga", "Finsam Degerfors - Karlskoga|Finsam Degerfors-Karlskoga|Samordningsförbundet Degerfors-Karlskoga", "18",
      "Degerfors, Karlskoga", "'täcker de två kommuner som ingår i namnet'", "", "", "",
@@ -433,6 +463,10 @@ FORBUND = [
      "http://docplayer.se/1334944-Insa-vasterdalarna-arsredovisning-2010-samordningsforbundet-landstinget-dalarna-organisationsnummer-222000-2568.html"),
     ("Norra Dalarnas Finsamförbund", "", "20", "Mora, Orsa, Älvdalen", "the seventh förbund in Dalarna", "2013-09-02", "", "",
      "http://morakommun.se/Stod--omsorg/Nyheter-Stod--omsorg/Norra-Dalarnas-Finsamforbund-startar/"),
+    ("Nedansiljans samordningsförbund", "Finsam Nedansiljan", "20", "Gagnef, Leksand, Rättvik",
+     "'Nedansiljans samordningsförbund bildades 1 april 2007 ... Medlemmar i förbundet är kommunerna Gagnef, Leksand och Rättvik, "
+     "Arbetsförmedlingen, Försäkringskassan och Landstinget Dalarna' (the page heads 'Hänt i Finsam Nedansiljan')", "2007-04-01", "", "",
+     "https://www.finsamdalarna.se/nedansiljan/arkiv/ns-flytt/"),
     ("Finsam Falun", "", "20", "Falun", "merged with Finsam Borlänge", "", "2023-01-01", "Samordningsförbundet Finsam Falun-Borlänge",
      "https://www.finsamdalarna.se/fabo/f-hant-ny/f-fordjupat-samarbete-med-borlange/"),
     ("Finsam Borlänge", "", "20", "Borlänge", "merged with Finsam Falun", "", "2023-01-01", "Samordningsförbundet Finsam Falun-Borlänge",
@@ -448,13 +482,15 @@ FORBUND = [
     ("Samordningsförbundet i Örnsköldsvik", "Samordningsförbundet Örnsköldsvik", "22", "Örnsköldsvik", "member from the page", "", "", "",
      "http://samordningsforbundet.se/ornskoldsvik/lokal-samverkansgrupp/"),
     # Jämtlands län
-    ("Samordningsförbundet Jämtlands län", "Samordningsförbundet i Jämtlands län", "23", "", "exists (title of the source); members not confirmed", "", "", "",
+    ("Samordningsförbundet Jämtlands län", "Samordningsförbundet i Jämtlands län", "23", "", "exists (title of the source); members not confirmed by a source read", "", "", "",
      "https://studylibsv.com/doc/1132974/bakgrund---samordningsf%C3%B6rbundet-i-j%C3%A4mtlands-l%C3%A4n"),
     # Västerbottens län
     ("Samordningsförbundet Umeå", "", "24", "Umeå", "org. nr 222000-1834; annual report 2011 (dev corpus h36)", "2005-05", "", "",
      "../shared/eval/dev/docs/h36_sf-umea-arsredovisning-2011.txt"),
-    ("Samordningsförbundet Skellefteå", "", "24", "Skellefteå", "became Samordningsförbundet Skellefteå–Norsjö when Norsjö joined",
-     "2005", "2014-01-01", "Samordningsförbundet Skellefteå–Norsjö", "https://samordningsforbund.se/skelleftea-norsjo/om-oss/"),
+    ("Samordningsförbundet Skellefteå", "", "24", "Skellefteå",
+     "became Samordningsförbundet Skellefteå–Norsjö when Norsjö joined; start 2005-12-01 by Skellefteå kommun's page on its "
+     "förbund members (https://troint.skelleftea.se/index.asp?page=detailNS&namnd=styrrehab: 'med start 2005-12-01')",
+     "2005-12-01", "2014-01-01", "Samordningsförbundet Skellefteå–Norsjö", "https://samordningsforbund.se/skelleftea-norsjo/om-oss/"),
     ("Samordningsförbundet Skellefteå–Norsjö", "Samordningsförbundet Skellefteå-Norsjö", "24", "Skellefteå, Norsjö", "", "2014-01-01", "", "",
      "https://samordningsforbund.se/skelleftea-norsjo/om-oss/"),
     ("Samordningsförbundet Södra Lappland", "", "24", "Lycksele, Malå, Sorsele, Åsele, Storuman, Dorotea, Vilhelmina", "", "2005-06-09", "", "",
@@ -463,8 +499,13 @@ FORBUND = [
     ("Samordningsförbundet Consensus", "Consensus i Älvsbyn Samordningsförbund", "25", "Älvsbyn",
      "the förbund in Älvsbyn (" + _DP + "); merged 2020 into Samordningsförbundet Södra Norrbotten", "", "2020",
      "Samordningsförbundet Södra Norrbotten", "https://www.samordningnorrbotten.se/nyheter-210607"),
+    ("Samordningsförbundet Pyramis", "Samordningsförbundet Pyramis i Luleå", "25", "Luleå",
+     "'samordningsförbundet Pyramis i Luleå' (its förbundschef in the source); member Luleå from 'i Luleå'; one of the three "
+     "förbund (Piteå, Älvsbyn, Luleå) whose boards agreed to merge from 1 January 2020 into Samordningsförbundet Södra Norrbotten; "
+     "start not in the text read", "", "2020", "Samordningsförbundet Södra Norrbotten", _SNB),
     ("Samordningsförbundet Södra Norrbotten", "Samordningsförbundet södra Norrbotten", "25", "Luleå, Piteå, Älvsbyn, Boden",
-     "formed 2020 by merging the förbund in Piteå, Älvsbyn (Samordningsförbundet Consensus) and Luleå (the other two names not confirmed); Boden joined 2021-06-01", "2020", "", "",
+     "formed 2020 by merging the förbund in Piteå, Älvsbyn (Samordningsförbundet Consensus) and Luleå (Samordningsförbundet Pyramis, "
+     + _SNB + "; the Piteå förbund's name not confirmed); Boden joined 2021-06-01", "2020", "", "",
      "https://www.samordningnorrbotten.se/nyheter-210607"),
 ]
 
