@@ -54,7 +54,16 @@ MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+til
                          r"\butgörs\s+(?:gemensamt\s+)?av\b|"
                          r"består\s+av|ingår\s+i\s+förbundet|förbundets\s+(?:parter|medlemmar)|"
                          r"samverkande\s+parter|^\s*parter(?:na)?\s+(?:i\s+förbundet\s+)?är\b|"
-                         r"finansiell\s+samordning\b[^.\n]*\bmellan\b", re.I | re.M)
+                         r"finansiell\s+samordning\b[^.\n]*\bmellan\b|"
+                         # joining: "ansluter till förbundet", "blev medlem i", "som en ny medlem"
+                         r"\banslut\w*\s+(?:[\w\-]+\s+){0,4}?till\b|\bmedlem\s+i\b", re.I | re.M)
+#: the members as a sentence's subject: "Medlemmar och finansiärer till förbundet är A, B …",
+#: "De samverkande parterna är …", "Förbundets fem huvudmän är …"
+_MEMBERS_SUBJECT = re.compile(
+    r"(?i)^\s*(?:de\s+|förbundets\s+)?(?:\w+\s+)?(?:samverkande\s+)?(?:medlem\w*|parter\w*|huvudm[aä]n\w*)"
+    r"(?:\s+och\s+\w+)?(?:\s+(?:i|till|av)\s+(?:samordnings)?förbundet)?\s+(?:är|var|blev)\b")
+#: "Sedan tidigare ingår A, B och C": members listed after a sentence about the same förbund
+_STILL_MEMBERS = re.compile(r"(?i)\b(?:sedan\s+tidigare|redan|också|även|dessutom)\s+ingår\b|\bingår\s+(?:sedan\s+tidigare|redan|också|även)\b")
 ACTIVITY_CUES = re.compile(r"verksamhet|deltagare|\blokal|seminarier|genomför|\bbor\b|invånare|"
                            r"sitter\s+i|f[ia]nns\s+i|bedr[ie]vs\s+i|\bplats\b|erbjud|^\s*(?:var|orter?|plats)\s*:", re.I | re.M)
 CONTACT_ROLES = re.compile(r"projektledare|projektkoordinator|projektsamordnare|koordinator|samordnare\b|"
@@ -446,12 +455,19 @@ def _part_of(doc: Doc, a: Entity, b: Entity) -> bool:
 
 
 def member_rules(doc: Doc) -> None:
+    last_forbund: Entity | None = None  # the förbund of the previous sentence about membership
     for sp in doc.sents:
         s_text = doc.text[sp.start:sp.end]
-        if not MEMBER_CUES.search(s_text) or AGREEMENT.search(s_text):
+        carried = last_forbund if _STILL_MEMBERS.search(s_text) else None
+        last_forbund = None
+        if not (MEMBER_CUES.search(s_text) or carried) or AGREEMENT.search(s_text):
             continue  # the parties of an agreement are its parties, not a förbund's members
         orgs = _ents(doc, doc.mentions_in(sp.start, sp.end, "org"))
         forb = [o for o in orgs if o.kind in ("coordination_association", "network")]
+        if not forb and carried is not None:
+            forb = [carried]
+        if not forb and _MEMBERS_SUBJECT.search(s_text):
+            forb = [f for f in [doc.page_forbund()] if f is not None]
         if not forb and re.search(r"(?i)\bförbundets\s+(?:medlemmar|parter|huvudmän)|förbundet\s+(?:består|bildades)|"
                                   r"^\s*förbundet\b[^.\n]{0,60}\butgörs\s+(?:gemensamt\s+)?av\b|"
                                   r"^\s*(?:samverkande\s+)?(?:medlemmar(?:na)?|parter(?:na)?|huvudmän(?:nen)?)\s+(?:är|i förbundet)\b|"
@@ -460,6 +476,7 @@ def member_rules(doc: Doc) -> None:
             forb = [f for f in [doc.page_forbund()] if f is not None]
         if len(forb) != 1:
             continue
+        last_forbund = forb[0]
         for o in orgs:
             if o is not forb[0] and o.kind not in ("coordination_association", "fund"):
                 doc.relate("MEMBER_OF", o, forb[0], sp)

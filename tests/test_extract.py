@@ -1647,3 +1647,13 @@ def test_a_coordinated_plural_of_forbund_names_one_forbund_per_conjunct():
 def test_kommunerna_i_with_a_capital_starts_a_list_of_kommun_actors():
     r = extract_text("Kommunerna i Falun och Borlänge driver projektet Steget.", "k.txt")
     assert {"Falu kommun", "Borlänge kommun"} <= set(names(r, "organizations"))
+
+
+def test_joining_a_forbund_inverted_and_the_members_listed_in_the_next_sentence():
+    r = extract_text("Från och med 1 juni ansluter Bodens kommun till Samordningsförbundet Södra Norrbotten. "
+                     "Sedan tidigare ingår Arbetsförmedlingen, Försäkringskassan och Luleå kommun.", "m.txt")
+    members = {s for t, s, o in rels(r, "MEMBER_OF") if o == "Samordningsförbundet Södra Norrbotten"}
+    assert {"Bodens kommun", "Arbetsförmedlingen", "Försäkringskassan", "Luleå kommun"} <= members
+    # without a sentence about the förbund before it, 'ingår' names no members
+    r = extract_text("Sedan tidigare ingår Arbetsförmedlingen och Luleå kommun i projektet Steget.", "m2.txt")
+    assert not rels(r, "MEMBER_OF")
