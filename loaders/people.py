@@ -48,6 +48,18 @@ NOT_NAME_WORDS = {
 }
 
 
+_FUNCTION_WORDS = frozenset("på i och för vid hos från med som av till om".split())
+_MONTHS = frozenset("januari februari mars april maj juni juli augusti september oktober november december".split())
+_LABEL_WORDS = frozenset("datum telefon tel mobil e-post epost mejl adress fax webb hemsida sida foto bild".split())
+
+
+def _not_a_name_word(tok: str) -> bool:
+    """A capitalised word that is a title, a field label or a month, never a surname."""
+    low = tok.casefold()
+    return (low in _MONTHS or low in _LABEL_WORDS or bool(_ROLE_WORD.fullmatch(low))
+            or low.endswith(("chef", "ordförande", "kommunalråd", "ledamot")))
+
+
 @dataclass
 class PersonMention:
     uid: str
@@ -80,8 +92,10 @@ def _name_runs(text: str):
     for m in _NAME.finditer(text):
         name, s = m.group(1), m.start(1)
         toks = name.split(" ")
-        if len(toks) == 4 and g.is_first_name(toks[0].split("-")[0]) and g.is_first_name(toks[2].split("-")[0]) \
-                and not g.is_first_name(toks[1]) and not g.is_first_name(toks[3]):
+        # four name words after a given name and a surname are two people even when the second
+        # given name is not in the list ("Kjell Eriksson Khalid Neshati")
+        if len(toks) == 4 and g.is_first_name(toks[0].split("-")[0]) and not g.is_first_name(toks[1]) \
+                and not g.is_first_name(toks[3]) and not _not_a_name_word(toks[2]) and not _not_a_name_word(toks[3]):
             first = " ".join(toks[:2])
             yield first, s, s + len(first)
             second_start = s + len(first) + 1
@@ -110,11 +124,28 @@ def find_people(doc: Doc) -> list[PersonMention]:
             toks.pop()
         while len(toks) > 2 and fold(toks[0]) in _LEADING_WORDS:  # "Enligt Goran Persson"
             s += len(toks.pop(0)) + 1
+        # a flattened table or list runs labels and titles into the name: "Ulf Olsson Datum
+        # Kommunalråd", "Lotta Berg Projektledare", "Per Ek December"; the words after the
+        # surname that are titles, labels or months are not part of it
+        while len(toks) > 2 and (_not_a_name_word(toks[-1]) or toks[-1].casefold() in _FUNCTION_WORDS):
+            toks.pop()
+        # "Datum Ulf Lundström", "Slutord Anders Henriksson", "Statsrådet Johan Pehrson": a word
+        # before a given name that is no given name itself starts no name
+        g_ = Gazetteer.load()
+
+        def _stray_first_word() -> bool:
+            return (len(toks) >= 3 and not g_.is_first_name(toks[0].split("-")[0])
+                    and g_.is_first_name(toks[1].split("-")[0]) and not re.fullmatch(PARTICLE, toks[0])
+                    and not _ROLE_WORD.fullmatch(toks[0].lower()))
+        while _stray_first_word():
+            s += len(toks.pop(0)) + 1
         # "Landshövding Lena Sommestad" at a sentence start: the title is not part of the name
         lead_role = None
         if len(toks) >= 3 and _ROLE_WORD.fullmatch(toks[0].lower()):
             lead_role = toks.pop(0)
             s = s + len(lead_role) + 1
+            while _stray_first_word():  # "Handläggare Datum Ulf Lundström"
+                s += len(toks.pop(0)) + 1
         name = " ".join(toks)
         e = s + len(name)
         if not _plausible(name, strong):

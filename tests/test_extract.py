@@ -1657,3 +1657,14 @@ def test_joining_a_forbund_inverted_and_the_members_listed_in_the_next_sentence(
     # without a sentence about the förbund before it, 'ingår' names no members
     r = extract_text("Sedan tidigare ingår Arbetsförmedlingen och Luleå kommun i projektet Steget.", "m2.txt")
     assert not rels(r, "MEMBER_OF")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Handläggare Datum Ulf Lundström 2015-02-03 Diarienummer AMN-2015-01", {"Ulf Lundström"}),
+    ("Justerare Ulf Olsson Datum Kommunalråd", {"Ulf Olsson"}),
+    ("Kontakt: Lotta Berg Projektledare På Region Norrby", {"Lotta Berg"}),
+    ("Slutord Anders Henriksson, förbundschef", {"Anders Henriksson"}),
+    ("Styrelsen: Kjell Eriksson Khalid Neshati", {"Kjell Eriksson", "Khalid Neshati"}),
+])
+def test_person_names_stop_at_labels_titles_and_the_next_person(text, expected):
+    assert names(extract_text(text, "p.txt"), "people") == expected
