@@ -602,6 +602,33 @@ _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
 ]
 
 
+#: a body named by the shape of its one word: a capitalised compound whose head is an
+#: institution's noun in the definite form ("Skogsstyrelsen", "Näringsdepartementet",
+#: "Riksrevisionen", "Vårdförbundet", "Stressforskningsinstitutet", "Socialförsäkringsutskottet");
+#: the bodies every kommun, förbund or government has are generic, not names
+_BODY_WORD = re.compile(
+    rf"(?<![\w\-])([{U}][{L}]{{2,}}(?:styrelsen|departementet|rådet|inspektionen|myndigheten|utskottet|"
+    rf"förbundet|institutet|revisionen|ombudsmannen|sekretariatet|kansliet))(s?)(?![\w\-])")
+_GENERIC_BODIES = frozenset(fold(w) for w in (
+    "Kommunstyrelsen", "Regionstyrelsen", "Förbundsstyrelsen", "Arbetsutskottet",
+    "Statsrådet", "Regeringskansliet", "Samordningsförbundet", "Kommunförbundet", "Regionförbundet",
+    "Studieförbundet", "Riksförbundet", "Finsamförbundet", "Kommunalförbundet", "Länsstyrelsen", "Förbundskansliet",
+    "Kommunkansliet", "Landsrådet", "Kommunalrådet", "Skolrådet",
+    "Brukarrådet", "Samverkansrådet", "Pensionärsrådet", "Ungdomsrådet", "Elevrådet", "Föräldrarådet",
+    "Tillgänglighetsrådet", "Folkhälsorådet", "Kansliet", "Sekretariatet"))
+
+
+def _body_words(doc: Doc) -> None:
+    g = Gazetteer.load()
+    for m in _BODY_WORD.finditer(doc.text):
+        word = m.group(1)
+        if fold(word) in _GENERIC_BODIES or doc.is_taken(m.start(1), m.end(1)):
+            continue
+        ref = g.org(word)
+        doc.add("org", ref.name if ref else word, m.start(1), m.end(1), kind=ref.kind if ref else guess_kind(word),
+                firm=bool(ref), surface=word)
+
+
 def find_pattern_orgs(doc: Doc) -> None:
     text = doc.text
     g = Gazetteer.load()
@@ -679,6 +706,7 @@ def find_pattern_orgs(doc: Doc) -> None:
         s, e = m.start(1), m.end(1)
         if not doc.is_taken(s, e):
             doc.add("org", m.group(1), s, e, kind="other", surface=m.group(1))
+    _body_words(doc)
 
 
 _ABBR_AFTER = re.compile(rf"([{U}][\w\-]*(?:[ \-][\w\-]+){{0,6}})\s+\(([{U}][{U}a-zåäö\-]{{1,9}})\)")

@@ -1668,3 +1668,11 @@ def test_joining_a_forbund_inverted_and_the_members_listed_in_the_next_sentence(
 ])
 def test_person_names_stop_at_labels_titles_and_the_next_person(text, expected):
     assert names(extract_text(text, "p.txt"), "people") == expected
+
+
+def test_bodies_named_by_the_shape_of_one_word():
+    r = extract_text("Stressforskningsinstitutet och Näringsdepartementet bjuder in. Vårdförbundet deltar. "
+                     "Kommunstyrelsen beslutade i frågan.", "b.txt")
+    found = names(r, "organizations")
+    assert {"Stressforskningsinstitutet", "Näringsdepartementet", "Vårdförbundet"} <= found
+    assert "Kommunstyrelsen" not in found  # every kommun has one: generic, not a name
