@@ -51,6 +51,9 @@ PATTERNS: dict[str, re.Pattern] = {
     "far_from_labour_market": _p(
         r"(?:står|stått|står\s+\w+|befinner sig|är|hamnat|finns) (?:\w+ )?långt (?:ifrån|från|bort från) arbetsmarknaden",
         r"långt (?:ifrån|från) arbetsmarknaden", r"långt från arbetslivet",
+        # any article or adjective before the noun, any form of it: "långt ifrån den reguljära
+        # arbetsmarknaden", "långt ifrån svensk arbetsmarknad", "långt ifrån sysselsättning"
+        r"långt (?:ifrån|från|bort från)\s+(?:(?:den|en|ett)\s+)?(?:[a-zåäö]+\s+)?(?:arbetsmarknad(?:en)?|arbetsliv(?:et)?|sysselsättning)\b",
         r"(?:allra )?längst (?:bort )?(?:ifrån|från) arbets(?:marknaden|livet)", r"långt bort från arbets(?:marknaden|livet)", r"långt ifrån arbetslivet",
         r"lang(?:t|vej) fra arbejdsmarkedet", r"i utanförskap", r"utanför arbetsmarknaden(?! som inte)"),
     "not_registered_af": _p(
@@ -125,7 +128,7 @@ PATTERNS: dict[str, re.Pattern] = {
 _USE_STEMS = True
 _STEMS: dict[str, tuple[str, ...]] = {
     "long_term_unemployed": ("arbetslös", "långtidsledig", "langtidsledig", "arbetsmarknaden", "arbetslivet"),
-    "far_from_labour_market": ("arbetsmarknaden", "arbetslivet", "arbejdsmarkedet", "utanförskap"),
+    "far_from_labour_market": ("arbetsmarknad", "arbetsliv", "sysselsättning", "arbejdsmarkedet", "utanförskap"),
     "not_registered_af": ("inskriv", "kontakt", "aktuella", "utanför"),
     "newly_arrived": ("nyanl", "nyankomn", "nytilkomn", "etabler", "flykt", "skydd", "asyl", "ukrain"),
     "foreign_born": ("född", "födda", "invandr", "immigrant", "utländsk", "europeisk", "svenskar", "indvandr",
@@ -161,7 +164,7 @@ _FOREIGN_NEAR = re.compile(r"(?i)(utrikes ?född|utrikesfödd|invandr|utländsk|
 _EVERYONE = re.compile(r"(?i)kvinnor(?:,|\s+och|\s+samt)\s+(?:\w+\s+)?män\b|\bmän(?:,|\s+och|\s+samt)\s+(?:\w+\s+)?kvinnor|"
                        r"kvinder og mænd|mænd og kvinder|"
                        r"pojkar och flickor|flickor och pojkar|jämställd\w*|jämställdhet\w*|könsfördel\w*")
-_STATS = re.compile(r"(?i)(\d+\s*(?:%|procent)|andel(?:en)?|antal(?:et)?|statistik)")
+_STATS = re.compile(r"(?i)(\d+\s*(?:%|procent)|andel(?:en)?|antal(?:et)?|statistik|riksgenomsnitt\w*|vanligaste\s+orsak)")
 
 _SPECIFIC_OVER = {  # specific key -> generic keys it replaces when said of the same people
     "foreign_born_women": ("women", "foreign_born"),
@@ -363,7 +366,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
                 continue
         if g.key not in _CONTEXTUAL and _STATS.search(sentence) and not any(
                 x <= g.start < y for x, y in sections) and re.search(
-                r"(?i)\b(?:av|bland) (?:alla|de)\b|\bprocent\b|%", sentence) and not re.search(
+                r"(?i)\b(?:av|bland) (?:alla|de)\b|\bprocent\b|%|\b(?:en|ett|den|stor|större|hög|högre|låg|lägre)\s+"
+                r"(?:\w+\s+)?andel\b|\bantalet\b|\briksgenomsnitt\w*|\bvanligaste\s+orsak\w*", sentence) and not re.search(
                 r"(?i)projekt|insats|deltagar|ska\b|målgrupp", sentence):
             continue  # population statistics are not target groups
         out.append(g)

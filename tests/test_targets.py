@@ -138,3 +138,17 @@ def test_the_women_a_text_speaks_of_after_naming_foreign_born_women_are_those():
     text = ("Genom insatsen fick utrikes födda kvinnor studera svenska. "
             "Kvinnorna studerade svenska genom film och musik.")
     assert keys_in(text) == ["foreign_born_women"]
+
+
+def test_statistics_about_a_population_name_no_target_group():
+    from loaders.targets import keys_in
+    assert keys_in("Länet har en högre andel lågutbildade och arbetslösa bland unga och utrikesfödda än riksgenomsnittet.") == []
+    assert keys_in("Antalet personer som står långt från arbetsmarknaden har ökat kraftigt i länet.") == []
+    # whom the work is for still counts in the same words
+    assert "far_from_labour_market" in keys_in("Projektet riktar sig till personer som står långt ifrån den reguljära arbetsmarknaden.")
+
+
+def test_far_from_the_labour_market_with_any_article_or_adjective():
+    from loaders.targets import keys_in
+    assert keys_in("Insatsen vänder sig till personer som står långt ifrån svensk arbetsmarknad.") == ["far_from_labour_market"]
+    assert "far_from_labour_market" in keys_in("Målgrupp: personer som står långt ifrån sysselsättning.")
