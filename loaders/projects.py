@@ -153,6 +153,18 @@ def find_projects(doc: Doc) -> None:
                     and not re.search(r"\s(?:som|att|och|eller|samt|med|för|av|till|från|under|efter|under)\s*$|"
                                       r"\s(?:som|att|eller|samt)\s", tail.group(0)):
                 name = tail.group(0)
+            else:
+                # "Förstudien Vägen ut ägs av …": a sentence-case name is the clause's subject,
+                # it ends where the finite verb of a project's clause begins
+                verb = re.match(r"([^.,;:!?()\n\d–]{0,50}?)(?=\s+(?:ägs|ägdes|drivs|drevs|leds|leddes|"
+                                r"finansieras|finansierades|pågår|pågick|startade|startar|syftar|syftade|vänder|"
+                                r"vände|riktar|riktade|ska|skall|kommer)\b)", rest)
+                if verb and name == rest[:len(name)] and len(verb.group(1).split()) <= 4 \
+                        and len(verb.group(1)) > len(name) \
+                        and not _FINITE_VERB.search(verb.group(1)) and not re.search(
+                            r"\s(?:som|att|och|eller|samt|med|för|av|till|från|under|efter|i|på)\s*$|\s(?:som|att|eller|samt)\s",
+                            verb.group(1)):
+                    name = verb.group(1)
         # "projektet SIKT i kommunerna Dorotea, …": a generic place noun is no part of a name
         name = re.split(r"\s+(?:i|inom|för)\s+(?:kommunerna|kommunen|länet|regionen|staden|hela)\b", name)[0]
         name = _clean(_cut_before_taken(doc, s, name))
@@ -272,7 +284,7 @@ def _recurring_name(doc: Doc) -> None:
 
 
 _FINITE_VERB = re.compile(
-    r"\s+(?:startar|startade|startas|drivs|drevs|ska|skall|har|hade|är|var|blir|blev|får|fick|pågår|pågick|"
+    r"\s+(?:startar|startade|startas|drivs|drevs|ägs|ägdes|ska|skall|har|hade|är|var|blir|blev|får|fick|pågår|pågick|"
     r"vänder|riktar|syftar|fokuserar|kommer|erbjuder|arbetar|genomförs|finansieras|beviljades|beviljas|"
     r"bedrivs|leds|samlar|hjälper|ger|gav|avslutas|avslutades|fortsätter|går|gick|når|visar|innebär|"
     r"omfattar|handlar|löper|inleds|inleddes|kan|skapar|stärker|tar|utvecklar|utvärderas|"

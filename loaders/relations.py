@@ -46,7 +46,16 @@ PARTNER_CUES = re.compile(
     # any tense of taking part, and the nouns of a partner ("I projektet deltar A, B",
     # "medverkade", "Samarbetspartners har varit A och B", "Övriga partners är …")
     r"\bdelt(?:ar|og|agit)\b|\bmedverka(?:de|t|nde)\b|\bingick\s+i\b|\w*partner(?:s|n|na)?\b|"
-    r"\bmedsökande\b|\b(?:gått|går|gick)\s+samman\s+med\b|\bdelprojekt(?:en)?\b", re.I)
+    r"\bmedsökande\b|\b(?:gått|går|gick)\s+samman\s+med\b|\bdelprojekt(?:en)?\b|"
+    # any compound of a joint project and the verbs of working together, any tense: "ett
+    # samarbetsprojekt mellan A, B och C", "där kommunen samverkar med A och B", "I projektet
+    # samarbetar de fyra förvaltningarna A, B …"
+    r"\w*projekt\w*\s+mellan\b|\bsam(?:verka|arbeta)(?:r|de|t)?\b", re.I)
+#: the verbs of working together make partners only in a sentence about the project itself
+_WORK_TOGETHER = re.compile(r"(?i)\bsam(?:verka|arbeta)(?:r|de|t)?\b")
+_PROJECT_WORD = re.compile(r"(?i)\b(?:projekt|insats|satsning|förstudie)\w*")
+#: the nouns of a partner: a förbund they name is a partner, not (only) a funder
+_PARTNER_NOUNS = re.compile(r"(?i)\w*partner\w*|\bparter(?:na)?\b|samverkanspart\w*|\bmedsökande\b")
 COLLAB_CUES = re.compile(
     r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|överenskommelse|utvecklingsprojekt\s+med|"
     r"\bdialog\w*|möte\s+(?:med|mellan)", re.I)
@@ -266,6 +275,9 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
     for sp in _sentences_in(doc, seg):
         s_text = doc.text[sp.start:sp.end]
         cue = PARTNER_CUES.search(s_text)
+        if cue and _WORK_TOGETHER.fullmatch(cue.group(0)) and not _PROJECT_WORD.search(s_text) \
+                and not doc.mentions_in(sp.start, sp.end, "project"):
+            cue = next((c for c in PARTNER_CUES.finditer(s_text) if not _WORK_TOGETHER.fullmatch(c.group(0))), None)
         if not cue:
             _listed_kommuner_in_project(doc, sp, owners)
             continue
@@ -274,7 +286,8 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
         for o in _ents(doc, doc.mentions_in(sp.start, sp.end, "org")):
             if owners.get(p.uid) is o or o.kind in ("fund",) or o.uid in funders.get(p.uid, set()):
                 continue
-            if o.kind == "coordination_association" and owners.get(p.uid) is not None:
+            if o.kind == "coordination_association" and owners.get(p.uid) is not None \
+                    and not _PARTNER_NOUNS.search(s_text):
                 continue
             owner = owners.get(p.uid)
             if owner is not None and _above(doc, owner, o):

@@ -1676,3 +1676,28 @@ def test_bodies_named_by_the_shape_of_one_word():
     found = names(r, "organizations")
     assert {"Stressforskningsinstitutet", "Näringsdepartementet", "Vårdförbundet"} <= found
     assert "Kommunstyrelsen" not in found  # every kommun has one: generic, not a name
+
+
+def test_partners_from_a_joint_project_compound_and_the_verbs_of_working_together():
+    r = extract_text("Kraftkällan är ett samarbetsprojekt mellan Strömsunds kommun, Arbetsförmedlingen och "
+                     "Försäkringskassan.", "s.txt")
+    assert {"Strömsunds kommun", "Arbetsförmedlingen", "Försäkringskassan"} <= {
+        s for t, s, o in rels(r, "PARTNER_IN") if o == "Kraftkällan"}
+    r = extract_text("Satsningen Lotsen drivs av Orsa kommun. I satsningen samverkar kommunen med "
+                     "Arbetsförmedlingen och Försäkringskassan.", "s2.txt")
+    assert {"Arbetsförmedlingen", "Försäkringskassan"} <= {s for t, s, o in rels(r, "PARTNER_IN") if o == "Lotsen"}
+    # kommuner that have worked together for decades, in a sentence about no project, are no partners
+    r = extract_text("Projektet Lotsen drivs av Orsa kommun.\n\nOrsa, Mora och Älvdalens kommuner har sedan "
+                     "1990-talet samverkat under benämningen Siljansregionen.", "s3.txt")
+    assert not {s for t, s, o in rels(r, "PARTNER_IN")} & {"Mora kommun", "Älvdalens kommun"}
+
+
+def test_a_forbund_named_a_samverkanspartner_is_a_partner_even_where_the_project_has_an_owner():
+    r = extract_text("Förstudien Vägen ut ägs av Laholms kommun. Arbetet har skett i nära samverkan med följande "
+                     "samverkanspartners: Halmstads kommun och Samordningsförbundet i Halland.", "f.txt")
+    assert ("PARTNER_IN", "Samordningsförbundet i Halland", "Vägen ut") in rels(r)
+
+
+def test_a_sentence_case_name_ends_where_the_clause_verb_begins():
+    assert _project_names("Förstudien Vägen ut ägs av Laholms kommun.") == ["Vägen ut"]
+    assert _project_names("Projektet Steg för steg drivs av Orsa kommun och pågår till 2025.") == ["Steg för steg"]
