@@ -373,7 +373,7 @@ def _item_start(text: str, line_start: int, name: str) -> int:
 
 
 _LIST_INTRO = re.compile(
-    r"(?im)^[^\n]*(?:(?:följande|dessa|nedanstående|nya|fyra|tre|två|fem|sex)\s+(?:insatser|projekt|satsningar|verksamheter)|"
+    r"(?im)^[^\n]*(?:(?:följande|dessa|nedanstående|nya|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d{1,2})\s+(?:insatser|projekt|satsningar|verksamheter)|"
     r"(?:beviljat|beviljats|beviljade|finansierar|finansiera|finansieras|stöttar|stödjer)\b[^\n]*)[^\n]*:[ \t]*$")
 # rule_report: fires on at most one of the 199 annotated pages; kept: layout: a bulleted list of insatser after a funding intro (one annotated page; also tests)
 _BULLET_ITEM = re.compile(r"[ \t]*(?:[•\-–*·▪]|\d{1,2}[.)])[ \t]+(?P<body>[^\n]+)")
@@ -434,7 +434,12 @@ def _listed_insatser(doc: Doc) -> None:
         if not funders and re.search(r"(?i)\b(?:styrelsen|förbundet|vi)\b", intro.group(0)):
             # "Styrelsen har beslutat om finansiering av tre insatser:" on a förbund's own page
             funders = [f for f in [doc.page_forbund()] if f is not None]
+        if not funders and re.search(r"(?i)\b(?:medel|medlen|pengar|bidrag|stöd)\b[^\n]*\b(?:fördela|bevilja|dela)\w*", intro.group(0)):
+            # "Årets medel har fördelats till fyra insatser:": the money of whoever the page says
+            # distributes it ("Länsstyrelsen fördelar …")
+            funders = [f for f in [_distributor(doc)] if f is not None]
         pos = intro.end()
+        owner: Entity | None = None
         while True:
             nl = text.find("\n", pos)
             if nl == -1:
@@ -444,12 +449,27 @@ def _listed_insatser(doc: Doc) -> None:
                 j += 1
             m = _BULLET_ITEM.match(text, j)
             if not m:
+                # "Köpings kommun:" over its bullets: the line is one organisation, the owner of
+                # the insatser listed under it
+                line_end = text.find("\n", j)
+                line_end = len(text) if line_end < 0 else line_end
+                head = text[j:line_end].strip().rstrip(":").strip()
+                hs = text.find(head, j) if head else -1
+                orgs_here = doc.mentions_in(hs, hs + len(head), "org") if hs >= 0 else []
+                if orgs_here and len(orgs_here) == 1 and (orgs_here[0].start, orgs_here[0].end) == (hs, hs + len(head)):
+                    owner = doc.get("org", orgs_here[0].uid)
+                    pos = line_end
+                    continue
                 break
             pos = m.end()
-            nm = _ITEM_NAME.match(m.group("body"))
-            if not nm:
+            body = m.group("body").strip()
+            nm = _ITEM_NAME.match(body)
+            if re.fullmatch(r"[A-ZÅÄÖ0-9][^\n–—(]{1,70}", body) and len(body.split()) <= 7 and not re.search(r",\s", body):
+                name = body.rstrip(".;")  # the whole line is the name ("Pratdax: Arbetsmarknad")
+            elif nm:
+                name = nm.group("name").strip()
+            else:
                 continue
-            name = nm.group("name").strip()
             if len(name.split()) > 7 or name.lower().startswith(("det ", "vi ", "en ", "ett ", "att ")):
                 continue
             ns = m.start("body")
@@ -461,6 +481,8 @@ def _listed_insatser(doc: Doc) -> None:
                 if x.uid != proj.uid:
                     doc.merge("project", x.uid, proj.uid)
             new_segments.append((m.start(), m.end()))
+            if owner is not None:
+                doc.relate("OWNS", owner, proj, Span(m.start(), m.end()))
             for f in funders[:1]:
                 doc.relate("FUNDS", f, proj, Span(intro.start(), m.end()) if m.end() - intro.start() < 400
                            else Span(m.start(), m.end()))
@@ -540,6 +562,18 @@ def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:
 
 
 _DISTRIBUTES = re.compile(r"\b(?:har|hade)\s+(?:fördelat|beviljat|delat\s+ut)\b|\b(?:fördelar|beviljar|delar\s+ut)\b")
+
+
+def _distributor(doc: Doc) -> Entity | None:
+    """The agency, region, fund or förbund the page says distributes money ("Länsstyrelsen
+    fördelar statliga ersättningar …", "MUCF har fördelat 17 miljoner kronor till …")."""
+    for v in _DISTRIBUTES.finditer(doc.text):
+        sp = doc.sentence(v.start())
+        before = [doc.get("org", x.uid) for x in doc.mentions_in(sp.start, v.start(), "org")]
+        before = [o for o in before if o is not None and o.kind in ("agency", "region", "fund", "coordination_association")]
+        if before:
+            return before[-1]
+    return None
 
 
 def _doc_funder(doc: Doc) -> Entity | None:

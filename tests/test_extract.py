@@ -1701,3 +1701,14 @@ def test_a_forbund_named_a_samverkanspartner_is_a_partner_even_where_the_project
 def test_a_sentence_case_name_ends_where_the_clause_verb_begins():
     assert _project_names("Förstudien Vägen ut ägs av Laholms kommun.") == ["Vägen ut"]
     assert _project_names("Projektet Steg för steg drivs av Orsa kommun och pågår till 2025.") == ["Steg för steg"]
+
+
+def test_a_funding_list_with_owner_lines_over_their_bullets():
+    text = ("Länsstyrelsen fördelar statliga ersättningar till verksamhet för nyanlända.\n\n"
+            "Årets medel har fördelats till tre insatser:\n\nKöpings kommun:\n\n • Jobbguide för unga\n"
+            " • Språkcafé: Arbetsmarknad\n\nArboga kommun:\n\n • Stärka kvinnor i Arboga\n\nKontakt\n")
+    r = extract_text(text, "l.txt")
+    assert {("OWNS", "Köpings kommun", "Jobbguide för unga"), ("OWNS", "Köpings kommun", "Språkcafé: Arbetsmarknad"),
+            ("OWNS", "Arboga kommun", "Stärka kvinnor i Arboga")} <= rels(r)
+    assert {o for t, s, o in rels(r, "FUNDS") if s == "Länsstyrelsen"} >= {
+        "Jobbguide för unga", "Språkcafé: Arbetsmarknad", "Stärka kvinnor i Arboga"}
