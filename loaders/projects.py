@@ -114,6 +114,14 @@ _INSTITUTION = re.compile(r"(?:(?:[Ff]olkhög|[Hh]ög|[Yy]rkeshög|[Gg]rund|[Gg]
 _YEARS_AFTER = re.compile(r"^\s*\((\d{4})\s*[–\-]\s*(\d{4})\)")
 
 
+#: "stadens storsatsning Enkla jobb för att …", "förbundets nya insats Steget": a generic
+#: possessor's project noun, the name after it up to the clause's next word
+_POSSESSED = re.compile(
+    rf"\b(?:kommunens|stadens|regionens|förbundets|länsstyrelsens)\s+(?:(?:nya|egna|stora|nystartade)\s+)?"
+    rf"(?:stor)?(?:satsning|projekt|insats)\s+({CAP}(?:[ \t]+(?:{CAP}|[a-zåäö]+|\d+)){{0,4}}?)"
+    rf"(?=[ \t]*[.,;:!?)\n]|[ \t]+(?:för\s+att|som|är|har|ska|och|med|i|på|där|inom|till)\b)")
+
+
 def find_projects(doc: Doc) -> None:
     text = doc.text
     for m in _QUOTED.finditer(text):
@@ -175,7 +183,8 @@ def find_projects(doc: Doc) -> None:
             if yrs:
                 ent.props.setdefault("start", yrs[0])
                 ent.props.setdefault("end", yrs[1])
-    for rx in (_COPULA, _CALLED, _CALLED_AFTER, _NAMED_SUBJECT, _DASHED, _APPOSED, _STEERING, _EVAL, _VERB_SUBJECT):
+    for rx in (_COPULA, _CALLED, _CALLED_AFTER, _NAMED_SUBJECT, _DASHED, _APPOSED, _STEERING, _EVAL, _VERB_SUBJECT,
+               _POSSESSED):
         for m in rx.finditer(text):
             name = _clean(m.group(1))
             s = m.start(1)

@@ -113,7 +113,30 @@ def sentence_project(doc: Doc, sp: Span, seg: Segment) -> Entity | None:
     return ps[0] if ps else main_project(doc, seg)
 
 
+#: "stadens storsatsning Enkla jobb", "kommunens nya projekt Steget", "förbundets insats X": a
+#: generic possessor; the page's one body of that kind owns the project named after it
+_GENERIC_POSSESSOR = re.compile(
+    r"(?i)\b(kommunens|stadens|regionens|förbundets)\s+(?:(?:nya|egna|stora|nystartade)\s+)?"
+    r"(?:stor)?(?:satsning|projekt|insats)\s+(?=[A-ZÅÄÖ”\"“»])")
+
+
+def _page_body(doc: Doc, word: str) -> Entity | None:
+    if word.startswith("förbund"):
+        return doc.page_forbund()
+    kinds = ("region",) if word.startswith("region") else ("municipality_org",)
+    found = [o for o in doc.of_type("org") if o.kind in kinds and o.mentions]
+    return found[0] if len(found) == 1 else None
+
+
 def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    for m in _GENERIC_POSSESSOR.finditer(doc.text, seg.start, seg.end):
+        named = doc.mentions_in(m.end(), m.end() + 2, "project")
+        o = _page_body(doc, m.group(1).lower())
+        if named and o is not None:
+            p = doc.get("project", named[0].uid)
+            if p is not None and p.uid not in owners:
+                owners[p.uid] = o
+                doc.relate("OWNS", o, p, doc.sentence(m.start()))
     for sp in _sentences_in(doc, seg):
         s_text = doc.text[sp.start:sp.end]
         cue = OWN_CUES.search(s_text)

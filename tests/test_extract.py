@@ -1712,3 +1712,12 @@ def test_a_funding_list_with_owner_lines_over_their_bullets():
             ("OWNS", "Arboga kommun", "Stärka kvinnor i Arboga")} <= rels(r)
     assert {o for t, s, o in rels(r, "FUNDS") if s == "Länsstyrelsen"} >= {
         "Jobbguide för unga", "Språkcafé: Arbetsmarknad", "Stärka kvinnor i Arboga"}
+
+
+def test_a_generic_possessor_names_the_project_and_the_pages_body_owns_it():
+    r = extract_text("Landskrona stad satsar på jobb. Socialfonden finansierar stadens storsatsning Enkla jobb "
+                     "för att minska arbetslösheten.", "g.txt")
+    assert ("OWNS", "Landskrona stad", "Enkla jobb") in rels(r)
+    # two kommuner on the page: 'kommunens' says not which
+    r = extract_text("Orsa kommun och Mora kommun samarbetar. Kommunens nya projekt Steget startar i höst.", "g2.txt")
+    assert not rels(r, "OWNS")
