@@ -120,7 +120,9 @@ def find_people(doc: Doc) -> list[PersonMention]:
         strong = bool(label_before) or bool(said) or (not before.strip(" \t•-–*·") and is_speaker_line(line))
         # trim trailing words that are really the start of the next phrase
         toks = name.split(" ")
-        while len(toks) > 2 and (Gazetteer.load().place(toks[-1]) or fold(toks[-1]) in NOT_NAME_WORDS):
+        # (a place right after a given name is a surname: "Enhetschefen Anna Berg", "Eva Mark")
+        while len(toks) > 2 and (fold(toks[-1]) in NOT_NAME_WORDS or (
+                Gazetteer.load().place(toks[-1]) and not Gazetteer.load().is_first_name(toks[-2].split("-")[0]))):
             toks.pop()
         while len(toks) > 2 and fold(toks[0]) in _LEADING_WORDS:  # "Enligt Goran Persson"
             s += len(toks.pop(0)) + 1

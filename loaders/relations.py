@@ -883,6 +883,12 @@ def _inline_board(doc: Doc, pm) -> bool:
     return bool(_ALL_BOARD_AFTER.match(text[j:j + 120]))
 
 
+#: an election to an office: "valdes/utsågs/omvaldes X (, Y kommun) till (ny) ordförande/vice/ledamot"
+_ELECTED_BEFORE = re.compile(r"(?i)\b(?:valdes|omvaldes|utsågs|väljs|utses|nyvaldes)\b")
+_ELECTED_TO = re.compile(r"(?i)\btill\s+(?:ny\s+)?(?:vice(?:\s+ordförande)?|ordförande|ledamot|ledamöter|ersättare|"
+                         r"ordinarie\s+ledamot|styrelseledamot)\b")
+
+
 def board_rules(doc: Doc, people) -> None:
     """Board members and deputies of the page's förbund, and its förbundschef, work for it
     (CONVENTIONS: every ordinary member or deputy under a body's "Styrelse"), besides the
@@ -896,6 +902,14 @@ def board_rules(doc: Doc, people) -> None:
         if person is None:
             continue
         role = pm.role or ""
+        sp = doc.sentence(pm.start)
+        if _ELECTED_BEFORE.search(text, sp.start, pm.start) and _ELECTED_TO.search(text, pm.end, sp.end) \
+                and not any(o.kind in ("coordination_association", "network") and o is not body
+                            for o in _ents(doc, doc.mentions_in(sp.start, sp.end, "org"))):
+            # "valdes Stefan Lundell, Gnosjö kommun, till ny ordförande för förbundet och Senada
+            # Sacic från Region Jönköpings län till vice": an office of the page's förbund
+            doc.relate("WORKS_FOR", person, body, sp, role=pm.role)
+            continue
         zone = _ents(doc, doc.mentions_in(pm.zone_start, pm.zone_end, "org"))
         if any(o.kind in ("coordination_association", "network") and o is not body for o in zone):
             continue  # "ordförande i Strukturfondspartnerskapet X": another body's board

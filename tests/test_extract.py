@@ -1721,3 +1721,15 @@ def test_a_generic_possessor_names_the_project_and_the_pages_body_owns_it():
     # two kommuner on the page: 'kommunens' says not which
     r = extract_text("Orsa kommun och Mora kommun samarbetar. Kommunens nya projekt Steget startar i höst.", "g2.txt")
     assert not rels(r, "OWNS")
+
+
+def test_an_election_to_an_office_of_the_pages_forbund():
+    r = extract_text("Samordningsförbundet Orsa\n\nNy ordförande\n\nVid styrelsens möte valdes Per Ek, Orsa kommun till "
+                     "ny ordförande för förbundet och Eva Lind från Region Dalarna till vice.\n", "e.txt")
+    works = rels(r, "WORKS_FOR")
+    assert {("WORKS_FOR", "Per Ek", "Samordningsförbundet Orsa"), ("WORKS_FOR", "Eva Lind", "Samordningsförbundet Orsa"),
+            ("WORKS_FOR", "Per Ek", "Orsa kommun"), ("WORKS_FOR", "Eva Lind", "Region Dalarna")} <= works
+    # elected to another body's board: not the page's förbund
+    r = extract_text("Samordningsförbundet Orsa\n\nPer Ek valdes till ordförande i Strukturfondspartnerskapet "
+                     "Norra Mellansverige.\n", "e2.txt")
+    assert ("WORKS_FOR", "Per Ek", "Samordningsförbundet Orsa") not in rels(r)
