@@ -57,6 +57,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     for m in _SENT_END.finditer(text, start, end):
         if _ABBREV.search(text[max(cur, m.start() - 8):m.start()]):
             continue
+        if m.group(0).count("\n") >= 2 and text[max(cur, m.start() - 1):m.start()] == "," \
+                and re.match(r"[A-ZÅÄÖa-zåäö]", text[m.end():m.end() + 1]):
+            continue  # "… Stockholm\nStadsmission,\n\nBlå Vägen, …": a PDF's paragraph break inside a list
         _push(text, cur, m.start(), out)
         cur = m.end()
     _push(text, cur, end, out)

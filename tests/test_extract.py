@@ -1733,3 +1733,12 @@ def test_an_election_to_an_office_of_the_pages_forbund():
     r = extract_text("Samordningsförbundet Orsa\n\nPer Ek valdes till ordförande i Strukturfondspartnerskapet "
                      "Norra Mellansverige.\n", "e2.txt")
     assert ("WORKS_FOR", "Per Ek", "Samordningsförbundet Orsa") not in rels(r)
+
+
+def test_a_paragraph_break_after_a_comma_does_not_end_the_sentence():
+    from loaders.text import sentences
+    text = "Under dialoger har Coompanion, Famna och Stockholm\nStadsmission,\n\nBlå Vägen och Tillväxtverket medverkat.\n\nNästa stycke."
+    spans = [text[s.start:s.end] for s in sentences(text)]
+    assert len(spans) == 2 and "Blå Vägen" in spans[0]
+    pairs = {tuple(sorted(p)) for p in _rels(text, "COLLABORATES_WITH")}
+    assert ("Coompanion", "Tillväxtverket") in pairs
