@@ -707,9 +707,15 @@ def _described_titles(doc: Doc) -> None:
         if not title:
             continue
         nxt = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()), None)
-        if nxt is None or not _DESCRIBED_BELOW.match(lines[nxt]):
-            continue
         s = starts[i] + line.find(title)
+        if nxt is None or not _DESCRIBED_BELOW.match(lines[nxt]):
+            # a flattened PDF writes the title again, glued to the sentence that says what it
+            # is: "Arbetsmarknadstorget Skellefteå Ett samverkansprojekt mellan …"
+            if i < 12 and 1 < len(title.split()) <= 6 and fine(title, s) and re.search(
+                    rf"(?<![\w\-]){re.escape(title)}[ \t]+{_KIND_SENTENCE}[ \t]+(?:mellan|för|som|där|med|i|inom|av)\b",
+                    text[s + len(title):]) and _ok(doc, title, s, s + len(title)):
+                add_project(doc, title, s, s + len(title))
+            continue
         if fine(title, s) and _ok(doc, title, s, s + len(title)):
             add_project(doc, title, s, s + len(title))
     for m in _DESCRIBED_INLINE.finditer(text):

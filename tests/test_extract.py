@@ -1742,3 +1742,9 @@ def test_a_paragraph_break_after_a_comma_does_not_end_the_sentence():
     assert len(spans) == 2 and "Blå Vägen" in spans[0]
     pairs = {tuple(sorted(p)) for p in _rels(text, "COLLABORATES_WITH")}
     assert ("Coompanion", "Tillväxtverket") in pairs
+
+
+def test_a_title_line_written_again_glued_to_the_sentence_that_says_what_it_is():
+    text = ("Jobbtorget Norrby\n\nStorlek: px\n\nTranskript\n\n1 Samordningsförbundet Norrby Jobbtorget Norrby Ett "
+            "samverkansprojekt mellan Arbetsförmedlingen och Orsa kommun.")
+    assert "Jobbtorget Norrby" in _project_names(text)
