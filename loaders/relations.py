@@ -430,6 +430,9 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
             continue  # co-members of a förbund are not said to collaborate
         funded_by = _funders_in(doc, sp, here)
         orgs = [o for o in orgs if o.uid not in funded_by] if len(orgs) - len(funded_by) >= 2 else orgs
+        # CONVENTIONS (levels): the most specific unit written collaborates, not its parent as well
+        # ("Temagruppen Unga i arbetslivet/Myndigheten för ungdoms- och civilsamhällesfrågor, …")
+        orgs = [o for o in orgs if not any(x is not o and _part_of(doc, x, o) for x in orgs)]
         leads = _leads(doc, sp, here, orgs)
         pairs = ([(a, b) for a in leads for b in orgs if b not in leads] if leads else
                  [(a, b) for i, a in enumerate(orgs) for b in orgs[i + 1:]])
@@ -646,6 +649,15 @@ def part_of_rules(doc: Doc) -> None:
         after = doc.mentions_in(m.end(), m.end() + 60, "org")
         if before and after:
             doc.relate("PART_OF", doc.get("org", before[-1].uid), doc.get("org", after[0].uid), sp)
+    # "Temagruppen Unga i arbetslivet/Myndigheten för ungdoms- och civilsamhällesfrågor": a unit,
+    # a slash, the body of reference data it belongs to
+    ms = sorted(doc.mentions_in(0, len(text), "org"), key=lambda m: m.start)
+    for a, b in zip(ms, ms[1:]):
+        if re.fullmatch(r"[ \t]*/[ \t]*", text[a.end:b.start]):
+            ea, eb = doc.get("org", a.uid), doc.get("org", b.uid)
+            if ea is not None and eb is not None and ea is not eb and eb.firm and not ea.firm \
+                    and eb.kind in ("agency", "region", "municipality_org"):
+                doc.relate("PART_OF", ea, eb, doc.sentence(a.start))
     kommuner = [o for o in doc.of_type("org") if o.kind == "municipality_org"]
     for o in doc.of_type("org"):
         if o.kind != "municipal_unit" or any(k[0] == "PART_OF" and k[1] == o.uid for k in doc.relations):

@@ -1748,3 +1748,12 @@ def test_a_title_line_written_again_glued_to_the_sentence_that_says_what_it_is()
     text = ("Jobbtorget Norrby\n\nStorlek: px\n\nTranskript\n\n1 Samordningsförbundet Norrby Jobbtorget Norrby Ett "
             "samverkansprojekt mellan Arbetsförmedlingen och Orsa kommun.")
     assert "Jobbtorget Norrby" in _project_names(text)
+
+
+def test_a_unit_slash_its_body_is_part_of_it_and_collaborates_in_its_place():
+    text = ("Konferensen arrangeras i samarbete mellan Rehabenheten Syd/Försäkringskassan, Region Skåne och "
+            "Tillväxtverket.")
+    r = extract_text(text, "u.txt")
+    assert ("PART_OF", "Rehabenheten Syd", "Försäkringskassan") in rels(r)
+    pairs = {tuple(sorted(p)) for p in _rels(text, "COLLABORATES_WITH")}
+    assert ("Region Skåne", "Rehabenheten Syd") in pairs and ("Försäkringskassan", "Region Skåne") not in pairs
