@@ -618,6 +618,25 @@ _GENERIC_BODIES = frozenset(fold(w) for w in (
     "Tillgänglighetsrådet", "Folkhälsorådet", "Kansliet", "Sekretariatet"))
 
 
+#: "HUSET, en gemensam organisering som …", "Verkstan, ett socialt företag i …": a name in
+#: apposition with the indefinite noun of a body
+_APPOSED_BODY = re.compile(
+    rf"(?<![\w\-])([{U}][\w\-]+(?:[ \t][{U}][\w\-]+){{0,2}}),[ \t]+(?:en|ett)[ \t]+(?:[a-zåäö]+[ \t]+){{0,2}}?"
+    rf"(?:organisering|organisation|ideell förening|förening|stiftelse|nätverk|företag|kooperativ|arbetskooperativ|"
+    rf"studieförbund|folkrörelse|organisationen)\b")
+
+
+def _apposed_bodies(doc: Doc) -> None:
+    g = Gazetteer.load()
+    for m in _APPOSED_BODY.finditer(doc.text):
+        name, s, e = m.group(1), m.start(1), m.end(1)
+        if doc.is_taken(s, e) or g.place(name) or g.is_first_name(name.split()[0]) or fold(name) in _GENERIC_BODIES:
+            continue
+        if re.match(r"(?:Det|Den|Detta|Denna|Vi|Hon|Han|De|Som|Och|Men|Här|Där|Nu|Projektet)\b", name):
+            continue
+        doc.add("org", name, s, e, kind=guess_kind(name), surface=name)
+
+
 def _body_words(doc: Doc) -> None:
     g = Gazetteer.load()
     for m in _BODY_WORD.finditer(doc.text):
@@ -707,6 +726,7 @@ def find_pattern_orgs(doc: Doc) -> None:
         if not doc.is_taken(s, e):
             doc.add("org", m.group(1), s, e, kind="other", surface=m.group(1))
     _body_words(doc)
+    _apposed_bodies(doc)
 
 
 _ABBR_AFTER = re.compile(rf"([{U}][\w\-]*(?:[ \-][\w\-]+){{0,6}})\s+\(([{U}][{U}a-zåäö\-]{{1,9}})\)")

@@ -433,7 +433,7 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
         # CONVENTIONS (levels): the most specific unit written collaborates, not its parent as well
         # ("Temagruppen Unga i arbetslivet/Myndigheten för ungdoms- och civilsamhällesfrågor, …")
         orgs = [o for o in orgs if not any(x is not o and _part_of(doc, x, o) for x in orgs)]
-        leads = _leads(doc, sp, here, orgs)
+        leads = _leads(doc, sp, here, orgs) or _joint_body(doc, sp, here, orgs)
         pairs = ([(a, b) for a in leads for b in orgs if b not in leads] if leads else
                  [(a, b) for i, a in enumerate(orgs) for b in orgs[i + 1:]])
         for a, b in pairs:
@@ -447,6 +447,25 @@ _WITH = re.compile(r"(?i)\b(?:tillsammans|i\s+samarbete|i\s+samverkan|i\s+nära\
 #: the lemmas of running or leading (CONVENTIONS: a lead needs one); any other verb makes
 #: every party collaborate with every other
 _LEAD_LEMMAS = {"driva", "leda", "samordna", "samordnare", "ansvara", "genomföra", "koordinera", "styra"}
+
+
+#: "HUSET, en gemensam organisering som formas mellan A, B och C": a jointly owned body
+_JOINT_BODY = re.compile(r"(?i)\bgemensam\w*\s+(?:\w+\s+)?(?:organisering|organisation|verksamhet|plattform|bolag|"
+                         r"förening|aktör|enhet)\b[^.\n]{0,60}?\bmellan\b")
+
+
+# rule_report: fires on at most one of the 199 annotated pages; kept: CONVENTIONS (COLLABORATES_WITH: a jointly owned body ↔ each owner)
+def _joint_body(doc: Doc, sp: Span, here: list[Mention], orgs: list[Entity]) -> list[Entity]:
+    """The body a sentence calls the joint organisation of the others collaborates with each
+    of its owners (CONVENTIONS), not the owners with each other."""
+    j = _JOINT_BODY.search(doc.text, sp.start, sp.end)
+    if j is None:
+        return []
+    before = {m.uid for m in here if m.end <= j.start()}
+    after = {m.uid for m in here if m.start >= j.end()}
+    if len(before) != 1 or not after:
+        return []
+    return [o for o in orgs if o.uid in before]
 
 
 def _leads(doc: Doc, sp: Span, here: list[Mention], orgs: list[Entity]) -> list[Entity]:

@@ -1757,3 +1757,11 @@ def test_a_unit_slash_its_body_is_part_of_it_and_collaborates_in_its_place():
     assert ("PART_OF", "Rehabenheten Syd", "Försäkringskassan") in rels(r)
     pairs = {tuple(sorted(p)) for p in _rels(text, "COLLABORATES_WITH")}
     assert ("Region Skåne", "Rehabenheten Syd") in pairs and ("Försäkringskassan", "Region Skåne") not in pairs
+
+
+def test_a_jointly_owned_body_collaborates_with_each_owner_only():
+    text = ("Där presenterades Verkstan, en gemensam organisering som formas mellan Ånge kommun, ABF Västernorrland "
+            "och Coompanion Västernorrland.")
+    pairs = {tuple(sorted(p)) for p in _rels(text, "COLLABORATES_WITH")}
+    assert ("Verkstan", "Ånge kommun") in pairs or ("Ånge kommun", "Verkstan") in pairs
+    assert ("ABF Västernorrland", "Ånge kommun") not in pairs
