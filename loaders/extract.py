@@ -840,6 +840,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
         relations.where_label_rules(doc, seg)
     relations.affiliation_rules(doc, pms)
     relations.board_rules(doc, pms)
+    relations.most_specific_employer(doc)
     relations.member_rules(doc)
     relations.drop_comember_collaboration(doc)
     _esf_compounds(doc)

@@ -756,6 +756,30 @@ def find_defined_abbreviations(doc: Doc) -> None:
 
 
 # rule_report: fires on at most one of the 199 annotated pages; kept: 'vuxenutbildningen i X kommun' (CONVENTIONS: a named kommun's party)
+#: "Stockholms stads arbetsmarknadsförvaltning", "Falu kommuns arbetsmarknads-, integrations- och
+#: kompetensförvaltning", "Region Skånes avdelning": the genitive of a named kommun or region makes
+#: its unit a name, in the indefinite form too (CONVENTIONS: named units, PART_OF their parent)
+_GENITIVE_UNIT = re.compile(
+    r"(?<![\w\-])(?:[A-ZÅÄÖ][\w\-]+(?:[ \t][A-ZÅÄÖ][\w\-]+)?[ \t]+(?:kommun|stad)s|Region[ \t]+[A-ZÅÄÖ][\w\-]+s)[ \t]+"
+    r"((?:[a-zåäö]+-,?[ \t]+|[a-zåäö]+,[ \t]+)*(?:[a-zåäö]+-?[ \t]+och[ \t]+)?[a-zåäö\-]*"
+    r"(?:förvaltning|nämnd|enhet|avdelning|socialtjänst|vuxenutbildning|arbetsmarknadsenhet)(?:en)?)(?![\w\-])")
+
+
+def _genitive_units(doc: Doc) -> None:
+    for m in _GENITIVE_UNIT.finditer(doc.text):
+        s, e = m.start(1), m.end(1)
+        if doc.is_taken(s, e) or fold(m.group(1)) in _GENERIC_UNITS:
+            continue
+        parents = [doc.get("org", x.uid) for x in doc.mentions_in(m.start(), s, "org")]
+        parents = [o for o in parents if o is not None and o.kind in ("municipality_org", "region")]
+        if not parents:
+            continue
+        name = _cap_first(re.sub(r"\s+", " ", m.group(1)))
+        ent = doc.add("org", name, s, e, uid=unit_uid(name), kind="municipal_unit" if parents[-1].kind != "region" else "other",
+                      surface=m.group(1))
+        ent.props.setdefault("parent_uid", parents[-1].uid)
+
+
 def find_units_of_kommun(doc: Doc) -> None:
     """Lower-case mentions of units already named ('funktionsstödsförvaltningen')."""
     for ent in list(doc.of_type("org")):
@@ -888,6 +912,7 @@ def find_all(doc: Doc) -> None:
     _coordinated_forbund(doc)
     find_kommun_orgs(doc)
     find_reference_orgs(doc)
+    _genitive_units(doc)
     find_pattern_orgs(doc)
     find_defined_abbreviations(doc)
     find_units_of_kommun(doc)

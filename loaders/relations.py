@@ -679,6 +679,10 @@ def part_of_rules(doc: Doc) -> None:
                 doc.relate("PART_OF", ea, eb, doc.sentence(a.start))
     kommuner = [o for o in doc.of_type("org") if o.kind == "municipality_org"]
     for o in doc.of_type("org"):
+        if o.props.get("parent_uid") and doc.get("org", o.props["parent_uid"]) is not None:
+            # "Stockholms stads arbetsmarknadsförvaltning": the genitive names its parent
+            doc.relate("PART_OF", o, doc.get("org", o.props["parent_uid"]), o.mentions[0][0] if o.mentions else None)
+            continue
         if o.kind != "municipal_unit" or any(k[0] == "PART_OF" and k[1] == o.uid for k in doc.relations):
             continue
         parent = None
@@ -922,6 +926,29 @@ def _inline_board(doc: Doc, pm) -> bool:
 _ELECTED_BEFORE = re.compile(r"(?i)\b(?:valdes|omvaldes|utsågs|väljs|utses|nyvaldes)\b")
 _ELECTED_TO = re.compile(r"(?i)\btill\s+(?:ny\s+)?(?:vice(?:\s+ordförande)?|ordförande|ledamot|ledamöter|ersättare|"
                          r"ordinarie\s+ledamot|styrelseledamot)\b")
+
+
+def most_specific_employer(doc: Doc) -> None:
+    """CONVENTIONS (WORKS_FOR): at the most specific level written. "strateg på Falu kommuns
+    arbetsmarknadsförvaltning": the unit, which is PART_OF the kommun, is the employer the
+    quote names; the kommun only where the text states it on its own."""
+    children: dict[str, list[str]] = {}
+    for (t, child, parent) in doc.relations:
+        if t == "PART_OF":
+            children.setdefault(parent, []).append(child)
+    for key, r in list(doc.relations.items()):
+        t, person, org = key
+        if t != "WORKS_FOR" or org not in children:
+            continue
+        here = [c for c in children[org] if any(r["start"] <= s and e <= r["end"] for s, e in
+                                                 (doc.get("org", c).mentions if doc.get("org", c) else []))]
+        if len(here) != 1:
+            continue
+        unit, p = doc.get("org", here[0]), doc.get("person", person)
+        if unit is None or p is None:
+            continue
+        del doc.relations[key]
+        doc.relate("WORKS_FOR", p, unit, Span(r["start"], r["end"]), **r["props"])
 
 
 def board_rules(doc: Doc, people) -> None:

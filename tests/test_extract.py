@@ -1765,3 +1765,13 @@ def test_a_jointly_owned_body_collaborates_with_each_owner_only():
     pairs = {tuple(sorted(p)) for p in _rels(text, "COLLABORATES_WITH")}
     assert ("Verkstan", "Ånge kommun") in pairs or ("Ånge kommun", "Verkstan") in pairs
     assert ("ABF Västernorrland", "Ånge kommun") not in pairs
+
+
+def test_a_kommuns_unit_in_the_genitive_is_named_and_is_the_employer_written():
+    r = extract_text("Karin Ek, utvecklingsstrateg på Falu kommuns arbetsmarknads-, integrations- och "
+                     "kompetensförvaltning, berättar.", "g.txt")
+    unit = "Arbetsmarknads-, integrations- och kompetensförvaltning"
+    assert ("PART_OF", unit, "Falu kommun") in rels(r)
+    assert ("WORKS_FOR", "Karin Ek", unit) in rels(r) and ("WORKS_FOR", "Karin Ek", "Falu kommun") not in rels(r)
+    r = extract_text("Projektet drivs av Stockholms stads arbetsmarknadsförvaltning.", "g2.txt")
+    assert ("PART_OF", "Arbetsmarknadsförvaltning", "Stockholms stad") in rels(r)
