@@ -755,7 +755,6 @@ def find_defined_abbreviations(doc: Doc) -> None:
                 doc.add("org", ent.name, m.start(), m.end(), uid=ent.uid, surface=abbr)
 
 
-# rule_report: fires on at most one of the 199 annotated pages; kept: 'vuxenutbildningen i X kommun' (CONVENTIONS: a named kommun's party)
 #: "Stockholms stads arbetsmarknadsförvaltning", "Falu kommuns arbetsmarknads-, integrations- och
 #: kompetensförvaltning", "Region Skånes avdelning": the genitive of a named kommun or region makes
 #: its unit a name, in the indefinite form too (CONVENTIONS: named units, PART_OF their parent)
@@ -765,7 +764,24 @@ _GENITIVE_UNIT = re.compile(
     r"(?:förvaltning|nämnd|enhet|avdelning|socialtjänst|vuxenutbildning|arbetsmarknadsenhet)(?:en)?)(?![\w\-])")
 
 
+#: "socialtjänsten i Helsingborgs stad", "vuxenutbildningen i Orsa kommun": a kommun's generic
+#: unit is a unit of its own as that named kommun's party (CONVENTIONS)
+_UNIT_IN_KOMMUN = re.compile(
+    r"(?<![\w\-])((?:[Ss]ocialtjänsten|[Vv]uxenutbildningen|[Ss]ocialförvaltningen|[Aa]rbetsmarknadsförvaltningen|"
+    r"[Aa]rbetsmarknadsenheten|[Ii]ndivid-[ \t]och[ \t]familjeomsorgen|[Ee]levhälsan|[Ff]örsörjningsstödet))"
+    r"[ \t]+i[ \t]+(?=[A-ZÅÄÖ][\w\-]+(?:[ \t][A-ZÅÄÖ][\w\-]+)?[ \t]+(?:kommun|stad)\b)")
+
+
 def _genitive_units(doc: Doc) -> None:
+    for m in _UNIT_IN_KOMMUN.finditer(doc.text):
+        s, e = m.start(1), m.end(1)
+        parents = [doc.get("org", x.uid) for x in doc.mentions_in(e, e + 40, "org")]
+        parents = [o for o in parents if o is not None and o.kind == "municipality_org"]
+        if doc.is_taken(s, e) or not parents or re.search(r"\w-[ \t]*(?:och|samt|,)[ \t]*$", doc.text[max(0, s - 30):s]):
+            continue  # "Arbetsmarknads- och socialförvaltningen": the last part of a longer name
+        name = _cap_first(m.group(1))
+        ent = doc.add("org", name, s, e, uid=unit_uid(f"{name} {parents[0].name}"), kind="municipal_unit", surface=m.group(1))
+        ent.props.setdefault("parent_uid", parents[0].uid)
     for m in _GENITIVE_UNIT.finditer(doc.text):
         s, e = m.start(1), m.end(1)
         if doc.is_taken(s, e) or fold(m.group(1)) in _GENERIC_UNITS:
@@ -780,6 +796,7 @@ def _genitive_units(doc: Doc) -> None:
         ent.props.setdefault("parent_uid", parents[-1].uid)
 
 
+# rule_report: fires on at most one of the 199 annotated pages; kept: 'vuxenutbildningen i X kommun' (CONVENTIONS: a named kommun's party)
 def find_units_of_kommun(doc: Doc) -> None:
     """Lower-case mentions of units already named ('funktionsstödsförvaltningen')."""
     for ent in list(doc.of_type("org")):

@@ -1775,3 +1775,11 @@ def test_a_kommuns_unit_in_the_genitive_is_named_and_is_the_employer_written():
     assert ("WORKS_FOR", "Karin Ek", unit) in rels(r) and ("WORKS_FOR", "Karin Ek", "Falu kommun") not in rels(r)
     r = extract_text("Projektet drivs av Stockholms stads arbetsmarknadsförvaltning.", "g2.txt")
     assert ("PART_OF", "Arbetsmarknadsförvaltning", "Stockholms stad") in rels(r)
+
+
+def test_a_kommuns_generic_unit_as_its_party_is_a_unit_of_that_kommun_only():
+    r = extract_text("Samverkan mellan psykiatrin och socialtjänsten i Helsingborgs stad utvecklas. "
+                     "Även socialtjänsten i Orsa kommun deltar.", "s.txt")
+    units = [o for o in r["organizations"] if o["name"] == "Socialtjänsten"]
+    assert len(units) == 2 and len({o["uid"] for o in units}) == 2  # one per kommun, never one national node
+    assert {("PART_OF", "Socialtjänsten", "Helsingborgs stad"), ("PART_OF", "Socialtjänsten", "Orsa kommun")} <= rels(r)
