@@ -711,9 +711,11 @@ def _described_titles(doc: Doc) -> None:
         if nxt is None or not _DESCRIBED_BELOW.match(lines[nxt]):
             # a flattened PDF writes the title again, glued to the sentence that says what it
             # is: "Arbetsmarknadstorget Skellefteå Ett samverkansprojekt mellan …"
-            if i < 12 and 1 < len(title.split()) <= 6 and fine(title, s) and re.search(
+            free = _free_but_places(doc, s, s + len(title)) and not doc.is_taken(s, s + 1)
+            if i < 12 and 1 < len(title.split()) <= 6 and free and title[0].isupper() and not g.org(title) \
+                    and not g.place(title) and not _FURNITURE_TITLE.match(title) and re.search(
                     rf"(?<![\w\-]){re.escape(title)}[ \t]+{_KIND_SENTENCE}[ \t]+(?:mellan|för|som|där|med|i|inom|av)\b",
-                    text[s + len(title):]) and _ok(doc, title, s, s + len(title)):
+                    text[s + len(title):]) and _ok(doc, title, s, s + len(title), places_inside=True):
                 add_project(doc, title, s, s + len(title))
             continue
         if fine(title, s) and _ok(doc, title, s, s + len(title)):
