@@ -344,10 +344,37 @@ _KOMMUNER_INTRO = re.compile(
 _INTRO_LIST = re.compile(rf"({CAP}(?:[ \-]{CAP})?)((?:(?:,[ \t]*|[ \t]+och[ \t]+|[ \t]+samt[ \t]+|[ \t]*&[ \t]*){CAP}(?:[ \-]{CAP})?)+)")
 
 
+#: a cover page's list in capitals, the names side by side: "kommuner: BOLLEBYGD BORÅS HERRLJUNGA MARK"
+_CAPS_LIST = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ\-]+(?:[ \t]+[A-ZÅÄÖ][A-ZÅÄÖ\-]+)+")
+
+
+def _caps_kommun_list(doc: Doc, pos: int) -> bool:
+    g = Gazetteer.load()
+    m = _CAPS_LIST.match(doc.text, pos)
+    if not m:
+        return False
+    words = [(w.group(0), pos + w.start()) for w in re.finditer(r"[A-ZÅÄÖ\-]+", m.group(0))]
+    places = []
+    for w, s in words:  # the list ends where the words stop being kommun names (a title follows)
+        p = g.place(w.capitalize())
+        if p is None:
+            break
+        places.append((p, s, w))
+    if len(places) < 2:
+        return False
+    for p, s, w in places:
+        if p is not None and not doc.is_taken(s, s + len(w)):
+            add_kommun_org(doc, p, s, s + len(w), surface=w.capitalize())
+            doc.listed_kommuner.add((s, s + len(w)))
+    return True
+
+
 def _introduced_kommun_lists(doc: Doc) -> None:
     text, g = doc.text, Gazetteer.load()
     for k in _KOMMUNER_INTRO.finditer(text):
         m = _INTRO_LIST.match(text, k.end())
+        if _caps_kommun_list(doc, k.end()):
+            continue
         if not m:
             continue
         parts = list(_iter_list(re.sub(r"&", ",", m.group(0)), m.start()))
@@ -584,7 +611,7 @@ _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
     (re.compile(rf"\b(Landstinget\s+(?:i\s+)?{CAP})"), "region"),
     (re.compile(rf"\b([Ss]amordningsförbundet\s+(?:(?:FINSAM|Finsam)\s+)?(?:i\s+)?{CAP}(?:(?:\s|-){CAP})*(?:\s+län\b)?)"), "coordination_association"),
     (re.compile(rf"\b((?:FINSAM|Finsam)\s+(?:i\s+)?{CAP}(?:\s{CAP})?)"), "coordination_association"),
-    (re.compile(rf"\b((?:(?:Norra|Södra|Östra|Västra|Mellersta|Övre|Nedre)\s+)?{CAP}s\s+(?:[Ss]amordnings|[Ff]insam)förbund)s?(?![\w\-])"), "coordination_association"),
+    (re.compile(rf"\b((?:(?:Norra|Södra|Östra|Västra|Mellersta|Övre|Nedre)\s+)?{CAP}s\s+(?:[Ss]amordnings|[Ff]insam)förbund|[{U}]+S\s+(?:SAMORDNINGS|FINSAM)FÖRBUND)s?(?![\w\-])"), "coordination_association"),
     # the regional body that decides on ESF money ("Strukturfondspartnerskapet i Västsverige",
     # "… för Småland och Öarna", "… mellan Norr- och Västerbotten"), also by its bare name
     (re.compile(rf"(?<![\w\-])([Ss]trukturfondspartnerskapet(?:[ \t]+(?:i|för|mellan)[ \t]+{CAP}"

@@ -66,7 +66,9 @@ MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+til
                          r"samverkande\s+parter|^\s*parter(?:na)?\s+(?:i\s+förbundet\s+)?är\b|"
                          r"finansiell\s+samordning\b[^.\n]*\bmellan\b|"
                          # joining: "ansluter till förbundet", "blev medlem i", "som en ny medlem"
-                         r"\banslut\w*\s+(?:[\w\-]+\s+){0,4}?till\b|\bmedlem\s+i\b", re.I | re.M)
+                         r"\banslut\w*\s+(?:[\w\-]+\s+){0,4}?till\b|\bmedlem\s+i\b|"
+                         # a förbund's cover: "SJUHÄRADS SAMORDNINGSFÖRBUND i samverkan med Sjuhärads kommuner: …"
+                         r"(?:samordnings|finsam)förbund\w*\s+i\s+samverkan\s+med\b", re.I | re.M)
 #: the members as a sentence's subject: "Medlemmar och finansiärer till förbundet är A, B …",
 #: "De samverkande parterna är …", "Förbundets fem huvudmän är …"
 _MEMBERS_SUBJECT = re.compile(

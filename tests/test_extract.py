@@ -1785,3 +1785,11 @@ def test_a_kommuns_generic_unit_as_its_party_is_a_unit_of_that_kommun_only():
     units = [o for o in r["organizations"] if o["name"] == "Socialtjänsten"]
     assert len(units) == 2 and len({o["uid"] for o in units}) == 2  # one per kommun, never one national node
     assert {("PART_OF", "Socialtjänsten", "Helsingborgs stad"), ("PART_OF", "Socialtjänsten", "Orsa kommun")} <= rels(r)
+
+
+def test_a_cover_list_of_kommuner_in_capitals_are_the_forbunds_members():
+    r = extract_text("ORSABYGDENS SAMORDNINGSFÖRBUND i samverkan med Orsabygdens kommuner: ORSA MORA ÄLVDALEN "
+                     "ÅRSREDOVISNING 2013\n", "c.txt")
+    members = {s for t, s, o in rels(r, "MEMBER_OF")}
+    assert {"Orsa kommun", "Mora kommun", "Älvdalens kommun"} <= members
+    assert not rels(r, "COLLABORATES_WITH")  # co-members are not collaborators
