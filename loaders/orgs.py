@@ -117,6 +117,11 @@ def _reference_matches(text: str) -> list[re.Match]:
     return out
 
 
+#: the noun of a body of its own after a genitive ("Svenska kyrkans arbetsgivarorganisation",
+#: "Röda korsets ungdomsförbund")
+_OWN_BODY_AFTER = re.compile(r"[ \t]+([a-zåäö]+(?:organisation|förening|stiftelse|förbund|institut|akademi))(?![\w\-])")
+
+
 def find_reference_orgs(doc: Doc) -> None:
     g = Gazetteer.load()
     for m in _reference_matches(doc.text):
@@ -127,6 +132,15 @@ def find_reference_orgs(doc: Doc) -> None:
         if ref is None or not _surface_case_ok(surface, fold(surface)):
             continue
         if doc.is_taken(m.start(), m.end()):
+            continue
+        body = _OWN_BODY_AFTER.match(doc.text, m.end()) if m.group("gen") and ref.kind not in (
+            "municipality_org", "region", "coordination_association") else None
+        if body is not None:
+            # "Svenska kyrkans arbetsgivarorganisation": a body of its own named by its parent's
+            # genitive; the whole is its name
+            name = re.sub(r"\s+", " ", doc.text[m.start():body.end()])
+            doc.add("org", name, m.start(), body.end(), kind=guess_kind(body.group(1)) if guess_kind(body.group(1)) != "other"
+                    else ref.kind, surface=name)
             continue
         name = ref.name
         if ref.kind == "region" and re.search(r"(?i)landsting", surface):

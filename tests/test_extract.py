@@ -1793,3 +1793,16 @@ def test_a_cover_list_of_kommuner_in_capitals_are_the_forbunds_members():
     members = {s for t, s, o in rels(r, "MEMBER_OF")}
     assert {"Orsa kommun", "Mora kommun", "Älvdalens kommun"} <= members
     assert not rels(r, "COLLABORATES_WITH")  # co-members are not collaborators
+
+
+def test_a_body_of_its_own_named_by_its_parents_genitive():
+    r = extract_text("Svenska kyrkan, Svenska kyrkans arbetsgivarorganisation och Arbetsförmedlingen har undertecknat "
+                     "en överenskommelse. Det säger Helén Källholm, vd för Svenska kyrkans arbetsgivarorganisation.", "k.txt")
+    assert "Svenska kyrkans arbetsgivarorganisation" in names(r, "organizations")
+    assert ("WORKS_FOR", "Helén Källholm", "Svenska kyrkans arbetsgivarorganisation") in rels(r)
+
+
+def test_what_a_thing_belongs_to_is_not_what_it_is():
+    # "X är ett led i Y:s satsning" names no project X
+    assert _project_names("Överenskommelsen är ett led i Svenska kyrkans pågående satsning på arbete.") == []
+    assert _project_names("Make it work är FINSAM i Malmös senast beviljade insats.") == ["Make it work"]
