@@ -617,7 +617,18 @@ def _sentences_in(doc: Doc, seg: Segment) -> list[Span]:
 
 
 def located_in_rules(doc: Doc) -> None:
+    from loaders.gazetteer import Gazetteer
+    g = Gazetteer.load()
     for o in doc.of_type("org"):
+        if o.kind == "region" and not o.props.get("place_uid"):
+            # "Region Gotland" is also its kommun's organisation (a kommun with a region's tasks):
+            # the region named by a kommun's name is that kommun's organisation, in that place
+            m = re.fullmatch(r"Region ([A-ZÅÄÖ][\w\-]+)", o.name)
+            p = g.place(m.group(1)) if m else None
+            if p is not None and p.org_name == o.name:  # the reference data names it the kommun's organisation
+                place = doc.add("place", p.name, None, None, uid=p.uid, firm=True, country=p.country, code=p.code,
+                                county_code=p.county_code or None)
+                doc.relate("LOCATED_IN", o, place, o.mentions[0][0] if o.mentions else None)
         if o.kind == "municipality_org" and o.props.get("place_uid"):
             place = doc.get("place", o.props["place_uid"])
             if place is not None:

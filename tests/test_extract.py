@@ -1806,3 +1806,9 @@ def test_what_a_thing_belongs_to_is_not_what_it_is():
     # "X är ett led i Y:s satsning" names no project X
     assert _project_names("Överenskommelsen är ett led i Svenska kyrkans pågående satsning på arbete.") == []
     assert _project_names("Make it work är FINSAM i Malmös senast beviljade insats.") == ["Make it work"]
+
+
+def test_the_region_that_is_a_kommuns_organisation_is_in_that_kommun():
+    r = extract_text("Region Gotland och Region Skåne deltar i projektet Jobblänken.", "r.txt")
+    assert ("LOCATED_IN", "Region Gotland", "Gotland") in rels(r) and "Gotland" in names(r, "municipalities")
+    assert not any(s == "Region Skåne" for t, s, o in rels(r, "LOCATED_IN"))
