@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graph.schema import NODES, RELS
+from graph.schema import NAME_KEY_LABELS, NODES, RELS
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -55,6 +55,21 @@ def q(name: str) -> str:
     if not _NAME.match(name):
         raise ValueError(f"not a schema identifier: {name!r}")
     return f"`{name}`"
+
+
+def name_keys(var: str) -> str:
+    """SET items that keep ``var``'s case-insensitive lookup keys current (see
+    ``graph.schema.NAME_KEY_LABELS``): ``name_key`` is ``toLower(name)``, ``alias_keys`` the
+    lower-cased aliases, absent (null) when the node has none. For a ``SET`` clause of its
+    own after the one that changes ``name`` or ``aliases``, so it reads their new values."""
+    v = q(var)
+    return (f"{v}.name_key = toLower({v}.name), "
+            f"{v}.alias_keys = CASE WHEN size(coalesce({v}.aliases, [])) > 0 "
+            f"THEN [a IN {v}.aliases | toLower(a)] END")
+
+
+#: the labels of ``NAME_KEY_LABELS`` as a predicate on ``n`` (statements for any label)
+_HAS_NAME_KEYS = " OR ".join(f"n:{q(label)}" for label in NAME_KEY_LABELS)
 
 
 def _label(label: str) -> str:
@@ -155,13 +170,14 @@ def merge_nodes(label: str) -> str:
         # properties (so retracting them restores it exactly); MENTIONS keeps what they said
         on_match.append(f"n.{q(p)} = CASE WHEN coalesce(n.reference, false) THEN n.{q(p)} "
                         f"ELSE {value} END")
+    keys = f"\nSET {name_keys('n')}" if label in NAME_KEY_LABELS else ""
     return f"""{BATCH}
 UNWIND $docs AS doc
 MATCH (d:Document {{uid: doc.uid}})
 UNWIND doc.rows AS row
 MERGE (n:{_label(label)} {{{q(node.key)}: row.key}})
 ON CREATE SET {_SEP.join(on_create)}
-ON MATCH SET {_SEP.join(on_match)}
+ON MATCH SET {_SEP.join(on_match)}{keys}
 CREATE (d)-[m:MENTIONS]->(n)
 SET m = row.said
 RETURN doc.uid AS doc_uid, count(*) AS written
@@ -272,6 +288,19 @@ RETURN count(person) AS updated
 """
 
 
+#: ``name_key``/``alias_keys`` (see :func:`name_keys`) for every node of ``label`` that lacks
+#: them (a graph written before the keys existed); ``graph.writer.init_schema`` runs it per
+#: label of ``graph.schema.NAME_KEY_LABELS``. A node written since has both or needs neither.
+def backfill_name_keys(label: str) -> str:
+    return f"""
+MATCH (n:{_label(label)})
+WHERE (n.name_key IS NULL AND n.name IS NOT NULL)
+   OR (n.alias_keys IS NULL AND size(coalesce(n.aliases, [])) > 0)
+SET {name_keys('n')}
+RETURN count(n) AS updated
+"""
+
+
 # --- retraction ------------------------------------------------------------------------
 
 #: drop the document's entry from every relationship it supports; delete the ones left
@@ -326,13 +355,14 @@ def recompute_node_properties(label: str) -> str:
                         f"acc + [a IN coalesce(x.{q(p)}, []) WHERE NOT a IN acc])")
         else:
             sets.append(f"n.{q(p)} = head([x IN ms WHERE x.{q(p)} IS NOT NULL | x.{q(p)}])")
+    keys = f"\nSET {name_keys('n')}" if label in NAME_KEY_LABELS else ""
     return f"""
 UNWIND $ids AS id
 MATCH (n:{_label(label)}) WHERE elementId(n) = id AND NOT coalesce(n.reference, false)
 MATCH (doc:Document)-[m:MENTIONS]->(n)
 WITH n, m, doc ORDER BY doc.loaded_at, doc.uid
 WITH n, collect(m) AS ms
-SET {(','+chr(10)+'    ').join(sets)}
+SET {(','+chr(10)+'    ').join(sets)}{keys}
 """
 
 
@@ -380,10 +410,12 @@ MATCH ()-[r]->() WHERE {_HAS_NEEDLE.format(v='r')}
 RETURN elementId(r) AS id, null AS labels, properties(r) AS props
 """
 
-UPDATE_NODE_PROPERTIES = """
+UPDATE_NODE_PROPERTIES = f"""
 UNWIND $rows AS row
 MATCH (n) WHERE elementId(n) = row.id
 SET n += row.props
+WITH n WHERE {_HAS_NAME_KEYS}
+SET {name_keys('n')}
 """
 
 UPDATE_RELATIONSHIP_PROPERTIES = """
@@ -408,6 +440,7 @@ MERGE (m:Municipality {code: row.code})
 SET m.name = row.name, m.county_code = row.county_code, m.country = row.country,
     m.aliases = coalesce(m.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(m.aliases, [])],
     m.reference = true
+SET """ + name_keys('m') + """
 RETURN count(*) AS written
 """
 
@@ -436,6 +469,7 @@ SET o.name = row.name, o.kind = row.kind,
     o.start = coalesce(row.start, o.start), o.end = coalesce(row.end, o.end),
     o.successor = coalesce(row.successor, o.successor), o.source = coalesce(row.source, o.source),
     o.reference = true
+SET """ + name_keys('o') + """
 RETURN count(*) AS written
 """
 

@@ -38,7 +38,7 @@ from loaders.person_key import person_keys
 
 from graph import cypher
 from graph.connection import database_name
-from graph.schema import LABEL_OF_LIST, NODES, RELATION_ENDS, RELS, constraint_statements
+from graph.schema import LABEL_OF_LIST, NAME_KEY_LABELS, NODES, RELATION_ENDS, RELS, constraint_statements
 
 #: record fields whose name differs from the graph property they fill
 RECORD_FIELD = {"diarienummer": "id"}
@@ -104,7 +104,8 @@ def init_schema(driver: neo4j.Driver, *, database: str | None = None) -> list[st
 
     Idempotent: existing names are skipped (one ``SHOW`` instead of a dozen schema
     transactions), and every statement says ``IF NOT EXISTS`` for a concurrent ``db init``.
-    Persons without ``n_organisations`` (a graph from before the writer kept it) get it.
+    Persons without ``n_organisations`` and nodes without their case-insensitive lookup keys
+    ``name_key``/``alias_keys`` (a graph from before the writer kept them) get them.
     """
     db = database_name(database)
     have = {r["name"] for show in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name")
@@ -117,6 +118,9 @@ def init_schema(driver: neo4j.Driver, *, database: str | None = None) -> list[st
             created.append(name)
     # a graph written before the writer kept Person.n_organisations gets it once
     driver.execute_query(cypher.BACKFILL_PERSON_ORGANISATIONS, database_=db)
+    # and the lookup keys of names and aliases (graph.schema.NAME_KEY_LABELS)
+    for label in NAME_KEY_LABELS:
+        driver.execute_query(cypher.backfill_name_keys(label), database_=db)
     return created
 
 

@@ -4,8 +4,9 @@
 // param: limit type=int default=200 min=1 -- max rows
 // example: name=Arbetsförmedlingen
 // Resolved by an exact uid or name first (index seeks on :Organization, :Person, :Project);
-// only when nothing matches are names and aliases compared case-insensitively (label scans of
-// those three labels, never of all nodes). No label check on the mentioning end: MENTIONS
+// only when nothing matches are names and aliases compared case-insensitively, through the
+// lower-cased name_key and alias_keys the writer keeps (graph/schema.py NAME_KEY_LABELS: index
+// seeks, and scans of the nodes with aliases only). No label check on the mentioning end: MENTIONS
 // always starts at a Document (graph/schema.py RELS).
 CALL () {
   MATCH (x:Organization {uid: toString($name)}) RETURN x
@@ -27,15 +28,18 @@ CALL (exact) {
   UNION
   WITH exact WHERE size(exact) = 0
   CALL () {
-    MATCH (x:Organization) RETURN x
+    MATCH (x:Organization {name_key: toLower(toString($name))}) RETURN x
     UNION
-    MATCH (x:Person) RETURN x
+    MATCH (x:Organization) WHERE x.alias_keys IS NOT NULL AND toLower(toString($name)) IN x.alias_keys RETURN x
     UNION
-    MATCH (x:Project) RETURN x
+    MATCH (x:Person {name_key: toLower(toString($name))}) RETURN x
+    UNION
+    MATCH (x:Person) WHERE x.alias_keys IS NOT NULL AND toLower(toString($name)) IN x.alias_keys RETURN x
+    UNION
+    MATCH (x:Project {name_key: toLower(toString($name))}) RETURN x
+    UNION
+    MATCH (x:Project) WHERE x.alias_keys IS NOT NULL AND toLower(toString($name)) IN x.alias_keys RETURN x
   }
-  WITH x
-  WHERE toLower(x.name) = toLower(toString($name))
-     OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(toString($name)))
   RETURN x
 }
 MATCH (d)-[:MENTIONS]->(x)

@@ -4,7 +4,8 @@
 // param: limit type=int default=100 min=1 -- max rows
 // example: funder=Europeiska socialfonden
 // A named funder is resolved by exact name first (index seek), then case-insensitively by name
-// or alias only when that finds nothing; owners are looked up only for the rows kept.
+// or alias only when that finds nothing (the writer's lower-cased name_key and alias_keys,
+// indexed: graph/schema.py NAME_KEY_LABELS); owners are looked up only for the rows kept.
 CALL () {
   WITH 1 AS one WHERE toString($funder) <> ''
   MATCH (f:Organization {name: toString($funder)})
@@ -17,10 +18,9 @@ CALL (exact) {
   UNION
   WITH exact WHERE size(exact) = 0 AND toString($funder) <> ''
   CALL () {
-    MATCH (f:Organization)
-    WHERE toLower(f.name) = toLower(toString($funder))
-       OR any(alias IN coalesce(f.aliases, []) WHERE toLower(alias) = toLower(toString($funder)))
-    RETURN f
+    MATCH (f:Organization {name_key: toLower(toString($funder))}) RETURN f
+    UNION
+    MATCH (f:Organization) WHERE f.alias_keys IS NOT NULL AND toLower(toString($funder)) IN f.alias_keys RETURN f
   }
   RETURN f
   UNION

@@ -4,7 +4,8 @@
 // param: limit type=int default=100 min=1 -- max rows
 // example: name=Arbetsförmedlingen
 // The organisation is resolved first by an exact uid or name (index seeks); only when neither
-// matches are names and aliases compared case-insensitively (a scan of :Organization alone).
+// matches are names and aliases compared case-insensitively, through the lower-cased name_key
+// and alias_keys the writer keeps (graph/schema.py NAME_KEY_LABELS; index seek and scan).
 // Shared projects: each of the organisation's projects once (WITH DISTINCT p), each
 // (project, partner) pair once, then counted per partner — no count(DISTINCT) per group. No
 // label checks on the far ends: the schema (graph/schema.py RELS) fixes OWNS/FUNDS/PARTNER_IN
@@ -23,10 +24,9 @@ CALL (exact) {
   UNION
   WITH exact WHERE size(exact) = 0
   CALL () {
-    MATCH (o:Organization)
-    WHERE toLower(o.name) = toLower(toString($name))
-       OR any(alias IN coalesce(o.aliases, []) WHERE toLower(alias) = toLower(toString($name)))
-    RETURN o
+    MATCH (o:Organization {name_key: toLower(toString($name))}) RETURN o
+    UNION
+    MATCH (o:Organization) WHERE o.alias_keys IS NOT NULL AND toLower(toString($name)) IN o.alias_keys RETURN o
   }
   RETURN o
 }
