@@ -297,7 +297,9 @@ def _write_csv_folder(data: Export, folder: Path) -> list[str]:
     for label in ACTOR_LABELS:
         key = NODES[label].key
         rows = list(data.nodes[label].values())
-        cols = [c for c in _columns(rows) if c[0] != key]
+        # the writer's numbers (graph.cypher.org_num) come from element ids: an import
+        # gets its own from init_schema
+        cols = [c for c in _columns(rows, skip=("num", "org_nums")) if c[0] != key]
         name = f"nodes_{label}.csv"
         with open(folder / name, "w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh)

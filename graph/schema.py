@@ -107,6 +107,8 @@ def constraint_statements() -> list[str]:
         f"FOR (x:{n.label}) REQUIRE x.{n.key} IS UNIQUE"
         for n in NODES.values()
     ]
+    # the writer's small number per organisation (graph.cypher.org_num): Project.org_nums
+    out.append("CREATE CONSTRAINT organization_num IF NOT EXISTS FOR (x:Organization) REQUIRE x.num IS UNIQUE")
     out += [
         "CREATE INDEX organization_name IF NOT EXISTS FOR (x:Organization) ON (x.name)",
         "CREATE INDEX organization_kind IF NOT EXISTS FOR (x:Organization) ON (x.kind)",
@@ -116,6 +118,8 @@ def constraint_statements() -> list[str]:
         "CREATE INDEX person_n_organisations IF NOT EXISTS FOR (x:Person) ON (x.n_organisations)",
         "CREATE INDEX municipality_name IF NOT EXISTS FOR (x:Municipality) ON (x.name)",
         "CREATE INDEX document_path IF NOT EXISTS FOR (x:Document) ON (x.path)",
+        # set with the document (graph.cypher.MERGE_DOCUMENTS): documents_mentioning_actor
+        "CREATE INDEX document_display_name IF NOT EXISTS FOR (x:Document) ON (x.display_name)",
     ]
     # kept by every statement that sets a name or aliases (graph.cypher.NAME_KEYS)
     for label in NAME_KEY_LABELS:

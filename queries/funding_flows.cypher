@@ -6,6 +6,9 @@
 // A named funder is resolved by exact name first (index seek), then case-insensitively by name
 // or alias only when that finds nothing (the writer's lower-cased name_key and alias_keys,
 // indexed: graph/schema.py NAME_KEY_LABELS); owners are looked up only for the rows kept.
+// The funder's name is read once, not per edge, and the far end is not checked for :Project
+// (graph/schema.py RELS fixes FUNDS as Organization → Project; the writer enforces it): two
+// reads fewer per edge, 60k fewer at 50k documents for Europeiska socialfonden.
 CALL () {
   WITH 1 AS one WHERE toString($funder) <> ''
   MATCH (f:Organization {name: toString($funder)})
@@ -31,8 +34,9 @@ CALL (exact) {
   }
   RETURN f
 }
-MATCH (f)-[r:FUNDS]->(p:Project)
-WITH f, r, p, coalesce(r.amount_sek, p.esf_support_sek) AS amount_sek, f.name AS funder, p.name AS project
+WITH f, f.name AS funder
+MATCH (f)-[r:FUNDS]->(p)
+WITH funder, r, p, coalesce(r.amount_sek, p.esf_support_sek) AS amount_sek, p.name AS project
 ORDER BY coalesce(amount_sek, -1) DESC, funder, project
 LIMIT toInteger($limit)
 RETURN funder,

@@ -190,6 +190,23 @@ def _stale_name_keys(driver) -> list[dict]:
     return [dict(r) for r in rows]
 
 
+def _stale(driver) -> list:
+    """Everything the writer keeps for the rewritten queries that is not what the graph gives:
+    name keys, ``Project.org_nums`` (the ``num`` of its owners, funders and partners, each once;
+    every organisation has one)
+    and ``Document.display_name`` (``coalesce(name, title, path)``)."""
+    from graph.cypher import PROJECT_ORGANISATIONS
+
+    projects = run_read(driver, f"MATCH (p:Project) RETURN p.uid AS uid, p.org_nums AS have, "
+                                f"{PROJECT_ORGANISATIONS} AS want")
+    documents = run_read(driver, """
+        MATCH (d:Document) WHERE NOT coalesce(d.display_name = coalesce(d.name, d.title, d.path), false)
+        RETURN d.uid AS uid, d.display_name AS have LIMIT 5""")
+    unnumbered = run_read(driver, "MATCH (o:Organization) WHERE o.num IS NULL RETURN o.uid AS uid LIMIT 5")
+    return (_stale_name_keys(driver) + documents + unnumbered
+            + [r for r in projects if r["have"] is None or sorted(r["have"]) != sorted(r["want"])][:5])
+
+
 def test_person_counts_stay_current_through_retraction_change_and_backfill(corpus_graph):
     from graph.writer import init_schema, retract_document, write_records
     from loaders.pipeline import extract_stream
@@ -198,7 +215,7 @@ def test_person_counts_stay_current_through_retraction_change_and_backfill(corpu
     driver, root = corpus_graph
     assert _n_organisations(driver) == _counted(driver)
     assert max(_counted(driver).values()) >= 3
-    assert _stale_name_keys(driver) == []
+    assert _stale(driver) == []
     assert run_read(driver, "MATCH (o:Organization) WHERE o.alias_keys IS NOT NULL RETURN count(o) AS n")[0]["n"] > 0
     # documents that give persons organisations (contacts of projects with owners, employees)
     docs = run_read(driver, """
@@ -209,7 +226,7 @@ def test_person_counts_stay_current_through_retraction_change_and_backfill(corpu
     for doc in docs[:3]:
         assert retract_document(driver, doc["uid"]).status == "retracted"
     assert _n_organisations(driver) == _counted(driver)
-    assert _stale_name_keys(driver) == []
+    assert _stale(driver) == []
     _compare(driver, {"people_connecting_organisations"})
     # a changed document: the same path with less text (its old version is retracted first)
     changed = Path(docs[3]["path"])
@@ -219,13 +236,13 @@ def test_person_counts_stay_current_through_retraction_change_and_backfill(corpu
     [result] = write_records(driver, [record])
     assert result.status == "changed"
     assert _n_organisations(driver) == _counted(driver)
-    assert _stale_name_keys(driver) == []
+    assert _stale(driver) == []
     # the retracted documents again: their counts come back
     back = [r for r in extract_stream(iter_documents([Path(d["path"]) for d in docs[:3]]), jobs=1)
             if isinstance(r, dict)]
     assert [r.status for r in write_records(driver, back)] == ["new"] * 3
     assert _n_organisations(driver) == _counted(driver)
-    assert _stale_name_keys(driver) == []
+    assert _stale(driver) == []
     _compare(driver)
     # a graph written before the count existed: init_schema fills it in
     with driver.session(database=database_name()) as session:
@@ -239,8 +256,9 @@ def test_person_counts_stay_current_through_retraction_change_and_backfill(corpu
 def test_name_keys_follow_names_and_aliases_through_every_write(corpus_graph):
     """name_key/alias_keys after a node's name and aliases change: a later document's name
     takes over when the first one is retracted, aliases grow and shrink, the reference data
-    is loaded again, an erasure redacts a name inside another node's, and init_schema fills
-    in a graph written before the keys existed."""
+    is loaded again, an erasure redacts a name inside another node's (and a document's
+    title, its display name), and init_schema fills in a graph written before the keys,
+    Organization.num, Project.org_nums and Document.display_name existed."""
     from loaders.record import empty_record
 
     from graph.reference_loader import load_reference
@@ -255,6 +273,8 @@ def test_name_keys_follow_names_and_aliases_through_every_write(corpus_graph):
         rec["projects"] = [{"uid": "keys-test-project", "name": project}]
         rec["relations"] = [
             {"type": "OWNS", "source_uid": "keys-test-org", "target_uid": "keys-test-project", "evidence": ""}]
+        if n == 3:  # no name: the title is what it is shown and sorted by
+            rec["document"], rec["title"] = None, "Om Ylva Nyckelsdotter"
         return rec
 
     def keys(label: str, uid: str) -> tuple:
@@ -275,26 +295,31 @@ def test_name_keys_follow_names_and_aliases_through_every_write(corpus_graph):
     assert retract_document(driver, "keys-test-1").status == "retracted"
     assert keys("Organization", "keys-test-org") == ("nyckelföreningen i öst", ["nyckeln", "nf öst"])
     assert keys("Project", "keys-test-project") == ("annat namn", None)
+    assert run_read(driver, "MATCH (p:Project {uid: 'keys-test-project'}) RETURN p.org_nums AS u")[0]["u"] \
+        == run_read(driver, "MATCH (o:Organization {uid: 'keys-test-org'}) RETURN [o.num] AS u")[0]["u"]
     assert found("nyckelföreningen ost") == [] and found("Nyckelföreningen I Öst") == ["NYCKELFÖRENINGEN i Öst"]
     # and the first again, without aliases: the union keeps the second one's
     write_records(driver, [record(3, "Nyckelföreningen Ost", [], "Projektet med Ylva Nyckelsdotter")])
     retract_document(driver, "keys-test-2")
     assert keys("Organization", "keys-test-org") == ("nyckelföreningen ost", None)
     assert found("nyckeln") == []
-    assert _stale_name_keys(driver) == []
+    assert _stale(driver) == []
     # the reference data again (names and aliases set, not filled in)
     load_reference(driver)
-    assert _stale_name_keys(driver) == []
+    assert _stale(driver) == []
     # an erasure redacts a person's name inside the project's name
     assert keys("Project", "keys-test-project")[0] == "projektet med ylva nyckelsdotter"
     forget_person(driver, "Ylva Nyckelsdotter")
     assert keys("Project", "keys-test-project")[0] == "projektet med [removed]"
-    assert _stale_name_keys(driver) == []
+    assert run_read(driver, "MATCH (d:Document {uid: 'keys-test-3'}) RETURN d.display_name AS n")[0]["n"] \
+        == "Om [removed]"
+    assert _stale(driver) == []
     # a graph written before the keys existed
     with driver.session(database=database_name()) as session:
-        session.run("MATCH (n) REMOVE n.name_key, n.alias_keys").consume()
+        session.run("MATCH (n) REMOVE n.name_key, n.alias_keys, n.org_nums, n.num, n.display_name").consume()
+    assert run_read(driver, "MATCH (p:Project) WHERE p.org_nums IS NOT NULL RETURN count(p) AS n")[0]["n"] == 0
     init_schema(driver)
-    assert _stale_name_keys(driver) == []
+    assert _stale(driver) == []
     assert keys("Organization", "keys-test-org") == ("nyckelföreningen ost", None)
     retract_document(driver, "keys-test-3")
     _compare(driver)
