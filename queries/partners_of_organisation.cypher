@@ -12,7 +12,8 @@
 // the node), counted per number — instead of expanding every project's relationships again
 // (≈ 150k edges for Arbetsförmedlingen at 50k documents). The organisations are looked up
 // (by num, an index) only for the rows that can be kept: those whose count reaches the
-// $limit-th largest of this organisation's. No label checks on the far ends: the schema
+// $limit-th largest of this organisation's; whether they state a collaboration is asked of
+// those rows only. No label checks on the far ends: the schema
 // (graph/schema.py RELS) fixes OWNS/FUNDS/PARTNER_IN as Organization → Project and
 // COLLABORATES_WITH as Organization → Organization, and the writer enforces it. Ties (same
 // count, same partner name) are ordered by the partner's and the organisation's uid.
@@ -38,15 +39,21 @@ CALL (o) {
   MATCH (o)-[:OWNS|FUNDS|PARTNER_IN]->(p)
   WITH DISTINCT p
   UNWIND p.org_nums AS num
-  RETURN num, count(*) AS shared_projects, collect(p)[..10] AS projects, false AS stated
-  UNION ALL
-  MATCH (o)-[:COLLABORATES_WITH]-(partner)
-  RETURN DISTINCT partner.num AS num, 0 AS shared_projects, [] AS projects, true AS stated
+  RETURN num, count(*) AS shared_projects, collect(p)[..10] AS projects
 }
-WITH o, num, sum(shared_projects) AS shared_projects,
-     reduce(acc = [], ps IN collect(projects) | acc + ps) AS projects, any(s IN collect(stated) WHERE s) AS stated
-WHERE num <> o.num
-WITH o, collect({num: num, shared_projects: shared_projects, projects: projects, stated: stated}) AS rows
+WITH o, num, shared_projects, projects WHERE num <> o.num
+WITH o, collect({num: num, shared_projects: shared_projects, projects: projects}) AS shared
+// a stated collaboration with no shared project ranks after every shared one (count 0): such
+// partners are read only when fewer than $limit share a project
+CALL (o, shared) {
+  WITH o, shared WHERE size(shared) < toInteger($limit)
+  MATCH (o)-[:COLLABORATES_WITH]-(partner)
+  WHERE partner <> o
+  WITH DISTINCT shared, partner.num AS num
+  WHERE NONE(row IN shared WHERE row.num = num)
+  RETURN collect({num: num, shared_projects: 0, projects: []}) AS stated_only
+}
+WITH o, shared + stated_only AS rows
 CALL (rows) {
   UNWIND rows AS row
   WITH row.shared_projects AS n
@@ -57,7 +64,8 @@ CALL (rows) {
 UNWIND rows AS row
 WITH o, row WHERE row.shared_projects >= least
 MATCH (partner:Organization {num: row.num})
-WITH o, partner, row.shared_projects AS shared_projects, row.projects AS projects, row.stated AS stated,
+WITH o, partner, row.shared_projects AS shared_projects, row.projects AS projects,
+     EXISTS { (o)-[:COLLABORATES_WITH]-(partner) } AS stated,
      partner.name AS partner_name,
      partner.uid AS partner_uid, o.uid AS organisation_uid
 ORDER BY shared_projects DESC, partner_name, partner_uid, organisation_uid
