@@ -68,6 +68,15 @@ def name_keys(var: str) -> str:
             f"THEN [a IN {v}.aliases | toLower(a)] END")
 
 
+def project_years(var: str) -> str:
+    """The SET item that keeps a project's ``start_year`` current: the year of its ``start``
+    as ``queries/projects_by_period`` reads it, ``toInteger(left(toString(start), 4))``
+    (absent when that is null); indexed, so the query walks the dated projects in the order
+    it sorts them by."""
+    v = q(var)
+    return f"{v}.start_year = toInteger(left(toString({v}.start), 4))"
+
+
 def org_num(var: str) -> str:
     """``Organization.num``, a small integer unique among the organisations: the number in
     the node's element id when it is created (dense, so a project's ``org_nums`` list is a
@@ -186,8 +195,8 @@ def merge_nodes(label: str) -> str:
     keys = f"\nSET {name_keys('n')}" if label in NAME_KEY_LABELS else ""
     if label == "Organization":
         keys += f", n.num = coalesce(n.num, {org_num('n')})"
-    if label == "Project":  # kept by UPDATE_PROJECT_ORGANISATIONS once it has organisations
-        keys += ", n.org_nums = coalesce(n.org_nums, [])"
+    if label == "Project":  # org_nums: kept by UPDATE_PROJECT_ORGANISATIONS once it has organisations
+        keys += f", n.org_nums = coalesce(n.org_nums, []), {project_years('n')}"
     return f"""{BATCH}
 UNWIND $docs AS doc
 MATCH (d:Document {{uid: doc.uid}})
@@ -340,6 +349,12 @@ MATCH (p:Project) WHERE p.org_nums IS NULL
 SET p.org_nums = """ + PROJECT_ORGANISATIONS + """
 RETURN count(p) AS updated
 """
+BACKFILL_PROJECT_YEARS = f"""
+MATCH (p:Project)
+WHERE p.start IS NOT NULL AND p.start_year IS NULL
+SET {project_years('p')}
+RETURN count(p) AS updated
+"""
 BACKFILL_DISPLAY_NAMES = """
 MATCH (d:Document) WHERE d.display_name IS NULL
 SET d.display_name = coalesce(d.name, d.title, d.path)
@@ -414,6 +429,8 @@ def recompute_node_properties(label: str) -> str:
         else:
             sets.append(f"n.{q(p)} = head([x IN ms WHERE x.{q(p)} IS NOT NULL | x.{q(p)}])")
     keys = f"\nSET {name_keys('n')}" if label in NAME_KEY_LABELS else ""
+    if label == "Project":
+        keys += f", {project_years('n')}"
     return f"""
 UNWIND $ids AS id
 MATCH (n:{_label(label)}) WHERE elementId(n) = id AND NOT coalesce(n.reference, false)
@@ -474,6 +491,8 @@ MATCH (n) WHERE elementId(n) = row.id
 SET n += row.props
 FOREACH (_ IN CASE WHEN n:Document THEN [1] ELSE [] END |
   SET n.display_name = coalesce(n.name, n.title, n.path))
+FOREACH (_ IN CASE WHEN n:Project THEN [1] ELSE [] END |
+  SET {project_years('n')})
 WITH n WHERE {_HAS_NAME_KEYS}
 SET {name_keys('n')}
 """

@@ -120,6 +120,8 @@ def constraint_statements() -> list[str]:
         "CREATE INDEX document_path IF NOT EXISTS FOR (x:Document) ON (x.path)",
         # set with the document (graph.cypher.MERGE_DOCUMENTS): documents_mentioning_actor
         "CREATE INDEX document_display_name IF NOT EXISTS FOR (x:Document) ON (x.display_name)",
+        # kept by the writer (graph.cypher.project_years): projects_by_period
+        "CREATE INDEX project_start_year IF NOT EXISTS FOR (x:Project) ON (x.start_year)",
     ]
     # kept by every statement that sets a name or aliases (graph.cypher.NAME_KEYS)
     for label in NAME_KEY_LABELS:

@@ -106,7 +106,8 @@ def init_schema(driver: neo4j.Driver, *, database: str | None = None) -> list[st
     transactions), and every statement says ``IF NOT EXISTS`` for a concurrent ``db init``.
     What the writer keeps for the curated queries is filled in where a graph from before it
     kept them lacks it: ``Person.n_organisations``, ``name_key``/``alias_keys``,
-    ``Organization.num``, ``Project.org_nums``, ``Document.display_name``.
+    ``Organization.num``, ``Project.org_nums`` and ``start_year``,
+    ``Document.display_name``.
     """
     db = database_name(database)
     have = {r["name"] for show in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name")
@@ -125,6 +126,7 @@ def init_schema(driver: neo4j.Driver, *, database: str | None = None) -> list[st
     driver.execute_query(cypher.BACKFILL_ORGANIZATION_NUMS, database_=db)
     driver.execute_query(cypher.BACKFILL_PROJECT_ORGANISATIONS, database_=db)
     driver.execute_query(cypher.BACKFILL_DISPLAY_NAMES, database_=db)
+    driver.execute_query(cypher.BACKFILL_PROJECT_YEARS, database_=db)
     return created
 
 

@@ -193,7 +193,7 @@ def _stale_name_keys(driver) -> list[dict]:
 def _stale(driver) -> list:
     """Everything the writer keeps for the rewritten queries that is not what the graph gives:
     name keys, ``Project.org_nums`` (the ``num`` of its owners, funders and partners, each once;
-    every organisation has one)
+    every organisation has one), ``Project.start_year``
     and ``Document.display_name`` (``coalesce(name, title, path)``)."""
     from graph.cypher import PROJECT_ORGANISATIONS
 
@@ -203,7 +203,11 @@ def _stale(driver) -> list:
         MATCH (d:Document) WHERE NOT coalesce(d.display_name = coalesce(d.name, d.title, d.path), false)
         RETURN d.uid AS uid, d.display_name AS have LIMIT 5""")
     unnumbered = run_read(driver, "MATCH (o:Organization) WHERE o.num IS NULL RETURN o.uid AS uid LIMIT 5")
-    return (_stale_name_keys(driver) + documents + unnumbered
+    undated = run_read(driver, """
+        MATCH (p:Project) WITH p, toInteger(left(toString(p.start), 4)) AS year
+        WHERE NOT coalesce(p.start_year = year, p.start_year IS NULL AND year IS NULL)
+        RETURN p.uid AS uid, p.start AS start, p.start_year AS have LIMIT 5""")
+    return (_stale_name_keys(driver) + documents + unnumbered + undated
             + [r for r in projects if r["have"] is None or sorted(r["have"]) != sorted(r["want"])][:5])
 
 
@@ -258,7 +262,7 @@ def test_name_keys_follow_names_and_aliases_through_every_write(corpus_graph):
     takes over when the first one is retracted, aliases grow and shrink, the reference data
     is loaded again, an erasure redacts a name inside another node's (and a document's
     title, its display name), and init_schema fills in a graph written before the keys,
-    Organization.num, Project.org_nums and Document.display_name existed."""
+    Organization.num, Project.org_nums and start_year and Document.display_name existed."""
     from loaders.record import empty_record
 
     from graph.reference_loader import load_reference
@@ -270,7 +274,7 @@ def test_name_keys_follow_names_and_aliases_through_every_write(corpus_graph):
         rec = empty_record(f"keys-{n}.txt", f"/nonexistent/keys-{n}.txt", f"keys-test-{n}")
         rec["organizations"] = [{"uid": "keys-test-org", "name": org_name, "kind": "nonprofit",
                                  "aliases": aliases}]
-        rec["projects"] = [{"uid": "keys-test-project", "name": project}]
+        rec["projects"] = [{"uid": "keys-test-project", "name": project, "start": f"{2015 + n}-09-01"}]
         rec["relations"] = [
             {"type": "OWNS", "source_uid": "keys-test-org", "target_uid": "keys-test-project", "evidence": ""}]
         if n == 3:  # no name: the title is what it is shown and sorted by
@@ -295,6 +299,7 @@ def test_name_keys_follow_names_and_aliases_through_every_write(corpus_graph):
     assert retract_document(driver, "keys-test-1").status == "retracted"
     assert keys("Organization", "keys-test-org") == ("nyckelföreningen i öst", ["nyckeln", "nf öst"])
     assert keys("Project", "keys-test-project") == ("annat namn", None)
+    assert run_read(driver, "MATCH (p:Project {uid: 'keys-test-project'}) RETURN p.start_year AS y")[0]["y"] == 2017
     assert run_read(driver, "MATCH (p:Project {uid: 'keys-test-project'}) RETURN p.org_nums AS u")[0]["u"] \
         == run_read(driver, "MATCH (o:Organization {uid: 'keys-test-org'}) RETURN [o.num] AS u")[0]["u"]
     assert found("nyckelföreningen ost") == [] and found("Nyckelföreningen I Öst") == ["NYCKELFÖRENINGEN i Öst"]
@@ -316,7 +321,8 @@ def test_name_keys_follow_names_and_aliases_through_every_write(corpus_graph):
     assert _stale(driver) == []
     # a graph written before the keys existed
     with driver.session(database=database_name()) as session:
-        session.run("MATCH (n) REMOVE n.name_key, n.alias_keys, n.org_nums, n.num, n.display_name").consume()
+        session.run("MATCH (n) REMOVE n.name_key, n.alias_keys, n.org_nums, n.num, n.display_name, "
+                    "n.start_year").consume()
     assert run_read(driver, "MATCH (p:Project) WHERE p.org_nums IS NOT NULL RETURN count(p) AS n")[0]["n"] == 0
     init_schema(driver)
     assert _stale(driver) == []

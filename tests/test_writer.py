@@ -257,6 +257,7 @@ def test_round_trip_of_a_project_record(db):
     project = run_read(db, "MATCH (p:Project {uid: '2016/00112'}) RETURN properties(p) AS p")[0]["p"]
     assert sorted(project.pop("org_nums")) == sorted([nums["skåne-stadsmission"], nums["europeiska-socialfonden"]])
     assert project == {"uid": "2016/00112", "name": "Samverkan mot utanförskap", "name_key": "samverkan mot utanförskap",
+                       "start_year": 2016,
                        "diarienummer": "2016/00112", "start": "2016-09-01", "end": "2019-08-31",
                        "budget_sek": 12116639, "esf_support_sek": 5683594,
                        "planned_participants": 145, "region": "Sydsverige"}
