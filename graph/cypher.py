@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graph.schema import NODES, RELS
+from graph.schema import NAME_KEY_LABELS, NODES, RELS
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -55,6 +55,38 @@ def q(name: str) -> str:
     if not _NAME.match(name):
         raise ValueError(f"not a schema identifier: {name!r}")
     return f"`{name}`"
+
+
+def name_keys(var: str) -> str:
+    """SET items that keep ``var``'s case-insensitive lookup keys current (see
+    ``graph.schema.NAME_KEY_LABELS``): ``name_key`` is ``toLower(name)``, ``alias_keys`` the
+    lower-cased aliases, absent (null) when the node has none. For a ``SET`` clause of its
+    own after the one that changes ``name`` or ``aliases``, so it reads their new values."""
+    v = q(var)
+    return (f"{v}.name_key = toLower({v}.name), "
+            f"{v}.alias_keys = CASE WHEN size(coalesce({v}.aliases, [])) > 0 "
+            f"THEN [a IN {v}.aliases | toLower(a)] END")
+
+
+def project_years(var: str) -> str:
+    """The SET item that keeps a project's ``start_year`` current: the year of its ``start``
+    as ``queries/projects_by_period`` reads it, ``toInteger(left(toString(start), 4))``
+    (absent when that is null); indexed, so the query walks the dated projects in the order
+    it sorts them by."""
+    v = q(var)
+    return f"{v}.start_year = toInteger(left(toString({v}.start), 4))"
+
+
+def org_num(var: str) -> str:
+    """``Organization.num``, a small integer unique among the organisations: the number in
+    the node's element id when it is created (dense, so a project's ``org_nums`` list is a
+    few bytes stored with the node, read ≈ 4× faster than a list of uid strings). Never
+    exported (``graph.export``): an import gets new numbers from ``init_schema``."""
+    return f"toInteger(last(split(elementId({q(var)}), ':')))"
+
+
+#: the labels of ``NAME_KEY_LABELS`` as a predicate on ``n`` (statements for any label)
+_HAS_NAME_KEYS = " OR ".join(f"n:{q(label)}" for label in NAME_KEY_LABELS)
 
 
 def _label(label: str) -> str:
@@ -82,7 +114,7 @@ RETURN d.uid AS uid ORDER BY properties(d).loaded_at, d.uid
 #: MERGE, not CREATE: a concurrent loader of the same text then waits and re-uses it
 MERGE_DOCUMENT = """
 MERGE (d:Document {uid: $doc_uid})
-ON CREATE SET d += $props, d.loaded_at = datetime()
+ON CREATE SET d += $props, d.loaded_at = datetime(), d.display_name = coalesce($props.name, $props.title, $props.path)
 """
 
 #: which of $uids are loaded
@@ -99,6 +131,11 @@ MATCH (d:Document {path: doc.path}) WHERE d.uid <> doc.uid
 RETURN doc.uid AS doc_uid, d.uid AS uid ORDER BY properties(d).loaded_at, d.uid
 """
 
+#: ``Document.display_name`` is what the curated queries show and sort a document by,
+#: ``coalesce(name, title, path)``: set when the document is created (its properties never
+#: change after, but for an erasure's redaction: ``UPDATE_NODE_PROPERTIES``), indexed, so that
+#: ``documents_mentioning_actor`` can walk the documents in that order
+#:
 #: many Documents at once ($docs: {uid, props, seq}); ``loaded_at`` grows with ``seq`` so
 #: the documents of one transaction keep their load order. ``created`` is false for a
 #: document a concurrent loader committed first (MERGE waited for it and matched it).
@@ -107,7 +144,7 @@ WITH datetime() AS now
 UNWIND $docs AS doc
 WITH doc, now + duration({nanoseconds: doc.seq}) AS at
 MERGE (d:Document {uid: doc.uid})
-ON CREATE SET d += doc.props, d.loaded_at = at
+ON CREATE SET d += doc.props, d.loaded_at = at, d.display_name = coalesce(doc.props.name, doc.props.title, doc.props.path)
 RETURN doc.uid AS uid, d.loaded_at = at AS created
 """
 
@@ -155,13 +192,18 @@ def merge_nodes(label: str) -> str:
         # properties (so retracting them restores it exactly); MENTIONS keeps what they said
         on_match.append(f"n.{q(p)} = CASE WHEN coalesce(n.reference, false) THEN n.{q(p)} "
                         f"ELSE {value} END")
+    keys = f"\nSET {name_keys('n')}" if label in NAME_KEY_LABELS else ""
+    if label == "Organization":
+        keys += f", n.num = coalesce(n.num, {org_num('n')})"
+    if label == "Project":  # org_nums: kept by UPDATE_PROJECT_ORGANISATIONS once it has organisations
+        keys += f", n.org_nums = coalesce(n.org_nums, []), {project_years('n')}"
     return f"""{BATCH}
 UNWIND $docs AS doc
 MATCH (d:Document {{uid: doc.uid}})
 UNWIND doc.rows AS row
 MERGE (n:{_label(label)} {{{q(node.key)}: row.key}})
 ON CREATE SET {_SEP.join(on_create)}
-ON MATCH SET {_SEP.join(on_match)}
+ON MATCH SET {_SEP.join(on_match)}{keys}
 CREATE (d)-[m:MENTIONS]->(n)
 SET m = row.said
 RETURN doc.uid AS doc_uid, count(*) AS written
@@ -272,6 +314,66 @@ RETURN count(person) AS updated
 """
 
 
+#: the organisations that own, fund or take part in a project (``p`` bound where it is used),
+#: by ``Organization.num`` (:func:`org_num`): ``Project.org_nums`` is this list, which
+#: ``queries/partners_of_organisation`` reads instead of expanding every project's
+#: relationships again (≈ 150k at 50k documents for Arbetsförmedlingen)
+PROJECT_ORGANISATIONS = """COLLECT {
+  MATCH (p)<-[:OWNS|FUNDS|PARTNER_IN]-(o)
+  RETURN DISTINCT o.num
+}"""
+
+#: ``Project.org_nums`` of the projects ``$projects`` (uids): after a write, the targets of its
+#: OWNS/FUNDS/PARTNER_IN rows; after a retraction, the projects its document mentioned (every
+#: retracted edge has both ends mentioned by its document). Locked (the first SET) before the
+#: edges are read, as in ``UPDATE_PERSON_ORGANISATIONS``.
+UPDATE_PROJECT_ORGANISATIONS = BATCH + """
+UNWIND $projects AS uid
+MATCH (p:Project {uid: uid})
+SET p.org_nums = coalesce(p.org_nums, [])
+WITH p
+SET p.org_nums = """ + PROJECT_ORGANISATIONS + """
+RETURN count(p) AS updated
+"""
+
+#: the same for every project that has none yet (after ``Organization.num`` for every
+#: organisation without one), and ``Document.display_name`` for every document without it
+#: (a graph written before they existed, or imported from an export); ``graph.writer.init_schema``
+BACKFILL_ORGANIZATION_NUMS = """
+MATCH (o:Organization) WHERE o.num IS NULL
+SET o.num = """ + org_num('o') + """
+RETURN count(o) AS updated
+"""
+BACKFILL_PROJECT_ORGANISATIONS = """
+MATCH (p:Project) WHERE p.org_nums IS NULL
+SET p.org_nums = """ + PROJECT_ORGANISATIONS + """
+RETURN count(p) AS updated
+"""
+BACKFILL_PROJECT_YEARS = f"""
+MATCH (p:Project)
+WHERE p.start IS NOT NULL AND p.start_year IS NULL
+SET {project_years('p')}
+RETURN count(p) AS updated
+"""
+BACKFILL_DISPLAY_NAMES = """
+MATCH (d:Document) WHERE d.display_name IS NULL
+SET d.display_name = coalesce(d.name, d.title, d.path)
+RETURN count(d) AS updated
+"""
+
+#: ``name_key``/``alias_keys`` (see :func:`name_keys`) for every node of ``label`` that lacks
+#: them (a graph written before the keys existed); ``graph.writer.init_schema`` runs it per
+#: label of ``graph.schema.NAME_KEY_LABELS``. A node written since has both or needs neither.
+def backfill_name_keys(label: str) -> str:
+    return f"""
+MATCH (n:{_label(label)})
+WHERE (n.name_key IS NULL AND n.name IS NOT NULL)
+   OR (n.alias_keys IS NULL AND size(coalesce(n.aliases, [])) > 0)
+SET {name_keys('n')}
+RETURN count(n) AS updated
+"""
+
+
 # --- retraction ------------------------------------------------------------------------
 
 #: drop the document's entry from every relationship it supports; delete the ones left
@@ -326,13 +428,16 @@ def recompute_node_properties(label: str) -> str:
                         f"acc + [a IN coalesce(x.{q(p)}, []) WHERE NOT a IN acc])")
         else:
             sets.append(f"n.{q(p)} = head([x IN ms WHERE x.{q(p)} IS NOT NULL | x.{q(p)}])")
+    keys = f"\nSET {name_keys('n')}" if label in NAME_KEY_LABELS else ""
+    if label == "Project":
+        keys += f", {project_years('n')}"
     return f"""
 UNWIND $ids AS id
 MATCH (n:{_label(label)}) WHERE elementId(n) = id AND NOT coalesce(n.reference, false)
 MATCH (doc:Document)-[m:MENTIONS]->(n)
 WITH n, m, doc ORDER BY doc.loaded_at, doc.uid
 WITH n, collect(m) AS ms
-SET {(','+chr(10)+'    ').join(sets)}
+SET {(','+chr(10)+'    ').join(sets)}{keys}
 """
 
 
@@ -380,10 +485,16 @@ MATCH ()-[r]->() WHERE {_HAS_NEEDLE.format(v='r')}
 RETURN elementId(r) AS id, null AS labels, properties(r) AS props
 """
 
-UPDATE_NODE_PROPERTIES = """
+UPDATE_NODE_PROPERTIES = f"""
 UNWIND $rows AS row
 MATCH (n) WHERE elementId(n) = row.id
 SET n += row.props
+FOREACH (_ IN CASE WHEN n:Document THEN [1] ELSE [] END |
+  SET n.display_name = coalesce(n.name, n.title, n.path))
+FOREACH (_ IN CASE WHEN n:Project THEN [1] ELSE [] END |
+  SET {project_years('n')})
+WITH n WHERE {_HAS_NAME_KEYS}
+SET {name_keys('n')}
 """
 
 UPDATE_RELATIONSHIP_PROPERTIES = """
@@ -408,6 +519,7 @@ MERGE (m:Municipality {code: row.code})
 SET m.name = row.name, m.county_code = row.county_code, m.country = row.country,
     m.aliases = coalesce(m.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(m.aliases, [])],
     m.reference = true
+SET """ + name_keys('m') + """
 RETURN count(*) AS written
 """
 
@@ -436,6 +548,7 @@ SET o.name = row.name, o.kind = row.kind,
     o.start = coalesce(row.start, o.start), o.end = coalesce(row.end, o.end),
     o.successor = coalesce(row.successor, o.successor), o.source = coalesce(row.source, o.source),
     o.reference = true
+SET """ + name_keys('o') + ", o.num = coalesce(o.num, " + org_num('o') + """)
 RETURN count(*) AS written
 """
 

@@ -64,6 +64,9 @@ ACTOR_RELS = tuple(t for t, r in RELS.items() if t != "MENTIONS")
 SCORES = ("degree", "weighted_degree", "betweenness", "pagerank", "community", "is_cut_point",
           "scores_period")
 NEVER_EXPORTED = ("email", "phone")
+#: the writer's numbers for partners_of_organisation (graph.cypher.org_num): taken from element
+#: ids, meaningless elsewhere; a graph imported from an export gets its own from init_schema
+WRITER_NUMBERS = ("num", "org_nums")
 #: the array delimiter of the CSV files (a control character no name contains)
 ARRAY_DELIMITER = "\x1f"
 
@@ -153,7 +156,8 @@ def read_export(driver, *, since: int | None = None, until: int | None = None,
     for label in ACTOR_LABELS:
         key = NODES[label].key
         out.nodes[label] = {
-            r["props"][key]: {k: v for k, v in r["props"].items() if k not in NEVER_EXPORTED}
+            r["props"][key]: {k: v for k, v in r["props"].items()
+                              if k not in NEVER_EXPORTED and k not in WRITER_NUMBERS}
             for r in rows[label] if r["props"].get(key) is not None}
     out.rels = rows["rels"]
     filtered = since is not None or until is not None or bool(kinds)

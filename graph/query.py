@@ -34,7 +34,8 @@ Three guards, from the friendliest to the strictest:
    anything is sent, naming the clause and its line;
 2. inside the transaction the query is first ``EXPLAIN``-ed, and the server's
    own verdict (``summary.query_type``) must be ``"r"`` — this catches writes
-   hidden where a keyword check cannot see them;
+   hidden where a keyword check cannot see them (a read-only verdict is kept for
+   the text, per driver and database: later runs of it skip the EXPLAIN);
 3. everything runs in a READ transaction (``execute_read``, READ access mode),
    in which Neo4j itself refuses to write.
 
@@ -614,6 +615,16 @@ def _is_timeout(exc: BaseException) -> bool:
     return "TransactionTimedOut" in code or "Transaction.TransactionTimedOut" in str(exc)
 
 
+#: texts the server has classified as read-only, per driver and database. EXPLAIN is planned
+#: afresh every time (Neo4j keeps no plan for it: ≈ 10 ms on every run of the larger curated
+#: queries, as much as running them), and the class of a text does not depend on the values
+#: of its parameters, so it is asked once per process. Only read-only verdicts are kept: a
+#: text the server refuses is asked again, and refused, every time; under the verdict the
+#: READ transaction still refuses any write.
+_READ_ONLY_TEXTS: set[tuple] = set()
+_READ_ONLY_TEXTS_MAX = 1024
+
+
 def _execute_read(driver, text: str, params: dict, *, database: str | None = None,
                   max_rows: int | None = None, check_plan: bool = False,
                   label: str | None = None, timeout: float | None = None,
@@ -625,13 +636,18 @@ def _execute_read(driver, text: str, params: dict, *, database: str | None = Non
     import neo4j
 
     def work(tx):
-        if check_plan and not re.match(r"\s*(EXPLAIN|PROFILE)\b", _strip(text), re.I):
+        verdict = (id(driver), db, text)
+        if (check_plan and verdict not in _READ_ONLY_TEXTS
+                and not re.match(r"\s*(EXPLAIN|PROFILE)\b", _strip(text), re.I)):
             kind = tx.run("EXPLAIN " + text, params).consume().query_type
             if kind not in ("r", None):
                 where = f"query {label!r}: " if label else ""
                 raise ReadOnlyQueryError(
                     f"{where}refused: Neo4j classifies this query as {_QUERY_TYPES.get(kind, kind)}; "
                     "queries here are read-only (change data with `samverkan load`)")
+            if len(_READ_ONLY_TEXTS) >= _READ_ONLY_TEXTS_MAX:
+                _READ_ONLY_TEXTS.clear()
+            _READ_ONLY_TEXTS.add(verdict)
         result = tx.run(text, params)
         keys = list(result.keys())
         if row_cap is not None and max_rows is None:

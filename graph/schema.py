@@ -91,6 +91,14 @@ ORG_KINDS = (
 
 LABEL_OF_LIST: dict[str, str] = {n.record_list: n.label for n in NODES.values() if n.record_list}
 
+#: labels the curated queries find by name case-insensitively (``queries/``): on their nodes
+#: every statement that sets ``name`` or ``aliases`` also keeps ``name_key = toLower(name)``
+#: and ``alias_keys = [toLower(a) | a IN aliases]`` (absent when there are no aliases), both
+#: indexed (``graph.cypher.NAME_KEYS``), so ``x.name_key = toLower($name)`` is an index seek
+#: instead of a scan of every name (≈ 84k of them at 50k documents), and an alias is looked
+#: for only on the nodes that have aliases
+NAME_KEY_LABELS = ("Organization", "Municipality", "Project", "Person")
+
 
 def constraint_statements() -> list[str]:
     """Idempotent DDL: one uniqueness constraint per label key, plus lookup indexes."""
@@ -99,6 +107,8 @@ def constraint_statements() -> list[str]:
         f"FOR (x:{n.label}) REQUIRE x.{n.key} IS UNIQUE"
         for n in NODES.values()
     ]
+    # the writer's small number per organisation (graph.cypher.org_num): Project.org_nums
+    out.append("CREATE CONSTRAINT organization_num IF NOT EXISTS FOR (x:Organization) REQUIRE x.num IS UNIQUE")
     out += [
         "CREATE INDEX organization_name IF NOT EXISTS FOR (x:Organization) ON (x.name)",
         "CREATE INDEX organization_kind IF NOT EXISTS FOR (x:Organization) ON (x.kind)",
@@ -108,7 +118,15 @@ def constraint_statements() -> list[str]:
         "CREATE INDEX person_n_organisations IF NOT EXISTS FOR (x:Person) ON (x.n_organisations)",
         "CREATE INDEX municipality_name IF NOT EXISTS FOR (x:Municipality) ON (x.name)",
         "CREATE INDEX document_path IF NOT EXISTS FOR (x:Document) ON (x.path)",
+        # set with the document (graph.cypher.MERGE_DOCUMENTS): documents_mentioning_actor
+        "CREATE INDEX document_display_name IF NOT EXISTS FOR (x:Document) ON (x.display_name)",
+        # kept by the writer (graph.cypher.project_years): projects_by_period
+        "CREATE INDEX project_start_year IF NOT EXISTS FOR (x:Project) ON (x.start_year)",
     ]
+    # kept by every statement that sets a name or aliases (graph.cypher.NAME_KEYS)
+    for label in NAME_KEY_LABELS:
+        out += [f"CREATE INDEX {label.lower()}_name_key IF NOT EXISTS FOR (x:{label}) ON (x.name_key)",
+                f"CREATE INDEX {label.lower()}_alias_keys IF NOT EXISTS FOR (x:{label}) ON (x.alias_keys)"]
     return out
 
 

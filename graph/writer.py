@@ -38,7 +38,7 @@ from loaders.person_key import person_keys
 
 from graph import cypher
 from graph.connection import database_name
-from graph.schema import LABEL_OF_LIST, NODES, RELATION_ENDS, RELS, constraint_statements
+from graph.schema import LABEL_OF_LIST, NAME_KEY_LABELS, NODES, RELATION_ENDS, RELS, constraint_statements
 
 #: record fields whose name differs from the graph property they fill
 RECORD_FIELD = {"diarienummer": "id"}
@@ -104,7 +104,10 @@ def init_schema(driver: neo4j.Driver, *, database: str | None = None) -> list[st
 
     Idempotent: existing names are skipped (one ``SHOW`` instead of a dozen schema
     transactions), and every statement says ``IF NOT EXISTS`` for a concurrent ``db init``.
-    Persons without ``n_organisations`` (a graph from before the writer kept it) get it.
+    What the writer keeps for the curated queries is filled in where a graph from before it
+    kept them lacks it: ``Person.n_organisations``, ``name_key``/``alias_keys``,
+    ``Organization.num``, ``Project.org_nums`` and ``start_year``,
+    ``Document.display_name``.
     """
     db = database_name(database)
     have = {r["name"] for show in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name")
@@ -117,6 +120,13 @@ def init_schema(driver: neo4j.Driver, *, database: str | None = None) -> list[st
             created.append(name)
     # a graph written before the writer kept Person.n_organisations gets it once
     driver.execute_query(cypher.BACKFILL_PERSON_ORGANISATIONS, database_=db)
+    # and the lookup keys of names and aliases (graph.schema.NAME_KEY_LABELS)
+    for label in NAME_KEY_LABELS:
+        driver.execute_query(cypher.backfill_name_keys(label), database_=db)
+    driver.execute_query(cypher.BACKFILL_ORGANIZATION_NUMS, database_=db)
+    driver.execute_query(cypher.BACKFILL_PROJECT_ORGANISATIONS, database_=db)
+    driver.execute_query(cypher.BACKFILL_DISPLAY_NAMES, database_=db)
+    driver.execute_query(cypher.BACKFILL_PROJECT_YEARS, database_=db)
     return created
 
 
@@ -321,6 +331,8 @@ def _retract_in_tx(tx: neo4j.ManagedTransaction, doc_uid: str, result: WriteResu
     _run(tx, result, cypher.UPDATE_PERSON_ORGANISATIONS,
          persons=[rec["uid"] for rec in touched if "Person" in rec["labels"]],
          projects=[rec["uid"] for rec in touched if "Project" in rec["labels"]])
+    _run(tx, result, cypher.UPDATE_PROJECT_ORGANISATIONS,
+         projects=[rec["uid"] for rec in touched if "Project" in rec["labels"]])
 
 
 def _segments(plans: list[_Plan]) -> list[list[_Plan]]:
@@ -437,12 +449,18 @@ def _edge_rows(plans: list[_Plan], rtype: str) -> list[dict[str, Any]]:
 def _update_person_organisations(tx: neo4j.ManagedTransaction, result: WriteResult,
                                  plans: list[_Plan]) -> None:
     """``Person.n_organisations`` of the persons these documents name and of the contacts of
-    the projects they give an owner or partner (see ``cypher.UPDATE_PERSON_ORGANISATIONS``)."""
+    the projects they give an owner or partner (see ``cypher.UPDATE_PERSON_ORGANISATIONS``),
+    and ``Project.org_nums`` (``cypher.UPDATE_PROJECT_ORGANISATIONS``)."""
     persons = sorted({row["key"] for plan in plans for row in plan.nodes.get("Person", ())})
     projects = sorted({row["target"] for plan in plans for rtype in ("OWNS", "PARTNER_IN")
                        for row in plan.rels.get(rtype, ())})
     if persons or projects:
         _run(tx, result, cypher.UPDATE_PERSON_ORGANISATIONS, persons=persons, projects=projects)
+    # Project.org_nums of the projects these documents give an owner, funder or partner
+    funded = sorted({row["target"] for plan in plans for rtype in ("OWNS", "FUNDS", "PARTNER_IN")
+                     for row in plan.rels.get(rtype, ())})
+    if funded:
+        _run(tx, result, cypher.UPDATE_PROJECT_ORGANISATIONS, projects=funded)
 
 
 def _check_written(plans: list[_Plan], what: str, counts: list) -> None:

@@ -5,7 +5,9 @@
 // example: a=Skåne Stadsmission, b=Samverkan mot utanförskap
 // Each end is resolved by exact uid/code/key or name first (index seeks per label; County and
 // TargetGroup are a few dozen nodes); only when nothing matches are names and aliases compared
-// case-insensitively (label scans of the four actor labels, never of all nodes).
+// case-insensitively, through the lower-cased name_key and alias_keys the writer keeps on the
+// four actor labels (graph/schema.py NAME_KEY_LABELS): index seeks, and index scans of the
+// nodes that have aliases, instead of scanning ≈ 84k names at 50k documents.
 WITH COLLECT {
   MATCH (x:Organization {uid: toString($a)}) RETURN x
   UNION
@@ -33,17 +35,22 @@ CALL (exact) {
   UNION
   WITH exact WHERE size(exact) = 0
   CALL () {
-    MATCH (x:Organization) RETURN x
+    MATCH (x:Organization {name_key: toLower(toString($a))}) RETURN x
     UNION
-    MATCH (x:Project) RETURN x
+    MATCH (x:Organization) WHERE x.alias_keys IS NOT NULL AND toLower(toString($a)) IN x.alias_keys RETURN x
     UNION
-    MATCH (x:Person) RETURN x
+    MATCH (x:Project {name_key: toLower(toString($a))}) RETURN x
     UNION
-    MATCH (x:Municipality) RETURN x
+    MATCH (x:Project) WHERE x.alias_keys IS NOT NULL AND toLower(toString($a)) IN x.alias_keys RETURN x
+    UNION
+    MATCH (x:Person {name_key: toLower(toString($a))}) RETURN x
+    UNION
+    MATCH (x:Person) WHERE x.alias_keys IS NOT NULL AND toLower(toString($a)) IN x.alias_keys RETURN x
+    UNION
+    MATCH (x:Municipality {name_key: toLower(toString($a))}) RETURN x
+    UNION
+    MATCH (x:Municipality) WHERE x.alias_keys IS NOT NULL AND toLower(toString($a)) IN x.alias_keys RETURN x
   }
-  WITH x
-  WHERE toLower(x.name) = toLower(toString($a))
-     OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(toString($a)))
   RETURN x
 }
 WITH x AS xa
@@ -74,17 +81,22 @@ CALL (exact) {
   UNION
   WITH exact WHERE size(exact) = 0
   CALL () {
-    MATCH (x:Organization) RETURN x
+    MATCH (x:Organization {name_key: toLower(toString($b))}) RETURN x
     UNION
-    MATCH (x:Project) RETURN x
+    MATCH (x:Organization) WHERE x.alias_keys IS NOT NULL AND toLower(toString($b)) IN x.alias_keys RETURN x
     UNION
-    MATCH (x:Person) RETURN x
+    MATCH (x:Project {name_key: toLower(toString($b))}) RETURN x
     UNION
-    MATCH (x:Municipality) RETURN x
+    MATCH (x:Project) WHERE x.alias_keys IS NOT NULL AND toLower(toString($b)) IN x.alias_keys RETURN x
+    UNION
+    MATCH (x:Person {name_key: toLower(toString($b))}) RETURN x
+    UNION
+    MATCH (x:Person) WHERE x.alias_keys IS NOT NULL AND toLower(toString($b)) IN x.alias_keys RETURN x
+    UNION
+    MATCH (x:Municipality {name_key: toLower(toString($b))}) RETURN x
+    UNION
+    MATCH (x:Municipality) WHERE x.alias_keys IS NOT NULL AND toLower(toString($b)) IN x.alias_keys RETURN x
   }
-  WITH x
-  WHERE toLower(x.name) = toLower(toString($b))
-     OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(toString($b)))
   RETURN x
 }
 WITH xa, x AS y

@@ -4,7 +4,13 @@
 // param: limit type=int default=100 min=1 -- max rows
 // example: funder=Europeiska socialfonden
 // A named funder is resolved by exact name first (index seek), then case-insensitively by name
-// or alias only when that finds nothing; owners are looked up only for the rows kept.
+// or alias only when that finds nothing (the writer's lower-cased name_key and alias_keys,
+// indexed: graph/schema.py NAME_KEY_LABELS); owners are looked up only for the rows kept.
+// The funder's name is read once, not per edge, and the far end is not checked for :Project
+// (graph/schema.py RELS fixes FUNDS as Organization → Project; the writer enforces it). Only
+// the amounts are read for every edge (30k for Europeiska socialfonden at 50k documents): the
+// project names that break ties are read for the edges whose amount reaches the funder's
+// $limit-th largest, not for all of them.
 CALL () {
   WITH 1 AS one WHERE toString($funder) <> ''
   MATCH (f:Organization {name: toString($funder)})
@@ -17,10 +23,9 @@ CALL (exact) {
   UNION
   WITH exact WHERE size(exact) = 0 AND toString($funder) <> ''
   CALL () {
-    MATCH (f:Organization)
-    WHERE toLower(f.name) = toLower(toString($funder))
-       OR any(alias IN coalesce(f.aliases, []) WHERE toLower(alias) = toLower(toString($funder)))
-    RETURN f
+    MATCH (f:Organization {name_key: toLower(toString($funder))}) RETURN f
+    UNION
+    MATCH (f:Organization) WHERE f.alias_keys IS NOT NULL AND toLower(toString($funder)) IN f.alias_keys RETURN f
   }
   RETURN f
   UNION
@@ -31,8 +36,19 @@ CALL (exact) {
   }
   RETURN f
 }
-MATCH (f)-[r:FUNDS]->(p:Project)
-WITH f, r, p, coalesce(r.amount_sek, p.esf_support_sek) AS amount_sek, f.name AS funder, p.name AS project
+WITH f, f.name AS funder
+MATCH (f)-[r:FUNDS]->(p)
+WITH funder, collect({p: p, amount: coalesce(r.amount_sek, p.esf_support_sek)}) AS flows
+CALL (flows) {
+  UNWIND flows AS flow
+  WITH coalesce(flow.amount, -1) AS key
+  ORDER BY key DESC
+  LIMIT toInteger($limit)
+  RETURN min(key) AS least
+}
+UNWIND flows AS flow
+WITH funder, flow WHERE coalesce(flow.amount, -1) >= least
+WITH funder, flow.p AS p, flow.amount AS amount_sek, flow.p.name AS project
 ORDER BY coalesce(amount_sek, -1) DESC, funder, project
 LIMIT toInteger($limit)
 RETURN funder,

@@ -178,6 +178,24 @@ def test_server_side_guards_hold_without_the_keyword_check(seed_graph, text):
 
 
 @pytest.mark.neo4j
+def test_the_read_only_verdict_is_kept_for_read_texts_only(seed_graph):
+    """EXPLAIN is planned afresh on every run, so a text the server classified as read-only is
+    not asked again; one it refused is asked, and refused, every time."""
+    from graph import query as Q
+
+    read = "MATCH (o:Organization) RETURN count(o) AS n // verdict probe"
+    write = "MATCH (o:Organization) SET o.probe = 1 // verdict probe"
+    Q._READ_ONLY_TEXTS.clear()
+    assert Q._execute_read(seed_graph, read, {}, check_plan=True)[1][0]["n"] > 0
+    assert [k for k in Q._READ_ONLY_TEXTS if k[2] == read]
+    for _ in range(2):
+        with pytest.raises(ReadOnlyQueryError, match="Neo4j classifies"):
+            Q._execute_read(seed_graph, write, {}, check_plan=True)
+    assert not [k for k in Q._READ_ONLY_TEXTS if k[2] == write]
+    assert Q._execute_read(seed_graph, read, {}, check_plan=True)[1][0]["n"] > 0
+
+
+@pytest.mark.neo4j
 def test_cli_query_formats(seed_graph):
     runner = CliRunner()
     res = runner.invoke(main, ["query", "projects_of_organisation", "--param", "name=Arbetsförmedlingen",

@@ -3,9 +3,10 @@
 ``tests/query_baselines/<name>.cypher`` holds each query as it was before its rewrite for
 speed; both texts run on the same graph (the seed documents plus a few hundred documents of
 the benchmark corpus, written by the loader) with the same parameters, and the rows must be
-equal — values, order and all. Some rewrites read counts the writer keeps current
-(``Person.n_organisations``): they are compared again after retractions, a changed document
-and a backfill, so a count that went stale fails here.
+equal — values, order and all. Some rewrites read values the writer keeps current
+(``Person.n_organisations``, the lower-cased ``name_key``/``alias_keys`` of names and
+aliases): they are compared again after retractions, a changed document, a reload of the
+reference data, an erasure and a backfill, so a value that went stale fails here.
 """
 from __future__ import annotations
 
@@ -46,9 +47,13 @@ def _cases(driver) -> dict[str, list[dict]]:
         "documents_mentioning_actor": [{"name": n, "limit": lim} for n in actors for lim in (200, 5)],
         "partners_of_organisation": [{"name": n, "limit": lim} for n in orgs for lim in (100, 3)],
         "edge_provenance": [{"a": a, "b": b} for a in names[:2] + [names[0].lower()] for b in names[1:]
-                            ] + [{"a": "Skåne Stadsmission", "b": "Samverkan mot utanförskap"}],
+                            ] + [{"a": "Skåne Stadsmission", "b": "Samverkan mot utanförskap"},
+                                 {"a": "skåne stadsmission", "b": "SAMVERKAN MOT UTANFÖRSKAP"},
+                                 *({"a": r["alias"], "b": names[0]} for r in alias),
+                                 {"a": "malmö", "b": names[0]}, {"a": "Ingen", "b": names[0]}],
         "funding_flows": [{"funder": f, "limit": lim} for f in ("", "Europeiska socialfonden",
-                                                                  "europeiska socialfonden", names[0], "Ingen")
+                                                                  "europeiska socialfonden", "ESF", names[0],
+                                                                  names[0].lower(), "Ingen")
                           for lim in (100, 4)],
         "projects_by_period": [{"from_year": a, "to_year": b, "limit": lim}
                                for a, b in ((2017, 2018), (2010, 2030), (2021, 2021), (1990, 1991))
@@ -170,6 +175,42 @@ def _counted(driver) -> dict:
     return {r["uid"]: r["n"] for r in rows}
 
 
+def _stale_name_keys(driver) -> list[dict]:
+    """Nodes of the lookup labels whose name_key/alias_keys are not what their name and
+    aliases give (graph.cypher.name_keys)."""
+    from graph.schema import NAME_KEY_LABELS
+
+    rows = run_read(driver, f"""
+        MATCH (n) WHERE {' OR '.join(f'n:{label}' for label in NAME_KEY_LABELS)}
+        WITH n, n.name_key AS key, n.alias_keys AS aliases, toLower(n.name) AS want_key,
+             CASE WHEN size(coalesce(n.aliases, [])) > 0 THEN [a IN n.aliases | toLower(a)] END AS want_aliases
+        WHERE NOT (key = want_key OR key IS NULL AND want_key IS NULL)
+           OR NOT (aliases = want_aliases OR aliases IS NULL AND want_aliases IS NULL)
+        RETURN labels(n) AS labels, n.name AS name, key, aliases, want_key, want_aliases LIMIT 5""")
+    return [dict(r) for r in rows]
+
+
+def _stale(driver) -> list:
+    """Everything the writer keeps for the rewritten queries that is not what the graph gives:
+    name keys, ``Project.org_nums`` (the ``num`` of its owners, funders and partners, each once;
+    every organisation has one), ``Project.start_year``
+    and ``Document.display_name`` (``coalesce(name, title, path)``)."""
+    from graph.cypher import PROJECT_ORGANISATIONS
+
+    projects = run_read(driver, f"MATCH (p:Project) RETURN p.uid AS uid, p.org_nums AS have, "
+                                f"{PROJECT_ORGANISATIONS} AS want")
+    documents = run_read(driver, """
+        MATCH (d:Document) WHERE NOT coalesce(d.display_name = coalesce(d.name, d.title, d.path), false)
+        RETURN d.uid AS uid, d.display_name AS have LIMIT 5""")
+    unnumbered = run_read(driver, "MATCH (o:Organization) WHERE o.num IS NULL RETURN o.uid AS uid LIMIT 5")
+    undated = run_read(driver, """
+        MATCH (p:Project) WITH p, toInteger(left(toString(p.start), 4)) AS year
+        WHERE NOT coalesce(p.start_year = year, p.start_year IS NULL AND year IS NULL)
+        RETURN p.uid AS uid, p.start AS start, p.start_year AS have LIMIT 5""")
+    return (_stale_name_keys(driver) + documents + unnumbered + undated
+            + [r for r in projects if r["have"] is None or sorted(r["have"]) != sorted(r["want"])][:5])
+
+
 def test_person_counts_stay_current_through_retraction_change_and_backfill(corpus_graph):
     from graph.writer import init_schema, retract_document, write_records
     from loaders.pipeline import extract_stream
@@ -178,6 +219,8 @@ def test_person_counts_stay_current_through_retraction_change_and_backfill(corpu
     driver, root = corpus_graph
     assert _n_organisations(driver) == _counted(driver)
     assert max(_counted(driver).values()) >= 3
+    assert _stale(driver) == []
+    assert run_read(driver, "MATCH (o:Organization) WHERE o.alias_keys IS NOT NULL RETURN count(o) AS n")[0]["n"] > 0
     # documents that give persons organisations (contacts of projects with owners, employees)
     docs = run_read(driver, """
         MATCH (d:Document)-[:MENTIONS]->(p:Person)-[:CONTACT_FOR|WORKS_FOR]->()
@@ -187,6 +230,7 @@ def test_person_counts_stay_current_through_retraction_change_and_backfill(corpu
     for doc in docs[:3]:
         assert retract_document(driver, doc["uid"]).status == "retracted"
     assert _n_organisations(driver) == _counted(driver)
+    assert _stale(driver) == []
     _compare(driver, {"people_connecting_organisations"})
     # a changed document: the same path with less text (its old version is retracted first)
     changed = Path(docs[3]["path"])
@@ -196,11 +240,13 @@ def test_person_counts_stay_current_through_retraction_change_and_backfill(corpu
     [result] = write_records(driver, [record])
     assert result.status == "changed"
     assert _n_organisations(driver) == _counted(driver)
+    assert _stale(driver) == []
     # the retracted documents again: their counts come back
     back = [r for r in extract_stream(iter_documents([Path(d["path"]) for d in docs[:3]]), jobs=1)
             if isinstance(r, dict)]
     assert [r.status for r in write_records(driver, back)] == ["new"] * 3
     assert _n_organisations(driver) == _counted(driver)
+    assert _stale(driver) == []
     _compare(driver)
     # a graph written before the count existed: init_schema fills it in
     with driver.session(database=database_name()) as session:
@@ -209,3 +255,77 @@ def test_person_counts_stay_current_through_retraction_change_and_backfill(corpu
     init_schema(driver)
     assert _n_organisations(driver) == _counted(driver)
     _compare(driver, {"people_connecting_organisations"})
+
+
+def test_name_keys_follow_names_and_aliases_through_every_write(corpus_graph):
+    """name_key/alias_keys after a node's name and aliases change: a later document's name
+    takes over when the first one is retracted, aliases grow and shrink, the reference data
+    is loaded again, an erasure redacts a name inside another node's (and a document's
+    title, its display name), and init_schema fills in a graph written before the keys,
+    Organization.num, Project.org_nums and start_year and Document.display_name existed."""
+    from loaders.record import empty_record
+
+    from graph.reference_loader import load_reference
+    from graph.writer import forget_person, init_schema, retract_document, write_records
+
+    driver, _ = corpus_graph
+
+    def record(n: int, org_name: str, aliases: list[str], project: str) -> dict:
+        rec = empty_record(f"keys-{n}.txt", f"/nonexistent/keys-{n}.txt", f"keys-test-{n}")
+        rec["organizations"] = [{"uid": "keys-test-org", "name": org_name, "kind": "nonprofit",
+                                 "aliases": aliases}]
+        rec["projects"] = [{"uid": "keys-test-project", "name": project, "start": f"{2015 + n}-09-01"}]
+        rec["relations"] = [
+            {"type": "OWNS", "source_uid": "keys-test-org", "target_uid": "keys-test-project", "evidence": ""}]
+        if n == 3:  # no name: the title is what it is shown and sorted by
+            rec["document"], rec["title"] = None, "Om Ylva Nyckelsdotter"
+        return rec
+
+    def keys(label: str, uid: str) -> tuple:
+        [row] = run_read(driver, f"MATCH (n:{label} {{uid: $uid}}) RETURN n.name_key AS k, n.alias_keys AS a", {"uid": uid})
+        return row["k"], row["a"]
+
+    def found(name: str) -> list[str]:
+        q = QUERIES["documents_mentioning_actor"]
+        return sorted({r["actor"] for r in _rows(driver, q.text, {"name": name, "limit": 50})})
+
+    first = write_records(driver, [record(1, "Nyckelföreningen Ost", [], "Projektet med Ylva Nyckelsdotter")])
+    second = write_records(driver, [record(2, "NYCKELFÖRENINGEN i Öst", ["Nyckeln", "NF Öst"], "Annat namn")])
+    assert [r.status for r in first + second] == ["new", "new"]
+    assert keys("Organization", "keys-test-org") == ("nyckelföreningen ost", ["nyckeln", "nf öst"])
+    assert keys("Project", "keys-test-project") == ("projektet med ylva nyckelsdotter", None)
+    assert found("nf öst") == found("NYCKELFÖRENINGEN OST") == ["Nyckelföreningen Ost"]
+    # the first document goes: the second one's name and aliases are what is left
+    assert retract_document(driver, "keys-test-1").status == "retracted"
+    assert keys("Organization", "keys-test-org") == ("nyckelföreningen i öst", ["nyckeln", "nf öst"])
+    assert keys("Project", "keys-test-project") == ("annat namn", None)
+    assert run_read(driver, "MATCH (p:Project {uid: 'keys-test-project'}) RETURN p.start_year AS y")[0]["y"] == 2017
+    assert run_read(driver, "MATCH (p:Project {uid: 'keys-test-project'}) RETURN p.org_nums AS u")[0]["u"] \
+        == run_read(driver, "MATCH (o:Organization {uid: 'keys-test-org'}) RETURN [o.num] AS u")[0]["u"]
+    assert found("nyckelföreningen ost") == [] and found("Nyckelföreningen I Öst") == ["NYCKELFÖRENINGEN i Öst"]
+    # and the first again, without aliases: the union keeps the second one's
+    write_records(driver, [record(3, "Nyckelföreningen Ost", [], "Projektet med Ylva Nyckelsdotter")])
+    retract_document(driver, "keys-test-2")
+    assert keys("Organization", "keys-test-org") == ("nyckelföreningen ost", None)
+    assert found("nyckeln") == []
+    assert _stale(driver) == []
+    # the reference data again (names and aliases set, not filled in)
+    load_reference(driver)
+    assert _stale(driver) == []
+    # an erasure redacts a person's name inside the project's name
+    assert keys("Project", "keys-test-project")[0] == "projektet med ylva nyckelsdotter"
+    forget_person(driver, "Ylva Nyckelsdotter")
+    assert keys("Project", "keys-test-project")[0] == "projektet med [removed]"
+    assert run_read(driver, "MATCH (d:Document {uid: 'keys-test-3'}) RETURN d.display_name AS n")[0]["n"] \
+        == "Om [removed]"
+    assert _stale(driver) == []
+    # a graph written before the keys existed
+    with driver.session(database=database_name()) as session:
+        session.run("MATCH (n) REMOVE n.name_key, n.alias_keys, n.org_nums, n.num, n.display_name, "
+                    "n.start_year").consume()
+    assert run_read(driver, "MATCH (p:Project) WHERE p.org_nums IS NOT NULL RETURN count(p) AS n")[0]["n"] == 0
+    init_schema(driver)
+    assert _stale(driver) == []
+    assert keys("Organization", "keys-test-org") == ("nyckelföreningen ost", None)
+    retract_document(driver, "keys-test-3")
+    _compare(driver)

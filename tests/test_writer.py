@@ -109,8 +109,18 @@ def snapshot(driver) -> tuple[list, list]:
     def dump(x):
         return json.dumps(x, sort_keys=True, default=str, ensure_ascii=False)
 
-    node_rows = sorted(dump([sorted(n["labels"]), {k: v for k, v in n["props"].items()
-                                                    if k not in ("loaded_at", "load_id")}]) for n in nodes)
+    # Organization.num comes from the node's element id (graph.cypher.org_num), like an id: two
+    # equal graphs written apart number their organisations apart; Project.org_nums is
+    # compared as the uids it names
+    uid_of = {n["props"]["num"]: n["props"].get("uid") for n in nodes if "num" in n["props"]}
+
+    def comparable(props: dict) -> dict:
+        out = {k: v for k, v in props.items() if k not in ("loaded_at", "load_id", "num")}
+        if "org_nums" in out:
+            out["org_nums"] = sorted(uid_of.get(x, f"<no organisation {x}>") for x in out["org_nums"])
+        return out
+
+    node_rows = sorted(dump([sorted(n["labels"]), comparable(n["props"])]) for n in nodes)
     rel_rows = sorted(dump([r["type"], _identity(r["al"], r["ap"]), _identity(r["bl"], r["bp"]),
                             r["props"]]) for r in rels)
     return node_rows, rel_rows
@@ -230,14 +240,24 @@ def test_round_trip_of_a_project_record(db):
     doc = run_read(db, "MATCH (d:Document) RETURN properties(d) AS p")[0]["p"]
     assert doc["uid"] == rec["doc_uid"] and doc["path"] == rec["path"]
     assert doc["name"] == "2016-00112.txt" and doc["kind"] == "esf_project"
+    assert doc["display_name"] == "2016-00112.txt"  # kept for documents_mentioning_actor
     assert doc["title"].startswith("2016/00112") and doc["published"] == "2016-06-30"
     assert doc["loaded_at"] is not None
 
+    # and what the writer keeps for the curated queries: lower-cased name and aliases
+    # (name_key, alias_keys), the organisation's number and the numbers of a project's
+    # owners, funders and partners (num, org_nums: partners_of_organisation)
+    nums = {r["uid"]: r["num"] for r in run_read(db, "MATCH (o:Organization) RETURN o.uid AS uid, o.num AS num")}
+    assert all(isinstance(n, int) for n in nums.values()) and len(set(nums.values())) == len(nums)
     org = run_read(db, "MATCH (o:Organization {uid: 'skåne-stadsmission'}) RETURN properties(o) AS p")
     assert org[0]["p"] == {"uid": "skåne-stadsmission", "name": "Skåne Stadsmission",
-                           "kind": "nonprofit", "aliases": ["Stadsmissionen"]}
+                           "kind": "nonprofit", "aliases": ["Stadsmissionen"],
+                           "name_key": "skåne stadsmission", "alias_keys": ["stadsmissionen"],
+                           "num": nums["skåne-stadsmission"]}
     project = run_read(db, "MATCH (p:Project {uid: '2016/00112'}) RETURN properties(p) AS p")[0]["p"]
-    assert project == {"uid": "2016/00112", "name": "Samverkan mot utanförskap",
+    assert sorted(project.pop("org_nums")) == sorted([nums["skåne-stadsmission"], nums["europeiska-socialfonden"]])
+    assert project == {"uid": "2016/00112", "name": "Samverkan mot utanförskap", "name_key": "samverkan mot utanförskap",
+                       "start_year": 2016,
                        "diarienummer": "2016/00112", "start": "2016-09-01", "end": "2019-08-31",
                        "budget_sek": 12116639, "esf_support_sek": 5683594,
                        "planned_participants": 145, "region": "Sydsverige"}
@@ -245,9 +265,10 @@ def test_round_trip_of_a_project_record(db):
     # n_organisations: the one organisation she connects (the contact of a project owned by
     # Skåne Stadsmission), kept by the writer for people_connecting_organisations
     assert person == {"uid": "maja-lindqvist", "name": PERSON, "role": "Kontaktperson",
-                      "roles": ["Kontaktperson"], "n_organisations": 1}
+                      "roles": ["Kontaktperson"], "n_organisations": 1, "name_key": "maja lindqvist"}
     place = run_read(db, "MATCH (m:Municipality) RETURN properties(m) AS p")[0]["p"]
-    assert place == {"code": "1280", "name": "Malmö", "country": "SE", "county_code": "12"}
+    assert place == {"code": "1280", "name": "Malmö", "country": "SE", "county_code": "12",
+                     "name_key": "malmö"}
 
     # every fact carries its provenance: this document and the quote
     quotes = {(r["type"], r["source_uid"], r["target_uid"]): r["evidence"] for r in rec["relations"]}
