@@ -154,6 +154,12 @@ def find_projects(doc: Doc) -> None:
             aim = re.search(r"\s+(?:för|till|mot)\s+(?=[a-zåäö])", name)
             if aim and _names_a_group(name[aim.end():]):
                 name = name[:aim.start()]  # "projektet Kliv in för nyanlända kvinnor": whom it is for
+            if rest.rstrip().endswith((".", "!", "?")):
+                # a one-sentence line, not a heading: a relative clause or the clause's verb ends
+                # the name ("… till projektet Jobblänken som drivs av …")
+                name = re.split(r"\s+(?:som|vilket|vilken|där)\s+", name)[0]
+                fv = _FINITE_VERB.search(name)
+                name = name[:fv.start()] if fv else name
         else:
             # "Förstudien 16 till 24 initierades …": a number range is one name
             name = re.match(rf"{CAP}(?:\s+(?!(?:Projektet|Förstudien|Insatsen|Satsningen)\b)(?:{CAP}|\d+)"

@@ -1812,3 +1812,11 @@ def test_the_region_that_is_a_kommuns_organisation_is_in_that_kommun():
     r = extract_text("Region Gotland och Region Skåne deltar i projektet Jobblänken.", "r.txt")
     assert ("LOCATED_IN", "Region Gotland", "Gotland") in rels(r) and "Gotland" in names(r, "municipalities")
     assert not any(s == "Region Skåne" for t, s, o in rels(r, "LOCATED_IN"))
+
+
+def test_a_one_sentence_line_ends_the_name_at_its_relative_clause():
+    r = extract_text("Länsstyrelsen beviljar medel till projektet Jobblänken som drivs av Region Gotland.", "j.txt")
+    assert [p["name"] for p in r["projects"]] == ["Jobblänken"]
+    assert {("OWNS", "Region Gotland", "Jobblänken"), ("FUNDS", "Länsstyrelsen", "Jobblänken")} <= rels(r)
+    # a heading line keeps its lowercase words
+    assert _project_names("Projekt\n\nProjektet Steg för steg\n\nDet drivs av Orsa kommun.") == ["Steg för steg"]
