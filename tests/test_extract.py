@@ -1820,3 +1820,8 @@ def test_a_one_sentence_line_ends_the_name_at_its_relative_clause():
     assert {("OWNS", "Region Gotland", "Jobblänken"), ("FUNDS", "Länsstyrelsen", "Jobblänken")} <= rels(r)
     # a heading line keeps its lowercase words
     assert _project_names("Projekt\n\nProjektet Steg för steg\n\nDet drivs av Orsa kommun.") == ["Steg för steg"]
+
+
+def test_a_grant_of_money_by_any_noun_funds_the_project():
+    assert ("FUNDS", "Region Gotland", "Jobblänken") in rels(extract_text(
+        "Region Gotland har beviljat extra pengar till projektet Jobblänken.", "b.txt"))
