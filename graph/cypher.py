@@ -63,9 +63,12 @@ def name_keys(var: str) -> str:
     lower-cased aliases, absent (null) when the node has none. For a ``SET`` clause of its
     own after the one that changes ``name`` or ``aliases``, so it reads their new values."""
     v = q(var)
-    return (f"{v}.name_key = toLower({v}.name), "
-            f"{v}.alias_keys = CASE WHEN size(coalesce({v}.aliases, [])) > 0 "
-            f"THEN [a IN {v}.aliases | toLower(a)] END")
+    # a RANGE index holds keys of at most ≈8 kB: a name over 1,000 characters gets no key, and
+    # only the first 25 aliases of at most 120 characters are keyed (a hostile or garbled value
+    # is stored verbatim but found only by its exact spelling, never fails the write)
+    return (f"{v}.name_key = CASE WHEN size({v}.name) <= 1000 THEN toLower({v}.name) END, "
+            f"{v}.alias_keys = CASE WHEN size([a IN coalesce({v}.aliases, []) WHERE size(a) <= 120]) > 0 "
+            f"THEN [a IN [a IN {v}.aliases WHERE size(a) <= 120][..25] | toLower(a)] END")
 
 
 def project_years(var: str) -> str:
