@@ -238,6 +238,16 @@ def _emissions(model: dict, seq, tags, line_of) -> list[list[float]]:
     rtags = [tags.get(s) or "none" for _, s, _ in seq]
     n = len(seq)
     short = n <= 8
+    # the context attributes of ``_context``, in its order, built once per token and looked
+    # up once per distinct string (the same rows summed in the same order: the same floats)
+    get = state.get
+    r0 = [get("r=" + t) for t in rtags]
+    wm2, wm1 = [get("w-2=" + x) for x in lows], [get("w-1=" + x) for x in lows]
+    wp1, wp2 = [get("w+1=" + x) for x in lows], [get("w+2=" + x) for x in lows]
+    shm1, shp1 = [get("sh-1=" + x) for x in shapes], [get("sh+1=" + x) for x in shapes]
+    rm1, rp1 = [get("r-1=" + t) for t in rtags], [get("r+1=" + t) for t in rtags]
+    edge = {d: get(f"w{d:+d}=<edge>") for d in (-2, -1, 1, 2)}
+    first, linestart, last, shortline = get("first"), get("linestart"), get("last"), get("shortline")
     out = []
     for i, (w, s, _e) in enumerate(seq):
         base = wcache.get(w)
@@ -248,7 +258,27 @@ def _emissions(model: dict, seq, tags, line_of) -> list[list[float]]:
                 if row is not None:
                     _add(base, row)
             wcache[w] = base
-        rows = [r for r in map(state.get, _context(i, n, s, short, lows, shapes, rtags, line_of)) if r is not None]
+        ctx = []
+        if i == 0:
+            ctx.append(first)
+            if line_of(s) == s:
+                ctx.append(linestart)
+        if i == n - 1:
+            ctx.append(last)
+        if short:
+            ctx.append(shortline)
+        ctx.append(r0[i])
+        ctx.append(wm2[i - 2] if i >= 2 else edge[-2])
+        if i >= 1:
+            ctx += (wm1[i - 1], shm1[i - 1], rm1[i - 1])
+        else:
+            ctx.append(edge[-1])
+        if i + 1 < n:
+            ctx += (wp1[i + 1], shp1[i + 1], rp1[i + 1])
+        else:
+            ctx.append(edge[1])
+        ctx.append(wp2[i + 2] if i + 2 < n else edge[2])
+        rows = [r for r in ctx if r is not None]
         out.append([sum(col) for col in zip(base, *rows)] if rows else list(base))
     return out
 

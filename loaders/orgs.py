@@ -668,6 +668,8 @@ _APPOSED_BODY = re.compile(
 
 
 def _apposed_bodies(doc: Doc) -> None:
+    if ", en " not in doc.text and ", ett " not in doc.text:
+        return  # no apposition with an indefinite noun: nothing to find
     g = Gazetteer.load()
     for m in _APPOSED_BODY.finditer(doc.text):
         name, s, e = m.group(1), m.start(1), m.end(1)
@@ -814,6 +816,8 @@ _UNIT_IN_KOMMUN = re.compile(
 
 
 def _genitive_units(doc: Doc) -> None:
+    if "kommun" not in doc.text and "stad" not in doc.text and "Region " not in doc.text:
+        return  # neither pattern can match without a kommun, stad or region named
     for m in _UNIT_IN_KOMMUN.finditer(doc.text):
         s, e = m.start(1), m.end(1)
         parents = [doc.get("org", x.uid) for x in doc.mentions_in(e, e + 40, "org")]

@@ -235,9 +235,14 @@ def _without_place_tail(text: str, name: str, s: int) -> str:
     if not m or Gazetteer.load().place(m.group(2)) is None:
         return name
     short = m.group(1)
-    for o in re.finditer(rf"(?<![\w\-]){re.escape(short)}(?![\w\-])", text):
-        if o.start() != s and not re.match(r"[ \t]+i[ \t]+[A-ZÅÄÖ]", text[o.end():o.end() + 4]):
+    pos = text.find(short)
+    while pos >= 0:
+        end = pos + len(short)
+        alone = (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "-")) and \
+            (end >= len(text) or not (text[end].isalnum() or text[end] == "-"))
+        if alone and pos != s and not re.match(r"[ \t]+i[ \t]+[A-ZÅÄÖ]", text[end:end + 4]):
             return short
+        pos = text.find(short, pos + 1)
     return name
 
 
@@ -690,7 +695,35 @@ _DESCRIBED_AFTER_STOP = re.compile(
     rf"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*([{U}0-9][\w\-]*(?:[ \t][\w\-]+){{0,4}}?)[ \t]*(?:[.:]|[ \t][–\-])[ \t]+"
     rf"(?:{_KIND_SENTENCE}|(?:ett|en)[ \t]+(?:[\w\-]+[ \t]+)?(?:[\w\-]*projekt|insats|satsning|förstudie)\b)[ \t]+"
     r"(?:mellan|för|som|där|med|i|inom|av)\b", re.M)
+#: the describing sentence alone, to find the candidates cheaply; the name before it is then
+#: matched in a short window (a leading pattern tried at every position costs far more)
+_KIND_ANCHOR = re.compile(r"(?:[.:]|[ \t][–\-])[ \t]+(?:[Ee]tt|[Ee]n)[ \t]+")
+
+
+def _described_after_stop(text: str):
+    for a in _KIND_ANCHOR.finditer(text):
+        m = _DESCRIBED_AFTER_STOP.search(text, max(0, a.start() - 90), min(len(text), a.end() + 120))
+        while m is not None and m.start(1) < a.start():
+            if m.end(1) <= a.start() and _DESCRIBED_AFTER_STOP.match(text, m.start(), m.end()):
+                yield m
+                break
+            m = _DESCRIBED_AFTER_STOP.search(text, m.start() + 1, min(len(text), a.end() + 120))
+
+
 _FURNITURE_TITLE = re.compile(rf"(?i)({_FURNITURE_WORDS}|projekt|insatser|aktuellt|exempel)\b")
+
+
+_KIND_AFTER = re.compile(rf"[ \t]+{_KIND_SENTENCE}[ \t]+(?:mellan|för|som|där|med|i|inom|av)\b")
+
+
+def _written_before_its_kind(text: str, title: str, start: int) -> bool:
+    """The text writes ``title`` again after ``start``, glued to the sentence saying what it is."""
+    pos = text.find(title, start)
+    while pos >= 0:
+        if (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "-")) and _KIND_AFTER.match(text, pos + len(title)):
+            return True
+        pos = text.find(title, pos + 1)
+    return False
 
 
 def _described_titles(doc: Doc) -> None:
@@ -722,9 +755,9 @@ def _described_titles(doc: Doc) -> None:
             # is: "Arbetsmarknadstorget Skellefteå Ett samverkansprojekt mellan …"
             free = _free_but_places(doc, s, s + len(title)) and not doc.is_taken(s, s + 1)
             if i < 12 and 1 < len(title.split()) <= 6 and free and title[0].isupper() and not g.org(title) \
-                    and not g.place(title) and not _FURNITURE_TITLE.match(title) and re.search(
-                    rf"(?<![\w\-]){re.escape(title)}[ \t]+{_KIND_SENTENCE}[ \t]+(?:mellan|för|som|där|med|i|inom|av)\b",
-                    text[s + len(title):]) and _ok(doc, title, s, s + len(title), places_inside=True):
+                    and not g.place(title) and not _FURNITURE_TITLE.match(title) \
+                    and _written_before_its_kind(text, title, s + len(title)) \
+                    and _ok(doc, title, s, s + len(title), places_inside=True):
                 add_project(doc, title, s, s + len(title))
             continue
         if fine(title, s) and _ok(doc, title, s, s + len(title)):
@@ -733,7 +766,7 @@ def _described_titles(doc: Doc) -> None:
         name = m.group(1)
         if fine(name, m.start(1)) and _ok(doc, name, m.start(1), m.end(1)):
             add_project(doc, name, m.start(1), m.end(1))
-    for m in _DESCRIBED_AFTER_STOP.finditer(text):
+    for m in _described_after_stop(text):
         name = m.group(1)
         if (fine(name, m.start(1)) and fold(name.split()[0]) not in GENERIC and not _FINITE_VERB.search(" " + name)
                 and not _is_person_like(name) and _ok(doc, name, m.start(1), m.end(1))):
