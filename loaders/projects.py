@@ -18,6 +18,7 @@ import re
 
 from loaders.doc import Doc, Entity
 from loaders.gazetteer import Gazetteer, fold
+from loaders.text import word_spans
 
 U = "A-ZÅÄÖÉÜØÆ"
 L = "a-zåäöéüøæçšćčžíáóúñ"
@@ -283,7 +284,7 @@ def _recurring_name(doc: Doc) -> None:
     g = Gazetteer.load()
     best = None
     for name, starts in seen.items():
-        forms = [m.start() for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}s?(?![\w\-])", text)]
+        forms = [a for a, _ in word_spans(text, name, genitive_s=True)]
         if len(forms) < 3:
             continue
         toks = name.split()
@@ -370,9 +371,9 @@ def mark_all_mentions(doc: Doc) -> None:
         for form in sorted({ent.name, *ent.aliases}, key=len, reverse=True):
             if len(form) < 3:
                 continue
-            for m in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?:s)?(?![\w\-])", doc.text):
-                if not doc.is_taken(m.start(), m.start() + len(form)):
-                    doc.add("project", ent.name, m.start(), m.start() + len(form), uid=ent.uid)
+            for ms, me in word_spans(doc.text, form, genitive_s=True):
+                if not doc.is_taken(ms, me):
+                    doc.add("project", ent.name, ms, me, uid=ent.uid)
 
 
 # -- name boundaries from the document's own evidence ---------------------------------
@@ -405,15 +406,15 @@ def _evidenced(text: str, name: str, own: tuple[int, int]) -> bool:
     before punctuation or a line end, or in quotes — or twice, followed by different words."""
     nexts = set()
     hits = 0
-    for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
-        if (m.start(), m.end()) == own:
-            nxt = _TOKEN.match(text, m.end())
+    for ms, me in word_spans(text, name):
+        if (ms, me) == own:
+            nxt = _TOKEN.match(text, me)
             nexts.add(nxt.group(1).casefold() if nxt else "")
             continue
         hits += 1
-        if _BOUNDARY_AFTER.match(text, m.end()):
+        if _BOUNDARY_AFTER.match(text, me):
             return True
-        nxt = _TOKEN.match(text, m.end())
+        nxt = _TOKEN.match(text, me)
         nexts.add(nxt.group(1).casefold() if nxt else "")
     return hits >= 1 and len(nexts) >= 2
 
@@ -674,7 +675,7 @@ def find_titled_projects(doc: Doc) -> None:
             continue
         body = text[pos:pos + 1500]
         first_sentence = body.lstrip()[:200]
-        recurs = re.search(rf"(?<![\w\-]){re.escape(title)}(?![\w\-])", text[pos:])
+        recurs = bool(word_spans(text[pos:], title))
         if _ANAPHOR.search(body) and fold(title) not in GENERIC and (
                 recurs or re.match(r"(?:Projektet|Insatsen|Satsningen|Förstudien)\s", first_sentence)):
             add_project(doc, title, s, s + len(title))

@@ -179,3 +179,29 @@ def session_segments(text: str) -> list[Segment]:
 
 def is_speaker_line(line: str) -> bool:
     return bool(_SPEAKER_LINE.match(line))
+
+
+def _boundary(ch: str) -> bool:
+    return not (ch.isalnum() or ch in "_-")
+
+
+def word_spans(text: str, form: str, *, genitive_s: bool = False) -> list[tuple[int, int]]:
+    """Where ``form`` occurs as a whole word or words (no letter, digit, _ or - on either side;
+    with ``genitive_s`` an "s" may follow), as (start, end of the form) — what
+    ``re.finditer(rf"(?<![\\w\\-]){re.escape(form)}s?(?![\\w\\-])")`` finds, without compiling
+    a pattern per name (a page's names would evict the module patterns from re's cache)."""
+    out: list[tuple[int, int]] = []
+    if not form:
+        return out
+    n, size, pos = len(form), len(text), text.find(form)
+
+    def free(k: int) -> bool:  # nothing word-like at k (or the text ends there)
+        return k >= size or _boundary(text[k])
+
+    while pos >= 0:
+        end = pos + n
+        if (pos == 0 or _boundary(text[pos - 1])) and (
+                free(end) or (genitive_s and end < size and text[end] == "s" and free(end + 1))):
+            out.append((pos, end))
+        pos = text.find(form, pos + 1)
+    return out

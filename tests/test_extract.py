@@ -1825,3 +1825,12 @@ def test_a_one_sentence_line_ends_the_name_at_its_relative_clause():
 def test_a_grant_of_money_by_any_noun_funds_the_project():
     assert ("FUNDS", "Region Gotland", "Jobblänken") in rels(extract_text(
         "Region Gotland har beviljat extra pengar till projektet Jobblänken.", "b.txt"))
+
+
+def test_word_spans_finds_what_the_whole_word_pattern_finds():
+    import re as _re
+    from loaders.text import word_spans
+    text = "Steget, Stegets mål och Steget-projektet; Stegetvidare och X-Steget. Steget"
+    for gs in (False, True):
+        rx = _re.compile(r"(?<![\w\-])Steget" + ("s?" if gs else "") + r"(?![\w\-])")
+        assert word_spans(text, "Steget", genitive_s=gs) == [(m.start(), m.start() + 6) for m in rx.finditer(text)]
