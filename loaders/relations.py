@@ -73,7 +73,9 @@ MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+til
 #: "De samverkande parterna är …", "Förbundets fem huvudmän är …"
 _MEMBERS_SUBJECT = re.compile(
     r"(?i)^\s*(?:de\s+|förbundets\s+)?(?:\w+\s+)?(?:samverkande\s+)?(?:medlem\w*|parter\w*|huvudm[aä]n\w*)"
-    r"(?:\s+och\s+\w+)?(?:\s+(?:i|till|av)\s+(?:samordnings)?förbundet)?\s+(?:är|var|blev)\b")
+    r"(?:\s+och\s+\w+)?(?:\s+(?:i|till|av)\s+(?:samordnings)?förbundet)?"
+    # "Övriga huvudmän som ingår i samordningsförbundet är …": a relative clause on the subject
+    r"(?:\s+som\s+[^.\n]{0,50}?)?\s+(?:är|var|blev)\b")
 # rule_report: fires on at most one of the 199 annotated pages; kept: the issue's subject carried from sentence to sentence, for membership
 #: "Sedan tidigare ingår A, B och C": members listed after a sentence about the same förbund
 _STILL_MEMBERS = re.compile(r"(?i)\b(?:sedan\s+tidigare|redan|också|även|dessutom)\s+ingår\b|\bingår\s+(?:sedan\s+tidigare|redan|också|även)\b")
@@ -521,7 +523,8 @@ def member_rules(doc: Doc) -> None:
     last_forbund: Entity | None = None  # the förbund of the previous sentence about membership
     for sp in doc.sents:
         s_text = doc.text[sp.start:sp.end]
-        carried = last_forbund if _STILL_MEMBERS.search(s_text) else None
+        prev = last_forbund
+        carried = prev if _STILL_MEMBERS.search(s_text) else None
         last_forbund = None
         if not (MEMBER_CUES.search(s_text) or carried) or AGREEMENT.search(s_text):
             continue  # the parties of an agreement are its parties, not a förbund's members
@@ -530,13 +533,26 @@ def member_rules(doc: Doc) -> None:
         if not forb and carried is not None:
             forb = [carried]
         if not forb and _MEMBERS_SUBJECT.search(s_text):
-            forb = [f for f in [doc.page_forbund()] if f is not None]
+            # the members of the förbund the page is about, or of the one the sentence before
+            # spoke of ("X bildades … Övriga huvudmän som ingår i samordningsförbundet är …")
+            forb = [f for f in [doc.page_forbund() or prev] if f is not None]
         if not forb and re.search(r"(?i)\bförbundets\s+(?:medlemmar|parter|huvudmän)|förbundet\s+(?:består|bildades)|"
                                   r"^\s*förbundet\b[^.\n]{0,60}\butgörs\s+(?:gemensamt\s+)?av\b|"
                                   r"^\s*(?:samverkande\s+)?(?:medlemmar(?:na)?|parter(?:na)?|huvudmän(?:nen)?)\s+(?:är|i förbundet)\b|"
                                   r"^\s*finansiell\s+samordning\b[^.\n]*\bmellan\b", s_text):
             # "Förbundets medlemmar är …" on a förbund's own page: the förbund the page is about
             forb = [f for f in [doc.page_forbund()] if f is not None]
+        if len(forb) == 2:
+            # "X bildades genom en utökning av Y med A och B": the förbund the sentence is about
+            # (the subject of "bildades") takes the members; the other is its predecessor
+            b = re.search(r"(?i)\bbildades\b", s_text)
+            firsts = [m for m in doc.mentions_in(sp.start, sp.end, "org")
+                      if doc.get("org", m.uid) in forb and b and m.end <= sp.start + b.start()]
+            if b and firsts and re.search(r"(?i)\bmed\b", s_text[b.end():]):
+                subject = doc.get("org", firsts[0].uid)
+                with_at = sp.start + b.end() + re.search(r"(?i)\bmed\b", s_text[b.end():]).end()
+                orgs = [o for o in _ents(doc, doc.mentions_in(with_at, sp.end, "org"))]
+                forb = [subject]
         if len(forb) != 1:
             continue
         last_forbund = forb[0]

@@ -1834,3 +1834,11 @@ def test_word_spans_finds_what_the_whole_word_pattern_finds():
     for gs in (False, True):
         rx = _re.compile(r"(?<![\w\-])Steget" + ("s?" if gs else "") + r"(?![\w\-])")
         assert word_spans(text, "Steget", genitive_s=gs) == [(m.start(), m.start() + 6) for m in rx.finditer(text)]
+
+
+def test_members_of_a_forbund_formed_by_an_extension_and_listed_in_the_next_sentence():
+    text = ("Samordningsförbundet Östra Östergötland bildades den 1 april 2009 genom en utökning av Norrköpings "
+            "Samordningsförbund med Söderköpings och Valdemarsviks kommuner. Övriga huvudmän som ingår i "
+            "samordningsförbundet är Arbetsförmedlingen, Försäkringskassan och Norrköpings kommun.")
+    members = {s for s, o in _rels(text, "MEMBER_OF") if o == "Samordningsförbundet Östra Östergötland"}
+    assert {"Söderköpings kommun", "Valdemarsviks kommun", "Arbetsförmedlingen", "Norrköpings kommun"} <= members
