@@ -543,14 +543,44 @@ def _compound_names(doc: Doc) -> None:
             chosen.insert(0, w)
         while chosen and not chosen[0].group(0)[:1].isupper() and not chosen[0].group(0)[:1].isdigit():
             chosen.pop(0)  # a name starts with a capital: "det nya Steg-projektet" → "Steg"
+        places_inside = False
+        if not chosen or (len(chosen) == 1 and len(words) >= 2 and fold(words[-2].group(0)) in _IN_NAME_WORDS):
+            # "Steg för steg-projektet", "• Alla behövs på Gotland-projektet": a sentence-case
+            # name with its function words, from the start of its clause (line, bullet, sentence)
+            clause = _sentence_case_before(text, line_start, words)
+            if clause:
+                chosen, places_inside = clause, True
         if not chosen:
             continue
         s = line_start + chosen[0].start()
         name = text[s:m.start()]
         if fold(name) in GENERIC or fold(chosen[-1].group(0)) in _KIND_PREFIX:
             continue
-        if _ok(doc, name, s, m.start()):
+        if _ok(doc, name, s, m.start(), places_inside=places_inside) and not _is_person_like(name):
             add_project(doc, name, s, m.start())
+
+
+_IN_NAME_WORDS = frozenset("i på för och till med av in ut mot".split())
+
+
+def _sentence_case_before(text: str, line_start: int, words: list) -> list:
+    """The words of a sentence-case name before "-projektet" that begins its clause: at most
+    five, the first capitalised and right after a line start, a bullet or a sentence's end,
+    every other word lowercase (function words included)."""
+    for k in range(max(0, len(words) - 5), len(words) - 1):
+        run = words[k:]
+        first = run[0].group(0)
+        if not first[:1].isupper() or fold(first) in _NOT_IN_NAME:
+            continue
+        if any(not w.group(0)[:1].islower() and not w.group(0)[:1].isupper() for w in run[1:]):
+            continue
+        before = text[line_start:line_start + run[0].start()]
+        if before.strip(" \t•-–*·") and not re.search(r"[.!?:]\s*$", before):
+            continue  # not where a clause starts
+        if sum(1 for w in run if w.group(0)[:1].isupper()) > 2:
+            continue  # a run of capitalised words is not sentence case
+        return run
+    return []
 
 
 def _named_as(doc: Doc) -> None:

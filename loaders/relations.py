@@ -519,7 +519,33 @@ def _part_of(doc: Doc, a: Entity, b: Entity) -> bool:
     return ("PART_OF", a.uid, b.uid) in doc.relations
 
 
+#: "de parter som ingår i Samspelet bidrar med medel …" then "A och B bidrar med hälften …, C
+#: bidrar med en fjärdedel": the parties a body is said to consist of, listed by what each gives
+_PARTIES_OF = re.compile(r"(?i)\b(?:parter(?:na)?|medlemmar(?:na)?|huvudmän(?:nen)?|medlemsorganisationer(?:na)?)"
+                         r"\s+som\s+ingår\s+i\s+")
+_CONTRIBUTES = re.compile(r"(?i)\b(?:bidrar|bidrog|svarar|svarade|står|stod)\b")
+
+
+def _parties_listed_by_contribution(doc: Doc) -> None:
+    sents = doc.sents
+    for i, sp in enumerate(sents):
+        m = _PARTIES_OF.search(doc.text, sp.start, sp.end)
+        if m is None:
+            continue
+        after = doc.mentions_in(m.end(), min(sp.end, m.end() + 60), "org")
+        body = doc.get("org", after[0].uid) if after and after[0].start - m.end() <= 1 else None
+        if body is None or body.kind == "fund":
+            continue
+        for nxt in sents[i + 1:i + 4]:
+            if not _CONTRIBUTES.search(doc.text, nxt.start, nxt.end):
+                break
+            for o in _ents(doc, doc.mentions_in(nxt.start, nxt.end, "org")):
+                if o is not body and o.kind not in ("fund", "coordination_association"):
+                    doc.relate("MEMBER_OF", o, body, nxt)
+
+
 def member_rules(doc: Doc) -> None:
+    _parties_listed_by_contribution(doc)
     last_forbund: Entity | None = None  # the förbund of the previous sentence about membership
     for sp in doc.sents:
         s_text = doc.text[sp.start:sp.end]

@@ -1842,3 +1842,11 @@ def test_members_of_a_forbund_formed_by_an_extension_and_listed_in_the_next_sent
             "samordningsförbundet är Arbetsförmedlingen, Försäkringskassan och Norrköpings kommun.")
     members = {s for s, o in _rels(text, "MEMBER_OF") if o == "Samordningsförbundet Östra Östergötland"}
     assert {"Söderköpings kommun", "Valdemarsviks kommun", "Arbetsförmedlingen", "Norrköpings kommun"} <= members
+
+
+def test_a_sentence_case_name_before_the_compound_head_from_the_start_of_its_clause():
+    assert _project_names("Steg för steg-projektet har vuxit.") == ["Steg för steg"]
+    assert "Alla behövs på Gotland" in _project_names(
+        "Projektet består av delar:\n\n  • Alla behövs på Gotland-projektet fortsätter.\n")
+    # not from the middle of a clause
+    assert _project_names("Vi har arbetat med unga i Steg-projektet.") == ["Steg"]
