@@ -563,6 +563,7 @@ def _compound_names(doc: Doc) -> None:
 _IN_NAME_WORDS = frozenset("i på för och till med av in ut mot".split())
 
 
+# rule_report: may fire on one annotated page; kept: the sentence-case form of the compound head ('X-projektet'), names by their shape
 def _sentence_case_before(text: str, line_start: int, words: list) -> list:
     """The words of a sentence-case name before "-projektet" that begins its clause: at most
     five, the first capitalised and right after a line start, a bullet or a sentence's end,

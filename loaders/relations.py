@@ -519,6 +519,7 @@ def _part_of(doc: Doc, a: Entity, b: Entity) -> bool:
     return ("PART_OF", a.uid, b.uid) in doc.relations
 
 
+# rule_report: may fire on one annotated page; kept: the issue's members introduced once and listed across sentences (CONVENTIONS: MEMBER_OF wherever the text names the parties)
 #: "de parter som ingår i Samspelet bidrar med medel …" then "A och B bidrar med hälften …, C
 #: bidrar med en fjärdedel": the parties a body is said to consist of, listed by what each gives
 _PARTIES_OF = re.compile(r"(?i)\b(?:parter(?:na)?|medlemmar(?:na)?|huvudmän(?:nen)?|medlemsorganisationer(?:na)?)"
