@@ -1850,3 +1850,12 @@ def test_a_sentence_case_name_before_the_compound_head_from_the_start_of_its_cla
         "Projektet består av delar:\n\n  • Alla behövs på Gotland-projektet fortsätter.\n")
     # not from the middle of a clause
     assert _project_names("Vi har arbetat med unga i Steg-projektet.") == ["Steg"]
+
+
+def test_the_lead_and_the_applicant_own_the_project():
+    r = extract_text("Vägar ut är ett arbetsmarknadsprojekt som genomförs av sju kommuner i länet med gemensam "
+                     "ledning från Region Jämtland Härjedalen.", "l.txt")
+    assert ("OWNS", "Region Jämtland Härjedalen", "Vägar ut") in rels(r)
+    r = extract_text("Partnerskapet har godkänt två projektansökningar, Hållbart Arbetsliv och Ung Kraft Arena, "
+                     "från Sundsvalls kommun.", "a.txt")
+    assert {("OWNS", "Sundsvalls kommun", "Hållbart Arbetsliv"), ("OWNS", "Sundsvalls kommun", "Ung Kraft Arena")} <= rels(r)
