@@ -172,9 +172,13 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
                 doc.relate("OWNS", o, p, doc.sentence(m.start()))
     for sp in _sentences_in(doc, seg):
         s_text = doc.text[sp.start:sp.end]
-        cue = OWN_CUES.search(s_text)
-        if not cue:
+        cues = list(OWN_CUES.finditer(s_text))
+        if not cues:
             continue
+        # "Ansvarig aktör: Plug In leds av SKL i samverkan med …": the clause's own passive
+        # names the owner more exactly than the label before it
+        passive = [c for c in cues[1:] if re.match(r"(?i)dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas", c.group(0))]
+        cue = passive[0] if passive and re.match(r"(?i)\s*(?:ansvarig|aktör|organisation)", cues[0].group(0)) else cues[0]
         if re.search(r"\bsom\s+(?:nu\s+)?$", s_text[:cue.start()]) and re.match(r"(?i)(?:har|hade|blev|beviljades)", cue.group(0)):
             continue  # "… en del av projektet Y som har beviljats …": the project is granted, not run by X
         proj = sentence_project(doc, sp, seg)

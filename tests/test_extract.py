@@ -1859,3 +1859,8 @@ def test_the_lead_and_the_applicant_own_the_project():
     r = extract_text("Partnerskapet har godkänt två projektansökningar, Hållbart Arbetsliv och Ung Kraft Arena, "
                      "från Sundsvalls kommun.", "a.txt")
     assert {("OWNS", "Sundsvalls kommun", "Hållbart Arbetsliv"), ("OWNS", "Sundsvalls kommun", "Ung Kraft Arena")} <= rels(r)
+
+
+def test_the_clauses_passive_names_the_owner_after_an_owner_label():
+    r = extract_text("Ansvarig aktör: Projektet Lyftet leds av Orsa kommun i samverkan med Region Dalarna.\n", "a.txt")
+    assert ("OWNS", "Orsa kommun", "Lyftet") in rels(r) and ("PARTNER_IN", "Orsa kommun", "Lyftet") not in rels(r)
