@@ -453,6 +453,13 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
                 orgs.insert(0, page)
         if re.match(r"\s*Kommunen\b", s_text) and last_kommun is not None and last_kommun not in orgs:
             orgs.insert(0, last_kommun)
+        w = _WITH.search(s_text)
+        if w and re.search(r"(?i)(?:^|[\s,])vi\b", s_text[:w.start()]) and not re.search(r"[\"”“»]", s_text[:w.start()]):
+            # "Under några år har vi tillsammans med Kungälvs kommun arbetat …" on a förbund's
+            # own page: "vi" is the page's förbund (not inside a quote: there it is the speaker's)
+            page = doc.page_forbund()
+            if page is not None and page not in orgs:
+                orgs.insert(0, page)
         for o in orgs:
             if o.kind == "municipality_org":
                 last_kommun = o

@@ -1864,3 +1864,11 @@ def test_the_lead_and_the_applicant_own_the_project():
 def test_the_clauses_passive_names_the_owner_after_an_owner_label():
     r = extract_text("Ansvarig aktör: Projektet Lyftet leds av Orsa kommun i samverkan med Region Dalarna.\n", "a.txt")
     assert ("OWNS", "Orsa kommun", "Lyftet") in rels(r) and ("PARTNER_IN", "Orsa kommun", "Lyftet") not in rels(r)
+
+
+def test_vi_on_a_forbunds_own_page_is_that_forbund():
+    text = "Under några år har vi tillsammans med Kungälvs kommun arbetat för att sammanföra verksamheter.\n"
+    pairs = {tuple(sorted(p)) for p in _rels("Samordningsförbundet Ale\n\nNyheter\n\n" + text, "COLLABORATES_WITH")}
+    assert ("Kungälvs kommun", "Samordningsförbundet Ale") in pairs
+    # a page that names no förbund says not who "vi" is
+    assert _rels("Nyheter\n\n" + text, "COLLABORATES_WITH") == set()
