@@ -186,6 +186,16 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
                     break
     if not name:
         return None
+    if s is not None:
+        # "Projektnamn: ”Av egen kraft – självständiga sociala företag”,": the quotes and the
+        # list's comma are no part of the name
+        q = re.fullmatch(r"\s*[”\"“«„]([^”\"“»]+)[”\"“»]\s*[,.;:]?\s*", name)
+        if q:
+            s, name = s + q.start(1), q.group(1)
+            e = s + len(name)
+        elif re.search(r"[,;]\s*$", name):
+            name = re.sub(r"[,;]\s*$", "", name)
+            e = s + len(name)
     head = re.match(r"(?i)(?:projektet|projekt|insatsen|ESF-projektet)\s*:?\s+(?=\S)", name)
     if head and s is not None:  # a title "Projektet Steg för steg": the name is what follows
         name, s = name[head.end():], s + head.end()

@@ -871,6 +871,8 @@ def _title_over_fields(doc: Doc) -> None:
                 or _NAVIGATION.match(title) or _FINITE_VERB.match(" " + title)
                 or re.search(r"\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}", title)):
             return
+        if any(fold(title) in {fold(o.name), *map(fold, o.aliases)} for o in doc.of_type("org")):
+            return  # "LEADER GUTE" over "Projektägare: Leader Gute": the page's owner, not its project
         if _field_labels(text[s + len(title):s + len(title) + 500]) >= 2 and \
                 _ok(doc, title, s, s + len(title)):
             doc.title_project = add_project(doc, title, s, s + len(title), firm=True).uid

@@ -1872,3 +1872,11 @@ def test_vi_on_a_forbunds_own_page_is_that_forbund():
     assert ("Kungälvs kommun", "Samordningsförbundet Ale") in pairs
     # a page that names no förbund says not who "vi" is
     assert _rels("Nyheter\n\n" + text, "COLLABORATES_WITH") == set()
+
+
+def test_a_labelled_project_name_without_its_quotes_and_an_owner_title_line_no_project():
+    text = ("LEADER GUTE\n\nProjektnamn: ”Av egen kraft – sociala företag”,\n\ngenomförandeprojekt\n\n"
+            "Projektägare: Leader Gute\n\nFond: Socialfonden\n\nProjektperiod: 2019-01-01 – 2021-12-31\n")
+    r = extract_text(text, "l.txt")
+    assert [p["name"] for p in r["projects"]] == ["Av egen kraft – sociala företag"]
+    assert ("OWNS", "Leader Gute", "Av egen kraft – sociala företag") in rels(r)
