@@ -592,13 +592,7 @@ def _doc_funder(doc: Doc) -> Entity | None:
     kronor till …"), else the förbund whose page it is."""
     if re.search(r"(?i)europeiska\s+socialfonden|\bESF\b(?![\-–]?\s?rådet)|socialfonden", doc.text):
         return doc.add("org", ESF_FUND, None, None, uid=slug(ESF_FUND), kind="fund", firm=True)
-    for v in _DISTRIBUTES.finditer(doc.text):
-        sp = doc.sentence(v.start())
-        before = [doc.get("org", x.uid) for x in doc.mentions_in(sp.start, v.start(), "org")]
-        before = [o for o in before if o is not None and o.kind in ("agency", "region", "fund", "coordination_association")]
-        if before:
-            return before[-1]
-    return doc.page_forbund()
+    return _distributor(doc) or doc.page_forbund()
 
 
 _ESF_COMPOUND = re.compile(r"\bESF-(?:projekt\w*|finansier\w*|medel|pengar)")

@@ -238,7 +238,8 @@ def _emissions(model: dict, seq, tags, line_of) -> list[list[float]]:
     rtags = [tags.get(s) or "none" for _, s, _ in seq]
     n = len(seq)
     short = n <= 8
-    # the context attributes of ``_context``, in its order, built once per token and looked
+    # the context attributes of ``_context`` (the training side's source of truth; a test holds
+    # the two equal), in its order, built once per token and looked
     # up once per distinct string (the same rows summed in the same order: the same floats)
     get = state.get
     r0 = [get("r=" + t) for t in rtags]

@@ -388,9 +388,9 @@ def _caps_kommun_list(doc: Doc, pos: int) -> bool:
 def _introduced_kommun_lists(doc: Doc) -> None:
     text, g = doc.text, Gazetteer.load()
     for k in _KOMMUNER_INTRO.finditer(text):
-        m = _INTRO_LIST.match(text, k.end())
         if _caps_kommun_list(doc, k.end()):
             continue
+        m = _INTRO_LIST.match(text, k.end())
         if not m:
             continue
         parts = list(_iter_list(re.sub(r"&", ",", m.group(0)), m.start()))

@@ -236,14 +236,9 @@ def _without_place_tail(text: str, name: str, s: int) -> str:
     if not m or Gazetteer.load().place(m.group(2)) is None:
         return name
     short = m.group(1)
-    pos = text.find(short)
-    while pos >= 0:
-        end = pos + len(short)
-        alone = (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "-")) and \
-            (end >= len(text) or not (text[end].isalnum() or text[end] == "-"))
-        if alone and pos != s and not re.match(r"[ \t]+i[ \t]+[A-ZÅÄÖ]", text[end:end + 4]):
+    for pos, end in word_spans(text, short):
+        if pos != s and not re.match(r"[ \t]+i[ \t]+[A-ZÅÄÖ]", text[end:end + 4]):
             return short
-        pos = text.find(short, pos + 1)
     return name
 
 
@@ -750,12 +745,7 @@ _KIND_AFTER = re.compile(rf"[ \t]+{_KIND_SENTENCE}[ \t]+(?:mellan|för|som|där|
 
 def _written_before_its_kind(text: str, title: str, start: int) -> bool:
     """The text writes ``title`` again after ``start``, glued to the sentence saying what it is."""
-    pos = text.find(title, start)
-    while pos >= 0:
-        if (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "-")) and _KIND_AFTER.match(text, pos + len(title)):
-            return True
-        pos = text.find(title, pos + 1)
-    return False
+    return any(_KIND_AFTER.match(text, start + end) for _, end in word_spans(text[start:], title))
 
 
 def _described_titles(doc: Doc) -> None:

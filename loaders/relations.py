@@ -67,7 +67,7 @@ MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+til
                          r"består\s+av|ingår\s+i\s+förbundet|förbundets\s+(?:parter|medlemmar)|"
                          r"samverkande\s+parter|^\s*parter(?:na)?\s+(?:i\s+förbundet\s+)?är\b|"
                          r"finansiell\s+samordning\b[^.\n]*\bmellan\b|"
-                         # joining: "ansluter till förbundet", "blev medlem i", "som en ny medlem"
+                         # joining: "ansluter till förbundet", "ansluter Bodens kommun till …", "blev medlem i"
                          r"\banslut\w*\s+(?:[\w\-]+\s+){0,4}?till\b|\bmedlem\s+i\b|"
                          # a förbund's cover: "SJUHÄRADS SAMORDNINGSFÖRBUND i samverkan med Sjuhärads kommuner: …"
                          r"(?:samordnings|finsam)förbund\w*\s+i\s+samverkan\s+med\b", re.I | re.M)

@@ -1880,3 +1880,19 @@ def test_a_labelled_project_name_without_its_quotes_and_an_owner_title_line_no_p
     r = extract_text(text, "l.txt")
     assert [p["name"] for p in r["projects"]] == ["Av egen kraft – sociala företag"]
     assert ("OWNS", "Leader Gute", "Av egen kraft – sociala företag") in rels(r)
+
+
+def test_the_crfs_fast_emissions_sum_exactly_what_its_training_features_name():
+    from loaders import names as N
+    from loaders.extract import analyse_text
+    model = N.load_model()
+    seen = []
+    analyse_text("Projektledare Anna Berg, Orsa kommun, leder Jobbstart tillsammans med Arbetsförmedlingen.\n\n"
+                 "Kontakt\nPer Ek\nSamordningsförbundet Orsa", on_names=seen.append)
+    doc = seen[0]
+    seqs, feats = N.doc_features(doc)
+    tags, line_of = N._rule_tags(doc), N._line_start_fn(doc.text)
+    for seq, fe in zip(seqs, feats):
+        slow = [[sum(c) for c in zip([0.0] * len(model["labels"]), *[r for r in map(model["state"].get, f) if r is not None])]
+                for f in fe]
+        assert N._emissions(model, seq, tags, line_of) == slow
