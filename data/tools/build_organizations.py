@@ -297,14 +297,14 @@ FORBUND = [
      "county-wide: 'länets åtta kommuner' with AF, FK and the landsting", "2008", "", "",
      "https://www.unt.se/nyheter/tierp/fick-fram-17-jobb-for-51-miljoner-1371083.aspx"),
     # Södermanlands län
-    ("Samordningsförbundet RAR i Sörmland", "Samordningsförbundet RAR|RAR i Sörmland|RAR Sörmland|Samordningsförbundet RAR Sörmland", "04", "Vingåker",
-     "RAR = rehabilitera och aktivera med gemensamma resurser; only Vingåker confirmed as a member kommun: its fullmäktige had "
-     "'Reviderad förbundsordning Samordningsförbundet RAR' on its agenda of 2018-03-12 ("
-     "http://docplayer.se/94188580-Kommunfullmaktige-1-1-tid-mandagen-den-12-mars-2018-kl-stora-salen-abrograden-plats-jorgen-larsson-ordforande-joacim-bock-sekreterare.html"
-     "), and a changed förbundsordning is decided by every member (https://www.finsam.se/kunskapsstod/bilda-ombilda-avsluta-forbund/ombilda-forbund/utvidgning-av-forbund); "
-     "Region Sörmland decided on continued membership (https://rarsormland.se/nyheter/uppfoljande-utredning-fran-region-sormland/); "
-     "the other kommuner not confirmed by a source read", "2005", "", "",
-     "http://radioeskilstuna.se/dev/blog/ola-wiktorsson-forbundschef-for-rar-i-sormland-gastade-radio-och-tv-eskilstuna/"),
+    ("Samordningsförbundet RAR i Sörmland", "Samordningsförbundet RAR|RAR i Sörmland|RAR Sörmland|Samordningsförbundet RAR Sörmland", "04", "*04",
+     "county-wide: 'Vi är ett förbund som består av våra medlemmar Arbetsförmedlingen, Försäkringskassan, Region Sörmland och "
+     "samtliga kommuner i länet' (the förbund's own page); also 'ett länsförbund som ägs gemensamt av samtliga nio sörmländska "
+     "kommuner' (its förbundschef, https://www.folkhalsasverige.se/psykisk-halsa/samordnade-insatser-bryter-utanforskap-och-skapar-sysselsattning-i-sormland/); "
+     "RAR = rehabilitera och aktivera med gemensamma resurser; formed 2005 ("
+     "http://radioeskilstuna.se/dev/blog/ola-wiktorsson-forbundschef-for-rar-i-sormland-gastade-radio-och-tv-eskilstuna/: "
+     "'Samordningsförbundet bildades 2005'); the page is undated, so no kommun's joining date is known", "2005", "", "",
+     "https://rarsormland.se/om/"),
     # Östergötlands län
     ("Samordningsförbundet Centrala Östergötland", "SCÖ", "05", "Kinda, Linköping, Åtvidaberg", "", "", "", "",
      "https://samordning.org/sco/om-oss/forbundet"),
