@@ -343,8 +343,10 @@ FORBUND = [
      "formed at a turn of the year that the texts read do not date (helagotland.se/start/?articleid=3573357)", "", "", "",
      "https://www.helagotland.se/start/?articleid=5069768"),
     # Kronobergs län
-    ("Samordningsförbundet Värend", "", "07", "", "named as a party in 2020 " + _KRO_PARTIES + "; its own pages (sfvarend.se) were not among "
-     "the texts available; members not confirmed by a source read", "", "", "", _KRO),
+    ("Samordningsförbundet Värend", "", "07", "", "named as a party in 2020 " + _KRO_PARTIES + "; its own page on a pilot project it finances "
+     "(https://sfvarend.se/l/insatser/81626: 'Samverkansteam Värend är ett pilotprojekt som finansieras av Samordningsförbundet "
+     "Värend. Deltar gör Lessebo, Tingsryd, Uppvidinge, Växjö och Alvesta kommun.') names the kommuner taking part in that project, "
+     "not the förbund's members, so members not confirmed by a source read", "", "", "", _KRO),
     ("Sunnerbo samordningsförbund", "", "07", "", "named as a party in 2020 " + _KRO_PARTIES + "; members not confirmed by a source read",
      "", "", "", _KRO),
     # Skåne län
@@ -446,7 +448,9 @@ FORBUND = [
     ("Samordningsförbundet Finsam i Örebro", "Finsam i Örebro", "18", "Örebro",
      "members 2010: FK, AF, Örebro läns landsting and Örebro kommun; org. nr 222000-2493", "", "", "",
      "https://docplayer.se/amp/141419804-Arsredovisning-januari-december-2010.html"),
-    ("Samordningsförbundet Sydnärke", "", "18", "", "board minutes 2016 (Askersund, Kumla); members not confirmed by a source read (the minutes list no members)", "", "", "",
+    ("Samordningsförbundet Sydnärke", "", "18", "", "board minutes 2016 (Askersund, Kumla); members not confirmed by a source read (the minutes list no members; "
+     "the minutes of 2016-04-25, https://5dok.org/document/q05xkjw9-sammantr%C3%A4desprotokoll-samordningsf%C3%B6rbundet-sydn%C3%A4rke-plats-tid-kumla-stadshus-kl.html, "
+     "name applications from Hallsbergs kommun and Laxå kommun, not members)", "", "", "",
      "https://5dok.org/document/zlgvkxoo-plats-galeasen-western-hotell-norra-v%C3%A4ttern-askersund-n%C3%A4rvarande.html"),
     ("Finsam Samordningsförbundet Degerfors - Karlskoga", "Finsam Degerfors - Karlskoga|Finsam Degerfors-Karlskoga|Samordningsförbundet Degerfors-Karlskoga", "18",
      "Degerfors, Karlskoga", "'täcker de två kommuner som ingår i namnet'", "", "", "",
@@ -482,7 +486,10 @@ FORBUND = [
     ("Samordningsförbundet i Örnsköldsvik", "Samordningsförbundet Örnsköldsvik", "22", "Örnsköldsvik", "member from the page", "", "", "",
      "http://samordningsforbundet.se/ornskoldsvik/lokal-samverkansgrupp/"),
     # Jämtlands län
-    ("Samordningsförbundet Jämtlands län", "Samordningsförbundet i Jämtlands län", "23", "", "exists (title of the source); members not confirmed by a source read", "", "", "",
+    ("Samordningsförbundet Jämtlands län", "Samordningsförbundet i Jämtlands län", "23", "", "exists (title of the source); its own page on its 10-year day "
+     "(https://www.samjamt.se/samjamtdagen-forbundet-firar-10-ar/) says 'Digitalt deltog deltagarna från alla åtta kommuner, Region "
+     "Jämtland Härjedalen, Arbetsförmedling (AF) och Försäkringskassan (FK), Länsstyrelsen, Mittuniversitetet och WSP': who took part "
+     "that day, not the förbund's members, so members not confirmed by a source read; start not in the texts read (the page is undated)", "", "", "",
      "https://studylibsv.com/doc/1132974/bakgrund---samordningsf%C3%B6rbundet-i-j%C3%A4mtlands-l%C3%A4n"),
     # Västerbottens län
     ("Samordningsförbundet Umeå", "", "24", "Umeå", "org. nr 222000-1834; annual report 2011 (dev corpus h36)", "2005-05", "", "",
