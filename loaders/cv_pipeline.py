@@ -2,6 +2,7 @@
 
     python -m loaders.cv_pipeline --eval ../shared/eval            # per-type table
     python -m loaders.cv_pipeline --eval ../shared/eval --curve    # + learning curve
+    python -m loaders.cv_pipeline --eval ../shared/eval --dump cv.jsonl  # + held-out records
 
 Five folds of whole sites (``train/SOURCES.md``; seeds and dev pages each their own site).
 In each fold the name CRF and then the relation classifier (with its own inner choice of
@@ -12,6 +13,7 @@ figure to trust for pages nobody tuned the rules for; the stored models are trai
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from loaders import train_names as N
 from loaders import train_relations as R
 
 
-def run(eval_dir: Path, frac: float = 1.0, only: str | None = None, log=print):
+def run(eval_dir: Path, frac: float = 1.0, only: str | None = None, log=print, dump=None):
     rows = N.examples(eval_dir)
     sc = N._scorer(eval_dir)
     folds = R._group_folds([r[0] for r in rows], N.FOLDS)
@@ -40,6 +42,8 @@ def run(eval_dir: Path, frac: float = 1.0, only: str | None = None, log=print):
             if r[0] not in fold or (only and r[1] != only):
                 continue
             pred = N._predict(r[3], r[2], names_model, rel_model)
+            if dump is not None:
+                dump.write(json.dumps({**pred, "set": r[1]}, ensure_ascii=False) + "\n")
             sc.score_document(r[4], pred, ent, rels, flds, [])
             c = per_set.setdefault(r[1], (sc.Counts(), sc.Counts(), sc.Counts()))
             sc.score_document(r[4], pred, *c, [])
@@ -65,11 +69,17 @@ def main(argv=None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     ap.add_argument("--eval", required=True, type=Path)
     ap.add_argument("--curve", action="store_true", help="learning curve 25/50/75/100 %% of training sites")
+    ap.add_argument("--dump", type=Path, metavar="FILE",
+                    help="write every page's held-out prediction (one JSON record per line) for error analysis")
     args = ap.parse_args(argv)
     if not (args.eval / "train").is_dir():
         print(f"error: {args.eval}: no annotated sets (train/) there", file=sys.stderr)
         return 1
-    ent, rels, flds, per_set = run(args.eval)
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as dump:
+            ent, rels, flds, per_set = run(args.eval, dump=dump)
+    else:
+        ent, rels, flds, per_set = run(args.eval)
     print(table(ent, rels, flds))
     for name, c in sorted(per_set.items()):
         print(f"  {name}: entities F1={c[0].prf()[2]:.3f} relations F1={c[1].prf()[2]:.3f}")

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from loaders.record import slug
 from loaders.text import Segment, Span, sentence_at, sentences, with_listed_items
 
+#: the words before a body named as a predecessor: "det tidigare X", "före detta X", "f.d. X"
+_FORMER = re.compile(r"(?i)\b(?:(?:det|den|de)\s+(?:tidigare|gamla|förra)|före\s+detta|f\.\s?d\.)\s+$")
+
 LIST_OF = {"org": "organizations", "place": "municipalities", "project": "projects",
            "person": "people", "group": "target_groups"}
 
@@ -106,6 +109,11 @@ class Doc:
         """The samordningsförbund a page is about: the only one it names (else None), for
         "Förbundet finansierar …", "Styrelsen har beslutat …", "Medlemmar är …"."""
         forb = [o for o in self.of_type("org") if o.kind == "coordination_association"]
+        if len(forb) > 1:
+            # "bygger på det tidigare Samordningsförbundet X": a predecessor named only as such
+            # is not the förbund the page is about
+            current = [o for o in forb if not all(_FORMER.search(self.text, max(0, s - 30), s) for s, _ in o.mentions)]
+            forb = current or forb
         if len(forb) == 1:
             return forb[0]
         if not forb:

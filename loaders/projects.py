@@ -24,7 +24,7 @@ U = "A-ZÅÄÖÉÜØÆ"
 L = "a-zåäöéüøæçšćčžíáóúñ"
 CAP = rf"[{U}0-9][\w’'!&\-]*"
 QUOTE_OPEN, QUOTE_CLOSE = "”\"“«„", "”\"“»"
-HEAD = r"(?:\w*[Pp]rojekte[tn]|[Ii]nsatsen|[Ss]atsningen|[Ff]örstudien|modellen|programmet|teamet|metoden)"
+HEAD = r"(?:\w*[Pp]rojekte[tn]|\w*[Ii]nsatsen|\w*[Ss]atsningen|[Ff]örstudien|modellen|programmet|teamet|metoden)"
 GENERIC = {
     "projektet", "projekt", "insatsen", "det", "den", "detta", "denna", "esf", "syftet", "målet", "målgruppen",
     "vi", "man", "de", "som", "här", "där", "nu", "även", "också", "projektets", "teamet", "modellen",

@@ -62,6 +62,8 @@ _PARTNER_NOUNS = re.compile(r"(?i)\w*partner\w*|\bparter(?:na)?\b|samverkanspart
 COLLAB_CUES = re.compile(
     r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|överenskommelse|utvecklingsprojekt\s+med|"
     r"\bdialog\w*|möte\s+(?:med|mellan)", re.I)
+_THROUGH_FORBUND = re.compile(r"^\s*(?:genom|via|inom)\s+(?:samordnings|finsam)?förbund(?:et)?\b[^.\n]{0,60}?"
+                              r"\b(?:samverkar|samarbetar|samlar|samla|samordnar|samordna)\b", re.I | re.M)
 MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+till|\bägare\s+är|huvudmän|"
                          r"\butgörs\s+(?:gemensamt\s+)?av\b|"
                          r"består\s+av|ingår\s+i\s+förbundet|förbundets\s+(?:parter|medlemmar)|"
@@ -70,7 +72,12 @@ MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+til
                          # joining: "ansluter till förbundet", "ansluter Bodens kommun till …", "blev medlem i"
                          r"\banslut\w*\s+(?:[\w\-]+\s+){0,4}?till\b|\bmedlem\s+i\b|"
                          # a förbund's cover: "SJUHÄRADS SAMORDNINGSFÖRBUND i samverkan med Sjuhärads kommuner: …"
-                         r"(?:samordnings|finsam)förbund\w*\s+i\s+samverkan\s+med\b", re.I | re.M)
+                         r"(?:samordnings|finsam)förbund\w*\s+i\s+samverkan\s+med\b|"
+                         # through the förbund: "Genom samordningsförbundet samverkar A, B och C", "Via
+                         # förbundet ska A, B och C samla sina resurser"
+                         + _THROUGH_FORBUND.pattern + r"|"
+                         # founded by: "är bildat av parterna A, B och C"
+                         r"\bbildat?\s+av\b", re.I | re.M)
 #: the members as a sentence's subject: "Medlemmar och finansiärer till förbundet är A, B …",
 #: "De samverkande parterna är …", "Förbundets fem huvudmän är …"
 _MEMBERS_SUBJECT = re.compile(
@@ -602,10 +609,12 @@ def member_rules(doc: Doc) -> None:
             # the members of the förbund the page is about, or of the one the sentence before
             # spoke of ("X bildades … Övriga huvudmän som ingår i samordningsförbundet är …")
             forb = [f for f in [doc.page_forbund() or prev] if f is not None]
-        if not forb and re.search(r"(?i)\bförbundets\s+(?:medlemmar|parter|huvudmän)|förbundet\s+(?:består|bildades)|"
+        if not forb and (re.search(r"(?i)\bförbundets\s+(?:medlemmar|parter|huvudmän)|förbundet\s+(?:består|bildades)|"
                                   r"^\s*förbundet\b[^.\n]{0,60}\butgörs\s+(?:gemensamt\s+)?av\b|"
                                   r"^\s*(?:samverkande\s+)?(?:medlemmar(?:na)?|parter(?:na)?|huvudmän(?:nen)?)\s+(?:är|i förbundet)\b|"
-                                  r"^\s*finansiell\s+samordning\b[^.\n]*\bmellan\b", s_text):
+                                  r"^\s*finansiell\s+samordning\b[^.\n]*\bmellan\b|"
+                                  r"^\s*(?:samordnings)?förbundet\b[^.\n]{0,60}\bbildat?\s+av\b", s_text)
+                         or _THROUGH_FORBUND.search(s_text)):
             # "Förbundets medlemmar är …" on a förbund's own page: the förbund the page is about
             forb = [f for f in [doc.page_forbund()] if f is not None]
         if len(forb) == 2:

@@ -1896,3 +1896,33 @@ def test_the_crfs_fast_emissions_sum_exactly_what_its_training_features_name():
         slow = [[sum(c) for c in zip([0.0] * len(model["labels"]), *[r for r in map(model["state"].get, f) if r is not None])]
                 for f in fe]
         assert N._emissions(model, seq, tags, line_of) == slow
+
+
+def test_a_compound_head_noun_introduces_a_name_like_the_simple_one():
+    # "programsatsningen X", "samverkansinsatsen X" as "satsningen X", "insatsen X"
+    r = extract_text("Projekten samlades i programsatsningen Växtkraft. Där delade de erfarenheter i "
+                     "tematiska nätverk.", "c.txt")
+    assert "Växtkraft" in names(r, "projects")
+    r = extract_text("Deltagarna i samverkansinsatsen Nya steg får stöd av coacher.", "c2.txt")
+    assert "Nya steg" in names(r, "projects")
+
+
+def test_members_through_the_forbund_and_founders_and_a_predecessor_that_is_not_the_page():
+    # "Genom förbundet samverkar A, B och C": the parties working through the förbund are its members
+    r = extract_text("Samordningsförbundet Norra Ådalen\n\nGenom samordningsförbundet samverkar Kramfors kommun, "
+                     "Arbetsförmedlingen, Försäkringskassan och Region Västernorrland för att fler ska nå arbete.",
+                     "m1.txt")
+    assert {"Kramfors kommun", "Arbetsförmedlingen", "Försäkringskassan", "Region Västernorrland"} <= {
+        s for t, s, o in rels(r, "MEMBER_OF") if o == "Samordningsförbundet Norra Ådalen"}
+    assert not rels(r, "COLLABORATES_WITH")
+    # "bildat av parterna A, B": the founders are members
+    r = extract_text("Finsam Ljusdal\n\nSamordningsförbundet är en fristående juridisk person som är bildat av "
+                     "parterna Ljusdals kommun, Region Gävleborg, Arbetsförmedlingen och Försäkringskassan.", "m2.txt")
+    assert {"Ljusdals kommun", "Region Gävleborg", "Arbetsförmedlingen"} <= {s for t, s, o in rels(r, "MEMBER_OF")}
+    # the page's förbund, not the predecessor it says it builds on, takes "Medlemmar … är"
+    r = extract_text("Det nya Samordningsförbundet Västra Vättern startade 2021. Förbundet bygger på det tidigare "
+                     "Samordningsförbundet Tiveden.\n\nMedlemmar i förbundet är Karlsborgs kommun, Hjo kommun och "
+                     "Arbetsförmedlingen.", "m3.txt")
+    assert {("MEMBER_OF", "Karlsborgs kommun", "Samordningsförbundet Västra Vättern"),
+            ("MEMBER_OF", "Hjo kommun", "Samordningsförbundet Västra Vättern")} <= rels(r)
+    assert not {o for t, s, o in rels(r, "MEMBER_OF")} & {"Samordningsförbundet Tiveden"}
