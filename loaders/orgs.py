@@ -459,8 +459,9 @@ def find_kommun_orgs(doc: Doc) -> None:
                 continue
         else:
             stem_start = m.start(1)
-        if word == "stad" and fold(p.org_name) != fold(f"{stem} stad") and not fold(stem).endswith("s"):
-            continue
+        if word == "stad" and fold(p.org_name) != fold(f"{stem} stad") and not fold(stem).endswith("s") \
+                and fold(p.org_name) != fold(f"{stem}s stad"):
+            continue  # "Trollhättan Stad", "Stockholm Stads": the org's name without its genitive s
         surface = text[stem_start:m.end()]
         if surface.endswith(("kommuns", "stads", "Kommuns", "Stads", "kommunes")):
             surface = surface[:-1]  # "Örebro kommuns sfi": the genitive is no other name
@@ -924,6 +925,21 @@ def _bare_finsam(doc: Doc) -> None:
 _BARE_KOMMUNEN = re.compile(r"(?<![\w\-])[Kk]ommunen(?:s)?(?![\w\-])")
 
 
+#: "I Falkenberg har kommunen initierat …", "I Mölndal kommer kommunen att …": a fronted place
+#: names the kommun of the bare form in its own clause
+_FRONTED_PLACE = re.compile(rf"(?:^|(?<=[.!?]\s))I[ \t]+({CAP}(?:[ \-]{CAP})?)[ \t]+(?:har|hade|kommer|ska|skall|vill|"
+                            rf"kan|är|var|får|fick|startar|startade|driver|erbjuder|erbjöd)[ \t]+(?:även[ \t]+|också[ \t]+|nu[ \t]+)?"
+                            rf"(kommunen)(?![\w\-])", re.M)
+
+
+def _fronted_place_kommunen(doc: Doc) -> None:
+    for m in _FRONTED_PLACE.finditer(doc.text):
+        p = _resolve_stem(m.group(1))
+        if p is None or doc.is_taken(m.start(2), m.end(2)):
+            continue
+        add_kommun_org(doc, p, m.start(2), m.end(2), surface=m.group(2))
+
+
 def _bare_kommunen(doc: Doc) -> None:
     """"har kommunen startat projektet …" on a page that names one kommun, and no kommun
     organisation by name: the bare form is that kommun (CONVENTIONS; issue 13: a generic
@@ -983,6 +999,7 @@ def find_all(doc: Doc) -> None:
     find_units_of_kommun(doc)
     find_bare_places(doc)
     _kommuner_as_subjects(doc)
+    _fronted_place_kommunen(doc)
     _bare_kommunen(doc)
     _coordinated_slips(doc)
     _merge_parenthesised_names(doc)

@@ -1926,3 +1926,16 @@ def test_members_through_the_forbund_and_founders_and_a_predecessor_that_is_not_
     assert {("MEMBER_OF", "Karlsborgs kommun", "Samordningsförbundet Västra Vättern"),
             ("MEMBER_OF", "Hjo kommun", "Samordningsförbundet Västra Vättern")} <= rels(r)
     assert not {o for t, s, o in rels(r, "MEMBER_OF")} & {"Samordningsförbundet Tiveden"}
+
+
+def test_a_kommun_org_written_without_its_genitive_and_the_bare_form_after_a_fronted_place():
+    r = extract_text("Följande kommuner beviljades stöd:\n\n  • Trollhättan Stad – för föreningsguide: 352 000 kr.\n"
+                     "  • Uddevalla kommun – för fadderverksamhet: 741 611 kr.\n", "k1.txt")
+    assert "Trollhättans stad" in {o["name"] for o in r["organizations"]} | {
+        a for o in r["organizations"] for a in o.get("aliases", [])}
+    r = extract_text("Projektet pågår i flera kommuner. I Varberg har kommunen startat en språkcafé-verksamhet. "
+                     "I Kungsbacka kommer kommunen att erbjuda praktik.", "k2.txt")
+    assert {"Varbergs kommun", "Kungsbacka kommun"} <= names(r, "organizations")
+    # a kommun that is the page's only place, but a clause with no fronted place: unchanged
+    r = extract_text("Kommunen har startat en verksamhet för unga i Varberg och Halmstad.", "k3.txt")
+    assert not {"Varbergs kommun", "Halmstads kommun"} & names(r, "organizations")
