@@ -439,11 +439,40 @@ AGREEMENT = re.compile(r"(?i)överenskommelse|\w*avtal(?:et|en)?\b|avsiktsförkl
 _PARTNER_NOUN = re.compile(r"(?i)\b(?:samarbets|samverkans|projekt)?part(?:ner|er)\w*|\bmedsökande\b")
 
 
+#: a sentence that names an unnamed project's owners: "Projektägare för det nya projektet är A
+#: och B", "… med Karlskrona kommun som projektägare"
+_OWNER_WORD = re.compile(r"(?i)\bprojektägare\b")
+#: a sentence that lists a project's partners as its subject: "Samarbetspartners är, förutom …, A
+#: och B", "Övriga samarbetspartner och finansiärer är A, B"
+_PARTNERS_ARE = re.compile(r"(?i)^\s*(?:övriga\s+)?(?:samarbets|samverkans|projekt)?partner\w*\b[^.\n]{0,30}?\s(?:är|var|blir)\b")
+
+
+def _unnamed_project_partners(doc: Doc, sp: Span, owners: list[Entity]) -> bool:
+    """A page about a project it does not name: its owners collaborate with each partner the
+    text lists and with each other (CONVENTIONS: an unnamed joint project, its lead ↔ each
+    party), the partners not with each other. True where the sentence was such a list."""
+    if not owners or not _PARTNERS_ARE.search(doc.text[sp.start:sp.end]):
+        return False
+    partners = [o for o in _ents(doc, doc.mentions_in(sp.start, sp.end, "org"))
+                if o.kind != "fund" and o not in owners]
+    for i, a in enumerate(owners):
+        for b in owners[i + 1:] + partners:
+            if not (_part_of(doc, a, b) or _part_of(doc, b, a)):
+                doc.relate("COLLABORATES_WITH", a, b, sp)
+    return True
+
+
 def collaboration_rules(doc: Doc, seg: Segment) -> None:
     has_project = bool(segment_projects(doc, seg))
     last_kommun: Entity | None = None
+    owners: list[Entity] = []  # the owners an unnamed project's page names
     for sp in _sentences_in(doc, seg):
         s_text = doc.text[sp.start:sp.end]
+        if not has_project:
+            if _OWNER_WORD.search(s_text) and not _PARTNERS_ARE.search(s_text):
+                owners = [o for o in _ents(doc, doc.mentions_in(sp.start, sp.end, "org")) if o.kind != "fund"] or owners
+            if _unnamed_project_partners(doc, sp, owners):
+                continue
         if has_project and not _ARRANGERS.search(s_text + _label_before(doc, sp)):
             continue  # co-partners of a project are not said to collaborate; co-arrangers are
         here = doc.mentions_in(sp.start, sp.end, "org")
@@ -483,6 +512,8 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
         # ("Temagruppen Unga i arbetslivet/Myndigheten för ungdoms- och civilsamhällesfrågor, …")
         orgs = [o for o in orgs if not any(x is not o and _part_of(doc, x, o) for x in orgs)]
         leads = _leads(doc, sp, here, orgs) or _joint_body(doc, sp, here, orgs)
+        if leads and not has_project:
+            owners = leads  # "X ska genomföra ett projekt tillsammans med A …": the lead of what follows
         pairs = ([(a, b) for a in leads for b in orgs if b not in leads] if leads else
                  [(a, b) for i, a in enumerate(orgs) for b in orgs[i + 1:]])
         for a, b in pairs:

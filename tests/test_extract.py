@@ -1939,3 +1939,19 @@ def test_a_kommun_org_written_without_its_genitive_and_the_bare_form_after_a_fro
     # a kommun that is the page's only place, but a clause with no fronted place: unchanged
     r = extract_text("Kommunen har startat en verksamhet för unga i Varberg och Halmstad.", "k3.txt")
     assert not {"Varbergs kommun", "Halmstads kommun"} & names(r, "organizations")
+
+
+def test_an_unnamed_projects_owners_collaborate_with_each_listed_partner_not_the_partners_with_each_other():
+    r = extract_text("Projektägare för det nya projektet är Vimmerby och Hultsfreds kommuner.\n\n"
+                     "Samarbetspartners är Skogsstyrelsen och Arbetsförmedlingen.", "u1.txt")
+    got = {frozenset((s, o)) for t, s, o in rels(r, "COLLABORATES_WITH")}
+    assert {frozenset(("Vimmerby kommun", "Skogsstyrelsen")), frozenset(("Hultsfreds kommun", "Arbetsförmedlingen")),
+            frozenset(("Vimmerby kommun", "Hultsfreds kommun"))} <= got
+    assert frozenset(("Skogsstyrelsen", "Arbetsförmedlingen")) not in got
+    # the lead of "genomföra ett projekt tillsammans med …" leads the partners listed after it
+    r = extract_text("Coompanion Västmanland ska genomföra ett projekt tillsammans med Arboga kommun och Köpings "
+                     "kommun. Övriga samarbetspartner är Region Västmanland och Arbetsförmedlingen.", "u2.txt")
+    got = {frozenset((s, o)) for t, s, o in rels(r, "COLLABORATES_WITH")}
+    assert {frozenset(("Coompanion Västmanland", "Region Västmanland")),
+            frozenset(("Coompanion Västmanland", "Arbetsförmedlingen"))} <= got
+    assert frozenset(("Region Västmanland", "Arbetsförmedlingen")) not in got
