@@ -916,10 +916,8 @@ def affiliation_rules(doc: Doc, people) -> None:
     text = doc.text
     g = O.Gazetteer.load()
     by_start = sorted(people, key=lambda p: p.start)
-    for i, pm in enumerate(by_start):
-        person = doc.get("person", pm.uid)
-        if person is None or any(k[0] == "WORKS_FOR" and k[1] == person.uid for k in doc.relations):
-            continue
+
+    def genitive_owner(pm):
         line_start = text.rfind("\n", 0, pm.start) + 1
         before = text[max(line_start, pm.start - 120):pm.start]
         m = _GENITIVE_TITLE.search(before)
@@ -929,9 +927,28 @@ def affiliation_rules(doc: Doc, people) -> None:
             # before the genitive's s (or its colon)
             owners = [x for x in doc.mentions_in(max(0, end_org - 80), end_org + 1, "org") if x.end in (end_org, end_org + 1)]
             if owners:
-                o = doc.get("org", owners[-1].uid)
-                doc.relate("WORKS_FOR", person, o, Span(owners[-1].start, pm.end), role=m.group(1))
-                continue
+                return owners[-1], m.group(1)
+        return None
+
+    titled = {pm.uid: genitive_owner(pm) for pm in by_start}
+    titled_orgs = {t[0].uid for t in titled.values() if t}
+    for i, pm in enumerate(by_start):
+        person = doc.get("person", pm.uid)
+        if person is None:
+            continue
+        own = titled.get(pm.uid)
+        if own is not None:
+            # "TCO:s ordförande A och SACO:s ordförande B": the organisation whose title stands
+            # before a name employs that person, not the next one's ("A och SACO:s")
+            for k in [k for k in doc.relations if k[0] == "WORKS_FOR" and k[1] == person.uid
+                      and k[2] != own[0].uid and k[2] in titled_orgs]:
+                del doc.relations[k]
+        if any(k[0] == "WORKS_FOR" and k[1] == person.uid for k in doc.relations):
+            continue
+        if own is not None:
+            o = doc.get("org", own[0].uid)
+            doc.relate("WORKS_FOR", person, o, Span(own[0].start, pm.end), role=own[1])
+            continue
         after = text[pm.end:pm.end + 120]
         # "A och B (Org)": the bracket after the last of coordinated names
         j, end = i, pm.end

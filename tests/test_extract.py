@@ -1955,3 +1955,18 @@ def test_an_unnamed_projects_owners_collaborate_with_each_listed_partner_not_the
     assert {frozenset(("Coompanion Västmanland", "Region Västmanland")),
             frozenset(("Coompanion Västmanland", "Arbetsförmedlingen"))} <= got
     assert frozenset(("Region Västmanland", "Arbetsförmedlingen")) not in got
+
+
+def test_labour_market_parties_are_organisations_and_a_genitive_title_binds_its_own_name():
+    r = extract_text("I panelen deltar TCO:s ordförande Sture Nordh och SACO:s ordförande Anna Ekström. "
+                     "LO och LRF var också inbjudna, liksom IF Metall.", "lm.txt")
+    assert {"TCO", "Saco", "LO", "LRF", "IF Metall"} <= names(r, "organizations")
+    assert {("WORKS_FOR", "Sture Nordh", "TCO"), ("WORKS_FOR", "Anna Ekström", "Saco")} <= rels(r)
+    assert ("WORKS_FOR", "Sture Nordh", "Saco") not in rels(r)
+    r = extract_text("Med på mötet var Försäkringskassans generaldirektör Nils Öberg och Arbetsförmedlingens "
+                     "chef Maria Hemström.", "lm2.txt")
+    assert ("WORKS_FOR", "Nils Öberg", "Försäkringskassan") in rels(r)
+    assert ("WORKS_FOR", "Nils Öberg", "Arbetsförmedlingen") not in rels(r)
+    # "Europeiska unionen" is no union of the labour market
+    r = extract_text("Projektet finansieras av Europeiska unionen.", "lm3.txt")
+    assert not {"Unionen"} & names(r, "organizations")

@@ -192,6 +192,16 @@ NONPROFITS = [
     ("Samhall", "company", "Samhall AB", "Stockholm", "state-owned company providing work for people with disabilities"),
     ("Lernia", "company", "Lernia AB", "", "state-owned training and staffing company"),
     ("Misa AB", "company", "Misa", "", "supported-employment company"),
+    # the labour market's parties: the union confederations and the largest unions, and the
+    # employers' and farmers' organisations, which sit on panels, boards and agreements of the field
+    # (named as texts write them; "Unionen" is left out: "Europeiska unionen" writes it too)
+    ("LO", "other", "Landsorganisationen i Sverige|Landsorganisationen", "Stockholm", "trade union confederation"),
+    ("TCO", "other", "Tjänstemännens centralorganisation", "Stockholm", "trade union confederation"),
+    ("Saco", "other", "SACO|Sveriges akademikers centralorganisation", "Stockholm", "trade union confederation"),
+    ("IF Metall", "other", "", "Stockholm", "trade union (LO)"),
+    ("Svenskt Näringsliv", "other", "", "Stockholm", "employers' confederation"),
+    ("LRF", "other", "Lantbrukarnas Riksförbund", "Stockholm", "farmers' organisation; its kommungrupper are local bodies of their own"),
+    ("Almega", "other", "", "Stockholm", "employers' organisation of the service sector"),
 ]
 
 NETWORKS = [
