@@ -432,6 +432,18 @@ def _inline_insatser(doc: Doc) -> None:
                 doc.relate("FUNDS", f, proj, Span(m.start(), m.end()))
 
 
+#: a line shaped as an organisation's name: capitalised words (a few lowercase ones between),
+#: no sentence punctuation, no digits
+_OWNER_LINE = re.compile(r"[A-ZÅÄÖ][\w&\-]*(?:[ \t]+(?:[A-ZÅÄÖ][\w&\-]*|[a-zåäö]{1,3}|[a-zåäö][\w\-]*(?:förening|förbund|konsthall|bibliotek|stiftelse)\w*)){0,5}")
+
+
+def _bullet_follows(text: str, line_end: int) -> bool:
+    j = line_end + 1
+    while j < len(text) and text[j] == "\n":
+        j += 1
+    return bool(_BULLET_ITEM.match(text, j))
+
+
 def _listed_insatser(doc: Doc) -> None:
     """'Förbundet har beslutat att finansiera följande insatser:' and a bullet list of
     'Name – description, som drivs av X': each item a project of its own (its own segment),
@@ -444,7 +456,9 @@ def _listed_insatser(doc: Doc) -> None:
         if not funders and re.search(r"(?i)\b(?:styrelsen|förbundet|vi)\b", intro.group(0)):
             # "Styrelsen har beslutat om finansiering av tre insatser:" on a förbund's own page
             funders = [f for f in [doc.page_forbund()] if f is not None]
-        if not funders and re.search(r"(?i)\b(?:medel|medlen|pengar|bidrag|stöd)\b[^\n]*\b(?:fördela|bevilja|dela)\w*", intro.group(0)):
+        if not funders and (re.search(r"(?i)\b(?:medel|medlen|pengar|bidrag|stöd)\b[^\n]*\b(?:fördela|bevilja|dela)\w*", intro.group(0))
+                            or re.search(r"(?i)\b(?:har|hade)\s+(?:beviljats|fått|tilldelats)\b[^\n]*\b(?:kronor|kr|medel|bidrag)\b",
+                                         intro.group(0))):
             # "Årets medel har fördelats till fyra insatser:": the money of whoever the page says
             # distributes it ("Länsstyrelsen fördelar …")
             funders = [f for f in [_distributor(doc)] if f is not None]
@@ -468,6 +482,13 @@ def _listed_insatser(doc: Doc) -> None:
                 orgs_here = doc.mentions_in(hs, hs + len(head), "org") if hs >= 0 else []
                 if orgs_here and len(orgs_here) == 1 and (orgs_here[0].start, orgs_here[0].end) == (hs, hs + len(head)):
                     owner = doc.get("org", orgs_here[0].uid)
+                    pos = line_end
+                    continue
+                if owner is not None and hs >= 0 and _OWNER_LINE.fullmatch(head) and not orgs_here \
+                        and not doc.mentions_in(hs, hs + len(head), "person") and _bullet_follows(text, line_end):
+                    # a line between two owners' bullets, shaped as a name ("Föreningen Virsbo
+                    # Konsthall" between "ABF" and "Sensus Studieförbund"): the next owner
+                    owner = doc.add("org", head, hs, hs + len(head), kind=guess_kind(head))
                     pos = line_end
                     continue
                 break

@@ -1970,3 +1970,15 @@ def test_labour_market_parties_are_organisations_and_a_genitive_title_binds_its_
     # "Europeiska unionen" is no union of the labour market
     r = extract_text("Projektet finansieras av Europeiska unionen.", "lm3.txt")
     assert not {"Unionen"} & names(r, "organizations")
+
+
+def test_a_passive_grant_list_is_the_distributors_and_an_unknown_owner_line_between_owners_owns_its_bullets():
+    r = extract_text("Länsstyrelsen beviljar 900 000 kronor till fyra insatser för nyanlända.\n\n"
+                     "Följande projekt har beviljats drygt 200 000 kronor vardera:\n\n"
+                     "  • Språkvänner\n  • Jobbsteget\n", "g1.txt")
+    assert {("FUNDS", "Länsstyrelsen", "Språkvänner"), ("FUNDS", "Länsstyrelsen", "Jobbsteget")} <= rels(r)
+    r = extract_text("Länsstyrelsen fördelar statliga ersättningar för verksamhet för asylsökande. Årets medel har "
+                     "fördelats till tre insatser:\n\nABF\n\n • Studiecirklar om samhället\n\nFöreningen Hammarby Konsthall\n\n"
+                     " • Språkcafé i biblioteket\n\nRF-SISU Västmanland\n\n • Idrott för alla nya\n", "g2.txt")
+    assert ("OWNS", "Föreningen Hammarby Konsthall", "Språkcafé i biblioteket") in rels(r)
+    assert ("FUNDS", "Länsstyrelsen", "Idrott för alla nya") in rels(r)
