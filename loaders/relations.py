@@ -29,6 +29,9 @@ OWN_CUES = re.compile(r"\bdriv(?:er|it)\b|\b(?:dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?
                       # same verbs, as 'drivs av' is of 'driver')
                       r"\b(?:led(?:er|de)|har\s+lett|startade|initierade|(?:har|hade)(?:\s+\w+){0,2}?\s+(?:startat|initierat|dragit\s+igång))\s+"
                       r"(?:\w+\s+){0,2}?(?:projektet|insatsen|satsningen|förstudien)\b|\b(?:starta|initiera)(?:de)?s\s+av\b|"
+                      # the indefinite of a press release: "Höörs kommun ska starta ett nytt projekt som …"
+                      r"\b(?:startar|ska\s+starta|kommer\s+att\s+starta|drar\s+igång|ska\s+dra\s+igång)\s+ett\s+(?:nytt\s+)?"
+                      r"(?:[\w\-]+\s+)?\w*projekt\b|"
                       r"^\s*(?:ansvarig\s+)?(?:aktör|organisation)\s*:|^\s*ansvarig\s+(?:aktör|organisation)\b|"
                       # "X har beviljats stöd för projektet Y": the grantee runs it
                       r"\b(?:har|hade|har\s+nu)\s+beviljats\s+(?:\w+\s+){0,2}?(?:stöd|medel|pengar|bidrag|\d)", re.I | re.M)

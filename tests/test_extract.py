@@ -1982,3 +1982,11 @@ def test_a_passive_grant_list_is_the_distributors_and_an_unknown_owner_line_betw
                      " • Språkcafé i biblioteket\n\nRF-SISU Västmanland\n\n • Idrott för alla nya\n", "g2.txt")
     assert ("OWNS", "Föreningen Hammarby Konsthall", "Språkcafé i biblioteket") in rels(r)
     assert ("FUNDS", "Länsstyrelsen", "Idrott för alla nya") in rels(r)
+
+
+def test_the_subject_that_starts_a_new_project_owns_the_pages_project():
+    r = extract_text("Nytt projekt för unga\n\nTrosa kommun ska starta ett nytt projekt som delvis finansieras av "
+                     "Europeiska socialfonden. Det nya projektet ska stödja 40 unga.\n\nProjektet heter Steget och "
+                     "pågår i två år.", "o1.txt")
+    assert ("OWNS", "Trosa kommun", "Steget") in rels(r)
+    assert ("OWNS", "Europeiska socialfonden", "Steget") not in rels(r)
