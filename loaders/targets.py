@@ -90,7 +90,16 @@ PATTERNS: dict[str, re.Pattern] = {
         r"saknar (?:fullständig |en )?(?:gymnasie\w*|grundskole\w*|gymnasial \w+)",
         r"(?:utan|ofullständig(?:a)?|ej fullständig(?:a)?) (?:grundskole\w*|gymnasie\w*|grundskola|betyg)",
         r"förgymnasial (?:utbildning|utbildningsnivå)", r"kort eller ingen (?:skol)?(?:utbildning|skolgång)",
-        r"begränsad skolbakgrund", r"ingen eller kort skol\w+", r"kort uddannelse\w*", r"ufaglærte?"),
+        r"begränsad skolbakgrund", r"ingen eller kort skol\w+", r"kort uddannelse\w*", r"ufaglærte?",
+        # schooling not completed, in any of its wordings: "saknar fullständiga (gymnasie)betyg",
+        # "utan slutförd gymnasieutbildning", "inte fullföljer gymnasieskolan", "låg utbildning",
+        # "kort eller ingen skolbakgrund", "som högst har grundskoleutbildning", "hoppat av gymnasiet"
+        r"saknar (?:\w+ )?(?:fullständiga?|slutförda?|avslutade?|godkända?) (?:gymnasie\w*|grundskole\w*|betyg\w*|skol\w*)",
+        r"utan (?:fullständiga?|slutförda?|avslutade?|godkända?) (?:gymnasie\w*|grundskole\w*|betyg\w*|skol\w*)",
+        r"(?:inte|ej) (?:har )?(?:fullföljt|fullföljer|fullföljde|slutfört|avslutat|klarat) (?:sin |sina )?(?:gymnasie\w*|grundskol\w*|skolgång\w*)",
+        r"låg (?:formell )?utbildning\b", r"kort eller ingen skolbakgrund",
+        r"(?:som )?högst (?:har |ha )?(?:en )?grundskole\w*", r"hoppat av (?:gymnasiet|skolan|gymnasieskolan)",
+        r"avhopp\w* (?:från|i) (?:gymnasie\w*|skolan)"),
     "social_assistance_recipients": _p(
         r"försörjningsstöd\w*", r"ekonomiskt bistånd\w*", r"socialbidrag\w*", r"offentlig försörjning",
         r"(?:inte|ej|icke) (?:är |blivit )?självförsörjande", r"beroende av (?:bidrag|försörjningsstöd)",
