@@ -798,6 +798,12 @@ _DESCRIPTOR_NAME_IN = re.compile(r"\b(?:föreningen|arbetskooperativet|kooperati
                                  r"studieförbundet|folkhögskolan)[ \t]+([A-ZÅÄÖ][^\n,.;:()]{1,50}?)[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+)\b")
 
 
+#: an organ named by the kind of its body: "Regionkansliet", "Landstingsstyrelsen",
+#: "Stadskansliet", "Kommunledningskontoret", "Kommunstyrelsen"
+_OWN_ORGAN = re.compile(r"(Regions?|Landstings|Stads|Kommun)(?:kansliet|styrelsen|fullmäktige|ledningen|"
+                        r"ledningskontoret|ledningsförvaltningen|kontoret|direktören)")
+
+
 def part_of_rules(doc: Doc) -> None:
     text = doc.text
     for m in re.finditer(r"(?:,\s+)?(?:som\s+)?är\s+en\s+del\s+av\s+", text):
@@ -816,7 +822,17 @@ def part_of_rules(doc: Doc) -> None:
                     and eb.kind in ("agency", "region", "municipality_org"):
                 doc.relate("PART_OF", ea, eb, doc.sentence(a.start))
     kommuner = [o for o in doc.of_type("org") if o.kind == "municipality_org"]
+    regions = [o for o in doc.of_type("org") if o.kind == "region" and o.firm]
     for o in doc.of_type("org"):
+        own = _OWN_ORGAN.fullmatch(o.name)
+        if own and not any(k[0] == "PART_OF" and k[1] == o.uid for k in doc.relations):
+            # "Regionkansliet", "Landstingsstyrelsen", "Stadskansliet", "Kommunstyrelsen": an
+            # organ named by its body's kind; on a page of one such body, that body's
+            pool = [r for r in regions if r is not o] if own.group(1).lower().startswith(("region", "landsting")) else \
+                [k for k in kommuner if k is not o]
+            if len(pool) == 1:
+                doc.relate("PART_OF", o, pool[0], o.mentions[0][0] if o.mentions else None)
+                continue
         if o.props.get("parent_uid") and doc.get("org", o.props["parent_uid"]) is not None:
             # "Stockholms stads arbetsmarknadsförvaltning": the genitive names its parent
             doc.relate("PART_OF", o, doc.get("org", o.props["parent_uid"]), o.mentions[0][0] if o.mentions else None)

@@ -1990,3 +1990,15 @@ def test_the_subject_that_starts_a_new_project_owns_the_pages_project():
                      "pågår i två år.", "o1.txt")
     assert ("OWNS", "Trosa kommun", "Steget") in rels(r)
     assert ("OWNS", "Europeiska socialfonden", "Steget") not in rels(r)
+
+
+def test_an_organ_named_by_its_bodys_kind_is_part_of_the_pages_one_such_body():
+    r = extract_text("Projektet ägs av Region Kronoberg. Regionkansliet samordnar arbetet och Regionstyrelsen "
+                     "beslutade om medfinansiering.", "po1.txt")
+    assert {("PART_OF", "Regionkansliet", "Region Kronoberg")} <= rels(r)
+    r = extract_text("Ljungby kommun driver projektet. Stadskansliet ansvarar för uppföljningen.", "po2.txt")
+    assert ("PART_OF", "Stadskansliet", "Ljungby kommun") in rels(r)
+    # two kommuner on the page: whose office it is stays unsaid
+    r = extract_text("Ljungby kommun och Alvesta kommun driver projektet. Stadskansliet ansvarar för "
+                     "uppföljningen.", "po3.txt")
+    assert not {o for t, s, o in rels(r, "PART_OF") if s == "Stadskansliet"}
