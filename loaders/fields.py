@@ -245,6 +245,34 @@ def _next_value(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, t
     return j, (s, e)
 
 
+#: a known label with its colon inside a line ("… Beviljat ESF-stöd: 10 161 910 kr Total
+#: projektbudget: 10 161 910 kr Projektperiod: 2010-11-01 till 2012-10-31"): a flattened record
+_INLINE_LABEL = re.compile(
+    r"(?<=\s)(?P<label>" + "|".join(_syn_pattern(s) for s in sorted(
+        {s for syns in LABELS.values() for s in syns}, key=len, reverse=True)) + r")[ \t]*:[ \t]+(?=\S)")
+
+
+_TAIL_LABEL = re.compile(
+    r"(?<=\s)(?:" + "|".join(_syn_pattern(s) for s in sorted(
+        {s for syns in LABELS.values() for s in syns}, key=len, reverse=True)) + r")$", re.I)
+
+
+def _inline_fields(text: str, i: int, vs: int, ve: int) -> tuple[int, list[_Cand]]:
+    """Where a colon label's value holds two or more further known labels with colons (a field
+    list flattened onto one line), the value ends at the first; each further label takes the
+    words up to the next. Returns the first value's end and the further fields."""
+    hits = [m for m in _INLINE_LABEL.finditer(text, vs, ve) if canonical_label(m.group("label")) is not None]
+    if len(hits) < 2:
+        return ve, []
+    out = []
+    for j, m in enumerate(hits):
+        end = hits[j + 1].start() if j + 1 < len(hits) else ve
+        a, b = _strip_span(text, m.end(), end)
+        if b > a:
+            out.append(_Cand(canonical_label(m.group("label")), m.group("label"), m.start(), i, i, (a, b), True))
+    return hits[0].start(), out
+
+
 def _candidates(text: str) -> list[_Cand]:
     lines = _lines(text)
     out: list[_Cand] = []
@@ -257,18 +285,32 @@ def _candidates(text: str) -> list[_Cand]:
             raw = m.group("label").strip()
             canon = canonical_label(raw)
             lab_start = ls + m.start("label")
+            if canon is None and not _is_known(raw):
+                # "Partnerskap Göteborg Programområde: …": a title run onto the first label of a
+                # flattened record; the label is the known one at its end
+                tail = _TAIL_LABEL.search(raw)
+                if tail and tail.start() > 0 and canonical_label(tail.group(0)) is not None:
+                    lab_start += tail.start()
+                    raw = tail.group(0)
+                    canon = canonical_label(raw)
             rest = _strip_span(text, ls + m.start("rest"), le)
+            inline: list[_Cand] = []
+            if rest[1] > rest[0]:
+                cut, inline = _inline_fields(text, i, rest[0], rest[1])
+                if inline:
+                    rest = _strip_span(text, rest[0], cut)
             if rest[1] > rest[0]:
                 if canon is None and not _is_known(raw):
                     if len(raw.split()) <= 4 and raw[0].isupper():
                         out.append(_Cand(None, raw, lab_start, i, i, None, True))
-                    continue
-                out.append(_Cand(canon, raw, lab_start, i, i, rest, True))
+                else:
+                    out.append(_Cand(canon, raw, lab_start, i, i, rest, True))
             elif canon is not None and canon not in _ONE_LINE_ONLY:
                 nxt = _next_value(text, lines, i)
                 out.append(_Cand(canon, raw, lab_start, i, nxt[0] if nxt else i, nxt[1] if nxt else None, True))
             elif raw[0].isupper() and len(raw.split()) <= 5:
                 out.append(_Cand(None, raw, lab_start, i, i, None, True))   # an unknown, empty label
+            out.extend(inline)
             continue
         s, e = _strip_span(text, ls, le)
         stripped = text[s:e]
@@ -690,6 +732,9 @@ _FILL = r"(?:(?:redan|under|i|år|den|på|från|och|med|vid)\s+)*"
 _START_BEFORE = re.compile(
     r"\b(?:(?:ända\s+)?sedan(?:\s+(?:i|år|(?:projekt|upp)?start(?:en)?(?:\s+(?:i|år))?))?"
     r"|(?:från|vid|efter)\s+(?:projekt|upp)?start(?:en)?(?:\s+(?:i|år))?"
+    # "ska pågå under tre år med start 1 september 2015", "pågå mellan den 1 februari 2016 fram till …"
+    r"|med\s+(?:projekt)?start(?:en)?(?:\s+(?:den|i|år))?"
+    r"|(?:pågå\w*|pågick|löper|löpa|varar|vara|drivs|drivas)\s+(?:\w+\s+){0,2}?mellan(?:\s+den)?"
     r"|startade|startades|startat|startar|startas|drog(?:s)?\s+igång|dragits\s+igång|kom\s+igång|kommer\s+igång"
     r"|inleddes|inleds|påbörjades|påbörjas|började|sjösattes|sjösätts|(?:projekt|upp)start(?:en)?"
     r"|startår(?:et)?|startdatum)\s*:?\s+" + _FILL,
@@ -702,7 +747,7 @@ _END_BEFORE = re.compile(
     r"|(?:pågå|pågår|pågick|löper|löpa|fortsätter|fortsätta|varar|vara|sträcker\s+sig|förlängts?|förlängas"
     r"|finansieras|drivs|drivas)\s+(?:\w+\s+){0,2}?till(?:\s+(?:och|om)\s+med)?"
     r"|avslutas|avslutades|avslutats|slutar|slutade|upphör|upphörde|löper\s+ut|går\s+ut)\s+"
-    r"(?:(?:den|i|under|år|vid|slutet\s+av|utgången\s+av)\s+)*",
+    r"(?:(?:den|i|under|år|vid|slutet\s+av|utgången\s+av|mitten\s+av|början\s+av)\s+)*",
     re.I,
 )
 _START_VERB = re.compile(r"\s(?:inleddes|startade|startades|drog(?:s)?\s|påbörjades|började|sjösattes)", re.I)

@@ -2002,3 +2002,26 @@ def test_an_organ_named_by_its_bodys_kind_is_part_of_the_pages_one_such_body():
     r = extract_text("Ljungby kommun och Alvesta kommun driver projektet. Stadskansliet ansvarar för "
                      "uppföljningen.", "po3.txt")
     assert not {o for t, s, o in rels(r, "PART_OF") if s == "Stadskansliet"}
+
+
+def test_a_field_list_flattened_onto_one_line_keeps_each_fields_value():
+    f = F.parse_fields("Jobbvägen Väst Programområde: Programområde 2 Projektägare: Lerums kommun Kontaktperson: "
+                       "Eva Ek Beviljat ESF-stöd: 4 100 000 kr Total projektbudget: 8 200 000 kr Projektperiod: "
+                       "2019-01-01 till 2021-12-31 Region: Västsverige")
+    assert f["owner"].value == "Lerums kommun"
+    assert f["esf_support"].value == "4 100 000 kr" and f["budget"].value == "8 200 000 kr"
+    assert f["period"].value == "2019-01-01 till 2021-12-31"
+    # one label with a colon inside an ordinary value is no flattened list
+    f = F.parse_fields("Syfte: att ge stöd. Målgrupp: unga vuxna")
+    assert "budget" not in f
+
+
+@pytest.mark.parametrize("sentence,start,end", [
+    ("Projektet kommer att pågå mellan den 1 februari 2016 fram till och med 31 juli 2018.", "2016-02-01", "2018-07-31"),
+    ("Trosa kommun är projektägare för projektet som ska pågå under tre år med start 1 september 2015.", "2015-09-01", None),
+    ("Projektet startade i augusti 2019 och pågår till mitten av 2022.", "2019-08", "2022"),
+])
+def test_a_projects_period_in_the_other_wordings_of_prose(sentence, start, end):
+    r = extract_text("Projektet Nya vägar\n\nProjektet Nya vägar riktar sig till unga. " + sentence, "d.txt")
+    p = next(p for p in r["projects"] if p["name"] == "Nya vägar")
+    assert p.get("start") == start and p.get("end") == end
