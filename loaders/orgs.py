@@ -684,6 +684,36 @@ def _apposed_bodies(doc: Doc) -> None:
         doc.add("org", name, s, e, kind=guess_kind(name), surface=name)
 
 
+#: a name after the definite noun of a body: "företaget MISA", "riksförbundet FUB", "organisationen
+#: HUSET" name the body by what follows; capitalised ("Stödorganisationen Tilia", "Föreningen Virsbo
+#: Konsthall") the noun is the name's first word
+_DESCRIBED_BODY = re.compile(
+    rf"(?<![\w\-])((?:[Ff]öreningen|[Rr]iksförbundet|[Ss]tödorganisationen|[Ii]ntresseorganisationen|[Oo]rganisationen|"
+    rf"[Ff]öretaget|[Kk]ooperativet|[Aa]rbetskooperativet|[Bb]olaget|[Nn]ätverket)[ \t]+)"
+    rf"([{U}][\w\-&]*(?:[ \t]+(?:[{U}][\w\-&]*|&))*"
+    # a legal form ("Bumerang ideell förening") or, after a genitive, the noun of the name
+    # ("Klovstens hunddagis", "Fredriks allservice")
+    rf"(?:[ \t]+(?:ideell|ekonomisk)[ \t]+förening|[ \t]+AB\b|(?<=s)[ \t]+(?!(?:och|i|på|för|med|som|är|har|till|av|från)\b)[a-zåäö]{{4,}})?)")
+_NOT_A_NAME_AFTER = frozenset(fold(w) for w in (
+    "Vi", "Det", "Den", "De", "Som", "Och", "Men", "Här", "Där", "Nu", "Han", "Hon", "I", "På", "Med", "För"))
+
+
+def _described_bodies(doc: Doc) -> None:
+    g = Gazetteer.load()
+    for m in _DESCRIBED_BODY.finditer(doc.text):
+        name = m.group(2)
+        if fold(name.split()[0]) in _NOT_A_NAME_AFTER or g.place(name) or g.is_first_name(name.split()[0]):
+            continue
+        s = m.start(1) if m.group(1)[0].isupper() else m.start(2)
+        e = m.end(2)
+        if doc.is_taken(s, e) or doc.is_taken(m.start(2), m.end(2)):
+            continue
+        full = re.sub(r"\s+", " ", doc.text[s:e])
+        ref = g.org(full) or g.org(name)
+        doc.add("org", ref.name if ref else full, s, e, kind=ref.kind if ref else guess_kind(full),
+                firm=bool(ref), surface=full)
+
+
 def _body_words(doc: Doc) -> None:
     g = Gazetteer.load()
     for m in _BODY_WORD.finditer(doc.text):
@@ -774,6 +804,7 @@ def find_pattern_orgs(doc: Doc) -> None:
             doc.add("org", m.group(1), s, e, kind="other", surface=m.group(1))
     _body_words(doc)
     _apposed_bodies(doc)
+    _described_bodies(doc)
 
 
 _ABBR_AFTER = re.compile(rf"([{U}][\w\-]*(?:[ \-][\w\-]+){{0,6}})\s+\(([{U}][{U}a-zåäö\-]{{1,9}})\)")

@@ -2025,3 +2025,14 @@ def test_a_projects_period_in_the_other_wordings_of_prose(sentence, start, end):
     r = extract_text("Projektet Nya vägar\n\nProjektet Nya vägar riktar sig till unga. " + sentence, "d.txt")
     p = next(p for p in r["projects"] if p["name"] == "Nya vägar")
     assert p.get("start") == start and p.get("end") == end
+
+
+def test_a_body_named_after_its_definite_noun():
+    r = extract_text("Projektet drivs med riksförbundet FUB och företaget Kraftverket. Stödorganisationen Tilia "
+                     "medverkar, liksom arbetskooperativet Solrosens hunddagis i Kungsbacka och företaget "
+                     "Returen ekonomisk förening.", "db.txt")
+    got = names(r, "organizations")
+    assert {"FUB", "Kraftverket", "Stödorganisationen Tilia", "Solrosens hunddagis", "Returen ekonomisk förening"} <= got
+    # a pronoun or a place after the noun is no name
+    r = extract_text("Föreningen Vi arbetar i Malmö. Vi träffade nätverket Malmö i går.", "db2.txt")
+    assert not {"Vi", "Malmö", "Nätverket Malmö"} & names(r, "organizations")
