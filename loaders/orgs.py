@@ -694,6 +694,7 @@ _DESCRIBED_BODY = re.compile(
     # a legal form ("Bumerang ideell förening") or, after a genitive, the noun of the name
     # ("Klovstens hunddagis", "Fredriks allservice")
     rf"(?:[ \t]+(?:ideell|ekonomisk)[ \t]+förening|[ \t]+AB\b|(?<=s)[ \t]+(?!(?:och|i|på|för|med|som|är|har|till|av|från)\b)[a-zåäö]{{4,}})?)")
+_ABBR_NEXT = re.compile(rf"[ \t]*\([{U}][{U}a-zåäö\-]{{1,9}}\)")
 _NOT_A_NAME_AFTER = frozenset(fold(w) for w in (
     "Vi", "Det", "Den", "De", "Som", "Och", "Men", "Här", "Där", "Nu", "Han", "Hon", "I", "På", "Med", "För"))
 
@@ -706,8 +707,8 @@ def _described_bodies(doc: Doc) -> None:
             continue
         s = m.start(1) if m.group(1)[0].isupper() else m.start(2)
         e = m.end(2)
-        if doc.is_taken(s, e) or doc.is_taken(m.start(2), m.end(2)):
-            continue
+        if doc.is_taken(s, e) or doc.is_taken(m.start(2), m.end(2)) or _ABBR_NEXT.match(doc.text, e):
+            continue  # "Föreningen Framsteg (FF)": the definition names it, with its abbreviation
         full = re.sub(r"\s+", " ", doc.text[s:e])
         ref = g.org(full) or g.org(name)
         doc.add("org", ref.name if ref else full, s, e, kind=ref.kind if ref else guess_kind(full),
