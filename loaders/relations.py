@@ -476,8 +476,10 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
                 owners = [o for o in _ents(doc, doc.mentions_in(sp.start, sp.end, "org")) if o.kind != "fund"] or owners
             if _unnamed_project_partners(doc, sp, owners):
                 continue
-        if has_project and not _ARRANGERS.search(s_text + _label_before(doc, sp)):
-            continue  # co-partners of a project are not said to collaborate; co-arrangers are
+        if has_project and not _ARRANGERS.search(s_text + _label_before(doc, sp)) and not (
+                _WE_WORK_WITH.search(s_text) and not doc.mentions_in(sp.start, sp.end, "project")):
+            continue  # co-partners of a project are not said to collaborate; co-arrangers are, and
+            # the page's förbund where "man/vi samverkar med X" outside the project's sentences
         here = doc.mentions_in(sp.start, sp.end, "org")
         framework = {m.uid for m in here if _FRAMEWORK_BEFORE.search(doc.text, max(sp.start, m.start - 30), m.start)}
         arranging = bool(_ARRANGERS.search(s_text + _label_before(doc, sp)))
@@ -493,8 +495,8 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
                 orgs.insert(0, page)
         if re.match(r"\s*Kommunen\b", s_text) and last_kommun is not None and last_kommun not in orgs:
             orgs.insert(0, last_kommun)
-        w = _WITH.search(s_text)
-        if w and re.search(r"(?i)(?:^|[\s,])vi\b", s_text[:w.start()]) and not re.search(r"[\"”“»]", s_text[:w.start()]):
+        w = _WITH.search(s_text) or _WE_WORK_WITH.search(s_text)
+        if w and re.search(r"(?i)(?:^|[\s,])(?:vi|man)\b", s_text[:w.end()]) and not re.search(r"[\"”“»]", s_text[:w.start()]):
             # "Under några år har vi tillsammans med Kungälvs kommun arbetat …" on a förbund's
             # own page: "vi" is the page's förbund (not inside a quote: there it is the speaker's)
             page = doc.page_forbund()
@@ -527,6 +529,10 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
 
 #: "tillsammans med", "i samarbete/samverkan med": the parties after it join those before it
 _WITH = re.compile(r"(?i)\b(?:tillsammans|i\s+samarbete|i\s+samverkan|i\s+nära\s+samarbete)\s+med\b")
+#: "Man samverkar även med Coompanion", "vi samarbetar sedan länge med …": the page's förbund
+#: working with others, its subject a pronoun
+_WE_WORK_WITH = re.compile(r"(?i)(?:^|(?<=[\s,]))(?:vi|man)\s+(?:\w+\s+){0,2}?(?:samverkar|samarbetar|samverkade|"
+                           r"samarbetade|har\s+samverkat|har\s+samarbetat)\s+(?:\w+\s+){0,2}?med\b")
 #: the lemmas of running or leading (CONVENTIONS: a lead needs one); any other verb makes
 #: every party collaborate with every other
 _LEAD_LEMMAS = {"driva", "leda", "samordna", "samordnare", "ansvara", "genomföra", "koordinera", "styra"}

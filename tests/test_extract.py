@@ -2036,3 +2036,15 @@ def test_a_body_named_after_its_definite_noun():
     # a pronoun or a place after the noun is no name
     r = extract_text("Föreningen Vi arbetar i Malmö. Vi träffade nätverket Malmö i går.", "db2.txt")
     assert not {"Vi", "Malmö", "Nätverket Malmö"} & names(r, "organizations")
+
+
+def test_man_or_vi_working_with_others_on_a_forbunds_page_is_that_forbund():
+    r = extract_text("Samordningsförbundet Norra Ådalen\n\nFörbundet finansierar projektet Steget. Man samverkar även "
+                     "med Coompanion som arbetar med kooperativ utveckling.", "we.txt")
+    assert frozenset(("Samordningsförbundet Norra Ådalen", "Coompanion")) in {
+        frozenset((s, o)) for t, s, o in rels(r, "COLLABORATES_WITH")}
+    # inside a quote "vi" is the speaker's, not the page's
+    r = extract_text("Samordningsförbundet Norra Ådalen\n\n”Vi samarbetar med Coompanion”, säger Eva Ek på "
+                     "Kramfors kommun.", "we2.txt")
+    assert frozenset(("Samordningsförbundet Norra Ådalen", "Coompanion")) not in {
+        frozenset((s, o)) for t, s, o in rels(r, "COLLABORATES_WITH")}
