@@ -125,6 +125,13 @@ class Doc:
         head = min(400, len(self.text))
         if len(top.mentions) >= 3 * max(1, len(second.mentions)) and any(s < head for s, _ in top.mentions):
             return top
+        # the förbund the page's title names, named more often than any other
+        first = len(self.text) - len(self.text.lstrip())
+        title_end = self.text.find("\n", first)
+        title_end = len(self.text) if title_end < 0 else title_end
+        in_title = [o for o in forb if any(first <= s and e <= title_end for s, e in o.mentions)]
+        if in_title == [top] and len(top.mentions) > len(second.mentions):
+            return top
         return None
 
     def _tight(self, start: int, end: int, source: Entity, target: Entity) -> tuple[int, int]:

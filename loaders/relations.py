@@ -660,6 +660,22 @@ def member_rules(doc: Doc) -> None:
             # "Förbundets medlemmar är …" on a förbund's own page: the förbund the page is about
             forb = [f for f in [doc.page_forbund()] if f is not None]
         if len(forb) == 2:
+            # "… då Norsjö kommun blev medlem i Samordningsförbundet Skellefteå": the joiners before
+            # the verb are members of the förbund right after it
+            j = re.search(r"(?i)\b(?:blev|blir|är)\s+medlem(?:mar)?\s+i\s+|\banslöt\s+sig\s+till\s+|\bgick\s+med\s+i\s+", s_text)
+            if j:
+                nxt = [m for m in doc.mentions_in(sp.start + j.end(), sp.start + j.end() + 2, "org")
+                       if doc.get("org", m.uid) in forb]
+                if nxt:
+                    target = doc.get("org", nxt[0].uid)
+                    # the joiners are those after the last förbund named before the verb
+                    last_f = max([m.end for m in doc.mentions_in(sp.start, sp.start + j.start(), "org")
+                                  if doc.get("org", m.uid) in forb] or [sp.start])
+                    joiners = [doc.get("org", m.uid) for m in doc.mentions_in(last_f, sp.start + j.start(), "org")]
+                    for o in joiners:
+                        if o is not None and o not in forb and o.kind not in ("coordination_association", "fund"):
+                            doc.relate("MEMBER_OF", o, target, sp)
+        if len(forb) == 2:
             # "X bildades genom en utökning av Y med A och B": the förbund the sentence is about
             # (the subject of "bildades") takes the members; the other is its predecessor
             b = re.search(r"(?i)\bbildades\b", s_text)

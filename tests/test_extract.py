@@ -2048,3 +2048,14 @@ def test_man_or_vi_working_with_others_on_a_forbunds_page_is_that_forbund():
                      "Kramfors kommun.", "we2.txt")
     assert frozenset(("Samordningsförbundet Norra Ådalen", "Coompanion")) not in {
         frozenset((s, o)) for t, s, o in rels(r, "COLLABORATES_WITH")}
+
+
+def test_the_page_titles_forbund_takes_its_members_and_a_joiner_joins_the_one_named_after_the_verb():
+    r = extract_text("Samordningsförbundet Västra Vättern\n\nBakgrund\n\nSamordningsförbundet Västra Vättern bildades "
+                     "2021 då Hjo kommun blev medlem i Samordningsförbundet Tiveden som hade grundats 2006. Förbundet "
+                     "är en fristående juridisk person som utgörs gemensamt av Försäkringskassan, Arbetsförmedlingen, "
+                     "Karlsborgs kommun och Hjo kommun.", "t1.txt")
+    assert {("MEMBER_OF", "Karlsborgs kommun", "Samordningsförbundet Västra Vättern"),
+            ("MEMBER_OF", "Försäkringskassan", "Samordningsförbundet Västra Vättern"),
+            ("MEMBER_OF", "Hjo kommun", "Samordningsförbundet Tiveden")} <= rels(r)
+    assert ("MEMBER_OF", "Karlsborgs kommun", "Samordningsförbundet Tiveden") not in rels(r)
