@@ -81,7 +81,10 @@ MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+til
                          # förbundet ska A, B och C samla sina resurser"
                          + _THROUGH_FORBUND.pattern + r"|"
                          # founded by: "är bildat av parterna A, B och C"
-                         r"\bbildat?\s+av\b", re.I | re.M)
+                         r"\bbildat?\s+av\b|"
+                         # the members decide on their förbund's charter: "beslutade A, B och C om en ny
+                         # förbundsordning för Samordningsförbundet X"
+                         r"\bbeslut\w*\b[^.\n]{0,160}?\bförbundsordning\w*\s+för\b", re.I | re.M)
 #: the members as a sentence's subject: "Medlemmar och finansiärer till förbundet är A, B …",
 #: "De samverkande parterna är …", "Förbundets fem huvudmän är …"
 _MEMBERS_SUBJECT = re.compile(

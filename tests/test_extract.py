@@ -2059,3 +2059,12 @@ def test_the_page_titles_forbund_takes_its_members_and_a_joiner_joins_the_one_na
             ("MEMBER_OF", "Försäkringskassan", "Samordningsförbundet Västra Vättern"),
             ("MEMBER_OF", "Hjo kommun", "Samordningsförbundet Tiveden")} <= rels(r)
     assert ("MEMBER_OF", "Karlsborgs kommun", "Samordningsförbundet Tiveden") not in rels(r)
+
+
+def test_the_parties_deciding_on_a_forbunds_charter_are_its_members():
+    r = extract_text("Två blev ett\n\nUnder hösten beslutade kommunerna i Vara och Essunga, Västra Götalandsregionen, "
+                     "Arbetsförmedlingen och Försäkringskassan om en ny förbundsordning för det nya Samordningsförbundet "
+                     "Vara-Essunga.", "fo.txt")
+    got = {s for t, s, o in rels(r, "MEMBER_OF") if o == "Samordningsförbundet Vara-Essunga"}
+    assert {"Vara kommun", "Essunga kommun", "Västra Götalandsregionen", "Arbetsförmedlingen"} <= got
+    assert not rels(r, "COLLABORATES_WITH")
