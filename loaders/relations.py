@@ -1183,6 +1183,13 @@ def board_rules(doc: Doc, people) -> None:
                 or _inline_board(doc, pm)):
             line_start = text.rfind("\n", 0, pm.start) + 1
             doc.relate("WORKS_FOR", person, body, Span(line_start, pm.zone_end), role=pm.role)
+            if body.kind == "coordination_association":
+                # "ledamot, Fagersta kommun" on a förbund's board: a member sits for its kommun,
+                # region or agency (a förbund's board is made of its members' representatives)
+                for o in zone:
+                    if o is not body and o.kind in ("municipality_org", "region", "agency") \
+                            and not _ELECTED_BEFORE.search(text, sp.start, pm.start):
+                        doc.relate("MEMBER_OF", o, body, Span(line_start, pm.zone_end))
 
 
 def _presents(doc: Doc, seg: Segment, pos: int) -> bool:

@@ -2068,3 +2068,11 @@ def test_the_parties_deciding_on_a_forbunds_charter_are_its_members():
     got = {s for t, s, o in rels(r, "MEMBER_OF") if o == "Samordningsförbundet Vara-Essunga"}
     assert {"Vara kommun", "Essunga kommun", "Västra Götalandsregionen", "Arbetsförmedlingen"} <= got
     assert not rels(r, "COLLABORATES_WITH")
+
+
+def test_the_organisations_on_a_forbunds_board_rows_are_its_members():
+    r = extract_text("Norra Länets Samordningsförbund\n\nProtokoll styrelsemöte 2010-03-01\n\nNärvarande ledamöter\n\n"
+                     "Eva Lind, ordförande, Fagersta kommun\nPer Ek, ledamot, Försäkringskassan\n"
+                     "Anna Berg, ledamot, Sala kommun\n", "b.txt")
+    got = {s for t, s, o in rels(r, "MEMBER_OF") if o == "Norra Länets Samordningsförbund"}
+    assert {"Fagersta kommun", "Försäkringskassan", "Sala kommun"} <= got
