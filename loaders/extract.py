@@ -523,6 +523,39 @@ def _listed_insatser(doc: Doc) -> None:
         _split_segments(doc, new_segments)
 
 
+_FUNDING_VERB = re.compile(r"(?i)\b(?:har|hade)\s+(?:\w+\s+){0,4}?(?:finansierat|beviljat|fördelat|delfinansierat|"
+                           r"stöttat)\b|\b(?:finansierar|finansierade|beviljar|beviljade|fördelar|fördelade)\b")
+
+
+def _funded_list(doc: Doc) -> None:
+    """"Sedan 2011 har Samordningsförbundet X finansierat tre olika projekt …:" over the lines
+    naming them (bulleted or not): the funder of the announcing sentence funds each project
+    the list names, up to the prose that ends it."""
+    text = doc.text
+    for intro in projects._LIST_INTRO.finditer(text):
+        sp = doc.sentence(intro.start())
+        verb = _FUNDING_VERB.search(text, sp.start, intro.start())
+        if verb is None:
+            continue
+        before = [doc.get("org", m.uid) for m in doc.mentions_in(sp.start, intro.start(), "org")]
+        funders = [o for o in before if o is not None and o.kind in ("coordination_association", "fund", "region", "agency")]
+        if not funders and re.search(r"(?i)\b(?:förbundet|styrelsen|vi)\b", text[sp.start:intro.start()]):
+            funders = [f for f in [doc.page_forbund()] if f is not None]
+        if len(funders) != 1:
+            continue
+        pos, end = intro.end() + 1, intro.end() + 1
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            line_end = len(text) if nl < 0 else nl
+            line = text[pos:line_end]
+            if line.strip() and (len(line.split()) > 9 or re.search(r"[.!?]\s*$", line.rstrip())):
+                break  # prose: the list is over
+            end = line_end
+            pos = line_end + 1
+        for p in relations._ents(doc, doc.mentions_in(intro.end(), end, "project")):
+            doc.relate("FUNDS", funders[0], p, Span(sp.start, min(end, sp.start + 400)))
+
+
 def _split_segments(doc: Doc, spans: list[tuple[int, int]]) -> None:
     """Cut the segments so that each span is a segment of its own."""
     cuts = sorted({p for a, b in spans for p in (a, b)})
@@ -824,6 +857,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
     _grants(doc, funder)
     _listed_insatser(doc)
     _inline_insatser(doc)
+    _funded_list(doc)
     _merge_short_project_names(doc)
     _titled_insats(doc)
     projects.mark_all_mentions(doc)

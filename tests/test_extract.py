@@ -2076,3 +2076,15 @@ def test_the_organisations_on_a_forbunds_board_rows_are_its_members():
                      "Anna Berg, ledamot, Sala kommun\n", "b.txt")
     got = {s for t, s, o in rels(r, "MEMBER_OF") if o == "Norra Länets Samordningsförbund"}
     assert {"Fagersta kommun", "Försäkringskassan", "Sala kommun"} <= got
+
+
+def test_the_funder_of_a_sentence_announcing_a_list_funds_each_project_of_the_list():
+    text = ("Koordinera mera\n\nSedan 2012 har Samordningsförbundet i Ystad finansierat tre olika projekt vars\n"
+            "utgångspunkt har varit samverkan kring sjukskrivna:\n\nTeam Norr (2012-2013)\nTeam Syd (vårdcentralen)\n"
+            "Team Väst\nI skrivande stund pågår Team Syd och Team Väst, med stöd av många aktörer i staden.\n")
+    r = extract_text(text, "fl.txt")
+    assert {("FUNDS", "Samordningsförbundet i Ystad", p) for p in ("Team Norr", "Team Syd", "Team Väst")} <= rels(r)
+    # a list announced without a funding verb: its subject funds nothing
+    r = extract_text("Nyheter\n\nI år deltar Arbetsförmedlingen i tre olika projekt i länet:\n\nTeam Norr\nTeam Syd\n"
+                     "Team Väst\nAlla tre har kommit igång under våren och fler deltagare väntas.", "fl2.txt")
+    assert not {p for t, f, p in rels(r, "FUNDS") if f == "Arbetsförmedlingen"}
