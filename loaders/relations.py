@@ -286,6 +286,10 @@ def _fund_frames(doc: Doc, sp: Span, seg: Segment, owners: dict[str, Entity], fu
         doc.relate("FUNDS", o, proj, sp)
 
 
+#: the gap between two conjuncts of a list: "A, B", "A och B", "A, B samt C", "A, och B"
+_CONJ_GAP = re.compile(r"[ \t]*(?:,[ \t]*(?:och[ \t]+|samt[ \t]+)?|[ \t]+(?:och|samt)[ \t]+)[ \t]*")
+
+
 def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
     for sp in _sentences_in(doc, seg):
         _fund_frames(doc, sp, seg, owners, funders)
@@ -305,7 +309,14 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             cands = [m for m in orgs if m.end <= cue_pos + 2]
             cands = cands[-1:] if cands else []
         else:
-            cands = [m for m in orgs if m.start >= cue_pos][:1]
+            after = [m for m in orgs if m.start >= cue_pos]
+            cands = after[:1]
+            # "finansierades av Europeiska socialfonden, Region Västerbotten, DUA": the funding is
+            # stated once for every conjunct of the list after the cue
+            for m in after[1:]:
+                if not _CONJ_GAP.fullmatch(doc.text, cands[-1].end, m.start):
+                    break
+                cands.append(m)
         funders_here = [doc.get("org", m.uid) for m in cands]
         if not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundet\b", doc.text[sp.start:cue_pos]) \
                 and any(w in word for w in ("satsar", "beviljar", "finansierar", "finansierade", "bekostar",

@@ -2088,3 +2088,12 @@ def test_the_funder_of_a_sentence_announcing_a_list_funds_each_project_of_the_li
     r = extract_text("Nyheter\n\nI år deltar Arbetsförmedlingen i tre olika projekt i länet:\n\nTeam Norr\nTeam Syd\n"
                      "Team Väst\nAlla tre har kommit igång under våren och fler deltagare väntas.", "fl2.txt")
     assert not {p for t, f, p in rels(r, "FUNDS") if f == "Arbetsförmedlingen"}
+
+
+def test_a_funding_stated_once_is_distributed_over_the_list_after_the_cue():
+    r = extract_text("SIKT\n\nProjektet SIKT drivs av Lycksele kommun. Projektet finansierades av Europeiska "
+                     "socialfonden, Region Västerbotten, DUA.", "fd.txt")
+    assert {("FUNDS", o, "SIKT") for o in ("Europeiska socialfonden", "Region Västerbotten", "DUA")} <= rels(r)
+    # a list that goes on after a verb is not the funders' list
+    r = extract_text("SIKT\n\nProjektet SIKT finansieras av Europeiska socialfonden och drivs av Lycksele kommun.", "fd2.txt")
+    assert ("FUNDS", "Lycksele kommun", "SIKT") not in rels(r)
