@@ -894,6 +894,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
                             owners[p.uid] = o
                             doc.relate("OWNS", o, p, Span(r["start"], r["end"]))
                     break
+    relations.plural_project_rules(doc, owners)
     for seg in doc.segments:
         relations.partner_rules(doc, seg, owners, funders)
         relations.collaboration_rules(doc, seg)

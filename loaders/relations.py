@@ -346,6 +346,52 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
                 doc.relate("OWNS", grantee[-1], proj, sp)
 
 
+#: a sentence whose subject is the projects of the page in the plural: "Projekten ägs av …",
+#: "Båda projekten drevs av …", "De tre insatserna finansieras av …"
+_PLURAL_PROJECTS = re.compile(r"(?i)^\s*(?:(?:de|båda|bägge|alla)\s+)?(?:(?:två|tre|fyra|fem|sex|olika)\s+)?"
+                              r"(?:projekten|insatserna|delprojekten|förstudierna)\b")
+_PLURAL_PARTNERS = re.compile(r"(?i)\b(?:(?:övriga\s+)?(?:deltagande|medverkande)\s+(?:organisationer|parter|aktörer)|"
+                              r"(?:samarbets|samverkans)?part(?:ner|er)\w*)\s+(?:är|var|har\s+varit)\b")
+_PLURAL_OWNED = re.compile(r"(?i)\b(?:äg(?:s|des|ts)|dr(?:iv|ev)s|le(?:d|dd)(?:s|es))\s+(?:\w+\s+){0,2}?av\b")
+
+
+def plural_project_rules(doc: Doc, owners: dict[str, Entity]) -> None:
+    """One statement for several projects: "Projekten ägs av respektive vårdenhet och övriga
+    deltagande organisationer är A, B och C" makes A, B and C partners of each project the page
+    named before it; "Båda projekten ägdes av X" makes X the owner of each (the issue's "one
+    statement for several entities")."""
+    for sp in doc.sents:
+        s_text = doc.text[sp.start:sp.end]
+        if not _PLURAL_PROJECTS.match(s_text):
+            continue
+        before = relations_projects_before(doc, sp.start)
+        if len(before) < 2:
+            continue
+        pc = _PLURAL_PARTNERS.search(s_text)
+        if pc:
+            for o in _ents(doc, doc.mentions_in(sp.start + pc.end(), sp.end, "org")):
+                if o.kind != "fund":
+                    for p in before:
+                        if owners.get(p.uid) is not o:
+                            doc.relate("PARTNER_IN", o, p, sp)
+        ow = _PLURAL_OWNED.search(s_text)
+        if ow and not re.match(r"\s*respektive\b", s_text[ow.end():]):
+            after = [m for m in doc.mentions_in(sp.start + ow.end(), sp.end, "org") if m.start - (sp.start + ow.end()) <= 3]
+            o = doc.get("org", after[0].uid) if after else None
+            if o is not None and o.kind != "fund":
+                for p in before:
+                    if p.uid not in owners:
+                        owners[p.uid] = o
+                        doc.relate("OWNS", o, p, sp)
+
+
+def relations_projects_before(doc: Doc, pos: int) -> list[Entity]:
+    """The projects named in the text before ``pos`` within the same segment."""
+    seg = doc.segment_of(pos)
+    start = seg.start if seg is not None else 0
+    return _ents(doc, doc.mentions_in(start, pos, "project"))
+
+
 def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
     proj = main_project(doc, seg)
     if proj is None:

@@ -2097,3 +2097,14 @@ def test_a_funding_stated_once_is_distributed_over_the_list_after_the_cue():
     # a list that goes on after a verb is not the funders' list
     r = extract_text("SIKT\n\nProjektet SIKT finansieras av Europeiska socialfonden och drivs av Lycksele kommun.", "fd2.txt")
     assert ("FUNDS", "Lycksele kommun", "SIKT") not in rels(r)
+
+
+def test_one_statement_about_the_projects_in_the_plural_holds_for_each():
+    text = ("Förbundet har finansierat två projekt: Team Norr och Team Syd.\n\nProjekten ägs av respektive vårdcentral "
+            "och övriga deltagande organisationer är Försäkringskassan, Ystads kommun och Arbetsförmedlingen.")
+    r = extract_text(text, "pl.txt")
+    assert {("PARTNER_IN", o, p) for o in ("Försäkringskassan", "Ystads kommun", "Arbetsförmedlingen")
+            for p in ("Team Norr", "Team Syd")} <= rels(r)
+    r = extract_text("Förbundet har finansierat två projekt: Team Norr och Team Syd.\n\nBåda projekten ägdes av "
+                     "Ystads kommun.", "pl2.txt")
+    assert {("OWNS", "Ystads kommun", "Team Norr"), ("OWNS", "Ystads kommun", "Team Syd")} <= rels(r)
