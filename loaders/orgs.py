@@ -185,7 +185,8 @@ def find_reference_orgs(doc: Doc) -> None:
         _agency_local_office(doc, m.end())
 
 
-_BRANCH_AFTER = re.compile(rf"[ \t]+({CAP}(?:(?:[ \t]+|-){CAP}){{0,2}})(?:[ \t]+(län))?(?![\w\-])")
+#: (a PDF's line wrap may fall inside the branch's name: "ABF Jämtland⏎Härjedalen")
+_BRANCH_AFTER = re.compile(rf"[ \t]+({CAP}(?:(?:[ \t]+|[ \t]*\n[ \t]*|-){CAP}){{0,2}})(?:[ \t]+(län))?(?![\w\-])")
 _REGION_WORD = re.compile(r"(?:Väst|Öst|Syd|Nord|Mitt|Norr|Söder|Sydost|Nordost|Nordväst|Sydväst|Mellersta|Norra|Södra|"
                           r"Västra|Östra)$|\w{3,}(?:land|bygden|dalen|norrland)$")
 
@@ -203,7 +204,7 @@ def _branch_after(text: str, end: int) -> int | None:
     if not m:
         return None
     g = Gazetteer.load()
-    words = re.split(r"[ \t]+|-", m.group(1))
+    words = re.split(r"[ \t]*\n[ \t]*|[ \t]+|-", m.group(1))
     ok = lambda w: bool(_REGION_WORD.match(w)) or g.place(w) is not None or any(
         w == c or w == c + "s" for c in _county_stems())
     if not all(ok(w) for w in words):

@@ -51,6 +51,8 @@ PARTNER_CUES = re.compile(
     # any tense of taking part, and the nouns of a partner ("I projektet deltar A, B",
     # "medverkade", "Samarbetspartners har varit A och B", "Övriga partners är …")
     r"\bdelt(?:ar|og|agit)\b|\bmedverka(?:de|t|nde)\b|\bingick\s+i\b|\w*partner(?:s|n|na)?\b|"
+    # the compounds of "parter": "de samarbetsparter(s) som ingår: A, B", "samverkansparterna"
+    r"\b(?:samarbets|samverkans|projekt)parter(?:na|s)?\b|"
     r"\bmedsökande\b|\b(?:gått|går|gick)\s+samman\s+med\b|\bdelprojekt(?:en)?\b|"
     # any compound of a joint project and the verbs of working together, any tense: "ett
     # samarbetsprojekt mellan A, B och C", "där kommunen samverkar med A och B", "I projektet

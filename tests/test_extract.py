@@ -2108,3 +2108,11 @@ def test_one_statement_about_the_projects_in_the_plural_holds_for_each():
     r = extract_text("Förbundet har finansierat två projekt: Team Norr och Team Syd.\n\nBåda projekten ägdes av "
                      "Ystads kommun.", "pl2.txt")
     assert {("OWNS", "Ystads kommun", "Team Norr"), ("OWNS", "Ystads kommun", "Team Syd")} <= rels(r)
+
+
+def test_the_compounds_of_parter_name_partners_and_a_branch_name_survives_a_line_wrap():
+    r = extract_text("Projektet Solsidan drivs av Samordningsförbundet i Jämtlands län. Medlen har fördelats på de "
+                     "samarbetsparters som ingår: Bräcke kommun, ABF Jämtland\nHärjedalen och Medborgarskolan.", "pw.txt")
+    assert {("PARTNER_IN", o, "Solsidan") for o in ("Bräcke kommun", "ABF Jämtland Härjedalen", "Medborgarskolan")} <= rels(r)
+    r = extract_text("ABF Gotland\nKontakt: Eva Ek", "pw2.txt")
+    assert "ABF Gotland" in names(r, "organizations")
