@@ -685,6 +685,12 @@ def _parties_listed_by_contribution(doc: Doc) -> None:
             continue
         after = doc.mentions_in(m.end(), min(sp.end, m.end() + 60), "org")
         body = doc.get("org", after[0].uid) if after and after[0].start - m.end() <= 1 else None
+        if body is None:
+            # "de parter som ingår i Samspelet bidrar …": the capitalised name after "ingår i" is
+            # the body the parties make up, whether or not any reference knows it
+            nm = re.match(r"[A-ZÅÄÖ][\w\-]+(?:[ \t]+[A-ZÅÄÖ][\w\-]+){0,3}", doc.text[m.end():sp.end])
+            if nm and not doc.is_taken(m.end(), m.end() + nm.end()) and not doc.mentions_in(m.end(), m.end() + nm.end(), "place"):
+                body = doc.add("org", nm.group(0), m.end(), m.end() + nm.end(), kind="network", surface=nm.group(0))
         if body is None or body.kind == "fund":
             continue
         for nxt in sents[i + 1:i + 4]:

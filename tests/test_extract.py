@@ -2116,3 +2116,11 @@ def test_the_compounds_of_parter_name_partners_and_a_branch_name_survives_a_line
     assert {("PARTNER_IN", o, "Solsidan") for o in ("Bräcke kommun", "ABF Jämtland Härjedalen", "Medborgarskolan")} <= rels(r)
     r = extract_text("ABF Gotland\nKontakt: Eva Ek", "pw2.txt")
     assert "ABF Gotland" in names(r, "organizations")
+
+
+def test_the_body_the_parties_make_up_is_named_by_them_even_when_no_reference_knows_it():
+    r = extract_text("Finansiering\n\nVar och en av de parter som ingår i Samklangen bidrar med medel för "
+                     "finansiering av beslutad verksamhet.\nFörsäkringskassan och Arbetsförmedlingen bidrar med 50 % av "
+                     "kostnaderna\nRegion Dalarna bidrar med 25 %\n", "sk.txt")
+    assert {("MEMBER_OF", o, "Samklangen") for o in ("Försäkringskassan", "Arbetsförmedlingen", "Region Dalarna")} <= rels(r)
+    assert not rels(r, "COLLABORATES_WITH")
