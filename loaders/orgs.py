@@ -717,6 +717,24 @@ def _described_bodies(doc: Doc) -> None:
                 firm=bool(ref), surface=full)
 
 
+# rule_report: may fire on one annotated page; kept: the layout "Unit/Body" (relations.part_of_rules), its unit by the shape of a definite unit noun
+#: "Temagruppen Unga i arbetslivet/Myndigheten för …", "Enheten för hemlösa/Stockholms Stadsmission":
+#: a unit named by its definite noun and written before its body with a slash
+_SLASH_UNIT = re.compile(r"(?<![\w\-])([A-ZÅÄÖ][a-zåäö]*(?:gruppen|enheten|Enheten|avdelningen|Avdelningen|sektionen|"
+                         r"kansliet|centrumet|institutet)(?:[ \t]+[\w\-]+){0,4}?)/(?=[A-ZÅÄÖ])")
+
+
+def _slash_units(doc: Doc) -> None:
+    if "/" not in doc.text:
+        return
+    for m in _SLASH_UNIT.finditer(doc.text):
+        s, e = m.start(1), m.end(1)
+        body = [x for x in doc.mentions_in(e + 1, e + 80, "org") if x.start == e + 1]
+        if not body or doc.is_taken(s, e):
+            continue
+        doc.add("org", m.group(1), s, e, kind="other", surface=m.group(1))
+
+
 def _body_words(doc: Doc) -> None:
     g = Gazetteer.load()
     for m in _BODY_WORD.finditer(doc.text):
@@ -808,6 +826,7 @@ def find_pattern_orgs(doc: Doc) -> None:
     _body_words(doc)
     _apposed_bodies(doc)
     _described_bodies(doc)
+    _slash_units(doc)
 
 
 _ABBR_AFTER = re.compile(rf"([{U}][\w\-]*(?:[ \-][\w\-]+){{0,6}})\s+\(([{U}][{U}a-zåäö\-]{{1,9}})\)")

@@ -2124,3 +2124,12 @@ def test_the_body_the_parties_make_up_is_named_by_them_even_when_no_reference_kn
                      "kostnaderna\nRegion Dalarna bidrar med 25 %\n", "sk.txt")
     assert {("MEMBER_OF", o, "Samklangen") for o in ("Försäkringskassan", "Arbetsförmedlingen", "Region Dalarna")} <= rels(r)
     assert not rels(r, "COLLABORATES_WITH")
+
+
+def test_a_unit_written_before_its_body_with_a_slash_is_an_organisation_part_of_it():
+    r = extract_text("Dagen arrangeras i samarbete mellan Temagruppen Unga vuxna/Myndigheten för ungdoms- och "
+                     "civilsamhällesfrågor, Region Skåne och Arbetsförmedlingen.", "su.txt")
+    assert ("PART_OF", "Temagruppen Unga vuxna", "Myndigheten för ungdoms- och civilsamhällesfrågor") in rels(r)
+    got = {frozenset((s, o)) for t, s, o in rels(r, "COLLABORATES_WITH")}
+    assert frozenset(("Temagruppen Unga vuxna", "Region Skåne")) in got
+    assert frozenset(("Myndigheten för ungdoms- och civilsamhällesfrågor", "Region Skåne")) not in got
