@@ -394,6 +394,23 @@ def relations_projects_before(doc: Doc, pos: int) -> list[Entity]:
     return _ents(doc, doc.mentions_in(start, pos, "project"))
 
 
+# rule_report: may fire on one annotated page; kept: layout: a förbund's kommuner in the bracket after its name (CONVENTIONS: MEMBER_OF wherever the text names its members)
+def _forbund_parens(doc: Doc) -> list[tuple[Entity, int, int]]:
+    """"Samordningsförbundet östra Östergötland (Norrköpings, Söderköpings och Valdemarsviks
+    kommuner)": a förbund and the bracket after it that lists its kommuner (its members)."""
+    out = []
+    for o in doc.of_type("org"):
+        if o.kind != "coordination_association":
+            continue
+        for s, e in o.mentions:
+            m = re.match(r"[ \t]*\(([^()\n]{3,160})\)", doc.text[e:e + 170])
+            if m and any(x.start >= e + m.start(1) and x.end <= e + m.end(1) and doc.get("org", x.uid) is not None
+                         and doc.get("org", x.uid).kind == "municipality_org"
+                         for x in doc.mentions_in(e + m.start(1), e + m.end(1), "org")):
+                out.append((o, e + m.start(1), e + m.end(1)))
+    return out
+
+
 def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
     proj = main_project(doc, seg)
     if proj is None:
@@ -416,7 +433,10 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
             continue
         p = sentence_project(doc, sp, seg) or proj
         _kommuner_as_partners(doc, sp, sp.start + cue.start())
-        for o in _ents(doc, doc.mentions_in(sp.start, sp.end, "org")):
+        described = [(a, b) for _f, a, b in _forbund_parens(doc) if sp.start <= a < sp.end]
+        here = [m for m in doc.mentions_in(sp.start, sp.end, "org")
+                if not any(a <= m.start and m.end <= b for a, b in described)]
+        for o in _ents(doc, here):
             if owners.get(p.uid) is o or o.kind in ("fund",) or o.uid in funders.get(p.uid, set()):
                 continue
             if o.kind == "coordination_association" and owners.get(p.uid) is not None \
@@ -703,6 +723,10 @@ def _parties_listed_by_contribution(doc: Doc) -> None:
 
 def member_rules(doc: Doc) -> None:
     _parties_listed_by_contribution(doc)
+    for forb, a, b in _forbund_parens(doc):
+        for o in _ents(doc, doc.mentions_in(a, b, "org")):
+            if o.kind == "municipality_org":
+                doc.relate("MEMBER_OF", o, forb, doc.sentence(a))
     last_forbund: Entity | None = None  # the förbund of the previous sentence about membership
     for sp in doc.sents:
         s_text = doc.text[sp.start:sp.end]

@@ -2133,3 +2133,13 @@ def test_a_unit_written_before_its_body_with_a_slash_is_an_organisation_part_of_
     got = {frozenset((s, o)) for t, s, o in rels(r, "COLLABORATES_WITH")}
     assert frozenset(("Temagruppen Unga vuxna", "Region Skåne")) in got
     assert frozenset(("Myndigheten för ungdoms- och civilsamhällesfrågor", "Region Skåne")) not in got
+
+
+def test_the_kommuner_in_the_bracket_after_a_forbund_are_its_members_not_the_projects_partners():
+    r = extract_text("Projektet Vägledning Öst\n\nAktiva parter i projektet Vägledning Öst har varit Motala kommun och "
+                     "Samordningsförbundet östra Östergötland (Norrköpings, Söderköpings och Valdemarsviks kommuner).",
+                     "fp.txt")
+    got = {s for t, s, o in rels(r, "MEMBER_OF") if o == "Samordningsförbundet östra Östergötland"}
+    assert {"Norrköpings kommun", "Söderköpings kommun", "Valdemarsviks kommun"} <= got
+    assert not {s for t, s, o in rels(r, "PARTNER_IN")} & got
+    assert ("PARTNER_IN", "Motala kommun", "Vägledning Öst") in rels(r)
