@@ -1034,10 +1034,59 @@ def person_rules(doc: Doc, people, seg_of) -> None:
 #: a title word ("utvecklingschef", "integrationsstrateg", "ordförande", "kommunalråd")
 _TITLE = r"[a-zåäö\-]*(?:chef|strateg|ordförande|råd|direktör|ledare|samordnare|koordinator|handläggare|" \
          r"sekreterare|utvecklare|rektor|minister|hövding|ansvarig|controller|konsulent|specialist|expert|" \
-         r"utredare|forskare|professor|docent|talesperson|ombudsman)"
+         r"utredare|forskare|professor|docent|talesperson|ombudsman|ledamot|politiker)"
 _GENITIVE_TITLE = re.compile(rf":?s[ \t]+(?:[a-zåäö\-]*[a-rt-zåäö\-][ \t]+)?({_TITLE})[ \t]+$")
 _TITLE_IN_PLACE = re.compile(rf"^,?[ \t]+((?:[a-zåäö\-]+s[ \t]+)?{_TITLE})[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+(?:[ \-][A-ZÅÄÖ][a-zåäö]+)?)\b")
 _PAREN_AFTER = re.compile(r"^[ \t]*\(([^()\n]{2,90})\)")
+
+
+#: "Karin Schulz, generalsekreterare Mind", "Nina Jürs, centerchef, Headspace, Danmark",
+#: "Magnus Jägerskog, generalsekreterare i BRIS": the organisation after the title of a
+#: speaker's or a contact's line, a name no reference knows
+_TITLE_THEN_ORG = re.compile(
+    rf"^,[ \t]*(?P<title>(?:[a-zåäö\-]+[ \t]+(?:och[ \t]+)?){{0,3}}?{_TITLE}|konsult|grundare)(?:[ \t]+(?:i|på|vid|hos))?"
+    rf"[ \t]*,?[ \t]+(?P<org>[A-ZÅÄÖ][\w\-&]*(?:[ \t]+(?:[A-ZÅÄÖ][\w\-&]*|för|och|i)){{0,4}}?)[ \t]*(?=,|\(|$)")
+#: "Anneli Sjögren (Nutek)": a capitalised name in brackets after a person's name
+_PAREN_ORG_AFTER = re.compile(r"[ \t]*\((?P<org>[A-ZÅÄÖ][\w\-&]{2,}(?:[ \t]+[A-ZÅÄÖ][\w\-&]*){0,3})\)")
+
+
+#: a capitalised pair whose last word has a surname's ending: a person, not an organisation
+_SURNAME_LIKE = re.compile(r"^[A-ZÅÄÖ][a-zåäöé]+[ \t]+[A-ZÅÄÖ][a-zåäöé]*(?:s?son|berg|ström|strand|lund|qvist|kvist|gren|"
+                           r"holm|dahl|stedt|ander|ius|sky|ski|ić|ic|vic|ovic|oglu|zadeh)$")
+
+
+def _zone_orgs(doc: Doc, people) -> None:
+    """The organisation written on a person's line after the title, or in brackets after the
+    name, where no rule found one: an organisation of its own, the person's employer."""
+    from loaders import orgs as O
+
+    g = O.Gazetteer.load()
+    for pm in people:
+        person = doc.get("person", pm.uid)
+        if person is None or any(k[0] == "WORKS_FOR" and k[1] == person.uid for k in doc.relations):
+            continue
+        zone = doc.text[pm.end:pm.zone_end]
+        m = _TITLE_THEN_ORG.match(zone)
+        if m and CONTACT_ROLES.search(m.group("title")):
+            m = None  # "projektledare Steget": the project's, not an employer
+        if m is None:
+            m = _PAREN_ORG_AFTER.match(doc.text, pm.end, min(len(doc.text), pm.end + 60))
+            if m is not None and re.fullmatch(_TITLE, m.group("org").lower()):
+                m = None  # "(Riksdagsledamot)": a title in brackets
+            zone_base = 0
+        else:
+            zone_base = pm.end
+        if m is None:
+            continue
+        name = m.group("org")
+        s = (zone_base + m.start("org")) if zone_base else m.start("org")
+        e = s + len(name)
+        if doc.is_taken(s, e) or g.place(name) or g.is_first_name(name.split()[0]) or name.isupper() and len(name) <= 2:
+            continue
+        if re.search(r"(?:minister|statsråd)$", (m.groupdict().get("title") or "")) or _SURNAME_LIKE.search(name):
+            continue  # "statssekreterare för …minister Nyamko Sabuni": the title names a person
+        o = doc.add("org", name, s, e, kind=O.guess_kind(name), surface=name)
+        doc.relate("WORKS_FOR", person, o, Span(pm.start, e), role=m.groupdict().get("title") or pm.role)
 
 
 def affiliation_rules(doc: Doc, people) -> None:

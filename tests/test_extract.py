@@ -2143,3 +2143,12 @@ def test_the_kommuner_in_the_bracket_after_a_forbund_are_its_members_not_the_pro
     assert {"Norrköpings kommun", "Söderköpings kommun", "Valdemarsviks kommun"} <= got
     assert not {s for t, s, o in rels(r, "PARTNER_IN")} & got
     assert ("PARTNER_IN", "Motala kommun", "Vägledning Öst") in rels(r)
+
+
+def test_the_organisation_after_a_speakers_title_or_in_brackets_is_their_employer():
+    r = extract_text("Medverkande:\n\n  • Karin Lund, generalsekreterare Mind\n  • Nina Holm, centerchef, Headspace, "
+                     "Danmark\n  • Eva Ek, projektledare Steget\n\nI panelen: Anneli Sjö (Nutek), Lennart Levi "
+                     "(Riksdagsledamot) och Per Ek, statssekreterare hos ministern Amir Karimi.", "sp.txt")
+    assert {("WORKS_FOR", "Karin Lund", "Mind"), ("WORKS_FOR", "Nina Holm", "Headspace"),
+            ("WORKS_FOR", "Anneli Sjö", "Nutek")} <= rels(r)
+    assert not {"Steget", "Riksdagsledamot", "Amir Karimi"} & names(r, "organizations")
