@@ -956,6 +956,18 @@ def part_of_rules(doc: Doc) -> None:
         if o.kind != "municipal_unit" or any(k[0] == "PART_OF" and k[1] == o.uid for k in doc.relations):
             continue
         parent = None
+        for s, _e in o.mentions:
+            # "Uppsala kommun, utbildningsförvaltningen", "Uppsala kommun arbetsmarknadsförvaltningen":
+            # a unit written right after its kommun or region
+            before = [m for m in doc.mentions_in(max(0, s - 60), s, "org")
+                      if re.fullmatch(r",?[ \t]*", text[m.end:s]) and doc.get("org", m.uid) is not None
+                      and doc.get("org", m.uid).kind in ("municipality_org", "region")]
+            if before:
+                parent = doc.get("org", before[-1].uid)
+                break
+        if parent is not None:
+            doc.relate("PART_OF", o, parent, o.mentions[0][0] if o.mentions else None)
+            continue
         named = [k for k in kommuner if k.props.get("place_uid") and any(
             (doc.get("place", k.props["place_uid"]).name.lower() in f.lower()) for f in {o.name, *o.aliases})]
         if named:

@@ -2152,3 +2152,11 @@ def test_the_organisation_after_a_speakers_title_or_in_brackets_is_their_employe
     assert {("WORKS_FOR", "Karin Lund", "Mind"), ("WORKS_FOR", "Nina Holm", "Headspace"),
             ("WORKS_FOR", "Anneli Sjö", "Nutek")} <= rels(r)
     assert not {"Steget", "Riksdagsledamot", "Amir Karimi"} & names(r, "organizations")
+
+
+def test_a_unit_written_right_after_its_kommun_is_part_of_it_among_several_kommuner():
+    r = extract_text("I projektet deltar Heby kommun, Knivsta kommun, Uppsala kommun arbetsmarknadsförvaltningen och "
+                     "Uppsala kommun, utbildningsförvaltningen.", "ku.txt")
+    parts = {(s, o) for t, s, o in rels(r, "PART_OF")}
+    assert {("Arbetsmarknadsförvaltningen", "Uppsala kommun"), ("Utbildningsförvaltningen", "Uppsala kommun")} <= parts
+    assert not {o for s, o in parts} - {"Uppsala kommun"}
