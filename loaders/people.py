@@ -21,7 +21,7 @@ NAMEWORD = rf"[{U}][{L}’']+(?:-[{U}]?[{L}’']+)?"
 PARTICLE = r"(?:af|von|van|de|da|del|bin|al|El|el|Al)"
 _NAME = re.compile(rf"(?<![\w\-])({NAMEWORD}(?:[ ](?:{PARTICLE}[ -])?{NAMEWORD}){{1,3}})(?![\w\-])")
 _ROLE_BEFORE = re.compile(
-    rf"(?:^|[\s(])((?:[{L}\-]+(?:chef|ande|are|ör|ledare|log|man|råd|hövding|sekreterare|"
+    rf"(?:^|[\s(])((?:(?:(?:^|(?<=[.!?:]\s))[{U}][{L}\-]{{3,}}|[{L}\-]+)(?:chef|ande|are|ör|ledare|log|man|råd|hövding|sekreterare|"
     rf"ordförande|moderator|professor|docent|rektor|direktör|handläggare|samordnare|koordinator|"
     rf"projektledare|minister|talesperson|forskare|utredare))(?:en|n)?)(?:,)?\s+$")
 # reporting verbs put a name right after them: "säger Fedja Zunic", "enligt Lena Svensson"
@@ -181,6 +181,12 @@ def find_people(doc: Doc) -> list[PersonMention]:
             role = "Kontaktperson"
         ent = doc.add("person", name, s, e, firm=True, role=role)
         out.append(PersonMention(ent.uid, s, e, zs, ze, role))
+    # "Elin Brännström och Ulrika Larsson som varit samordnare och projektledare": a role after
+    # coordinated names is each one's
+    for a, b in zip(out, out[1:]):
+        if a.role is None and b.role and re.fullmatch(r"[ \t]+(?:och|samt)[ \t]+", text[a.end:b.start]) \
+                and re.match(r"[ \t]+som[ \t]+(?:har[ \t]+)?(?:varit|är|var)\b", text[b.end:b.end + 20]):
+            a.role = b.role
     return out
 
 

@@ -2160,3 +2160,10 @@ def test_a_unit_written_right_after_its_kommun_is_part_of_it_among_several_kommu
     parts = {(s, o) for t, s, o in rels(r, "PART_OF")}
     assert {("Arbetsmarknadsförvaltningen", "Uppsala kommun"), ("Utbildningsförvaltningen", "Uppsala kommun")} <= parts
     assert not {o for s, o in parts} - {"Uppsala kommun"}
+
+
+def test_a_role_before_a_sentence_initial_name_and_a_role_after_coordinated_names():
+    r = extract_text("Projektet Jobbstart\n\nProjektmedarbetare Henrik Ek och projektledare Lisa Berg jobbar i "
+                     "projektet Jobbstart.\n\nEtt stort tack till Elin Borg och Ulla Lind som varit samordnare och "
+                     "projektledare i Jobbstart.", "ro.txt")
+    assert {("CONTACT_FOR", p, "Jobbstart") for p in ("Henrik Ek", "Lisa Berg", "Elin Borg", "Ulla Lind")} <= rels(r)
