@@ -527,6 +527,20 @@ _FUNDING_VERB = re.compile(r"(?i)\b(?:har|hade)\s+(?:\w+\s+){0,4}?(?:finansierat
                            r"stöttat)\b|\b(?:finansierar|finansierade|beviljar|beviljade|fördelar|fördelade)\b")
 
 
+def _list_end(text: str, intro_end: int) -> int:
+    """Where the lines under a list's announcing sentence end: at the first line of prose."""
+    pos, end = intro_end + 1, intro_end + 1
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        line = text[pos:line_end]
+        if line.strip() and (len(line.split()) > 9 or re.search(r"[.!?]\s*$", line.rstrip())):
+            break  # prose: the list is over
+        end = line_end
+        pos = line_end + 1
+    return end
+
+
 def _funded_list(doc: Doc) -> None:
     """"Sedan 2011 har Samordningsförbundet X finansierat tre olika projekt …:" over the lines
     naming them (bulleted or not): the funder of the announcing sentence funds each project
@@ -543,17 +557,31 @@ def _funded_list(doc: Doc) -> None:
             funders = [f for f in [doc.page_forbund()] if f is not None]
         if len(funders) != 1:
             continue
-        pos, end = intro.end() + 1, intro.end() + 1
-        while pos < len(text):
-            nl = text.find("\n", pos)
-            line_end = len(text) if nl < 0 else nl
-            line = text[pos:line_end]
-            if line.strip() and (len(line.split()) > 9 or re.search(r"[.!?]\s*$", line.rstrip())):
-                break  # prose: the list is over
-            end = line_end
-            pos = line_end + 1
+        end = _list_end(text, intro.end())
         for p in relations._ents(doc, doc.mentions_in(intro.end(), end, "project")):
             doc.relate("FUNDS", funders[0], p, Span(sp.start, min(end, sp.start + 400)))
+
+
+def _listed_targets(doc: Doc, found) -> None:
+    """"… tre olika projekt vars utgångspunkt har varit samverkan kring personer som varit
+    sjukskrivna:" over the projects' lines, "De prioriterade insatserna är verksamhet som riktar
+    sig till nyanlända … Årets medel har fördelats till fyra insatser:": the groups of the
+    announcing sentence (or the one before it) are each listed project's."""
+    text = doc.text
+    for intro in projects._LIST_INTRO.finditer(text):
+        sp = doc.sentence(intro.start())
+        end = _list_end(text, intro.end())
+        listed = relations._ents(doc, doc.mentions_in(intro.end(), end, "project"))
+        if len(listed) < 2:
+            continue
+        prev = doc.sentence(sp.start - 1) if sp.start > 0 else sp
+        lo = prev.start if re.search(r"(?i)\b(?:insatser|insatserna|projekten|projekt|verksamhet\w*)\b",
+                                     text[prev.start:prev.end]) else sp.start
+        for g in found:
+            if lo <= g.start < intro.end():
+                grp = doc.add("group", g.key, None, None, uid=g.key)
+                for p in listed:
+                    doc.relate("TARGETS", p, grp, doc.sentence(g.start))
 
 
 def _split_segments(doc: Doc, spans: list[tuple[int, int]]) -> None:
@@ -814,6 +842,7 @@ def _targets(doc: Doc) -> list[str]:
             for p in (here if len(here) == 1 and len(projs) > 1 else proj_targets):
                 if p is not None:
                     doc.relate("TARGETS", p, grp, sp)
+    _listed_targets(doc, found)
     return doc_keys
 
 

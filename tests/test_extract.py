@@ -2167,3 +2167,11 @@ def test_a_role_before_a_sentence_initial_name_and_a_role_after_coordinated_name
                      "projektet Jobbstart.\n\nEtt stort tack till Elin Borg och Ulla Lind som varit samordnare och "
                      "projektledare i Jobbstart.", "ro.txt")
     assert {("CONTACT_FOR", p, "Jobbstart") for p in ("Henrik Ek", "Lisa Berg", "Elin Borg", "Ulla Lind")} <= rels(r)
+
+
+def test_the_groups_of_a_sentence_announcing_a_list_are_each_listed_projects():
+    text = ("Koordinera mera\n\nSedan 2012 har Samordningsförbundet i Ystad finansierat tre olika projekt vars\n"
+            "utgångspunkt har varit samverkan kring personer som varit sjukskrivna:\n\nTeam Norr (2012-2013)\n"
+            "Team Syd (vårdcentralen)\nTeam Väst\nI skrivande stund pågår Team Syd och Team Väst, med stöd av många.\n")
+    r = extract_text(text, "lt.txt")
+    assert {("TARGETS", p, "sick_listed") for p in ("Team Norr", "Team Syd", "Team Väst")} <= rels(r)
