@@ -292,6 +292,9 @@ def target_sections(text: str) -> list[tuple[int, int]]:
                          r"är till för|(?:projektet|insatsen|satsningen) ska (?:\w+ ){0,4}?(?:stötta|stödja|hjälpa)|deltagarna (?:är|var)|"
                          r"\b(?:projekt|projektet|insats(?:er|en)?|satsning(?:en)?)\s+för\s+(?!att\b|\w+(?:ing|ande|ende)\b)|"
                          r"som behöver (?:\w+ ){0,2}(?:insats|stöd)|"
+                         # "Under två år ska 100 långtidsarbetslösa och/eller nyanlända få hjälp ut i
+                         # arbetslivet": who is to get the help; "Den som kan komma ifråga ska …": who may take part
+                         r"\bska\s+(?:[\w/\-]+\s+){1,6}?få\s+(?:hjälp|stöd|chansen|möjlighet)|\bkomma\s+(?:i\s*fråga|ifråga)\b|"
                          r"henvender sig til|målgruppe\w*", text):
         sa, sb = _sentence_bounds(text, m.start())
         a, b = _with_list(text, sa, sb)

@@ -2175,3 +2175,10 @@ def test_the_groups_of_a_sentence_announcing_a_list_are_each_listed_projects():
             "Team Syd (vårdcentralen)\nTeam Väst\nI skrivande stund pågår Team Syd och Team Väst, med stöd av många.\n")
     r = extract_text(text, "lt.txt")
     assert {("TARGETS", p, "sick_listed") for p in ("Team Norr", "Team Syd", "Team Väst")} <= rels(r)
+
+
+def test_who_is_to_get_help_and_who_may_take_part_are_a_projects_targets():
+    r = extract_text("Projektet Steg ut\n\nJust nu är projektet Steg ut i en uppstartsfas i Arvika. Under två år ska "
+                     "80 långtidsarbetslösa få hjälp ut i arbetslivet. Den som kan komma ifråga ska som högst ha "
+                     "grundskoleutbildning.\n\nProjektet finansieras av Europeiska socialfonden.", "tg.txt")
+    assert {("TARGETS", "Steg ut", "long_term_unemployed"), ("TARGETS", "Steg ut", "short_education")} <= rels(r)
