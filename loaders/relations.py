@@ -20,6 +20,9 @@ OWN_CUES = re.compile(r"\bdriv(?:er|it)\b|\b(?:dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?
                       r"\bbeviljades\b(?!\s+(?:av|från)\b)|\bblev\s+beviljade?\b|"
                       # a possessive: "Y:s projekt ”Z”", "X ska med sin insats ”Z” …"
                       r"(?<=\w):?s\s+(?:nya\s+)?(?:projekt|insats)\s+(?=[”\"“»])|\bsin(?:a|t)?\s+(?:nya\s+)?(?:projekt|insats)\s+(?=[”\"“»])|"
+                      # "… till Växjö kommuns projekt kring etablering": the genitive owner of the
+                      # page's one project, written without its name
+                      r"(?<=[a-zåäö]):?s\s+(?:nya\s+|egna\s+)?projekt\s+(?=kring|om|för|inom|med)\b|"
                       r"\bprojektägare\b|\bi\s+\w+s\s+regi\b|"
                       # "genomförs av sju kommuner med gemensam ledning från Region X": who leads it
                       r"\bledning\s+(?:från|av)\b|"
@@ -200,6 +203,9 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
         proj = sentence_project(doc, sp, seg)
         if proj is None or proj.uid in owners:
             continue
+        if re.match(r":?s\s+(?:nya\s+|egna\s+)?projekt\s+(?:kring|om|för|inom|med)\b", cue.group(0)) \
+                and not doc.mentions_in(sp.start, sp.end, "project") and len(segment_projects(doc, seg)) != 1:
+            continue  # "X:s projekt kring …" names no project: only the segment's one project can be meant
         orgs = doc.mentions_in(sp.start, sp.end, "org")
         cue_pos = sp.start + cue.start()
         owner = None

@@ -2182,3 +2182,10 @@ def test_who_is_to_get_help_and_who_may_take_part_are_a_projects_targets():
                      "80 långtidsarbetslösa få hjälp ut i arbetslivet. Den som kan komma ifråga ska som högst ha "
                      "grundskoleutbildning.\n\nProjektet finansieras av Europeiska socialfonden.", "tg.txt")
     assert {("TARGETS", "Steg ut", "long_term_unemployed"), ("TARGETS", "Steg ut", "short_education")} <= rels(r)
+
+
+def test_the_genitive_owner_of_the_pages_one_project_written_without_its_name():
+    r = extract_text("EU-miljoner till etablering\n\nStrukturfondspartnerskapet ger 18 miljoner kronor från Europeiska "
+                     "socialfonden till Växjö kommuns projekt kring etablering.\n\nProjektet Etablering Kronoberg 2 "
+                     "pågår i tre år.", "go.txt")
+    assert ("OWNS", "Växjö kommun", "Etablering Kronoberg 2") in rels(r)
