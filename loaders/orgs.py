@@ -320,6 +320,8 @@ def add_kommun_org(doc: Doc, p: Place, start: int, end: int, surface: str | None
 
 
 _KOMMUN = re.compile(rf"({CAP}(?:[ \-]{CAP})?)\s+(kommun|stad|Kommun|Stad|Kommune|kommune)(?:s)?(?![\w\-])")
+#: a line that is a place label's value ("Plats: Arvika kommun, Eda kommun och Säffle kommun")
+_PLACE_LABEL = re.compile(r"[ \t]*(?:Plats|Platser|Ort|Orter|Genomförandeort|Verksamhetsort|Var)[ \t]*:")
 _COORD_BEFORE = re.compile(rf"((?:{CAP}(?:[ \-]{CAP})?(?:,\s+|\s+och\s+|\s+samt\s+))+)$")
 _KOMMUNERNA = re.compile(
     rf"\b(?:(?:[Kk]|[a-zåäö]+k)ommunerna(?:\s+i)?|(?:[Mm]edverkande|[Dd]eltagande|[Bb]erörda|[Ii]ngående)\s+kommuner(?:na)?\s+(?:är|var)|"
@@ -466,6 +468,10 @@ def find_kommun_orgs(doc: Doc) -> None:
         surface = text[stem_start:m.end()]
         if surface.endswith(("kommuns", "stads", "Kommuns", "Stads", "kommunes")):
             surface = surface[:-1]  # "Örebro kommuns sfi": the genitive is no other name
+        if _PLACE_LABEL.match(text, text.rfind("\n", 0, stem_start) + 1):
+            # "Plats: Arvika kommun, Eda kommun …": the value of a place label names places
+            add_place(doc, p, stem_start, m.end(), surface=surface)
+            continue
         add_kommun_org(doc, p, stem_start, m.end(), surface=surface)
         # coordinated: "Svedal och Trelleborgs kommun", "Nybro och Emmaboda kommun"
         cm = _COORD_BEFORE.search(text[max(0, stem_start - 120):stem_start])

@@ -2189,3 +2189,11 @@ def test_the_genitive_owner_of_the_pages_one_project_written_without_its_name():
                      "socialfonden till Växjö kommuns projekt kring etablering.\n\nProjektet Etablering Kronoberg 2 "
                      "pågår i tre år.", "go.txt")
     assert ("OWNS", "Växjö kommun", "Etablering Kronoberg 2") in rels(r)
+
+
+def test_kommuner_in_a_place_labels_value_are_places_not_actors():
+    r = extract_text("Projektet Tillsammans\n\nPlats: Arvika kommun, Eda kommun och Säffle kommun\n\n"
+                     "Projektet drivs av Säffle kommun.", "pl.txt")
+    assert names(r, "organizations") == {"Säffle kommun"}
+    assert {"Arvika", "Eda", "Säffle"} <= names(r, "municipalities")
+    assert {("ACTIVE_IN", "Tillsammans", k) for k in ("Arvika", "Eda")} <= rels(r)
