@@ -1016,9 +1016,10 @@ def _names_as_written(rec: dict, text: str) -> None:
     text writes another full form of it (a bare kommun name is a place, not a name of it)."""
     words = " ".join(_WORDS.findall(text.casefold()))
 
-    def written(name: str) -> bool:
+    def written(name: str, genitive: bool = False) -> bool:
         key = " ".join(_WORDS.findall(name.casefold()))
-        return bool(key) and f" {key} " in f" {words} "
+        # with ``genitive`` also in that form ("samordningsförbundet Hallands ordförande")
+        return bool(key) and (f" {key} " in f" {words} " or genitive and f" {key}s " in f" {words} ")
 
     renamed: dict[str, str] = {}
     for item in rec["organizations"]:
@@ -1032,6 +1033,8 @@ def _names_as_written(rec: dict, text: str) -> None:
                  and (not kommun or a.split()[-1].casefold() in ("kommun", "stad"))]
         if not found:
             continue
+        if written(name, genitive=True) and all(len(a) <= len(name) for a in found):
+            continue  # the name itself is written, in the genitive; a shorter alias ("Finsam") is no better
         best = max(found, key=lambda a: (len(a), a))
         hit = re.search(r"(?<!\w)" + re.escape(best) + r"(?!\w)", text, re.I)
         best = hit.group(0) if hit and " ".join(hit.group(0).split()) == hit.group(0) else best  # its case as written

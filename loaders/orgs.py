@@ -634,7 +634,8 @@ _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
     (re.compile(rf"\b({CAP}\s+läns\s+landsting)\b"), "region"),
     (re.compile(rf"\b(Landstinget\s+(?:i\s+)?{CAP})"), "region"),
     (re.compile(rf"\b([Ss]amordningsförbundet\s+(?:(?:FINSAM|Finsam)\s+)?(?:i\s+)?{CAP}(?:(?:\s|-){CAP})*(?:\s+län\b)?)"), "coordination_association"),
-    (re.compile(rf"\b((?:FINSAM|Finsam)\s+(?:i\s+)?{CAP}(?:\s{CAP})?)"), "coordination_association"),
+    # (on one line: "Finsam⏎⏎Hallå där …" is a logo over a headline; "FINSAM UNGA MED" a heading)
+    (re.compile(rf"\b((?:FINSAM|Finsam)[ \t]+(?:i[ \t]+)?(?![A-ZÅÄÖ]{{2,}}\b){CAP}(?:[ \t]{CAP})?)"), "coordination_association"),
     (re.compile(rf"\b((?:(?:Norra|Södra|Östra|Västra|Mellersta|Övre|Nedre)\s+)?{CAP}s\s+(?:[Ss]amordnings|[Ff]insam)förbund|[{U}]+S\s+(?:SAMORDNINGS|FINSAM)FÖRBUND)s?(?![\w\-])"), "coordination_association"),
     # the regional body that decides on ESF money ("Strukturfondspartnerskapet i Västsverige",
     # "… för Småland och Öarna", "… mellan Norr- och Västerbotten"), also by its bare name
@@ -951,6 +952,16 @@ def _merge_forbund_forms(doc: Doc) -> None:
                 doc.merge("org", short.uid, long_.uid)
 
 
+def _conjunct_of_orgs(doc: Doc, s: int, e: int) -> bool:
+    """The span is one conjunct of a list of organisations ("A, B, X och C")."""
+    text = doc.text
+    before = [m for m in doc.mentions_in(max(0, s - 80), s, "org")
+              if re.fullmatch(r"[ \t]*(?:,|och|samt)[ \t]*", text[m.end:s])]
+    after = [m for m in doc.mentions_in(e, min(len(text), e + 80), "org")
+             if re.fullmatch(r"[ \t]*(?:,|och|samt)[ \t]*", text[e:m.start])]
+    return bool(before or after)
+
+
 def _bare_finsam(doc: Doc) -> None:
     """'Finsam'/'FINSAMs paraply'/'Samordningsförbundet' alone: the page's samordningsförbund
     when it names one (CONVENTIONS), else a förbund the text calls just Finsam."""
@@ -976,7 +987,13 @@ def _bare_finsam(doc: Doc) -> None:
                     surface=m.group(1))
         elif m.group(1).startswith("Samordnings"):
             continue  # "Samordningsförbundet" with no förbund named: the kind of body, not one
-        else:
+        elif _conjunct_of_orgs(doc, m.start(), m.start() + len(m.group(1))) or re.search(
+                r"(?i)\b(?:organisation|förbund|samordningsförbund)\w*\s+(?:som\s+)?(?:kallas|heter|kallad|med\s+namnet)\s+$",
+                doc.text[max(0, m.start() - 60):m.start()]):
+            # "ett samarbete mellan Arbetsförmedlingen, Försäkringskassan, Finsam och Falu kommun":
+            # an actor among actors, or the name a body is given ("den nya organisationen som
+            # kallas Finsam"); alone ("Finsam" over a page's headline, "Finsam är …") it is
+            # the system or the national site, not a body
             forb = [doc.add("org", "Finsam", m.start(), m.start() + len(m.group(1)),
                             kind="coordination_association")]
 

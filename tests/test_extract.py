@@ -2197,3 +2197,20 @@ def test_kommuner_in_a_place_labels_value_are_places_not_actors():
     assert names(r, "organizations") == {"Säffle kommun"}
     assert {"Arvika", "Eda", "Säffle"} <= names(r, "municipalities")
     assert {("ACTIVE_IN", "Tillsammans", k) for k in ("Arvika", "Eda")} <= rels(r)
+
+
+def test_bare_finsam_is_an_actor_only_among_actors_or_when_a_body_is_called_so():
+    r = extract_text("Finsam\n\nHallå där Eva, samordnare för Finsamkonferensen\n\nFinsam är ett sätt att "
+                     "samverka.", "fs.txt")
+    assert not {o for o in names(r, "organizations") if o.lower().startswith("finsam")}
+    r = extract_text("Projektet Framgång är ett samarbete mellan Arbetsförmedlingen, Försäkringskassan, Finsam och "
+                     "Falu kommun.", "fs2.txt")
+    assert "Finsam" in names(r, "organizations")
+    r = extract_text("Eva Jupiter är samordnare för den nya organisationen som kallas Finsam.", "fs3.txt")
+    assert "Finsam" in names(r, "organizations")
+
+
+def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
+    r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
+                     "Hallands ordförande Linda Bilt.", "gn.txt")
+    assert ("WORKS_FOR", "Linda Bilt", "Finsam") not in rels(r)
