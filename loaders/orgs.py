@@ -616,7 +616,12 @@ _UNIT = re.compile(
     rf"(?<![\w\-])((?:[{U}{L}]+-[ \t]*och[ \t]+|[{U}][{L}]+s?[ \t]+och[ \t]+)?[{U}{L}][{L}]*?"
     rf"(?:förvaltning(?:en)?|nämnd(?:en)?|enhet(?:en)?|avdelning(?:en)?|kontor(?:et)?))"
     rf"((?:[ \t]+{CAP})?)(?![\w\-])")
-_UNIT_FOR = re.compile(rf"(?<![\w\-])((?:[Ee]nheten|[Aa]vdelningen|[Ss]ektionen|[Kk]ontoret) för [{L}]+(?:(?: och| för| av)? [{L}]+){{0,4}})")
+#: (the name ends before a verb, a conjunction that starts a clause or a pronoun: "Enheten för hemlösa
+#: är projektets medfinansiär", "Enheten för hemlösa och Stockholms stad")
+_UNIT_STOP = (r"(?!(?:är|var|har|hade|som|och|samt|eller|men|att|ska|kan|blir|blev|med|i|på|vid|hos|till|från|den|det|de|projektets|sin|sina|ansvarar|arbetar|driver|leder|erbjuder|samordnar|finns|bidrar|deltar|"
+              r"startar|jobbar|hjälper|stödjer|stöttar|ger|får|fick)\b)")
+_UNIT_FOR = re.compile(rf"(?<![\w\-])((?:[Ee]nheten|[Aa]vdelningen|[Ss]ektionen|[Kk]ontoret) för {_UNIT_STOP}[{L}]+"
+                       rf"(?:(?: och| för| av)? {_UNIT_STOP}[{L}]+){{0,4}})")
 #: first elements of coordinated unit names written without a hyphen ("Kultur och fritidsförvaltningen")
 _COMPOUND_FIRST = {"kultur", "fritid", "barn", "utbildning", "miljö", "vård", "omsorg", "teknik", "service", "arbete",
                    "integration", "näringsliv", "bygg", "natur", "hälsa", "social", "stad", "skola", "ekonomi", "personal",

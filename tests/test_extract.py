@@ -2214,3 +2214,12 @@ def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
     assert ("WORKS_FOR", "Linda Bilt", "Finsam") not in rels(r)
+
+
+def test_a_unit_named_for_its_field_ends_before_a_verb_or_a_clause():
+    r = extract_text("Stadsmissionen och Enheten för hemlösa driver projektet. Enheten för hemlösa är projektets "
+                     "medfinansiär. Avdelningen för arbetsmarknad och integration ansvarar. Enheten för ungdomar och "
+                     "nyanlända finns i Malmö.", "uf.txt")
+    got = names(r, "organizations")
+    assert {"Enheten för hemlösa", "Avdelningen för arbetsmarknad och integration", "Enheten för ungdomar och nyanlända"} <= got
+    assert not {o for o in got if o.endswith(("ansvarar", "medfinansiär", " och"))}
