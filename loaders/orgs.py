@@ -638,7 +638,8 @@ _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
     (re.compile(rf"\bRegion(?:en)?\s+({CAP}(?:\s{CAP})?)(?![\w:])"), "region"),
     (re.compile(rf"\b({CAP}\s+läns\s+landsting)\b"), "region"),
     (re.compile(rf"\b(Landstinget\s+(?:i\s+)?{CAP})"), "region"),
-    (re.compile(rf"\b([Ss]amordningsförbundet\s+(?:(?:FINSAM|Finsam)\s+)?(?:i\s+)?{CAP}(?:(?:\s|-){CAP})*(?:\s+län\b)?)"), "coordination_association"),
+    # (on one line: "Samordningsförbundet⏎⏎Samordningsförbundet Östra Östergötland" is a heading over the name)
+    (re.compile(rf"\b([Ss]amordningsförbundet[ \t]+(?:(?:FINSAM|Finsam)[ \t]+)?(?:i[ \t]+)?{CAP}(?:(?:[ \t]|-){CAP})*(?:[ \t]+län\b)?)"), "coordination_association"),
     # (on one line: "Finsam⏎⏎Hallå där …" is a logo over a headline; "FINSAM UNGA MED" a heading)
     (re.compile(rf"\b((?:FINSAM|Finsam)[ \t]+(?:i[ \t]+)?(?![A-ZÅÄÖ]{{2,}}\b){CAP}(?:[ \t]{CAP})?)"), "coordination_association"),
     (re.compile(rf"\b((?:(?:Norra|Södra|Östra|Västra|Mellersta|Övre|Nedre)\s+)?{CAP}s\s+(?:[Ss]amordnings|[Ff]insam)förbund|[{U}]+S\s+(?:SAMORDNINGS|FINSAM)FÖRBUND)s?(?![\w\-])"), "coordination_association"),

@@ -2223,3 +2223,11 @@ def test_a_unit_named_for_its_field_ends_before_a_verb_or_a_clause():
     got = names(r, "organizations")
     assert {"Enheten för hemlösa", "Avdelningen för arbetsmarknad och integration", "Enheten för ungdomar och nyanlända"} <= got
     assert not {o for o in got if o.endswith(("ansvarar", "medfinansiär", " och"))}
+
+
+def test_a_forbund_name_does_not_run_across_a_blank_line():
+    r = extract_text("Hem / Organisation / Samordningsförbundet\n\nSamordningsförbundet\n\nSamordningsförbundet Östra "
+                     "Östergötland bildades 2009.", "sb.txt")
+    got = names(r, "organizations")
+    assert "Samordningsförbundet Östra Östergötland" in got
+    assert not {o for o in got if o.count("Samordningsförbundet") > 1}
