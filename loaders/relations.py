@@ -45,6 +45,8 @@ FUND_CUES = re.compile(
     r"\bsatsar\s+på\b|beviljade\s+insats|beslutat?\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:\w+\s+)?(?:finansiering|medel|stöd|pengar|bidrag|anslag)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
     r"stöd\s+från|bidrag\s+från|pengar\s+från|medfinansi|"
+    # "… ett projekt som A, B och C tillsammans har finansierat"; "ett projekt genom Samordningsförbundet X"
+    r"\b(?:har|hade)\s+(?:\w+\s+){0,2}?finansierat\b|\b(?:projekt|insats)\w*\s+genom(?=\s+(?:[Ss]amordnings|[Ff]insam)förbund)|"
     rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?från\s", re.I)
 PARTNER_CUES = re.compile(
     r"deltar\s+i|\bär\s+(?:en\s+)?del\s+av\s+(?:\w+)?projektet\b|samverkansprojekt\s+mellan|\bIOP\s+mellan|partnerskap\s+mellan|\bsamarbete\s+(?:\w+\s+){1,2}?med\b|samverkansprojekt\b[^.\n]{0,60}?\bmed\b|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
@@ -312,10 +314,19 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         cue_pos = sp.start + cue.start()
         word = cue.group(0).lower()
         source_after = bool(re.search(r"\b(?:från|av|via|genom|ur)$", word))  # "medel beviljat från X"
-        if not source_after and any(w in word for w in ("satsar", "beviljade insats", "beviljat", "beviljar",
-                                                        "finansierar", "finansierade", "bekostar", "att finansiera")):
+        before_cue = doc.text[sp.start:cue_pos]
+        funder_before = any(w in word for w in ("satsar", "beviljade insats", "beviljat", "beviljar", "finansierar",
+                                                "finansierade", "bekostar", "att finansiera", "finansierat")) or (
+            word.startswith("medfinansi") and re.search(r"(?i)\b(?:är|var)\s+(?:projektets\s+|insatsens\s+|en\s+)?$", before_cue))
+        if not source_after and funder_before:
             cands = [m for m in orgs if m.end <= cue_pos + 2]
             cands = cands[-1:] if cands else []
+            # "som Region Värmland, Länsstyrelsen i Värmland och Arbetsförmedlingen tillsammans har
+            # finansierat": every conjunct of the list before the cue
+            for m in reversed([m for m in orgs if cands and m.end <= cands[0].start]):
+                if not _CONJ_GAP.fullmatch(doc.text, m.end, cands[0].start):
+                    break
+                cands.insert(0, m)
         else:
             after = [m for m in orgs if m.start >= cue_pos]
             cands = after[:1]

@@ -2231,3 +2231,16 @@ def test_a_forbund_name_does_not_run_across_a_blank_line():
     got = names(r, "organizations")
     assert "Samordningsförbundet Östra Östergötland" in got
     assert not {o for o in got if o.count("Samordningsförbundet") > 1}
+
+
+@pytest.mark.parametrize("text,funders", [
+    ("Öppnare Värmland är ett projekt som Region Värmland, Länsstyrelsen i Värmland och Arbetsförmedlingen "
+     "tillsammans har finansierat.", {"Region Värmland", "Länsstyrelsen i Värmland", "Arbetsförmedlingen"}),
+    ("Projektet Öppnare Värmland drivs av Karlstads kommun. Försäkringskassan är projektets medfinansiär.",
+     {"Försäkringskassan"}),
+    ("Öppnare Värmland är ett projekt genom Samordningsförbundet Värmland där kommunerna samverkar.",
+     {"Samordningsförbundet Värmland"}),
+])
+def test_funders_before_a_perfect_a_co_funder_noun_and_a_project_through_its_forbund(text, funders):
+    r = extract_text("Projektet Öppnare Värmland\n\n" + text, "fu.txt")
+    assert {f for t, f, p in rels(r, "FUNDS") if p == "Öppnare Värmland"} >= funders
