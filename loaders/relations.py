@@ -323,7 +323,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             cands = cands[-1:] if cands else []
             # "som Region Värmland, Länsstyrelsen i Värmland och Arbetsförmedlingen tillsammans har
             # finansierat": every conjunct of the list before the cue
-            for m in reversed([m for m in orgs if cands and m.end <= cands[0].start]):
+            for m in reversed([m for m in orgs if cands and m.end <= cands[0].start and "finansier" in word]):
                 if not _CONJ_GAP.fullmatch(doc.text, m.end, cands[0].start):
                     break
                 cands.insert(0, m)
