@@ -1053,6 +1053,35 @@ _PLURAL_FORBUND = re.compile(
 _PIECE_RX = re.compile(rf"({_PIECE})(?:[ \t]*\([^()\n]{{1,60}}\))?")
 
 
+# rule_report: may fire on one annotated page; kept: the coordinated plural (one body per conjunct), as for förbund
+#: "socialförvaltningarna i Solna och Sundbyberg", "arbetsmarknadsenheterna i A, B och C": a
+#: coordinated plural of a kommun's unit names one unit per kommun
+_PLURAL_UNITS = re.compile(
+    rf"(?<![\w\-])([a-zåäö]+(?:förvaltningarna|nämnderna|enheterna|tjänsterna|kontoren))[ \t]+i[ \t]+"
+    rf"({_PIECE}(?:(?:,[ \t]*|[ \t]+och[ \t]+|[ \t]+samt[ \t]+){_PIECE})+)")
+_SINGULAR = (("förvaltningarna", "förvaltningen"), ("nämnderna", "nämnden"), ("enheterna", "enheten"),
+             ("tjänsterna", "tjänsten"), ("kontoren", "kontoret"))
+
+
+def _coordinated_units(doc: Doc) -> None:
+    for m in _PLURAL_UNITS.finditer(doc.text):
+        plural = m.group(1)
+        head = next(plural[:-len(p)] + sg for p, sg in _SINGULAR if plural.endswith(p))
+        for pm in _PIECE_RX.finditer(doc.text, m.start(2), m.end(2)):
+            piece, ps, pe = pm.group(1), pm.start(1), pm.end(1)
+            if piece in ("och", "samt") or doc.is_taken(ps, pe):
+                continue
+            place = _resolve_stem(piece)
+            if place is None:
+                continue
+            name = f"{head[0].upper()}{head[1:]} i {piece}"
+            kom = next((o for o in doc.of_type("org") if o.props.get("place_uid") == place.uid), None)
+            unit = doc.add("org", name, ps, pe, uid=unit_uid(name), kind="municipal_unit", surface=piece)
+            add_place(doc, place, ps, pe, surface=piece)  # the kommun is named as a place too
+            if kom is not None:
+                unit.props["parent_uid"] = kom.uid
+
+
 def _coordinated_forbund(doc: Doc) -> None:
     g = Gazetteer.load()
     for m in _PLURAL_FORBUND.finditer(doc.text):
@@ -1073,6 +1102,7 @@ def _coordinated_forbund(doc: Doc) -> None:
 
 def find_all(doc: Doc) -> None:
     _coordinated_forbund(doc)
+    _coordinated_units(doc)
     find_kommun_orgs(doc)
     find_reference_orgs(doc)
     _genitive_units(doc)

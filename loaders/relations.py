@@ -989,8 +989,8 @@ def part_of_rules(doc: Doc) -> None:
             (doc.get("place", k.props["place_uid"]).name.lower() in f.lower()) for f in {o.name, *o.aliases})]
         if named:
             parent = named[0]
-        elif len(kommuner) == 1:
-            parent = kommuner[0]
+        elif len(kommuner) == 1 and not re.search(r"\si\s+[A-ZÅÄÖ][\w\-]+$", o.name):
+            parent = kommuner[0]  # (not "Socialförvaltningen i Sundbyberg" on a page whose one kommun is Solna)
         if parent is not None:
             doc.relate("PART_OF", o, parent, o.mentions[0][0] if o.mentions else None)
 

@@ -2244,3 +2244,12 @@ def test_a_forbund_name_does_not_run_across_a_blank_line():
 def test_funders_before_a_perfect_a_co_funder_noun_and_a_project_through_its_forbund(text, funders):
     r = extract_text("Projektet Öppnare Värmland\n\n" + text, "fu.txt")
     assert {f for t, f, p in rels(r, "FUNDS") if p == "Öppnare Värmland"} >= funders
+
+
+def test_a_coordinated_plural_unit_names_one_unit_per_kommun():
+    r = extract_text("Samverkansparter är Försäkringskassan samt socialförvaltningarna i Solna och Sundbyberg.", "cu.txt")
+    assert {"Socialförvaltningen i Solna", "Socialförvaltningen i Sundbyberg"} <= names(r, "organizations")
+    assert {"Solna", "Sundbyberg"} <= names(r, "municipalities")
+    # a unit of another kommun is not part of the page's one kommun
+    r = extract_text("Solna stad driver projektet med socialförvaltningarna i Solna och Sundbyberg.", "cu2.txt")
+    assert ("PART_OF", "Socialförvaltningen i Sundbyberg", "Solna stad") not in rels(r)
