@@ -454,8 +454,11 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
         here = [m for m in doc.mentions_in(sp.start, sp.end, "org")
                 if not any(a <= m.start and m.end <= b for a, b in described)]
         for o in _ents(doc, here):
-            if owners.get(p.uid) is o or o.kind in ("fund",) or o.uid in funders.get(p.uid, set()):
+            if owners.get(p.uid) is o or o.kind in ("fund",):
                 continue
+            if o.uid in funders.get(p.uid, set()) and not re.search(
+                    r"(?i)\b(?:och|samt)\s+(?:aktiva\s+|övriga\s+)?(?:samarbets|samverkans)?part(?:er|ner)\w*", s_text):
+                continue  # a funder is no partner, unless the sentence calls it both ("Medfinansiärer och aktiva parter")
             if o.kind == "coordination_association" and owners.get(p.uid) is not None \
                     and not _PARTNER_NOUNS.search(s_text):
                 continue

@@ -2253,3 +2253,14 @@ def test_a_coordinated_plural_unit_names_one_unit_per_kommun():
     # a unit of another kommun is not part of the page's one kommun
     r = extract_text("Solna stad driver projektet med socialförvaltningarna i Solna och Sundbyberg.", "cu2.txt")
     assert ("PART_OF", "Socialförvaltningen i Sundbyberg", "Solna stad") not in rels(r)
+
+
+def test_a_sentence_naming_funders_and_partners_together_makes_them_both():
+    r = extract_text("Projektet Vägval\n\nProjektet Vägval drivs av Linköpings kommun. Medfinansiärer och aktiva parter "
+                     "i projektet har varit Motala kommun och Samordningsförbundet Centrala Östergötland.", "fp2.txt")
+    for o in ("Motala kommun", "Samordningsförbundet Centrala Östergötland"):
+        assert ("FUNDS", o, "Vägval") in rels(r) and ("PARTNER_IN", o, "Vägval") in rels(r)
+    # a funder alone is no partner
+    r = extract_text("Projektet Vägval\n\nProjektet Vägval drivs av Linköpings kommun i samverkan med Motala kommun. "
+                     "Projektet finansieras av Europeiska socialfonden.", "fp3.txt")
+    assert ("PARTNER_IN", "Europeiska socialfonden", "Vägval") not in rels(r)
