@@ -62,9 +62,9 @@ PARTNER_CUES = re.compile(
     # any compound of a joint project and the verbs of working together, any tense: "ett
     # samarbetsprojekt mellan A, B och C", "där kommunen samverkar med A och B", "I projektet
     # samarbetar de fyra förvaltningarna A, B …"
-    r"\w*projekt\w*\s+mellan\b|\bsam(?:verka|arbeta)(?:r|de|t)?\b", re.I)
+    r"\w*projekt\w*\s+mellan\b|\bsam(?:verka|arbeta)(?:r|de|t)?\b|\bhjälp(?:s|as|tes)\s+åt\b|\b(?:går|gå|gick|gått)\s+ihop\b", re.I)
 #: the verbs of working together make partners only in a sentence about the project itself
-_WORK_TOGETHER = re.compile(r"(?i)\bsam(?:verka|arbeta)(?:r|de|t)?\b")
+_WORK_TOGETHER = re.compile(r"(?i)\bsam(?:verka|arbeta)(?:r|de|t)?\b|\bhjälp(?:s|as|tes)\s+åt\b|\b(?:går|gå|gick|gått)\s+ihop\b")
 _PROJECT_WORD = re.compile(r"(?i)\b(?:projekt|insats|satsning|förstudie)\w*")
 # rule_report: two of its cues fire on one annotated page each; kept: the nouns of a partner (CONVENTIONS: PARTNER_IN), by lemma
 #: the nouns of a partner: a förbund they name is a partner, not (only) a funder

@@ -2264,3 +2264,9 @@ def test_a_sentence_naming_funders_and_partners_together_makes_them_both():
     r = extract_text("Projektet Vägval\n\nProjektet Vägval drivs av Linköpings kommun i samverkan med Motala kommun. "
                      "Projektet finansieras av Europeiska socialfonden.", "fp3.txt")
     assert ("PARTNER_IN", "Europeiska socialfonden", "Vägval") not in rels(r)
+
+
+def test_helping_each_other_and_joining_forces_are_verbs_of_working_together():
+    r = extract_text("Målmedvetet\n\nI ett EU-finansierat projekt ska Hylte, Laholm och Falkenberg hjälpas åt. Tanken "
+                     "med projektet Målmedvetet är att det ska hjälpa långtidsarbetslösa.", "ha.txt")
+    assert {("PARTNER_IN", k, "Målmedvetet") for k in ("Hylte kommun", "Laholms kommun", "Falkenbergs kommun")} <= rels(r)
