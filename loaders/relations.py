@@ -52,7 +52,7 @@ PARTNER_CUES = re.compile(
     r"deltar\s+i|\bär\s+(?:en\s+)?del\s+av\s+(?:\w+)?projektet\b|samverkansprojekt\s+mellan|\bIOP\s+mellan|partnerskap\s+mellan|\bsamarbete\s+(?:\w+\s+){1,2}?med\b|samverkansprojekt\b[^.\n]{0,60}?\bmed\b|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
     r"tillsammans\s+med|ingår\s+(?:i|också\s+i)|består\s+av\s+medarbetare\s+från|i\s+samverkan\s+med|"
     r"i\s+samarbete\s+med|\bparter(?:na)?\b|medverkar|deltagande\s+(?:kommuner|organisationer)|"
-    r"samverkanspart|\bstartar\b|har\s+startat|"
+    r"samverkanspart|\bstartar\b|har\s+startat|\bhar\s+tillsammans\s+(?:startat|drivit|genomfört|tagit\s+fram)\b|"
     # any tense of taking part, and the nouns of a partner ("I projektet deltar A, B",
     # "medverkade", "Samarbetspartners har varit A och B", "Övriga partners är …")
     r"\bdelt(?:ar|og|agit)\b|\bmedverka(?:de|t|nde)\b|\bingick\s+i\b|\w*partner(?:s|n|na)?\b|"

@@ -2270,3 +2270,9 @@ def test_helping_each_other_and_joining_forces_are_verbs_of_working_together():
     r = extract_text("Målmedvetet\n\nI ett EU-finansierat projekt ska Hylte, Laholm och Falkenberg hjälpas åt. Tanken "
                      "med projektet Målmedvetet är att det ska hjälpa långtidsarbetslösa.", "ha.txt")
     assert {("PARTNER_IN", k, "Målmedvetet") for k in ("Hylte kommun", "Laholms kommun", "Falkenbergs kommun")} <= rels(r)
+
+
+def test_bodies_that_have_started_a_project_together_are_its_partners():
+    r = extract_text("Nätverk i Berg\n\nBergs kommun och Arbetsförmedlingen har tillsammans startat ett projekt som "
+                     "heter Nätverk i Berg. Det vänder sig till nyanlända.", "ts.txt")
+    assert {("PARTNER_IN", o, "Nätverk i Berg") for o in ("Bergs kommun", "Arbetsförmedlingen")} <= rels(r)
