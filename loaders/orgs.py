@@ -54,6 +54,10 @@ def _cap_first(s: str) -> str:
 #: forms that are also common nouns: the agency only when capitalised ("Förbundet består av
 #: Arbetsförmedling, Försäkringskassa och …"; "kontakt med arbetsförmedling" is any office)
 _COMMON_NOUN_FORMS = frozenset({"arbetsförmedling", "försäkringskassa"})
+#: the lowercase forms coordinated with each other or with the kommuner: the agencies as actors
+_AGENCY_LIST = re.compile(r"(?i)\b(?:arbetsförmedling(?:en)?|försäkringskassa(?:n)?)\s*(?:,|och|samt)\s*"
+                          r"(?:arbetsförmedling(?:en)?|försäkringskassa(?:n)?)\b|\bkommunerna\s*(?:,|och|samt)\s*"
+                          r"(?:arbetsförmedling|försäkringskassa)")
 
 
 def _surface_case_ok(surface: str, form: str) -> bool:
@@ -130,7 +134,10 @@ def find_reference_orgs(doc: Doc) -> None:
         if m.group("gen"):  # "Försäkringskassans": the name without its genitive s
             surface = surface[:-1]
         ref = g.org(surface)
-        if ref is None or not _surface_case_ok(surface, fold(surface)):
+        if ref is not None and not _surface_case_ok(surface, fold(surface)) and fold(surface) in _COMMON_NOUN_FORMS \
+                and _AGENCY_LIST.search(doc.text, max(0, m.start() - 60), min(len(doc.text), m.end() + 60)):
+            pass  # "samverkar med arbetsförmedling, försäkringskassa och näringsliv": the agencies as actors
+        elif ref is None or not _surface_case_ok(surface, fold(surface)):
             continue
         if doc.is_taken(m.start(), m.end()):
             continue

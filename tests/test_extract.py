@@ -2276,3 +2276,10 @@ def test_bodies_that_have_started_a_project_together_are_its_partners():
     r = extract_text("Nätverk i Berg\n\nBergs kommun och Arbetsförmedlingen har tillsammans startat ett projekt som "
                      "heter Nätverk i Berg. Det vänder sig till nyanlända.", "ts.txt")
     assert {("PARTNER_IN", o, "Nätverk i Berg") for o in ("Bergs kommun", "Arbetsförmedlingen")} <= rels(r)
+
+
+def test_the_lowercase_agency_nouns_coordinated_are_the_agencies_alone_they_are_any_office():
+    r = extract_text("Förstudien ska ske i nära samverkan med kommunerna, arbetsförmedling och försäkringskassan.", "ag.txt")
+    assert {"Arbetsförmedlingen", "Försäkringskassan"} <= names(r, "organizations")
+    r = extract_text("Ta kontakt med arbetsförmedling om du söker jobb.", "ag2.txt")
+    assert "Arbetsförmedlingen" not in names(r, "organizations")
