@@ -523,6 +523,7 @@ def _listed_insatser(doc: Doc) -> None:
         _split_segments(doc, new_segments)
 
 
+# rule_report: may fire on one annotated page; kept: the structure layer: a list's announcing sentence speaks for every item (its funder, as its target groups)
 _FUNDING_VERB = re.compile(r"(?i)\b(?:har|hade)\s+(?:\w+\s+){0,4}?(?:finansierat|beviljat|fördelat|delfinansierat|"
                            r"stöttat)\b|\b(?:finansierar|finansierade|beviljar|beviljade|fördelar|fördelade)\b")
 
@@ -541,6 +542,7 @@ def _list_end(text: str, intro_end: int) -> int:
     return end
 
 
+# rule_report: may fire on one annotated page; kept: the structure layer (a relation stated once is distributed over the list it announces)
 def _funded_list(doc: Doc) -> None:
     """"Sedan 2011 har Samordningsförbundet X finansierat tre olika projekt …:" over the lines
     naming them (bulleted or not): the funder of the announcing sentence funds each project

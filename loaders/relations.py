@@ -365,6 +365,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
                 doc.relate("OWNS", grantee[-1], proj, sp)
 
 
+# rule_report: may fire on one annotated page; kept: the issue's one statement for several entities ('Båda projekten ägdes av X')
 #: a sentence whose subject is the projects of the page in the plural: "Projekten ägs av …",
 #: "Båda projekten drevs av …", "De tre insatserna finansieras av …"
 _PLURAL_PROJECTS = re.compile(r"(?i)^\s*(?:(?:de|båda|bägge|alla)\s+)?(?:(?:två|tre|fyra|fem|sex|olika)\s+)?"
@@ -374,6 +375,7 @@ _PLURAL_PARTNERS = re.compile(r"(?i)\b(?:(?:övriga\s+)?(?:deltagande|medverkand
 _PLURAL_OWNED = re.compile(r"(?i)\b(?:äg(?:s|des|ts)|dr(?:iv|ev)s|le(?:d|dd)(?:s|es))\s+(?:\w+\s+){0,2}?av\b")
 
 
+# rule_report: may fire on one annotated page; kept: the issue's one statement for several entities
 def plural_project_rules(doc: Doc, owners: dict[str, Entity]) -> None:
     """One statement for several projects: "Projekten ägs av respektive vårdenhet och övriga
     deltagande organisationer är A, B och C" makes A, B and C partners of each project the page
@@ -1072,6 +1074,7 @@ _TITLE_IN_PLACE = re.compile(rf"^,?[ \t]+((?:[a-zåäö\-]+s[ \t]+)?{_TITLE})[ \
 _PAREN_AFTER = re.compile(r"^[ \t]*\(([^()\n]{2,90})\)")
 
 
+# rule_report: may fire on one annotated page; kept: the issue's open-vocabulary organisations on a person's line ('Eva Ek (HR-chef ABC)'): the title-then-organisation layout of speaker lists
 #: "Karin Schulz, generalsekreterare Mind", "Nina Jürs, centerchef, Headspace, Danmark",
 #: "Magnus Jägerskog, generalsekreterare i BRIS": the organisation after the title of a
 #: speaker's or a contact's line, a name no reference knows
@@ -1082,11 +1085,13 @@ _TITLE_THEN_ORG = re.compile(
 _PAREN_ORG_AFTER = re.compile(r"[ \t]*\((?P<org>[A-ZÅÄÖ][\w\-&]{2,}(?:[ \t]+[A-ZÅÄÖ][\w\-&]*){0,3})\)")
 
 
+# rule_report: may fire on one annotated page; kept: guard: a person's name after a title is no organisation
 #: a capitalised pair whose last word has a surname's ending: a person, not an organisation
 _SURNAME_LIKE = re.compile(r"^[A-ZÅÄÖ][a-zåäöé]+[ \t]+[A-ZÅÄÖ][a-zåäöé]*(?:s?son|berg|ström|strand|lund|qvist|kvist|gren|"
                            r"holm|dahl|stedt|ander|ius|sky|ski|ić|ic|vic|ovic|oglu|zadeh)$")
 
 
+# rule_report: may fire on one annotated page; kept: the issue's open-vocabulary organisations on a person's line (speaker and contact lists)
 def _zone_orgs(doc: Doc, people) -> None:
     """The organisation written on a person's line after the title, or in brackets after the
     name, where no rule found one: an organisation of its own, the person's employer."""
