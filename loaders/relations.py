@@ -1081,6 +1081,7 @@ _PAREN_AFTER = re.compile(r"^[ \t]*\(([^()\n]{2,90})\)")
 _TITLE_THEN_ORG = re.compile(
     rf"^,[ \t]*(?P<title>(?:[a-zåäö\-]+[ \t]+(?:och[ \t]+)?){{0,3}}?{_TITLE}|konsult|grundare)(?:[ \t]+(?:i|på|vid|hos))?"
     rf"[ \t]*,?[ \t]+(?P<org>[A-ZÅÄÖ][\w\-&]*(?:[ \t]+(?:[A-ZÅÄÖ][\w\-&]*|för|och|i)){{0,4}}?)[ \t]*(?=,|\(|$)")
+# rule_report: may fire on one annotated page; kept: the 'Name (ABBR)'-style bracket after a name, for a person's organisation
 #: "Anneli Sjögren (Nutek)": a capitalised name in brackets after a person's name
 _PAREN_ORG_AFTER = re.compile(r"[ \t]*\((?P<org>[A-ZÅÄÖ][\w\-&]{2,}(?:[ \t]+[A-ZÅÄÖ][\w\-&]*){0,3})\)")
 
