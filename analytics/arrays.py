@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
-__all__ = ["GraphArrays", "graph_arrays", "gc_paused"]
+__all__ = ["GraphArrays", "graph_arrays", "gc_paused", "freeze_survivors"]
 
 
 @dataclass
@@ -129,3 +129,19 @@ def gc_paused():
     finally:
         if was_enabled:
             gc.enable()
+
+
+def freeze_survivors() -> None:
+    """Move every object alive now into the collector's permanent generation (``gc.freeze``).
+
+    For a short-lived process that keeps what it built until it exits (``samverkan
+    analyze``): the projection and the analysis are built with the collector paused
+    (:func:`gc_paused`), so their ~2 million lists and dicts (the network's 300k edges with
+    their project lists, the projection's rows) all sit in the youngest generation, and the
+    next collections, triggered by whatever runs next (the score write-back), walk all of
+    them at least twice: 1.2 s for the first generation and 1.4 s for the oldest on the
+    50k-document graph. None of them is cyclic garbage, so nothing is lost by never walking
+    them; they are still freed by reference counting when dropped. Not for a long-running
+    process (the app), where garbage already unreachable at the freeze would stay.
+    """
+    gc.freeze()

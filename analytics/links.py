@@ -68,21 +68,23 @@ def _column(rows: list, key: str) -> list:
 
 
 def _activity_columns(rows: list):
-    """Cell columns as integer codes: ``org, uids, key, keys, place, places`` (``_codes``
-    of the columns ``org_uid, target_key, place_code`` with list-shaped rows expanded), the
-    row of each organisation's first entry (``first_row``), and the ``(org_uid, project_uid)``
-    memberships, one per row, and which of those memberships give cells for sure (``cellful``,
-    None for plain rows).
+    """The organisation x cell incidence of the activity rows: ``uids`` (organisation codes,
+    ``_codes`` of ``org_uid`` in order of first appearance), ``first_row`` (the row of each
+    organisation's first entry, for its name), ``inc_org`` and ``inc_cell`` (the distinct
+    (organisation, cell) pairs, sorted, a cell numbered ``key * len(places) + place``), the
+    distinct target groups ``keys`` and places ``places`` (as strings), and the
+    ``(org_uid, project_uid)`` memberships, one per row.
 
     A row's ``seat_codes`` (the organisation's seats) pair with every target group of every
     row of that organisation; they are expanded once per organisation, not once per row: the
     same cells, without repeating them for each of a national agency's thousands of projects.
 
-    List-shaped rows are coded row by row and expanded to one entry per (group, place) in
-    numpy: a national graph expands to millions of entries (5.8 million at 50k documents),
-    which as Python lists took 15 s to build and 5 s to code. The codes are the same as
-    coding the expanded columns: values are numbered in order of first appearance, and an
-    entry's group (place) first appears where its row's list has it first.
+    List-shaped rows are not expanded to one entry per (group, place) at all: a national
+    graph has millions of those (5.8 million at 50k documents; as numpy arrays, sorted to
+    their distinct pairs, they took 2–3 s). Each distinct place list becomes a bitset over
+    the places; an organisation's places for one target group are the OR of the bitsets of
+    its rows with that group (a few hundred thousand (row, group) entries), and only the
+    distinct (organisation, group, place) cells are unpacked from those bits.
     """
     try:                                             # the plain shape: every row has the scalar keys
         keys = [r["target_key"] for r in rows]
@@ -93,20 +95,19 @@ def _activity_columns(rows: list):
         orgs, projects = _column(rows, "org_uid"), _column(rows, "project_uid")
         org, uids = _codes(orgs)
         first = np.unique(org, return_index=True)[1]
-        return (org, uids, *_codes(keys), *_codes(places), first, orgs, projects, None)
-    # pseudo-rows: every row that emits an entry, then one per seated organisation
-    row_org, row_of, key_len, place_len, flat_keys, flat_places = [], [], [], [], [], []
-
-    def emit(org, i: int, ks, ps) -> None:           # one entry per (group, place), group-major
-        row_org.append(org)
-        row_of.append(i)
-        key_len.append(len(ks))
-        place_len.append(len(ps))
-        flat_keys.extend(ks)
-        flat_places.extend(ps)
+        key, key_names = _codes(keys)
+        place, place_names = _codes(places)
+        ok = (key >= 0) & (place >= 0)
+        cell_id = key[ok] * max(len(place_names), 1) + place[ok]
+        width = int(cell_id.max(initial=0)) + 1
+        pairs = _distinct(org[ok] * width + cell_id)
+        return uids, first, pairs // width, pairs % width, key_names, place_names, orgs, projects
+    # pseudo-rows: every row that emits entries (one per group x place), then one per seated
+    # organisation; each pseudo-row's places as the number of a distinct place list
+    row_org, row_of, key_len, flat_keys, row_list = [], [], [], [], []
+    list_of: dict = {}
 
     seat_targets: dict = {}                          # org -> (first row, seats, its targets in order)
-    listed = []                                      # per row: its pseudo-row if it has both lists, else -1
     for i, r in enumerate(rows):
         org = r["org_uid"]
         ks = r["target_keys"] if "target_keys" in r else [r.get("target_key")]
@@ -115,91 +116,60 @@ def _activity_columns(rows: list):
         ks = ks if ks else [None]
         ps = ps if ps else ([] if seats else [None])
         if ps:
-            listed.append(len(row_org) if "target_keys" in r and "place_codes" in r else -1)
-            emit(org, i, ks, ps)
-        else:
-            listed.append(-1)
+            row_org.append(org)
+            row_of.append(i)
+            key_len.append(len(ks))
+            flat_keys.extend(ks)
+            row_list.append(list_of.setdefault(tuple(ps), len(list_of)))
         if seats:
             entry = seat_targets.setdefault(org, (i, seats, {}))
-            for k in ks:
-                entry[2].setdefault(k, None)
+            entry[2].update(dict.fromkeys(ks))        # new groups appended, in order
     for org, (i, seats, targets) in seat_targets.items():
-        emit(org, i, list(targets), list(seats))
+        row_org.append(org)
+        row_of.append(i)
+        key_len.append(len(targets))
+        flat_keys.extend(targets)
+        row_list.append(list_of.setdefault(tuple(seats), len(list_of)))
     row_code, uids = _codes(row_org)
-    key_code, keys = _codes(flat_keys)
-    place_code, places = _codes(flat_places)
-    nk = np.array(key_len, dtype=np.int64)
-    npl = np.array(place_len, dtype=np.int64)
-    k_ptr = np.r_[0, np.cumsum(nk)[:-1]] if nk.size else nk
-    p_ptr = np.r_[0, np.cumsum(npl)[:-1]] if npl.size else npl
-    per_row = nk * npl
-    which = np.repeat(np.arange(per_row.size, dtype=np.int64), per_row)
-    step = np.arange(which.size, dtype=np.int64) - np.repeat(np.cumsum(per_row) - per_row, per_row)
-    width = npl[which]
-    org = row_code[which]
-    key = key_code[k_ptr[which] + step // width]
-    place = place_code[p_ptr[which] + step % width]
-    first_pseudo = np.unique(row_code, return_index=True)[1]
-    first = np.asarray(row_of, dtype=np.int64)[first_pseudo]
+    key_code, key_names = _codes(flat_keys)
+    lists = list(list_of)
+    list_len = np.fromiter(map(len, lists), np.int64, len(lists))
+    place_code, place_names = _codes([c for ps in lists for c in ps])
+    n_places = max(len(place_names), 1)
+    first = np.asarray(row_of, dtype=np.int64)[np.unique(row_code, return_index=True)[1]]
     projects = [r.get("project_uid") for r in rows]
-    listed = np.array(listed, dtype=np.int64)
-    cellful = _cellful(projects, _row_lists(listed, key_code, k_ptr, nk), _row_lists(listed, place_code, p_ptr, npl))
-    return (org, uids, key, keys, place, places, first, _column(rows, "org_uid"), projects, cellful)
-
-
-def _row_lists(pseudo: np.ndarray, codes: np.ndarray, ptr: np.ndarray, length: np.ndarray):
-    """Each row's list (the codes of its pseudo-row ``pseudo[i]``; none where -1), None (-1)
-    left out and sorted, laid end to end, and the list sizes."""
-    rows = np.flatnonzero(pseudo >= 0)
-    own = pseudo[rows]
-    data = _expand(None, codes, None, ptr[own], ptr[own] + length[own])
-    owner = np.repeat(rows, length[own])
-    keep = data >= 0
-    data, owner = data[keep], owner[keep]
-    order = np.lexsort((data, owner))
-    return data[order], np.bincount(owner, minlength=pseudo.size)
-
-
-def _same_as_first(project: np.ndarray, first_of: np.ndarray, data: np.ndarray, sizes: np.ndarray) -> np.ndarray:
-    """Per row: whether its sorted list (``data``/``sizes`` CSR) equals that of its project's first row."""
-    ref = first_of[project]
-    ptr = np.r_[0, np.cumsum(sizes)]
-    same = sizes == sizes[ref]
-    rows = np.flatnonzero(same & (sizes > 0))
-    mine = _expand(ptr, data, rows)
-    theirs = _expand(ptr, data, ref[rows])
-    differ = np.repeat(rows, sizes[rows])[mine != theirs]
-    same[differ] = False
-    return same
-
-
-def _cellful(projects: list, key_lists: tuple, place_lists: tuple) -> list[bool]:
-    """Per row: whether every row of its project carries the same target groups and places (as
-    sorted lists of strings, None left out; ``_row_lists``), none of them empty.
-
-    A row whose project has a target group and a place it is active in gives every one of
-    the project's members those cells: two such members share a cell without looking
-    (only where all the project's rows carry the same groups and places, as the
-    projection's do). Compared as integer codes in numpy: sorting two short lists of
-    strings per row took a second or two for 140k rows.
-    """
-    n_rows = len(projects)
-    if n_rows == 0:
-        return []
-    keys, key_sizes = key_lists
-    places, place_sizes = place_lists
-    project, _ = pd.factorize(pd.Series(projects, dtype=object), use_na_sentinel=True)
-    project = project.astype(np.int64)
-    valid = (project >= 0) & (key_sizes > 0) & (place_sizes > 0)
-    has = np.flatnonzero(project >= 0)
-    first_of = np.zeros(int(project.max(initial=-1)) + 1, dtype=np.int64)
-    seen, first = np.unique(project[has], return_index=True)
-    first_of[seen] = has[first]
-    pid = np.where(project >= 0, project, 0)
-    ok = valid & _same_as_first(pid, first_of, keys, key_sizes) & _same_as_first(pid, first_of, places, place_sizes)
-    good = np.ones(first_of.size, dtype=bool)
-    good[pid[~ok & (project >= 0)]] = False
-    return (good[pid] & (project >= 0)).tolist()
+    empty = np.zeros(0, dtype=np.int64)
+    # one bitset per distinct place list (None left out)
+    words = (n_places + 63) // 64
+    owner = np.repeat(np.arange(len(lists), dtype=np.int64), list_len)
+    keep = place_code >= 0
+    list_bits = np.zeros((len(lists), words), dtype=np.uint64)
+    np.bitwise_or.at(list_bits, (owner[keep], place_code[keep] >> 6),
+                     np.left_shift(np.uint64(1), (place_code[keep] & 63).astype(np.uint64)))
+    # (organisation, group) -> OR of its place lists' bitsets
+    entry_row = np.repeat(np.arange(len(row_org), dtype=np.int64), np.asarray(key_len, dtype=np.int64))
+    ok = key_code >= 0
+    entry_row, entry_key = entry_row[ok], key_code[ok]
+    n_keys = max(len(key_names), 1)
+    group = row_code[entry_row] * n_keys + entry_key
+    order = np.argsort(group, kind="stable")
+    group, entry_list = group[order], np.asarray(row_list, dtype=np.int64)[entry_row[order]]
+    if group.size == 0:
+        return uids, first, empty, empty, key_names, place_names, _column(rows, "org_uid"), projects
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    bits = np.bitwise_or.reduceat(list_bits[entry_list], starts, axis=0)
+    groups = group[starts]
+    # the cells, sorted by (organisation, group, place) = (organisation, cell number)
+    inc_org, inc_cell = [], []
+    step = max(1, 2**24 // (words * 64))
+    for j in range(0, groups.size, step):
+        flags = np.unpackbits(bits[j:j + step].view(np.uint8), axis=1, bitorder="little")[:, :n_places]
+        g, p = np.nonzero(flags)
+        g = groups[j + g]
+        inc_org.append(g // n_keys)
+        inc_cell.append((g % n_keys) * n_places + p)
+    return (uids, first, np.concatenate(inc_org), np.concatenate(inc_cell), key_names, place_names,
+            _column(rows, "org_uid"), projects)
 
 
 def _pairs_within(member: np.ndarray, n: int) -> tuple[list, list]:
@@ -284,20 +254,41 @@ def _union_sizes(cell_ptr, cell_members, org_ptr, org_cells, n_orgs: int) -> np.
     return sizes
 
 
+#: the most bytes of organisation x cell bitsets :func:`_shares_cell` builds (above: sorted lookups)
+SHARES_BITS_MAX_BYTES = 256 * 2**20
+
+
 def _shares_cell(a: np.ndarray, b: np.ndarray, org_ptr, org_cells, n_cells: int,
                  chunk: int = 1 << 23) -> np.ndarray:
-    """Whether organisations ``a[i]`` and ``b[i]`` have a cell in common (vectorised, sorted cell lists).
+    """Whether organisations ``a[i]`` and ``b[i]`` have a cell in common (vectorised).
 
-    The smaller list of each pair is looked up in the larger one, ``chunk`` cells at a time:
-    the linked pairs of a national graph probe half a billion cells (4 GB at once).
+    One bitset row per organisation (a bit per cell; 84 words at 50k documents): a pair
+    shares a cell when the AND of its two rows is not all zero. The linked pairs of a national
+    graph are ~300k, many between organisations with thousands of cells each, which as
+    sorted lookups of the smaller list in the larger probed half a billion cells (1–3 s);
+    as bitsets they are 300k × 84 words. Where the bitsets would not fit
+    ``SHARES_BITS_MAX_BYTES``, the smaller list of each pair is looked up in the larger one,
+    ``chunk`` cells at a time.
     """
     out = np.zeros(a.size, dtype=bool)
     if a.size == 0:
         return out
+    n_orgs = len(org_ptr) - 1
     ncell = np.diff(org_ptr)
+    words = (n_cells + 63) // 64
+    if n_orgs * words * 8 <= SHARES_BITS_MAX_BYTES:
+        bits = np.zeros((n_orgs, words), dtype=np.uint64)
+        slot = np.repeat(np.arange(n_orgs, dtype=np.int64), ncell) * words + (org_cells >> 6)
+        value = np.left_shift(np.uint64(1), (org_cells & 63).astype(np.uint64))
+        starts = np.flatnonzero(np.r_[True, slot[1:] != slot[:-1]])      # sorted by org, then cell
+        bits.reshape(-1)[slot[starts]] = np.bitwise_or.reduceat(value, starts)
+        step = max(1, (1 << 21) // max(words, 1))           # 16 MB temporaries
+        for i in range(0, a.size, step):
+            out[i:i + step] = (bits[a[i:i + step]] & bits[b[i:i + step]]).any(axis=1)
+        return out
     swap = ncell[a] > ncell[b]                  # look up the smaller list's cells in the larger one
     small, large = np.where(swap, b, a), np.where(swap, a, b)
-    keys = np.repeat(np.arange(len(org_ptr) - 1, dtype=np.int64), ncell) * n_cells + org_cells
+    keys = np.repeat(np.arange(n_orgs, dtype=np.int64), ncell) * n_cells + org_cells
     sizes = ncell[small]
     ends = np.cumsum(sizes)
     start = 0
@@ -370,20 +361,18 @@ def _missing_links(rows, org_project_rows, stated_rows, limit) -> pd.DataFrame:
     empty.attrs.update(total=0, limit=limit, exact_order=True)
     if not rows:
         return empty
-    org, uids, key, keys, place, places, first_row, proj_org_col, proj_col, cellful = _activity_columns(rows)
+    uids, first_row, inc_org, inc_cell_raw, keys, places, proj_org_col, proj_col = _activity_columns(rows)
     n = len(uids)
     names = [rows[i].get("org_name") or uids[o] for o, i in enumerate(first_row.tolist())]
     index = {u: i for i, u in enumerate(uids)}
 
     # cells: (target group, place) combinations; incidence org x cell, both ways as CSR
-    ok = (key >= 0) & (place >= 0)
-    cell_id = key[ok] * max(len(places), 1) + place[ok]
-    pairs = _distinct(org[ok] * (int(cell_id.max(initial=0)) + 1) + cell_id)
-    if pairs.size == 0:
+    if inc_org.size == 0:
         return empty
-    width = int(cell_id.max()) + 1
-    inc_org, inc_cell_raw = pairs // width, pairs % width
-    cell_codes, inc_cell = np.unique(inc_cell_raw, return_inverse=True)
+    present = np.zeros(int(inc_cell_raw.max()) + 1, dtype=bool)       # np.unique without sorting
+    present[inc_cell_raw] = True
+    cell_codes = np.flatnonzero(present)
+    inc_cell = (np.cumsum(present) - 1)[inc_cell_raw]
     n_cells = cell_codes.size
     org_ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(inc_org, minlength=n), out=org_ptr[1:])
@@ -402,14 +391,6 @@ def _missing_links(rows, org_project_rows, stated_rows, limit) -> pd.DataFrame:
     proj_orgs = np.array(extra_orgs, dtype=np.int64)
     member = _distinct(proj[proj >= 0] * n + proj_orgs[proj >= 0])
     link_a, link_b = _pairs_within(member, n)
-    sure = np.zeros(0, dtype=np.int64)                           # linked pairs known to share a cell
-    if cellful is not None and any(cellful):
-        flags = np.zeros(len(proj), dtype=bool)
-        flags[:len(cellful)] = cellful
-        keep = flags & (proj >= 0)
-        sa, sb = _pairs_within(_distinct(proj[keep] * n + proj_orgs[keep]), n)
-        if sa:
-            sure = _distinct(np.concatenate(sa) * n + np.concatenate(sb))
     for r in stated_rows:
         i, j = index.get(str(r["org_a"])), index.get(str(r["org_b"]))
         if i is not None and j is not None and i != j:
@@ -422,12 +403,11 @@ def _missing_links(rows, org_project_rows, stated_rows, limit) -> pd.DataFrame:
     la, lb = linked // n, linked % n
     active = (ncell[la] > 0) & (ncell[lb] > 0)
     la, lb = la[active], lb[active]
-    unsure = ~np.isin(la * n + lb, sure, assume_unique=True)
-    linked_sharing = int(unsure.size - unsure.sum()) + int(
-        _shares_cell(la[unsure], lb[unsure], org_ptr, org_cells, n_cells).sum())
+    linked_sharing = int(_shares_cell(la, lb, org_ptr, org_cells, n_cells).sum())
 
     # the total, exact: distinct cell-mates per organisation (bitset union), minus the links
-    cell_order = np.argsort(org_cells, kind="stable")
+    # stable: by cell, then organisation (a radix sort where the cell numbers fit 16 bits)
+    cell_order = np.argsort(org_cells.astype(np.uint16) if n_cells <= 2**16 else org_cells, kind="stable")
     cell_members = np.repeat(np.arange(n), ncell)[cell_order]
     cell_ptr = np.zeros(n_cells + 1, dtype=np.int64)
     np.cumsum(np.bincount(org_cells, minlength=n_cells), out=cell_ptr[1:])
@@ -458,9 +438,8 @@ def _strongest(want, n, ncell, org_ptr, org_cells, cell_ptr, cell_members, la, l
     # each cell's members by rank, and a sorted key (cell, rank) to cut its list by rank
     member_rank = rank[cell_members]
     cell_of = np.repeat(np.arange(len(cell_ptr) - 1, dtype=np.int64), np.diff(cell_ptr))
-    srt = np.lexsort((member_rank, cell_of))
-    member_rank = member_rank[srt]
-    key = cell_of[srt] * n + member_rank
+    key = np.sort(cell_of * n + member_rank)                    # = lexsort((member_rank, cell_of))
+    member_rank = key % max(n, 1)
     # linked partners by rank, as CSR
     ra, rb = rank[la], rank[lb]
     lo_r, hi_r = np.minimum(ra, rb), np.maximum(ra, rb)
@@ -595,6 +574,13 @@ def _dense_block(i, limit_rank, sorted_ncell, nnz_from, order, org_ptr, org_cell
     return i, i + 1, counts
 
 
+def _present(values: np.ndarray, size: int) -> list[int]:
+    """The distinct values (all in ``range(size)``), sorted: ``np.unique`` without its hashing."""
+    seen = np.zeros(size, dtype=bool)
+    seen[values] = True
+    return np.flatnonzero(seen).tolist()
+
+
 def _table(a, b, w, uids, names, keys, places, n_places, cell_codes, org_ptr, org_cells,
            limit=None) -> pd.DataFrame:
     """The pairs sorted (overlap descending, then names and uids), the first ``limit`` with what
@@ -638,8 +624,8 @@ def _table(a, b, w, uids, names, keys, places, n_places, cell_codes, org_ptr, or
         common = cells(x) & cells(y)
         records.append({
             "org_a": ua, "org_a_name": na, "org_b": ub, "org_b_name": nb,
-            "target_groups": [keys_sorted[k] for k in np.unique(cell_key[common]).tolist()],
-            "places": [places_sorted[c] for c in np.unique(cell_place[common]).tolist()],
+            "target_groups": [keys_sorted[k] for k in _present(cell_key[common], len(keys))],
+            "places": [places_sorted[c] for c in _present(cell_place[common], len(places))],
             "overlap": overlap,
         })
     return pd.DataFrame.from_records(records, columns=COLUMNS)

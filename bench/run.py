@@ -340,11 +340,13 @@ class Bench:
 
     def analytics(self, write: bool = True):
         from analytics import analyze
+        from analytics.arrays import freeze_survivors
         from graph.projection import load_projection, write_scores
         t0 = time.perf_counter()
         proj = load_projection(self.driver)
         t_proj = time.perf_counter() - t0
         result = analyze(proj, seed=0)
+        freeze_survivors()             # as `samverkan analyze` does before it writes the scores
         t_an = time.perf_counter() - t0 - t_proj
         written = write_scores(self.driver, result.score_rows()) if write else 0
         total = time.perf_counter() - t0

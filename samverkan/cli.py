@@ -511,6 +511,7 @@ def analyze(since, until, seed, top, with_funders, need, no_write):
       samverkan analyze --since 2018 --until 2024
     """
     from analytics import SCORE_PROPERTIES, analyze as run
+    from analytics.arrays import freeze_survivors
     from analytics.coverage import read_need_csv
     from graph.projection import load_projection, write_scores
 
@@ -523,6 +524,7 @@ def analyze(since, until, seed, top, with_funders, need, no_write):
     driver = _driver()
     projection = load_projection(driver, since, until)
     result = run(projection, seed=seed, with_funders=with_funders, need=need_series)
+    freeze_survivors()              # kept until exit: the collector need not walk them again
     written = 0 if no_write else write_scores(driver, result.score_rows(), period=projection.period_label)
     table = result.centrality
     if len(table):
