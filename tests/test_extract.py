@@ -2283,10 +2283,3 @@ def test_the_lowercase_agency_nouns_coordinated_are_the_agencies_alone_they_are_
     assert {"Arbetsförmedlingen", "Försäkringskassan"} <= names(r, "organizations")
     r = extract_text("Ta kontakt med arbetsförmedling om du söker jobb.", "ag2.txt")
     assert "Arbetsförmedlingen" not in names(r, "organizations")
-
-
-def test_where_the_participants_live_places_the_project():
-    r = extract_text("IPS i psykosvården\n\nProjektet IPS i psykosvården vänder sig till personer som\n\n  • har en "
-                     "psykossjukdom\n  • är skriven i Habo, Mullsjö eller Vaggeryd.\n\nMål är att fler får arbete.",
-                     "pa.txt")
-    assert {("ACTIVE_IN", "IPS i psykosvården", k) for k in ("Habo", "Mullsjö", "Vaggeryd")} <= rels(r)
