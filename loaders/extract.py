@@ -401,6 +401,20 @@ _LIST_NOUN_COLON = re.compile(r"(?:nsatser|rojekt|atsningar)(?:na|en)?[ \t]*:")
 _LIST_SPLIT = re.compile(r",\s+|\s+(?:och|samt)\s+")
 
 
+_FUNDER_KINDS = ("coordination_association", "fund", "region", "agency")
+
+
+def _intro_funders(doc: Doc, start: int, end: int) -> list[Entity]:
+    """The bodies that may fund what a sentence's stretch ``start``–``end`` announces: a förbund,
+    fund, region or agency named there, else the page's förbund where it says "förbundet",
+    "styrelsen" or "vi"."""
+    named = [doc.get("org", m.uid) for m in doc.mentions_in(start, end, "org")]
+    funders = [o for o in named if o is not None and o.kind in _FUNDER_KINDS]
+    if not funders and re.search(r"(?i)\b(?:styrelsen|förbundet|vi)\b", doc.text[start:end]):
+        funders = [f for f in [doc.page_forbund()] if f is not None]
+    return funders
+
+
 def _inline_insatser(doc: Doc) -> None:
     """Insatser listed inline after a financing sentence: each a project, funded by the
     organisation of the sentence (or the page's förbund when it says 'förbundet')."""
@@ -409,11 +423,7 @@ def _inline_insatser(doc: Doc) -> None:
         return  # the (slower) line pattern needs "insatser:", "projekt:" or "satsningar:"
     g = Gazetteer.load()
     for m in _INLINE_LIST.finditer(text):
-        head = text[m.start():m.start("list")]
-        funders = [doc.get("org", x.uid) for x in doc.mentions_in(m.start(), m.start("list"), "org")]
-        funders = [o for o in funders if o is not None and o.kind in ("coordination_association", "fund", "region", "agency")]
-        if not funders and re.search(r"(?i)\b(?:styrelsen|förbundet|vi)\b", head):
-            funders = [f for f in [doc.page_forbund()] if f is not None]
+        funders = _intro_funders(doc, m.start(), m.start("list"))
         items, pos = [], m.start("list")
         for part in _LIST_SPLIT.split(m.group("list")):
             s = text.find(part, pos)
@@ -452,11 +462,8 @@ def _listed_insatser(doc: Doc) -> None:
     text = doc.text
     new_segments: list[tuple[int, int]] = []
     for intro in _LIST_INTRO.finditer(text):
-        funders = [doc.get("org", m.uid) for m in doc.mentions_in(intro.start(), intro.end(), "org")]
-        funders = [o for o in funders if o is not None and o.kind in ("coordination_association", "fund", "region", "agency")]
-        if not funders and re.search(r"(?i)\b(?:styrelsen|förbundet|vi)\b", intro.group(0)):
-            # "Styrelsen har beslutat om finansiering av tre insatser:" on a förbund's own page
-            funders = [f for f in [doc.page_forbund()] if f is not None]
+        # ("Styrelsen har beslutat om finansiering av tre insatser:" on a förbund's own page)
+        funders = _intro_funders(doc, intro.start(), intro.end())
         # rule_report: the passive form fires on one annotated page; kept: the passive of the grant verbs above
         if not funders and (re.search(r"(?i)\b(?:medel|medlen|pengar|bidrag|stöd)\b[^\n]*\b(?:fördela|bevilja|dela)\w*", intro.group(0))
                             or re.search(r"(?i)\b(?:har|hade)\s+(?:beviljats|fått|tilldelats)\b[^\n]*\b(?:kronor|kr|medel|bidrag)\b",
@@ -543,24 +550,25 @@ def _list_end(text: str, intro_end: int) -> int:
 
 
 # rule_report: may fire on one annotated page; kept: the structure layer (a relation stated once is distributed over the list it announces)
+def _announced_lists(doc: Doc):
+    """Each list a sentence announces ("… tre olika projekt …:" over its lines): the announcing
+    match, its sentence, the list's end and the projects the list names."""
+    for intro in projects._LIST_INTRO.finditer(doc.text):
+        end = _list_end(doc.text, intro.end())
+        yield intro, doc.sentence(intro.start()), end, relations._ents(doc, doc.mentions_in(intro.end(), end, "project"))
+
+
 def _funded_list(doc: Doc) -> None:
     """"Sedan 2011 har Samordningsförbundet X finansierat tre olika projekt …:" over the lines
     naming them (bulleted or not): the funder of the announcing sentence funds each project
     the list names, up to the prose that ends it."""
-    text = doc.text
-    for intro in projects._LIST_INTRO.finditer(text):
-        sp = doc.sentence(intro.start())
-        verb = _FUNDING_VERB.search(text, sp.start, intro.start())
-        if verb is None:
+    for intro, sp, end, listed in _announced_lists(doc):
+        if _FUNDING_VERB.search(doc.text, sp.start, intro.start()) is None:
             continue
-        before = [doc.get("org", m.uid) for m in doc.mentions_in(sp.start, intro.start(), "org")]
-        funders = [o for o in before if o is not None and o.kind in ("coordination_association", "fund", "region", "agency")]
-        if not funders and re.search(r"(?i)\b(?:förbundet|styrelsen|vi)\b", text[sp.start:intro.start()]):
-            funders = [f for f in [doc.page_forbund()] if f is not None]
+        funders = _intro_funders(doc, sp.start, intro.start())
         if len(funders) != 1:
             continue
-        end = _list_end(text, intro.end())
-        for p in relations._ents(doc, doc.mentions_in(intro.end(), end, "project")):
+        for p in listed:
             doc.relate("FUNDS", funders[0], p, Span(sp.start, min(end, sp.start + 400)))
 
 
@@ -570,10 +578,7 @@ def _listed_targets(doc: Doc, found) -> None:
     sig till nyanlända … Årets medel har fördelats till fyra insatser:": the groups of the
     announcing sentence (or the one before it) are each listed project's."""
     text = doc.text
-    for intro in projects._LIST_INTRO.finditer(text):
-        sp = doc.sentence(intro.start())
-        end = _list_end(text, intro.end())
-        listed = relations._ents(doc, doc.mentions_in(intro.end(), end, "project"))
+    for intro, sp, _end, listed in _announced_lists(doc):
         if len(listed) < 2:
             continue
         prev = doc.sentence(sp.start - 1) if sp.start > 0 else sp

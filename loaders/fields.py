@@ -145,11 +145,9 @@ def _syn_pattern(s: str) -> str:
     return "".join(out)
 
 
-_GLUED = re.compile(
-    r"(?:" + "|".join(_syn_pattern(s) for s in sorted(
-        {s for syns in LABELS.values() for s in syns}, key=len, reverse=True)) + r")",
-    re.I,
-)
+#: every synonym of every label, longest first, as one alternation
+_ANY_LABEL = "|".join(_syn_pattern(s) for s in sorted({s for syns in LABELS.values() for s in syns}, key=len, reverse=True))
+_GLUED = re.compile(r"(?:" + _ANY_LABEL + r")", re.I)
 _COLON = re.compile(r"(?P<label>[^:：\n|]{1,60}?)[ \t]*[:：](?P<rest>.*)$")
 _BULLET = re.compile(r"[ \t]*(?:[•·▪►*]|[-–](?=\s))?[ \t]*")
 _WIDE = re.compile(r"(?P<label>[^\t|]{1,60}?)(?:\t+[ \t]*| *\| *| {2,})(?P<rest>\S.*)$")
@@ -247,14 +245,9 @@ def _next_value(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, t
 
 #: a known label with its colon inside a line ("… Beviljat ESF-stöd: 10 161 910 kr Total
 #: projektbudget: 10 161 910 kr Projektperiod: 2010-11-01 till 2012-10-31"): a flattened record
-_INLINE_LABEL = re.compile(
-    r"(?<=\s)(?P<label>" + "|".join(_syn_pattern(s) for s in sorted(
-        {s for syns in LABELS.values() for s in syns}, key=len, reverse=True)) + r")[ \t]*:[ \t]+(?=\S)")
-
-
-_TAIL_LABEL = re.compile(
-    r"(?<=\s)(?:" + "|".join(_syn_pattern(s) for s in sorted(
-        {s for syns in LABELS.values() for s in syns}, key=len, reverse=True)) + r")$", re.I)
+_INLINE_LABEL = re.compile(r"(?<=\s)(?P<label>" + _ANY_LABEL + r")[ \t]*:[ \t]+(?=\S)")
+#: a known label at the end of a longer one ("Partnerskap Göteborg Programområde")
+_TAIL_LABEL = re.compile(r"(?<=\s)(?:" + _ANY_LABEL + r")$", re.I)
 
 
 def _inline_fields(text: str, i: int, vs: int, ve: int) -> tuple[int, list[_Cand]]:

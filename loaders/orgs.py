@@ -134,10 +134,12 @@ def find_reference_orgs(doc: Doc) -> None:
         if m.group("gen"):  # "Försäkringskassans": the name without its genitive s
             surface = surface[:-1]
         ref = g.org(surface)
-        if ref is not None and not _surface_case_ok(surface, fold(surface)) and fold(surface) in _COMMON_NOUN_FORMS \
-                and _AGENCY_LIST.search(doc.text, max(0, m.start() - 60), min(len(doc.text), m.end() + 60)):
-            pass  # "samverkar med arbetsförmedling, försäkringskassa och näringsliv": the agencies as actors
-        elif ref is None or not _surface_case_ok(surface, fold(surface)):
+        if ref is None:
+            continue
+        if not _surface_case_ok(surface, fold(surface)) and not (
+                # "samverkar med arbetsförmedling, försäkringskassa och näringsliv": the agencies as actors
+                fold(surface) in _COMMON_NOUN_FORMS
+                and _AGENCY_LIST.search(doc.text, max(0, m.start() - 60), min(len(doc.text), m.end() + 60))):
             continue
         if doc.is_taken(m.start(), m.end()):
             continue
@@ -965,14 +967,14 @@ def _merge_forbund_forms(doc: Doc) -> None:
                 doc.merge("org", short.uid, long_.uid)
 
 
+_LIST_GAP = re.compile(r"[ \t]*(?:,|och|samt)[ \t]*")
+
+
 def _conjunct_of_orgs(doc: Doc, s: int, e: int) -> bool:
     """The span is one conjunct of a list of organisations ("A, B, X och C")."""
     text = doc.text
-    before = [m for m in doc.mentions_in(max(0, s - 80), s, "org")
-              if re.fullmatch(r"[ \t]*(?:,|och|samt)[ \t]*", text[m.end:s])]
-    after = [m for m in doc.mentions_in(e, min(len(text), e + 80), "org")
-             if re.fullmatch(r"[ \t]*(?:,|och|samt)[ \t]*", text[e:m.start])]
-    return bool(before or after)
+    return any(_LIST_GAP.fullmatch(text, m.end, s) for m in doc.mentions_in(max(0, s - 80), s, "org")) or any(
+        _LIST_GAP.fullmatch(text, e, m.start) for m in doc.mentions_in(e, min(len(text), e + 80), "org"))
 
 
 def _bare_finsam(doc: Doc) -> None:
@@ -1081,7 +1083,7 @@ def _coordinated_units(doc: Doc) -> None:
             place = _resolve_stem(piece)
             if place is None:
                 continue
-            name = f"{head[0].upper()}{head[1:]} i {piece}"
+            name = f"{_cap_first(head)} i {piece}"
             kom = next((o for o in doc.of_type("org") if o.props.get("place_uid") == place.uid), None)
             unit = doc.add("org", name, ps, pe, uid=unit_uid(name), kind="municipal_unit", surface=piece)
             add_place(doc, place, ps, pe, surface=piece)  # the kommun is named as a place too

@@ -323,10 +323,11 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             cands = cands[-1:] if cands else []
             # "som Region Värmland, Länsstyrelsen i Värmland och Arbetsförmedlingen tillsammans har
             # finansierat": every conjunct of the list before the cue
-            for m in reversed([m for m in orgs if cands and m.end <= cands[0].start and "finansier" in word]):
-                if not _CONJ_GAP.fullmatch(doc.text, m.end, cands[0].start):
-                    break
-                cands.insert(0, m)
+            if cands and "finansier" in word:
+                for m in reversed([m for m in orgs if m.end <= cands[0].start]):
+                    if not _CONJ_GAP.fullmatch(doc.text, m.end, cands[0].start):
+                        break
+                    cands.insert(0, m)
         else:
             after = [m for m in orgs if m.start >= cue_pos]
             cands = after[:1]
@@ -385,7 +386,7 @@ def plural_project_rules(doc: Doc, owners: dict[str, Entity]) -> None:
         s_text = doc.text[sp.start:sp.end]
         if not _PLURAL_PROJECTS.match(s_text):
             continue
-        before = relations_projects_before(doc, sp.start)
+        before = _projects_before(doc, sp.start)
         if len(before) < 2:
             continue
         pc = _PLURAL_PARTNERS.search(s_text)
@@ -406,7 +407,7 @@ def plural_project_rules(doc: Doc, owners: dict[str, Entity]) -> None:
                         doc.relate("OWNS", o, p, sp)
 
 
-def relations_projects_before(doc: Doc, pos: int) -> list[Entity]:
+def _projects_before(doc: Doc, pos: int) -> list[Entity]:
     """The projects named in the text before ``pos`` within the same segment."""
     seg = doc.segment_of(pos)
     start = seg.start if seg is not None else 0
@@ -430,6 +431,10 @@ def _forbund_parens(doc: Doc) -> list[tuple[Entity, int, int]]:
     return out
 
 
+#: "Medfinansiärer och aktiva parter i projektet har varit A och B": funders named partners too
+_FUNDERS_AND_PARTNERS = re.compile(r"(?i)\b(?:och|samt)\s+(?:aktiva\s+|övriga\s+)?(?:samarbets|samverkans)?part(?:er|ner)\w*")
+
+
 def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
     proj = main_project(doc, seg)
     if proj is None:
@@ -441,6 +446,8 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
                 for o in _ents(doc, [m for m in doc.mentions_in(s, e, "org") if (m.start, m.end) == (s, e)]):
                     if owners.get(proj.uid) is not o:
                         doc.relate("PARTNER_IN", o, proj, Span(a, e))
+    # the kommuner in the bracket after a förbund's name are its members, no partners
+    described = [(a, b) for _f, a, b in _forbund_parens(doc)]
     for sp in _sentences_in(doc, seg):
         s_text = doc.text[sp.start:sp.end]
         cue = PARTNER_CUES.search(s_text)
@@ -452,14 +459,13 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
             continue
         p = sentence_project(doc, sp, seg) or proj
         _kommuner_as_partners(doc, sp, sp.start + cue.start())
-        described = [(a, b) for _f, a, b in _forbund_parens(doc) if sp.start <= a < sp.end]
         here = [m for m in doc.mentions_in(sp.start, sp.end, "org")
                 if not any(a <= m.start and m.end <= b for a, b in described)]
+        both_roles = bool(_FUNDERS_AND_PARTNERS.search(s_text))
         for o in _ents(doc, here):
             if owners.get(p.uid) is o or o.kind in ("fund",):
                 continue
-            if o.uid in funders.get(p.uid, set()) and not re.search(
-                    r"(?i)\b(?:och|samt)\s+(?:aktiva\s+|övriga\s+)?(?:samarbets|samverkans)?part(?:er|ner)\w*", s_text):
+            if o.uid in funders.get(p.uid, set()) and not both_roles:
                 continue  # a funder is no partner, unless the sentence calls it both ("Medfinansiärer och aktiva parter")
             if o.kind == "coordination_association" and owners.get(p.uid) is not None \
                     and not _PARTNER_NOUNS.search(s_text):
@@ -1079,7 +1085,7 @@ _PAREN_AFTER = re.compile(r"^[ \t]*\(([^()\n]{2,90})\)")
 #: "Magnus Jägerskog, generalsekreterare i BRIS": the organisation after the title of a
 #: speaker's or a contact's line, a name no reference knows
 _TITLE_THEN_ORG = re.compile(
-    rf"^,[ \t]*(?P<title>(?:[a-zåäö\-]+[ \t]+(?:och[ \t]+)?){{0,3}}?{_TITLE}|konsult|grundare)(?:[ \t]+(?:i|på|vid|hos))?"
+    rf",[ \t]*(?P<title>(?:[a-zåäö\-]+[ \t]+(?:och[ \t]+)?){{0,3}}?{_TITLE}|konsult|grundare)(?:[ \t]+(?:i|på|vid|hos))?"
     rf"[ \t]*,?[ \t]+(?P<org>[A-ZÅÄÖ][\w\-&]*(?:[ \t]+(?:[A-ZÅÄÖ][\w\-&]*|för|och|i)){{0,4}}?)[ \t]*(?=,|\(|$)")
 # rule_report: may fire on one annotated page; kept: the issue's 'Name (ABBR)'-style bracket after a name, for a person's organisation
 #: "Anneli Sjögren (Nutek)": a capitalised name in brackets after a person's name
@@ -1103,22 +1109,16 @@ def _zone_orgs(doc: Doc, people) -> None:
         person = doc.get("person", pm.uid)
         if person is None or any(k[0] == "WORKS_FOR" and k[1] == person.uid for k in doc.relations):
             continue
-        zone = doc.text[pm.end:pm.zone_end]
-        m = _TITLE_THEN_ORG.match(zone)
+        m = _TITLE_THEN_ORG.match(doc.text, pm.end, pm.zone_end)  # (within the person's zone)
         if m and CONTACT_ROLES.search(m.group("title")):
             m = None  # "projektledare Steget": the project's, not an employer
         if m is None:
             m = _PAREN_ORG_AFTER.match(doc.text, pm.end, min(len(doc.text), pm.end + 60))
             if m is not None and re.fullmatch(_TITLE, m.group("org").lower()):
                 m = None  # "(Riksdagsledamot)": a title in brackets
-            zone_base = 0
-        else:
-            zone_base = pm.end
         if m is None:
             continue
-        name = m.group("org")
-        s = (zone_base + m.start("org")) if zone_base else m.start("org")
-        e = s + len(name)
+        name, s, e = m.group("org"), m.start("org"), m.end("org")
         if doc.is_taken(s, e) or g.place(name) or g.is_first_name(name.split()[0]) or name.isupper() and len(name) <= 2:
             continue
         if re.search(r"(?:minister|statsråd)$", (m.groupdict().get("title") or "")) or _SURNAME_LIKE.search(name):
