@@ -1001,7 +1001,8 @@ def _bare_finsam(doc: Doc) -> None:
             doc.add("org", forb[0].name, m.start(), m.start() + len(m.group(1)), uid=forb[0].uid,
                     surface=m.group(1))
         elif m.group(1).startswith("Samordnings"):
-            continue  # "Samordningsförbundet" with no förbund named: the kind of body, not one
+            forb = [doc.add("org", "Samordningsförbundet", m.start(), m.start() + len(m.group(1)),
+                            kind="coordination_association")]
         elif _conjunct_of_orgs(doc, m.start(), m.start() + len(m.group(1))) or re.search(
                 r"(?i)\b(?:organisation|förbund|samordningsförbund)\w*\s+(?:som\s+)?(?:kallas|heter|kallad|med\s+namnet)\s+$",
                 doc.text[max(0, m.start() - 60):m.start()]):

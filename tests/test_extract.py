@@ -2210,6 +2210,19 @@ def test_bare_finsam_is_an_actor_only_among_actors_or_when_a_body_is_called_so()
     assert "Finsam" in names(r, "organizations")
 
 
+def test_a_page_that_calls_its_forbund_only_samordningsforbundet_has_that_body():
+    # CONVENTIONS: bare "Samordningsförbundet" on a förbund's own pages is that förbund; a page
+    # that never writes the full name still has the body, under the name it uses
+    r = extract_text("Samordningsförbundet förstärker samarbetet med sociala företag. Samordningsförbundets "
+                     "styrelse har beslutat att ingå ett partnerskap. Eva Jupiter, förbundschef, "
+                     "Samordningsförbundet.", "sf.txt")
+    orgs = {o["name"]: o for o in r["organizations"]}
+    assert orgs["Samordningsförbundet"]["kind"] == "coordination_association"
+    r = extract_text("Samordningsförbundet Östra Östergötland finansierar Steg in. Samordningsförbundet har "
+                     "beslutat.", "sf2.txt")
+    assert "Samordningsförbundet" not in names(r, "organizations")
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
