@@ -1061,6 +1061,14 @@ _PLURAL_FORBUND = re.compile(
     rf"(?<![\w\-])(?:[Ss]amordningsförbunden|[Ff]insamförbunden)[ \t]+i[ \t]+"
     rf"({_PIECE}(?:[ \t]*\([^()\n]{{1,60}}\))?(?:(?:,[ \t]*|[ \t]+och[ \t]+|[ \t]+samt[ \t]+){_PIECE}(?:[ \t]*\([^()\n]{{1,60}}\))?)+)")
 _PIECE_RX = re.compile(rf"({_PIECE})(?:[ \t]*\([^()\n]{{1,60}}\))?")
+_CAP_RX = re.compile(CAP)
+_COUNT = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
+# rule_report: fires on one annotated page; kept: the coordinated plural in its counted form, checked by the count itself
+#: "finns för närvarande fyra samordningsförbund, Botkyrka, Haninge, Huddinge och Södertälje": a
+#: counted plural followed by as many place names is one förbund per place (CONVENTIONS)
+_COUNTED_FORBUND = re.compile(
+    rf"(?<![\w\-])((?i:{'|'.join(_COUNT)})|\d{{1,2}})[ \t]+(?:samordningsförbund|finsamförbund)[ \t]*[,:][ \t]*"
+    rf"({CAP}(?:(?:,[ \t]*|[ \t]+och[ \t]+|[ \t]+samt[ \t]+){CAP})+)")
 
 
 # rule_report: may fire on one annotated page; kept: the coordinated plural (one body per conjunct), as for förbund
@@ -1092,8 +1100,26 @@ def _coordinated_units(doc: Doc) -> None:
                 unit.props["parent_uid"] = kom.uid
 
 
+def _counted_forbund(doc: Doc, g: Gazetteer) -> None:
+    for m in _COUNTED_FORBUND.finditer(doc.text):
+        pieces = list(_CAP_RX.finditer(doc.text, m.start(2), m.end(2)))
+        n = int(m.group(1)) if m.group(1).isdigit() else _COUNT[m.group(1).lower()]
+        if len(pieces) != n or any(g.place(p.group(0)) is None for p in pieces):
+            continue  # the count and the list disagree, or a piece is no place: not this construction
+        for pm in pieces:
+            ps, pe = pm.start(), pm.end()
+            if doc.is_taken(ps, pe):
+                continue
+            name = f"Samordningsförbundet i {pm.group(0)}"
+            ref = g.org(name) or g.org(f"Samordningsförbundet {pm.group(0)}")
+            uid = _uid_for(ref.name if ref is not None and ref.kind == "coordination_association" else name)
+            doc.add("org", name, ps, pe, uid=uid, kind="coordination_association", firm=True,
+                    surface=pm.group(0))
+
+
 def _coordinated_forbund(doc: Doc) -> None:
     g = Gazetteer.load()
+    _counted_forbund(doc, g)
     for m in _PLURAL_FORBUND.finditer(doc.text):
         for pm in _PIECE_RX.finditer(doc.text, m.start(1), m.end(1)):
             piece, ps, pe = pm.group(1), pm.start(1), pm.end(1)

@@ -2223,6 +2223,17 @@ def test_a_page_that_calls_its_forbund_only_samordningsforbundet_has_that_body()
     assert "Samordningsförbundet" not in names(r, "organizations")
 
 
+def test_a_counted_plural_of_forbund_followed_by_as_many_places_is_one_forbund_each():
+    r = extract_text("I länet finns för närvarande tre samordningsförbund, Sigtuna, Täby och Nacka. Två "
+                     "samordningsförbund, Arbetsförmedlingen och Försäkringskassan, deltar inte.", "cf.txt")
+    got = {o["name"]: o["kind"] for o in r["organizations"]}
+    for place in ("Sigtuna", "Täby", "Nacka"):
+        assert got.get(f"Samordningsförbundet i {place}") == "coordination_association"
+    assert not {o for o in got if o.startswith("Samordningsförbundet i") and o[23:] not in ("Sigtuna", "Täby", "Nacka")}
+    r = extract_text("Fyra samordningsförbund, Sigtuna, Täby och Nacka, samverkar.", "cf2.txt")
+    assert not {o for o in names(r, "organizations") if o.startswith("Samordningsförbundet i")}  # 4 ≠ 3
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
