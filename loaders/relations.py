@@ -300,9 +300,33 @@ def _fund_frames(doc: Doc, sp: Span, seg: Segment, owners: dict[str, Entity], fu
 _CONJ_GAP = re.compile(r"[ \t]*(?:,[ \t]*(?:och[ \t]+|samt[ \t]+)?|[ \t]+(?:och|samt)[ \t]+)[ \t]*")
 
 
+#: a label whose value is who pays: "Finansiering: Europeiska socialfonden (ESF)", "Fond: Socialfonden",
+#: "Finansiärer: Region Värmland och Arbetsförmedlingen", "Medfinansiär: Försäkringskassan"
+_FUND_LABEL = re.compile(r"(?im)^[ \t•\-–*]*(?:(?:med|sam)?finansiering|(?:med)?finansiär(?:er|erna)?|finansierat?s?\s+av|"
+                         r"fond|finansieras\s+av|stöd\s+från)[ \t]*:[ \t]*(?=\S)")
+
+
+def _fund_label(doc: Doc, sp: Span, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
+    lab = _FUND_LABEL.match(doc.text, sp.start)
+    if lab is None:
+        return
+    line_end = doc.text.find("\n", lab.end())
+    line_end = len(doc.text) if line_end == -1 else line_end
+    proj = sentence_project(doc, sp, seg)
+    if proj is None:
+        return
+    for m in doc.mentions_in(lab.end(), line_end, "org"):
+        o = doc.get("org", m.uid)
+        if o is None or owners.get(proj.uid) is o:
+            continue
+        funders.setdefault(proj.uid, set()).add(o.uid)
+        doc.relate("FUNDS", o, proj, Span(lab.start(), line_end))
+
+
 def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
     for sp in _sentences_in(doc, seg):
         _fund_frames(doc, sp, seg, owners, funders)
+        _fund_label(doc, sp, seg, owners, funders)
         s_text = doc.text[sp.start:sp.end]
         cue = FUND_CUES.search(s_text)
         if not cue:

@@ -2234,6 +2234,16 @@ def test_a_counted_plural_of_forbund_followed_by_as_many_places_is_one_forbund_e
     assert not {o for o in names(r, "organizations") if o.startswith("Samordningsförbundet i")}  # 4 ≠ 3
 
 
+@pytest.mark.parametrize("label", ["Finansiering", "Fond", "Finansiärer", "Finansieras av"])
+def test_a_funding_label_names_the_funders_of_the_pages_project(label):
+    r = extract_text(f"Projektet Öppna dörrar\n\nProjektägare: Karlstads kommun\n\n{label}: Europeiska socialfonden "
+                     "och Region Värmland\n\nBudget: 3 000 000 kronor", "fl.txt")
+    got = rels(r)
+    assert ("FUNDS", "Europeiska socialfonden", "Öppna dörrar") in got
+    assert ("FUNDS", "Region Värmland", "Öppna dörrar") in got
+    assert ("FUNDS", "Karlstads kommun", "Öppna dörrar") not in got
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
