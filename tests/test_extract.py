@@ -2244,6 +2244,14 @@ def test_a_funding_label_names_the_funders_of_the_pages_project(label):
     assert ("FUNDS", "Karlstads kommun", "Öppna dörrar") not in got
 
 
+def test_a_sentence_defining_its_subject_as_a_body_names_an_organisation():
+    r = extract_text("Vem är vi?\n\nGrönskan är en idéburen organisation som grundades 1921. Bergsbo United är "
+                     "sedan år 2007 en fotbollsförening i Skäggetorp. Projektet är en satsning för unga.", "cb.txt")
+    got = names(r, "organizations")
+    assert {"Grönskan", "Bergsbo United"} <= got
+    assert "Projektet" not in got
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
