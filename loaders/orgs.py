@@ -1165,3 +1165,64 @@ def find_all(doc: Doc) -> None:
     _merge_forbund_forms(doc)
     _bare_finsam(doc)
     _one_board_per_text(doc)
+
+
+_LISTED = rf"[{U}][\w\-&’']*(?:[ \t]+[{U}][\w\-&’']*){{0,3}}"
+#: the conjuncts between two listed organisations: "A, X, Y och B"
+_BETWEEN = re.compile(rf"(?:[ \t\n]*,[ \t\n]*{_LISTED})+[ \t\n]*(?:,[ \t\n]*(?:och[ \t]+|samt[ \t]+)?|[ \t\n]+(?:och|samt)[ \t\n]+)")
+#: the last conjunct after a list of organisations: "A, B och X"
+_LAST = re.compile(rf"(?:[ \t\n]*,[ \t\n]*{_LISTED})*[ \t\n]*(?:,[ \t\n]*)?[ \t\n]+(?:och|samt)[ \t\n]+({_LISTED})(?![\w\-])")
+_LISTED_RX = re.compile(_LISTED)
+_NOT_LISTED = frozenset(fold(w) for w in (
+    "Det", "Den", "De", "Vi", "Som", "Och", "Men", "Här", "Där", "Nu", "Han", "Hon", "I", "På", "Med", "För",
+    "Projektet", "Insatsen", "Kommunen", "Regionen", "Staten", "Sverige", "EU", "Europa", "Norden"))
+
+
+def _listed_name(doc: Doc, g: Gazetteer, name: str, s: int, e: int) -> bool:
+    first = name.split()[0]
+    return not (doc.is_taken(s, e) or fold(name) in _NOT_LISTED or fold(first) in _NOT_LISTED
+                or fold(name) in _GENERIC_BODIES or g.place(name) or g.place(first) or g.is_first_name(first)
+                or len(name) < 3 or name.isdigit()
+                # "ESF-projekt Sigrid", "Samordningsförbunden": a project, or the kind of body in the plural
+                or re.search(r"(?i)projekt|förbunden$|erna$", name) is not None)
+
+
+# rule_report: new; kept: the issue's coordination (a conjunct of a list of organisations is one, by its shape)
+def coordinated_names(doc: Doc) -> None:
+    """'Coompanion, Famna, CSES, Skyddsvärnet och Länsstyrelsen', '… Kommunförbundet Skåne,
+    Kompetenssamverkan Skåne, Arbetsförmedlingen och Tillväxtverket': a name-shaped conjunct of a
+    list whose other conjuncts are organisations is an organisation too (what the rules, the
+    reference data and the people, places and projects found first keep their reading)."""
+    g = Gazetteer.load()
+    ms = sorted((m for m in doc.mentions if m.type == "org"), key=lambda m: m.start)
+    text = doc.text
+    found: list[tuple[str, int, int]] = []
+    chain = 1
+    for a, b in zip(ms, ms[1:]):
+        if b.start <= a.end:
+            continue
+        gap = _BETWEEN.fullmatch(text, a.end, b.start)
+        if gap is None and _CONJ.fullmatch(text, a.end, b.start) is None:
+            if chain >= 2:
+                found.extend(_last_conjunct(text, a.end))
+            chain = 1
+            continue
+        chain += 1
+        if gap is not None:
+            found.extend((pm.group(0), pm.start(), pm.end()) for pm in _LISTED_RX.finditer(text, a.end, b.start)
+                         if pm.group(0) not in ("och", "samt"))
+    if ms and chain >= 2:
+        found.extend(_last_conjunct(text, ms[-1].end))
+    for name, s, e in found:
+        if _listed_name(doc, g, name, s, e):
+            doc.add("org", name, s, e, kind=guess_kind(name), surface=name)
+
+
+_CONJ = re.compile(r"[ \t\n]*(?:,[ \t\n]*(?:och[ \t]+|samt[ \t]+)?|[ \t\n]+(?:och|samt)[ \t\n]+)")
+
+
+def _last_conjunct(text: str, pos: int) -> list[tuple[str, int, int]]:
+    m = _LAST.match(text, pos)
+    if m is None:
+        return []
+    return [(pm.group(0), pm.start(), pm.end()) for pm in _LISTED_RX.finditer(text, pos, m.end())]

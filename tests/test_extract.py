@@ -2252,6 +2252,18 @@ def test_a_sentence_defining_its_subject_as_a_body_names_an_organisation():
     assert "Projektet" not in got
 
 
+def test_a_name_shaped_conjunct_of_a_list_of_organisations_is_an_organisation():
+    r = extract_text("Konferensen arrangeras av Arbetsförmedlingen, Bergsgruvan, HSO Norrland, Region Skåne "
+                     "och Fontänhuset Lund. Under dialogerna deltog Coompanion, Famna och Vildrosen.", "cn.txt")
+    got = names(r, "organizations")
+    assert {"Bergsgruvan", "HSO Norrland", "Fontänhuset Lund", "Vildrosen"} <= got
+    # a person, a place and a project in a list keep their reading
+    r = extract_text("I mötet deltog Arbetsförmedlingen, Anna Berg, Region Skåne, Lund och ESF-projekt Sigrid.", "cn2.txt")
+    got = names(r, "organizations")
+    assert not {"Anna Berg", "Lund", "ESF-projekt Sigrid"} & got
+    assert "Anna Berg" in names(r, "people")
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
