@@ -1213,6 +1213,7 @@ def coordinated_names(doc: Doc) -> None:
                          if pm.group(0) not in ("och", "samt"))
     if ms and chain >= 2:
         found.extend(_last_conjunct(text, ms[-1].end))
+    found.extend(_first_conjuncts(doc, ms))
     for name, s, e in found:
         if _listed_name(doc, g, name, s, e):
             doc.add("org", name, s, e, kind=guess_kind(name), surface=name)
@@ -1226,3 +1227,33 @@ def _last_conjunct(text: str, pos: int) -> list[tuple[str, int, int]]:
     if m is None:
         return []
     return [(pm.group(0), pm.start(), pm.end()) for pm in _LISTED_RX.finditer(text, pos, m.end())]
+
+
+#: what may stand before the first conjunct of a list: a line's or sentence's start, a label's
+#: colon, or the preposition or verb that governs the list ("ett samarbete mellan X, A och B")
+_LIST_OPENER = re.compile(r"(?:^|[.!?:•–\-][ \t]*|\b(?:mellan|av|med|från|till|för|är|var|blir|deltar|deltog|medverkar|"
+                          r"medverkade|ingår|ingick|bland\s+annat|bl\.\s?a\.|såsom|som)[ \t]+)$", re.M)
+_FIRST = re.compile(rf"({_LISTED})[ \t\n]*,[ \t\n]*$")
+
+
+def _first_conjuncts(doc: Doc, ms) -> list[tuple[str, int, int]]:
+    """'… mellan Vildrosen, Arbetsförmedlingen och Region Skåne': the conjunct before a list of
+    at least two organisations, where what stands before it opens a list."""
+    text, out = doc.text, []
+    for a, b in zip(ms, ms[1:]):
+        if b.start <= a.end or _CONJ.fullmatch(text, a.end, b.start) is None:
+            continue
+        # a starts a chain of two organisations: what stands before it?
+        left = text[max(0, a.start - 80):a.start]
+        m = _FIRST.search(left)
+        if m is None:
+            continue
+        s = a.start - len(left) + m.start(1)
+        # the name is the capitalised run's tail that an opener stands before
+        words = list(re.finditer(r"\S+", m.group(1)))
+        for w in words:
+            ws = s + w.start()
+            if _LIST_OPENER.search(text, max(0, ws - 40), ws) and not doc.is_taken(ws, s + len(m.group(1))):
+                out.append((text[ws:s + len(m.group(1))], ws, s + len(m.group(1))))
+                break
+    return out

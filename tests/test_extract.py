@@ -2262,6 +2262,10 @@ def test_a_name_shaped_conjunct_of_a_list_of_organisations_is_an_organisation():
     got = names(r, "organizations")
     assert not {"Anna Berg", "Lund", "ESF-projekt Sigrid"} & got
     assert "Anna Berg" in names(r, "people")
+    # the first conjunct, where a preposition or the sentence's start opens the list
+    r = extract_text("Projektet Gröna Steg är ett samarbete mellan Vildrosen, Arbetsförmedlingen och Region Skåne. "
+                     "Bergsgruvan, Försäkringskassan och Lunds kommun deltar.", "cn3.txt")
+    assert {"Vildrosen", "Bergsgruvan"} <= names(r, "organizations")
 
 
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
