@@ -644,6 +644,9 @@ _GENERIC_UNITS = {"förvaltning", "förvaltningen", "nämnd", "nämnden", "enhet
 _EN_ADJECTIVES = ("erfaren", "öppen", "medveten", "benägen", "förtrogen", "angelägen", "belägen", "egen",
                   "mogen", "trogen", "förmögen", "nyfiken", "förlägen", "enskilt", "välkommen", "fullkomlig",
                   "fullständig", "överlägsen", "ensidig", "avlägsen", "sammansatt", "ren", "tomhet")
+#: the function words a sentence may start with: not the first word of a name before its noun
+_SENTENCE_STARTERS = ("(?:En|Ett|Den|Det|De|Denna|Detta|Vår|Varje|Ingen|Någon|Under|I|På|Av|Från|Till|Med|För|Vid|Om|"
+                      "Efter|Genom|Hos|Inom|Enligt|Nu|Här|Där|Då|Och|Men|Som|Även|Också|Både)")
 _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
     (re.compile(rf"\bRegion(?:en)?\s+({CAP}(?:\s{CAP})?)(?![\w:])"), "region"),
     (re.compile(rf"\b({CAP}\s+läns\s+landsting)\b"), "region"),
@@ -659,7 +662,8 @@ _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
                 rf"(?:[ \t]+(?:och[ \t]+)?{CAP})*(?:[ \t]+län)?)?)(?![\w\-])"), "other"),
     (re.compile(rf"\b({CAP}\s+[Uu]niversitet)(?![\w])"), "education"),
     (re.compile(rf"\b((?:Universitetet|Högskolan|Folkhögskolan|Yrkeshögskolan|[{U}][{L}]+högskolan)\s+i\s+{CAP})"), "education"),
-    (re.compile(rf"\b({CAP}\s+(?:folkhögskola|högskola))\b"), "education"),
+    # "Hyllie Park folkhögskola", "Ersta Sköndal Bräcke högskola"; not "En folkhögskola", "Under X folkhögskola"
+    (re.compile(rf"\b((?!{_SENTENCE_STARTERS}\b){CAP}(?:[ \t]+{CAP}){{0,2}}[ \t]+(?:folkhögskola|högskola))\b"), "education"),
     (re.compile(rf"\b(Handelshögskolan(?:\s+i\s+{CAP})?)"), "education"),
     (re.compile(rf"\b((?:[{U}][\w&\-]*\s+){{1,4}}(?:Research\s+)?(?:Institute|University|Institutet|Centre|Center))\b"), "education"),
     (re.compile(rf"\b(Stiftelsen\s+{CAP}(?:\s+[\w\-]+){{0,3}}?)(?=\s+(?:får|har|driver|och|som|i|,|\.)|[,.\n])"), "nonprofit"),

@@ -2268,6 +2268,14 @@ def test_a_name_shaped_conjunct_of_a_list_of_organisations_is_an_organisation():
     assert {"Vildrosen", "Bergsgruvan"} <= names(r, "organizations")
 
 
+def test_a_school_named_before_its_noun_keeps_every_word_of_its_name_but_no_article():
+    r = extract_text("En folkhögskola och åtta församlingar samverkar. Under Linnea Dal folkhögskola finns en "
+                     "förskola. Rektor på Ersta Sköndal Bräcke högskola.", "fh.txt")
+    got = names(r, "organizations")
+    assert {"Linnea Dal folkhögskola", "Ersta Sköndal Bräcke högskola"} <= got
+    assert not {o for o in got if o.startswith(("En ", "Under ", "Dal "))}
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
