@@ -834,6 +834,7 @@ def find_pattern_orgs(doc: Doc) -> None:
         if re.search(r"(?:^|\s)(?:\w*?)(" + "|".join(_EN_ADJECTIVES) + r")het(?:en)?$", lw):
             continue  # erfarenhet, öppenhet, medvetenhet: nouns of -en adjectives, not units
         if lw.endswith(("kontor", "kontoret")) and not lw.startswith(("arbetsmarknads", "social", "stads")) and not (
+                word[0].isupper() and lw.endswith("kontoret") and len(lw) >= 12) and not (
                 lw.endswith("kontoret") and len(lw) >= 16 and re.search(
                     r"(?i)\b(?:på|vid|hos|inom|från)[ \t]+$", text[max(0, m.start(1) - 8):m.start(1)])):
             continue  # "på kompetensförsörjningskontoret": the named office a person works at

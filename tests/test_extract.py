@@ -2276,6 +2276,14 @@ def test_a_school_named_before_its_noun_keeps_every_word_of_its_name_but_no_arti
     assert not {o for o in got if o.startswith(("En ", "Under ", "Dal "))}
 
 
+def test_a_capitalised_office_of_a_kommun_is_a_named_unit():
+    r = extract_text("Projektet drivs av Skellefteå kommun (Gymnasiekontoret och Socialkontoret) tillsammans med "
+                     "Fastighetskontoret. Hon arbetar på kompetensförsörjningskontoret.", "ko.txt")
+    got = names(r, "organizations")
+    assert {"Gymnasiekontoret", "Fastighetskontoret"} <= got
+    assert not {o for o in got if o.lower().startswith("kompetensförsörjning")}
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
