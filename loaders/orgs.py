@@ -840,8 +840,10 @@ def find_pattern_orgs(doc: Doc) -> None:
             continue  # "på kompetensförsörjningskontoret": the named office a person works at
         if not lw.endswith(("en", "et")) and not tail.strip() and not word[0].isupper():
             continue  # indefinite lowercase "en ny enhet": not a name
-        co = re.match(r"([A-ZÅÄÖ][a-zåäö]+)[ \t]+och[ \t]+([a-zåäö])", word)
+        co = re.match(r"([A-ZÅÄÖ][a-zåäö]+)[ \t]+och[ \t]+([a-zåäö])", word) or re.match(
+            r"([A-ZÅÄÖ][a-zåäö]+(?:förvaltningen|nämnden|enheten|avdelningen|kontoret))[ \t]+och[ \t]+", word)
         if co and not co.group(1).endswith("s") and co.group(1).lower() not in _COMPOUND_FIRST:
+            # ("Gymnasiekontoret och Socialkontoret": two units, each named in full)
             # "Helsingborgshem och stadsledningsförvaltningen": a name, then a unit of its own
             skip = m.start(1) + word.index(" och ") + len(" och ")
             word = word[skip - m.start(1):]
