@@ -168,7 +168,7 @@ _TRAINING = re.compile(r"(?i)(kompetensutveckl|kompetenshöj|kunskapssats|fortbi
 _AIMED = re.compile(r"(?i)(målgrupp\w*|riktar sig (?:\w+ )?till|vänder sig (?:\w+ )?till|är till för|"
                     r"för att (?:stötta|stödja|hjälpa|matcha)|deltagare|rekryter\w*|anställ\w*)")
 
-_FOREIGN_NEAR = re.compile(r"(?i)(utrikes ?född|utrikesfödd|invandr|utländsk|utom ?europeisk|nyanl[äa]nd|"
+_FOREIGN_NEAR = re.compile(r"(?i)(utrikes ?född|utrikesfödd|utlands ?född|invandr|utländsk|utom ?europeisk|nyanl[äa]nd|"
                            r"födda? (?:utomlands|utanför)|indvandr|ikke-vestlig|flykting|annat modersmål)")
 _EVERYONE = re.compile(r"(?i)kvinnor(?:,|\s+och|\s+samt)\s+(?:\w+\s+)?män\b|\bmän(?:,|\s+och|\s+samt)\s+(?:\w+\s+)?kvinnor|"
                        r"kvinder og mænd|mænd og kvinder|"

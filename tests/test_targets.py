@@ -45,6 +45,7 @@ def test_compound_group_gets_each_attribute():
 @pytest.mark.parametrize("text,specific,generic", [
     ("Projektet vänder sig till utrikes födda kvinnor.", "foreign_born_women", {"women", "foreign_born"}),
     ("Målgruppen är invandrarkvinnor.", "foreign_born_women", {"women"}),
+    ("Systugan välkomnar utlandsfödda kvinnor som vill börja arbeta.", "foreign_born_women", {"women", "foreign_born"}),
     ("Unga med aktivitetsersättning deltar.", "young_activity_compensation", {"young_people"}),
 ])
 def test_specific_replaces_generic(text, specific, generic):
