@@ -62,7 +62,8 @@ def add_project(doc: Doc, name: str, s: int | None, e: int | None, **props) -> E
 
 
 _QUOTED = re.compile(rf"\b{HEAD}?\s*[{QUOTE_OPEN}]([^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,110}})[{QUOTE_CLOSE}]")
-_HEADED = re.compile(rf"\b({HEAD})[ \t]+(?![{QUOTE_OPEN}])({CAP}[^\n]*)")
+#: (the rest of the line in a lookahead: a second head on the same line starts a match of its own)
+_HEADED = re.compile(rf"\b({HEAD})[ \t]+(?![{QUOTE_OPEN}])(?=({CAP}[^\n]*))")
 _COPULA = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n))({CAP}(?:[ ](?:[\w’'!&\-]+)){{0,4}}?)\s+(?:är|var)\s+"
     # "X är ett led i Y:s satsning", "X är en del av projektet": what X belongs to, not what it is
@@ -189,11 +190,20 @@ def find_projects(doc: Doc) -> None:
         name = _clean(_cut_before_taken(doc, s, name))
         if head.lower() in ("teamet", "modellen", "metoden") and len(name.split()) > 3:
             continue
-        if _ok(doc, name, s, s + len(name)):
-            ent = add_project(doc, name, s, s + len(name))
-            if yrs:
-                ent.props.setdefault("start", yrs[0])
-                ent.props.setdefault("end", yrs[1])
+        pieces = [(name, s)]
+        if head.lower().endswith("projekten"):
+            # "projekten Steget och Navigatorn": the plural head names each conjunct
+            pieces = [(pm.group(0), s + pm.start()) for pm in re.finditer(r"[^,]+?(?=\s*(?:,|\s(?:och|samt)\s|$))", name)
+                      if pm.group(0).strip() and pm.group(0).strip() not in ("och", "samt")]
+            pieces = [(n.strip(), p + (len(n) - len(n.lstrip()))) for n, p in pieces]
+            pieces = [(re.sub(r"^(?:och|samt)\s+", "", n), p + (len(n) - len(re.sub(r"^(?:och|samt)\s+", "", n))))
+                      for n, p in pieces]
+        for name, s in pieces:
+            if _ok(doc, name, s, s + len(name)):
+                ent = add_project(doc, name, s, s + len(name))
+                if yrs:
+                    ent.props.setdefault("start", yrs[0])
+                    ent.props.setdefault("end", yrs[1])
     for rx in (_COPULA, _CALLED, _CALLED_AFTER, _NAMED_SUBJECT, _DASHED, _APPOSED, _STEERING, _EVAL, _VERB_SUBJECT,
                _POSSESSED):
         for m in rx.finditer(text):

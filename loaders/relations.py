@@ -142,6 +142,22 @@ def sentence_project(doc: Doc, sp: Span, seg: Segment) -> Entity | None:
     return ps[0] if ps else main_project(doc, seg)
 
 
+def sentence_projects(doc: Doc, sp: Span, seg: Segment) -> list[Entity]:
+    """The sentence's project and every project coordinated with it ("två nya projekt, MIA och
+    Kugghjulet, via Europeiska socialfonden"): one statement about each conjunct."""
+    ms = doc.mentions_in(sp.start, sp.end, "project")
+    if not ms:
+        first = main_project(doc, seg)
+        return [first] if first is not None else []
+    chain = [ms[0]]
+    for m in ms[1:]:
+        if m.start >= chain[-1].end and _CONJ_GAP.fullmatch(doc.text, chain[-1].end, m.start):
+            chain.append(m)
+        elif m.start >= chain[-1].end:
+            break
+    return [e for e in _ents(doc, chain)]
+
+
 # rule_report: fires on at most one of the 199 annotated pages; kept: the issue's genitive owner (a generic possessor resolved from the page), with projects._POSSESSED
 #: "stadens storsatsning Enkla jobb", "kommunens nya projekt Steget", "förbundets insats X": a
 #: generic possessor; the page's one body of that kind owns the project named after it
@@ -289,11 +305,11 @@ def _fund_frames(doc: Doc, sp: Span, seg: Segment, owners: dict[str, Entity], fu
         o = doc.get("org", m.uid)
         if o is None or o.kind != "fund" or not _FUND_FRAME.search(doc.text[max(sp.start, m.start - 30):m.start]):
             continue
-        proj = sentence_project(doc, sp, seg)
-        if proj is None or owners.get(proj.uid) is o:
-            continue
-        funders.setdefault(proj.uid, set()).add(o.uid)
-        doc.relate("FUNDS", o, proj, sp)
+        for proj in sentence_projects(doc, sp, seg):
+            if owners.get(proj.uid) is o:
+                continue
+            funders.setdefault(proj.uid, set()).add(o.uid)
+            doc.relate("FUNDS", o, proj, sp)
 
 
 #: the gap between two conjuncts of a list: "A, B", "A och B", "A, B samt C", "A, och B"
@@ -374,12 +390,13 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             if o is not None and o not in funders_here:
                 funders_here.append(o)
         for o in funders_here:
-            if o is None or owners.get(proj.uid) is o:
-                continue
-            if "satsar" in word and o.kind not in ("coordination_association", "fund", "region", "agency"):
-                continue  # "Malmö stad satsar på hälsa": an ambition, not a grant
-            funders.setdefault(proj.uid, set()).add(o.uid)
-            doc.relate("FUNDS", o, proj, sp)
+            for p in sentence_projects(doc, sp, seg) or [proj]:
+                if o is None or owners.get(p.uid) is o:
+                    continue
+                if "satsar" in word and o.kind not in ("coordination_association", "fund", "region", "agency"):
+                    continue  # "Malmö stad satsar på hälsa": an ambition, not a grant
+                funders.setdefault(p.uid, set()).add(o.uid)
+                doc.relate("FUNDS", o, p, sp)
         if word.startswith("medel") and funders_here and proj.uid not in owners:
             # "Ljungby kommun har fått medel beviljat från Svenska ESF-rådet": the grantee
             # applied for the project and runs it

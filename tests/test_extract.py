@@ -2284,6 +2284,18 @@ def test_a_capitalised_office_of_a_kommun_is_a_named_unit():
     assert not {o for o in got if " och " in o or o.lower() == "kontoret"}
 
 
+def test_funding_stated_once_for_coordinated_projects_funds_each():
+    r = extract_text("Nu satsas pengar på två nya projekt, MIA och Kugghjulet, via Europeiska socialfonden.", "cp.txt")
+    got = rels(r)
+    assert {("FUNDS", "Europeiska socialfonden", "MIA"), ("FUNDS", "Europeiska socialfonden", "Kugghjulet")} <= got
+    r = extract_text("Projekten Steget och Navigatorn finansieras av Region Skåne. Projektet Framsteg drivs av Lunds kommun.",
+                     "cp2.txt")
+    got = rels(r)
+    assert {("FUNDS", "Region Skåne", "Steget"), ("FUNDS", "Region Skåne", "Navigatorn")} <= got
+    assert ("FUNDS", "Region Skåne", "Framsteg") not in got
+    assert ("OWNS", "Lunds kommun", "Framsteg") in got and "Steget och Navigatorn" not in names(r, "projects")
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
