@@ -25,6 +25,9 @@ from loaders.gazetteer import Gazetteer, Place, fold, guess_kind
 U = "A-ZÅÄÖÉÜØÆ"
 L = "a-zåäöéüøæçšćčžíáóúñ"
 CAP = rf"[{U}][{L}{U}\-]*"            # a capitalised word
+#: a name by its shape: up to four capitalised words (a conjunct of a list)
+_LISTED = rf"[{U}][\w\-&’']*(?:[ \t]+(?:&[ \t]+)?[{U}0-9][\w\-&’']*){{0,3}}"
+_LISTED_RX = re.compile(_LISTED)
 NAMEWORD = rf"[{U}][{L}{U}\-’']+"
 
 # kommun names that are also ordinary words or common given/family names: only
@@ -738,7 +741,30 @@ _NOT_A_NAME_AFTER = frozenset(fold(w) for w in (
     "Vi", "Det", "Den", "De", "Som", "Och", "Men", "Här", "Där", "Nu", "Han", "Hon", "I", "På", "Med", "För"))
 
 
+# rule_report: new; kept: the issue's descriptor apposition in the plural with coordination (one statement for several names)
+#: "civilsamhällesorganisationerna Hassela Solidaritet och Youth 2030 Movement", "de kompletterande
+#: aktörerna M29 Socialt Företagscenter och Tanke & Handling", "huvudaktören Coompanion Roslagen":
+#: the definite noun of bodies before a coordination of names names each
+_PLURAL_BODIES = re.compile(
+    rf"(?<![\w\-])(?:[a-zåäö]*(?:organisationerna|föreningarna|företagen|aktörerna|stiftelserna|"
+    rf"studieförbunden)|[a-zåäö]*aktören)[ \t]+"
+    rf"({_LISTED}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+){_LISTED})*)")
+
+
+def _plural_bodies(doc: Doc) -> None:
+    g = Gazetteer.load()
+    for m in _PLURAL_BODIES.finditer(doc.text):
+        for pm in _LISTED_RX.finditer(doc.text, m.start(1), m.end(1)):
+            name, s, e = pm.group(0), pm.start(), pm.end()
+            if not _listed_name(doc, g, name, s, e):
+                continue
+            ref = g.org(name)
+            doc.add("org", ref.name if ref else name, s, e, kind=ref.kind if ref else guess_kind(name),
+                    firm=bool(ref), surface=name)
+
+
 def _described_bodies(doc: Doc) -> None:
+    _plural_bodies(doc)
     g = Gazetteer.load()
     for m in _DESCRIBED_BODY.finditer(doc.text):
         name = m.group(2)
@@ -1174,12 +1200,10 @@ def find_all(doc: Doc) -> None:
     _one_board_per_text(doc)
 
 
-_LISTED = rf"[{U}][\w\-&’']*(?:[ \t]+[{U}][\w\-&’']*){{0,3}}"
 #: the conjuncts between two listed organisations: "A, X, Y och B"
 _BETWEEN = re.compile(rf"(?:[ \t\n]*,[ \t\n]*{_LISTED})+[ \t\n]*(?:,[ \t\n]*(?:och[ \t]+|samt[ \t]+)?|[ \t\n]+(?:och|samt)[ \t\n]+)")
 #: the last conjunct after a list of organisations: "A, B och X"
 _LAST = re.compile(rf"(?:[ \t\n]*,[ \t\n]*{_LISTED})*[ \t\n]*(?:,[ \t\n]*)?[ \t\n]+(?:och|samt)[ \t\n]+({_LISTED})(?![\w\-])")
-_LISTED_RX = re.compile(_LISTED)
 _NOT_LISTED = frozenset(fold(w) for w in (
     "Det", "Den", "De", "Vi", "Som", "Och", "Men", "Här", "Där", "Nu", "Han", "Hon", "I", "På", "Med", "För",
     "Projektet", "Insatsen", "Kommunen", "Regionen", "Staten", "Sverige", "EU", "Europa", "Norden"))

@@ -2296,6 +2296,15 @@ def test_funding_stated_once_for_coordinated_projects_funds_each():
     assert ("OWNS", "Lunds kommun", "Framsteg") in got and "Steget och Navigatorn" not in names(r, "projects")
 
 
+def test_the_plural_noun_of_bodies_before_coordinated_names_names_each():
+    r = extract_text("Projektet drivs med Mölndals stad samt civilsamhällesorganisationerna Vildrosen och Youth 2030 "
+                     "Movement. De tre aktörerna är huvudaktören Bergsbo Kooperativ samt de kompletterande aktörerna "
+                     "M29 Socialt Centrum och Tanke & Handling.", "pb.txt")
+    got = names(r, "organizations")
+    assert {"Vildrosen", "Youth 2030 Movement", "Bergsbo Kooperativ", "M29 Socialt Centrum", "Tanke & Handling"} <= got
+    assert not {"Youth", "Tanke", "De"} & got
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
