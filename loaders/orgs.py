@@ -1245,6 +1245,7 @@ def coordinated_names(doc: Doc) -> None:
     if ms and chain >= 2:
         found.extend(_last_conjunct(text, ms[-1].end))
     found.extend(_first_conjuncts(doc, ms))
+    found.extend(_bullets_under_partner_intro(doc))
     for name, s, e in found:
         if _listed_name(doc, g, name, s, e):
             doc.add("org", name, s, e, kind=guess_kind(name), surface=name)
@@ -1287,4 +1288,28 @@ def _first_conjuncts(doc: Doc, ms) -> list[tuple[str, int, int]]:
             if _LIST_OPENER.search(text, max(0, ws - 40), ws) and not doc.is_taken(ws, s + len(m.group(1))):
                 out.append((text[ws:s + len(m.group(1))], ws, s + len(m.group(1))))
                 break
+    return out
+
+
+# rule_report: new; kept: a list's intro scopes its items (the issue's labels and lists), here the partners' label
+#: "Ett urval av externa samverkanspartners:" over bullets: each name-shaped item is a body
+_PARTNER_INTRO = re.compile(r"(?im)(?:partner\w*|parter(?:na)?|aktörer(?:na)?|organisationer(?:na)?|arrangör\w*|"
+                            r"samarbetsorganisationer|medlemsorganisationer)[ \t]*(?:är|var)?[ \t]*:[ \t]*\n")
+_ITEM_LINE = re.compile(r"[ \t]*[•\-–*·▪][ \t]*([^\n]*?)[ \t]*[,;.]?[ \t]*(?:\n|$)")
+
+
+def _bullets_under_partner_intro(doc: Doc) -> list[tuple[str, int, int]]:
+    text, out = doc.text, []
+    for intro in _PARTNER_INTRO.finditer(text):
+        pos = intro.end()
+        while True:
+            while pos < len(text) and text[pos] == "\n":
+                pos += 1
+            it = _ITEM_LINE.match(text, pos)
+            if it is None or it.end() == pos:
+                break
+            s, e = it.start(1), it.end(1)
+            if _LISTED_RX.fullmatch(text, s, e):
+                out.append((text[s:e], s, e))
+            pos = it.end()
     return out

@@ -2305,6 +2305,14 @@ def test_the_plural_noun_of_bodies_before_coordinated_names_names_each():
     assert not {"Youth", "Tanke", "De"} & got
 
 
+def test_bullets_under_a_partners_label_are_organisations():
+    r = extract_text("Projektet Trygg start drivs av Stockholms stad.\n\nExterna samverkanspartners:\n\n  • Framtidståget\n"
+                     "  • Frälsningsarmén\n  • Anna Berg\n  • War Child\n\nProjektfakta\n", "bp.txt")
+    got = names(r, "organizations")
+    assert {"Framtidståget", "War Child"} <= got
+    assert "Anna Berg" not in got and "Projektfakta" not in got
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
