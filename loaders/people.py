@@ -150,6 +150,12 @@ def find_people(doc: Doc) -> list[PersonMention]:
                 s += len(toks.pop(0)) + 1
         name = " ".join(toks)
         e = s + len(name)
+        # "Lars- Erik Lindh", "Anna- Karin Ingman": a double given name broken after its hyphen
+        # (a PDF's line wrap) is one name
+        broken = re.search(rf"(?<![\w\-])([{U}][{L}]+)-[ \t]$", text[max(0, s - 20):s])
+        if broken and g_.is_first_name(broken.group(1)) and g_.is_first_name(toks[0]):
+            s -= len(broken.group(0))
+            name = f"{broken.group(1)}-{name}"
         if not _plausible(name, strong):
             continue
         if doc.is_taken(s, e):

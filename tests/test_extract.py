@@ -2313,6 +2313,14 @@ def test_bullets_under_a_partners_label_are_organisations():
     assert "Anna Berg" not in got and "Projektfakta" not in got
 
 
+def test_a_double_given_name_broken_after_its_hyphen_is_one_name():
+    r = extract_text("Talare var Anna- Karin Ingman, projektledare, och Lars- Erik Lindh, ordförande i "
+                     "Samordningsförbundet Skaraborg. Region- Skåne deltog.", "hy.txt")
+    got = names(r, "people")
+    assert {"Anna-Karin Ingman", "Lars-Erik Lindh"} <= got
+    assert not {"Karin Ingman", "Erik Lindh"} & got
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
