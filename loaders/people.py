@@ -34,6 +34,8 @@ _LEADING_WORDS = {"enligt", "säger", "berättar", "och", "men", "även", "ocks�
 _ROLE_WORD = re.compile(r"[a-zåäö\-]*(?:chef|hövding|ordförande|direktör|minister|professor|docent|rektor|"
                        r"projektledare|samordnare|handläggare|moderator|forskare|sekreterare|talesperson|"
                        r"konsulent|strateg|handledare|koordinator|utvecklare|coach|assistent)(?:en|n)?")
+#: (not a title that a next name follows: "Organizing Integration, docent Sara Brorström")
+_ROLE_AFTER = re.compile(rf",[ \t]+(?:{_ROLE_WORD.pattern})(?:[ \t,]|$)(?![ \t]*[{U}][{L}]+[ \t]+[{U}])")
 #: a role written as a label ("Projektledare: Anna Berg", or "Projektledare" above the name)
 _ROLE_LABEL = (r"[A-ZÅÄÖ][\w\-]*(?:chef|ledare|samordnare|koordinator|ordförande|direktör|handläggare|"
                r"sekreterare|rektor|strateg|utvecklare)")
@@ -156,6 +158,13 @@ def find_people(doc: Doc) -> list[PersonMention]:
         if broken and g_.is_first_name(broken.group(1)) and g_.is_first_name(toks[0]):
             s -= len(broken.group(0))
             name = f"{broken.group(1)}-{name}"
+        if not strong and not doc.is_taken(s, e) and len(toks) in (2, 3):
+            # a name the given-name list does not know, in a position only a person takes: right
+            # after a title ("jämställdhetsminister Nyamko Sabuni") or before one after a comma
+            # ("Bonian Golmohammadi, generalsekreterare för …")
+            prev = re.search(r"(?<![\w\-])([a-zåäö\-]+)[ \t]+$", text[max(line_start, s - 40):s])
+            strong = (bool(prev and _ROLE_WORD.fullmatch(prev.group(1))) or bool(_ROLE_AFTER.match(text, e))) and not any(
+                g_.place(t) or g_.org(t) for t in toks)
         if not _plausible(name, strong):
             continue
         if doc.is_taken(s, e):

@@ -2321,6 +2321,15 @@ def test_a_double_given_name_broken_after_its_hyphen_is_one_name():
     assert not {"Karin Ingman", "Erik Lindh"} & got
 
 
+def test_a_name_the_given_name_list_does_not_know_is_a_person_beside_a_title():
+    r = extract_text("Bland talarna fanns Bonian Golmohammadi, generalsekreterare för FN-förbundens världsfederation, "
+                     "och jämställdhetsminister Nyamko Sabuni. Två forskare från Organizing Integration, docent Sara "
+                     "Brorström, deltog. Region Skåne, ordförande Anna Berg.", "rn.txt")
+    got = names(r, "people")
+    assert {"Bonian Golmohammadi", "Nyamko Sabuni", "Sara Brorström"} <= got
+    assert not {"Organizing Integration", "Region Skåne"} & got
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
