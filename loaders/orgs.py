@@ -1213,6 +1213,7 @@ def _listed_name(doc: Doc, g: Gazetteer, name: str, s: int, e: int) -> bool:
     first = name.split()[0]
     return not (doc.is_taken(s, e) or fold(name) in _NOT_LISTED or fold(first) in _NOT_LISTED
                 or fold(name) in _GENERIC_BODIES or g.place(name) or g.place(first) or g.is_first_name(first)
+                or (name.endswith("s") and g.place(name[:-1]))  # "Jönköpings kommuns …": a genitive
                 or len(name) < 3 or name.isdigit()
                 # "ESF-projekt Sigrid", "Samordningsförbunden": a project, or the kind of body in the plural
                 or re.search(r"(?i)projekt|förbunden$|erna$", name) is not None)
@@ -1245,6 +1246,10 @@ def coordinated_names(doc: Doc) -> None:
     if ms and chain >= 2:
         found.extend(_last_conjunct(text, ms[-1].end))
     found.extend(_first_conjuncts(doc, ms))
+    for a in ms:
+        # "ett samarbete mellan Region Östergötland och SE UPP": the parties 'mellan' joins
+        if re.search(r"(?<![\w\-])mellan[ \t]+$", text[max(0, a.start - 10):a.start]):
+            found.extend(_last_conjunct(text, a.end))
     found.extend(_bullets_under_partner_intro(doc))
     for name, s, e in found:
         if _listed_name(doc, g, name, s, e):

@@ -2266,6 +2266,11 @@ def test_a_name_shaped_conjunct_of_a_list_of_organisations_is_an_organisation():
     r = extract_text("Projektet Gröna Steg är ett samarbete mellan Vildrosen, Arbetsförmedlingen och Region Skåne. "
                      "Bergsgruvan, Försäkringskassan och Lunds kommun deltar.", "cn3.txt")
     assert {"Vildrosen", "Bergsgruvan"} <= names(r, "organizations")
+    # the two parties 'mellan' joins, not a place's genitive
+    r = extract_text("Konferensen var ett samarbete mellan Region Östergötland och SE UPP. Avtalet är ett samarbete "
+                     "mellan Arbetsförmedlingen och Jönköpings kommuns arbetsmarknadsenhet.", "cn4.txt")
+    got = names(r, "organizations")
+    assert "SE UPP" in got and "Jönköpings" not in got
 
 
 def test_a_school_named_before_its_noun_keeps_every_word_of_its_name_but_no_article():
