@@ -632,7 +632,9 @@ def _merge_short_project_names(doc: Doc) -> None:
 
 _PROSE_GRANT = re.compile(
     # "X har beviljats 9,8 miljoner kronor i finansiering från Europeiska socialfonden"
-    rf"(?:har\s+beviljats|beviljas|får)\s+((?:[\d][\d\s,.]*)\s*{_UNIT}(?:\s+kronor)?)(?:\s+i\s+\w+)?\s+(?:från|av|ur)\s+"
+    # (any tense of being granted or receiving: "har blivit beviljat", "beviljades", "fick", "har tilldelats")
+    rf"(?:har\s+(?:blivit\s+)?beviljats?|blivit\s+beviljad|beviljades|beviljas|får|fick|har\s+fått|(?:har\s+)?tilldelats)\s+"
+    rf"(?:drygt\s+|cirka\s+|ca\s+|nästan\s+|närmare\s+)?((?:[\d][\d\s,.]*)\s*{_UNIT}(?:\s+kronor)?)(?:\s+i\s+\w+)?\s+(?:från|av|ur)\s+"
     # "Det är totalt 5,5 miljoner kronor som beviljats av Svenska ESF-rådet"
     rf"|\b((?:[\d][\d\s,.]*)\s*{_UNIT}(?:\s+kronor)?)\s+som\s+(?:har\s+)?beviljats\s+(?:av|från)\s+")
 

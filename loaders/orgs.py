@@ -869,8 +869,13 @@ def find_pattern_orgs(doc: Doc) -> None:
         co = re.match(r"([A-ZÅÄÖ][a-zåäö]+)[ \t]+och[ \t]+([a-zåäö])", word) or re.match(
             r"([A-ZÅÄÖ][a-zåäö]+(?:förvaltningen|nämnden|enheten|avdelningen|kontoret))[ \t]+och[ \t]+", word)
         if co and not co.group(1).endswith("s") and co.group(1).lower() not in _COMPOUND_FIRST:
-            # ("Gymnasiekontoret och Socialkontoret": two units, each named in full)
-            # "Helsingborgshem och stadsledningsförvaltningen": a name, then a unit of its own
+            # "Helsingborgshem och stadsledningsförvaltningen": a name, then a unit of its own;
+            # "Gymnasiekontoret och Socialkontoret": two units, each named in full
+            first = co.group(1)
+            if re.search(r"(?:förvaltningen|nämnden|enheten|avdelningen|kontoret)$", first) and not doc.is_taken(
+                    m.start(1), m.start(1) + len(first)):
+                doc.add("org", first, m.start(1), m.start(1) + len(first), uid=unit_uid(first), kind="municipal_unit",
+                        surface=first)
             skip = m.start(1) + word.index(" och ") + len(" och ")
             word = word[skip - m.start(1):]
             lw = word.lower()

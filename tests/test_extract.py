@@ -2335,6 +2335,15 @@ def test_a_name_the_given_name_list_does_not_know_is_a_person_beside_a_title():
     assert not {"Organizing Integration", "Region Skåne"} & got
 
 
+@pytest.mark.parametrize("verb", ["har blivit beviljat", "beviljades", "fick", "har tilldelats"])
+def test_a_grant_in_prose_in_any_tense_gives_the_esf_support(verb):
+    r = extract_text(f"Projektet Trygg start {verb} drygt 25 miljoner kronor från Europeiska socialfonden för att "
+                     "arbeta med integration.", "gp.txt")
+    proj = next(p for p in r["projects"] if p["name"] == "Trygg start")
+    assert proj.get("esf_support_sek") == 25_000_000
+    assert ("FUNDS", "Europeiska socialfonden", "Trygg start") in rels(r)
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
