@@ -884,6 +884,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
     orgs.find_all(doc)
     proj = _esf_record(doc, fld) if kind == "esf_project" else None
     pms = people.find_people(doc)
+    orgs.employers_after_titles(doc, pms)
     projects.find_projects(doc)
     if doc.title_project and proj is None and fld:
         # a page titled by a project over its labelled facts: the facts are the project's

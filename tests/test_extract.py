@@ -2344,6 +2344,16 @@ def test_a_grant_in_prose_in_any_tense_gives_the_esf_support(verb):
     assert ("FUNDS", "Europeiska socialfonden", "Trygg start") in rels(r)
 
 
+def test_the_name_shaped_object_of_a_persons_title_is_their_employer():
+    r = extract_text("Magnus Jägerskog, generalsekreterare i BRIS. Under 2017 har Johanna Gustafsson från Stiftelsen "
+                     "Activa gjort en utvärdering. Anna Berg, projektledare i Malmö. Dennis Mårtensson, chef på Arbete och "
+                     "etablering.", "et.txt")
+    got = rels(r)
+    assert ("WORKS_FOR", "Magnus Jägerskog", "BRIS") in got
+    assert ("WORKS_FOR", "Johanna Gustafsson", "Stiftelsen Activa") in got
+    assert not {o for o in names(r, "organizations") if o in ("Arbete", "Malmö") or "gjort" in o}
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
