@@ -742,7 +742,7 @@ _NOT_A_NAME_AFTER = frozenset(fold(w) for w in (
     "Vi", "Det", "Den", "De", "Som", "Och", "Men", "Här", "Där", "Nu", "Han", "Hon", "I", "På", "Med", "För"))
 
 
-# rule_report: new; kept: the issue's descriptor apposition in the plural with coordination (one statement for several names)
+# rule_report: fires on two annotated pages; kept: the issue's descriptor apposition in the plural with coordination (one statement for several names)
 #: "civilsamhällesorganisationerna Hassela Solidaritet och Youth 2030 Movement", "de kompletterande
 #: aktörerna M29 Socialt Företagscenter och Tanke & Handling", "huvudaktören Coompanion Roslagen":
 #: the definite noun of bodies before a coordination of names names each
@@ -1150,6 +1150,7 @@ def _coordinated_units(doc: Doc) -> None:
                 unit.props["parent_uid"] = kom.uid
 
 
+# rule_report: fires on one annotated page; kept: see _COUNTED_FORBUND
 def _counted_forbund(doc: Doc, g: Gazetteer) -> None:
     for m in _COUNTED_FORBUND.finditer(doc.text):
         pieces = list(_CAP_RX.finditer(doc.text, m.start(2), m.end(2)))
@@ -1225,7 +1226,7 @@ def _listed_name(doc: Doc, g: Gazetteer, name: str, s: int, e: int) -> bool:
                 or re.search(r"(?i)projekt|förbunden$|erna$", name) is not None)
 
 
-# rule_report: new; kept: the issue's coordination (a conjunct of a list of organisations is one, by its shape)
+# rule_report: fires on many pages; kept: the issue's coordination (a conjunct of a list of organisations is one, by its shape)
 def coordinated_names(doc: Doc) -> None:
     """'Coompanion, Famna, CSES, Skyddsvärnet och Länsstyrelsen', '… Kommunförbundet Skåne,
     Kompetenssamverkan Skåne, Arbetsförmedlingen och Tillväxtverket': a name-shaped conjunct of a
@@ -1302,7 +1303,7 @@ def _first_conjuncts(doc: Doc, ms) -> list[tuple[str, int, int]]:
     return out
 
 
-# rule_report: new; kept: a list's intro scopes its items (the issue's labels and lists), here the partners' label
+# rule_report: fires on one annotated page; kept: a list's intro scopes its items (the issue's labels and lists), here the partners' label
 #: "Ett urval av externa samverkanspartners:" over bullets: each name-shaped item is a body
 _PARTNER_INTRO = re.compile(r"(?im)(?:partner\w*|parter(?:na)?|aktörer(?:na)?|organisationer(?:na)?|arrangör\w*|"
                             r"samarbetsorganisationer|medlemsorganisationer)[ \t]*(?:är|var)?[ \t]*:[ \t]*\n")
@@ -1326,7 +1327,7 @@ def _bullets_under_partner_intro(doc: Doc) -> list[tuple[str, int, int]]:
     return out
 
 
-# rule_report: new; kept: a clause argument of a person's title (the issue's 'Eva Ek (HR-chef ABC)' kind: open-vocabulary employers)
+# rule_report: fires on one annotated page; kept: a clause argument of a person's title (the issue's 'Eva Ek (HR-chef ABC)' kind: open-vocabulary employers)
 def employers_after_titles(doc: Doc, pms) -> None:
     """'Annelie Benli som är vägledare på Jobbcentrum', 'Magnus Jägerskog, generalsekreterare i
     BRIS', 'Johanna Gustafsson från Stiftelsen Activa': the name-shaped object of a person's
