@@ -906,6 +906,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
     _no_places_in_project_names(doc)
     projects.clean_names(doc)
     orgs.coordinated_names(doc)
+    orgs.acronym_subjects(doc)
     if on_names is not None:
         on_names(doc)
     if names.apply(doc, names_model, pms):

@@ -2354,6 +2354,15 @@ def test_the_name_shaped_object_of_a_persons_title_is_their_employer():
     assert not {o for o in names(r, "organizations") if o in ("Arbete", "Malmö") or "gjort" in o}
 
 
+def test_an_acronym_as_the_subject_of_a_verb_only_a_body_does_is_an_organisation():
+    r = extract_text("VKL har beviljats drygt 7 miljoner kronor från Migrationsverket för att genomföra ett projekt "
+                     "tillsammans med Västerås stad. Projektet SIKT har beviljats medel. SIKT har beviljats 3 miljoner "
+                     "kronor.", "ac.txt")
+    got = names(r, "organizations")
+    assert "VKL" in got and "SIKT" not in got
+    assert "SIKT" in names(r, "projects")
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
