@@ -40,7 +40,7 @@ OWN_CUES = re.compile(r"\bdriv(?:er|it)\b|\b(?:dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?
                       r"\b(?:har|hade|har\s+nu)\s+beviljats\s+(?:\w+\s+){0,2}?(?:stöd|medel|pengar|bidrag|\d)", re.I | re.M)
 FUND_CUES = re.compile(
     r"\b(?:del|med)?finansierar\b|\b(?:del|med)?finansierade\b(?!\s+(?:av|via|genom|från)\b)|\bbekostar\b|"
-    r"finansiering\s+(?:från|av|via)|finansiera(?:[ds]|des|ts)?\s+(?:av|via|från|genom)|medel\s+från|finansierade\s+av|"
+    r"finansiering\s+(?:från|av|via)|finansiera(?:[ds]|des|ts)?\s+(?:av|via|från|genom)|medel\s+(?:från|ur)|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
     r"\bsatsar\s+på\b|beviljade\s+insats|beslutat?\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:\w+\s+)?(?:finansiering|medel|stöd|pengar|bidrag|anslag)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"

@@ -2363,6 +2363,12 @@ def test_an_acronym_as_the_subject_of_a_verb_only_a_body_does_is_an_organisation
     assert "SIKT" in names(r, "projects")
 
 
+def test_money_out_of_a_fund_funds_the_project():
+    r = extract_text("Haparanda kommun har av Strukturfondspartnerskapet beviljats medel ur Europeiska socialfonden för "
+                     "projektet Klivet Vidare 2.0.", "mu.txt")
+    assert ("FUNDS", "Europeiska socialfonden", "Klivet Vidare 2.0") in rels(r)
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
