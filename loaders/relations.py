@@ -103,7 +103,9 @@ _MEMBERS_SUBJECT = re.compile(
 #: "Sedan tidigare ingår A, B och C": members listed after a sentence about the same förbund
 _STILL_MEMBERS = re.compile(r"(?i)\b(?:sedan\s+tidigare|redan|också|även|dessutom)\s+ingår\b|\bingår\s+(?:sedan\s+tidigare|redan|också|även)\b")
 ACTIVITY_CUES = re.compile(r"verksamhet|deltagare|\blokal|seminarier|genomför|\bbor\b|invånare|"
-                           r"sitter\s+i|f[ia]nns\s+i|bedr[ie]vs\s+i|\bplats\b|erbjud|^\s*(?:var|orter?|plats)\s*:", re.I | re.M)
+                           r"sitter\s+i|f[ia]nns\s+i|bedr[ie]vs\s+i|\bplats\b|erbjud|^\s*(?:var|orter?|plats)\s*:|"
+                           # "bygga på följande orter: Kramfors, Falun …", "på orterna A och B"
+                           r"\borter(?:na)?\b", re.I | re.M)
 CONTACT_ROLES = re.compile(r"projektledare|projektkoordinator|projektsamordnare|koordinator|samordnare\b|"
                            r"ekonomiansvarig|kontaktperson|processledare|projektmedarbetare|projektansvarig", re.I)
 

@@ -2369,6 +2369,13 @@ def test_money_out_of_a_fund_funds_the_project():
     assert ("FUNDS", "Europeiska socialfonden", "Klivet Vidare 2.0") in rels(r)
 
 
+def test_the_places_a_sentence_calls_the_projects_orter_place_it():
+    r = extract_text("Projektet Vårt steg drivs av Coompanion. Projektet görs i samverkan med fyra sociala företag för "
+                     "att bygga på följande orter: Kramfors, Falun och Växjö.", "or.txt")
+    got = rels(r)
+    assert {("ACTIVE_IN", "Vårt steg", p) for p in ("Kramfors", "Falun", "Växjö")} <= got
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
