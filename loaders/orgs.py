@@ -731,7 +731,9 @@ def _apposed_bodies(doc: Doc) -> None:
 #: Konsthall") the noun is the name's first word
 _DESCRIBED_BODY = re.compile(
     rf"(?<![\w\-])((?:[Ff]öreningen|[Rr]iksförbundet|[Ss]tödorganisationen|[Ii]ntresseorganisationen|[Oo]rganisationen|"
-    rf"[Ff]öretaget|[Kk]ooperativet|[Aa]rbetskooperativet|[Bb]olaget|[Nn]ätverket)[ \t]+)"
+    rf"[Ff]öretaget|[Kk]ooperativet|[Aa]rbetskooperativet|[Bb]olaget|[Nn]ätverket|"
+    # any lowercase compound of those nouns: "idrottsföreningen IF Elfsborg", "byggföretaget Sunda Hus"
+    rf"[a-zåäö]{{3,}}(?:föreningen|företaget|organisationen|kooperativet|bolaget|nätverket))[ \t]+)"
     rf"([{U}][\w\-&]*(?:[ \t]+(?:[{U}][\w\-&]*|&))*"
     # a legal form ("Bumerang ideell förening") or, after a genitive, the noun of the name
     # ("Klovstens hunddagis", "Fredriks allservice")
@@ -1253,6 +1255,8 @@ def coordinated_names(doc: Doc) -> None:
     if ms and chain >= 2:
         found.extend(_last_conjunct(text, ms[-1].end))
     found.extend(_first_conjuncts(doc, ms))
+    found.extend(_exemplified_bodies(doc))
+    found.extend(_partner_label_values(doc))
     for a in ms:
         # "ett samarbete mellan Region Östergötland och SE UPP": the parties 'mellan' joins
         if re.search(r"(?<![\w\-])mellan[ \t]+$", text[max(0, a.start - 10):a.start]):
@@ -1375,3 +1379,36 @@ def acronym_subjects(doc: Doc) -> None:
             continue
         ref = g.org(word)
         doc.add("org", ref.name if ref else word, s, e, kind=ref.kind if ref else "other", firm=bool(ref), surface=word)
+
+
+# rule_report: fires on three annotated pages; kept: the issue's coordination after the plural noun it exemplifies
+#: "kommunens egna verksamheter som till exempel Port 5, Startpunkten, Ateljén och Studio Rex",
+#: "andra sociala företag som Kooptjänst Berga, Kooptima, Stadsmissionen m.fl.", "företag … är
+#: bland andra Borås Tidning, Ellos och Ericsson": the names a plural noun of bodies is exemplified by
+_EXEMPLIFIED = re.compile(
+    rf"\b[a-zåäö]*(?:företag|företagen|verksamheter|verksamheterna|aktörer|aktörerna|organisationer|organisationerna|"
+    rf"föreningar|föreningarna|intressenter|arbetsgivare)\b[^.\n]{{0,60}}?"
+    rf"(?:som[ \t]+till[ \t]+exempel|som[ \t]+t\.?[ \t]?ex\.?|som[ \t]+exempelvis|såsom|bland[ \t]+andra|bl\.[ \t]?a\.|som)[ \t]+"
+    rf"({_LISTED}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+){_LISTED})+)")
+
+
+def _exemplified_bodies(doc: Doc) -> list[tuple[str, int, int]]:
+    return [(pm.group(0), pm.start(), pm.end()) for m in _EXEMPLIFIED.finditer(doc.text)
+            for pm in _LISTED_RX.finditer(doc.text, m.start(1), m.end(1))]
+
+
+#: "Samverkanspart: Närhälsan, Svenska kyrkan, Folktandvården": a partners' label over a list on its line
+_PARTNER_LABEL = re.compile(r"(?im)^[ \t]*(?:samverkanspart\w*|samarbetspart\w*|partners?|parter|arrangörer?|"
+                            r"medarrangörer?|samarbetsorganisationer)[ \t]*:[ \t]*([^\n]+)$")
+
+
+def _partner_label_values(doc: Doc) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _PARTNER_LABEL.finditer(doc.text):
+        for piece in re.finditer(r"[^,]+", m.group(1)):
+            for part in re.split(r"[ \t]+(?:och|samt)[ \t]+", piece.group(0)):
+                k = doc.text.find(part.strip(), m.start(1) + piece.start())
+                name = part.strip().rstrip(".")
+                if name and _LISTED_RX.fullmatch(name):
+                    out.append((name, k, k + len(name)))
+    return out

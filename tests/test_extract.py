@@ -2376,6 +2376,16 @@ def test_the_places_a_sentence_calls_the_projects_orter_place_it():
     assert {("ACTIVE_IN", "Vårt steg", p) for p in ("Kramfors", "Falun", "Växjö")} <= got
 
 
+def test_bodies_named_by_a_compound_noun_an_example_list_or_a_partners_label():
+    r = extract_text("Framtid tillsammans är ett IOP mellan idrottsföreningen IF Elfsborg och Borås stad. Kursen hålls "
+                     "med byggföretaget Sunda Hus. Projektet samverkar med kommunens egna verksamheter som till exempel "
+                     "Port 5, Startpunkten och Studio Rex.\n\nSamverkanspart: Närhälsan, Svenska kyrkan, Folktandvården\n",
+                     "cx.txt")
+    got = names(r, "organizations")
+    assert {"IF Elfsborg", "Sunda Hus", "Port 5", "Startpunkten", "Studio Rex", "Närhälsan", "Folktandvården"} <= got
+    assert not {o for o in got if o.startswith(("Idrottsföreningen", "Byggföretaget", "Samverkanspart"))}
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
