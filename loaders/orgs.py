@@ -1270,8 +1270,13 @@ def coordinated_names(doc: Doc) -> None:
 _CONJ = re.compile(r"[ \t\n]*(?:,[ \t\n]*(?:och[ \t]+|samt[ \t]+)?|[ \t\n]+(?:och|samt)[ \t\n]+)")
 
 
+#: "Arbetsförmedlingen, Försäkringskassan, Landstinget och länets åtta kommuner": the names listed
+#: before a last conjunct that is no name
+_BEFORE_COMMON_LAST = re.compile(rf"(?:[ \t\n]*,[ \t\n]*{_LISTED})+(?=[ \t\n]+(?:och|samt)[ \t\n]+[a-zåäö])")
+
+
 def _last_conjunct(text: str, pos: int) -> list[tuple[str, int, int]]:
-    m = _LAST.match(text, pos)
+    m = _LAST.match(text, pos) or _BEFORE_COMMON_LAST.match(text, pos)
     if m is None:
         return []
     return [(pm.group(0), pm.start(), pm.end()) for pm in _LISTED_RX.finditer(text, pos, m.end())]

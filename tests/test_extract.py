@@ -2271,6 +2271,10 @@ def test_a_name_shaped_conjunct_of_a_list_of_organisations_is_an_organisation():
                      "mellan Arbetsförmedlingen och Jönköpings kommuns arbetsmarknadsenhet.", "cn4.txt")
     got = names(r, "organizations")
     assert "SE UPP" in got and "Jönköpings" not in got
+    # names listed before a last conjunct that is no name
+    r = extract_text("Via förbundet ska Arbetsförmedlingen, Försäkringskassan, Vildrosen och länets åtta kommuner samla "
+                     "sina resurser.", "cn5.txt")
+    assert "Vildrosen" in names(r, "organizations")
 
 
 def test_a_school_named_before_its_noun_keeps_every_word_of_its_name_but_no_article():
