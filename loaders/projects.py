@@ -24,7 +24,7 @@ U = "A-ZÅÄÖÉÜØÆ"
 L = "a-zåäöéüøæçšćčžíáóúñ"
 CAP = rf"[{U}0-9][\w’'!&\-]*"
 QUOTE_OPEN, QUOTE_CLOSE = "”\"“«„", "”\"“»"
-HEAD = r"(?:\w*[Pp]rojekte[tn]|\w*[Ii]nsatsen|\w*[Ss]atsningen|[Ff]örstudien|modellen|programmet|teamet|metoden)"
+HEAD = r"(?:\w*[Pp]rojekte[tn]|\w*[Ii]nsatsen|\w*[Ss]atsningen|[Ff]örstudien|modellen|programmet|teamet)"
 GENERIC = {
     "projektet", "projekt", "insatsen", "det", "den", "detta", "denna", "esf", "syftet", "målet", "målgruppen",
     "vi", "man", "de", "som", "här", "där", "nu", "även", "också", "projektets", "teamet", "modellen",
@@ -188,7 +188,7 @@ def find_projects(doc: Doc) -> None:
         # "projektet SIKT i kommunerna Dorotea, …": a generic place noun is no part of a name
         name = re.split(r"\s+(?:i|inom|för)\s+(?:kommunerna|kommunen|länet|regionen|staden|hela)\b", name)[0]
         name = _clean(_cut_before_taken(doc, s, name))
-        if head.lower() in ("teamet", "modellen", "metoden") and len(name.split()) > 3:
+        if head.lower() in ("teamet", "modellen") and len(name.split()) > 3:
             continue
         pieces = [(name, s)]
         if head.lower().endswith("projekten"):

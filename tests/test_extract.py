@@ -2390,6 +2390,13 @@ def test_bodies_named_by_a_compound_noun_an_example_list_or_a_partners_label():
     assert not {o for o in got if o.startswith(("Idrottsföreningen", "Byggföretaget", "Samverkanspart"))}
 
 
+def test_a_method_is_no_project():
+    r = extract_text("Projektet Bron drivs av Malmö stad. Bron baseras på metoden Supported employment och tillämpar "
+                     "metoden IPS.", "me.txt")
+    got = names(r, "projects")
+    assert "Bron" in got and not {"Supported employment", "IPS"} & got
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
