@@ -61,7 +61,12 @@ PATTERNS: dict[str, re.Pattern] = {
         r"utan kontakt med (?:arbetsförmedlingen|någon myndighet|myndigheter)",
         r"saknar kontakt med (?:arbetsförmedlingen|myndigheter)",
         r"utanför (?:arbetsmarknaden|arbetsför\w+) som inte är inskrivna\w*",
-        r"inte är aktuella (?:hos|på|vid) (?:arbetsförmedlingen|någon myndighet)"),
+        r"inte är aktuella (?:hos|på|vid) (?:arbetsförmedlingen|någon myndighet)",
+        # the negation of "varken … eller" and "utanför både … och" holds for the last conjunct too:
+        # "varken studerar, arbetar eller är inskrivna på arbetsförmedlingen / har kontakt med myndigheter"
+        r"varken\b[^.\n]{0,60}?\beller (?:är |var |har )?(?:inskrivna? (?:på|hos|vid|i) (?:arbetsförmedlingen|af)\b|"
+        r"kontakt med (?:arbetsförmedlingen|myndighet\w*))",
+        r"utanför (?:både )?(?:[a-zåäö]+, )*[a-zåäö]+ och myndighet\w*"),
     "newly_arrived": _p(
         r"nyanl[äa]nd\w*", r"nyankomn\w*", r"nytilkomn\w*", r"etableringsuppdrag\w*",
         r"etableringsprogram\w*", r"etableringsreform\w*", r"etableringsfas\w*",
@@ -111,11 +116,14 @@ PATTERNS: dict[str, re.Pattern] = {
     "daily_activity_participants": _p(r"daglig(?:a)? verksamhet\w*"),
     "sick_listed": _p(
         r"sjukskriv\w*", r"långtidssjukskriv\w*", r"sjukpenning\w*", r"sjukersättning\w*",
-        r"återgång i arbete", r"åter i arbete efter sjuk\w*", r"sygemeld\w*", r"rehabiliteringskedjan"),
+        r"återgång i arbete", r"åter i arbete efter sjuk\w*", r"sygemeld\w*", r"rehabiliteringskedjan",
+        r"långvarig sjukfrånvaro", r"sjuka (?:individer|personer|människor)", r"utförsäkrade?"),
     "mental_ill_health": _p(
         r"psykisk(?:a)? ohälsa", r"psykisk sjukdom\w*", r"psykiska (?:besvär|problem|sjukdomar|diagnoser)",
         r"psykiatrisk\w* (?:diagnos\w*|problematik|funktionsnedsättning\w*)", r"psykosocial\w* (?:problem\w*|svårigheter)",
-        r"(?<!psykisk )ohälsa", r"psykisk sårbarhet", r"psykisk\w* ohelbred\w*"),
+        r"(?<!psykisk )ohälsa", r"psykisk sårbarhet", r"psykisk\w* ohelbred\w*",
+        # a coordinated adjective sharing the noun: "medicinska, psykiska, sociala och … problem"
+        r"psykiska(?:,? (?:och )?[a-zåäö]+){1,3} (?:problem|besvär|svårigheter)", r"psykosmottagning\w*"),
     "young_activity_compensation": _p(r"aktivitetsersättning\w*"),
     "young_people": _p(
         r"unga vuxna", r"ungdomar\w*", r"ungdom(?:s|en)?\b", r"unga (?=(?:\w+ ){0,3}(?:mellan|i åldern|som|med|utan|upp till|under|kvinnor|män|personer|i |blir|har|får|behöver|ska|är|"
@@ -152,7 +160,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
     "persons_with_disabilities": ("funktion", "arbetsförmåga", "neuropsykiatr", "npf", "handikapp"),
     "daily_activity_participants": ("daglig",),
     "sick_listed": ("sjuk", "arbete", "sygemeld", "rehabilitering"),
-    "mental_ill_health": ("ohälsa", "psyki", "psykisk", "psykosocial", "ohelbred"),
+    "mental_ill_health": ("ohälsa", "psyki", "psykisk", "psykos", "ohelbred"),
     "young_activity_compensation": ("aktivitetsersättning",),
     "young_people": ("ung", "år", "uvas"),
     "women": ("kvin", "flickor", "tjejer"),

@@ -7,6 +7,13 @@ from loaders.targets import find_groups, keys_in, target_sections
 
 
 @pytest.mark.parametrize("text,key", [
+    ("Projektet söker upp unga som varken studerar, arbetar eller är inskrivna på arbetsförmedlingen.", "not_registered_af"),
+    ("Vi söker upp de unga som varken studerar, arbetar eller har kontakt med myndigheter.", "not_registered_af"),
+    ("Vi fångar upp de personer som står utanför både skola, arbete och myndighet.", "not_registered_af"),
+    ("Förbundet samordnar rehabiliteringen av sjuka, utförsäkrade och långtidsarbetslösa.", "sick_listed"),
+    ("Deltagaren får stöd för att kunna lämna långvarig sjukfrånvaro.", "sick_listed"),
+    ("Människor med medicinska, psykiska, sociala och arbetsmarknadsrelaterade problem får stöd.", "mental_ill_health"),
+    ("Arbetsspecialister arbetar med patienter på fem psykosmottagningar.", "mental_ill_health"),
     ("Insatsen riktar sig till långtidsarbetslösa.", "long_term_unemployed"),
     ("Deltagarna har varit arbetslösa i mer än två år.", "long_term_unemployed"),
     ("Målgruppen är personer med ekonomiskt bistånd.", "social_assistance_recipients"),
