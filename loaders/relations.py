@@ -199,8 +199,33 @@ def _applicants(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
                 doc.relate("OWNS", o, p, sp)
 
 
+#: "Med projektet Unga in har Arbetsförmedlingen tagit fram nya metoder": a fronted adverbial naming
+#: the project, the organisation the subject after the finite verb (the clause's doer)
+_FRONTED_PROJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:Med|Genom|I|Inom)[ \t]+(?:projektet|insatsen|satsningen)[ \t]+$", re.M)
+_FRONTED_VERB = re.compile(r"[ \t]*,?[ \t]*(?:har|hade|ska|skall|vill|kommer)[ \t]+$")
+_FRONTED_DOING = re.compile(r"[ \t]+(?:(?:nu|också|även|redan)[ \t]+)?(?:tagit|tar|tog|arbetat|utvecklat|byggt|skapat|testat|prövat|"
+                            r"genomfört|hjälpt|nått|erbjudit|att)\b")
+
+
+# rule_report: fires on one annotated page; kept: a clause argument (the subject after the verb of a clause fronted by its project, Swedish V2 order)
+def _fronted_project_owner(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    text = doc.text
+    for pm in doc.mentions_in(seg.start, seg.end, "project"):
+        if not _FRONTED_PROJECT.search(text, max(0, pm.start - 30), pm.start):
+            continue
+        orgs_after = doc.mentions_in(pm.end, pm.end + 40, "org")
+        if not orgs_after or not _FRONTED_VERB.fullmatch(text, pm.end, orgs_after[0].start) \
+                or not _FRONTED_DOING.match(text, orgs_after[0].end):
+            continue
+        p, o = doc.get("project", pm.uid), doc.get("org", orgs_after[0].uid)
+        if p is not None and o is not None and p.uid not in owners:
+            owners[p.uid] = o
+            doc.relate("OWNS", o, p, doc.sentence(pm.start))
+
+
 def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
     _applicants(doc, seg, owners)
+    _fronted_project_owner(doc, seg, owners)
     for m in _GENERIC_POSSESSOR.finditer(doc.text, seg.start, seg.end):
         named = doc.mentions_in(m.end(), m.end() + 2, "project")
         o = _page_body(doc, m.group(1).lower())

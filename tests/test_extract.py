@@ -2397,6 +2397,14 @@ def test_a_method_is_no_project():
     assert "Bron" in got and not {"Supported employment", "IPS"} & got
 
 
+def test_the_subject_of_a_clause_fronted_by_its_project_runs_it():
+    r = extract_text("Med projektet Unga in har Arbetsförmedlingen tagit fram nya metoder för att söka upp unga. I "
+                     "projektet Steget har Region Skåne deltagit.", "fp.txt")
+    got = rels(r)
+    assert ("OWNS", "Arbetsförmedlingen", "Unga in") in got
+    assert ("OWNS", "Region Skåne", "Steget") not in got
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
