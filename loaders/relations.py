@@ -1471,7 +1471,8 @@ def _contact_label(text: str, pos: int) -> str | None:
 #: the heading of a contact block, maybe naming whose contacts they are
 #: ("Kontaktpersoner", "Kontakt:", "Presskontakt Svenska ESF-rådet", "För mer information, kontakta:")
 _CONTACT_HEADING = re.compile(
-    r"(?im)^[ \t]*(?:Kontaktpersoner|Kontaktperson(?=[ \t]*$)|Kontakt|Presskontakt(?:er)?|Pressansvarig|"
+    # (also as a bullet of its own: " • För mer information kontakta:")
+    r"(?im)^[ \t]*(?:[•\-–*·▪][ \t]*)?(?:Kontaktpersoner|Kontaktperson(?=[ \t]*$)|Kontakt|Presskontakt(?:er)?|Pressansvarig|"
     r"För mer information|Mer information)\b(?:,?[ \t]+kontakta)?(?-i:[ \t]+[A-ZÅÄÖ][^\n:.]{0,80}?)?[ \t]*:?[ \t]*$")
 
 

@@ -2405,6 +2405,12 @@ def test_the_subject_of_a_clause_fronted_by_its_project_runs_it():
     assert ("OWNS", "Region Skåne", "Steget") not in got
 
 
+def test_a_contact_heading_written_as_a_bullet_makes_the_next_bullets_contacts():
+    r = extract_text("Projektet Värmlands framtid drivs av Säffle kommun.\n\n • För mer information kontakta:\n"
+                     " • Per-Inge Lidén, kommunalråd, Säffle kommun\n", "cb.txt")
+    assert ("CONTACT_FOR", "Per-Inge Lidén", "Värmlands framtid") in rels(r)
+
+
 def test_an_organisation_keeps_its_name_where_the_text_writes_it_in_the_genitive():
     r = extract_text("Logotyp Finsam, finansiell samordning.\n\nKonferensen invigdes av samordningsförbundet "
                      "Hallands ordförande Linda Bilt.", "gn.txt")
