@@ -389,11 +389,10 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
             docs.append({"uid": plan.doc_uid, "props": {**plan.doc_props, "load_id": current_load_id()},
                          "seq": seq})
             seq += 1
-        created = {rec["uid"]: rec["created"]
-                   for rec in _run(tx, shared, cypher.MERGE_DOCUMENTS, docs=docs)}
+        existing = set(_run(tx, shared, cypher.MERGE_DOCUMENTS, docs=docs)[0]["existing"])
         written = []
         for plan in todo:
-            if created.get(plan.doc_uid):
+            if plan.doc_uid not in existing:
                 written.append(plan)
             else:
                 # a concurrent load of the same text committed it while this one waited for
@@ -464,13 +463,17 @@ def _update_person_organisations(tx: neo4j.ManagedTransaction, result: WriteResu
 
 
 def _check_written(plans: list[_Plan], what: str, counts: list) -> None:
-    got = {rec["doc_uid"]: rec["written"] for rec in counts}
-    for plan in plans:
-        want = len(plan.nodes.get(what, ())) if what in NODES else len(plan.rels.get(what, ()))
-        if got.get(plan.doc_uid, 0) != want:
-            # an end that did not MATCH: refuse rather than drop facts silently
-            raise RuntimeError(f"{plan.document}: wrote {got.get(plan.doc_uid, 0)} of {want} "
-                               f"{what} rows; rolled back")
+    """Refuse (roll back) a batch where a statement wrote fewer rows than it was sent: an
+    end that did not MATCH. The statements return one total (not a row per document), so
+    a batch of many names its documents; :func:`write_records` then writes them one per
+    transaction, where the one that fails is named alone."""
+    got = counts[0]["written"] if counts else 0
+    want = sum(len(plan.nodes.get(what, ())) if what in NODES else len(plan.rels.get(what, ()))
+               for plan in plans)
+    if got != want:
+        # an end that did not MATCH: refuse rather than drop facts silently
+        who = plans[0].document if len(plans) == 1 else f"{len(plans)} documents from {plans[0].document}"
+        raise RuntimeError(f"{who}: wrote {got} of {want} {what} rows; rolled back")
 
 
 # --- public API ------------------------------------------------------------------------
