@@ -113,12 +113,15 @@ class CpuWindow:
         srv = (_proc_cpu_jiffies(self.server_pid) - self.srv0) if self.server_pid else 0
         busy = busy1 - self.m0[0]
         secs = max(wall, 1e-9)
+        # a server that ended inside the window has no CPU time to read at its end: its
+        # share (and so the others') is unknown, not negative
+        split = srv >= 0
         self.result = {
             "wall_s": round(wall, 3),
             "machine_cores_busy": round(busy / CLK / secs, 2),
             "bench_cores": round(own / CLK / secs, 2),
-            "neo4j_cores": round(srv / CLK / secs, 2),
-            "others_cores": round(max(0.0, (busy - own - srv) / CLK / secs), 2),
+            "neo4j_cores": round(srv / CLK / secs, 2) if split else None,
+            "others_cores": round(max(0.0, (busy - own - srv) / CLK / secs), 2) if split else None,
             "loadavg_1m_start": round(self.load0, 2),
         }
 
