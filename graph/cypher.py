@@ -242,19 +242,18 @@ def merge_relationships(rel_type: str) -> str:
     before ``doc_uids``, whose old value their conditions read.
     """
     return f"""{BATCH}
-{_merge_relationships_body(rel_type, "edges", "written")}
+{_merge_relationships_body(rel_type, "$edges", "written")}
 """
 
 
 @cache
-def _merge_relationships_body(rel_type: str, param: str, alias: str) -> str:
-    """The body of :func:`merge_relationships` reading its rows from ``$<param>``, its count
-    returned as ``alias``."""
+def _merge_relationships_body(rel_type: str, rows: str, alias: str) -> str:
+    """The body of :func:`merge_relationships` reading its rows from the expression
+    ``rows`` (a parameter), its count returned as ``alias``."""
     rel = RELS[rel_type]
     src, tgt = NODES[rel.source], NODES[rel.target]
-    for name in (param, alias):
-        if not _NAME.match(name):
-            raise ValueError(f"not a Cypher name: {name!r}")
+    if not _NAME.match(alias):
+        raise ValueError(f"not a Cypher name: {alias!r}")
     # indexes of the row's documents not in r.doc_uids yet (all of them on a new edge)
     fresh = "[i IN range(0, size(row.uids) - 1) WHERE NOT row.uids[i] IN coalesce(r.doc_uids, [])]"
     on_create = ["r.evidence = CASE WHEN $evidence_cap > 0 THEN row.evidence[..$evidence_cap] END"]
@@ -275,7 +274,7 @@ def _merge_relationships_body(rel_type: str, param: str, alias: str) -> str:
     stated = {p: f"head([x IN row.props WHERE x.{q(p)} IS NOT NULL | x.{q(p)}])" for p in rel.properties}
     on_create += [f"r.{q(p)} = {stated[p]}" for p in rel.properties]
     on_match += [f"r.{q(p)} = coalesce(r.{q(p)}, {stated[p]})" for p in rel.properties]
-    return f"""UNWIND ${param} AS row
+    return f"""UNWIND {rows} AS row
 MATCH (s:{_label(rel.source)} {{{q(src.key)}: row.source}})
 MATCH (t:{_label(rel.target)} {{{q(tgt.key)}: row.target}})
 MERGE (s)-[r:{_rel(rel_type)}]->(t)
@@ -284,20 +283,24 @@ ON MATCH SET {_SEP.join(on_match)}
 RETURN sum(size(row.uids)) AS {alias}"""
 
 
-def edge_parameter(rel_type: str) -> str:
-    """The parameter of ``rel_type``'s rows in :func:`merge_all_relationships`."""
-    _rel(rel_type)
-    return f"edges_{rel_type}"
-
-
 @cache
 def merge_all_relationships(rel_types: tuple[str, ...]) -> str:
     """Every relationship type of a batch in one statement: :func:`merge_relationships` of
     each type in turn (in the order given), as a ``CALL`` subquery over its own rows
-    ``$edges_<TYPE>`` (:func:`edge_parameter`; an empty list writes nothing). One round trip
-    and one result instead of one per type (a dozen per batch). Returns one row, ``written``:
-    the counts of :func:`merge_relationships`, in the order of ``rel_types``."""
-    calls = "\n".join(f"CALL () {{\n{_merge_relationships_body(t, edge_parameter(t), f'written_{i}')}\n}}"
+    ``$edges.<TYPE>`` (a type the batch does not state: an empty list, which writes
+    nothing). One round trip and one result instead of one per type (a dozen per batch).
+
+    The rows come in one map parameter, not one list parameter per type: Neo4j caches a
+    plan by the statement's text *and its parameters' types*, and an empty list is typed
+    apart from a list of maps, so a parameter per type gave every combination of stated
+    types a plan of its own (a one-document write stated a new combination nearly every
+    time and replanned the whole statement, ~1.2 s). A map is one type whatever it holds.
+
+    Returns one row, ``written``: the counts of :func:`merge_relationships`, in the order
+    of ``rel_types``."""
+    for t in rel_types:
+        _rel(t)
+    calls = "\n".join(f"CALL () {{\n{_merge_relationships_body(t, f'$edges.{t}', f'written_{i}')}\n}}"
                       for i, t in enumerate(rel_types))
     counts = ", ".join(f"written_{i}" for i in range(len(rel_types)))
     return f"""{BATCH}

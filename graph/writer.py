@@ -415,8 +415,8 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
             _check_written(written, label, counts)
         # every relationship type in one statement (schema order: deterministic), each over
         # its own rows; a type the batch does not state gets an empty list
-        edges = {cypher.edge_parameter(rtype): _edge_rows(written, rtype) for rtype in EDGE_TYPES}
-        counts = _run(tx, shared, cypher.merge_all_relationships(EDGE_TYPES), **edges,
+        edges = {rtype: _edge_rows(written, rtype) for rtype in EDGE_TYPES}
+        counts = _run(tx, shared, cypher.merge_all_relationships(EDGE_TYPES), edges=edges,
                       evidence_cap=cypher.EVIDENCE_CAP)[0]["written"]
         for rtype, got in zip(EDGE_TYPES, counts):
             _check_written(written, rtype, [{"written": got}])

@@ -214,6 +214,22 @@ def test_every_extracted_relation_type_has_a_writer_statement():
         cypher.q("OWNS]->() DETACH DELETE (x")
 
 
+def test_the_one_relationship_statement_takes_one_map_parameter_whatever_a_batch_states():
+    """Neo4j caches a plan by the text and the parameters' types; an empty list is typed
+    apart from a list of maps, so one list parameter per type would replan the statement
+    for every new combination of stated types (a one-document write nearly every time).
+    The rows come as one map ($edges.<TYPE>), the same parameters for every batch."""
+    import re
+    from graph.writer import EDGE_TYPES
+    text = cypher.merge_all_relationships(EDGE_TYPES)
+    assert set(re.findall(r"\$(\w+)", text)) == {"edges", "evidence_cap"}
+    for rtype in EDGE_TYPES:
+        assert f"UNWIND $edges.{rtype} AS row" in text and f"[r:`{rtype}`]" in text
+    assert set(EDGE_TYPES) == set(RELATION_ENDS)
+    with pytest.raises(ValueError):
+        cypher.merge_all_relationships(("OWNS]->() DETACH DELETE (x",))
+
+
 # --- against Neo4j ---------------------------------------------------------------------
 
 
