@@ -190,6 +190,12 @@ _SPECIFIC_OVER = {  # specific key -> generic keys it replaces when said of the 
     "long_term_unemployed": (),
     "newly_arrived": ("foreign_born",),  # "nyanlända utrikes födda": one group, the newly arrived
 }
+#: a sentence describing the participants after the fact ("En majoritet av deltagarna hade
+#: kort utbildning", "Bland deltagarna fanns de med …", "Många av dem hade psykisk ohälsa"):
+#: a quantity of the participants (or of "dem") with a past-tense "hade/fanns/var"
+_DESCRIBED_PARTICIPANTS = re.compile(
+    r"(?i)\b(?:(?:en\s+)?(?:majoritet|del|flera|många|hälften|några|ingen|de\s+flesta)\s+av\s+|bland\s+)"
+    r"(?:deltagarna|dem|kvinnorna|ungdomarna|männen)\b[^.!?]{0,40}?\b(?:hade|fanns|var)\b")
 _PHRASE_WINDOW = 60
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"“])|\n\s*\n|\n(?=\s*[-•*·▪–]\s)")
 
@@ -381,8 +387,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
             cue = _TRAINING if g.key == "professionals" else _AIMED
             if not (in_section or cue.search(sentence)):
                 continue
-            if g.key == "professionals" and not (_TRAINING.search(sentence) or
-                                                 re.search(r"(?i)målgrupp", sentence)):
+            if g.key == "professionals" and not _TRAINING.search(sentence):
                 continue
         if g.key not in _CONTEXTUAL and _STATS.search(sentence) and not any(
                 x <= g.start < y for x, y in sections) and re.search(
@@ -390,6 +395,9 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
                 r"(?:\w+\s+)?andel\b|\bantalet\b|\briksgenomsnitt\w*|\bvanligaste\s+orsak\w*", sentence) and not re.search(
                 r"(?i)projekt|insats|deltagar|ska\b|målgrupp", sentence):
             continue  # population statistics are not target groups
+        if g.key not in _CONTEXTUAL and _DESCRIBED_PARTICIPANTS.search(sentence) and not any(
+                x <= g.start < y for x, y in sections) and not _AIMED.search(sentence):
+            continue  # what the participants turned out to have is not whom the work is for
         out.append(g)
 
     # the specific key replaces the generic one said of the same people

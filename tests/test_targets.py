@@ -84,6 +84,25 @@ def test_staff_and_employers_need_context():
     assert "employers" not in keys_in("Vi har goda kontakter med arbetsgivare.")
 
 
+def test_staff_near_the_word_malgrupp_are_not_a_target_group_without_training():
+    # the staff are only a target group when the work trains them
+    assert "professionals" not in keys_in(
+        "Uppsökande verksamhet förstärkt med anställda unga marknadsförare från samma miljöer som målgruppen.")
+    assert "professionals" not in keys_in(
+        "Tilltron till myndigheterna är låg hos både deltagare och personal i målgruppen.")
+    assert "professionals" in keys_in("Målgruppen är personal i kommunen som får kompetensutveckling.")
+
+
+def test_what_the_participants_turned_out_to_have_is_not_a_target_group():
+    assert "short_education" not in keys_in("En majoritet av deltagarna hade kort eller ingen utbildning.")
+    assert "short_education" not in keys_in(
+        "Bland deltagarna fanns de med kort eller ingen utbildning och de med lång utbildning.")
+    # a statement of whom the work is for still counts, and so does the plain statement
+    assert "short_education" in keys_in("Projektet riktar sig till personer med kort utbildning.")
+    assert "short_education" in keys_in(
+        "Många av deltagarna var personer med kort utbildning, som insatsen riktar sig till.")
+
+
 def test_names_are_not_groups():
     text = "Projektet Unga in startar nu."
     span = (text.index("Unga in"), text.index("Unga in") + len("Unga in"))
