@@ -384,6 +384,9 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
             g = GroupMention("foreign_born_women", g.start, g.end, g.phrase)
         if g.key in _CONTEXTUAL:
             in_section = any(x <= g.start < y for x, y in sections)
+            if g.key == "employers" and re.match(r"(?i)\w+s\s+[a-zåäö]", text[g.start:g.end + 30]) and \
+                    not re.match(r"(?i)\w+s\s+(?:och|eller|samt)\b", text[g.start:g.end + 30]):
+                continue  # "arbetsgivarnas behov": the employers' need, said of the work's aim for others
             cue = _TRAINING if g.key == "professionals" else _AIMED
             if not (in_section or cue.search(sentence)):
                 continue

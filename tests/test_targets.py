@@ -103,6 +103,13 @@ def test_what_the_participants_turned_out_to_have_is_not_a_target_group():
         "Många av deltagarna var personer med kort utbildning, som insatsen riktar sig till.")
 
 
+def test_the_employers_need_is_not_the_employers_as_a_target_group():
+    assert "employers" not in keys_in(
+        "Modellen ska göra personer i målgruppen anställningsbara och möta arbetsgivarnas behov av personal.")
+    assert "employers" in keys_in("Målgruppen är arbetsgivare och arbetssökande i regionen.")
+    assert "employers" in keys_in("Målgruppen är arbetsgivarna och deras anställda.")
+
+
 def test_names_are_not_groups():
     text = "Projektet Unga in startar nu."
     span = (text.index("Unga in"), text.index("Unga in") + len("Unga in"))
