@@ -830,6 +830,10 @@ def find_pattern_orgs(doc: Doc) -> None:
                     continue
                 if m.group(0).startswith("Regionen"):
                     name = "Region " + m.group(1)
+                elif not g.org(name):
+                    # "Region Jämtland", "Region Östsam": the name is the whole "Region X" (the
+                    # bare X is a place, or nothing the reference data knows)
+                    name, s = "Region " + name, m.start()
             if kind == "coordination_association" and not re.search(r"(?i)samordningsförbund$", name):
                 e2 = forbund_name_end(text, e)
                 if e2 != e:

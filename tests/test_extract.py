@@ -2484,3 +2484,11 @@ def test_the_lowercase_agency_nouns_coordinated_are_the_agencies_alone_they_are_
     assert {"Arbetsförmedlingen", "Försäkringskassan"} <= names(r, "organizations")
     r = extract_text("Ta kontakt med arbetsförmedling om du söker jobb.", "ag2.txt")
     assert "Arbetsförmedlingen" not in names(r, "organizations")
+
+
+def test_a_region_the_reference_data_does_not_name_keeps_region_in_its_name():
+    rec = extract_text("Projektet drivs av SKL i samverkan med Region Jämtland, Region Västerbotten "
+                       "och Region Östsam.", "regioner.txt")
+    names = {o["name"] for o in rec["organizations"]}
+    assert {"Region Jämtland", "Region Östsam", "Region Västerbotten"} <= names
+    assert not names & {"Jämtland", "Östsam"}
