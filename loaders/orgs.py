@@ -663,6 +663,9 @@ _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
     # "… för Småland och Öarna", "… mellan Norr- och Västerbotten"), also by its bare name
     (re.compile(rf"(?<![\w\-])([Ss]trukturfondspartnerskapet(?:[ \t]+(?:i|för|mellan)[ \t]+{CAP}"
                 rf"(?:[ \t]+(?:och[ \t]+)?{CAP})*(?:[ \t]+län)?)?)(?![\w\-])"), "other"),
+    # an EU or national fund by the shape of its name ("Europeiska Jordbruksfonden", "Europeiska
+    # integrationsfonden", "Regionala utvecklingsfonden"); the reference data resolves the ones it knows
+    (re.compile(r"(?<![\w\-])((?:Europeiska|Regionala|Nordiska)[ \t]+(?:[a-zåäö]+[ \t]+)?[A-Za-zÅÄÖåäö]{3,}fonden)(?![\w\-])"), "fund"),
     (re.compile(rf"\b({CAP}\s+[Uu]niversitet)(?![\w])"), "education"),
     (re.compile(rf"\b((?:Universitetet|Högskolan|Folkhögskolan|Yrkeshögskolan|[{U}][{L}]+högskolan)\s+i\s+{CAP})"), "education"),
     # "Hyllie Park folkhögskola", "Ersta Sköndal Bräcke högskola"; not "En folkhögskola", "Under X folkhögskola"

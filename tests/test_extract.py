@@ -2492,3 +2492,13 @@ def test_a_region_the_reference_data_does_not_name_keeps_region_in_its_name():
     names = {o["name"] for o in rec["organizations"]}
     assert {"Region Jämtland", "Region Östsam", "Region Västerbotten"} <= names
     assert not names & {"Jämtland", "Östsam"}
+
+
+def test_a_fund_is_an_organisation_by_the_shape_of_its_name():
+    rec = extract_text("ESF-rådet förvaltar Europeiska socialfonden och Europeiska integrationsfonden i Sverige. "
+                       "Ett annat projekt fick stöd av Europeiska Jordbruksfonden.", "fonder.txt")
+    names = {o["name"] for o in rec["organizations"]}
+    assert {"Europeiska socialfonden", "Europeiska integrationsfonden", "Europeiska Jordbruksfonden"} <= names
+    # a fund the reference data knows keeps its reference name
+    rec = extract_text("Projektet finansieras av Europeiska regionala utvecklingsfonden.", "eruf.txt")
+    assert [o["name"] for o in rec["organizations"]] == ["Europeiska regionala utvecklingsfonden"]
