@@ -1364,6 +1364,36 @@ def employers_after_titles(doc: Doc, pms) -> None:
         ref = g.org(name)
         doc.add("org", ref.name if ref else name, s, e, kind=ref.kind if ref else guess_kind(name),
                 firm=bool(ref), surface=name)
+    for pm in pms:
+        m = _SPEAKER_ENTRY.match(text, pm.end)
+        if m is None:
+            continue
+        roles = m.group("roles")
+        if roles is not None:
+            last = roles.split()[-1].lower()
+            if not _SPEAKER_ROLE.fullmatch(last) or last.startswith("projekt"):
+                continue  # "Eva Ek, projektledare Steget": what a project's leader leads is the project
+        elif not re.search(rf"(?:^|[\s;:,])(?:{_SPEAKER_ROLE.pattern})[ \t]+$", text[max(0, pm.start - 40):pm.start]):
+            continue  # "enhetschefen Peter Hammarin, Kommunal;": the title before the name
+        name, s, e = m.group("name"), m.start("name"), m.end("name")
+        if doc.mentions_in(s, s + 1, "org") or doc.is_taken(s, e) or not _listed_name(doc, g, name, s, e):
+            continue
+        ref = g.org(name)
+        doc.add("org", ref.name if ref else name, s, e, kind=ref.kind if ref else guess_kind(name),
+                firm=bool(ref), surface=name)
+
+
+#: a title in a list of speakers or members
+_SPEAKER_ROLE = re.compile(r"[a-zåäö\-]*(?:chef|chefen|ordförande|ordföranden|direktör|direktören|minister|ministern|"
+                           r"professor|docent|rektor|samordnare|handläggare|forskare|sekreterare|"
+                           r"sekreteraren|strateg|koordinator|utvecklare|konsult|ledamot|expert|rådgivare|utredare|"
+                           r"analytiker|grundare|verksamhetsledare)")
+#: "Dagfinn Høybråten, generalsekreterare, Nordiska ministerrådet⏎", "Lena Lehmann, ergonom och
+#: arbetsmiljökonsult Feelgood⏎", "enhetschefen Peter Hammarin, Kommunal; …": an entry of a list of
+#: speakers or members, the person, their title and the body, the body ending the entry
+_SPEAKER_ENTRY = re.compile(
+    rf",[ \t]*(?:(?P<roles>[a-zåäö][a-zåäö\-/]*(?:[ \t]+(?:och|&)?[ \t]*[a-zåäö][a-zåäö\-/]*){{0,3}})(?:[ \t]*,[ \t]*|[ \t]+))?"
+    rf"(?P<name>{_LISTED})(?=[ \t]*(?:[;\n]|\([{U}]{{2,}}\)|$))")
 
 
 _AFTER_PERSON = re.compile(

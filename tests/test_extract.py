@@ -2502,3 +2502,19 @@ def test_a_fund_is_an_organisation_by_the_shape_of_its_name():
     # a fund the reference data knows keeps its reference name
     rec = extract_text("Projektet finansieras av Europeiska regionala utvecklingsfonden.", "eruf.txt")
     assert [o["name"] for o in rec["organizations"]] == ["Europeiska regionala utvecklingsfonden"]
+
+
+def test_the_body_that_ends_an_entry_of_a_speakers_list_employs_its_person():
+    text = ("Medverkande:\n\n • Lena Lehmann, ergonom och arbetsmiljökonsult Feelgood\n"
+            " • Anna Svensson, förbundschef, Samordningsförbundet Skåne Nordväst\n"
+            " • Lidija Kolouh-Söderlund, projektledare Unga in i Norden\n\n"
+            "I panelen: enhetschefen Peter Hammarin, Kommunal; avdelningsdirektören Birgitta Målsäter, "
+            "Försäkringskassan.\n")
+    rec = extract_text(text, "program.txt")
+    works = {(r["source"], r["target"]) for r in rec["relations"] if r["type"] == "WORKS_FOR"}
+    assert {("Lena Lehmann", "Feelgood"), ("Peter Hammarin", "Kommunal"),
+            ("Anna Svensson", "Samordningsförbundet Skåne Nordväst")} <= works
+    # a project after a title is not an employer; a name with no title is no entry
+    assert "Unga in i Norden" not in {o["name"] for o in rec["organizations"]}
+    rec = extract_text("Vi träffade Anna Berg, Kalmar Hunddagis\n", "x.txt")
+    assert "Kalmar Hunddagis" not in {o["name"] for o in rec["organizations"]}
