@@ -1061,6 +1061,23 @@ def part_of_rules(doc: Doc) -> None:
             if before:
                 parent = doc.get("org", before[-1].uid)
                 break
+            # "Folkhögskoleförvaltningen i Västra Götalandsregionen", "Socialförvaltningen i
+            # Fagersta": the unit "i" its region or kommun (or the place of a kommun the page names)
+            after = re.match(r"[ \t]+i[ \t]+", text[_e:_e + 6])
+            if after:
+                at = _e + after.end()
+                for m in doc.mentions_in(at, at + 1):
+                    ent = doc.get(m.type, m.uid)
+                    if ent is None or m.start != at:
+                        continue
+                    if m.type == "org" and ent.kind in ("municipality_org", "region") and ent is not o:
+                        parent = ent
+                    elif m.type == "place":
+                        parent = next((k for k in kommuner if k.props.get("place_uid") == ent.uid), None)
+                    if parent is not None:
+                        break
+                if parent is not None:
+                    break
         if parent is not None:
             doc.relate("PART_OF", o, parent, o.mentions[0][0] if o.mentions else None)
             continue

@@ -2518,3 +2518,13 @@ def test_the_body_that_ends_an_entry_of_a_speakers_list_employs_its_person():
     assert "Unga in i Norden" not in {o["name"] for o in rec["organizations"]}
     rec = extract_text("Vi träffade Anna Berg, Kalmar Hunddagis\n", "x.txt")
     assert "Kalmar Hunddagis" not in {o["name"] for o in rec["organizations"]}
+
+
+def test_a_unit_i_its_region_or_kommun_is_part_of_that_body():
+    r = extract_text("Folkhögskoleförvaltningen i Västra Götalandsregionen driver projektet Ung-labbet "
+                     "tillsammans med Mölndals stad.", "vgr.txt")
+    parts = {(s, o) for t, s, o in rels(r, "PART_OF")}
+    assert ("Folkhögskoleförvaltningen", "Västra Götalandsregionen") in parts
+    assert ("Folkhögskoleförvaltningen", "Mölndals stad") not in parts
+    r = extract_text("Fagersta kommun och Norbergs kommun samverkar. Socialförvaltningen i Fagersta ansvarar.", "f.txt")
+    assert ("Socialförvaltningen", "Fagersta kommun") in {(s, o) for t, s, o in rels(r, "PART_OF")}
