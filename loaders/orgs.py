@@ -1344,6 +1344,14 @@ def _bullets_under_partner_intro(doc: Doc) -> list[tuple[str, int, int]]:
 
 
 # rule_report: fires on one annotated page; kept: a clause argument of a person's title (the issue's 'Eva Ek (HR-chef ABC)' kind: open-vocabulary employers)
+def _add_named_org(doc: Doc, g: Gazetteer, name: str, s: int, e: int) -> None:
+    """The organisation ``name`` at ``s:e``: its reference entry where the data knows it, else
+    the name as written with the kind its shape suggests."""
+    ref = g.org(name)
+    doc.add("org", ref.name if ref else name, s, e, kind=ref.kind if ref else guess_kind(name),
+            firm=bool(ref), surface=name)
+
+
 def employers_after_titles(doc: Doc, pms) -> None:
     """'Annelie Benli som är vägledare på Jobbcentrum', 'Magnus Jägerskog, generalsekreterare i
     BRIS', 'Johanna Gustafsson från Stiftelsen Activa': the name-shaped object of a person's
@@ -1361,9 +1369,7 @@ def employers_after_titles(doc: Doc, pms) -> None:
         name, s, e = m.group("name"), m.start("name"), m.end("name")
         if doc.mentions_in(s, s + 1, "org") or not _listed_name(doc, g, name, s, e):
             continue
-        ref = g.org(name)
-        doc.add("org", ref.name if ref else name, s, e, kind=ref.kind if ref else guess_kind(name),
-                firm=bool(ref), surface=name)
+        _add_named_org(doc, g, name, s, e)
     for pm in pms:
         m = _SPEAKER_ENTRY.match(text, pm.end)
         if m is None:
@@ -1378,9 +1384,7 @@ def employers_after_titles(doc: Doc, pms) -> None:
         name, s, e = m.group("name"), m.start("name"), m.end("name")
         if doc.mentions_in(s, s + 1, "org") or doc.is_taken(s, e) or not _listed_name(doc, g, name, s, e):
             continue
-        ref = g.org(name)
-        doc.add("org", ref.name if ref else name, s, e, kind=ref.kind if ref else guess_kind(name),
-                firm=bool(ref), surface=name)
+        _add_named_org(doc, g, name, s, e)
 
 
 #: a title in a list of speakers or members

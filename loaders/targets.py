@@ -382,8 +382,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
         if g.key == "foreign_born" and re.match(r"(?i)invandrar", g.phrase) and re.search(
                 r"(?i)kvinn", g.phrase):
             g = GroupMention("foreign_born_women", g.start, g.end, g.phrase)
+        in_section = any(x <= g.start < y for x, y in sections)
         if g.key in _CONTEXTUAL:
-            in_section = any(x <= g.start < y for x, y in sections)
             if g.key == "employers" and re.match(r"(?i)\w+s\s+[a-zåäö]", text[g.start:g.end + 30]) and \
                     not re.match(r"(?i)\w+s\s+(?:och|eller|samt)\b", text[g.start:g.end + 30]):
                 # rule_report: fires on one train page (t018); kept: the genitive as possessor is
@@ -394,14 +394,13 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
                 continue
             if g.key == "professionals" and not _TRAINING.search(sentence):
                 continue
-        if g.key not in _CONTEXTUAL and _STATS.search(sentence) and not any(
-                x <= g.start < y for x, y in sections) and re.search(
+        if g.key not in _CONTEXTUAL and _STATS.search(sentence) and not in_section and re.search(
                 r"(?i)\b(?:av|bland) (?:alla|de)\b|\bprocent\b|%|\b(?:en|ett|den|stor|större|hög|högre|låg|lägre)\s+"
                 r"(?:\w+\s+)?andel\b|\bantalet\b|\briksgenomsnitt\w*|\bvanligaste\s+orsak\w*", sentence) and not re.search(
                 r"(?i)projekt|insats|deltagar|ska\b|målgrupp", sentence):
             continue  # population statistics are not target groups
-        if g.key not in _CONTEXTUAL and _DESCRIBED_PARTICIPANTS.search(sentence) and not any(
-                x <= g.start < y for x, y in sections) and not _AIMED.search(sentence):
+        if g.key not in _CONTEXTUAL and _DESCRIBED_PARTICIPANTS.search(sentence) and not in_section \
+                and not _AIMED.search(sentence):
             continue  # what the participants turned out to have is not whom the work is for
         out.append(g)
 
