@@ -667,6 +667,15 @@ _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
     # integrationsfonden", "Regionala utvecklingsfonden"); the reference data resolves the ones it knows
     (re.compile(r"(?<![\w\-])((?:Europeiska|Regionala|Nordiska)[ \t]+(?:[a-zåäö]+[ \t]+)?[A-Za-zÅÄÖåäö]{3,}fonden)(?![\w\-])"), "fund"),
     (re.compile(rf"\b({CAP}\s+[Uu]niversitet)(?![\w])"), "education"),
+    # a joint body of kommuner or regions by its head noun and its own name ("Regionförbundet
+    # södra Småland", "Kommunförbundet Västernorrland", "Regionförbundet Östsam"), or by its
+    # members' genitive ("Göteborgs kommunalförbund"); the bare head word is generic (_GENERIC_BODIES)
+    (re.compile(rf"(?<![\w\-])((?:Region|Kommun|Kommunal)förbundet[ \t]+(?:(?:norra|södra|östra|västra|mellersta)[ \t]+)?"
+                rf"(?!{_SENTENCE_STARTERS}\b|Och\b|Som\b|Har\b|Är\b){CAP}(?:[ \t]+(?!och\b){CAP})?)(?![\w\-])"), "other"),
+    (re.compile(rf"(?<![\w\-])((?!{_SENTENCE_STARTERS}\b){CAP}s[ \t]+(?:kommunalförbund|regionförbund))(?![\w\-])"), "other"),
+    # a name with its legal form ("Högbo Närproduktion ekonomisk förening", "Gårdshandelsföreningen
+    # ideell förening"): the form is part of the name, never an entity of its own
+    (re.compile(rf"(?<![\w\-])((?!{_SENTENCE_STARTERS}\b){CAP}(?:[ \t]+{CAP}){{0,3}}[ \t]+(?:ekonomisk|ideell)[ \t]+förening)(?![\w\-])"), "company"),
     (re.compile(rf"\b((?:Universitetet|Högskolan|Folkhögskolan|Yrkeshögskolan|[{U}][{L}]+högskolan)\s+i\s+{CAP})"), "education"),
     # "Hyllie Park folkhögskola", "Ersta Sköndal Bräcke högskola"; not "En folkhögskola", "Under X folkhögskola"
     (re.compile(rf"\b((?!{_SENTENCE_STARTERS}\b){CAP}(?:[ \t]+{CAP}){{0,2}}[ \t]+(?:folkhögskola|högskola))\b"), "education"),

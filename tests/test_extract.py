@@ -2528,3 +2528,14 @@ def test_a_unit_i_its_region_or_kommun_is_part_of_that_body():
     assert ("Folkhögskoleförvaltningen", "Mölndals stad") not in parts
     r = extract_text("Fagersta kommun och Norbergs kommun samverkar. Socialförvaltningen i Fagersta ansvarar.", "f.txt")
     assert ("Socialförvaltningen", "Fagersta kommun") in {(s, o) for t, s, o in rels(r, "PART_OF")}
+
+
+def test_joint_bodies_by_head_noun_and_legal_forms_are_names():
+    text = ("Projektet Alfa drivs av Regionförbundet södra Småland tillsammans med Kommunförbundet Västernorrland. "
+            "Även Högbo Närproduktion ekonomisk förening och Norrby Bygdegårdsförening ideell förening deltar i Alfa.\n\n"
+            "Regionförbundet Östsam och Mälardalens kommunalförbund samverkar.")
+    names = {o["name"] for o in extract_text(text, "b.txt")["organizations"]}
+    assert {"Regionförbundet södra Småland", "Kommunförbundet Västernorrland", "Regionförbundet Östsam",
+            "Mälardalens kommunalförbund", "Högbo Närproduktion ekonomisk förening",
+            "Norrby Bygdegårdsförening ideell förening"} <= names
+    assert ("Regionförbundet södra Småland", "Alfa") in _rels(text, "OWNS")
