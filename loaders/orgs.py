@@ -1406,13 +1406,15 @@ _SPEAKER_ROLE = re.compile(r"[a-zåäö\-]*(?:chef|chefen|ordförande|ordförand
 #: speakers or members, the person, their title and the body, the body ending the entry
 _SPEAKER_ENTRY = re.compile(
     rf",[ \t]*(?:(?P<roles>[a-zåäö][a-zåäö\-/]*(?:[ \t]+(?:och|&)?[ \t]*[a-zåäö][a-zåäö\-/]*){{0,3}})(?:[ \t]*,[ \t]*|[ \t]+))?"
-    rf"(?P<name>{_LISTED})(?=[ \t]*(?:[;\n]|\([{U}]{{2,}}\)|$))")
+    # (a name in sentence case, "Nordiska ministerrådet", "Skandia Idéer för livet", only where it ends the line)
+    rf"(?P<name>{_LISTED}(?:(?:[ \t]+[a-zåäö][\w\-]*){{1,3}}(?=[ \t]*(?:\n|$)))?)(?=[ \t]*(?:[;\n]|\([{U}]{{2,}}\)|$))")
 
 
 _AFTER_PERSON = re.compile(
     rf"(?:[ \t]+från|(?:,[ \t]*|[ \t]+som[ \t]+(?:är|var)[ \t]+)(?:[a-zåäö\-]+[ \t]+){{0,2}}?(?P<role>[a-zåäö\-/]+)[ \t]+(?:på|vid|hos|för|i|inom))"
     # (the name ends the clause or a verb follows; not "på Arbete och etablering": a name in sentence case)
-    rf"[ \t]+(?P<name>{_LISTED})(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]+(?:och|samt)[ \t]+[{U}]|[ \t]+(?!och\b|samt\b|för\b|i\b|av\b)[a-zåäö]{{3,}}(?:r|de|te|t)\b)")
+    # (an acronym is never the start of a longer name: "i BRIS och blivande …")
+    rf"[ \t]+(?P<name>{_LISTED})(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]+(?:och|samt)[ \t]+[{U}]|(?<=[{U}][{U}])[ \t]+(?:och|samt)\b|[ \t]+(?!och\b|samt\b|för\b|i\b|av\b)[a-zåäö]{{3,}}(?:r|de|te|t)\b)")
 
 
 # rule_report: fires on one annotated page; kept: a clause argument (the subject of a verb only a body does) for the open vocabulary, no false positive on the 199 pages

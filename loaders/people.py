@@ -211,6 +211,9 @@ _TITLE_ABBREV = re.compile(r"(?<![\w.])(?:[Ll]eg|[Ff]il|[Mm]ed|[Dd]r|[Bb]itr|[Tt
 _ZONE_STOP = re.compile(r"\.\s|\.$|\n|\s–\s|\s-\s(?=[A-ZÅÄÖ])|[;]")
 
 
+_ZONE_TENSE = re.compile(r"[ \t,]+(?:och|samt|men)?[ \t]*(?:blivande|tillträdande|tidigare|före[ \t]+detta|f\.[ \t]?d\.|fd)[ \t]+[a-zåäö]")
+
+
 def _role_and_zone(doc: Doc, s: int, e: int, line_end: int) -> tuple[str | None, int, int]:
     """The title after the name and the stretch that may name the employer."""
     text = doc.text
@@ -223,6 +226,11 @@ def _role_and_zone(doc: Doc, s: int, e: int, line_end: int) -> tuple[str | None,
         stop = _ZONE_STOP.search(text, stop.end(), line_end)  # "Leg. sfi-lärare", "Fil. dr", "bitr. chef"
     if stop:
         zone_end = stop.start()
+    # "generalsekreterare i BRIS och blivande generaldirektör för MUCF": an office to come or
+    # left ends what employs the person now
+    cut = _ZONE_TENSE.search(text, e, zone_end)
+    if cut:
+        zone_end = cut.start()
     # another person's name ends this person's zone ("…, via Ursula Savonius, …")
     nxt = _NAME.search(text, e + 1, zone_end)
     while nxt and not _plausible(nxt.group(1), False):

@@ -2539,3 +2539,12 @@ def test_joint_bodies_by_head_noun_and_legal_forms_are_names():
             "Mälardalens kommunalförbund", "Högbo Närproduktion ekonomisk förening",
             "Norrby Bygdegårdsförening ideell förening"} <= names
     assert ("Regionförbundet södra Småland", "Alfa") in _rels(text, "OWNS")
+
+
+def test_speakers_list_body_in_sentence_case_and_an_office_to_come_is_no_employer():
+    text = ("Medverkande:\n\n • Dagfinn Hovland, generalsekreterare, Nordiska ministerrådet\n"
+            " • Lena Nyberg, generaldirektör, Skandia Idéer för livet\n • Eva Ek, projektledare Steget vidare\n")
+    assert _works(text) >= {("Dagfinn Hovland", "Nordiska ministerrådet"), ("Lena Nyberg", "Skandia Idéer för livet")}
+    assert not any(p == "Eva Ek" for p, _ in _works(text))  # what a project's leader leads is the project
+    w = _works("Magnus Jägerberg, generalsekreterare i BRIS och blivande generaldirektör för MUCF, talar.")
+    assert ("Magnus Jägerberg", "BRIS") in w and ("Magnus Jägerberg", "MUCF") not in w
