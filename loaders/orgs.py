@@ -962,7 +962,39 @@ _UNIT_IN_KOMMUN = re.compile(
     r"[ \t]+i[ \t]+(?=[A-ZÅÄÖ][\w\-]+(?:[ \t][A-ZÅÄÖ][\w\-]+)?[ \t]+(?:kommun|stad)\b)")
 
 
+#: "ett samverkansprojekt mellan arbetsförmedlingen, socialtjänsten och Arbets- och kompetenscenter",
+#: "mellan försörjningsstödet och arbetsmarknadsavdelningen i Jönköping kommun": a kommun's
+#: generic service as a party of a project's or a collaboration's 'mellan' list is a unit of the kommun the list or the page names
+_SERVICE_UNIT = re.compile(
+    r"(?<![\w\-])([Ss]ocialtjänsten|[Vv]uxenutbildningen|[Ss]ocialförvaltningen|[Aa]rbetsmarknadsförvaltningen|"
+    r"[Aa]rbetsmarknadsenheten|[Ii]ndivid-[ \t]och[ \t]familjeomsorgen|[Ee]levhälsan|[Ff]örsörjningsstödet)"
+    r"(?=[ \t\n]*(?:,|och\b|samt\b|i\b|\(|$))")
+_PARTY_LIST = re.compile(r"(?:projekt|projektet|samarbete|samarbetet|samverkan)[ \t\n]+mellan[ \t\n]+((?:[^.!?\n]|\n(?![ \t]*\n)){3,240})")
+
+
+def _service_units_in_party_lists(doc: Doc) -> None:
+    if "mellan" not in doc.text:
+        return
+    kommuner = {o.uid: o for o in doc.of_type("org") if o.kind == "municipality_org" and o.mentions}
+    for lm in _PARTY_LIST.finditer(doc.text):
+        for m in _SERVICE_UNIT.finditer(doc.text, lm.start(1), lm.end(1)):
+            s, e = m.start(1), m.end(1)
+            before = doc.text[lm.start(1):s]
+            if before and not re.search(r"(?:,|\boch|\bsamt)[ \t\n]*$", before) or doc.is_taken(s, e) \
+                    or re.search(r"\w-[ \t]*(?:och|samt|,)[ \t\n]*$", before):
+                continue  # a party of the list, not the last part of another party's name ("Arbetsmarknads- och socialförvaltningen")
+            after = [doc.get("org", x.uid) for x in doc.mentions_in(e, lm.end(1), "org")]
+            after = [o for o in after if o is not None and o.kind == "municipality_org"]
+            parent = after[0] if after else (next(iter(kommuner.values())) if len(kommuner) == 1 else None)
+            if parent is None:
+                continue
+            name = _cap_first(m.group(1))
+            ent = doc.add("org", name, s, e, uid=unit_uid(f"{name} {parent.name}"), kind="municipal_unit", surface=m.group(1))
+            ent.props.setdefault("parent_uid", parent.uid)
+
+
 def _genitive_units(doc: Doc) -> None:
+    _service_units_in_party_lists(doc)
     if "kommun" not in doc.text and "stad" not in doc.text and "Region " not in doc.text:
         return  # neither pattern can match without a kommun, stad or region named
     for m in _UNIT_IN_KOMMUN.finditer(doc.text):
@@ -1240,6 +1272,7 @@ def _listed_name(doc: Doc, g: Gazetteer, name: str, s: int, e: int) -> bool:
                 or fold(name) in _GENERIC_BODIES or g.place(name) or g.place(first) or g.is_first_name(first)
                 or (name.endswith("s") and g.place(name[:-1]))  # "Jönköpings kommuns …": a genitive
                 or len(name) < 3 or name.isdigit()
+                or name.endswith("-")  # "Arbets- och kompetenscenter": the first part of a coordinated compound
                 # "ESF-projekt Sigrid", "Samordningsförbunden": a project, or the kind of body in the plural
                 or re.search(r"(?i)projekt|förbunden$|erna$", name) is not None)
 

@@ -2548,3 +2548,19 @@ def test_speakers_list_body_in_sentence_case_and_an_office_to_come_is_no_employe
     assert not any(p == "Eva Ek" for p, _ in _works(text))  # what a project's leader leads is the project
     w = _works("Magnus Jägerberg, generalsekreterare i BRIS och blivande generaldirektör för MUCF, talar.")
     assert ("Magnus Jägerberg", "BRIS") in w and ("Magnus Jägerberg", "MUCF") not in w
+
+
+def test_a_kommuns_generic_service_in_a_projects_party_list_is_its_unit():
+    text = ("Projektet Koll drivs i Ljusdals kommun. Det är ett samverkansprojekt mellan arbetsförmedlingen,\n"
+            "socialtjänsten och Arbets- och kompetenscenter.\n\n"
+            "Projektet Steg är ett samverkansprojekt mellan försörjningsstödet och arbetsmarknadsavdelningen i Ljusdals kommun.")
+    r = extract_text(text, "u.txt")
+    names = {o["name"] for o in r["organizations"]}
+    assert {"Socialtjänsten", "Försörjningsstödet"} <= names
+    assert "Arbets-" not in names  # the first part of a coordinated compound is no name
+    part_of = {(x["source"], x["target"]) for x in r["relations"] if x["type"] == "PART_OF"}
+    assert {("Socialtjänsten", "Ljusdals kommun"), ("Försörjningsstödet", "Ljusdals kommun")} <= part_of
+    # not a party of a project's list, and not the last part of a longer name
+    r = extract_text("Finsam i Ljusdal satsar på samordning mellan vuxenutbildningen, Arbetsmarknads-och "
+                     "socialförvaltningen och Arbetsförmedlingen. Ljusdals kommun deltar.", "v.txt")
+    assert not {"Vuxenutbildningen", "Socialförvaltningen"} & {o["name"] for o in r["organizations"]}
