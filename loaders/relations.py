@@ -105,7 +105,10 @@ _STILL_MEMBERS = re.compile(r"(?i)\b(?:sedan\s+tidigare|redan|också|även|dessu
 ACTIVITY_CUES = re.compile(r"verksamhet|deltagare|\blokal|seminarier|genomför|\bbor\b|invånare|"
                            r"sitter\s+i|f[ia]nns\s+i|bedr[ie]vs\s+i|\bplats\b|erbjud|^\s*(?:var|orter?|plats)\s*:|"
                            # "bygga på följande orter: Kramfors, Falun …", "på orterna A och B"
-                           r"\borter(?:na)?\b", re.I | re.M)
+                           r"\borter(?:na)?\b|"
+                           # whom the work is for, where they live: "Målgruppen var unga vuxna … i Arvika,
+                           # Eda och Årjäng", "… är skriven i Habo, Mullsjö eller Vaggeryd", "bosatta i"
+                           r"^\s*målgrupp(?:en|erna)?\b|\bskriv(?:en|na)\s+i\b|folkbokförda?\s+i\b|\bbosatta?\s+i\b", re.I | re.M)
 CONTACT_ROLES = re.compile(r"projektledare|projektkoordinator|projektsamordnare|koordinator|samordnare\b|"
                            r"ekonomiansvarig|kontaktperson|processledare|projektmedarbetare|projektansvarig", re.I)
 

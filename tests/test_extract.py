@@ -2564,3 +2564,15 @@ def test_a_kommuns_generic_service_in_a_projects_party_list_is_its_unit():
     r = extract_text("Finsam i Ljusdal satsar på samordning mellan vuxenutbildningen, Arbetsmarknads-och "
                      "socialförvaltningen och Arbetsförmedlingen. Ljusdals kommun deltar.", "v.txt")
     assert not {"Vuxenutbildningen", "Socialförvaltningen"} & {o["name"] for o in r["organizations"]}
+
+
+def test_where_the_target_group_lives_places_the_project():
+    active = _rels("Projektet Steget startade 2012. Målgruppen var unga vuxna 18-29 år i Arvika, Eda och Årjäng.", "ACTIVE_IN")
+    assert {("Steget", "Arvika"), ("Steget", "Eda"), ("Steget", "Årjäng")} <= active
+    active = _rels("Projektet Steget pågick 2017-2019.\n\nDeltagarna\n\n  • har kontakt med psykiatrin\n"
+                   "  • är skriven i Habo, Mullsjö eller Vaggeryd.\n", "ACTIVE_IN")
+    assert {("Steget", "Habo"), ("Steget", "Mullsjö"), ("Steget", "Vaggeryd")} <= active
+    # a target group named in passing is no place of the work (the rules' own reading)
+    from loaders.extract import analyse_text
+    doc, _ = analyse_text("Projektet Steget startade 2012. Det bygger på forskning från Aarhus om aktuell målgrupp.", names_model={})
+    assert not [k for k in doc.relations if k[0] == "ACTIVE_IN"]
