@@ -271,6 +271,24 @@ _KRO = ("https://www.lansstyrelsen.se/kronoberg/om-oss/nyheter-och-press/arkiv-n
         "2020-05-04-regional-overenskommelse-ger-effektivare-mottagande-av-asylsokande-och-nyanlanda-i-lanet.html")
 _KRO_PARTIES = ("beside the kommuner Alvesta, Lessebo, Ljungby, Tingsryd, Uppvidinge, Växjö and Älmhult, "
                 "without saying which kommun is in which förbund")
+#: finsam.se, 2022-02-14: Samordningsförbundet Mellerud Vänersborg ended at the turn of the year; Mellerud went into
+#: Samordningsförbundet Väst, Vänersborg into Samordningsförbundet Södra Vänern
+_MV = "https://www.finsam.se/nyhetsarkiv/nyheter/2022-02-14-halla-dar-dan-ordforande-i-nybildade-forbundet-sodra-vanern"
+#: Sjuhärads kommunalförbund, 2010-08-18: 'I Sjuhärad finns tre samordningsförbund, Tranemo och Ulricehamn, Bollebygd -
+#: Mark och Svenljunga samt Borås'; a majority of the owners wanted the three merged (and widened)
+_SJU = ("http://docplayer.se/3275201-Boras-2010-08-18-direktionen-for-sjuharads-kommunalforbund-olovholmsgatan-32-"
+        "boras-sammantradesrum-stinas-rum-plan-1.html")
+_SJU_NOTE = ("one of the three förbund in Sjuhärad in 2010 (" + _SJU + ": 'I Sjuhärad finns tre samordningsförbund, Tranemo "
+             "och Ulricehamn, Bollebygd - Mark och Svenljunga samt Borås', and a majority of the owners wanted them merged); "
+             "name as that paper lists it, the formal name not read; members from the name; its kommuner are members of "
+             "Sjuhärads samordningsförbund by 2013; start and end dates not confirmed")
+#: Norra Västmanlands Samordningsförbund's own page: formed 2005-09-01, Samordningsförbundet Västmanland from 2024-01-01
+_NVS = "https://nvsam.se/om-oss/"
+#: Samordningsförbundet Västmanland's page on the county förbund being prepared (2022-2023)
+_VMLAN = "https://samordningvastmanland.se/lanssamordningsforbund-2024/"
+_VMLAN_NOTE = ("all members of the län's three förbund backed a county förbund in 2022 and its förbundsordning went out for "
+               "decision by 2023-03-31 (" + _VMLAN + "); Norra Västmanlands Samordningsförbund became Samordningsförbundet "
+               "Västmanland from 2024-01-01 (" + _NVS + ")")
 FORBUND = [
     # Stockholms län
     ("Samordningsförbundet Stockholms stad", "", "01", "Stockholm", "one of the eight förbund of Region Stockholm on 2020-12-31 (" + _VG + ")", "", "", "",
@@ -279,7 +297,10 @@ FORBUND = [
     ("Samordningsförbundet Huddinge, Botkyrka och Salem", "Samordningsförbundet Botkyrka Huddinge Salem", "01", "Huddinge, Botkyrka, Salem",
      "replaces Samordningsförbundet i Botkyrka and Samordningsförbundet i Huddinge, which ended early when it was formed (" + _BHS
      + "); start date not in the texts read", "", "", "", _VG),
-    ("Samordningsförbundet Roslagen", "", "01", "Täby, Österåker, Vaxholm, Vallentuna, Danderyd, Norrtälje", "", "", "", "", _VG),
+    ("Samordningsförbundet Roslagen", "", "01", "Täby, Österåker, Vaxholm, Vallentuna, Danderyd, Norrtälje",
+     "a förbund page at http://samordningsodraroslagen.se/vart-uppdrag/agare/ names the same six kommuner with AF, FK and "
+     "Region Stockholm as its 'medlemsparter' (the förbund's name is not in the text read)",
+     "", "", "", _VG),
     ("Samordningsförbundet Sollentuna, Upplands Väsby och Sigtuna",
      "Samordningsförbundet Sollentuna Upplands-Väsby|Samordningsförbundet Sollentuna-Upplands Väsby-Sigtuna", "01",
      "Sollentuna, Upplands Väsby, Sigtuna",
@@ -395,9 +416,10 @@ FORBUND = [
      "2019-07-01", "Samordningsförbundet Göteborg", _GBG),
     ("Samordningsförbundet Göteborg Hisingen Delta", "", "14", "Göteborg", "merged into Samordningsförbundet Göteborg", "",
      "2019-07-01", "Samordningsförbundet Göteborg", _GBG),
-    ("Samordningsförbundet Väst", "", "14", "Uddevalla, Orust, Färgelanda, Lysekil, Munkedal, Sotenäs, Tanum, Strömstad",
+    ("Samordningsförbundet Väst", "", "14", "Uddevalla, Orust, Färgelanda, Lysekil, Munkedal, Sotenäs, Tanum, Strömstad, Mellerud",
      "formed by merging Samordningsförbundet Norra Bohuslän and Samordningsförbundet Uddevalla, Orust och Färgelanda (decided 2014): "
-     "members are the two förbunds' members; start date not confirmed", "", "", "", _LYS),
+     "members are the two förbunds' members; start date not confirmed; Mellerud joined at the turn of 2021/2022 when "
+     "Samordningsförbundet Mellerud Vänersborg ended (" + _MV + ", forbund_membership.csv)", "", "", "", _LYS),
     ("Samordningsförbundet Norra Bohuslän", "", "14", "Lysekil, Munkedal, Sotenäs, Tanum, Strömstad",
      "merged into Samordningsförbundet Väst (decided 2014, " + _LYS + "; date not confirmed)", "2006-04-01", "",
      "Samordningsförbundet Väst", "http://docplayer.se/2529957-Arsredovisning-med-tillhorande-verksamhetsberattelse-2010.html"),
@@ -419,12 +441,22 @@ FORBUND = [
     ("Samordningsförbundet Trollhättan, Lilla Edet och Grästorp", "", "14", "Trollhättan, Lilla Edet, Grästorp",
      "members from the name; became Samordningsförbundet Södra Vänern with Vänersborg as a new member", "", "2022-01-01",
      "Samordningsförbundet Södra Vänern", "https://sofsv.se/page-valt.php?sida=1&inID=76"),
-    ("Samordningsförbundet Södra Vänern", "", "14", "Trollhättan, Vänersborg, Lilla Edet, Grästorp", "", "2022-01-01", "", "",
+    ("Samordningsförbundet Södra Vänern", "", "14", "Trollhättan, Vänersborg, Lilla Edet, Grästorp",
+     "Vänersborg came from Samordningsförbundet Mellerud Vänersborg, which ended at the turn of the year (" + _MV + ")",
+     "2022-01-01", "", "",
      "https://sofsv.se/page-valt.php?sida=1&inID=76"),
+    ("Samordningsförbundet Mellerud Vänersborg", "", "14", "Mellerud, Vänersborg",
+     "members from the name; 'Sedan årsskiftet finns inte Samordningsförbundet Mellerud Vänersborg längre, istället ingår "
+     "Mellerud i Samordningsförbundet Väst och Vänersborg ingår i Samordningsförbundet Södra Vänern' (finsam.se, 2022-02-14): "
+     "its two kommuner went to two förbund, so no single successor; start not in the text read", "", "2022-01-01", "", _MV),
     ("Samordningsförbundet Bollebygd, Mark och Svenljunga", "", "14", "Bollebygd, Mark, Svenljunga",
-     "three member kommuner (annual report 2008); a merger of the three Sjuhärad förbund was planned in 2010; end date not confirmed", "",
+     "three member kommuner (annual report 2008); a merger of the three Sjuhärad förbund was planned in 2010 (" + _SJU + "); "
+     "end date not confirmed", "",
      "", "Sjuhärads samordningsförbund",
      "http://docplayer.se/24368116-Arsredovisning-2008-samordningsforbundet-bollebygd-mark-och-svenljunga.html"),
+    ("Samordningsförbundet Tranemo och Ulricehamn", "", "14", "Tranemo, Ulricehamn", _SJU_NOTE, "", "",
+     "Sjuhärads samordningsförbund", _SJU),
+    ("Samordningsförbundet i Borås", "", "14", "Borås", _SJU_NOTE, "", "", "Sjuhärads samordningsförbund", _SJU),
     ("Sjuhärads samordningsförbund", "", "14", "Bollebygd, Borås, Herrljunga, Mark, Svenljunga, Tranemo, Ulricehamn, Vårgårda",
      "members as of the annual report 2013, the same eight on the förbund's own page (https://www.sjusam.se/om-forbundet/: "
      "'de åtta kommunerna; Bollebygd, Borås, Herrljunga, Mark, Svenljunga, Tranemo, Ulricehamn och Vårgårda'); start date not confirmed", "", "", "",
@@ -466,16 +498,30 @@ FORBUND = [
      "Degerfors, Karlskoga", "'täcker de två kommuner som ingår i namnet'", "", "", "",
      "https://nwt.se/karlskoga-degerfors/2016/03/12/avmyndigfierad-plats"),
     # Västmanlands län
-    ("Samordningsförbundet Västra Mälardalen", "", "19", "Köping, Arboga, Kungsör", "", "2010-05", "", "",
+    ("Samordningsförbundet Västra Mälardalen", "", "19", "Köping, Arboga, Kungsör",
+     "the same three kommuner with AF, FK and Region Västmanland on https://samordningvm.se/om-oss/om-samordningsforbund/; "
+     + _VMLAN_NOTE + "; whether this förbund ended or went into it is not confirmed by a source read", "2010-05", "", "",
      "http://samordningvastmanland.se/vm/om-forbundet/uppdrag.shtml"),
-    ("Samordningsförbundet Västerås", "", "19", "Västerås", "member from the name", "", "", "", "http://vkl.se/"),
+    ("Samordningsförbundet Västerås", "", "19", "Västerås", "member from the name; " + _VMLAN_NOTE
+     + "; whether this förbund ended or went into it is not confirmed by a source read", "", "", "", "http://vkl.se/"),
     ("Norra Västmanlands Samordningsförbund", "", "19", "Norberg, Skinnskatteberg, Fagersta, Sala, Hallstahammar, Surahammar",
-     "members: the kommuner with board members in the minutes of 2010-11-18", "", "", "",
+     "members: the kommuner with board members in the minutes of 2010-11-18; formed 2005-09-01 and from 2024-01-01 "
+     "Samordningsförbundet Västmanland (its own page, " + _NVS + ": 'Norra Västmanlands Samordningsförbund bildades "
+     "2005-09-01. Från och med 2024-01-01 är vi Samordningsförbundet Västmanland.')", "2005-09-01", "2024-01-01",
+     "Samordningsförbundet Västmanland",
      "https://docplayer.se/amp/16979200-Sida-sammantradesprotokoll-sammantradesdatum-2010-11-18-1.html"),
+    ("Samordningsförbundet Västmanland", "", "19", "Norberg, Skinnskatteberg, Fagersta, Sala, Hallstahammar, Surahammar",
+     "the county förbund: " + _VMLAN_NOTE + "; members listed are only those carried over from Norra Västmanlands "
+     "Samordningsförbund; Köping, Arboga, Kungsör and Västerås (the other two förbund's kommuner) not confirmed as members "
+     "by a source read", "2024-01-01", "", "", _NVS),
     # Dalarnas län
     ("Samordningsförbundet Finsam Västerdalarna", "Finsam Västerdalarna", "20", "Malung-Sälen, Vansbro", "", "2008-01-01", "", "",
      "http://docplayer.se/1334944-Insa-vasterdalarna-arsredovisning-2010-samordningsforbundet-landstinget-dalarna-organisationsnummer-222000-2568.html"),
-    ("Norra Dalarnas Finsamförbund", "", "20", "Mora, Orsa, Älvdalen", "the seventh förbund in Dalarna", "2013-09-02", "", "",
+    ("Norra Dalarnas Finsamförbund", "Norra Dalarnas samordningsförbund", "20", "Mora, Orsa, Älvdalen",
+     "the seventh förbund in Dalarna; 'Norra Dalarnas samordningsförbund bildades 1 maj 2013 ... Medlemmar i förbundet är "
+     "kommunerna Mora, Orsa och Älvdalen, Arbetsförmedlingen, Försäkringskassan samt Region Dalarna' (its own page, "
+     "https://www.finsamdalarna.se/norradalarna/); the Mora page in source dates the start of its work to 2 September 2013",
+     "2013-05-01", "", "",
      "http://morakommun.se/Stod--omsorg/Nyheter-Stod--omsorg/Norra-Dalarnas-Finsamforbund-startar/"),
     ("Nedansiljans samordningsförbund", "Finsam Nedansiljan", "20", "Gagnef, Leksand, Rättvik",
      "'Nedansiljans samordningsförbund bildades 1 april 2007 ... Medlemmar i förbundet är kommunerna Gagnef, Leksand och Rättvik, "
@@ -489,7 +535,10 @@ FORBUND = [
      "https://www.finsamdalarna.se/fabo/f-hant-ny/f-fordjupat-samarbete-med-borlange/"),
     # Gävleborgs län
     ("Samordningsförbund Gävleborg", "Samordningsförbundet Gävleborg", "21", "Söderhamn",
-     "only Söderhamn confirmed (its fullmäktige adopted the förbundsordning)", "", "", "",
+     "only Söderhamn confirmed (its fullmäktige adopted the förbundsordning); the förbund's page calls it 'ett av sju "
+     "länsförbund i Sverige' (http://finsamgavleborg.se/om-forbundet/om.aspx) and finsam.se calls a länsförbund one 'där ett "
+     "läns samtliga kommuner gått samman' (https://www.finsam.se/kunskapsstod/bilda-ombilda-avsluta-forbund/bilda-forbund/"
+     "samordningsforbund-bildas), but no page read names the other kommuner, so they are not listed", "", "", "",
      "http://www.soderhamn.se/omsorgochstod/nyhetsarkivomsorgochstod/nyheteromsorgochstod/samordningsforbundforrehabilitering.5.29cee6fb14939362c9213085.html"),
     # Västernorrlands län
     ("Samordningsförbund Ånge", "Samordningsförbundet Ånge", "22", "Ånge", "member from the name; plan and budget 2017 listed", "", "", "", _DP),
@@ -530,6 +579,7 @@ FORBUND = [
 #: förbund's start to its end): (förbund, kommun name, since, until, source)
 FORBUND_MEMBERSHIP = [
     ("Samordningsförbundet Södra Norrbotten", "Boden", "2021-06-01", "", "https://www.samordningnorrbotten.se/nyheter-210607"),
+    ("Samordningsförbundet Väst", "Mellerud", "2022-01-01", "", _MV),
     ("Klarälvdalens Samordningsförbund", "Hagfors", "2008-01-01", "",
      "https://www.esf.se/sv/Resultat/Projektbanken/Behallare-for-projekt/Norra-Mellansverige/Forprojekt---Utvecklad-Samverkan-i-Klaralvdalen/"),
 ]
