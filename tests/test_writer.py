@@ -17,7 +17,7 @@ from graph import cypher
 from graph.connection import database_name, run_read
 from graph.reference_loader import load_reference, reference_rows
 from graph.schema import NODES, RELS, RELATION_ENDS
-from graph.writer import forget_person, init_schema, plan_record, retract_document, write_record
+from graph.writer import forget_person, init_schema, plan_record, retract_document, write_record, write_records
 from loaders.record import empty_record, slug
 from samverkan.settings import DATA_DIR
 
@@ -444,6 +444,23 @@ def test_a_failed_write_leaves_no_trace(db):
     assert counts(db) == n_before
     assert snapshot(db) == before
     assert not run_read(db, "MATCH (d:Document {uid: $u}) RETURN d", {"u": bad["doc_uid"]})
+
+
+@pytest.mark.neo4j
+def test_the_writer_gives_the_garbage_collector_back_on_success_and_on_failure(db):
+    import gc
+    bad = record_v1()
+    bad["relations"][5]["props"] = {"role": {"title": "Kontaktperson", "since": 2016}}
+    assert gc.isenabled()
+    out = write_records(db, [record_b(), bad])
+    assert [r.status for r in out] == ["new", "failed"]
+    assert gc.isenabled()
+    gc.disable()  # a caller that turned it off keeps it off
+    try:
+        write_records(db, [record_b()])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @pytest.mark.neo4j
