@@ -102,6 +102,7 @@ _MEMBERS_SUBJECT = re.compile(
 # rule_report: fires on at most one of the 199 annotated pages; kept: the subject carried from sentence to sentence, for membership
 #: "Sedan tidigare ingår A, B och C": members listed after a sentence about the same förbund
 _STILL_MEMBERS = re.compile(r"(?i)\b(?:sedan\s+tidigare|redan|också|även|dessutom)\s+ingår\b|\bingår\s+(?:sedan\s+tidigare|redan|också|även)\b")
+# rule_report: single alternatives fire on 0-1 annotated pages; kept: CONVENTIONS (ACTIVE_IN where the text places the activity, premises or participants): one lexicon of the ways a text places them, the pattern fires on 17 pages
 ACTIVITY_CUES = re.compile(r"verksamhet|deltagare|\blokal|seminarier|genomför|\bbor\b|invånare|"
                            r"sitter\s+i|f[ia]nns\s+i|bedr[ie]vs\s+i|\bplats\b|erbjud|^\s*(?:var|orter?|plats)\s*:|"
                            # "bygga på följande orter: Kramfors, Falun …", "på orterna A och B"
