@@ -671,7 +671,7 @@ _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
     # södra Småland", "Kommunförbundet Västernorrland", "Regionförbundet Östsam"), or by its
     # members' genitive ("Göteborgs kommunalförbund"); the bare head word is generic (_GENERIC_BODIES)
     (re.compile(rf"(?<![\w\-])((?:Region|Kommun|Kommunal)förbundet[ \t]+(?:(?:norra|södra|östra|västra|mellersta)[ \t]+)?"
-                rf"(?!{_SENTENCE_STARTERS}\b|Och\b|Som\b|Har\b|Är\b){CAP}(?:[ \t]+(?!och\b){CAP})?)(?![\w\-])"), "other"),
+                rf"(?!{_SENTENCE_STARTERS}\b|Och\b|Som\b|Har\b|Är\b){CAP}(?:[ \t]+(?!och\b){CAP})?(?:[ \t]+län)?)(?![\w\-])"), "other"),
     (re.compile(rf"(?<![\w\-])((?!{_SENTENCE_STARTERS}\b){CAP}s[ \t]+(?:kommunalförbund|regionförbund))(?![\w\-])"), "other"),
     # a name with its legal form ("Högbo Närproduktion ekonomisk förening", "Gårdshandelsföreningen
     # ideell förening"): the form is part of the name, never an entity of its own

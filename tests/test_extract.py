@@ -2533,11 +2533,11 @@ def test_a_unit_i_its_region_or_kommun_is_part_of_that_body():
 def test_joint_bodies_by_head_noun_and_legal_forms_are_names():
     text = ("Projektet Alfa drivs av Regionförbundet södra Småland tillsammans med Kommunförbundet Västernorrland. "
             "Även Högbo Närproduktion ekonomisk förening och Norrby Bygdegårdsförening ideell förening deltar i Alfa.\n\n"
-            "Regionförbundet Östsam och Mälardalens kommunalförbund samverkar.")
+            "Regionförbundet Östsam och Mälardalens kommunalförbund samverkar. Regionförbundet Jämtlands län har ett kansli.")
     names = {o["name"] for o in extract_text(text, "b.txt")["organizations"]}
     assert {"Regionförbundet södra Småland", "Kommunförbundet Västernorrland", "Regionförbundet Östsam",
             "Mälardalens kommunalförbund", "Högbo Närproduktion ekonomisk förening",
-            "Norrby Bygdegårdsförening ideell förening"} <= names
+            "Norrby Bygdegårdsförening ideell förening", "Regionförbundet Jämtlands län"} <= names
     assert ("Regionförbundet södra Småland", "Alfa") in _rels(text, "OWNS")
 
 
