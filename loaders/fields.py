@@ -32,7 +32,8 @@ from functools import lru_cache
 #: spaces, hyphens and dots). ``None`` marks labels we recognise but do not report:
 #: they still end an empty field and keep a glued prefix from matching too little.
 LABELS: dict[str | None, tuple[str, ...]] = {
-    "name": ("Namn", "Projektnamn", "Projektets namn", "Project name", "Projekttitel"),
+    "name": ("Namn", "Projektnamn", "Projektets namn", "Project name", "Projekttitel", "Projektbenämning",
+             "Projektets titel"),
     "project_id": ("Projektnummer", "Projektnr", "Diarienummer", "Diarienr", "Dnr", "Ärendenummer",
                    "Ärendenr", "Ärende-id", "Projekt-id", "Projektid", "Project id", "Project number",
                    "Journal number", "Referensnummer"),
@@ -274,6 +275,14 @@ def _candidates(text: str) -> list[_Cand]:
         if not line.strip():
             continue
         m = _colon_label(line)
+        if m is None and ":" in line:
+            # "2 Sidan 2 av 7 FC Linköping United Fogdegatan … PROJEKTPLAN Projektbenämning: X
+            # Projektägare: Y Projektledare: …": a field list flattened onto a line after a
+            # run-in page head; two or more known labels make it one
+            _cut, inline = _inline_fields(text, i, ls, le)
+            if inline:
+                out.extend(inline)
+                continue
         if m:
             raw = m.group("label").strip()
             canon = canonical_label(raw)

@@ -2576,3 +2576,16 @@ def test_where_the_target_group_lives_places_the_project():
     from loaders.extract import analyse_text
     doc, _ = analyse_text("Projektet Steget startade 2012. Det bygger på forskning från Aarhus om aktuell målgrupp.", names_model={})
     assert not [k for k in doc.relations if k[0] == "ACTIVE_IN"]
+
+
+def test_a_field_list_flattened_onto_a_line_after_a_run_in_page_head():
+    text = ("2 Sidan 2 av 7 Föreningen Norrby United Storgatan 1 Linköping PROJEKTPLAN Projektbenämning: "
+            "Bygdekooperativet det sociala företaget i Norrby Projektägare: Arbetsförmedlingen i Linköping "
+            "Box 12 LINKÖPING Projektledare: rekryteras\n")
+    r = extract_text(text, "f.txt")
+    assert [p["name"] for p in r["projects"]] == ["Bygdekooperativet det sociala företaget i Norrby"]
+    owns = {(x["source"], x["target"]) for x in r["relations"] if x["type"] == "OWNS"}
+    assert owns and {t for _, t in owns} == {"Bygdekooperativet det sociala företaget i Norrby"}
+    # one label in running text is no field list
+    r = extract_text("Resultatet blev bra. Projektbenämning: se bilaga.\n", "g.txt")
+    assert not r["projects"]
