@@ -619,7 +619,9 @@ def _merge_short_project_names(doc: Doc) -> None:
                 break
             if rest is None and long_.name.casefold().startswith(short.name.casefold()):
                 rest = long_.name[len(short.name):]
-            if rest is not None and rest[:1] == " " and short.mentions and not short.firm and all(
+            # (a comma inside the longer name too: "projektet Arbete för gemenskap, samarbete i
+            # Eskilstuna" under the record's "Namn: Arbete för gemenskap, samarbete i Eskilstuna")
+            if rest is not None and rest[:1] in (" ", ",") and short.mentions and not short.firm and all(
                     doc.text[s:s + len(long_.name)].casefold() == long_.name.casefold()
                     for s, _ in short.mentions):
                 # "förlänga insatsen Steg framåt till …" read as "Steg": a cut reading of the

@@ -2589,3 +2589,11 @@ def test_a_field_list_flattened_onto_a_line_after_a_run_in_page_head():
     # one label in running text is no field list
     r = extract_text("Resultatet blev bra. Projektbenämning: se bilaga.\n", "g.txt")
     assert not r["projects"]
+
+
+def test_a_name_read_short_at_a_comma_is_the_records_longer_name():
+    text = ("23-079-S04 - Arbete för gemenskap, samarbete i Norrköping\n\nDiarienummer:\n23-079-S04\nNamn:\n"
+            "Arbete för gemenskap, samarbete i Norrköping\nStartdatum:\n2024-09-01\nSlutdatum:\n2027-06-30\n"
+            "Projektägare:\nNorrköpings kommun\n\nSyftet med projektet Arbete för gemenskap, samarbete i Norrköping "
+            "är att Arbetsförmedlingen och kommunen gemensamt skapar en struktur.\n")
+    assert _project_names(text) == ["Arbete för gemenskap, samarbete i Norrköping"]
