@@ -54,7 +54,20 @@ def _ok(doc: Doc, name: str, s: int, e: int, places_inside: bool = False) -> boo
         return False  # a year, a period ("2023–2025"), a date: not a name
     if re.fullmatch(r"\S+s\s+(?:nya\s+)?(?:projekt|projektet|insats|insatser|satsning)", name):
         return False  # "Marks projekt är ett exempel …": whose project, not its name
+    if _passive_verb(name):
+        return False  # "Uppgifter om projektet Fylls i av projektägaren": a verb after the head noun
     return True
+
+
+def _passive_verb(word: str) -> bool:
+    """A capitalised word that is the s-passive of a verb ("Fylls", "Drivs", "Finansieras"):
+    its lemma is the infinitive the form is made from (an upper-case name, "SKRUVAS", is a name)."""
+    from loaders.learned import lemma
+    lw = word.casefold()
+    if " " in word or not word[:1].isupper() or word.isupper() or not lw.endswith("s") or len(lw) < 4:
+        return False
+    base = lemma(lw)
+    return base.endswith("a") and base != lw and (base == lw[:-1] or base[:-1] == lw[:-1])
 
 
 def add_project(doc: Doc, name: str, s: int | None, e: int | None, **props) -> Entity:

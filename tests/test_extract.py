@@ -2597,3 +2597,11 @@ def test_a_name_read_short_at_a_comma_is_the_records_longer_name():
             "Projektägare:\nNorrköpings kommun\n\nSyftet med projektet Arbete för gemenskap, samarbete i Norrköping "
             "är att Arbetsförmedlingen och kommunen gemensamt skapar en struktur.\n")
     assert _project_names(text) == ["Arbete för gemenskap, samarbete i Norrköping"]
+
+
+def test_a_passive_verb_after_the_head_noun_is_no_project_name():
+    names = _project_names('Uppgifter om projektet Fylls i av projektägaren Namn på projektet "En väg in" – '
+                           'En inkluderande mötesplats Projektägare kommun\n')
+    assert "Fylls" not in names and "En väg in" in names
+    # an upper-case name keeps its reading
+    assert _project_names("Projektet SKRUVAS drivs av Växjö kommun.\n") == ["SKRUVAS"]
