@@ -237,6 +237,8 @@ def find_projects(doc: Doc) -> None:
         inner = [m for m in ms if not _sentence_initial(text, m.start())]
         if any(_before_place(text, m.end()) for m in ms):
             continue  # "Fontänhuset Malmö", "Kulturhuset Norrby": a local body named by its place
+        if any(_among_organisations(doc, m.start(), m.end()) for m in ms):
+            continue  # "samarbetar med kommunen, Allaktivitetshuset, skolan, Arbetsförmedlingen": a body
         if (inner or len(ms) >= 2) and _ok(doc, word, ms[0].start(), ms[0].end()):
             add_project(doc, word, ms[0].start(), ms[0].end())
     find_introduced_names(doc)
@@ -246,6 +248,34 @@ def find_projects(doc: Doc) -> None:
     if not doc.of_type("project"):
         _recurring_name(doc)
     mark_all_mentions(doc)
+
+
+_CLAUSE_EDGE = re.compile(r"[.:;!?\n()]")
+_CONJ_SPLIT = re.compile(r"\s*(?:,|\boch\b|\bsamt\b)\s*")
+
+
+def _among_organisations(doc: Doc, s: int, e: int) -> bool:
+    """The word is one conjunct of a list ("A, X, B och C") another conjunct of which is an
+    organisation the rules found: coordination joins things of one kind."""
+    text = doc.text
+    a = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, s - 160), s)), default=max(0, s - 160))
+    nxt = _CLAUSE_EDGE.search(text, e, e + 160)
+    b = nxt.start() if nxt else min(len(text), e + 160)
+    before, after = text[a:s], text[e:b]
+    if not (re.search(r"(?:,|\boch|\bsamt)\s*$", before) or re.match(r"\s*(?:,|och\b|samt\b)", after)):
+        return False
+    pos = a
+    for piece in _CONJ_SPLIT.split(text[a:b]):
+        ps = text.find(piece, pos, b) if piece else -1
+        if ps < 0:
+            continue
+        pos = ps + len(piece)
+        if ps <= s < pos:
+            continue  # the word's own conjunct
+        if piece and any(m.start >= ps and m.end <= pos and pos - ps - (m.end - m.start) <= 2
+                         for m in doc.mentions_in(ps, pos, "org")):
+            return True
+    return False
 
 
 _PLACE_TAIL = re.compile(rf"^(.+?)[ \t]+i[ \t]+([{U}][{L}]+(?:[ \-][{U}][{L}]+)?)$")

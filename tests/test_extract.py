@@ -2605,3 +2605,10 @@ def test_a_passive_verb_after_the_head_noun_is_no_project_name():
     assert "Fylls" not in names and "En väg in" in names
     # an upper-case name keeps its reading
     assert _project_names("Projektet SKRUVAS drivs av Växjö kommun.\n") == ["SKRUVAS"]
+
+
+def test_a_name_shaped_word_in_a_list_of_organisations_is_no_project():
+    text = "Föreningen samarbetar med kommunen, Fritidshuset, skolan, Arbetsförmedlingen m.fl. intressenter."
+    assert "Fritidshuset" not in _project_names(text)
+    # the same shape alone, twice, keeps its reading as a project
+    assert _project_names("I Fritidshuset möts unga varje vecka. Fritidshuset drivs av kommunen.") == ["Fritidshuset"]
