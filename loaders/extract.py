@@ -712,6 +712,22 @@ def _esf_compounds(doc: Doc) -> None:
             doc.relate("FUNDS", fund, proj, sp)
 
 
+def _cut_name_at_the_end(doc: Doc) -> None:
+    """A page stored up to a length ends mid-word ("… det övergripande målet för EU-programmet
+    Smål"): a project named only there, whose last word is the start of a longer word the page
+    writes elsewhere ("Småland"), is a cut word, no name."""
+    text = doc.text
+    end = len(text.rstrip())
+    if not end or text[end - 1] in ".!?)”\"»:;":
+        return
+    for p in list(doc.of_type("project")):
+        if p.firm or not p.mentions or any(e < end for _, e in p.mentions):
+            continue
+        last = p.name.split()[-1]
+        if len(last) >= 2 and re.search(r"(?<![\w\-])" + re.escape(last) + r"\w", text[:end - len(last)], re.I):
+            doc.drop("project", p.uid)
+
+
 def _no_places_in_project_names(doc: Doc) -> None:
     """A kommun inside a project's name ("Rätt stöd i Södertälje", "Jobbspåret Norrby")
     identifies the project; it is no mention of the place (CONVENTIONS: no place entry,
@@ -905,6 +921,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
     projects.extend_names(doc)
     projects.mark_all_mentions(doc)
     _page_project(doc)
+    _cut_name_at_the_end(doc)
     _no_places_in_project_names(doc)
     projects.clean_names(doc)
     orgs.coordinated_names(doc)

@@ -2612,3 +2612,11 @@ def test_a_name_shaped_word_in_a_list_of_organisations_is_no_project():
     assert "Fritidshuset" not in _project_names(text)
     # the same shape alone, twice, keeps its reading as a project
     assert _project_names("I Fritidshuset möts unga varje vecka. Fritidshuset drivs av kommunen.") == ["Fritidshuset"]
+
+
+def test_a_name_cut_by_the_end_of_a_stored_page_is_no_project():
+    text = ("Strukturfondspartnerskapet för Småland och Öarna ger 18 miljoner kronor till projektet Steget. "
+            "Det övergripande målet för EU-programmet Smål")
+    assert _project_names(text) == ["Steget"]
+    # a whole name at the end of a page keeps its reading
+    assert "Lyftet" in _project_names("Kommunen driver projektet Steget. Läs mer om projektet Lyftet")
