@@ -239,6 +239,8 @@ def find_projects(doc: Doc) -> None:
             continue  # "Fontänhuset Malmö", "Kulturhuset Norrby": a local body named by its place
         if any(_among_organisations(doc, m.start(), m.end()) for m in ms):
             continue  # "samarbetar med kommunen, Allaktivitetshuset, skolan, Arbetsförmedlingen": a body
+        if all(_WITH_PARTY.search(text, max(0, m.start() - 30), m.start()) for m in ms):
+            continue  # "Café Hjärtat ihop med Fontänhuset": the party one works with is a body
         if (inner or len(ms) >= 2) and _ok(doc, word, ms[0].start(), ms[0].end()):
             add_project(doc, word, ms[0].start(), ms[0].end())
     find_introduced_names(doc)
@@ -250,6 +252,8 @@ def find_projects(doc: Doc) -> None:
     mark_all_mentions(doc)
 
 
+#: the preposition of working with someone, right before a name
+_WITH_PARTY = re.compile(r"(?i)\b(?:tillsammans|ihop|i\s+samarbete|i\s+samverkan|samarbetar|samverkar|samarbetade|samverkade)\s+med\s+$")
 _CLAUSE_EDGE = re.compile(r"[.:;!?\n()]")
 _CONJ_SPLIT = re.compile(r"\s*(?:,|\boch\b|\bsamt\b)\s*")
 

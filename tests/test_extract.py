@@ -2620,3 +2620,8 @@ def test_a_name_cut_by_the_end_of_a_stored_page_is_no_project():
     assert _project_names(text) == ["Steget"]
     # a whole name at the end of a page keeps its reading
     assert "Lyftet" in _project_names("Kommunen driver projektet Steget. Läs mer om projektet Lyftet")
+
+
+def test_the_party_one_works_with_is_no_project():
+    assert "Fontänhuset" not in _project_names("I Falkenberg finns den ideella föreningen Café Hjärtat ihop med Fontänhuset.")
+    assert "Fontänhuset" not in _project_names("Kommunen samarbetar med Fontänhuset sedan 2015.")
