@@ -798,7 +798,9 @@ _PERIOD_HEADING = re.compile(r"(?im)^[ \t]*(?:tidsperiod|projektperiod|projektti
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: a project's running time: the verb that says it runs over the period
 _RUNS = re.compile(r"(?i)\b(?:pågå\w*|pågick|löper|löpt|varar|varade|bedrivs|bedrevs|drivs|drevs|genomförs|"
-                   r"genomfördes|projektperiod\w*|projekttid\w*|tidsperiod\w*|avslutas|avslutades|slutar|upphör)\b")
+                   r"genomfördes|projektperiod\w*|projekttid\w*|tidsperiod\w*|avslutas|avslutades|slutar|upphör|"
+                   # "Samordningsförbundet finansierar insatsen under perioden 2018-03-01 – 2022-02-28"
+                   r"(?:under|för)\s+perioden)\b")
 
 
 _RESEARCH_BEFORE = re.compile(r"(?i)\b(?:forskningsprojekt\w*|forskningsstudie\w*|studien|avhandling\w*|"

@@ -759,10 +759,19 @@ def find_titled_projects(doc: Doc) -> None:
         body = text[pos:pos + 1500]
         first_sentence = body.lstrip()[:200]
         recurs = bool(word_spans(text[pos:], title))
+        # (or a title with no verb, a name's shape not a headline's, over a body that soon
+        # speaks of "Projektet …": "Integrering av IPS i psykosvården … Projektet är en
+        # fyrpartssamverkan mellan …")
+        early = _ANAPHOR.search(body[:700])
         if _ANAPHOR.search(body) and fold(title) not in GENERIC and (
-                recurs or re.match(r"(?:Projektet|Insatsen|Satsningen|Förstudien)\s", first_sentence)):
+                recurs or re.match(r"(?:Projektet|Insatsen|Satsningen|Förstudien)\s", first_sentence)
+                or early and "(" not in title and not _FINITE_VERB.search(" " + title) and not _HEADLINE_WORD.search(title)):
             add_project(doc, title, s, s + len(title))
         return  # only the first real line is the page's title
+
+
+#: the words of a headline, not of a name: a number, a sum, news verbs and nouns
+_HEADLINE_WORD = re.compile(r"(?i)\d|\b(?:miljon\w*|kronor|nytt|nya|ny|får|fick|ger|blir|vill|kan|så|om|hur|när|varför|till)\b")
 
 
 #: "Ett samverkansprojekt mellan …", "En insats för …": a sentence that says what the line

@@ -2625,3 +2625,17 @@ def test_a_name_cut_by_the_end_of_a_stored_page_is_no_project():
 def test_the_party_one_works_with_is_no_project():
     assert "Fontänhuset" not in _project_names("I Falkenberg finns den ideella föreningen Café Hjärtat ihop med Fontänhuset.")
     assert "Fontänhuset" not in _project_names("Kommunen samarbetar med Fontänhuset sedan 2015.")
+
+
+def test_a_verbless_title_over_a_body_that_speaks_of_the_project_names_it():
+    text = ("Laddar...\n\nStöd i arbete för unga vuxna\n\nEn möjlighet till arbetsinriktad rehabilitering enligt "
+            "metoden IPS. Samordningsförbundet finansierar insatsen under perioden 2018-03-01 – 2022-02-28. "
+            "Projektet är en samverkan mellan Arbetsförmedlingen och Försäkringskassan.\n")
+    r = extract_text(text, "t.txt")
+    assert [(p["name"], p.get("start"), p.get("end")) for p in r["projects"]] == [
+        ("Stöd i arbete för unga vuxna", "2018-03-01", "2022-02-28")]
+    assert ("Arbetsförmedlingen", "Stöd i arbete för unga vuxna") in _rels(text, "PARTNER_IN")
+    # a headline is no name
+    head = ("Laddar...\n\nNya miljoner till unga i Norrbotten\n\nEn möjlighet till arbete. Projektet är en "
+            "samverkan mellan Arbetsförmedlingen och Försäkringskassan.\n")
+    assert _project_names(head) == []
