@@ -151,6 +151,18 @@ def find_projects(doc: Doc) -> None:
             continue  # a quoted common word ("risk för ”glapp”") is not a name
         if _ok(doc, name, m.start(1), m.end(1)) and (m.group(0)[0].isalpha() or _project_context(text, m.start())):
             add_project(doc, name, m.start(1), m.start(1) + len(name))
+    for m in _PROJECT_HEADING.finditer(text):
+        # "Projekt K2 - Kompetens och Karriär", "Projekt 100": a heading line of the indefinite
+        # head noun and a name; a number alone keeps the noun ("Projekt 100")
+        rest = m.group(1).rstrip()
+        kind = re.match(r"(?:Förstudie|Förprojekt\w*|Pilotprojekt|Delprojekt|Projekt)[ \t]+[–\-][ \t]+", rest)
+        if kind:  # "Projekt Förstudie – Lokal kraft i Dalsland": the kind before the dash is no part of it
+            rest = rest[kind.end():]
+        if len(rest.split()) > 8 or rest.endswith((".", "!", "?", ":", ",")) or _FINITE_VERB.search(" " + rest):
+            continue
+        s, name = (m.start(), f"Projekt {rest}") if re.fullmatch(r"\d[\d .]*", rest) else (m.end(1) - len(rest), rest)
+        if _ok(doc, name, s, s + len(name)):
+            add_project(doc, name, s, s + len(name))
     for m in _HEADED.finditer(text):
         head, rest = m.group(1), m.group(2)
         s = m.start(2)
@@ -770,6 +782,7 @@ def find_titled_projects(doc: Doc) -> None:
         return  # only the first real line is the page's title
 
 
+_PROJECT_HEADING = re.compile(rf"(?m)^[ \t]*Projekt[ \t]+([{U}0-9][^\n]{{0,80}}?)[ \t]*$")
 #: the words of a headline, not of a name: a number, a sum, news verbs and nouns
 _HEADLINE_WORD = re.compile(r"(?i)\d|\b(?:miljon\w*|kronor|nytt|nya|ny|får|fick|ger|blir|vill|kan|så|om|hur|när|varför|till)\b")
 
@@ -963,7 +976,7 @@ def clean_names(doc: Doc) -> None:
             continue
         name = ent.name
         m = _KIND_BEFORE.match(name)
-        if m and len(name) - m.end() >= 3:
+        if m and len(name) - m.end() >= 3 and not re.fullmatch(r"[\d .]+", name[m.end():]):  # "Projekt 100" keeps its noun
             new = name[m.end():].strip("\"”“ ")
             ent.aliases.add(name)
             ent.name = new

@@ -2639,3 +2639,11 @@ def test_a_verbless_title_over_a_body_that_speaks_of_the_project_names_it():
     head = ("Laddar...\n\nNya miljoner till unga i Norrbotten\n\nEn möjlighet till arbete. Projektet är en "
             "samverkan mellan Arbetsförmedlingen och Försäkringskassan.\n")
     assert _project_names(head) == []
+
+
+def test_a_heading_line_of_the_indefinite_head_noun_names_a_project():
+    assert _project_names("Projekt K3 - Kompetens och Karriär\n\n- en lärande utvärdering av ett initiativ i Södertälje\n") \
+        == ["K3 - Kompetens och Karriär"]
+    assert _project_names("Kommunen satsar.\nProjekt 200\nI projekt 200 anställs tvåhundra arbetslösa.\n") == ["Projekt 200"]
+    # a sentence is no heading
+    assert _project_names("Projekt Alfa startade i mars och pågår till 2025.\n") != ["Alfa startade i mars och pågår till 2025"]
