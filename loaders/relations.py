@@ -1020,8 +1020,30 @@ _OWN_ORGAN = re.compile(r"(Regions?|Landstings|Stads|Kommun)(?:kansliet|styrelse
                         r"ledningskontoret|ledningsförvaltningen|kontoret|direktören)")
 
 
+# rule_report: may fire on one annotated page; kept: the issue's genitive parent (a generic possessor resolved from the page) over the coordination orgs._EXEMPLIFIED reads
+#: "kommunens egna verksamheter som till exempel Port 5, Startpunkten …": the bodies a generic
+#: possessor's plural noun is exemplified by are that body's own
+_POSSESSOR_BEFORE = re.compile(r"(?i)\b(kommunens|stadens|regionens)\s+(?:egna\s+|olika\s+|andra\s+)?$")
+
+
+def _exemplified_units(doc: Doc) -> None:
+    from loaders.orgs import _EXEMPLIFIED
+    for m in _EXEMPLIFIED.finditer(doc.text):
+        pm = _POSSESSOR_BEFORE.search(doc.text, max(0, m.start() - 30), m.start())
+        if pm is None:
+            continue
+        parent = _page_body(doc, pm.group(1).lower())
+        if parent is None:
+            continue
+        sp = doc.sentence(m.start())
+        for o in _ents(doc, doc.mentions_in(m.start(1), m.end(1), "org")):
+            if o is not parent and o.kind not in ("municipality_org", "region", "agency", "fund"):
+                doc.relate("PART_OF", o, parent, sp)
+
+
 def part_of_rules(doc: Doc) -> None:
     text = doc.text
+    _exemplified_units(doc)
     for m in re.finditer(r"(?:,\s+)?(?:som\s+)?är\s+en\s+del\s+av\s+", text):
         sp = doc.sentence(m.start())
         before = [x for x in doc.mentions_in(sp.start, m.start(), "org")]

@@ -2647,3 +2647,14 @@ def test_a_heading_line_of_the_indefinite_head_noun_names_a_project():
     assert _project_names("Kommunen satsar.\nProjekt 200\nI projekt 200 anställs tvåhundra arbetslösa.\n") == ["Projekt 200"]
     # a sentence is no heading
     assert _project_names("Projekt Alfa startade i mars och pågår till 2025.\n") != ["Alfa startade i mars och pågår till 2025"]
+
+
+def test_the_bodies_a_generic_possessors_plural_is_exemplified_by_are_its_units():
+    text = ("Örnsköldsviks kommun startar Plattform U. Insatserna kopplas till kommunens egna verksamheter "
+            "som till exempel Port 7, Startpunkten och Studio Rex.")
+    part_of = _rels(text, "PART_OF")
+    assert {("Port 7", "Örnsköldsviks kommun"), ("Startpunkten", "Örnsköldsviks kommun"),
+            ("Studio Rex", "Örnsköldsviks kommun")} <= part_of
+    # two kommuner on the page: whose the verksamheter are is not said
+    two = "Umeå kommun och Örnsköldsviks kommun samverkar. Det gäller kommunens egna verksamheter som Port 7 och Startpunkten."
+    assert not {t for t in _rels(two, "PART_OF") if t[0] in ("Port 7", "Startpunkten")}
