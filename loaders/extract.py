@@ -516,7 +516,15 @@ def _listed_insatser(doc: Doc) -> None:
             if doc.mentions_in(ns, ns + len(name), "org") or doc.mentions_in(ns, ns + len(name), "person"):
                 continue  # "Lunds kommun – …": an organisation, not an insats
             inner = [x for x in doc.mentions_in(ns, ns + len(name), "project")]
-            proj = doc.add("project", name, ns, ns + len(name), firm=True)
+            # "• Fritidsbanken – en inkluderande mötesplats" where the page quotes the whole line
+            # as the name ("Projektet ”Fritidsbanken – en inkluderande mötesplats”"): the whole
+            whole = [x for x in inner if x.start == ns and x.end > ns + len(name) and x.end <= m.end("body")
+                     and doc.get("project", x.uid) is not None and len(doc.get("project", x.uid).mentions) > 1]
+            if whole:
+                proj = doc.get("project", whole[0].uid)
+                proj.firm = True
+            else:
+                proj = doc.add("project", name, ns, ns + len(name), firm=True)
             for x in inner:  # "Aktivitetshuset" found alone inside "Aktivitetshuset i Norsjö"
                 if x.uid != proj.uid:
                     doc.merge("project", x.uid, proj.uid)

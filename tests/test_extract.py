@@ -2658,3 +2658,12 @@ def test_the_bodies_a_generic_possessors_plural_is_exemplified_by_are_its_units(
     # two kommuner on the page: whose the verksamheter are is not said
     two = "Umeå kommun och Örnsköldsviks kommun samverkar. Det gäller kommunens egna verksamheter som Port 7 och Startpunkten."
     assert not {t for t in _rels(two, "PART_OF") if t[0] in ("Port 7", "Startpunkten")}
+
+
+def test_a_bullet_the_page_quotes_whole_is_named_whole():
+    text = ("Följande projekt har beviljats drygt 400 000 kronor vardera:\n\n  • Lånebanken – en inkluderande mötesplats\n"
+            "  • Jobblänken\n\nProjektet ”Lånebanken – en inkluderande mötesplats” syftar till att undanröja hinder.\n")
+    assert sorted(_project_names(text)) == ["Jobblänken", "Lånebanken – en inkluderande mötesplats"]
+    # the name before the dash where nothing else writes the whole line
+    assert sorted(_project_names("Förbundet finansierar följande insatser:\n\n  • Steget – stöd till unga\n  • Jobblänken\n")) \
+        == ["Jobblänken", "Steget"]
