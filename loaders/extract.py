@@ -698,11 +698,11 @@ def _doc_funder(doc: Doc) -> Entity | None:
     return _distributor(doc) or doc.page_forbund()
 
 
-_ESF_COMPOUND = re.compile(r"\bESF-(?:projekt\w*|finansier\w*|medel|pengar)")
+_ESF_COMPOUND = re.compile(r"\bESF-(?:projekt\w*|finansier\w*|medel|pengar)|(?i:\bsocialfonds(?:projekt\w*|finansier\w*|medel|pengar))")
 
 
 def _esf_compounds(doc: Doc) -> None:
-    """"det nystartade ESF-projektet Vägen", "ett ESF-finansierat projekt": the fund named by
+    """"det nystartade ESF-projektet Vägen", "ett ESF-finansierat projekt", "socialfondsprojekt": the fund named by
     its abbreviation inside a compound funds the project the compound speaks of — the one
     named right after it, else the one its sentence or segment is about (CONVENTIONS)."""
     for m in _ESF_COMPOUND.finditer(doc.text):
@@ -713,9 +713,12 @@ def _esf_compounds(doc: Doc) -> None:
         else:
             here = relations._ents(doc, doc.mentions_in(sp.start, sp.end, "project"))
             proj = here[0] if len(here) == 1 else (relations.main_project(doc, doc.segment_of(m.start())) if not here else None)
-        fund = doc.add("org", ESF_FUND, m.start(), m.start() + 3, uid=slug(ESF_FUND), kind="fund", firm=True,
-                       surface="ESF")
-        fund.aliases.add("ESF")
+        if m.group(0).startswith("ESF"):
+            fund = doc.add("org", ESF_FUND, m.start(), m.start() + 3, uid=slug(ESF_FUND), kind="fund", firm=True,
+                           surface="ESF")
+            fund.aliases.add("ESF")
+        else:  # "Sveriges största socialfondsprojekt - SOLARIS": the fund is named inside the word
+            fund = doc.add("org", ESF_FUND, None, None, uid=slug(ESF_FUND), kind="fund", firm=True)
         if proj is not None:
             doc.relate("FUNDS", fund, proj, sp)
 

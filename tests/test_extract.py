@@ -2667,3 +2667,8 @@ def test_a_bullet_the_page_quotes_whole_is_named_whole():
     # the name before the dash where nothing else writes the whole line
     assert sorted(_project_names("Förbundet finansierar följande insatser:\n\n  • Steget – stöd till unga\n  • Jobblänken\n")) \
         == ["Jobblänken", "Steget"]
+
+
+def test_the_social_fund_inside_a_compound_funds_the_project():
+    r = extract_text("Bräcke kommun har under två år drivit Sveriges största socialfondsprojekt - SOLVIK.\n", "s.txt")
+    assert ("FUNDS", "Europeiska socialfonden", "SOLVIK") in {(x["type"], x["source"], x["target"]) for x in r["relations"]}
