@@ -599,6 +599,27 @@ def _listed_targets(doc: Doc, found) -> None:
                     doc.relate("TARGETS", p, grp, doc.sentence(g.start))
 
 
+def _project_headings(doc: Doc) -> None:
+    """"Hållbart Arbetsliv⏎⏎Projektet prioriterades …⏎⏎Ung Kraft Arena⏎⏎Projektet riktar sig
+    till …": on a page of two or more projects, a line that is one project's name alone heads
+    what follows it, up to the next such line (headings scope what follows them)."""
+    projs = doc.of_type("project")
+    if len(projs) < 2:
+        return
+    names = {fold(n): p for p in projs for n in (p.name, *p.aliases) if len(n) >= 3}
+    heads = []
+    for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]{1,90}?)[ \t]*$", doc.text):
+        p = names.get(fold(m.group(1)))
+        # a heading: a blank line before it (or the page's start) and prose after it
+        if p is not None and m.start() > 0 and doc.text[max(0, m.start() - 2):m.start()] == "\n\n" \
+                and re.match(r"\n\s*\n?\s*\S[^\n]{40,}", doc.text[m.end():m.end() + 200]):
+            heads.append((m.start(), p))
+    if len({p.uid for _, p in heads}) < 2:
+        return
+    bounds = [a for a, _ in heads] + [len(doc.text)]
+    _split_segments(doc, [(a, b) for a, b in zip(bounds, bounds[1:])])
+
+
 def _split_segments(doc: Doc, spans: list[tuple[int, int]]) -> None:
     """Cut the segments so that each span is a segment of its own."""
     cuts = sorted({p for a, b in spans for p in (a, b)})
@@ -943,6 +964,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
         on_names(doc)
     if names.apply(doc, names_model, pms):
         projects.mark_all_mentions(doc)
+    _project_headings(doc)
     owners: dict[str, Entity] = {}
     funders: dict[str, set[str]] = {}
     for (t, s, tgt), r in doc.relations.items():

@@ -2672,3 +2672,14 @@ def test_a_bullet_the_page_quotes_whole_is_named_whole():
 def test_the_social_fund_inside_a_compound_funds_the_project():
     r = extract_text("Bräcke kommun har under två år drivit Sveriges största socialfondsprojekt - SOLVIK.\n", "s.txt")
     assert ("FUNDS", "Europeiska socialfonden", "SOLVIK") in {(x["type"], x["source"], x["target"]) for x in r["relations"]}
+
+
+def test_a_projects_name_alone_on_a_line_heads_what_follows_it():
+    text = ("Norrby kommun får 17 miljoner till två projekt, Friskt Arbetsliv och Unga Krafter.\n\n"
+            "Friskt Arbetsliv\n\nProjektet beviljades 6,5 miljoner och riktar sig till chefer och medarbetare "
+            "som ska utbildas i hälsofrämjande ledarskap.\n\n"
+            "Unga Krafter\n\nProjektet beviljades 10,7 miljoner. Projektet riktar sig till unga med "
+            "funktionsnedsättning som står utanför arbetsmarknaden.\n")
+    targets = {(x["source"], x["target"]) for x in extract_text(text, "h.txt")["relations"] if x["type"] == "TARGETS"}
+    assert ("Unga Krafter", "young_people") in targets
+    assert ("Friskt Arbetsliv", "young_people") not in targets
