@@ -1161,6 +1161,16 @@ def person_rules(doc: Doc, people, seg_of) -> None:
             continue
         proj = zone_projects[0] if zone_projects else None
         is_contact = label in ("contact", "esf", "inline") or bool(pm.role and CONTACT_ROLES.search(pm.role or ""))
+        role = pm.role
+        if not is_contact:
+            # "Processledare: Maria Davidsson, Försäkringskassan Lisa Key, Lunds kommun": a role
+            # label over the entries of its line speaks of every person on it
+            line_before = text[line_start:pm.start]
+            lm = None
+            for lm in _ROLE_LABEL.finditer(line_before):
+                pass
+            if lm is not None and len(line_before) - lm.end() <= 80 and not re.search(r"[.!?;:]", line_before[lm.end():]):
+                is_contact, role = True, lm.group(1)
         if (not is_contact and doc.kind == "conference" and seg.kind == "session"
                 and _presents(doc, seg, pm.start)):
             is_contact = True  # a speaker in a session about one project presents it
@@ -1179,7 +1189,12 @@ def person_rules(doc: Doc, people, seg_of) -> None:
             before = text[doc.sentence(pm.start).start:pm.start]
             if label not in ("contact", "inline") and re.search(r"(?i)\b(?:moderator|samtalsledare|konferencier)\w*\W*$", before):
                 continue  # "Dagens moderator, Emma G." leads the day; she is not the project's contact
-            doc.relate("CONTACT_FOR", person, proj, where, role=pm.role)
+            doc.relate("CONTACT_FOR", person, proj, where, role=role)
+
+
+#: a role label a list of people follows on its line ("Processledare: A, Org B, Org")
+_ROLE_LABEL = re.compile(r"(?i)\b(processledare|projektledare|projektsamordnare|projektkoordinator|samordnare|"
+                         r"koordinator|projektansvarig)[ \t]*:[ \t]*")
 
 
 #: a title word ("utvecklingschef", "integrationsstrateg", "ordförande", "kommunalråd")

@@ -2683,3 +2683,10 @@ def test_a_projects_name_alone_on_a_line_heads_what_follows_it():
     targets = {(x["source"], x["target"]) for x in extract_text(text, "h.txt")["relations"] if x["type"] == "TARGETS"}
     assert ("Unga Krafter", "young_people") in targets
     assert ("Friskt Arbetsliv", "young_people") not in targets
+
+
+def test_a_role_label_speaks_of_every_person_on_its_line():
+    text = ("Projektet UMB drivs av samordningsförbunden i Lund och MittSkåne.\n"
+            "Slutrapport juni 2018 Processledare: Maria Dahlberg, Försäkringskassan Lisa Kjell, Lunds kommun 1\n")
+    contacts = {(x["source"], x["target"]) for x in extract_text(text, "c.txt")["relations"] if x["type"] == "CONTACT_FOR"}
+    assert {("Maria Dahlberg", "UMB"), ("Lisa Kjell", "UMB")} <= contacts
