@@ -599,6 +599,7 @@ def _listed_targets(doc: Doc, found) -> None:
                     doc.relate("TARGETS", p, grp, doc.sentence(g.start))
 
 
+# rule_report: fires on one annotated page; kept: the issue's structure layer (headings and sections scope what follows them), for pages of several projects
 def _project_headings(doc: Doc) -> None:
     """"Hållbart Arbetsliv⏎⏎Projektet prioriterades …⏎⏎Ung Kraft Arena⏎⏎Projektet riktar sig
     till …": on a page of two or more projects, a line that is one project's name alone heads
@@ -744,6 +745,7 @@ def _esf_compounds(doc: Doc) -> None:
             doc.relate("FUNDS", fund, proj, sp)
 
 
+# rule_report: fires on one annotated page; kept: a construction of the layout every stored page shares (pages cut at a length, mid-word), a guard that only removes
 def _cut_name_at_the_end(doc: Doc) -> None:
     """A page stored up to a length ends mid-word ("… det övergripande målet för EU-programmet
     Smål"): a project named only there, whose last word is the start of a longer word the page

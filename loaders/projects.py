@@ -264,6 +264,7 @@ def find_projects(doc: Doc) -> None:
     mark_all_mentions(doc)
 
 
+# rule_report: fires on one annotated page; kept: a clause argument (the party of a verb or preposition of working together is a body), a guard that only removes
 #: the preposition of working with someone, right before a name
 _WITH_PARTY = re.compile(r"(?i)\b(?:tillsammans|ihop|i\s+samarbete|i\s+samverkan|samarbetar|samverkar|samarbetade|samverkade)\s+med\s+$")
 _CLAUSE_EDGE = re.compile(r"[.:;!?\n()]")
@@ -783,6 +784,7 @@ def find_titled_projects(doc: Doc) -> None:
 
 
 _PROJECT_HEADING = re.compile(rf"(?m)^[ \t]*Projekt[ \t]+([{U}0-9][^\n]{{0,80}}?)[ \t]*$")
+# rule_report: fires on one annotated page; kept: the guard of the verbless-title reading (a headline's number, sum or news word), part of that rule
 #: the words of a headline, not of a name: a number, a sum, news verbs and nouns
 _HEADLINE_WORD = re.compile(r"(?i)\d|\b(?:miljon\w*|kronor|nytt|nya|ny|får|fick|ger|blir|vill|kan|så|om|hur|när|varför|till)\b")
 
