@@ -73,7 +73,7 @@ COLLAB_CUES = re.compile(
     r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|överenskommelse|utvecklingsprojekt\s+med|"
     r"\bdialog\w*|möte\s+(?:med|mellan)", re.I)
 # rule_report: fires on at most one of the 199 annotated pages; kept: CONVENTIONS (MEMBER_OF wherever the text names the parties): the FINSAM boilerplate 'genom förbundet samverkar A, B och C'
-_THROUGH_FORBUND = re.compile(r"^\s*(?:genom|via|inom)\s+(?:samordnings|finsam)?förbund(?:et)?\b[^.\n]{0,60}?"
+_THROUGH_FORBUND = re.compile(r"^\s*(?:genom|via|inom)\s+(?:samordnings|finsam)?förbund(?:et)?\b[^.\n]{0,120}?"
                               r"\b(?:samverkar|samarbetar|samlar|samla|samordnar|samordna)\b", re.I | re.M)
 MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+till|\bägare\s+är|huvudmän|"
                          r"\butgörs\s+(?:gemensamt\s+)?av\b|"

@@ -2690,3 +2690,10 @@ def test_a_role_label_speaks_of_every_person_on_its_line():
             "Slutrapport juni 2018 Processledare: Maria Dahlberg, Försäkringskassan Lisa Kjell, Lunds kommun 1\n")
     contacts = {(x["source"], x["target"]) for x in extract_text(text, "c.txt")["relations"] if x["type"] == "CONTACT_FOR"}
     assert {("Maria Dahlberg", "UMB"), ("Lisa Kjell", "UMB")} <= contacts
+
+
+def test_the_parties_through_the_forbund_after_a_long_list_are_its_members():
+    text = ("Samordningsförbundet startades 2009. Via förbundet ska Arbetsförmedlingen, Försäkringskassan, "
+            "Region Uppsala och länets åtta kommuner samla sina resurser kring de som behöver hjälp.")
+    members = {(x["source"], x["target"]) for x in extract_text(text, "m.txt")["relations"] if x["type"] == "MEMBER_OF"}
+    assert {"Arbetsförmedlingen", "Försäkringskassan", "Region Uppsala"} <= {s for s, _ in members}
