@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from loaders import rxguard
 from loaders.doc import Doc, Entity
 from loaders.gazetteer import Gazetteer, fold
 from loaders.text import word_spans
@@ -138,7 +139,7 @@ def find_projects(doc: Doc) -> None:
             continue  # a quoted common word ("risk för ”glapp”") is not a name
         if _ok(doc, name, m.start(1), m.end(1)) and (m.group(0)[0].isalpha() or _project_context(text, m.start())):
             add_project(doc, name, m.start(1), m.start(1) + len(name))
-    for m in _HEADED.finditer(text):
+    for m in rxguard.finditer(_HEADED, text):
         head, rest = m.group(1), m.group(2)
         s = m.start(2)
         yrs = None
@@ -206,7 +207,7 @@ def find_projects(doc: Doc) -> None:
                     ent.props.setdefault("end", yrs[1])
     for rx in (_COPULA, _CALLED, _CALLED_AFTER, _NAMED_SUBJECT, _DASHED, _APPOSED, _STEERING, _EVAL, _VERB_SUBJECT,
                _POSSESSED):
-        for m in rx.finditer(text):
+        for m in rxguard.finditer(rx, text):
             name = _clean(m.group(1))
             s = m.start(1)
             if rx is _COPULA and (len(name.split()) > 5 or name.split()[0].lower() in GENERIC):
@@ -629,7 +630,7 @@ def find_bulleted_projects(doc: Doc) -> None:
     bullets (the organisation whose items follow) stay in the list, a paragraph of prose or a
     sentence ends it. A parenthesis after a name ("(2011-2012)") is not part of it."""
     text = doc.text
-    for intro in _LIST_INTRO.finditer(text):
+    for intro in rxguard.finditer(_LIST_INTRO, text):
         if text.count("\n", intro.start(), intro.end()) > 3:
             continue  # a colon far from the announcing word is another sentence's
         pos = intro.end() + 1

@@ -984,7 +984,7 @@ def located_in_rules(doc: Doc) -> None:
             doc.relate("LOCATED_IN", orgs[0], place, sp)
     # "I Örebro driver Studieförbundet X en verksamhet", "I Falkenberg finns föreningen Y":
     # the place fronted, the local organisation the subject of a verb of being or running there
-    for m in _FRONTED_PLACE.finditer(doc.text):
+    for m in rxguard.finditer(_FRONTED_PLACE, doc.text):
         places = [x for x in doc.mentions_in(m.start(1), m.end(1) + 1, "place") if x.start == m.start(1)]
         if not places:
             continue

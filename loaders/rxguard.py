@@ -88,10 +88,11 @@ def literals(rx: re.Pattern) -> tuple[bool, tuple[tuple[str, ...], ...]] | None:
     """(ignores case, alternatives) where every match of ``rx`` lies in a text holding every
     string of one alternative (lowercased if the pattern ignores case); None where the pattern
     gives no such strings."""
-    if not isinstance(rx.pattern, str):
-        return None
+    pattern, flags = getattr(rx, "pattern", None), getattr(rx, "flags", None)
+    if not isinstance(pattern, str) or not isinstance(flags, int):
+        return None  # not a compiled text pattern (a rule's own matcher): always run
     try:
-        parsed = _parser.parse(rx.pattern, rx.flags)
+        parsed = _parser.parse(pattern, flags)
         flags = parsed.state.flags
         if flags & re.LOCALE:
             return None
@@ -141,11 +142,23 @@ def _guard(rx):
             return False
         if icase:
             def g(text: str) -> bool:
-                return holds(text.lower()) or any(c in text for c in _FOLD_ODD)
+                return holds(_lower(text)) or any(c in text for c in _FOLD_ODD)
         else:
             g = holds
     _GUARDS[rx] = g
     return g
+
+
+_LAST = ["", ""]  # the text last lowered and its lowercase: a page's patterns share it
+
+
+def _lower(text: str) -> str:
+    if text is _LAST[0]:
+        return _LAST[1]
+    low = text.lower()
+    if len(text) > 400:  # a page, searched by pattern after pattern (a sentence is lowered once)
+        _LAST[0], _LAST[1] = text, low
+    return low
 
 
 def search(rx, text: str):
@@ -160,3 +173,11 @@ def may_match(rx, text: str) -> bool:
     """False only where ``rx`` cannot match anywhere in ``text``."""
     g = _guard(rx)
     return g is None or g(text)
+
+
+def finditer(rx, text: str):
+    """``rx.finditer(text)``, or nothing at once where ``rx`` cannot match in ``text``."""
+    g = _guard(rx)
+    if g is not None and not g(text):
+        return iter(())
+    return rx.finditer(text)

@@ -7,10 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders import relations, rxguard
+from loaders import extract, fields, orgs, projects, relations, rxguard
 
 CUES = [getattr(relations, n) for n in ("OWN_CUES", "FUND_CUES", "PARTNER_CUES", "MEMBER_CUES", "COLLAB_CUES",
                                         "AGREEMENT", "_ARRANGERS", "_STILL_MEMBERS")]
+#: and every whole-text pattern of the rule modules that has literals (the guarded ones among them)
+PATTERNS = CUES + [v for mod in (orgs, projects, extract, fields, relations) for v in vars(mod).values()
+                   if isinstance(v, re.Pattern) and v not in CUES and rxguard.literals(v) is not None]
 
 
 def test_every_cue_pattern_of_the_relation_rules_gets_a_guard():
@@ -40,17 +43,24 @@ _FILL = st.sampled_from([" ", "  ", "\n", ".", ",", ":", "s", "i", "ett", "av", 
                          "İ", "ı", "ſ", "K", "Å", "”", "3 000 kr", "projektet", "förbundet", "kommunen"])
 
 
-@settings(max_examples=300, deadline=None)
-@given(data=st.data(), which=st.integers(0, len(CUES) - 1))
+@settings(max_examples=600, deadline=None)
+@given(data=st.data(), which=st.integers(0, len(PATTERNS) - 1))
 def test_a_skipped_text_has_no_match_and_a_searched_one_the_same(data, which):
-    rx = CUES[which]
+    rx = PATTERNS[which]
     parts = data.draw(st.lists(st.one_of(st.sampled_from(_pieces(rx)), _FILL), max_size=12))
     text = "".join(parts)
     got = rxguard.search(rx, text)
     want = rx.search(text)
     assert (got and got.span()) == (want and want.span())
+    assert [m.span() for m in rxguard.finditer(rx, text)] == [m.span() for m in rx.finditer(text)]
     if want is not None:
         assert rxguard.may_match(rx, text)
+
+
+def test_a_matcher_that_is_no_compiled_pattern_always_runs():
+    assert rxguard.literals(projects._CALLED) is None
+    text = "Vägen Vidare, som projektet kallas, startade i maj."
+    assert [m.span() for m in rxguard.finditer(projects._CALLED, text)] == [m.span() for m in projects._CALLED.finditer(text)]
 
 
 def test_sentences_of_the_genre():
