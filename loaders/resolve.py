@@ -210,6 +210,7 @@ _FORBUND_I = re.compile(r"(?i)^(samordningsförbund(?:et)?)\s+i\s+")
 _FORBUND_GEN = re.compile(r"(?i)^(.+?)s\s+samordningsförbund$")
 
 
+@lru_cache(maxsize=1 << 15)
 def _forbund_key(name: str) -> str:
     """'Samordningsförbundet i Lund', 'Samordningsförbund Lund', 'Lunds samordningsförbund' ->
     'Samordningsförbundet Lund' (the key of one förbund however it is written)."""

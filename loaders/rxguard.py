@@ -114,10 +114,11 @@ _GUARDS: dict = {}
 
 
 def _guard(rx):
-    try:
-        return _GUARDS[rx]
-    except KeyError:
-        pass
+    # by id: hashing a compiled pattern hashes its whole code; the entry keeps ``rx`` alive, so
+    # its id is not reused while the entry is there
+    hit = _GUARDS.get(id(rx))
+    if hit is not None and hit[0] is rx:
+        return hit[1]
     lit = literals(rx)
     g = None
     if lit is not None:
@@ -145,7 +146,7 @@ def _guard(rx):
                 return holds(_lower(text)) or any(c in text for c in _FOLD_ODD)
         else:
             g = holds
-    _GUARDS[rx] = g
+    _GUARDS[id(rx)] = (rx, g)
     return g
 
 
