@@ -131,7 +131,7 @@ _POSSESSED = re.compile(
 
 def find_projects(doc: Doc) -> None:
     text = doc.text
-    for m in _QUOTED.finditer(text):
+    for m in rxguard.finditer(_QUOTED, text):
         name = _clean(m.group(1))
         if re.search(r"(?i)(utlysning\w*|ansökningsomgång\w*|programområde\w*|tema\w*)\s*$", text[max(0, m.start() - 25):m.start(1) - 1]):
             continue  # the name of a call for proposals, not of a project

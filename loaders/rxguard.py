@@ -76,6 +76,8 @@ def _required(seq) -> Clauses | None:
             conj(_required(av))
         elif op is _C.ASSERT:  # a lookahead or lookbehind that must match: inside the text too
             conj(_required(av[1]))
+        elif op is _C.IN and 1 < len(av) <= 12 and all(o is _C.LITERAL for o, _v in av):
+            conj([frozenset([chr(v)]) for _o, v in av])  # one of a few characters: quotes, dashes
     flush()
     return None if result == [frozenset()] else result
 
