@@ -7,13 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders import extract, fields, orgs, projects, relations, rxguard
+from loaders import extract, fields, orgs, projects, relations, rxguard, targets
 
 CUES = [getattr(relations, n) for n in ("OWN_CUES", "FUND_CUES", "PARTNER_CUES", "MEMBER_CUES", "COLLAB_CUES",
                                         "AGREEMENT", "_ARRANGERS", "_STILL_MEMBERS")]
 #: and every whole-text pattern of the rule modules that has literals (the guarded ones among them)
 PATTERNS = CUES + [v for mod in (orgs, projects, extract, fields, relations) for v in vars(mod).values()
                    if isinstance(v, re.Pattern) and v not in CUES and rxguard.literals(v) is not None]
+PATTERNS += [v for v in targets.PATTERNS.values() if rxguard.literals(v) is not None]
 
 
 def test_every_cue_pattern_of_the_relation_rules_gets_a_guard():
