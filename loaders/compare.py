@@ -84,6 +84,7 @@ def strip_legal_form(name: str) -> tuple[str, str | None]:
 _DASHES = re.compile(r"[\u2010-\u2015]")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Case folded, NFC, dashes unified, punctuation to spaces, spaces collapsed (å ä ö kept)."""
     text = unicodedata.normalize("NFC", name or "").casefold()

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from loaders import fields as F
-from loaders import learned, names, orgs, people, projects, relations, targets
+from loaders import learned, names, orgs, people, projects, relations, rxguard, targets
 from loaders.doc import LIST_OF, Doc, Entity
 from loaders.gazetteer import Gazetteer, fold, guess_kind
 from loaders.record import empty_record, slug
@@ -298,7 +298,7 @@ def _grant_matches(text: str) -> list[re.Match]:
     if not _GRANT_WORDS.search(text):
         return out  # no grant verb, no "för projektet": none of the (slower) patterns can match
     for rx in _GRANTS:
-        for m in rx.finditer(text):
+        for m in rxguard.finditer(rx, text):
             if not any(o.start() < m.end() and m.start() < o.end() for o in out):
                 out.append(m)
     return sorted(out, key=lambda m: m.start())
@@ -461,7 +461,7 @@ def _listed_insatser(doc: Doc) -> None:
     funded by the organisation of the intro sentence."""
     text = doc.text
     new_segments: list[tuple[int, int]] = []
-    for intro in _LIST_INTRO.finditer(text):
+    for intro in rxguard.finditer(_LIST_INTRO, text):
         # ("Styrelsen har beslutat om finansiering av tre insatser:" on a förbund's own page)
         funders = _intro_funders(doc, intro.start(), intro.end())
         # rule_report: the passive form fires on one annotated page; kept: the passive of the grant verbs above
@@ -561,7 +561,7 @@ def _list_end(text: str, intro_end: int) -> int:
 def _announced_lists(doc: Doc):
     """Each list a sentence announces ("… tre olika projekt …:" over its lines): the announcing
     match, its sentence, the list's end and the projects the list names."""
-    for intro in projects._LIST_INTRO.finditer(doc.text):
+    for intro in rxguard.finditer(projects._LIST_INTRO, doc.text):
         end = _list_end(doc.text, intro.end())
         yield intro, doc.sentence(intro.start()), end, relations._ents(doc, doc.mentions_in(intro.end(), end, "project"))
 
@@ -794,7 +794,7 @@ def _start_years(doc: Doc) -> None:
     # "… kommer att pågå mellan februari 2020 och maj 2022", "ska pågå till den 31 mars 2024"
     # dates are parsed only in the sentences whose verb says something runs (parsing every
     # date of the text cost a tenth of the extraction)
-    sentences = {(sp.start, sp.end) for sp in (doc.sentence(v.start()) for v in _RUNS.finditer(doc.text))}
+    sentences = {(sp.start, sp.end) for sp in (doc.sentence(v.start()) for v in rxguard.finditer(_RUNS, doc.text))}
     # a period under its own heading ("Tidsperiod" / blank line / "1 juni 2012 till 2014.")
     for h in _PERIOD_HEADING.finditer(doc.text):
         line = re.compile(r"[ \t]*(\S[^\n]*)").match(doc.text, h.end())
@@ -866,7 +866,7 @@ def _planned_in_prose(doc: Doc) -> None:
     """"Insatsen … ska nå 120 deltagare", "… Planerat antal deltagare: 240." inside a
     paragraph: a planned number of participants (not an actual count: only with a future
     or planning verb, or the label)."""
-    for m in [*_PLANNED.finditer(doc.text), *_PLANNED_LABEL.finditer(doc.text)]:
+    for m in [*rxguard.finditer(_PLANNED, doc.text), *rxguard.finditer(_PLANNED_LABEL, doc.text)]:
         sp = doc.sentence(m.start())
         seg = doc.segment_of(m.start())
         proj = relations.sentence_project(doc, sp, seg)

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
+from loaders import rxguard
+
 # --------------------------------------------------------------------------- labels
 
 #: canonical label -> synonyms as written (matched case-insensitively, ignoring
@@ -781,7 +783,7 @@ def find_start_years(text: str) -> list[tuple[str, int, int]]:
     """
     text = text or ""
     out = []
-    for m in _START_BEFORE.finditer(text):
+    for m in rxguard.finditer(_START_BEFORE, text):
         t = _date_at(text, m.end())
         if t:
             out.append((t.iso(), m.start(), t.end))

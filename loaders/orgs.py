@@ -19,6 +19,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from loaders import rxguard
 from loaders.doc import Doc, Entity
 from loaders.gazetteer import Gazetteer, Place, fold, guess_kind
 
@@ -429,7 +430,7 @@ def _bulleted_kommun_lists(doc: Doc) -> None:
     """The bullets under a line announcing kommuner are the kommuner as actors; the line
     (with its cue) is kept with them for the relation rules."""
     text, g = doc.text, Gazetteer.load()
-    for intro in _KOMMUNER_LIST_LINE.finditer(text):
+    for intro in rxguard.finditer(_KOMMUNER_LIST_LINE, text):
         pos, items = intro.end() + 1, []
         while pos < len(text):
             nl = text.find("\n", pos)
@@ -499,7 +500,7 @@ def find_kommun_orgs(doc: Doc) -> None:
             q = Gazetteer.load().place(name) or Gazetteer.load().fuzzy_place(name)
             if q is not None and not doc.is_taken(s, e):
                 add_kommun_org(doc, q, s, e, surface=name)
-    for m in _KOMMUNERNA.finditer(text):
+    for m in rxguard.finditer(_KOMMUNERNA, text):
         for name, s, e in _iter_list(m.group(1), m.start(1)):
             q = Gazetteer.load().place(name) or Gazetteer.load().fuzzy_place(name)
             if q is not None:
@@ -729,7 +730,7 @@ def _apposed_bodies(doc: Doc) -> None:
     if ", en " not in doc.text and ", ett " not in doc.text and " är " not in doc.text:
         return  # no apposition or definition with an indefinite noun: nothing to find
     g = Gazetteer.load()
-    for m in itertools.chain(_APPOSED_BODY.finditer(doc.text), _COPULA_BODY.finditer(doc.text)):
+    for m in itertools.chain(rxguard.finditer(_APPOSED_BODY, doc.text), rxguard.finditer(_COPULA_BODY, doc.text)):
         name, s, e = m.group(1), m.start(1), m.end(1)
         if doc.is_taken(s, e) or g.place(name) or g.is_first_name(name.split()[0]) or fold(name) in _GENERIC_BODIES:
             continue
@@ -768,7 +769,7 @@ _PLURAL_BODIES = re.compile(
 
 def _plural_bodies(doc: Doc) -> None:
     g = Gazetteer.load()
-    for m in _PLURAL_BODIES.finditer(doc.text):
+    for m in rxguard.finditer(_PLURAL_BODIES, doc.text):
         for pm in _LISTED_RX.finditer(doc.text, m.start(1), m.end(1)):
             name, s, e = pm.group(0), pm.start(), pm.end()
             if not _listed_name(doc, g, name, s, e):
@@ -781,7 +782,7 @@ def _plural_bodies(doc: Doc) -> None:
 def _described_bodies(doc: Doc) -> None:
     _plural_bodies(doc)
     g = Gazetteer.load()
-    for m in _DESCRIBED_BODY.finditer(doc.text):
+    for m in rxguard.finditer(_DESCRIBED_BODY, doc.text):
         name = m.group(2)
         if fold(name.split()[0]) in _NOT_A_NAME_AFTER or g.place(name) or g.is_first_name(name.split()[0]):
             continue
@@ -805,7 +806,7 @@ _SLASH_UNIT = re.compile(r"(?<![\w\-])([A-ZÅÄÖ][a-zåäö]*(?:gruppen|enheten
 def _slash_units(doc: Doc) -> None:
     if "/" not in doc.text:
         return
-    for m in _SLASH_UNIT.finditer(doc.text):
+    for m in rxguard.finditer(_SLASH_UNIT, doc.text):
         s, e = m.start(1), m.end(1)
         body = [x for x in doc.mentions_in(e + 1, e + 80, "org") if x.start == e + 1]
         if not body or doc.is_taken(s, e):
@@ -815,7 +816,7 @@ def _slash_units(doc: Doc) -> None:
 
 def _body_words(doc: Doc) -> None:
     g = Gazetteer.load()
-    for m in _BODY_WORD.finditer(doc.text):
+    for m in rxguard.finditer(_BODY_WORD, doc.text):
         word = m.group(1)
         if fold(word) in _GENERIC_BODIES or doc.is_taken(m.start(1), m.end(1)):
             continue
@@ -828,7 +829,7 @@ def find_pattern_orgs(doc: Doc) -> None:
     text = doc.text
     g = Gazetteer.load()
     for rx, kind in _OTHER_PATTERNS:
-        for m in rx.finditer(text):
+        for m in rxguard.finditer(rx, text):
             name = re.sub(r"\s+", " ", m.group(1)).strip()
             s, e = m.start(1), m.start(1) + len(m.group(1).rstrip())
             if doc.is_taken(s, e):
@@ -869,7 +870,7 @@ def find_pattern_orgs(doc: Doc) -> None:
                           kind=(ref.kind if ref else kind), firm=bool(ref), surface=m.group(1))
             if canonical and canonical != ent.name:
                 ent.aliases.add(canonical)
-    for m in _UNIT.finditer(text):
+    for m in rxguard.finditer(_UNIT, text):
         word, tail = m.group(1), m.group(2)
         if fold(word) in _GENERIC_UNITS or doc.is_taken(m.start(1), m.end(1)):
             continue
@@ -909,7 +910,7 @@ def find_pattern_orgs(doc: Doc) -> None:
             name = f"{name} {tail}"
             end = m.end(2)
         doc.add("org", name, start1, end, uid=unit_uid(name), kind="municipal_unit", surface=text[start1:end])
-    for m in _UNIT_FOR.finditer(text):
+    for m in rxguard.finditer(_UNIT_FOR, text):
         s, e = m.start(1), m.end(1)
         if not doc.is_taken(s, e):
             doc.add("org", m.group(1), s, e, kind="other", surface=m.group(1))
@@ -927,12 +928,12 @@ def find_defined_abbreviations(doc: Doc) -> None:
     """'Arbetsmarknads- och socialförvaltningen (ASF)' makes ASF an alias in this text."""
     text = doc.text
     new: list[tuple[str, Entity]] = []
-    for m in _ABBR_AFTER.finditer(text):
+    for m in rxguard.finditer(_ABBR_AFTER, text):
         for ent in doc.of_type("org"):
             if any(s <= m.start(1) + len(m.group(1)) - 1 < e + 1 and e == m.end(1) for s, e in ent.mentions):
                 new.append((m.group(2), ent))
                 doc.taken.append((m.start(2), m.end(2)))
-    for m in _ABBR_BEFORE.finditer(text):
+    for m in rxguard.finditer(_ABBR_BEFORE, text):
         if all(Gazetteer.load().place(x) for x in re.split(r",\s*|\s+(?:och|samt)\s+", m.group(2))):
             continue  # "Mittbygden (Eslöv och Höör)": the kommuner it covers, not its long form
         for ent in doc.of_type("org"):
@@ -1006,7 +1007,7 @@ def _genitive_units(doc: Doc) -> None:
         name = _cap_first(m.group(1))
         ent = doc.add("org", name, s, e, uid=unit_uid(f"{name} {parents[0].name}"), kind="municipal_unit", surface=m.group(1))
         ent.props.setdefault("parent_uid", parents[0].uid)
-    for m in _GENITIVE_UNIT.finditer(doc.text):
+    for m in rxguard.finditer(_GENITIVE_UNIT, doc.text):
         s, e = m.start(1), m.end(1)
         if doc.is_taken(s, e) or fold(m.group(1)) in _GENERIC_UNITS:
             continue
@@ -1125,7 +1126,7 @@ _FRONTED_PLACE = re.compile(rf"(?:^|(?<=[.!?]\s))I[ \t]+({CAP}(?:[ \-]{CAP})?)[ 
 
 
 def _fronted_place_kommunen(doc: Doc) -> None:
-    for m in _FRONTED_PLACE.finditer(doc.text):
+    for m in rxguard.finditer(_FRONTED_PLACE, doc.text):
         p = _resolve_stem(m.group(1))
         if p is None or doc.is_taken(m.start(2), m.end(2)):
             continue
@@ -1182,7 +1183,7 @@ _SINGULAR = (("förvaltningarna", "förvaltningen"), ("nämnderna", "nämnden"),
 
 
 def _coordinated_units(doc: Doc) -> None:
-    for m in _PLURAL_UNITS.finditer(doc.text):
+    for m in rxguard.finditer(_PLURAL_UNITS, doc.text):
         plural = m.group(1)
         head = next(plural[:-len(p)] + sg for p, sg in _SINGULAR if plural.endswith(p))
         for pm in _PIECE_RX.finditer(doc.text, m.start(2), m.end(2)):
@@ -1370,7 +1371,7 @@ _ITEM_LINE = re.compile(r"[ \t]*[•\-–*·▪][ \t]*([^\n]*?)[ \t]*[,;.]?[ \t]
 
 def _bullets_under_partner_intro(doc: Doc) -> list[tuple[str, int, int]]:
     text, out = doc.text, []
-    for intro in _PARTNER_INTRO.finditer(text):
+    for intro in rxguard.finditer(_PARTNER_INTRO, text):
         pos = intro.end()
         while True:
             while pos < len(text) and text[pos] == "\n":
@@ -1460,7 +1461,7 @@ _ACRONYM_SUBJECT = re.compile(
 
 def acronym_subjects(doc: Doc) -> None:
     g = Gazetteer.load()
-    for m in _ACRONYM_SUBJECT.finditer(doc.text):
+    for m in rxguard.finditer(_ACRONYM_SUBJECT, doc.text):
         s, e = m.start(1), m.end(1)
         word = m.group(1)
         if doc.is_taken(s, e) or g.place(word) or fold(word) in _NOT_LISTED:
@@ -1483,7 +1484,7 @@ _EXEMPLIFIED = re.compile(
 
 
 def _exemplified_bodies(doc: Doc) -> list[tuple[str, int, int]]:
-    return [(pm.group(0), pm.start(), pm.end()) for m in _EXEMPLIFIED.finditer(doc.text)
+    return [(pm.group(0), pm.start(), pm.end()) for m in rxguard.finditer(_EXEMPLIFIED, doc.text)
             for pm in _LISTED_RX.finditer(doc.text, m.start(1), m.end(1))]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from loaders import rxguard
 from loaders.doc import Doc, Entity
 from loaders.gazetteer import Gazetteer, fold
 from loaders.text import word_spans
@@ -143,7 +144,7 @@ _POSSESSED = re.compile(
 
 def find_projects(doc: Doc) -> None:
     text = doc.text
-    for m in _QUOTED.finditer(text):
+    for m in rxguard.finditer(_QUOTED, text):
         name = _clean(m.group(1))
         if re.search(r"(?i)(utlysning\w*|ansökningsomgång\w*|programområde\w*|tema\w*)\s*$", text[max(0, m.start() - 25):m.start(1) - 1]):
             continue  # the name of a call for proposals, not of a project
@@ -163,7 +164,7 @@ def find_projects(doc: Doc) -> None:
         s, name = (m.start(), f"Projekt {rest}") if re.fullmatch(r"\d[\d .]*", rest) else (m.end(1) - len(rest), rest)
         if _ok(doc, name, s, s + len(name)):
             add_project(doc, name, s, s + len(name))
-    for m in _HEADED.finditer(text):
+    for m in rxguard.finditer(_HEADED, text):
         head, rest = m.group(1), m.group(2)
         s = m.start(2)
         yrs = None
@@ -231,7 +232,7 @@ def find_projects(doc: Doc) -> None:
                     ent.props.setdefault("end", yrs[1])
     for rx in (_COPULA, _CALLED, _CALLED_AFTER, _NAMED_SUBJECT, _DASHED, _APPOSED, _STEERING, _EVAL, _VERB_SUBJECT,
                _POSSESSED):
-        for m in rx.finditer(text):
+        for m in rxguard.finditer(rx, text):
             name = _clean(m.group(1))
             s = m.start(1)
             if rx is _COPULA and (len(name.split()) > 5 or name.split()[0].lower() in GENERIC):
@@ -689,7 +690,7 @@ def find_bulleted_projects(doc: Doc) -> None:
     bullets (the organisation whose items follow) stay in the list, a paragraph of prose or a
     sentence ends it. A parenthesis after a name ("(2011-2012)") is not part of it."""
     text = doc.text
-    for intro in _LIST_INTRO.finditer(text):
+    for intro in rxguard.finditer(_LIST_INTRO, text):
         if text.count("\n", intro.start(), intro.end()) > 3:
             continue  # a colon far from the announcing word is another sentence's
         pos = intro.end() + 1

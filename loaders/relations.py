@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from loaders import rxguard
 from loaders.doc import Doc, Entity, Mention
 from loaders.fields import MONEY_UNIT
 from loaders.text import Segment, Span
@@ -240,7 +241,7 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
                 doc.relate("OWNS", o, p, doc.sentence(m.start()))
     for sp in _sentences_in(doc, seg):
         s_text = doc.text[sp.start:sp.end]
-        cues = list(OWN_CUES.finditer(s_text))
+        cues = list(OWN_CUES.finditer(s_text)) if rxguard.may_match(OWN_CUES, s_text) else []
         if not cues:
             continue
         # "Ansvarig aktör: Plug In leds av SKL i samverkan med …": the clause's own passive
@@ -375,7 +376,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         _fund_frames(doc, sp, seg, owners, funders)
         _fund_label(doc, sp, seg, owners, funders)
         s_text = doc.text[sp.start:sp.end]
-        cue = FUND_CUES.search(s_text)
+        cue = rxguard.search(FUND_CUES, s_text)
         if not cue:
             continue
         proj = sentence_project(doc, sp, seg)
@@ -513,7 +514,7 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
         return
     for a, b, spans in doc.kommun_list_intros:
         # "Följande kommuner är partners i projektet:" over the kommuner's bullets
-        if seg.start <= a < seg.end and PARTNER_CUES.search(doc.text[a:b]):
+        if seg.start <= a < seg.end and rxguard.search(PARTNER_CUES, doc.text[a:b]):
             for s, e in spans:
                 for o in _ents(doc, [m for m in doc.mentions_in(s, e, "org") if (m.start, m.end) == (s, e)]):
                     if owners.get(proj.uid) is not o:
@@ -522,7 +523,7 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
     described = [(a, b) for _f, a, b in _forbund_parens(doc)]
     for sp in _sentences_in(doc, seg):
         s_text = doc.text[sp.start:sp.end]
-        cue = PARTNER_CUES.search(s_text)
+        cue = rxguard.search(PARTNER_CUES, s_text)
         if cue and _WORK_TOGETHER.fullmatch(cue.group(0)) and not _PROJECT_WORD.search(s_text) \
                 and not doc.mentions_in(sp.start, sp.end, "project"):
             cue = next((c for c in PARTNER_CUES.finditer(s_text) if not _WORK_TOGETHER.fullmatch(c.group(0))), None)
@@ -659,16 +660,16 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
                 owners = [o for o in _ents(doc, doc.mentions_in(sp.start, sp.end, "org")) if o.kind != "fund"] or owners
             if _unnamed_project_partners(doc, sp, owners):
                 continue
-        if has_project and not _ARRANGERS.search(s_text + _label_before(doc, sp)) and not (
+        if has_project and not rxguard.search(_ARRANGERS, s_text + _label_before(doc, sp)) and not (
                 _WE_WORK_WITH.search(s_text) and not doc.mentions_in(sp.start, sp.end, "project")):
             continue  # co-partners of a project are not said to collaborate; co-arrangers are, and
             # the page's förbund where "man/vi samverkar med X" outside the project's sentences
         here = doc.mentions_in(sp.start, sp.end, "org")
         framework = {m.uid for m in here if _FRAMEWORK_BEFORE.search(doc.text, max(sp.start, m.start - 30), m.start)}
-        arranging = bool(_ARRANGERS.search(s_text + _label_before(doc, sp)))
+        arranging = bool(rxguard.search(_ARRANGERS, s_text + _label_before(doc, sp)))
         # a förbund or network collaborates when it co-arranges an event; elsewhere a sentence
         # naming one with others states membership or financing, not collaboration
-        agreement = bool(AGREEMENT.search(s_text))
+        agreement = bool(rxguard.search(AGREEMENT, s_text))
         orgs = [o for o in _ents(doc, [m for m in here if m.uid not in framework])
                 if o.kind != "fund" and (arranging or agreement or o.kind not in ("coordination_association", "network"))]
         if arranging and re.search(r"(?i)\b(?:av|med)\s+(?:samordnings)?förbundet\b|^\s*(?:samordnings)?förbundet\s+"
@@ -688,11 +689,11 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
         for o in orgs:
             if o.kind == "municipality_org":
                 last_kommun = o
-        if len(orgs) < 2 or not COLLAB_CUES.search(s_text + _label_before(doc, sp)):
+        if len(orgs) < 2 or not rxguard.search(COLLAB_CUES, s_text + _label_before(doc, sp)):
             continue
         if not agreement and not arranging and doc.of_type("project") and _PARTNER_NOUN.search(s_text):
             continue  # "de samarbetsparter som ingår: A, B": a project's partners, not collaborators
-        if MEMBER_CUES.search(s_text) and not agreement:
+        if rxguard.search(MEMBER_CUES, s_text) and not agreement:
             continue  # co-members of a förbund are not said to collaborate
         funded_by = _funders_in(doc, sp, here)
         orgs = [o for o in orgs if o.uid not in funded_by] if len(orgs) - len(funded_by) >= 2 else orgs
@@ -831,9 +832,9 @@ def member_rules(doc: Doc) -> None:
     for sp in doc.sents:
         s_text = doc.text[sp.start:sp.end]
         prev = last_forbund
-        carried = prev if _STILL_MEMBERS.search(s_text) else None
+        carried = prev if rxguard.search(_STILL_MEMBERS, s_text) else None
         last_forbund = None
-        if not (MEMBER_CUES.search(s_text) or carried) or AGREEMENT.search(s_text):
+        if not (rxguard.search(MEMBER_CUES, s_text) or carried) or rxguard.search(AGREEMENT, s_text):
             continue  # the parties of an agreement are its parties, not a förbund's members
         orgs = _ents(doc, doc.mentions_in(sp.start, sp.end, "org"))
         forb = [o for o in orgs if o.kind in ("coordination_association", "network")]
@@ -987,7 +988,7 @@ def located_in_rules(doc: Doc) -> None:
             doc.relate("LOCATED_IN", orgs[0], place, sp)
     # "I Örebro driver Studieförbundet X en verksamhet", "I Falkenberg finns föreningen Y":
     # the place fronted, the local organisation the subject of a verb of being or running there
-    for m in _FRONTED_PLACE.finditer(doc.text):
+    for m in rxguard.finditer(_FRONTED_PLACE, doc.text):
         places = [x for x in doc.mentions_in(m.start(1), m.end(1) + 1, "place") if x.start == m.start(1)]
         if not places:
             continue

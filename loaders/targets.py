@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from loaders import rxguard
+
 _W = r"[a-zåäöéüæø]"  # a word character of Swedish (and Danish) text, lower case
 
 
@@ -337,10 +339,13 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
     sections = target_sections(text)
     raw: list[GroupMention] = []
     low = text[start:end].casefold()
+    seen = text if end >= len(text) else text[:end]
     for key, pat in PATTERNS.items():
         stems = _STEMS.get(key)
         if _USE_STEMS and stems is not None and not any(st in low for st in stems):
             continue  # none of the key's word stems occurs: its (slow) pattern cannot match
+        if _USE_STEMS and not rxguard.may_match(pat, seen):
+            continue  # nor the literals every match needs (a lookbehind may read before start)
         for m in pat.finditer(text, start, end):
             s, e = m.span()
             if _inside(s, e, skip):

@@ -154,6 +154,37 @@ def test_viterbi_with_its_all_o_shortcut_finds_the_best_labelling(seed, n):
     assert score(got) == pytest.approx(score(_brute_force(model, feats)))
 
 
+_PAGE = ("Samordningsförbundet Orsa\n\nNyheter\n\n2023-05-02\nProjektledare Anna Berg, Orsa kommun, leder "
+         "Jobbstart tillsammans med Arbetsförmedlingen och Region Dalarna. Insatsen Steg för steg vänder sig "
+         "till unga vuxna i Mora och Älvdalen. Den finansieras av Europeiska socialfonden.\n\nKontakt\nPer Ek\n"
+         "Samordningsförbundet Orsa\nE-post: per.ek@example.se\n\n• Navet\n• Vägen Vidare 2\nAF")
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000))
+def test_a_pages_sequences_decoded_together_label_as_each_decoded_alone(seed):
+    # predicted_spans decodes all of a page's sequences at once (numpy): the labels are those of
+    # decode(_emissions(...)) of each sequence, with the stored model and with random ones over
+    # the page's own attributes (a strong O bias on half of them, so runs are cut)
+    seen = []
+    analyse_text(_PAGE + "\n" + _PAGE.replace("\n", " ") * 2, on_names=seen.append)
+    doc = seen[0]
+    seqs, feats = names.doc_features(doc)
+    tags, line_of = names._rule_tags(doc), names._line_start_fn(doc.text)
+    attrs = sorted({a for fe in feats for f in fe for a in f})
+    rng = random.Random(seed)
+    rng.shuffle(attrs)
+    flat = _random_model(rng, attrs)  # and one with no O bias: runs as long as the lines
+    flat["state"] = {a: [round(rng.uniform(-3, 3), 1) for _ in row] for a, row in flat["state"].items()}
+    ties = {**flat, "state": {a: [float(rng.randint(-1, 1)) for _ in row] for a, row in flat["state"].items()},
+            "trans": [[float(rng.randint(-1, 0)) for _ in row] for row in flat["trans"]]}  # equal scores: first index wins
+    for model in (names.load_model(), _random_model(rng, attrs), flat, ties):
+        pick = [s for s in seqs if rng.random() < 0.7] or seqs[:1]
+        one_by_one = [names._emissions(model, s, tags, line_of) for s in pick]
+        assert names._page_emissions(model, pick, tags, line_of).tolist() == [r for e in one_by_one for r in e]
+        assert names._decode_all(model, pick, tags, line_of) == [names.decode(model, e) for e in one_by_one]
+
+
 def test_spans_from_labels():
     seq = [("Region", 0, 6), ("Norrland", 7, 15), ("och", 16, 19), ("Anna", 20, 24), ("Berg", 25, 29)]
     assert names.spans(seq, ["B-ORG", "I-ORG", "O", "B-PER", "I-PER"]) == [("ORG", 0, 15), ("PER", 20, 29)]
