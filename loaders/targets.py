@@ -48,6 +48,8 @@ PATTERNS: dict[str, re.Pattern] = {
         r"arbetslösa? (?:sedan|under|i) (?:lång|längre) tid", r"lång tid i arbetslöshet",
         r"(?:varit|är) arbetslösa? (?:i|under|sedan) (?:mer än|minst|över) (?:\d+|ett|två|tre|sex|tolv) (?:år|månader)",
         r"långtidsledig\w*", r"langtidsledig\w*",
+        # long registered at Arbetsförmedlingen: "långtidsinskrivna på Arbetsförmedlingen"
+        r"långtidsinskriv\w*", r"långvarigt inskrivna?",
         r"(?:under )?(?:lång|längre) tid (?:har )?(?:varit )?(?:borta från|utanför|stått utanför) arbets(?:marknaden|livet)",
         r"varit (?:borta från|utanför) arbets(?:marknaden|livet) (?:under |i )?(?:lång|längre) tid"),
     "far_from_labour_market": _p(
@@ -73,7 +75,8 @@ PATTERNS: dict[str, re.Pattern] = {
         r"nyanl[äa]nd\w*", r"nyankomn\w*", r"nytilkomn\w*", r"etableringsuppdrag\w*",
         r"etableringsprogram\w*", r"etableringsreform\w*", r"etableringsfas\w*",
         r"(?:i|inom) etableringen", r"flykting\w*", r"skyddsbehövande", r"tillfälligt skydd",
-        r"massflykt\w*", r"ukrainare", r"ukrainska flyktingar", r"asylsökande", r"kvotflykting\w*"),
+        r"massflykt\w*", r"ukrainare", r"ukrainska flyktingar", r"asylsökande", r"kvotflykting\w*",
+        r"(?:permanent|tillfälligt) uppehållstillstånd"),
     "foreign_born": _p(
         r"utrikes ?födda?\b", r"utrikesfödd\w*", r"invandrare\w*", r"invandrade", r"immigrant\w*",
         r"utländsk (?:bakgrund|härkomst)", r"utom ?europeisk\w*",
@@ -113,6 +116,8 @@ PATTERNS: dict[str, re.Pattern] = {
         r"kontanthjælp\w*", r"bidragsförsörj\w*", r"ekonomisk bistånd"),
     "persons_with_disabilities": _p(
         r"funktionsnedsättning\w*", r"funktionsvariation\w*", r"funktionshinder\w*", r"funktionshindrade?",
+        # the adjective as the noun: "utrikesfödda, funktionsnedsatta och …"
+        r"funktionsnedsatta?\b", r"funktionsvarierade?\b",
         r"nedsatt arbetsförmåga", r"neuropsykiatrisk\w*", r"\bnpf\b", r"intellektuell\w* funktions\w+",
         r"handikapp\w*"),
     "daily_activity_participants": _p(r"daglig(?:a)? verksamhet\w*"),
@@ -146,10 +151,11 @@ PATTERNS: dict[str, re.Pattern] = {
 # (case-folded); tests/test_targets.py checks every phrasing still matches
 _USE_STEMS = True
 _STEMS: dict[str, tuple[str, ...]] = {
-    "long_term_unemployed": ("arbetslös", "långtidsledig", "langtidsledig", "arbetsmarknaden", "arbetslivet"),
+    "long_term_unemployed": ("arbetslös", "långtidsledig", "langtidsledig", "arbetsmarknaden", "arbetslivet",
+                             "långtidsinskriv", "inskriv"),
     "far_from_labour_market": ("arbetsmarknad", "arbetsliv", "sysselsättning", "arbejdsmarkedet", "utanförskap"),
     "not_registered_af": ("inskriv", "kontakt", "aktuella", "utanför"),
-    "newly_arrived": ("nyanl", "nyankomn", "nytilkomn", "etabler", "flykt", "skydd", "asyl", "ukrain"),
+    "newly_arrived": ("nyanl", "nyankomn", "nytilkomn", "etabler", "flykt", "skydd", "asyl", "ukrain", "uppehållstillstånd"),
     "foreign_born": ("född", "födda", "invandr", "immigrant", "utländsk", "europeisk", "svenskar", "indvandr",
                      "vestlig", "utlandsfödd", "tredjelands"),
     "foreign_born_women": ("kvinn", "kvind"),

@@ -192,3 +192,11 @@ def test_far_from_the_labour_market_with_any_article_or_adjective():
     from loaders.targets import keys_in
     assert keys_in("Insatsen vänder sig till personer som står långt ifrån svensk arbetsmarknad.") == ["far_from_labour_market"]
     assert "far_from_labour_market" in keys_in("Målgrupp: personer som står långt ifrån sysselsättning.")
+
+
+def test_nominalised_adjectives_and_registration_words_name_their_groups():
+    from loaders.targets import keys_in
+    keys = keys_in("Målgruppen är arbetssökande, däribland utrikesfödda, funktionsnedsatta och långtidsinskrivna "
+                   "på Arbetsförmedlingen.")
+    assert {"persons_with_disabilities", "long_term_unemployed", "foreign_born"} <= set(keys)
+    assert "newly_arrived" in keys_in("Projektet riktar sig till unga som har permanent eller tillfälligt uppehållstillstånd.")
