@@ -76,6 +76,7 @@ PATTERNS: dict[str, re.Pattern] = {
         r"etableringsprogram\w*", r"etableringsreform\w*", r"etableringsfas\w*",
         r"(?:i|inom) etableringen", r"flykting\w*", r"skyddsbehövande", r"tillfälligt skydd",
         r"massflykt\w*", r"ukrainare", r"ukrainska flyktingar", r"asylsökande", r"kvotflykting\w*",
+        r"(?:nyligen|nyss) (?:har )?(?:anlänt|kommit) till sverige",
         r"(?:permanent|tillfälligt) uppehållstillstånd"),
     "foreign_born": _p(
         r"utrikes ?födda?\b", r"utrikesfödd\w*", r"invandrare\w*", r"invandrade", r"immigrant\w*",
@@ -88,6 +89,7 @@ PATTERNS: dict[str, re.Pattern] = {
         r"(?:svaga|bristande|begränsade|låga|otillräckliga) (?:svensk)?språkkunskaper",
         r"(?:svaga|bristande|begränsade) kunskaper i språket",
         r"bristande svenska", r"svag svenska", r"språkhinder\w*", r"språksvårigheter",
+        r"(?:brister|svårigheter) i (?:det )?svensk(?:a|t)(?: språket)?",
         r"(?:inte|ej) behärskar (?:det )?svenska(?: språket)?", r"saknar (?:kunskaper i )?svenska(?: språket)?",
         r"(?:svaga|bristande) danskkundskaber", r"sprogbarrier\w*"),
     "sfi_students": _p(
@@ -113,11 +115,13 @@ PATTERNS: dict[str, re.Pattern] = {
     "social_assistance_recipients": _p(
         r"försörjningsstöd\w*", r"ekonomiskt bistånd\w*", r"socialbidrag\w*", r"offentlig försörjning",
         r"(?:inte|ej|icke) (?:är |blivit )?självförsörjande", r"beroende av (?:bidrag|försörjningsstöd)",
-        r"kontanthjælp\w*", r"bidragsförsörj\w*", r"ekonomisk bistånd"),
+        r"kontanthjælp\w*", r"bidragsförsörj\w*", r"ekonomisk bistånd", r"bidragsberoende\w*"),
     "persons_with_disabilities": _p(
         r"funktionsnedsättning\w*", r"funktionsvariation\w*", r"funktionshinder\w*", r"funktionshindrade?",
         # the adjective as the noun: "utrikesfödda, funktionsnedsatta och …"
         r"funktionsnedsatta?\b", r"funktionsvarierade?\b",
+        # a suspended compound: "nedsatt funktions- och arbetsförmåga"
+        r"nedsatt funktions(?:förmåga|-\s*(?:och|eller)\s+arbetsförmåga)",
         r"nedsatt arbetsförmåga", r"neuropsykiatrisk\w*", r"\bnpf\b", r"intellektuell\w* funktions\w+",
         r"handikapp\w*"),
     "daily_activity_participants": _p(r"daglig(?:a)? verksamhet\w*"),
@@ -155,7 +159,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
                              "långtidsinskriv", "inskriv"),
     "far_from_labour_market": ("arbetsmarknad", "arbetsliv", "sysselsättning", "arbejdsmarkedet", "utanförskap"),
     "not_registered_af": ("inskriv", "kontakt", "aktuella", "utanför"),
-    "newly_arrived": ("nyanl", "nyankomn", "nytilkomn", "etabler", "flykt", "skydd", "asyl", "ukrain", "uppehållstillstånd"),
+    "newly_arrived": ("nyanl", "nyankomn", "nytilkomn", "etabler", "flykt", "skydd", "asyl", "ukrain", "uppehållstillstånd",
+                      "till sverige"),
     "foreign_born": ("född", "födda", "invandr", "immigrant", "utländsk", "europeisk", "svenskar", "indvandr",
                      "vestlig", "utlandsfödd", "tredjelands"),
     "foreign_born_women": ("kvinn", "kvind"),

@@ -200,3 +200,11 @@ def test_nominalised_adjectives_and_registration_words_name_their_groups():
                    "på Arbetsförmedlingen.")
     assert {"persons_with_disabilities", "long_term_unemployed", "foreign_born"} <= set(keys)
     assert "newly_arrived" in keys_in("Projektet riktar sig till unga som har permanent eller tillfälligt uppehållstillstånd.")
+
+
+def test_more_wordings_of_the_taxonomys_groups():
+    from loaders.targets import keys_in
+    assert "newly_arrived" in keys_in("Målgruppen är unga som har hälsoproblem eller nyligen anlänt till Sverige.")
+    assert "low_swedish_proficiency" in keys_in("Målgruppen är kvinnor som har brister i svenska språket.")
+    assert "persons_with_disabilities" in keys_in("Målgruppen är personer med nedsatt funktions- och arbetsförmåga.")
+    assert "social_assistance_recipients" in keys_in("Projektet ska minska bidragsberoendet bland deltagarna.")
