@@ -530,6 +530,37 @@ def _bare_place_regex() -> re.Pattern:
     return _BARE
 
 
+_BARE_STARTS: tuple = (None, None, frozenset())
+
+
+def _bare_place_matches(text: str):
+    """``_bare_place_regex().finditer(text)``, trying the alternation of every place name only
+    where a word starts with the first three letters of one (the same matches: the pattern
+    itself is matched at each such place, left to right, from the end of the last match)."""
+    global _BARE_STARTS
+    rx = _bare_place_regex()
+    if _BARE_STARTS[0] is not rx:
+        names = {p.name for p in Gazetteer.load().places.values()}
+        if any(len(n) < 3 for n in names):
+            _BARE_STARTS = (rx, None, frozenset())
+        else:
+            firsts = "".join(sorted({re.escape(n[0]) for n in names}))
+            _BARE_STARTS = (rx, re.compile(rf"(?<![\w\-])[{firsts}]"), frozenset(n[:3] for n in names))
+    _rx, starts, prefixes = _BARE_STARTS
+    if starts is None:
+        yield from rx.finditer(text)
+        return
+    pos = 0
+    for c in starts.finditer(text):
+        p = c.start()
+        if p < pos or text[p:p + 3] not in prefixes:
+            continue
+        m = rx.match(text, p)
+        if m:
+            yield m
+            pos = m.end()
+
+
 _DEMONYM = re.compile(rf"(?<![\w\-])([{L}]+?)(bor|bo|borna)(?![\w])")
 
 
@@ -598,7 +629,7 @@ def find_bare_places(doc: Doc) -> None:
     """Kommun names on their own: places (and, for actors, the kommun organisation)."""
     text = doc.text
     g = Gazetteer.load()
-    for m in _bare_place_regex().finditer(text):
+    for m in _bare_place_matches(text):
         name, gen = m.group(1), m.group(2)
         if doc.is_taken(m.start(), m.end()):
             continue

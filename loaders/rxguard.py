@@ -152,15 +152,17 @@ def _guard(rx):
     return g
 
 
-_LAST = ["", ""]  # the text last lowered and its lowercase: a page's patterns share it
+_LAST = ("", "")  # the text last lowered and its lowercase: a page's patterns share it
 
 
 def _lower(text: str) -> str:
-    if text is _LAST[0]:
-        return _LAST[1]
+    global _LAST
+    last = _LAST  # one tuple, replaced whole: a thread never sees one page's text with another's lowercase
+    if text is last[0]:
+        return last[1]
     low = text.lower()
     if len(text) > 400:  # a page, searched by pattern after pattern (a sentence is lowered once)
-        _LAST[0], _LAST[1] = text, low
+        _LAST = (text, low)
     return low
 
 

@@ -74,3 +74,20 @@ def test_sentences_of_the_genre():
         for t in texts:
             a, b = rx.search(t), rxguard.search(rx, t)
             assert (a and a.span()) == (b and b.span())
+
+
+# -- orgs._bare_place_matches: the place-name alternation tried only where a name can start
+def _place_names():
+    from loaders.gazetteer import Gazetteer
+    return sorted({p.name for p in Gazetteer.load().places.values()})
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_bare_place_matches_are_the_patterns_own(data):
+    names = _place_names()
+    pieces = st.one_of(st.sampled_from(names), st.sampled_from([n.lower() for n in names[:40]]),
+                       st.sampled_from([" ", "s", "s ", "-", "–", "\n", ",", "i ", "x", "Ö", "Stora ", "läns", "_"]))
+    text = "".join(data.draw(st.lists(pieces, max_size=14)))
+    want = [(m.span(), m.groups()) for m in orgs._bare_place_regex().finditer(text)]
+    assert [(m.span(), m.groups()) for m in orgs._bare_place_matches(text)] == want
