@@ -2697,3 +2697,9 @@ def test_the_parties_through_the_forbund_after_a_long_list_are_its_members():
             "Region Uppsala och länets åtta kommuner samla sina resurser kring de som behöver hjälp.")
     members = {(x["source"], x["target"]) for x in extract_text(text, "m.txt")["relations"] if x["type"] == "MEMBER_OF"}
     assert {"Arbetsförmedlingen", "Försäkringskassan", "Region Uppsala"} <= {s for s, _ in members}
+
+
+def test_the_body_that_has_distributed_money_within_a_project_funds_it():
+    text = ("Sedan 2014 är folkhögskolorna en del i projektet Svenska från start. Folkbildningsrådet har fördelat "
+            "25 miljoner till folkhögskolorna inom ramen för projektet.")
+    assert ("Folkbildningsrådet", "Svenska från start") in _rels(text, "FUNDS")
