@@ -43,7 +43,7 @@ FUND_CUES = re.compile(
     r"\b(?:del|med)?finansierar\b|\b(?:del|med)?finansierade\b(?!\s+(?:av|via|genom|från)\b)|\bbekostar\b|"
     r"finansiering\s+(?:från|av|via)|finansiera(?:[ds]|des|ts)?\s+(?:av|via|från|genom)|medel\s+(?:från|ur)|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
-    r"\bsatsar\s+på\b|beviljade\s+insats|beslutat?\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:\w+\s+)?(?:finansiering|medel|stöd|pengar|bidrag|anslag)|\bbeviljar\b|"
+    r"\bsatsar\s+på\b|\b(?:har|hade)\s+satsat\s+på\b|\bsatsade\s+på\b|beviljade\s+insats|beslutat?\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:\w+\s+)?(?:finansiering|medel|stöd|pengar|bidrag|anslag)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
     r"stöd\s+från|bidrag\s+från|pengar\s+från|medfinansi|"
     # "… ett projekt som A, B och C tillsammans har finansierat"; "ett projekt genom Samordningsförbundet X"
@@ -387,7 +387,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         word = cue.group(0).lower()
         source_after = bool(re.search(r"\b(?:från|av|via|genom|ur)$", word))  # "medel beviljat från X"
         before_cue = doc.text[sp.start:cue_pos]
-        funder_before = any(w in word for w in ("satsar", "beviljade insats", "beviljat", "beviljar", "finansierar",
+        funder_before = any(w in word for w in ("satsar", "satsat", "satsade", "beviljade insats", "beviljat", "beviljar", "finansierar",
                                                 "finansierade", "bekostar", "att finansiera", "finansierat", "fördelat")) or (
             word.startswith("medfinansi") and re.search(r"(?i)\b(?:är|var)\s+(?:projektets\s+|insatsens\s+|en\s+)?$", before_cue))
         if not source_after and funder_before:
@@ -411,7 +411,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
                 cands.append(m)
         funders_here = [doc.get("org", m.uid) for m in cands]
         if not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundet\b", doc.text[sp.start:cue_pos]) \
-                and any(w in word for w in ("satsar", "beviljar", "finansierar", "finansierade", "bekostar",
+                and any(w in word for w in ("satsar", "satsat", "satsade", "beviljar", "finansierar", "finansierade", "bekostar",
                                             "att finansiera")):
             # "Förbundet finansierar insatsen": the förbund whose page this is
             funders_here = [f for f in [doc.page_forbund()] if f is not None]
@@ -425,7 +425,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             for p in sentence_projects(doc, sp, seg) or [proj]:
                 if o is None or owners.get(p.uid) is o:
                     continue
-                if "satsar" in word and o.kind not in ("coordination_association", "fund", "region", "agency"):
+                if re.search(r"satsa[rt]|satsade", word) and o.kind not in ("coordination_association", "fund", "region", "agency"):
                     continue  # "Malmö stad satsar på hälsa": an ambition, not a grant
                 funders.setdefault(p.uid, set()).add(o.uid)
                 doc.relate("FUNDS", o, p, sp)

@@ -2703,3 +2703,11 @@ def test_the_body_that_has_distributed_money_within_a_project_funds_it():
     text = ("Sedan 2014 är folkhögskolorna en del i projektet Svenska från start. Folkbildningsrådet har fördelat "
             "25 miljoner till folkhögskolorna inom ramen för projektet.")
     assert ("Folkbildningsrådet", "Svenska från start") in _rels(text, "FUNDS")
+
+
+def test_every_tense_of_satsa_pa_makes_a_forbund_the_funder():
+    for verb in ("satsar på", "har satsat på", "satsade på"):
+        text = f"Samordningsförbundet Norrby {verb} projektet Steget för unga vuxna."
+        assert ("Samordningsförbundet Norrby", "Steget") in _rels(text, "FUNDS"), verb
+    # a kommun's ambition is no grant, in any tense
+    assert not _rels("Malmö stad har satsat på projektet Steget.", "FUNDS")
