@@ -227,11 +227,25 @@ def _add(acc: list[float], row) -> None:
         acc[j] += w
 
 
+def _word_base(model: dict, w: str) -> list[float]:
+    """A word's word-feature rows summed once (cached on the model: words repeat)."""
+    wcache = model.setdefault("_wcache", {})
+    base = wcache.get(w)
+    if base is None:
+        state = model["state"]
+        base = [0.0] * len(model["labels"])
+        for a in _word_features(w):
+            row = state.get(a)
+            if row is not None:
+                _add(base, row)
+        wcache[w] = base
+    return base
+
+
 def _emissions(model: dict, seq, tags, line_of) -> list[list[float]]:
     """Each token's score per label: the same sums as over ``features`` (word features summed
     once per distinct word, then the token's context)."""
-    state, k = model["state"], len(model["labels"])
-    wcache = model.setdefault("_wcache", {})
+    state = model["state"]
     words = [w for w, _, _ in seq]
     lows = [w.casefold() for w in words]
     shapes = [_shape(w) for w in words]
@@ -251,14 +265,7 @@ def _emissions(model: dict, seq, tags, line_of) -> list[list[float]]:
     first, linestart, last, shortline = get("first"), get("linestart"), get("last"), get("shortline")
     out = []
     for i, (w, s, _e) in enumerate(seq):
-        base = wcache.get(w)
-        if base is None:
-            base = [0.0] * k
-            for a in _word_features(w):
-                row = state.get(a)
-                if row is not None:
-                    _add(base, row)
-            wcache[w] = base
+        base = _word_base(model, w)
         ctx = []
         if i == 0:
             ctx.append(first)
@@ -488,16 +495,8 @@ def _decode_page(model: dict, seqs, E) -> list[list[str]]:
 def _word_entry(model: dict, w: str) -> tuple:
     """A word's summed word-feature rows (``_emissions``'s base, shared cache) and the attribute
     rows its neighbours look up: w-2, w-1, w+1, w+2 of its folded form, sh-1, sh+1 of its shape."""
-    state, k, get = model["state"], len(model["labels"]), model["_np"]["get"]
-    wcache = model.setdefault("_wcache", {})
-    base = wcache.get(w)
-    if base is None:
-        base = [0.0] * k
-        for a in _word_features(w):
-            row = state.get(a)
-            if row is not None:
-                _add(base, row)
-        wcache[w] = base
+    get = model["_np"]["get"]
+    base = _word_base(model, w)
     lw, sh = w.casefold(), _shape(w)
     return base, (get("w-2=" + lw, 0), get("w-1=" + lw, 0), get("w+1=" + lw, 0), get("w+2=" + lw, 0),
                   get("sh-1=" + sh, 0), get("sh+1=" + sh, 0))
