@@ -988,9 +988,11 @@ _GENITIVE_UNIT = re.compile(
 
 #: "socialtjänsten i Helsingborgs stad", "vuxenutbildningen i Orsa kommun": a kommun's generic
 #: unit is a unit of its own as that named kommun's party (CONVENTIONS)
+#: a kommun's generic services in the definite form (every kommun has them: no names alone)
+_KOMMUN_SERVICES = (r"[Ss]ocialtjänsten|[Vv]uxenutbildningen|[Ss]ocialförvaltningen|[Aa]rbetsmarknadsförvaltningen|"
+    r"[Aa]rbetsmarknadsenheten|[Ii]ndivid-[ \t]och[ \t]familjeomsorgen|[Ee]levhälsan|[Ff]örsörjningsstödet")
 _UNIT_IN_KOMMUN = re.compile(
-    r"(?<![\w\-])((?:[Ss]ocialtjänsten|[Vv]uxenutbildningen|[Ss]ocialförvaltningen|[Aa]rbetsmarknadsförvaltningen|"
-    r"[Aa]rbetsmarknadsenheten|[Ii]ndivid-[ \t]och[ \t]familjeomsorgen|[Ee]levhälsan|[Ff]örsörjningsstödet))"
+    r"(?<![\w\-])((?:" + _KOMMUN_SERVICES + r"))"
     r"[ \t]+i[ \t]+(?=[A-ZÅÄÖ][\w\-]+(?:[ \t][A-ZÅÄÖ][\w\-]+)?[ \t]+(?:kommun|stad)\b)")
 
 
@@ -998,10 +1000,16 @@ _UNIT_IN_KOMMUN = re.compile(
 #: "mellan försörjningsstödet och arbetsmarknadsavdelningen i Jönköping kommun": a kommun's
 #: generic service as a party of a project's or a collaboration's 'mellan' list is a unit of the kommun the list or the page names
 _SERVICE_UNIT = re.compile(
-    r"(?<![\w\-])([Ss]ocialtjänsten|[Vv]uxenutbildningen|[Ss]ocialförvaltningen|[Aa]rbetsmarknadsförvaltningen|"
-    r"[Aa]rbetsmarknadsenheten|[Ii]ndivid-[ \t]och[ \t]familjeomsorgen|[Ee]levhälsan|[Ff]örsörjningsstödet)"
+    r"(?<![\w\-])(" + _KOMMUN_SERVICES + r")"
     r"(?=[ \t\n]*(?:,|och\b|samt\b|i\b|\(|$))")
 _PARTY_LIST = re.compile(r"(?:projekt|projektet|samarbete|samarbetet|samverkan)[ \t\n]+mellan[ \t\n]+((?:[^.!?\n]|\n(?![ \t]*\n)){3,240})")
+
+
+def _add_kommun_service(doc: Doc, surface: str, s: int, e: int, parent: Entity) -> None:
+    """A kommun's generic service as its own unit: one node per kommun, PART_OF it."""
+    name = _cap_first(surface)
+    ent = doc.add("org", name, s, e, uid=unit_uid(f"{name} {parent.name}"), kind="municipal_unit", surface=surface)
+    ent.props.setdefault("parent_uid", parent.uid)
 
 
 def _service_units_in_party_lists(doc: Doc) -> None:
@@ -1020,9 +1028,7 @@ def _service_units_in_party_lists(doc: Doc) -> None:
             parent = after[0] if after else (next(iter(kommuner.values())) if len(kommuner) == 1 else None)
             if parent is None:
                 continue
-            name = _cap_first(m.group(1))
-            ent = doc.add("org", name, s, e, uid=unit_uid(f"{name} {parent.name}"), kind="municipal_unit", surface=m.group(1))
-            ent.props.setdefault("parent_uid", parent.uid)
+            _add_kommun_service(doc, m.group(1), s, e, parent)
 
 
 def _genitive_units(doc: Doc) -> None:
@@ -1035,9 +1041,7 @@ def _genitive_units(doc: Doc) -> None:
         parents = [o for o in parents if o is not None and o.kind == "municipality_org"]
         if doc.is_taken(s, e) or not parents or re.search(r"\w-[ \t]*(?:och|samt|,)[ \t]*$", doc.text[max(0, s - 30):s]):
             continue  # "Arbetsmarknads- och socialförvaltningen": the last part of a longer name
-        name = _cap_first(m.group(1))
-        ent = doc.add("org", name, s, e, uid=unit_uid(f"{name} {parents[0].name}"), kind="municipal_unit", surface=m.group(1))
-        ent.props.setdefault("parent_uid", parents[0].uid)
+        _add_kommun_service(doc, m.group(1), s, e, parents[0])
     for m in rxguard.finditer(_GENITIVE_UNIT, doc.text):
         s, e = m.start(1), m.end(1)
         if doc.is_taken(s, e) or fold(m.group(1)) in _GENERIC_UNITS:
