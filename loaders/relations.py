@@ -1194,9 +1194,8 @@ def person_rules(doc: Doc, people, seg_of) -> None:
 
 
 # rule_report: fires on one annotated page; kept: a label–value layout (a label speaks of every entry after it), CONVENTIONS: (biträdande) projektledare, samordnare or koordinator are contacts
-#: a role label a list of people follows on its line ("Processledare: A, Org B, Org")
-_ROLE_LABEL = re.compile(r"(?i)\b(processledare|projektledare|projektsamordnare|projektkoordinator|samordnare|"
-                         r"koordinator|projektansvarig)[ \t]*:[ \t]*")
+#: a contact role (CONTACT_ROLES, the one list of them) as a label a list of people follows on its line ("Processledare: A, Org B, Org")
+_ROLE_LABEL = re.compile(r"(?i)\b(" + CONTACT_ROLES.pattern + r")[ \t]*:[ \t]*")
 
 
 #: a title word ("utvecklingschef", "integrationsstrateg", "ordförande", "kommunalråd")
