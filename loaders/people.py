@@ -109,6 +109,7 @@ def _name_runs(text: str):
 def find_people(doc: Doc) -> list[PersonMention]:
     text = doc.text
     out: list[PersonMention] = []
+    unknown: list[tuple[str, int, int, int]] = []  # name-shaped runs with no known given name
     for name, s, e in _name_runs(text):
         line_start = text.rfind("\n", 0, s) + 1
         line_end = text.find("\n", e)
@@ -166,6 +167,8 @@ def find_people(doc: Doc) -> list[PersonMention]:
             strong = (bool(prev and _ROLE_WORD.fullmatch(prev.group(1))) or bool(_ROLE_AFTER.match(text, e))) and not any(
                 g_.place(t) or g_.org(t) for t in toks)
         if not _plausible(name, strong):
+            if len(toks) in (2, 3) and _plausible(name, True):
+                unknown.append((name, s, e, line_end))
             continue
         if doc.is_taken(s, e):
             continue
@@ -196,6 +199,7 @@ def find_people(doc: Doc) -> list[PersonMention]:
             role = "Kontaktperson"
         ent = doc.add("person", name, s, e, firm=True, role=role)
         out.append(PersonMention(ent.uid, s, e, zs, ze, role))
+    _coordinated_names(doc, out, unknown)
     # "Elin Brännström och Ulrika Larsson som varit samordnare och projektledare": a role after
     # coordinated names is each one's
     for a, b in zip(out, out[1:]):
@@ -203,6 +207,35 @@ def find_people(doc: Doc) -> list[PersonMention]:
                 and re.match(r"[ \t]+som[ \t]+(?:har[ \t]+)?(?:varit|är|var)\b", text[b.end:b.end + 20]):
             a.role = b.role
     return out
+
+
+#: the joints of a list of names: "A, B, C och D"
+_LIST_JOINT = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+")
+
+
+def _coordinated_names(doc: Doc, out: list[PersonMention], unknown) -> None:
+    """A name-shaped run whose given name the list does not know is a person where it is an
+    item of a list of people: a person before it and one after it, joined by commas or "och"
+    ("Marie Olsson, Mirzal Celhahasic, Niclas Knuts"). The item was read as the title of the
+    person before it; it is not."""
+    text = doc.text
+    for name, s, e, line_end in unknown:
+        if doc.is_taken(s, e):
+            continue
+        before = next((p for p in reversed(out) if p.end <= s), None)
+        after = next((p for p in out if p.start >= e), None)
+        if before is None or after is None or not re.fullmatch(r"[ \t]*,[ \t]*", text[before.end:s]) \
+                or not _LIST_JOINT.fullmatch(text[e:after.start]):
+            continue
+        if before.role == name:
+            before.role = None
+            ent = doc.get("person", before.uid)
+            if ent is not None and ent.props.get("role") == name:
+                del ent.props["role"]
+        role, zs, ze = _role_and_zone(doc, s, e, line_end)
+        ent = doc.add("person", name, s, e, firm=True, role=role)
+        out.append(PersonMention(ent.uid, s, e, zs, ze, role))
+        out.sort(key=lambda p: p.start)
 
 
 #: abbreviations in titles whose full stop does not end the title

@@ -2711,3 +2711,14 @@ def test_every_tense_of_satsa_pa_makes_a_forbund_the_funder():
         assert ("Samordningsförbundet Norrby", "Steget") in _rels(text, "FUNDS"), verb
     # a kommun's ambition is no grant, in any tense
     assert not _rels("Malmö stad har satsat på projektet Steget.", "FUNDS")
+
+
+def test_an_unknown_given_name_between_people_in_a_list_is_a_person():
+    text = ("Styrelsen för Samordningsförbundet Norrby: Anna Berg, Tiivo Kaarlenpoika, Per Holm och "
+            "Ylvi Tammisaari-Oksa. Samtliga styrelseledamöter.")
+    people = {p["name"]: p.get("role") for p in extract_text(text, "b.txt")["people"]}
+    assert {"Anna Berg", "Tiivo Kaarlenpoika", "Per Holm"} <= set(people)
+    assert people["Anna Berg"] is None  # the next name in the list is no title
+    # an unknown name-shaped run that is no item of a list of people stays out
+    alone = {p["name"] for p in extract_text("Vi besökte Tiivo Kaarlenpoika i våras.", "c.txt")["people"]}
+    assert "Tiivo Kaarlenpoika" not in alone
