@@ -254,6 +254,14 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
         f = fld["esf_support"]
         fund = doc.add("org", ESF_FUND, None, None, uid=slug(ESF_FUND), kind="fund", firm=True)
         doc.relate("FUNDS", fund, proj, Span(f.label_start, f.end), amount_sek=proj.props.get("esf_support_sek"))
+    if "fund" in fld:
+        # "Berörd fond: ESF+" (the ESF+ project bank): the fund the project's grant is from
+        f = fld["fund"]
+        ref = Gazetteer.load().org(f.value.strip())
+        if ref is not None and ref.kind == "fund":
+            fund = doc.add("org", ref.name, f.start, f.end, uid=slug(ref.name), kind="fund", firm=True,
+                           surface=f.value.strip())
+            doc.relate("FUNDS", fund, proj, Span(f.label_start, f.end))
     if "contact" in fld:
         f = fld["contact"]
         m = re.match(r"[^\n,;]+", f.value)

@@ -78,6 +78,7 @@ LABELS: dict[str | None, tuple[str, ...]] = {
     "public_cofinancing": ("Offentlig medfinansiering",),
     "private_cofinancing": ("Privat medfinansiering",),
     "cofinancing_rate": ("Unionens medfinansieringsgrad", "Medfinansieringsgrad"),
+    "fund": ("Berörd fond", "Fond", "Finansierande fond", "Fund"),
     "intervention_type": ("Interventionstyp",),
     "decision_date": ("Beslutsdatum", "Beviljandedatum"),
     "call": ("Utlysning", "Ansökningsomgång"),

@@ -881,7 +881,7 @@ def _described_titles(doc: Doc) -> None:
 #: value): two of them under a page's title make it a project page
 _PROJECT_FIELDS = {"owner", "period", "start", "end", "budget", "esf_support", "programme_area", "phase",
                    "project_id", "place", "planned_participants", "project_leader", "partners",
-                   "cofinancing", "call", "action_area", "specific_objective"}
+                   "cofinancing", "call", "action_area", "specific_objective", "fund"}
 _EXTRA_FIELD_LABELS = re.compile(r"(?i)^(?:eu-fond|fond|finansiering|finansiär|projektfakta|finansieras av)$")
 
 

@@ -2722,3 +2722,12 @@ def test_an_unknown_given_name_between_people_in_a_list_is_a_person():
     # an unknown name-shaped run that is no item of a list of people stays out
     alone = {p["name"] for p in extract_text("Vi besökte Tiivo Kaarlenpoika i våras.", "c.txt")["people"]}
     assert "Tiivo Kaarlenpoika" not in alone
+
+
+def test_the_fund_field_of_an_esf_plus_page_funds_the_project():
+    text = ("24-101-S02 - Vägar framåt i Norrby\n\nDiarienummer:\n24-101-S02\nNamn:\nVägar framåt i Norrby\n"
+            "Startdatum:\n2025-01-01\nSlutdatum:\n2027-12-31\nBerörd fond:\nESF+\nProjektägare:\nNORRBY KOMMUN\n")
+    assert ("Europeiska socialfonden", "Vägar framåt i Norrby") in _rels(text, "FUNDS")
+    # a value that is no fund funds nothing
+    other = text.replace("ESF+", "Okänd")
+    assert not _rels(other, "FUNDS")
