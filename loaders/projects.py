@@ -428,7 +428,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def _project_context(text: str, pos: int) -> bool:
     window = text[max(0, pos - 60):pos].lower()
-    return any(w in window for w in ("projekt", "insats", "satsning", "modell", "förstudie"))
+    return any(w in window for w in ("projekt", "insats", "satsning", "modell", "förstudie", "koncept", "metod"))
 
 
 def mark_all_mentions(doc: Doc) -> None:

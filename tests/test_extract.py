@@ -2731,3 +2731,12 @@ def test_the_fund_field_of_an_esf_plus_page_funds_the_project():
     # a value that is no fund funds nothing
     other = text.replace("ESF+", "Okänd")
     assert not _rels(other, "FUNDS")
+
+
+def test_a_quoted_name_after_a_concept_or_method_head_is_a_project():
+    for head in ("utbildningskonceptet", "metoden"):
+        text = f"Föreningen ger deltagarna bättre hälsa genom {head} ”Starkare tillsammans” under hösten."
+        assert "Starkare tillsammans" in {p["name"] for p in extract_text(text, "q.txt")["projects"]}, head
+    # a quoted phrase with no head noun of a project, concept or method near it is no project
+    plain = "Hon kallade det för ”Starkare tillsammans” i sitt tal."
+    assert not extract_text(plain, "q.txt")["projects"]
