@@ -208,3 +208,9 @@ def test_more_wordings_of_the_taxonomys_groups():
     assert "low_swedish_proficiency" in keys_in("Målgruppen är kvinnor som har brister i svenska språket.")
     assert "persons_with_disabilities" in keys_in("Målgruppen är personer med nedsatt funktions- och arbetsförmåga.")
     assert "social_assistance_recipients" in keys_in("Projektet ska minska bidragsberoendet bland deltagarna.")
+
+
+def test_a_group_after_oavsett_is_no_target():
+    assert "persons_with_disabilities" not in keys_in(
+        "Projektet ska kunna ta emot alla i målgruppen, oavsett eventuella funktionsnedsättningar.")
+    assert "persons_with_disabilities" in keys_in("Projektet ska ta emot personer med funktionsnedsättningar.")
