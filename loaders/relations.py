@@ -700,6 +700,10 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
         # CONVENTIONS (levels): the most specific unit written collaborates, not its parent as well
         # ("Temagruppen Unga i arbetslivet/Myndigheten för ungdoms- och civilsamhällesfrågor, …")
         orgs = [o for o in orgs if not any(x is not o and _part_of(doc, x, o) for x in orgs)]
+        # "De kommuner som är med i samverkansavtalet är A, B och C" after "ett avtal mellan X
+        # och kommunerna": X is a party beside the kommuner listed (CONVENTIONS: every pair)
+        side, side_sp = _group_counterparts(doc, seg, sp, here, orgs) or ([], None)
+        orgs = side + orgs
         leads = _leads(doc, sp, here, orgs) or _joint_body(doc, sp, here, orgs)
         if leads and not has_project:
             owners = leads  # "X ska genomföra ett projekt tillsammans med A …": the lead of what follows
@@ -708,7 +712,8 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
         for a, b in pairs:
             if _part_of(doc, a, b) or _part_of(doc, b, a):
                 continue
-            doc.relate("COLLABORATES_WITH", a, b, sp)
+            # a party from the sentence that states the agreement: the quote holds both sentences
+            doc.relate("COLLABORATES_WITH", a, b, side_sp if side_sp and (a in side or b in side) else sp)
 
 
 #: "tillsammans med", "i samarbete/samverkan med": the parties after it join those before it
@@ -730,6 +735,42 @@ _JOINT_BODY = re.compile(r"(?i)\bgemensam\w*\s+(?:\w+\s+)?(?:organisering|organi
 
 
 # rule_report: fires on at most one of the 199 annotated pages; kept: CONVENTIONS (COLLABORATES_WITH: a jointly owned body ↔ each owner)
+#: a sentence that lists the members of a plural party: "De kommuner som är med i
+#: samverkansavtalet är A, B och C", "Kommunerna som deltar är A och B" (its noun in group 1)
+_GROUP_LIST = re.compile(r"(?i)\s*(?:de|alla|samtliga)?\s*(kommuner|regioner|organisationer|föreningar)(?:na)?\s+som\b"
+                         r"[^.:\n]{0,80}?\b(?:är|var|blir)\s*:?\s*$")
+
+
+# rule_report: fires on at most one of the 199 annotated pages; kept: CONVENTIONS (multi-party collaborations: every pair): a plural party defined by a list elsewhere, the construction of the language 'de kommuner som … är A, B och C'
+def _group_counterparts(doc: Doc, seg: Segment, sp: Span, here: list[Mention],
+                        orgs: list[Entity]) -> tuple[list[Entity], Span] | None:
+    """The other parties of an agreement or collaboration with a plural group that this
+    sentence lists by name: the organisations of the segment's sentence that states the
+    collaboration with that group ("mellan Arbetsförmedlingen och kommunerna",
+    "Arbetsförmedlingen och elva kommuner i samverkan"), and the span from that sentence to
+    this one. None where the sentence lists no group or no such sentence names another party."""
+    first = min((m.start for m in here), default=None)
+    if first is None:
+        return None
+    g = _GROUP_LIST.match(doc.text, sp.start, first)
+    if g is None:
+        return None
+    noun = g.group(1).casefold()  # "kommuner"
+    plural = re.compile(rf"(?i)\b(?:{noun}na|(?:\w+\s+){{0,1}}{noun})\b")
+    listed = {o.uid for o in orgs}
+    for other in _sentences_in(doc, seg):
+        if other.start == sp.start:
+            continue
+        t = doc.text[other.start:other.end]
+        if not plural.search(t) or not (rxguard.search(AGREEMENT, t) or rxguard.search(COLLAB_CUES, t)):
+            continue
+        side = [o for o in _ents(doc, doc.mentions_in(other.start, other.end, "org"))
+                if o.uid not in listed and o.kind != "fund"]
+        if side:
+            return side, Span(min(other.start, sp.start), max(other.end, sp.end))
+    return None
+
+
 def _joint_body(doc: Doc, sp: Span, here: list[Mention], orgs: list[Entity]) -> list[Entity]:
     """The body a sentence calls the joint organisation of the others collaborates with each
     of its owners (CONVENTIONS), not the owners with each other."""

@@ -2740,3 +2740,15 @@ def test_a_quoted_name_after_a_concept_or_method_head_is_a_project():
     # a quoted phrase with no head noun of a project, concept or method near it is no project
     plain = "Hon kallade det för ”Starkare tillsammans” i sitt tal."
     assert not extract_text(plain, "q.txt")["projects"]
+
+
+def test_the_party_beside_a_listed_plural_group_collaborates_with_each_member():
+    text = ("Ett samarbetsavtal mellan Försäkringskassan och kommunerna i norra Halland är klart.\n\n"
+            "De kommuner som är med i avtalet är Laholm, Hylte och Halmstad.\n")
+    pairs = {frozenset(p) for p in _rels(text, "COLLABORATES_WITH")}
+    assert {frozenset(("Försäkringskassan", k)) for k in ("Laholms kommun", "Hylte kommun", "Halmstads kommun")} <= pairs
+    assert frozenset(("Laholms kommun", "Hylte kommun")) in pairs  # every pair of the parties
+    # without a sentence that names the group's other party, only the listed kommuner
+    alone = {frozenset(p) for p in _rels("De kommuner som är med i avtalet är Laholm, Hylte och Halmstad.",
+                                         "COLLABORATES_WITH")}
+    assert not any("Försäkringskassan" in p for p in alone)
