@@ -400,6 +400,11 @@ FORBUND = [
     ("Samordningsförbundet Skåne nordost", "Samordningsförbundet Skåne Nordost", "12",
      "Kristianstad, Hässleholm, Östra Göinge, Bromölla, Osby", "", "", "", "",
      "https://www.sfsno.se/category/intressant/"),
+    ("Samordningsförbundet NNV Skåne", "", "12", "",
+     "name as its own page writes it ('Samordningsförbundet NNV Skånes utvecklings- och beredningsgrupp'); the page says "
+     "'De åtta samverkansparterna har bildat en styrelse som består av en ledamot och en ersättare från varje part' but does "
+     "not name the parties, so members not confirmed by a source read; start not in the text read", "", "", "",
+     "https://www.finsamnnvskane.se/om/"),
     ("Sydöstra Skånes samordningsförbund", "", "12", "Simrishamn, Sjöbo, Tomelilla, Ystad",
      "'inom kommunerna Simrishamn, Sjöbo, Tomelilla och Ystad' (Sjöbo kommun's page on its cooperations); start not in the text read",
      "", "", "", "https://www.sjobo.se/kommun-och-politik/kommunens-organisation/samarbeten.html"),
