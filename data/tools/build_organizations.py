@@ -289,6 +289,8 @@ _VMLAN = "https://samordningvastmanland.se/lanssamordningsforbund-2024/"
 _VMLAN_NOTE = ("all members of the län's three förbund backed a county förbund in 2022 and its förbundsordning went out for "
                "decision by 2023-03-31 (" + _VMLAN + "); Norra Västmanlands Samordningsförbund became Samordningsförbundet "
                "Västmanland from 2024-01-01 (" + _NVS + ")")
+#: Samordningsförbundet Umeåregionen's own page: formed 2005 as Samordningsförbundet Umeå, grown by five kommuner and renamed
+_UMR = "https://samordningsforbund.se/umearegionen-social-redovisning/om-oss/"
 FORBUND = [
     # Stockholms län
     ("Samordningsförbundet Stockholms stad", "", "01", "Stockholm", "one of the eight förbund of Region Stockholm on 2020-12-31 (" + _VG + ")", "", "", "",
@@ -398,6 +400,11 @@ FORBUND = [
     ("Samordningsförbundet Skåne nordost", "Samordningsförbundet Skåne Nordost", "12",
      "Kristianstad, Hässleholm, Östra Göinge, Bromölla, Osby", "", "", "", "",
      "https://www.sfsno.se/category/intressant/"),
+    ("Samordningsförbundet NNV Skåne", "", "12", "",
+     "name as its own page writes it ('Samordningsförbundet NNV Skånes utvecklings- och beredningsgrupp'); the page says "
+     "'De åtta samverkansparterna har bildat en styrelse som består av en ledamot och en ersättare från varje part' but does "
+     "not name the parties, so members not confirmed by a source read; start not in the text read", "", "", "",
+     "https://www.finsamnnvskane.se/om/"),
     ("Sydöstra Skånes samordningsförbund", "", "12", "Simrishamn, Sjöbo, Tomelilla, Ystad",
      "'inom kommunerna Simrishamn, Sjöbo, Tomelilla och Ystad' (Sjöbo kommun's page on its cooperations); start not in the text read",
      "", "", "", "https://www.sjobo.se/kommun-och-politik/kommunens-organisation/samarbeten.html"),
@@ -551,8 +558,14 @@ FORBUND = [
      "that day, not the förbund's members, so members not confirmed by a source read; start not in the texts read (the page is undated)", "", "", "",
      "https://studylibsv.com/doc/1132974/bakgrund---samordningsf%C3%B6rbundet-i-j%C3%A4mtlands-l%C3%A4n"),
     # Västerbottens län
-    ("Samordningsförbundet Umeå", "", "24", "Umeå", "org. nr 222000-1834; annual report 2011 (dev corpus h36)", "2005-05", "", "",
-     "../shared/eval/dev/docs/h36_sf-umea-arsredovisning-2011.txt"),
+    ("Samordningsförbundet Umeå", "", "24", "Umeå", "org. nr 222000-1834; annual report 2011 (dev corpus h36); the same förbund "
+     "later grew and was renamed Samordningsförbundet Umeåregionen (" + _UMR + "), the date of the name change not in the text read",
+     "2005-05", "", "Samordningsförbundet Umeåregionen", "../shared/eval/dev/docs/h36_sf-umea-arsredovisning-2011.txt"),
+    ("Samordningsförbundet Umeåregionen", "", "24", "Umeå, Vindeln, Vännäs, Robertsfors, Nordmaling, Bjurholm",
+     "its own page: AF, FK, Region Västerbotten 'samt Umeå, Vindeln, Vännäs, Robertsfors, Nordmaling och Bjurholms kommuner som "
+     "medlemmar'; 'Förbundet bildades 2005 under namnet Samordningsförbundet Umeå och har sedan successivt växt i och med att Vännäs, "
+     "Vindeln, Nordmaling, Robertsfors och senast Bjurholm blivit medlemmar ... och därmed också bytt namn'; no join dates and no "
+     "date of the new name in the text read, so start is left empty", "", "", "", _UMR),
     ("Samordningsförbundet Skellefteå", "", "24", "Skellefteå",
      "became Samordningsförbundet Skellefteå–Norsjö when Norsjö joined; start 2005-12-01 by Skellefteå kommun's page on its "
      "förbund members (https://troint.skelleftea.se/index.asp?page=detailNS&namnd=styrrehab: 'med start 2005-12-01')",
