@@ -970,6 +970,8 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
     projects.clean_names(doc)
     orgs.coordinated_names(doc)
     orgs.acronym_subjects(doc)
+    orgs.bare_heads(doc)
+    orgs.office_bodies(doc)
     if on_names is not None:
         on_names(doc)
     if names.apply(doc, names_model, pms):

@@ -1507,6 +1507,49 @@ def acronym_subjects(doc: Doc) -> None:
         doc.add("org", ref.name if ref else word, s, e, kind=ref.kind if ref else "other", firm=bool(ref), surface=word)
 
 
+def bare_heads(doc: Doc) -> None:
+    """A name of one word that reference data does not know ("Strukturfondspartnerskapet")
+    on a page that names exactly one organisation beginning with that word
+    ("Strukturfondspartnerskapet för Småland och Öarna") is that organisation's short form."""
+    g = Gazetteer.load()
+    used = {k[1] for k in doc.relations} | {k[2] for k in doc.relations}
+    orgs = doc.of_type("org")
+    for bare in orgs:
+        if " " in bare.name or len(bare.name) < 6 or bare.uid in used or g.org(bare.name) is not None \
+                or bare.kind == "municipal_unit":  # a unit's bare name ("Socialkontoret") is its own
+            continue
+        fuller = [o for o in orgs if o is not bare and o.name.startswith(bare.name + " ")]
+        if len(fuller) == 1:
+            doc.merge("org", bare.uid, fuller[0].uid)
+
+
+#: "ledamot i partnerskapet", "vice ordförande i strukturfondspartnerskapet", "ordförande i
+#: delegationen": an office in a body written by its bare definite head noun
+_OFFICE_IN_BODY = re.compile(r"(?i)\b(?:ordförande|ledamot|ledamöter|ersättare|ledamöterna)[ \t]+(?:i|för)[ \t]+"
+                             r"([a-zåäö]{4,}(?:en|et))\b")
+
+
+# rule_report: fires on two annotated pages; kept: a construction of the language (an office in a body named by its bare definite head noun), resolved only to the one organisation of the page with that head
+def office_bodies(doc: Doc) -> None:
+    """The bare definite noun after an office ("ledamot i partnerskapet") is a mention of
+    the one organisation the page names whose first word ends in that noun
+    ("Strukturfondspartnerskapet för Småland och Öarna"); with none or several, nothing."""
+    text = doc.text
+    for m in rxguard.finditer(_OFFICE_IN_BODY, text):
+        s, e = m.start(1), m.end(1)
+        noun = m.group(1).casefold()
+        if doc.is_taken(s, e) or noun in _NOT_OFFICE_BODY:
+            continue
+        heads = [o for o in doc.of_type("org") if o.name.split(" ")[0].casefold().endswith(noun)]
+        if len(heads) == 1:
+            doc.add("org", heads[0].name, s, e, uid=heads[0].uid)
+
+
+#: definite nouns after an office that are the body's own kind, never one named body
+_NOT_OFFICE_BODY = frozenset({"kommunen", "regionen", "förbundet", "samordningsförbundet", "länet", "landet",
+                              "projektet", "styrelsen", "föreningen", "nämnden"})
+
+
 # rule_report: fires on three annotated pages; kept: the issue's coordination after the plural noun it exemplifies
 #: "kommunens egna verksamheter som till exempel Port 5, Startpunkten, Ateljén och Studio Rex",
 #: "andra sociala företag som Kooptjänst Berga, Kooptima, Stadsmissionen m.fl.", "företag … är

@@ -2752,3 +2752,17 @@ def test_the_party_beside_a_listed_plural_group_collaborates_with_each_member():
     alone = {frozenset(p) for p in _rels("De kommuner som är med i avtalet är Laholm, Hylte och Halmstad.",
                                          "COLLABORATES_WITH")}
     assert not any("Försäkringskassan" in p for p in alone)
+
+
+def test_a_bare_head_and_an_office_in_it_resolve_to_the_one_body_of_that_name():
+    text = ("Strukturfondspartnerskapet för Norrby och Öarna har beslutat om 12 miljoner kronor.\n\n"
+            "Strukturfondspartnerskapet ger också stöd till Folkuniversitetet.\n\n"
+            "– Det är viktigt för länet, säger Eva Ek (M), ledamot i partnerskapet.\n")
+    rec = extract_text(text, "s.txt")
+    names = {o["name"] for o in rec["organizations"]}
+    assert "Strukturfondspartnerskapet för Norrby och Öarna" in names
+    assert "Strukturfondspartnerskapet" not in names  # the short form of the same body
+    assert ("Eva Ek", "Strukturfondspartnerskapet för Norrby och Öarna") in _rels(text, "WORKS_FOR")
+    # two bodies with that head: the bare noun names neither
+    two = text.replace("Strukturfondspartnerskapet ger", "Strukturfondspartnerskapet för Västra Sverige ger")
+    assert not any(o.startswith("Strukturfondspartnerskapet") for _, o in _rels(two, "WORKS_FOR"))
