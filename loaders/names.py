@@ -585,6 +585,8 @@ def apply(doc: Doc, model: dict | None = None, people_out: list | None = None) -
         if typ == "ORG":
             if g.place(name):
                 continue  # a bare kommun name is the rules' to read (place or actor)
+            if name.islower() and " " not in name and g.org(name) is None:
+                continue  # "partnerskapet", "strukturfondspartnerskapet": a common noun, not a name
             parts = [x for x in re.split(r",\s*|\s+(?:och|samt)\s+", name) if x]
             if len(parts) > 1 and all(g.place(x) for x in parts):
                 continue  # "Eslöv och Höör": a list of kommun names, the rules' to read as well

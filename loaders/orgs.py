@@ -1518,7 +1518,7 @@ def bare_heads(doc: Doc) -> None:
         if " " in bare.name or len(bare.name) < 6 or bare.uid in used or g.org(bare.name) is not None \
                 or bare.kind == "municipal_unit":  # a unit's bare name ("Socialkontoret") is its own
             continue
-        fuller = [o for o in orgs if o is not bare and o.name.startswith(bare.name + " ")]
+        fuller = [o for o in orgs if o is not bare and o.name.casefold().startswith(bare.name.casefold() + " ")]
         if len(fuller) == 1:
             doc.merge("org", bare.uid, fuller[0].uid)
 

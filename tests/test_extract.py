@@ -2766,3 +2766,21 @@ def test_a_bare_head_and_an_office_in_it_resolve_to_the_one_body_of_that_name():
     # two bodies with that head: the bare noun names neither
     two = text.replace("Strukturfondspartnerskapet ger", "Strukturfondspartnerskapet för Västra Sverige ger")
     assert not any(o.startswith("Strukturfondspartnerskapet") for _, o in _rels(two, "WORKS_FOR"))
+
+
+def test_a_lowercase_common_noun_the_name_model_marks_is_no_organisation(monkeypatch):
+    from loaders import names as N
+    from loaders.doc import Doc
+    text = "Vi fick förtroendet från partnerskapet och från Hylte Bygg Ekonomisk förening."
+    doc = Doc(text, "other", [])
+    spans = [("ORG", text.index("partnerskapet"), text.index("partnerskapet") + len("partnerskapet")),
+             ("ORG", text.index("Hylte Bygg"), text.index(" Ekonomisk"))]
+    monkeypatch.setattr(N, "predicted_spans", lambda d, m: spans)
+    N.apply(doc, {"types": ("ORG",)})
+    assert {e.name for e in doc.of_type("org")} == {"Hylte Bygg"}
+
+
+def test_the_lowercase_bare_form_of_a_body_named_in_full_is_that_body():
+    text = ("Strukturfondspartnerskapet i Norrland har beslutat om stödet.\n\n"
+            "Vi har fått förtroendet från strukturfondspartnerskapet igen.\n")
+    assert {o["name"] for o in extract_text(text, "l.txt")["organizations"]} == {"Strukturfondspartnerskapet i Norrland"}
