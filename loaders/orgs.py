@@ -1463,6 +1463,30 @@ def employers_after_titles(doc: Doc, pms) -> None:
         if doc.mentions_in(s, s + 1, "org") or doc.is_taken(s, e) or not _listed_name(doc, g, name, s, e):
             continue
         _add_named_org(doc, g, name, s, e)
+    for pm in pms:
+        # "Medverkande: Elisabeth Abrahamsson Le Mat Sverige, Jan-Eric Bengtsson Tillväxt Malmö, …":
+        # in a labelled list of speakers, the name-shaped words right after a person, up to the
+        # comma that ends the entry, are the body the person comes from
+        line_start = text.rfind("\n", 0, pm.start) + 1
+        if not _SPEAKERS_LABEL.match(text, line_start, pm.start):
+            continue
+        m = _BODY_AFTER_SPEAKER.match(text, pm.end)
+        if m is None:
+            continue
+        name, s, e = m.group("name"), m.start("name"), m.end("name")
+        if doc.mentions_in(s, e, "org") or doc.mentions_in(s, e, "person") or not _listed_name(doc, g, name, s, e) \
+                or _ROLE_WORD.fullmatch(name.split()[0].lower()):
+            continue
+        _add_named_org(doc, g, name, s, e)
+
+
+#: the label of a list of speakers ("Medverkande: A, B", "Talare: …")
+_SPEAKERS_LABEL = re.compile(r"(?i)[ \t]*(?:medverkande|talare|föreläsare|panel(?:deltagare)?|paneldeltagare|"
+                             r"i\s+panelen)[ \t]*:[^\n]*$")
+#: "Elisabeth Abrahamsson Le Mat Sverige," — a body's name, in sentence case too ("Skandia Idéer
+#: för livet"), that ends the entry at a comma or the line's end
+_BODY_AFTER_SPEAKER = re.compile(
+    rf"[ \t]+(?P<name>[{U}][\w\-&’']*(?:[ \t]+(?:för[ \t]+|och[ \t]+|i[ \t]+)?[\w\-&’']+){{0,4}}?)(?=[ \t]*(?:,|\n|$))")
 
 
 #: a title in a list of speakers or members
