@@ -2788,9 +2788,9 @@ def test_the_lowercase_bare_form_of_a_body_named_in_full_is_that_body():
 
 def test_the_body_written_right_after_a_speaker_in_a_labelled_list_is_their_employer():
     text = ("Seminarium om sociala investeringar\n\n"
-            "Medverkande: Karin Lind Norrby Mat, Per Holm Tillväxt Norrby, Eva Ek Stiftelsen Idéer för livet\n")
+            "Medverkande: Karin Lind Norrby Mat, Per Holm Tillväxt Norrby, Eva Ek Norrbanken Idéer för livet\n")
     works = _rels(text, "WORKS_FOR")
     assert {("Karin Lind", "Norrby Mat"), ("Per Holm", "Tillväxt Norrby"),
-            ("Eva Ek", "Stiftelsen Idéer för livet")} <= works
+            ("Eva Ek", "Norrbanken Idéer för livet")} <= works
     # outside a labelled list of speakers the words after a name are no body
     assert not _rels("Igår träffade vi Karin Lind Norrby Mat, som sagt.", "WORKS_FOR")
