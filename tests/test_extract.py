@@ -2794,3 +2794,15 @@ def test_the_body_written_right_after_a_speaker_in_a_labelled_list_is_their_empl
             ("Eva Ek", "Norrbanken Idéer för livet")} <= works
     # outside a labelled list of speakers the words after a name are no body
     assert not _rels("Igår träffade vi Karin Lind Norrby Mat, som sagt.", "WORKS_FOR")
+
+
+def test_named_units_after_their_kommuns_genitive_or_their_heads_office():
+    text = ("Föreningen ska driva projektet tillsammans med Ljusdals kommuns arbetsmarknadsverksamhet Jobbstart "
+            "och Hudiksvalls stads verksamhet Unga i Fokus. Syftet är gott.\n\n"
+            "– Bra, säger Eva Ek, enhetschef för Arbete och integration i Bollnäs kommun.\n")
+    parts = _rels(text, "PART_OF")
+    assert {("Jobbstart", "Ljusdals kommun"), ("Unga i Fokus", "Hudiksvalls kommun"),
+            ("Arbete och integration", "Bollnäs kommun")} <= parts
+    assert ("Eva Ek", "Arbete och integration") in _rels(text, "WORKS_FOR")  # the most specific level
+    assert ("Funktionshinderomsorg", "Ljusdals kommun") in _rels(
+        "Ljusdals kommuns funktionshinderomsorg arbetade i projektet.", "PART_OF")
