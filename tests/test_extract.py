@@ -2806,3 +2806,16 @@ def test_named_units_after_their_kommuns_genitive_or_their_heads_office():
     assert ("Eva Ek", "Arbete och integration") in _rels(text, "WORKS_FOR")  # the most specific level
     assert ("Funktionshinderomsorg", "Ljusdals kommun") in _rels(
         "Ljusdals kommuns funktionshinderomsorg arbetade i projektet.", "PART_OF")
+
+
+def test_funders_named_by_a_pronoun_are_the_bodies_of_the_sentence_before():
+    text = ("Projektet Dataverkstad Norrby är ett utvecklingsprojekt. Samverkansparter är Studieförbundet "
+            "Vuxenskolan och Försäkringskassan. Verksamheten samfinansieras av dessa tillsammans med medel från "
+            "Europeiska socialfonden (ESF).\n")
+    funds = _rels(text, "FUNDS")
+    assert {("Studieförbundet Vuxenskolan", "Dataverkstad Norrby"), ("Försäkringskassan", "Dataverkstad Norrby"),
+            ("Europeiska socialfonden", "Dataverkstad Norrby")} <= funds
+    assert ("Försäkringskassan", "Dataverkstad Norrby") in _rels(text, "PARTNER_IN")  # still a partner
+    # without the pronoun the partners fund nothing
+    plain = text.replace("samfinansieras av dessa tillsammans med medel från", "får medel från")
+    assert ("Försäkringskassan", "Dataverkstad Norrby") not in _rels(plain, "FUNDS")
