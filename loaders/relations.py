@@ -706,7 +706,11 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
         for o in orgs:
             if o.kind == "municipality_org":
                 last_kommun = o
-        if len(orgs) < 2 or not rxguard.search(COLLAB_CUES, s_text + _label_before(doc, sp)):
+        # "De kommuner som är med i samverkansavtalet är A, B och C" after "ett avtal mellan X
+        # och kommunerna": X is a party beside the kommuner listed; the group's own sentence
+        # states the collaboration (CONVENTIONS: every pair, or X's lead where the group is "med" it)
+        group = _group_counterparts(doc, seg, sp, here, orgs) if orgs else None
+        if group is None and (len(orgs) < 2 or not rxguard.search(COLLAB_CUES, s_text + _label_before(doc, sp))):
             continue
         if not agreement and not arranging and doc.of_type("project") and _PARTNER_NOUN.search(s_text):
             continue  # "de samarbetsparter som ingår: A, B": a project's partners, not collaborators
@@ -717,11 +721,9 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
         # CONVENTIONS (levels): the most specific unit written collaborates, not its parent as well
         # ("Temagruppen Unga i arbetslivet/Myndigheten för ungdoms- och civilsamhällesfrågor, …")
         orgs = [o for o in orgs if not any(x is not o and _part_of(doc, x, o) for x in orgs)]
-        # "De kommuner som är med i samverkansavtalet är A, B och C" after "ett avtal mellan X
-        # och kommunerna": X is a party beside the kommuner listed (CONVENTIONS: every pair)
-        side, side_sp = _group_counterparts(doc, seg, sp, here, orgs) or ([], None)
+        side, side_sp, side_leads = group or ([], None, False)
         orgs = side + orgs
-        leads = _leads(doc, sp, here, orgs) or _joint_body(doc, sp, here, orgs)
+        leads = (side if side_leads else []) or _leads(doc, sp, here, orgs) or _joint_body(doc, sp, here, orgs)
         if leads and not has_project:
             owners = leads  # "X ska genomföra ett projekt tillsammans med A …": the lead of what follows
         pairs = ([(a, b) for a in leads for b in orgs if b not in leads] if leads else
@@ -753,38 +755,45 @@ _JOINT_BODY = re.compile(r"(?i)\bgemensam\w*\s+(?:\w+\s+)?(?:organisering|organi
 
 # rule_report: fires on at most one of the 199 annotated pages; kept: CONVENTIONS (COLLABORATES_WITH: a jointly owned body ↔ each owner)
 #: a sentence that lists the members of a plural party: "De kommuner som är med i
-#: samverkansavtalet är A, B och C", "Kommunerna som deltar är A och B" (its noun in group 1)
-_GROUP_LIST = re.compile(r"(?i)\s*(?:de|alla|samtliga)?\s*(kommuner|regioner|organisationer|föreningar)(?:na)?\s+som\b"
-                         r"[^.:\n]{0,80}?\b(?:är|var|blir)\s*:?\s*$")
+#: samverkansavtalet är A, B och C", "Kommunerna som deltar är A och B", "De tre aktörerna är
+#: huvudaktören A samt B och C" (its noun in group 1)
+_GROUP_LIST = re.compile(
+    r"(?i)\s*(?:(?:de|alla|samtliga)\s+(?:[a-zåäö]+\s+)?)?"
+    r"(kommuner(?:na)?|regioner(?:na)?|organisationer(?:na)?|föreningar(?:na)?|aktörer(?:na)?|parter(?:na)?)\s+"
+    r"(?:som\b[^.:\n]{0,80}?\b)?(?:är|var|blir)\s*:?\s*(?:[a-zåäö]+\s+)?$")
 
 
-# rule_report: fires on at most one of the 199 annotated pages; kept: CONVENTIONS (multi-party collaborations: every pair): a plural party defined by a list elsewhere, the construction of the language 'de kommuner som … är A, B och C'
+# rule_report: fires on two annotated pages; kept: CONVENTIONS (multi-party collaborations: every pair, or a lead and each other party): a plural party defined by a list elsewhere, the construction of the language 'de kommuner som … är A, B och C'
 def _group_counterparts(doc: Doc, seg: Segment, sp: Span, here: list[Mention],
-                        orgs: list[Entity]) -> tuple[list[Entity], Span] | None:
+                        orgs: list[Entity]) -> tuple[list[Entity], Span, bool] | None:
     """The other parties of an agreement or collaboration with a plural group that this
     sentence lists by name: the organisations of the segment's sentence that states the
     collaboration with that group ("mellan Arbetsförmedlingen och kommunerna",
-    "Arbetsförmedlingen och elva kommuner i samverkan"), and the span from that sentence to
-    this one. None where the sentence lists no group or no such sentence names another party."""
+    "Samordningsförbundet ingår ett IOP med tre aktörer"), the span from that sentence to this
+    one, and whether they lead it (the group after "med": they are one side, the group the
+    other). None where the sentence lists no group or no such sentence names another party."""
     first = min((m.start for m in here), default=None)
     if first is None:
         return None
     g = _GROUP_LIST.match(doc.text, sp.start, first)
     if g is None:
         return None
-    noun = g.group(1).casefold()  # "kommuner"
+    noun = g.group(1).casefold()
+    noun = noun[:-2] if noun.endswith("na") else noun  # "aktörerna" → "aktörer"
     plural = re.compile(rf"(?i)\b(?:{noun}na|(?:\w+\s+){{0,1}}{noun})\b")
     listed = {o.uid for o in orgs}
     for other in _sentences_in(doc, seg):
         if other.start == sp.start:
             continue
         t = doc.text[other.start:other.end]
-        if not plural.search(t) or not (rxguard.search(AGREEMENT, t) or rxguard.search(COLLAB_CUES, t)):
+        group = plural.search(t)
+        if group is None or not (rxguard.search(AGREEMENT, t) or rxguard.search(COLLAB_CUES, t)):
             continue
         side = [o for o in _ents(doc, doc.mentions_in(other.start, other.end, "org"))
                 if o.uid not in listed and o.kind != "fund"]
         if side:
-            return side, Span(min(other.start, sp.start), max(other.end, sp.end))
+            lead = bool(re.search(r"(?i)\bmed\s+(?:\w+\s+){0,2}$", t[:group.start()] + " "))
+            return side, Span(min(other.start, sp.start), max(other.end, sp.end)), lead
     return None
 
 

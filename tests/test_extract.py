@@ -2819,3 +2819,12 @@ def test_funders_named_by_a_pronoun_are_the_bodies_of_the_sentence_before():
     # without the pronoun the partners fund nothing
     plain = text.replace("samfinansieras av dessa tillsammans med medel från", "får medel från")
     assert ("Försäkringskassan", "Dataverkstad Norrby") not in _rels(plain, "FUNDS")
+
+
+def test_a_body_that_enters_an_agreement_with_a_listed_group_leads_it():
+    text = ("Förbundet förstärker arbetet genom att Samordningsförbundet Norrby ingår ett IOP med tre aktörer. "
+            "De tre aktörerna är huvudaktören Föreningen Kraftverket samt M29 Socialt Företagscenter och Tanke & Handling.\n")
+    pairs = {frozenset(p) for p in _rels(text, "COLLABORATES_WITH")}
+    lead = "Samordningsförbundet Norrby"
+    assert {frozenset((lead, o)) for o in ("M29 Socialt Företagscenter", "Tanke & Handling")} <= pairs
+    assert frozenset(("M29 Socialt Företagscenter", "Tanke & Handling")) not in pairs  # one side, not pairs
