@@ -691,7 +691,10 @@ def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:
         funder = doc.get("org", funders[0].uid)
         before = [x for x in doc.mentions_in(sp.start, m.start(), "org")]
         amount = F.parse_amount_sek(m.group(1) or m.group(2))
-        if before and proj.uid not in owners:
+        # "X är en del av projektet Y som har beviljats …": the project is the one granted, its
+        # antecedent the relative clause's subject; X is not said to have applied
+        granted_project = re.search(r"\bsom\s+(?:nu\s+)?$", doc.text[sp.start:m.start()]) is not None
+        if before and proj.uid not in owners and not granted_project:
             owner = doc.get("org", before[0].uid)
             owners[proj.uid] = owner
             doc.relate("OWNS", owner, proj, sp)
@@ -972,6 +975,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
     orgs.acronym_subjects(doc)
     orgs.bare_heads(doc)
     orgs.office_bodies(doc)
+    orgs.mark_all_mentions(doc)
     if on_names is not None:
         on_names(doc)
     if names.apply(doc, names_model, pms):

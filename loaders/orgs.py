@@ -1571,6 +1571,25 @@ def acronym_subjects(doc: Doc) -> None:
         doc.add("org", ref.name if ref else word, s, e, kind=ref.kind if ref else "other", firm=bool(ref), surface=word)
 
 
+def mark_all_mentions(doc: Doc) -> None:
+    """Every further occurrence of an organisation's name, as the text wrote it where it was
+    found, is a mention of it ("Skyddsvärnet har avtal med …" after the page named it): what
+    reference data gives its own names, for the open vocabulary too. Names of one short word
+    or in lower case are left to the rules that found them."""
+    from loaders.text import word_spans
+    text = doc.text
+    for ent in doc.of_type("org"):
+        if ent.kind in ("municipality_org", "region"):
+            continue  # a kommun is also its place: "från Helsingborg" is the rules' to read
+        forms = {text[s:e] for s, e in ent.mentions if e - s >= 4}
+        for form in sorted(forms, key=len, reverse=True):
+            if not form[:1].isupper() or "\n" in form or (" " not in form and len(form) < 5):
+                continue
+            for ms, me in word_spans(text, form, genitive_s=True):
+                if not doc.is_taken(ms, me):
+                    doc.add("org", ent.name, ms, me, uid=ent.uid)
+
+
 def bare_heads(doc: Doc) -> None:
     """A name of one word that reference data does not know ("Strukturfondspartnerskapet")
     on a page that names exactly one organisation beginning with that word

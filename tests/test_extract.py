@@ -2828,3 +2828,17 @@ def test_a_body_that_enters_an_agreement_with_a_listed_group_leads_it():
     lead = "Samordningsförbundet Norrby"
     assert {frozenset((lead, o)) for o in ("M29 Socialt Företagscenter", "Tanke & Handling")} <= pairs
     assert frozenset(("M29 Socialt Företagscenter", "Tanke & Handling")) not in pairs  # one side, not pairs
+
+
+def test_every_further_occurrence_of_an_open_vocabulary_name_is_its_mention():
+    text = ("Ny medlem i nätverket: Föreningen Vägvisarna\n\n"
+            "Vägvisarna är en idéburen organisation. Vägvisarna har avtal med Kriminalvården och "
+            "Arbetsförmedlingen.\n")
+    pairs = {frozenset(p) for p in _rels(text, "COLLABORATES_WITH")}
+    assert any("Vägvisarna" in " ".join(p) and "Kriminalvården" in p for p in pairs), pairs
+
+
+def test_a_body_that_is_part_of_a_granted_project_is_its_partner_not_its_owner():
+    text = ("Norrby IF är en del av projektet Samverkan Norrby 2030 som har beviljats drygt 50 miljoner kronor "
+            "från Asyl-, migrations- och integrationsfonden, AMIF.")
+    assert ("Norrby IF", "Samverkan Norrby 2030") not in _rels(text, "OWNS")
