@@ -72,7 +72,7 @@ _PROJECT_WORD = re.compile(r"(?i)\b(?:projekt|insats|satsning|förstudie)\w*")
 _PARTNER_NOUNS = re.compile(r"(?i)\w*partner\w*|\bparter(?:na)?\b|samverkanspart\w*|\bmedsökande\b")
 COLLAB_CUES = re.compile(
     r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|överenskommelse|utvecklingsprojekt\s+med|"
-    r"\bdialog\w*|möte\s+(?:med|mellan)", re.I)
+    r"\bdialog\w*|möte\s+(?:med|mellan)|\bsamråd\w*\s+med\b", re.I)
 # rule_report: fires on at most one of the 199 annotated pages; kept: CONVENTIONS (MEMBER_OF wherever the text names the parties): the FINSAM boilerplate 'genom förbundet samverkar A, B och C'
 _THROUGH_FORBUND = re.compile(r"^\s*(?:genom|via|inom)\s+(?:samordnings|finsam)?förbund(?:et)?\b[^.\n]{0,120}?"
                               r"\b(?:samverkar|samarbetar|samlar|samla|samordnar|samordna)\b", re.I | re.M)

@@ -2842,3 +2842,8 @@ def test_a_body_that_is_part_of_a_granted_project_is_its_partner_not_its_owner()
     text = ("Norrby IF är en del av projektet Samverkan Norrby 2030 som har beviljats drygt 50 miljoner kronor "
             "från Asyl-, migrations- och integrationsfonden, AMIF.")
     assert ("Norrby IF", "Samverkan Norrby 2030") not in _rels(text, "OWNS")
+
+
+def test_consulting_with_bodies_is_collaborating_with_them():
+    text = "I uppdraget ingår att samråda med Försäkringskassan och Arbetsförmedlingen om insatserna."
+    assert frozenset(("Försäkringskassan", "Arbetsförmedlingen")) in {frozenset(p) for p in _rels(text, "COLLABORATES_WITH")}
