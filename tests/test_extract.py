@@ -2847,3 +2847,12 @@ def test_a_body_that_is_part_of_a_granted_project_is_its_partner_not_its_owner()
 def test_consulting_with_bodies_is_collaborating_with_them():
     text = "I uppdraget ingår att samråda med Försäkringskassan och Arbetsförmedlingen om insatserna."
     assert frozenset(("Försäkringskassan", "Arbetsförmedlingen")) in {frozenset(p) for p in _rels(text, "COLLABORATES_WITH")}
+
+
+def test_a_person_comma_pa_a_body_inside_its_parent_unit():
+    text = "– Konferensen ger en inblick, säger Kalle Berg, på Mottagningsbyrån inom Social resursförvaltningen."
+    assert ("Kalle Berg", "Mottagningsbyrån") in _rels(text, "WORKS_FOR")
+    assert ("Mottagningsbyrån", "Social resursförvaltningen") in _rels(text, "PART_OF")
+    # a capitalised adjective that starts the sentence is no part of the unit's name
+    assert "Social resursförvaltningen" not in {o["name"] for o in extract_text(
+        "Social hänsyn tar resursförvaltningen alltid.", "s.txt")["organizations"]}
