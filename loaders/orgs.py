@@ -1514,6 +1514,14 @@ def employers_after_titles(doc: Doc, pms) -> None:
             continue
         _add_named_org(doc, g, name, s, e)
     for pm in pms:
+        m = _AFTER_TITLE_SENTENCE_CASE.match(text, pm.end)
+        if m is None or not _ROLE_WORD.fullmatch(m.group("role").lower()):
+            continue
+        name, s, e = m.group("name"), m.start("name"), m.end("name")
+        if doc.mentions_in(s, e, "org") or not _listed_name(doc, g, name, s, e):
+            continue
+        _add_named_org(doc, g, name, s, e)
+    for pm in pms:
         # "Medverkande: Elisabeth Abrahamsson Le Mat Sverige, Jan-Eric Bengtsson Tillväxt Malmö, …":
         # in a labelled list of speakers, the name-shaped words right after a person, up to the
         # comma that ends the entry, are the body the person comes from
@@ -1558,6 +1566,17 @@ _AFTER_PERSON = re.compile(
     # (the name ends the clause or a verb follows; not "på Arbete och etablering": a name in sentence case)
     # (an acronym is never the start of a longer name: "i BRIS och blivande …")
     rf"[ \t]+(?P<name>{_LISTED})(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]+(?:och|samt|inom)[ \t]+[{U}]|(?<=[{U}][{U}])[ \t]+(?:och|samt)\b|[ \t]+(?!och\b|samt\b|för\b|i\b|av\b)[a-zåäö]{{3,}}(?:r|de|te|t)\b)")
+
+
+#: "generalsekreterare för FN-förbundens världsfederation,", "ordförande för Delegationen för
+#: mänskliga rättigheter i Sverige.": a title's body in sentence case, where its first word is a
+#: genitive or a body's head noun (names by their shape), ending the clause
+_BODY_HEADS = (r"Delegationen|Rådet|Institutet|Myndigheten|Stiftelsen|Föreningen|Förbundet|Centrum|Nätverket|"
+               r"Kommittén|Nämnden|Akademin|Centret|Sekretariatet|Kansliet|Organisationen")
+_AFTER_TITLE_SENTENCE_CASE = re.compile(
+    rf",[ \t]*(?:[a-zåäö\-]+[ \t]+){{0,2}}?(?P<role>[a-zåäö\-/]+)[ \t]+(?:för|på|vid|hos|i)[ \t]+"
+    rf"(?P<name>(?:[{U}][\w\-]*[{L}]s|{_BODY_HEADS})(?:[ \t]+(?:(?:för|i|och|mot|om|av)[ \t]+)?[a-zåäö][\w\-]*){{1,5}}?"
+    rf"(?:[ \t]+i[ \t]+Sverige)?)(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]+och[ \t]+[{U}])")
 
 
 # rule_report: fires on one annotated page; kept: a clause argument (the subject of a verb only a body does) for the open vocabulary, no false positive on the 199 pages

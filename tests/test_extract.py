@@ -2856,3 +2856,12 @@ def test_a_person_comma_pa_a_body_inside_its_parent_unit():
     # a capitalised adjective that starts the sentence is no part of the unit's name
     assert "Social resursförvaltningen" not in {o["name"] for o in extract_text(
         "Social hänsyn tar resursförvaltningen alltid.", "s.txt")["organizations"]}
+
+
+def test_a_titles_body_in_sentence_case_by_its_genitive_or_head_noun():
+    text = ("Talare: Anna Berg, generalsekreterare för Nordens välfärdsallians, och Per Ek, ordförande för "
+            "Rådet för mänskliga rättigheter i Sverige.")
+    works = _rels(text, "WORKS_FOR")
+    assert {("Anna Berg", "Nordens välfärdsallians"), ("Per Ek", "Rådet för mänskliga rättigheter i Sverige")} <= works
+    # a lowercase word after a title that is no body's head stays out ("ansvarig för frågor om …")
+    assert not _rels("Talare: Anna Berg, ansvarig för unga vuxna i kommunen.", "WORKS_FOR")
