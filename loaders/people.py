@@ -132,8 +132,11 @@ def find_people(doc: Doc) -> list[PersonMention]:
         # a flattened table or list runs labels and titles into the name: "Ulf Olsson Datum
         # Kommunalråd", "Lotta Berg Projektledare", "Per Ek December"; the words after the
         # surname that are titles, labels or months are not part of it
+        trailing_role = None
         while len(toks) > 2 and (_not_a_name_word(toks[-1]) or toks[-1].casefold() in _FUNCTION_WORDS):
-            toks.pop()
+            w = toks.pop()
+            if _ROLE_WORD.fullmatch(w.lower()):
+                trailing_role = w  # "Lotta Tjärnkvist Projektledare": the title a flattened line runs on with
         # "Datum Ulf Lundström", "Slutord Anders Henriksson", "Statsrådet Johan Pehrson": a word
         # before a given name that is no given name itself starts no name
         g_ = Gazetteer.load()
@@ -195,6 +198,8 @@ def find_people(doc: Doc) -> list[PersonMention]:
             role = None  # words after the name that are not a title
         if role is None and lead_role:
             role = lead_role.lower()
+        if role is None and trailing_role and text.startswith(trailing_role, e + 1):
+            role = trailing_role
         if label_before and label_before.group(1).lower().startswith("kontaktperson") and role is None:
             role = "Kontaktperson"
         ent = doc.add("person", name, s, e, firm=True, role=role)

@@ -2865,3 +2865,10 @@ def test_a_titles_body_in_sentence_case_by_its_genitive_or_head_noun():
     assert {("Anna Berg", "Nordens välfärdsallians"), ("Per Ek", "Rådet för mänskliga rättigheter i Sverige")} <= works
     # a lowercase word after a title that is no body's head stays out ("ansvarig för frågor om …")
     assert not _rels("Talare: Anna Berg, ansvarig för unga vuxna i kommunen.", "WORKS_FOR")
+
+
+def test_a_title_a_flattened_line_runs_on_after_a_name_is_its_role():
+    text = ("Jobbtorget Norrby\n\nSlutrapport. Rapporten sammanställd av: Lotta Berg Projektledare På uppdrag av "
+            "Samordningsförbundet Skellefteå.\n\nProjektet Jobbtorget Norrby har pågått i tre år.\n")
+    people = {p["name"]: p.get("role") for p in extract_text(text, "r.txt")["people"]}
+    assert people.get("Lotta Berg") == "Projektledare"
