@@ -2872,3 +2872,11 @@ def test_a_title_a_flattened_line_runs_on_after_a_name_is_its_role():
             "Samordningsförbundet Skellefteå.\n\nProjektet Jobbtorget Norrby har pågått i tre år.\n")
     people = {p["name"]: p.get("role") for p in extract_text(text, "r.txt")["people"]}
     assert people.get("Lotta Berg") == "Projektledare"
+
+
+def test_bodies_represented_in_the_forbund_are_its_members():
+    text = ("Samordningsförbundet Norrbygden har startat ett mottagningsteam. Men även Arbetsförmedlingen, "
+            "Försäkringskassan och Region Örebro län är representerade i samordningsförbundets verksamhet.")
+    members = _rels(text, "MEMBER_OF")
+    assert {(o, "Samordningsförbundet Norrbygden") for o in
+            ("Arbetsförmedlingen", "Försäkringskassan", "Region Örebro län")} <= members
