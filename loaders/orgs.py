@@ -1391,6 +1391,7 @@ def coordinated_names(doc: Doc) -> None:
         found.extend(_last_conjunct(text, ms[-1].end))
     found.extend(_first_conjuncts(doc, ms))
     found.extend(_exemplified_bodies(doc))
+    found.extend(_flattened_bodies(doc))
     found.extend(_partner_label_values(doc))
     for a in ms:
         # "ett samarbete mellan Region Östergötland och SE UPP": the parties 'mellan' joins
@@ -1671,6 +1672,41 @@ _EXEMPLIFIED = re.compile(
     rf"föreningar|föreningarna|intressenter|arbetsgivare)\b[^.\n]{{0,60}}?"
     rf"(?:som[ \t]+till[ \t]+exempel|som[ \t]+t\.?[ \t]?ex\.?|som[ \t]+exempelvis|såsom|bland[ \t]+andra|bl\.[ \t]?a\.|som)[ \t]+"
     rf"({_LISTED}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+){_LISTED})+)")
+
+
+#: "… ett flertal arbetsintegrerande sociala företag: Vargtassens hunddagis Snilleblixtens
+#: allservice Fredriks allservice …": a plural noun of bodies, a colon, then a list whose line
+#: breaks the page's text lost (each item a capitalised word and the lowercase words after it)
+# rule_report: fires on at most one of the 199 annotated pages; kept: a layout of the genre (a bullet list flattened into one line by a PDF's text), read by the names' shape
+_FLATTENED_AFTER = re.compile(r"\b[a-zåäö]*(?:företag|verksamheter|föreningar|organisationer|kooperativ)[ \t]*:[ \t]*"
+                              r"([A-ZÅÄÖ][^.;:()\n,]{10,300})")
+
+
+def _flattened_bodies(doc: Doc) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for m in rxguard.finditer(_FLATTENED_AFTER, doc.text):
+        words = list(re.finditer(r"[\w\-&’']+", m.group(1)))
+        items: list[list[re.Match]] = []
+        for i, w in enumerate(words):
+            word = w.group(0)
+            nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
+            # a capitalised word after a lowercase one starts the next item, and so does one that
+            # a lowercase word follows after an item of two names ("Vandrarhemmet Ingeborg Naturum café")
+            if not items or (word[:1].isupper() and (items[-1][-1].group(0)[:1].islower()
+                                                     or (len(items[-1]) >= 2 and nxt[:1].islower()))):
+                items.append([w])
+            else:
+                items[-1].append(w)
+        # a list of names in sentence case: three items or more, each a capitalised word and a few more
+        if len(items) < 3 or any(len(it) > 5 or not it[0].group(0)[:1].isupper() for it in items):
+            continue
+        if any(it[-1].group(0) in ("och", "samt") for it in items[:-1]):
+            continue  # "A och B" ran on: a sentence, not a list
+        base = m.start(1)
+        for it in items:
+            s, e = base + it[0].start(), base + it[-1].end()
+            out.append((doc.text[s:e], s, e))
+    return out
 
 
 def _exemplified_bodies(doc: Doc) -> list[tuple[str, int, int]]:

@@ -2880,3 +2880,13 @@ def test_bodies_represented_in_the_forbund_are_its_members():
     members = _rels(text, "MEMBER_OF")
     assert {(o, "Samordningsförbundet Norrbygden") for o in
             ("Arbetsförmedlingen", "Försäkringskassan", "Region Örebro län")} <= members
+
+
+def test_a_list_of_bodies_flattened_into_one_line_after_a_colon():
+    text = ("Ur projektet har det bildats flera sociala företag: Ekens hunddagis Björkens allservice "
+            "Vandrarhemmet Tallen Strandens café och konferens (start i maj). Dessutom planeras mer.")
+    names = {o["name"] for o in extract_text(text, "f.txt")["organizations"]}
+    assert {"Ekens hunddagis", "Björkens allservice", "Vandrarhemmet Tallen", "Strandens café och konferens"} <= names
+    # a sentence after the colon is no list
+    prose = "Vi har flera sociala företag: Ekens hunddagis har vuxit och anställt två personer i år."
+    assert not any(n.startswith("Ekens hunddagis har") for n in {o["name"] for o in extract_text(prose, "p.txt")["organizations"]})
