@@ -134,6 +134,19 @@ class Doc:
             return top
         return None
 
+    def page_publisher(self) -> Entity | None:
+        """Who "vi" is on the page, outside quotes: the page's förbund, else the organisation
+        the page's text opens with as its first sentence's subject ("Sveriges
+        Kvinnoorganisationer arbetar för … Vi genomför studien i samarbete med …")."""
+        forb = self.page_forbund()
+        if forb is not None or not self.sents:
+            return forb
+        first = self.sents[0]
+        lead = len(self.text[first.start:first.end]) - len(self.text[first.start:first.end].lstrip())
+        opening = [m for m in self.mentions if m.type == "org" and m.start == first.start + lead]
+        ent = self.get("org", opening[0].uid) if opening else None
+        return ent if ent is not None and ent.kind != "fund" else None
+
     def _tight(self, start: int, end: int, source: Entity, target: Entity) -> tuple[int, int]:
         """The lines of a long block (a field list, a bullet list) that name both ends.
 

@@ -722,6 +722,10 @@ _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
     (re.compile(rf"\b((?:{CAP}\s+){{1,3}}AB)\b"), "company"),
     (re.compile(rf"\b({CAP}\s+[Ss]tadsmission(?:en)?)\b"), "nonprofit"),
     (re.compile(rf"\b(Komvux\s+{CAP})"), "municipal_unit"),
+    # "Sveriges Kvinnoorganisationer", "Sveriges Ensamkommandes förening": a national body by its
+    # country's genitive and a capitalised name (the reference data's ones are read first)
+    (re.compile(rf"(?<![\w\-])(Sveriges(?:[ \t]+[{U}][{L}\-]+){{1,3}}(?:[ \t]+(?:och|för)[ \t]+[{U}][{L}\-]+)?"
+                rf"(?:[ \t]+(?:förening|riksförbund|förbund|organisation|råd|nätverk))?)(?![\w\-])"), None),
     (re.compile(rf"(?<=[a-zåäö,] )(Socialtjänsten|Vuxenutbildningen|Socialförvaltningen|Arbetsmarknadsförvaltningen)\b"), "municipal_unit"),
 ]
 
@@ -902,7 +906,7 @@ def find_pattern_orgs(doc: Doc) -> None:
             ref = g.org(canonical or name)
             ent = doc.add("org", ref.name if ref and ref.kind != "coordination_association" else name, s, e,
                           uid=_uid_for(canonical) if canonical else None,
-                          kind=(ref.kind if ref else kind), firm=bool(ref), surface=m.group(1))
+                          kind=(ref.kind if ref else kind or guess_kind(name)), firm=bool(ref), surface=m.group(1))
             if canonical and canonical != ent.name:
                 ent.aliases.add(canonical)
     for m in rxguard.finditer(_UNIT, text):

@@ -150,6 +150,8 @@ def find_projects(doc: Doc) -> None:
             continue  # the name of a call for proposals, not of a project
         if not (re.search(rf"[{U}0-9]", name) or len(name.split()) >= 2):
             continue  # a quoted common word ("risk för ”glapp”") is not a name
+        if re.search(r"(?<![\w\-])(?:en|ett)[ \t]+$", text[max(0, m.start() - 5):m.start(1) - 1]):
+            continue  # "resultera i en ”Problem- och behovsanalys”": a kind of thing, quoted; no project's name
         if _ok(doc, name, m.start(1), m.end(1)) and (m.group(0)[0].isalpha() or _project_context(text, m.start())):
             add_project(doc, name, m.start(1), m.start(1) + len(name))
     for m in _PROJECT_HEADING.finditer(text):

@@ -699,12 +699,18 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
         if re.match(r"\s*Kommunen\b", s_text) and last_kommun is not None and last_kommun not in orgs:
             orgs.insert(0, last_kommun)
         w = _WITH.search(s_text) or _WE_WORK_WITH.search(s_text)
+        we_lead: list[Entity] = []
         if w and re.search(r"(?i)(?:^|[\s,])(?:vi|man)\b", s_text[:w.end()]) and not re.search(r"[\"”“»]", s_text[:w.start()]):
             # "Under några år har vi tillsammans med Kungälvs kommun arbetat …" on a förbund's
-            # own page: "vi" is the page's förbund (not inside a quote: there it is the speaker's)
-            page = doc.page_forbund()
+            # own page: "vi" is the page's förbund, or the body the page opens with (not inside a
+            # quote: there it is the speaker's)
+            page = doc.page_publisher()
             if page is not None and page not in orgs:
                 orgs.insert(0, page)
+                we = re.search(r"(?i)(?:^|[\s,])(?:vi|man)\b", s_text[:w.start()])
+                from loaders.learned import lemma
+                if we and any(lemma(x) in _LEAD_LEMMAS for x in re.findall(r"[^\W\d_]+", s_text[we.end():w.start()])):
+                    we_lead = [page]  # "Vi genomför studien i samarbete med A och B": the page's body leads
         for o in orgs:
             if o.kind == "municipality_org":
                 last_kommun = o
@@ -725,7 +731,7 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
         orgs = [o for o in orgs if not any(x is not o and _part_of(doc, x, o) for x in orgs)]
         side, side_sp, side_leads = group or ([], None, False)
         orgs = side + orgs
-        leads = (side if side_leads else []) or _leads(doc, sp, here, orgs) or _joint_body(doc, sp, here, orgs)
+        leads = (side if side_leads else []) or we_lead or _leads(doc, sp, here, orgs) or _joint_body(doc, sp, here, orgs)
         if leads and not has_project:
             owners = leads  # "X ska genomföra ett projekt tillsammans med A …": the lead of what follows
         pairs = ([(a, b) for a in leads for b in orgs if b not in leads] if leads else

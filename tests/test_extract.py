@@ -2890,3 +2890,15 @@ def test_a_list_of_bodies_flattened_into_one_line_after_a_colon():
     # a sentence after the colon is no list
     prose = "Vi har flera sociala företag: Ekens hunddagis har vuxit och anställt två personer i år."
     assert not any(n.startswith("Ekens hunddagis har") for n in {o["name"] for o in extract_text(prose, "p.txt")["organizations"]})
+
+
+def test_the_body_a_page_opens_with_is_its_we_and_leads_what_we_carry_out():
+    text = ("Sveriges Kvinnoråd arbetar för kvinnors egenmakt. Under 2021 genomför vi en ESF-finansierad "
+            "förstudie. Vi genomför studien i samarbete med Malmö stad och Arbetsförmedlingen. Förstudien ska "
+            "resultera i en ”Problem- och behovsanalys” som lämnas till ESF-rådet.")
+    rec = extract_text(text, "k.txt")
+    assert "Sveriges Kvinnoråd" in {o["name"] for o in rec["organizations"]}
+    assert not rec["projects"]  # a quoted kind of document after "en" names no project
+    pairs = {frozenset(p) for p in _rels(text, "COLLABORATES_WITH")}
+    assert {frozenset(("Sveriges Kvinnoråd", "Malmö stad")), frozenset(("Sveriges Kvinnoråd", "Arbetsförmedlingen"))} <= pairs
+    assert frozenset(("Malmö stad", "Arbetsförmedlingen")) not in pairs  # the page's body leads
