@@ -180,7 +180,7 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
             first = min(f.label_start for f in fld.values())
             for line in reversed(text[:first].rstrip().split("\n")):
                 cand = line.strip()
-                if cand and len(cand.split()) <= 8 and not cand.endswith((".", ":")):
+                if cand and len(cand.split()) <= 14 and not cand.endswith((".", ":")):
                     s = text.rfind(cand, 0, first)
                     name, e = cand, s + len(cand)
                     break

@@ -2902,3 +2902,13 @@ def test_the_body_a_page_opens_with_is_its_we_and_leads_what_we_carry_out():
     pairs = {frozenset(p) for p in _rels(text, "COLLABORATES_WITH")}
     assert {frozenset(("Sveriges Kvinnoråd", "Malmö stad")), frozenset(("Sveriges Kvinnoråd", "Arbetsförmedlingen"))} <= pairs
     assert frozenset(("Malmö stad", "Arbetsförmedlingen")) not in pairs  # the page's body leads
+
+
+def test_a_long_title_right_above_a_project_banks_fields_is_the_projects_name_under_a_banner():
+    text = ("Stäng\n\n3 december - Webbinarium om fattigdom i dagens Sverige\n\nMer information och anmälan.\n\n"
+            "Nya vägar till arbete och studier för unga vuxna långt ifrån arbetsmarknaden i Norrby\n\n"
+            "ProjektfasFörprojektering\nProjektägareArbete och Sysselsättning\nKontaktpersonClara Ek\n"
+            "Beviljat ESF-stöd50 400 kr\nTotal projektbudget100 800 kr\nProjektperiod2008-04-14 till 2008-08-12\n")
+    name = "Nya vägar till arbete och studier för unga vuxna långt ifrån arbetsmarknaden i Norrby"
+    assert ("Arbete och Sysselsättning", name) in _rels(text, "OWNS")
+    assert ("Europeiska socialfonden", name) in _rels(text, "FUNDS")
