@@ -858,9 +858,20 @@ def _is_research(doc: Doc, proj: Entity) -> bool:
 
 
 # rule_report: fires on at most one of the 199 annotated pages; kept: a planned number of participants written in prose (CONVENTIONS fields); guard-like, rare in first-2,000-character pages
-_PLANNED = re.compile(r"(?i)\b(?:ska|skall|planerar att|beräknas|förväntas|räknar med att)\s+(?:\w+\s+)?"
-                      r"(?:nå|omfatta|ta emot|involvera|stötta|hjälpa|ha)\s+(?:cirka\s+|ca\.?\s+|drygt\s+|minst\s+|totalt\s+)?"
-                      r"(\d{1,3}(?:[ \u00a0]\d{3})*|\d+)\s+(?:deltagare|personer|individer|unga|kvinnor|män)\b")
+#: the people a project counts: "120 deltagare", "600 unga vuxna", "60 långtidsarbetslösa"
+_PEOPLE = (r"(?:(?:unika|nya|fler|olika)\s+)?(?:deltagare|personer|individer|unga(?:\s+vuxna)?|ungdomar|kvinnor|män|"
+           r"långtidsarbetslösa|arbetslösa|arbetssökande|nyanlända|elever|familjer)\b")
+_COUNT = r"(?:cirka\s+|ca\.?\s+|drygt\s+|minst\s+|totalt\s+|upp\s+till\s+)?(\d{1,3}(?:[ \u00a0]\d{3})*|\d+)"
+_PLANNED = re.compile(
+    # "ska nå 120 deltagare", "ska stödja 60 långtidsarbetslösa", "kommer att erbjudas till 400 personer"
+    rf"(?i)\b(?:ska|skall|planerar att|beräknas|förväntas|räknar med att|kommer att)\s+(?:\w+\s+)?"
+    rf"(?:nå|omfatta|ta emot|involvera|stötta|stödja|hjälpa|ha|erbjuda|erbjudas(?:\s+till)?|arbeta med|rusta|coacha)\s+"
+    rf"{_COUNT}\s+{_PEOPLE}"
+    # "totalt 250 deltagare ska ha varit med", "100 långtidsarbetslösa ska få hjälp", "Målet är att 210
+    # unika deltagare har deltagit i projektet": the people, then their taking part (not an outcome:
+    # "1000 personer ska lämna arbetslösheten")
+    rf"|(?<![\d%,.])\b{_COUNT}\s+{_PEOPLE}[^.\n]{{0,60}}?\s+(?:ska|skall|kommer\s+att|har)\s+(?:ha\s+)?"
+    rf"(?:få\s+(?:hjälp|stöd)|deltagit|delta|varit\s+med|genomgå|ta\s+del)")
 
 
 _PLANNED_LABEL = re.compile(r"(?i)\bplanerat antal deltagare\s*(?:är|:)?\s*(?:cirka\s+|ca\.?\s+)?"
@@ -881,7 +892,7 @@ def _planned_in_prose(doc: Doc) -> None:
         sp = doc.sentence(m.start())
         seg = doc.segment_of(m.start())
         proj = relations.sentence_project(doc, sp, seg)
-        n = F.parse_int(m.group(1) or m.group(2) if m.re is _PLANNED_LABEL else m.group(1))
+        n = F.parse_int(next(g for g in m.groups() if g))
         if proj is not None and n and "planned_participants" not in proj.props:
             proj.props["planned_participants"] = n
     for m in (_BUDGET_PROSE.finditer(doc.text) if "budget" in doc.text.lower() else ()):

@@ -2912,3 +2912,19 @@ def test_a_long_title_right_above_a_project_banks_fields_is_the_projects_name_un
     name = "Nya vägar till arbete och studier för unga vuxna långt ifrån arbetsmarknaden i Norrby"
     assert ("Arbete och Sysselsättning", name) in _rels(text, "OWNS")
     assert ("Europeiska socialfonden", name) in _rels(text, "FUNDS")
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("Projektet Steget ska stödja 60 långtidsarbetslösa i kommunen.", 60),
+    ("Målet är att 600 unga vuxna ska få hjälp under de två år som projektet Steget varar.", 600),
+    ("Projektet Steget kommer att erbjudas till 400 personer i målgruppen.", 400),
+    ("Ett mål är att totalt 250 deltagare ska ha varit med i projektet Steget.", 250),
+])
+def test_a_planned_number_of_participants_in_prose(sentence, n):
+    rec = extract_text(sentence, "p.txt")
+    assert [p.get("planned_participants") for p in rec["projects"] if p["name"] == "Steget"] == [n]
+
+
+def test_an_outcome_goal_is_no_number_of_participants():
+    rec = extract_text("Målet med projektet Steget är att 1000 personer ska lämna arbetslösheten.", "o.txt")
+    assert [p.get("planned_participants") for p in rec["projects"] if p["name"] == "Steget"] == [None]
