@@ -857,7 +857,7 @@ def _is_research(doc: Doc, proj: Entity) -> bool:
     return any(_RESEARCH_BEFORE.search(doc.text, max(0, s - 40), s) for s, _ in proj.mentions)
 
 
-# rule_report: fires on at most one of the 199 annotated pages; kept: a planned number of participants written in prose (CONVENTIONS fields); guard-like, rare in first-2,000-character pages
+# a planned number of participants written in prose (CONVENTIONS fields), by the clause around the count
 #: the people a project counts: "120 deltagare", "600 unga vuxna", "60 långtidsarbetslösa"
 _PEOPLE = (r"(?:(?:unika|nya|fler|olika)\s+)?(?:deltagare|personer|individer|unga(?:\s+vuxna)?|ungdomar|kvinnor|män|"
            r"långtidsarbetslösa|arbetslösa|arbetssökande|nyanlända|elever|familjer)\b")
