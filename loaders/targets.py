@@ -210,6 +210,8 @@ _DESCRIBED_PARTICIPANTS = re.compile(
     r"(?i)\b(?:(?:en\s+)?(?:majoritet|del|flera|många|hälften|några|ingen|de\s+flesta)\s+av\s+|bland\s+)"
     r"(?:deltagarna|dem|kvinnorna|ungdomarna|männen)\b[^.!?]{0,40}?\b(?:hade|fanns|var)\b")
 _PHRASE_WINDOW = 60
+#: a picture's caption: its credit or the order of the people in it
+_CAPTION = re.compile(r"\bFoto:|\bFotograf:|\bBild:|\bFr(?:\.|ån)?[ \t]?v(?:\.|änster)?[ \t]|[Pp]ersoner i bild")
 # rule_report: fires on at most one of the 199 annotated pages; kept: a construction of the language: a group after 'oavsett' is the one the work does not select by
 #: "oavsett (eventuella) funktionsnedsättningar", "oberoende av bakgrund": a group named to say
 #: the work is for everyone, whatever they have
@@ -293,7 +295,7 @@ def _same_people(text: str, generic: GroupMention, specific: GroupMention) -> bo
 
 def _starts_phrase(text: str, pos: int) -> bool:
     before = text[max(0, pos - 4):pos]
-    return pos == 0 or bool(re.search(r"(?:[.!?:;”\"“(]\s*|\n[ \t]*(?:[-•*·▪►–]|\d{1,2}[.)]|[a-h]\))?[ \t]*)$", before))
+    return pos == 0 or bool(re.search(r"(?:[.!?:;”\"“(]\s*|\s[–—]\s+|\n[ \t]*(?:[-•*·▪►–]|\d{1,2}[.)]|[a-h]\))?[ \t]*)$", before))
 
 
 @lru_cache(maxsize=8)
@@ -395,6 +397,11 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
             continue  # "beslutsfattare inom Funktionsnedsättning": the name of a unit or a title
         if _REGARDLESS.search(text, max(a, g.start - 40), g.start):
             continue  # "alla i målgruppen, oavsett eventuella funktionsnedsättningar": no restriction
+        # (the line, or the line right under it: an image's text over its credit line)
+        line_a, line_b = text.rfind("\n", 0, g.start) + 1, text.find("\n", g.end)
+        next_b = -1 if line_b < 0 else text.find("\n", line_b + 1)
+        if _CAPTION.search(text, line_a, len(text) if line_b < 0 or next_b < 0 else next_b):
+            continue  # "Två kvinnor framför en fontän⏎Fr v … Foto: …": who is in a picture
         if g.key in ("women",):
             local = text[max(a, g.start - _PHRASE_WINDOW):min(b, g.end + _PHRASE_WINDOW)]
             if _EVERYONE.search(local):

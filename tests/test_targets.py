@@ -214,3 +214,15 @@ def test_a_group_after_oavsett_is_no_target():
     assert "persons_with_disabilities" not in keys_in(
         "Projektet ska kunna ta emot alla i målgruppen, oavsett eventuella funktionsnedsättningar.")
     assert "persons_with_disabilities" in keys_in("Projektet ska ta emot personer med funktionsnedsättningar.")
+
+
+def test_who_is_in_a_picture_is_no_target_group():
+    text = ("Projektet Steget ska locka internationell kompetens.\n\nTvå kvinnor framför en fontän\n"
+            "Fr v näringslivschefen Anna Berg och kommunalrådet Eva Ek. Foto: Bo Wik.\n")
+    assert "women" not in keys_in(text)
+    assert "women" in keys_in("Projektet Steget riktar sig till kvinnor som vill starta företag.")
+
+
+def test_a_title_after_a_dash_is_a_phrase_of_its_own():
+    # "Mission Possible – Nyanlända invandrares etablering": the newly arrived, not a name
+    assert keys_in("Program för seminariet: Mission Possible – Nyanlända invandrares etablering.") == ["newly_arrived"]
