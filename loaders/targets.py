@@ -98,7 +98,7 @@ PATTERNS: dict[str, re.Pattern] = {
         r"sfi-?studier", r"(?:studerande|elever) (?:på|inom|i) svenska för invandrare"),
     "short_education": _p(
         r"kort (?:tidigare )?(?:utbildning|skolbakgrund|skolgång|formell utbildning|utbildningsbakgrund)",
-        r"korta utbildningar", r"låg utbildningsnivå", r"lågutbildade?", r"lågutbildning",
+        r"korta utbildningar", r"låg utbildningsnivå", r"lågutbildade?", r"lågutbildning", r"kortutbildade?",
         r"saknar (?:fullständig |en )?(?:gymnasie\w*|grundskole\w*|gymnasial \w+)",
         r"(?:utan|ofullständig(?:a)?|ej fullständig(?:a)?) (?:grundskole\w*|gymnasie\w*|grundskola|betyg)",
         r"förgymnasial (?:utbildning|utbildningsnivå)", r"kort eller ingen (?:skol)?(?:utbildning|skolgång)",
@@ -166,7 +166,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
     "foreign_born_women": ("kvinn", "kvind"),
     "low_swedish_proficiency": ("svensk", "språk", "sprog", "dansk"),
     "sfi_students": ("sfi", "studieväg", "invandrare"),
-    "short_education": ("utbildning", "skolbakgrund", "skolgång", "lågutbild", "gymnasi", "grundskol", "betyg",
+    "short_education": ("utbildning", "skolbakgrund", "skolgång", "lågutbild", "kortutbild", "gymnasi", "grundskol", "betyg",
                         "förgymnasial", "skol", "uddannelse", "ufaglær"),
     "social_assistance_recipients": ("försörjning", "bistånd", "socialbidrag", "självförsörj", "bidrag",
                                      "kontanthjælp"),

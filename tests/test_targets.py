@@ -208,6 +208,7 @@ def test_more_wordings_of_the_taxonomys_groups():
     assert "low_swedish_proficiency" in keys_in("Målgruppen är kvinnor som har brister i svenska språket.")
     assert "persons_with_disabilities" in keys_in("Målgruppen är personer med nedsatt funktions- och arbetsförmåga.")
     assert "social_assistance_recipients" in keys_in("Projektet ska minska bidragsberoendet bland deltagarna.")
+    assert "short_education" in keys_in("Projektets målgrupp är nyanlända kortutbildade personer.")
 
 
 def test_a_group_after_oavsett_is_no_target():
