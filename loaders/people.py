@@ -35,7 +35,7 @@ _ROLE_WORD = re.compile(r"[a-zåäö\-]*(?:chef|hövding|ordförande|direktör|m
                        r"projektledare|samordnare|handläggare|moderator|forskare|sekreterare|talesperson|"
                        r"konsulent|strateg|handledare|koordinator|utvecklare|coach|assistent)(?:en|n)?")
 #: (not a title that a next name follows: "Organizing Integration, docent Sara Brorström")
-_ROLE_AFTER = re.compile(rf",[ \t]+(?:{_ROLE_WORD.pattern})(?:[ \t,]|$)(?![ \t]*[{U}][{L}]+[ \t]+[{U}])")
+_ROLE_AFTER = re.compile(rf",[ \t]+[{U}]?(?:{_ROLE_WORD.pattern})(?:[ \t,]|$)(?![ \t]*[{U}][{L}]+[ \t]+[{U}])")
 #: a role written as a label ("Projektledare: Anna Berg", or "Projektledare" above the name)
 _ROLE_LABEL = (r"[A-ZÅÄÖ][\w\-]*(?:chef|ledare|samordnare|koordinator|ordförande|direktör|handläggare|"
                r"sekreterare|rektor|strateg|utvecklare)")

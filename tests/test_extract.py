@@ -2928,3 +2928,8 @@ def test_a_planned_number_of_participants_in_prose(sentence, n):
 def test_an_outcome_goal_is_no_number_of_participants():
     rec = extract_text("Målet med projektet Steget är att 1000 personer ska lämna arbetslösheten.", "o.txt")
     assert [p.get("planned_participants") for p in rec["projects"] if p["name"] == "Steget"] == [None]
+
+
+def test_an_unknown_given_name_before_a_capitalised_title_is_a_person():
+    text = "I panelen medverkar Angeles Bermudez-Svankvist, Generaldirektör Arbetsförmedlingen."
+    assert ("Angeles Bermudez-Svankvist", "Arbetsförmedlingen") in _rels(text, "WORKS_FOR")
