@@ -62,6 +62,18 @@ def _not_a_name_word(tok: str) -> bool:
             or low.endswith(("chef", "ordförande", "kommunalråd", "ledamot")))
 
 
+def _inflected_noun(tok: str) -> bool:
+    """A capitalised common noun in a definite, genitive or plural form ("Kommunstyrelsens",
+    "Ärendet", "Paragrafer"): its lemma is the shorter base it is inflected from. A surname is
+    no inflected form (the lemmatiser's guesses for one, "Holm" → "holme", are longer)."""
+    from loaders.learned import lemma
+    low = tok.casefold()
+    if not low.endswith(("ens", "ets", "ernas", "arnas", "erna", "arna", "et", "er", "ar")) or "-" in low:
+        return False
+    base = lemma(low)
+    return base != low and len(base) < len(low) and low.startswith(base[:-1])
+
+
 @dataclass
 class PersonMention:
     uid: str
@@ -133,6 +145,8 @@ def find_people(doc: Doc) -> list[PersonMention]:
         # Kommunalråd", "Lotta Berg Projektledare", "Per Ek December"; the words after the
         # surname that are titles, labels or months are not part of it
         trailing_role = None
+        if len(toks) == 3 and _inflected_noun(toks[-1]):
+            toks.pop()  # "Ulf Olsson Kommunstyrelsens", "Filippa Reinfeldt Ärendet": a flattened table's next cell
         while len(toks) > 2 and (_not_a_name_word(toks[-1]) or toks[-1].casefold() in _FUNCTION_WORDS):
             w = toks.pop()
             if _ROLE_WORD.fullmatch(w.lower()):

@@ -2933,3 +2933,12 @@ def test_an_outcome_goal_is_no_number_of_participants():
 def test_an_unknown_given_name_before_a_capitalised_title_is_a_person():
     text = "I panelen medverkar Angeles Bermudez-Svankvist, Generaldirektör Arbetsförmedlingen."
     assert ("Angeles Bermudez-Svankvist", "Arbetsförmedlingen") in _rels(text, "WORKS_FOR")
+
+
+def test_a_flattened_tables_next_cell_is_no_part_of_a_name():
+    text = "Närvarande: Ulf Olsson Kommunstyrelsens ordförande, Anna Holm Paragrafer 12–14.\n"
+    names = {p["name"] for p in extract_text(text, "t.txt")["people"]}
+    assert "Ulf Olsson" in names and "Ulf Olsson Kommunstyrelsens" not in names
+    # a surname the lemmatiser would read as a word is kept ("Per Holm", "Eva Blom")
+    assert {"Per Holm", "Eva Blom"} <= {p["name"] for p in extract_text(
+        "Talare: Per Holm, projektledare, och Eva Blom, samordnare.", "s.txt")["people"]}
