@@ -13,6 +13,7 @@ from loaders import rxguard
 from loaders.doc import Doc, Entity, Mention
 from loaders.fields import MONEY_UNIT
 from loaders.text import Segment, Span
+from loaders.record import slug
 
 OWN_CUES = re.compile(r"\bdriv(?:er|it)\b|\b(?:dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas)\b(?=[^.\n]{0,40}?\bav\b)|\bäg(?:s|des|ts)\s+av\b|"
                       # "X var ansvarig för projektets genomförande", "X ansvarar för projektet"
@@ -1266,7 +1267,24 @@ def person_rules(doc: Doc, people, seg_of) -> None:
             before = text[doc.sentence(pm.start).start:pm.start]
             if label not in ("contact", "inline") and re.search(r"(?i)\b(?:moderator|samtalsledare|konferencier)\w*\W*$", before):
                 continue  # "Dagens moderator, Emma G." leads the day; she is not the project's contact
+            if label == "contact" and zone_orgs and _grants_only(doc, zone_orgs[0], proj):
+                continue  # "Kontakt: Leif E., chef Svenska ESF-rådet": the granting sender's press contact
             doc.relate("CONTACT_FOR", person, proj, where, role=role)
+
+
+#: the council that grants the fund's money (CONVENTIONS: it funds only where the money is said to come from it)
+_GRANTING_COUNCILS = frozenset({slug("Svenska ESF-rådet")})
+
+
+def _grants_only(doc: Doc, org: Entity, proj: Entity) -> bool:
+    """The organisation is the fund or the council that grants its money, with no other part
+    in the project: a contact of that body's is the sender's press contact, not the project's
+    (CONVENTIONS: not the sender). A förbund or kommun that funds a project is a party to it,
+    its people are the project's contacts."""
+    rels = {t for (t, a, b) in doc.relations if a == org.uid and b == proj.uid}
+    if rels & {"OWNS", "PARTNER_IN"}:
+        return False
+    return org.kind == "fund" or org.uid in _GRANTING_COUNCILS
 
 
 # rule_report: fires on one annotated page; kept: a label–value layout (a label speaks of every entry after it), CONVENTIONS: (biträdande) projektledare, samordnare or koordinator are contacts

@@ -2942,3 +2942,13 @@ def test_a_flattened_tables_next_cell_is_no_part_of_a_name():
     # a surname the lemmatiser would read as a word is kept ("Per Holm", "Eva Blom")
     assert {"Per Holm", "Eva Blom"} <= {p["name"] for p in extract_text(
         "Talare: Per Holm, projektledare, och Eva Blom, samordnare.", "s.txt")["people"]}
+
+
+def test_the_granting_councils_press_contacts_are_no_project_contacts():
+    text = ("Projektet Öns kompetens beviljas stöd av Svenska ESF-rådet.\n\nKontakt\n"
+            "Leif Ek, chef Svenska ESF-rådet Småland och Öarna, 036-34 57 36\n")
+    assert not _rels(text, "CONTACT_FOR")
+    # a förbund that funds the project is a party: its chair under "Kontakt" is a contact
+    text = ("Samordningsförbundet Norrby finansierar projektet Öns kompetens.\n\nKontakt\n"
+            "Sedat Ek, ordförande Samordningsförbundet Norrby, telefon 040-34 10 05\n")
+    assert ("Sedat Ek", "Öns kompetens") in _rels(text, "CONTACT_FOR")
