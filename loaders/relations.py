@@ -768,8 +768,8 @@ _JOINT_BODY = re.compile(r"(?i)\bgemensam\w*\s+(?:\w+\s+)?(?:organisering|organi
 #: huvudaktören A samt B och C" (its noun in group 1)
 _GROUP_LIST = re.compile(
     r"(?i)\s*(?:(?:de|alla|samtliga)\s+(?:[a-zåäö]+\s+)?)?"
-    r"(kommuner(?:na)?|regioner(?:na)?|organisationer(?:na)?|föreningar(?:na)?|aktörer(?:na)?|parter(?:na)?)\s+"
-    r"(?:som\b[^.:\n]{0,80}?\b)?(?:är|var|blir)\s*:?\s*(?:[a-zåäö]+\s+)?$")
+    r"(kommuner(?:na)?|regioner(?:na)?|organisationer(?:na)?|föreningar(?:na)?|aktörer(?:na)?|parter(?:na)?|företag(?:en)?)\s+"
+    r"(?:som\b[^.:\n]{0,80}?\b)?(?:är|var|blir)\s*:?\s*(?:(?:bland\s+andra|bl\.\s?a\.|främst|bland\s+annat)\s+|[a-zåäö]+\s+)?$")
 
 
 # rule_report: fires on two annotated pages; kept: CONVENTIONS (multi-party collaborations: every pair, or a lead and each other party): a plural party defined by a list elsewhere, the construction of the language 'de kommuner som … är A, B och C'
@@ -788,8 +788,9 @@ def _group_counterparts(doc: Doc, seg: Segment, sp: Span, here: list[Mention],
     if g is None:
         return None
     noun = g.group(1).casefold()
-    noun = noun[:-2] if noun.endswith("na") else noun  # "aktörerna" → "aktörer"
-    plural = re.compile(rf"(?i)\b(?:{noun}na|(?:\w+\s+){{0,1}}{noun})\b")
+    noun = noun[:-2] if noun.endswith("na") else noun[:-2] if noun == "företagen" else noun  # "aktörerna" → "aktörer"
+    definite = "företagen" if noun == "företag" else f"{noun}na"
+    plural = re.compile(rf"(?i)\b(?:{definite}|(?:\w+\s+){{0,1}}{noun})\b")
     listed = {o.uid for o in orgs}
     for other in _sentences_in(doc, seg):
         if other.start == sp.start:

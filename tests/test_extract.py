@@ -2952,3 +2952,10 @@ def test_the_granting_councils_press_contacts_are_no_project_contacts():
     text = ("Samordningsförbundet Norrby finansierar projektet Öns kompetens.\n\nKontakt\n"
             "Sedat Ek, ordförande Samordningsförbundet Norrby, telefon 040-34 10 05\n")
     assert ("Sedat Ek", "Öns kompetens") in _rels(text, "CONTACT_FOR")
+
+
+def test_a_group_of_companies_listed_after_bland_andra_joins_the_body_that_works_with_them():
+    text = ("Hudiksvalls kommun har fått 492 000 kronor för att utveckla integrationen tillsammans med företag "
+            "i Hudiksvall. De företag som är involverade i satsningen är bland andra Ellos, Ericsson och Scania.")
+    pairs = {frozenset(p) for p in _rels(text, "COLLABORATES_WITH")}
+    assert {frozenset(("Hudiksvalls kommun", c)) for c in ("Ellos", "Ericsson", "Scania")} <= pairs
