@@ -969,8 +969,46 @@ _ABBR_AFTER = re.compile(rf"([{U}][\w\-]*(?:[ \-][\w\-]+){{0,6}})\s+\(([{U}][{U}
 _ABBR_BEFORE = re.compile(rf"\b([{U}][{U}{L}]{{1,9}})\s+\((?:[Dd]e[lt]\w*\s+)?([{U}][{L}]+(?:\s+[\w\-]+){{1,6}})\)")
 
 
+#: "mötesplats för social innovation (MSI)", "Nämnden för Arbetsmarknad och Vuxenutbildning (NAV)":
+#: a body's name that an abbreviation of its initials defines, its head noun one of a body's
+_DEFINED_BODY = re.compile(r"(?<![\w\-])((?:[A-ZÅÄÖa-zåäö][\w\-]*[ \t]+){1,6}?[A-ZÅÄÖa-zåäö][\w\-]*)[ \t]+\(([A-ZÅÄÖ]{2,6})\)")
+_BODY_HEAD_NOUNS = ("mötesplats", "nämnd", "delegation", "förening", "förbund", "centrum", "center", "råd", "institut",
+                    "myndighet", "nätverk", "organisation", "sekretariat", "samarbetsorgan", "kommitté", "stiftelse",
+                    "akademi", "kansli", "kooperativ")
+_INITIAL_SKIP = frozenset("för och i av med till på om den det de".split())
+
+
+# rule_report: fires on two annotated pages; kept: the issue's 'Name (ABBR)' definition, a construction of the language, checked by the initials and a body's head noun
+def _bodies_defined_by_initials(doc: Doc) -> None:
+    g = Gazetteer.load()
+    for m in rxguard.finditer(_DEFINED_BODY, doc.text):
+        words, abbr = m.group(1).split(), m.group(2)
+        # the shortest tail of the words whose initials (function words skipped) spell the abbreviation
+        for k in range(len(words) - 1, -1, -1):
+            tail = words[k:]
+            initials = "".join(w[0] for w in tail if w.casefold() not in _INITIAL_SKIP).upper()
+            if initials == abbr:
+                break
+        else:
+            continue
+        head = tail[0].casefold()
+        if not any(head.startswith(h) or head.endswith(h) or head.endswith(h + "en") or head.endswith(h + "et")
+                   for h in _BODY_HEAD_NOUNS):
+            continue
+        name = " ".join(tail)
+        s = m.start(1) + m.group(1).rindex(name) if name in m.group(1) else None
+        if s is None:
+            continue
+        e = s + len(name)
+        if doc.is_taken(s, e) or g.org(name) or g.place(name):
+            continue
+        ent = doc.add("org", name[0].upper() + name[1:], s, e, kind=guess_kind(name), surface=name)
+        ent.aliases.add(abbr)
+
+
 def find_defined_abbreviations(doc: Doc) -> None:
     """'Arbetsmarknads- och socialförvaltningen (ASF)' makes ASF an alias in this text."""
+    _bodies_defined_by_initials(doc)
     text = doc.text
     new: list[tuple[str, Entity]] = []
     for m in rxguard.finditer(_ABBR_AFTER, text):

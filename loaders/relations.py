@@ -690,8 +690,10 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
         # a förbund or network collaborates when it co-arranges an event; elsewhere a sentence
         # naming one with others states membership or financing, not collaboration
         agreement = bool(rxguard.search(AGREEMENT, s_text))
+        # (or says so in so many words: "NNS samarbetar också med mötesplats för social innovation")
+        said = _said_to_work_with(doc, sp, here)
         orgs = [o for o in _ents(doc, [m for m in here if m.uid not in framework])
-                if o.kind != "fund" and (arranging or agreement or o.kind not in ("coordination_association", "network"))]
+                if o.kind != "fund" and (arranging or agreement or o.uid in said or o.kind not in ("coordination_association", "network"))]
         if arranging and re.search(r"(?i)\b(?:av|med)\s+(?:samordnings)?förbundet\b|^\s*(?:samordnings)?förbundet\s+"
                                    r"(?:arrangerar|bjuder)", s_text):
             page = doc.page_forbund()  # "arrangeras av förbundet i samarbete med …": the page's förbund
@@ -742,6 +744,25 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
                 continue
             # a party from the sentence that states the agreement: the quote holds both sentences
             doc.relate("COLLABORATES_WITH", a, b, side_sp if side_sp and (a in side or b in side) else sp)
+
+
+#: a finite verb of working together and its "med": "X samarbetar (också) med Y"
+_WORKS_WITH_VERB = re.compile(r"(?i)\b(?:samarbetar|samverkar|samarbetade|samverkade|har\s+samarbetat|har\s+samverkat)"
+                              r"\s+(?:\w+\s+){0,2}?med\b")
+def _said_to_work_with(doc: Doc, sp: Span, here: list[Mention]) -> set[str]:
+    """The subject of "X samarbetar med Y (och Z)" and the objects its "med" joins: they
+    collaborate whatever their kind (a network, a förbund)."""
+    w = _WORKS_WITH_VERB.search(doc.text, sp.start, sp.end)
+    if w is None:
+        return set()
+    before = [m for m in here if m.end <= w.start()]
+    after = [m for m in here if m.start >= w.end()]
+    chain = after[:1]
+    for m in after[1:]:
+        if not _CONJ_GAP.fullmatch(doc.text, chain[-1].end, m.start):
+            break
+        chain.append(m)
+    return {m.uid for m in before[-1:] + chain}
 
 
 #: "tillsammans med", "i samarbete/samverkan med": the parties after it join those before it
@@ -1120,6 +1141,10 @@ def _exemplified_units(doc: Doc) -> None:
                 doc.relate("PART_OF", o, parent, sp)
 
 
+#: between a body and the one it is part of: "X (ABBR) vid Y", "X vid Y"
+_AT_PARENT = re.compile(r"(?:[ \t]*\([A-ZÅÄÖ][\w\-]{1,9}\))?[ \t]+vid[ \t]+")
+
+
 def part_of_rules(doc: Doc) -> None:
     text = doc.text
     _exemplified_units(doc)
@@ -1132,6 +1157,13 @@ def part_of_rules(doc: Doc) -> None:
     # "Temagruppen Unga i arbetslivet/Myndigheten för ungdoms- och civilsamhällesfrågor": a unit,
     # a slash, the body of reference data it belongs to
     ms = sorted(doc.mentions_in(0, len(text), "org"), key=lambda m: m.start)
+    for a, b in zip(ms, ms[1:]):
+        # "Mötesplatsen för social innovation (MSI) vid Malmö Högskola": a body at the one it is part of
+        if _AT_PARENT.fullmatch(text, a.end, b.start):
+            ea, eb = doc.get("org", a.uid), doc.get("org", b.uid)
+            if ea is not None and eb is not None and ea is not eb and eb.kind in ("education", "agency", "region",
+                                                                                   "municipality_org", "other"):
+                doc.relate("PART_OF", ea, eb, doc.sentence(a.start))
     for a, b in zip(ms, ms[1:]):
         if re.fullmatch(r"[ \t]*/[ \t]*", text[a.end:b.start]):
             ea, eb = doc.get("org", a.uid), doc.get("org", b.uid)

@@ -2959,3 +2959,22 @@ def test_a_group_of_companies_listed_after_bland_andra_joins_the_body_that_works
             "i Hudiksvall. De företag som är involverade i satsningen är bland andra Ellos, Ericsson och Scania.")
     pairs = {frozenset(p) for p in _rels(text, "COLLABORATES_WITH")}
     assert {frozenset(("Hudiksvalls kommun", c)) for c in ("Ellos", "Ericsson", "Scania")} <= pairs
+
+
+def test_a_body_defined_by_its_initials_and_a_network_that_says_it_works_with_it():
+    text = "NNS samarbetar också med mötesplats för social innovation (MSI) i hela landet."
+    rec = extract_text(text, "m.txt")
+    assert "Mötesplats för social innovation" in {o["name"] for o in rec["organizations"]}
+    assert frozenset(("NNS", "Mötesplats för social innovation")) in {frozenset(p) for p in _rels(text, "COLLABORATES_WITH")}
+    # an abbreviation that is no body's (an agreement's, a method's) defines no organisation
+    names = {o["name"] for o in extract_text("Vi ingår ett Idéburet Offentligt Partnerskap (IOP) med dem. "
+                                             "Metoden Individual Placement and Support (IPS) används.", "i.txt")["organizations"]}
+    assert not any("Partnerskap" in n or "Placement" in n for n in names)
+
+
+def test_a_body_at_the_one_it_is_part_of():
+    text = "Arrangörer: Coompanion och Mötesplatsen för social innovation (MSI) vid Malmö Högskola"
+    assert ("Mötesplatsen för social innovation", "Malmö högskola") in _rels(text, "PART_OF")
+    pairs = {frozenset(p) for p in _rels(text, "COLLABORATES_WITH")}
+    assert frozenset(("Coompanion", "Mötesplatsen för social innovation")) in pairs
+    assert not any("Malmö högskola" in p for p in pairs)  # the unit collaborates, not its parent as well
