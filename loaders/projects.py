@@ -197,10 +197,17 @@ def find_projects(doc: Doc) -> None:
             # "insatsen Unga i fokus. Insatsen drivs …": a sentence-case name that ends the
             # clause, a few words without digits, verbs or relative clauses
             tail = re.match(r"[^.,;:!?()\n\d–]{0,60}?(?=\s*(?:[.,;:!?]\s|[.!?]?$|\n))", rest)
-            if tail and len(tail.group(0).split()) <= 4 and not _FINITE_VERB.search(tail.group(0)) \
+            words = tail.group(0) if tail else ""
+            most = 4
+            state = re.match(r"(.+?)\s+(?:i\s+full\s+gång|i\s+gång|igång)\s*$", words)
+            if state:
+                # "Nu är samverkansprojektet Tillsammans för jobb och integration i full gång": the
+                # predicate after an inverted subject is no part of its name
+                words, most = state.group(1), 6
+            if tail and len(words.split()) <= most and not _FINITE_VERB.search(words) \
                     and not re.search(r"\s(?:som|att|och|eller|samt|med|för|av|till|från|under|efter|under)\s*$|"
-                                      r"\s(?:som|att|eller|samt)\s", tail.group(0)):
-                name = tail.group(0)
+                                      r"\s(?:som|att|eller|samt)\s", words):
+                name = words
             else:
                 # "Förstudien Vägen ut ägs av …": a sentence-case name is the clause's subject,
                 # it ends where the finite verb of a project's clause begins

@@ -2978,3 +2978,8 @@ def test_a_body_at_the_one_it_is_part_of():
     pairs = {frozenset(p) for p in _rels(text, "COLLABORATES_WITH")}
     assert frozenset(("Coompanion", "Mötesplatsen för social innovation")) in pairs
     assert not any("Malmö högskola" in p for p in pairs)  # the unit collaborates, not its parent as well
+
+
+def test_the_predicate_after_an_inverted_subject_is_no_part_of_a_projects_name():
+    text = "Nu är samverkansprojektet Tillsammans för jobb och integration i full gång. Partners är Arbetsförmedlingen."
+    assert "Tillsammans för jobb och integration" in {p["name"] for p in extract_text(text, "t.txt")["projects"]}
