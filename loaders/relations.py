@@ -1543,7 +1543,9 @@ def _inline_board(doc: Doc, pm) -> bool:
     # the end of a comma list of names that the next sentence calls the board
     j = pm.end
     nxt = [m for m in doc.mentions if m.type == "person" and m.start >= j]
-    while nxt and re.fullmatch(r"[ \t]*(?:,|och)[ \t]*", text[j:nxt[0].start]):
+    # (an item the people rules did not read as a name, "Bigitta SohIberg", does not break the list)
+    while nxt and re.fullmatch(r"[ \t]*(?:,|och)[ \t]*(?:[A-ZÅÄÖ][\w\-]+[ \t]+[A-ZÅÄÖ][\w\-]+[ \t]*,[ \t]*)?",
+                               text[j:nxt[0].start]):
         j = nxt[0].end
         nxt = [m for m in nxt[1:] if m.start >= j]
     return bool(_ALL_BOARD_AFTER.match(text[j:j + 120]))

@@ -2983,3 +2983,10 @@ def test_a_body_at_the_one_it_is_part_of():
 def test_the_predicate_after_an_inverted_subject_is_no_part_of_a_projects_name():
     text = "Nu är samverkansprojektet Tillsammans för jobb och integration i full gång. Partners är Arbetsförmedlingen."
     assert "Tillsammans för jobb och integration" in {p["name"] for p in extract_text(text, "t.txt")["projects"]}
+
+
+def test_a_board_list_the_next_sentence_names_survives_an_item_not_read_as_a_name():
+    text = ("Samordningsförbundet Norrdal startar i höst.\n\nAnna Berg, Per Holm, Bigitta SohIberg, Eva Ek, "
+            "Lars Lind. Samtliga styrelseledamöter.\n")
+    works = _rels(text, "WORKS_FOR")
+    assert {(p, "Samordningsförbundet Norrdal") for p in ("Anna Berg", "Per Holm", "Eva Ek", "Lars Lind")} <= works
