@@ -1657,7 +1657,13 @@ def mark_all_mentions(doc: Doc) -> None:
         for form in sorted(forms, key=len, reverse=True):
             if not form[:1].isupper() or "\n" in form or (" " not in form and len(form) < 5):
                 continue
-            for ms, me in word_spans(text, form, genitive_s=True):
+            spans = word_spans(text, form, genitive_s=True)
+            if " " in form:
+                # a name of several words also where its later words are in another case
+                # ("rektor på Hyllie park folkhögskola" after "Hyllie Park folkhögskola")
+                spans += [(m.start(), m.start() + len(form)) for m in
+                          re.finditer(rf"(?<![\w\-]){re.escape(form[0])}(?i:{re.escape(form[1:])})(?![\w\-])", text)]
+            for ms, me in spans:
                 if not doc.is_taken(ms, me):
                     doc.add("org", ent.name, ms, me, uid=ent.uid)
 

@@ -2990,3 +2990,9 @@ def test_a_board_list_the_next_sentence_names_survives_an_item_not_read_as_a_nam
             "Lars Lind. Samtliga styrelseledamöter.\n")
     works = _rels(text, "WORKS_FOR")
     assert {(p, "Samordningsförbundet Norrdal") for p in ("Anna Berg", "Per Holm", "Eva Ek", "Lars Lind")} <= works
+
+
+def test_a_several_word_name_is_its_mention_in_another_case_too():
+    text = ("Norrby Park folkhögskola startar kursen.\n\n"
+            "Lisa Ek, rektor på Norrby park folkhögskola, är nöjd.")
+    assert ("Lisa Ek", "Norrby Park folkhögskola") in _rels(text, "WORKS_FOR")
