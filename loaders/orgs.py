@@ -1650,6 +1650,7 @@ def mark_all_mentions(doc: Doc) -> None:
     or in lower case are left to the rules that found them."""
     from loaders.text import word_spans
     text = doc.text
+    low = text.lower()
     for ent in doc.of_type("org"):
         if ent.kind in ("municipality_org", "region"):
             continue  # a kommun is also its place: "från Helsingborg" is the rules' to read
@@ -1658,11 +1659,10 @@ def mark_all_mentions(doc: Doc) -> None:
             if not form[:1].isupper() or "\n" in form or (" " not in form and len(form) < 5):
                 continue
             spans = word_spans(text, form, genitive_s=True)
-            if " " in form:
+            if " " in form and len(low) == len(text):
                 # a name of several words also where its later words are in another case
                 # ("rektor på Hyllie park folkhögskola" after "Hyllie Park folkhögskola")
-                spans += [(m.start(), m.start() + len(form)) for m in
-                          re.finditer(rf"(?<![\w\-]){re.escape(form[0])}(?i:{re.escape(form[1:])})(?![\w\-])", text)]
+                spans += [(a, b) for a, b in word_spans(low, form.lower(), genitive_s=True) if text[a] == form[0]]
             for ms, me in spans:
                 if not doc.is_taken(ms, me):
                     doc.add("org", ent.name, ms, me, uid=ent.uid)
