@@ -288,7 +288,14 @@ def _role_and_zone(doc: Doc, s: int, e: int, line_end: int) -> tuple[str | None,
     while nxt and not _plausible(nxt.group(1), False):
         nxt = _NAME.search(text, nxt.end(), zone_end)
     if nxt:
-        zone_end = max(e, re.search(r"\s*(?:via|och|samt|,)?\s*$", text[e:nxt.start()]).start() + e)
+        start = nxt.start()
+        toks = nxt.group(1).split(" ")
+        g = Gazetteer.load()
+        if len(toks) > 2 and not g.is_first_name(toks[0].split("-")[0]) and g.is_first_name(toks[1].split("-")[0]):
+            # "Lars-Erik Holm GD Socialstyrelsen Adriana Lender": the next person begins at the
+            # given name; the body before it is still this person's
+            start = nxt.start() + len(toks[0]) + 1
+        zone_end = max(e, re.search(r"\s*(?:via|och|samt|,)?\s*$", text[e:start]).start() + e)
     zone = text[e:zone_end]
     role = None
     m = re.match(r"(?:,|\s[–—-])\s*(?:som är\s+)?([^,]+)", zone)

@@ -2996,3 +2996,10 @@ def test_a_several_word_name_is_its_mention_in_another_case_too():
     text = ("Norrby Park folkhögskola startar kursen.\n\n"
             "Lisa Ek, rektor på Norrby park folkhögskola, är nöjd.")
     assert ("Lisa Ek", "Norrby Park folkhögskola") in _rels(text, "WORKS_FOR")
+
+
+def test_a_flattened_signature_block_gives_each_person_the_body_after_their_title():
+    text = ("Det bildar grunden för samverkan. Lars-Erik Holm GD Socialstyrelsen Adriana Lender GD "
+            "Försäkringskassan Håkan Sörman VD Sveriges Kommuner och Landsting")
+    works = _rels(text, "WORKS_FOR")
+    assert {("Lars-Erik Holm", "Socialstyrelsen"), ("Adriana Lender", "Försäkringskassan")} <= works
