@@ -596,6 +596,27 @@ _MODAL_BEFORE = re.compile(r"(?:^|[ \t])(?:ska|skall|kommer|vill|måste|kan|har|
 _CLAUSE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|\b(?:att|som|när|där|då|och|men|medan)[ \t]+)$")
 
 
+#: a list that goes on after its bracket: "…) inklusive", "…) samt"
+_LIST_GOES_ON = re.compile(r"\)[ \t]+(?:inklusive|samt|liksom|och[ \t]+även)[ \t]+$")
+#: "Här i norr är det Mora, Orsa och Älvdalen som utgör …": kommun names as a clefted subject
+_CLEFT_KOMMUNER = re.compile(rf"(?i:\b(?:är|var|blir)[ \t]+det)[ \t]+({_KOMMUN_PIECE}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+){_KOMMUN_PIECE})*)"
+                             rf"[ \t]+som[ \t]+[a-zåäö]{{3,}}")
+
+
+# rule_report: fires on at most one of the 199 annotated pages; kept: a construction of the language (the cleft 'det är A, B och C som …' puts the kommuner in the subject's place)
+def _clefted_kommuner(doc: Doc) -> None:
+    g = Gazetteer.load()
+    for m in rxguard.finditer(_CLEFT_KOMMUNER, doc.text):
+        items = list(re.finditer(rf"{_KOMMUN_PIECE}", m.group(1)))
+        places = [(it, g.place(it.group(0))) for it in items]
+        if not places or any(p is None or p.country != "SE" for _, p in places):
+            continue  # every item a Swedish kommun, or the cleft is about something else
+        for it, p in places:
+            s, e = m.start(1) + it.start(), m.start(1) + it.end()
+            if not any(o.start <= s < o.end for o in doc.mentions if o.type == "org"):
+                add_kommun_org(doc, p, s, e, surface=it.group(0))
+
+
 def _kommuner_as_subjects(doc: Doc) -> None:
     """Bare kommun names that are the subject of a verb of doing are the kommuner as actors
     (CONVENTIONS: "Trelleborg hanterar …"): a name or a coordinated list of them at a clause
@@ -612,7 +633,12 @@ def _kommuner_as_subjects(doc: Doc) -> None:
         before = text[max(0, run[0].start - 40):run[0].start]
         after = text[run[-1].end:run[-1].end + 40]
         subject = (_CLAUSE_START.search(before) and _ACTION_AFTER.match(after)) or (
-            _MODAL_BEFORE.search(before) and re.match(r"^[ \t]+[a-zåäö]{3,}", after))
+            _MODAL_BEFORE.search(before) and re.match(r"^[ \t]+[a-zåäö]{3,}", after)) or (
+            # "… samtliga kommuner (Karlshamn, Karlskrona …) inklusive Tingsryd och Bromölla": the
+            # list of kommun actors in the bracket goes on
+            _LIST_GOES_ON.search(before) is not None and any(
+                o.type == "org" and doc.get("org", o.uid) is not None and doc.get("org", o.uid).kind == "municipality_org"
+                for o in doc.mentions_in(max(0, run[0].start - 60), run[0].start, "org")))
         if not subject:
             continue
         for m in run:
@@ -1376,6 +1402,7 @@ def find_all(doc: Doc) -> None:
     find_units_of_kommun(doc)
     find_bare_places(doc)
     _kommuner_as_subjects(doc)
+    _clefted_kommuner(doc)
     _fronted_place_kommunen(doc)
     _bare_kommunen(doc)
     _coordinated_slips(doc)

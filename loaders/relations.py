@@ -91,8 +91,10 @@ MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+til
                          + _THROUGH_FORBUND.pattern + r"|"
                          # founded by: "är bildat av parterna A, B och C"
                          r"\bbildat?\s+av\b|"
-                         # "Även A, B och C är representerade i samordningsförbundets verksamhet"
+                         # "Även A, B och C är representerade i samordningsförbundets verksamhet",
+                         # "det är A, B och C som utgör det kommunala inslaget i förbundet"
                          r"\brepresenterade\s+i\s+(?:samordnings|finsam)?förbund\w*|"
+                         r"\butgör\b[^.\n]{0,40}?\bi\s+(?:samordnings|finsam)?förbundet\b|"
                          # the members decide on their förbund's charter: "beslutade A, B och C om en ny
                          # förbundsordning för Samordningsförbundet X"
                          r"\bbeslut\w*\b[^.\n]{0,160}?\bförbundsordning\w*\s+för\b", re.I | re.M)
@@ -947,7 +949,8 @@ def member_rules(doc: Doc) -> None:
                                   r"^\s*(?:samverkande\s+)?(?:medlemmar(?:na)?|parter(?:na)?|huvudmän(?:nen)?)\s+(?:är|i förbundet)\b|"
                                   r"^\s*finansiell\s+samordning\b[^.\n]*\bmellan\b|"
                                   r"^\s*(?:samordnings)?förbundet\b[^.\n]{0,60}\bbildat?\s+av\b|"
-                                  r"\brepresenterade\s+i\s+(?:samordnings|finsam)?förbund\w*", s_text)
+                                  r"\brepresenterade\s+i\s+(?:samordnings|finsam)?förbund\w*|"
+                                  r"\butgör\b[^.\n]{0,40}?\bi\s+(?:samordnings|finsam)?förbundet\b", s_text)
                          or _THROUGH_FORBUND.search(s_text)):
             # "Förbundets medlemmar är …" on a förbund's own page: the förbund the page is about
             forb = [f for f in [doc.page_forbund()] if f is not None]

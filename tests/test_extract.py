@@ -3003,3 +3003,17 @@ def test_a_flattened_signature_block_gives_each_person_the_body_after_their_titl
             "Försäkringskassan Håkan Sörman VD Sveriges Kommuner och Landsting")
     works = _rels(text, "WORKS_FOR")
     assert {("Lars-Erik Holm", "Socialstyrelsen"), ("Adriana Lender", "Försäkringskassan")} <= works
+
+
+def test_kommuner_as_a_clefted_subject_or_a_list_that_goes_on_after_its_bracket():
+    text = ("Norra Dalarnas Finsamförbund startar. Här i norr är det Mora, Orsa och Älvdalen som utgör det "
+            "kommunala inslaget i förbundet.")
+    members = _rels(text, "MEMBER_OF")
+    assert {(k, "Norra Dalarnas Finsamförbund") for k in ("Mora kommun", "Orsa kommun", "Älvdalens kommun")} <= members
+    text = ("Projektet Validering Blekinge bedrivs i samverkan med Blekinges samtliga kommuner (Karlshamn, "
+            "Karlskrona och Ronneby) inklusive Tingsryd och Bromölla.")
+    names = {o["name"] for o in extract_text(text, "b.txt")["organizations"]}
+    assert {"Tingsryds kommun", "Bromölla kommun"} <= names
+    # a cleft about something else names no kommun ("det är Mora som är värd för mötet" names one)
+    assert "Orsa kommun" not in {o["name"] for o in extract_text(
+        "Det är Orsa Grönklitt som lockar turister.", "o.txt")["organizations"]}
