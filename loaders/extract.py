@@ -697,7 +697,7 @@ _PROSE_GRANT = re.compile(
 
 def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:
     """A grant written in a sentence: its funder, sum and (named before it) its owner."""
-    for m in _PROSE_GRANT.finditer(doc.text):
+    for m in rxguard.finditer(_PROSE_GRANT, doc.text):
         sp = doc.sentence(m.start())
         funders = doc.mentions_in(m.end(), m.end() + 60, "org")
         seg = doc.segment_of(m.start())
