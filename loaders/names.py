@@ -77,12 +77,17 @@ def sequences(doc: Doc) -> list[list[tuple[str, int, int]]]:
     out = []
     text = doc.text
     pos = 0
+    # the page's tokens in one scan: no token holds a line break, so a line's tokens are the
+    # same as the line's own scan (``tokens(text, a, b)``) gives
+    page_toks, i, n = tokens(text), 0, 0
     for line in text.split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
+        while n < len(page_toks) and page_toks[n][1] < b:
+            n += 1
+        toks, i = page_toks[i:n], n
         if not line.strip():
             continue
-        toks = tokens(text, a, b)
         if len(toks) > 60:
             # a long line: its sentences
             cut = [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-ZÅÄÖ])", line)]

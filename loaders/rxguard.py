@@ -166,12 +166,164 @@ def _lower(text: str) -> str:
     return low
 
 
+# -- where a match can start ------------------------------------------------------------------
+# A pattern that begins with a word boundary, a lookbehind or an alternation gives ``re`` no
+# prefix to scan for, so it tries the whole pattern at every position. Every match starts with
+# one of a few characters, read off the same parse tree (the first character each branch
+# consumes); a twin ``(?=[those])(?:pattern)`` fails at once at every other position. The twin
+# only finds where the leftmost match starts: the match returned is ``rx``'s own match there,
+# which is the match ``rx.search`` finds (it tries the positions in order and the twin shows
+# none before can match), so results are unchanged.
+
+#: at most this many first characters (a range counts its characters, \d ten): a twin that lets
+#: most positions through costs more than it saves
+_MAX_FIRST = 20
+#: a pattern anchored at a (line) start is already tried only there, or rejected at once
+_ANCHORS = (_C.AT_BEGINNING, _C.AT_BEGINNING_STRING, _C.AT_BEGINNING_LINE)
+_SCOUTS: dict = {}
+
+
+class _NoScout(Exception):
+    pass
+
+
+def _class_item(op, av, out: set) -> None:
+    # (\d of the categories: \w and \s hold nearly every character, no use)
+    if op is _C.LITERAL:
+        out.add(("c", av))
+    elif op is _C.RANGE:
+        out.add(("r", av[0], av[1]))
+    elif op is _C.CATEGORY and av is _C.CATEGORY_DIGIT:
+        out.add(("d",))
+    else:
+        raise _NoScout
+
+
+def _width(items: set) -> int:
+    return sum(10 if x[0] == "d" else x[2] - x[1] + 1 if x[0] == "r" else 1 for x in items)
+
+
+def _class(items: set) -> str:
+    return "".join(sorted(r"\d" if x[0] == "d" else re.escape(chr(x[1])) + "-" + re.escape(chr(x[2])) if x[0] == "r"
+                          else re.escape(chr(x[1])) for x in items))
+
+
+def _first(seq, out: set) -> bool:
+    """Add to ``out`` (class items) every character a match of ``seq`` can start with; True
+    where ``seq`` can match the empty string (then what follows it can start the match)."""
+    for op, av in seq:
+        if op is _C.LITERAL or op is _C.CATEGORY:
+            _class_item(op, av, out)
+            return False
+        if op is _C.IN:
+            for o, v in av:
+                _class_item(o, v, out)  # (a negated class raises)
+            return False
+        if op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
+            continue  # zero-width
+        if op is _C.SUBPATTERN:
+            _group, add_flags, del_flags, p = av
+            if add_flags or del_flags:
+                raise _NoScout
+            if not _first(p, out):
+                return False
+        elif op is _C.ATOMIC_GROUP:
+            if not _first(av, out):
+                return False
+        elif op is _C.BRANCH:
+            empty = False
+            for b in av[1]:
+                empty = _first(b, out) or empty
+            if not empty:
+                return False
+        elif op in _REPEATS:
+            lo, hi, item = av
+            if hi == 0:
+                continue
+            if not _first(item, out) and lo >= 1:
+                return False
+        else:
+            raise _NoScout  # any character, a back reference …: every position
+    return True
+
+
+def _scout(rx):
+    hit = _SCOUTS.get(id(rx))
+    if hit is not None and hit[0] is rx:
+        return hit[1]
+    twin = None
+    pattern, flags = getattr(rx, "pattern", None), getattr(rx, "flags", None)
+    if isinstance(pattern, str) and isinstance(flags, int):
+        try:
+            from re import _compiler  # type: ignore[attr-defined]
+
+            parsed = _parser.parse(pattern, flags)
+            pflags = parsed.state.flags
+            out: set = set()
+            if not (pflags & re.LOCALE) and not (parsed.data and parsed.data[0][0] is _C.AT and parsed.data[0][1] in _ANCHORS) \
+                    and not _first(parsed, out) and _width(out) <= _MAX_FIRST \
+                    and not _compiler._get_literal_prefix(parsed, pflags)[0] \
+                    and not _compiler._get_charset_prefix(parsed, pflags):
+                body = pattern
+                while True:  # the global flags stay in front (rx.flags holds them too)
+                    lead = re.match(r"\(\?[aiLmsux]+\)", body)
+                    if not lead:
+                        break
+                    body = body[lead.end():]
+                end = "\n)" if pflags & re.VERBOSE else ")"
+                twin = re.compile("(?=[" + _class(out) + "])(?:" + body + end, pflags)
+                if twin.groups != rx.groups:
+                    twin = None
+        except Exception:
+            twin = None
+    _SCOUTS[id(rx)] = (rx, twin)
+    return twin
+
+
+def _search(rx, text: str, pos: int = 0):
+    twin = _scout(rx)
+    if twin is None:
+        return rx.search(text, pos)
+    t = twin.search(text, pos)
+    if t is None:
+        return None
+    m = rx.match(text, t.start())
+    return m if m is not None else rx.search(text, pos)
+
+
+def _finditer(rx, text: str, pos: int = 0, endpos: int | None = None):
+    twin = _scout(rx)
+    if twin is None:  # (also a rule's own matcher, which takes the text alone)
+        if endpos is not None:
+            yield from rx.finditer(text, pos, endpos)
+        else:
+            yield from rx.finditer(text, pos) if pos else rx.finditer(text)
+        return
+    n = len(text) if endpos is None else max(0, min(endpos, len(text)))
+    while pos <= n:
+        t = twin.search(text, pos, n)
+        if t is None:
+            return
+        m = rx.match(text, t.start(), n)
+        if m is None or m.end() == m.start():  # not expected: the plain scan from here on
+            for m in rx.finditer(text, pos, n):
+                yield m
+            return
+        yield m
+        pos = m.end()
+
+
+def scan(rx, text: str, pos: int = 0, endpos: int | None = None):
+    """``rx.finditer(text, pos, endpos)`` (no guard: for a caller that checked it already)."""
+    return _finditer(rx, text, pos, endpos)
+
+
 def search(rx, text: str):
     """``rx.search(text)``, without running ``rx`` on a text that cannot hold a match."""
     g = _guard(rx)
     if g is not None and not g(text):
         return None
-    return rx.search(text)
+    return _search(rx, text)
 
 
 def may_match(rx, text: str) -> bool:
@@ -185,4 +337,4 @@ def finditer(rx, text: str):
     g = _guard(rx)
     if g is not None and not g(text):
         return iter(())
-    return rx.finditer(text)
+    return _finditer(rx, text)

@@ -363,7 +363,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
             continue  # none of the key's word stems occurs: its (slow) pattern cannot match
         if _USE_STEMS and not rxguard.may_match(pat, seen):
             continue  # nor the literals every match needs (a lookbehind may read before start)
-        for m in pat.finditer(text, start, end):
+        for m in rxguard.scan(pat, text, start, end):
             s, e = m.span()
             if _inside(s, e, skip):
                 continue

@@ -91,3 +91,50 @@ def test_bare_place_matches_are_the_patterns_own(data):
     text = "".join(data.draw(st.lists(pieces, max_size=14)))
     want = [(m.span(), m.groups()) for m in orgs._bare_place_regex().finditer(text)]
     assert [(m.span(), m.groups()) for m in orgs._bare_place_matches(text)] == want
+
+
+# -- the scout: where a match can start ------------------------------------------------------------
+SCOUTED = [v for mod in (orgs, projects, extract, fields, relations) for v in vars(mod).values()
+           if isinstance(v, re.Pattern) and rxguard._scout(v) is not None]
+SCOUTED += [v for v in targets.PATTERNS.values() if rxguard._scout(v) is not None]
+
+
+def test_the_cue_patterns_without_a_literal_prefix_get_a_scout():
+    assert rxguard._scout(relations.FUND_CUES) is not None
+    assert len(SCOUTED) >= 20
+
+
+@pytest.mark.parametrize("pattern,scouted", [
+    (r"\b(?:drivs|leds)\s+av", True),
+    (r"(?<![\w\-])(?:ab|cd)e", True),
+    (r"(?i)\b(?:x|y\d)", True),
+    (r"abc", False),  # a literal prefix: re scans for it already
+    (r"(?m)^(?:ab|cd)", False),  # anchored: tried only at line starts
+    (r"\b\w+(?:ab|cd)", False),  # any word character may start it
+    (r"(?:ab)?", False),  # may match the empty string
+    (r"\b(?i:ab|cd)", False),  # case rules that change inside
+    (r"\b(?:[a-z]x|y)", False),  # too many first characters to help
+])
+def test_which_patterns_get_a_scout(pattern, scouted):
+    assert (rxguard._scout(re.compile(pattern)) is not None) == scouted
+
+
+def test_a_scouted_search_returns_the_patterns_own_match():
+    rx = re.compile(r"(?i)\b(?:drivs|leds)\s+(av)\b")
+    m = rxguard.search(rx, "Projektet DRIVS av kommunen och leds av X")
+    assert m.re is rx and m.span() == (10, 18) and m.group(1) == "av"
+    assert [x.span() for x in rxguard.finditer(rx, "drivs av, leds av")] == [(0, 8), (10, 17)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(data=st.data(), which=st.integers(0, len(SCOUTED) - 1))
+def test_a_scouted_pattern_finds_the_same_matches(data, which):
+    rx = SCOUTED[which]
+    words = _pieces(rx) if rxguard.literals(rx) is not None else []
+    parts = data.draw(st.lists(st.one_of(st.sampled_from(words or [" "]), _FILL), max_size=12))
+    text = "".join(parts)
+    want = rx.search(text)
+    got = rxguard._search(rx, text)
+    assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+    assert [(m.span(), m.groups(), m.re is rx) for m in rxguard._finditer(rx, text)] == \
+        [(m.span(), m.groups(), True) for m in rx.finditer(text)]
