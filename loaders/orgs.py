@@ -997,7 +997,9 @@ _ABBR_BEFORE = re.compile(rf"\b([{U}][{U}{L}]{{1,9}})\s+\((?:[Dd]e[lt]\w*\s+)?([
 
 #: "mötesplats för social innovation (MSI)", "Nämnden för Arbetsmarknad och Vuxenutbildning (NAV)":
 #: a body's name that an abbreviation of its initials defines, its head noun one of a body's
-_DEFINED_BODY = re.compile(r"(?<![\w\-])((?:[A-ZÅÄÖa-zåäö][\w\-]*[ \t]+){1,6}?[A-ZÅÄÖa-zåäö][\w\-]*)[ \t]+\(([A-ZÅÄÖ]{2,6})\)")
+#: (found from its bracket backwards: a pattern that starts at every word would scan the page slowly)
+_ABBR_BRACKET = re.compile(r"[ \t]+\(([A-ZÅÄÖ]{2,6})\)")
+_WORD_BEFORE = re.compile(r"(?<![\w\-])[A-ZÅÄÖa-zåäö][\w\-]*$")
 _BODY_HEAD_NOUNS = ("mötesplats", "nämnd", "delegation", "förening", "förbund", "centrum", "center", "råd", "institut",
                     "myndighet", "nätverk", "organisation", "sekretariat", "samarbetsorgan", "kommitté", "stiftelse",
                     "akademi", "kansli", "kooperativ")
@@ -1007,8 +1009,23 @@ _INITIAL_SKIP = frozenset("för och i av med till på om den det de".split())
 # rule_report: fires on two annotated pages; kept: the issue's 'Name (ABBR)' definition, a construction of the language, checked by the initials and a body's head noun
 def _bodies_defined_by_initials(doc: Doc) -> None:
     g = Gazetteer.load()
-    for m in rxguard.finditer(_DEFINED_BODY, doc.text):
-        words, abbr = m.group(1).split(), m.group(2)
+    text = doc.text
+    for b in _ABBR_BRACKET.finditer(text):
+        # the (up to seven) words right before the bracket, on its line, each starting with a letter
+        words: list[str] = []
+        pos = b.start()
+        while len(words) < 7:
+            w = _WORD_BEFORE.search(text, max(0, pos - 60), pos)
+            if w is None or (w.start() == max(0, pos - 60) and w.start() > 0):
+                break  # (a word longer than the window, or none)
+            words.insert(0, w.group(0))
+            gap = re.search(r"[ \t]+$", text[max(0, w.start() - 20):w.start()])
+            if gap is None:
+                break
+            pos = w.start() - len(gap.group(0))
+        if len(words) < 2:
+            continue
+        abbr = b.group(1)
         # the shortest tail of the words whose initials (function words skipped) spell the abbreviation
         for k in range(len(words) - 1, -1, -1):
             tail = words[k:]
@@ -1022,9 +1039,10 @@ def _bodies_defined_by_initials(doc: Doc) -> None:
                    for h in _BODY_HEAD_NOUNS):
             continue
         name = " ".join(tail)
-        s = m.start(1) + m.group(1).rindex(name) if name in m.group(1) else None
-        if s is None:
-            continue
+        span = text[max(0, b.start() - len(name) - 200):b.start()]
+        if not span.endswith(name):
+            continue  # the words were joined by tabs or runs of spaces: the text writes them otherwise
+        s = b.start() - len(name)
         e = s + len(name)
         if doc.is_taken(s, e) or g.org(name) or g.place(name):
             continue
@@ -1753,7 +1771,7 @@ _EXEMPLIFIED = re.compile(
 #: allservice Fredriks allservice …": a plural noun of bodies, a colon, then a list whose line
 #: breaks the page's text lost (each item a capitalised word and the lowercase words after it)
 # rule_report: fires on at most one of the 199 annotated pages; kept: a layout of the genre (a bullet list flattened into one line by a PDF's text), read by the names' shape
-_FLATTENED_AFTER = re.compile(r"\b[a-zåäö]*(?:företag|verksamheter|föreningar|organisationer|kooperativ)[ \t]*:[ \t]*"
+_FLATTENED_AFTER = re.compile(r"(?:företag|verksamheter|föreningar|organisationer|kooperativ)[ \t]*:[ \t]*"
                               r"([A-ZÅÄÖ][^.;:()\n,]{10,300})")
 
 
