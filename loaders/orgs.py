@@ -1007,6 +1007,31 @@ _INITIAL_SKIP = frozenset("för och i av med till på om den det de".split())
 
 
 # rule_report: fires on two annotated pages; kept: the issue's 'Name (ABBR)' definition, a construction of the language, checked by the initials and a body's head noun
+#: "Handikappförbundens samarbetsorgan, HSO,", "Myndigheten för handikappolitisk samordning,
+#: Handisam": a body's name (a genitive and a body's noun, or a body's head noun and "för" …)
+#: with its short name in apposition
+# rule_report: fires on at most one of the 199 annotated pages; kept: the issue's 'Name (ABBR)' definition in its apposition form, names by their shape
+_APPOSED_SHORT_NAME = re.compile(
+    r"(?<![\w\-])(?P<name>[A-ZÅÄÖ][\w\-]*s[ \t]+[a-zåäö]*(?:organ|förbund|förening|råd|nätverk|center|centrum|institut)"
+    r"|(?:Myndigheten|Delegationen|Rådet|Institutet|Centrum|Förbundet|Föreningen|Nämnden)[ \t]+för[ \t]+[a-zåäö][\w\-]*(?:[ \t]+(?:och[ \t]+)?[a-zåäö][\w\-]*){0,5}?)"
+    r",[ \t]+(?P<short>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö\-]{1,12})(?=[ \t]*,|[ \t]+(?:och|samt|har|är|startat|driver)\b)")
+
+
+def _bodies_with_a_short_name(doc: Doc) -> None:
+    g = Gazetteer.load()
+    for m in rxguard.finditer(_APPOSED_SHORT_NAME, doc.text):
+        name, short = m.group("name"), m.group("short")
+        s, e = m.start("name"), m.end("name")
+        if doc.is_taken(s, e) or g.place(short) or g.is_first_name(short) or fold(short) in _NOT_LISTED:
+            continue
+        ref = g.org(name) or g.org(short)
+        ent = doc.add("org", ref.name if ref else name, s, e, kind=ref.kind if ref else guess_kind(name),
+                      firm=bool(ref), surface=name)
+        ent.aliases.add(short)
+        if not doc.is_taken(m.start("short"), m.end("short")):
+            doc.add("org", ent.name, m.start("short"), m.end("short"), uid=ent.uid)
+
+
 def _bodies_defined_by_initials(doc: Doc) -> None:
     g = Gazetteer.load()
     text = doc.text
@@ -1053,6 +1078,7 @@ def _bodies_defined_by_initials(doc: Doc) -> None:
 def find_defined_abbreviations(doc: Doc) -> None:
     """'Arbetsmarknads- och socialförvaltningen (ASF)' makes ASF an alias in this text."""
     _bodies_defined_by_initials(doc)
+    _bodies_with_a_short_name(doc)
     text = doc.text
     new: list[tuple[str, Entity]] = []
     for m in rxguard.finditer(_ABBR_AFTER, text):

@@ -3017,3 +3017,11 @@ def test_kommuner_as_a_clefted_subject_or_a_list_that_goes_on_after_its_bracket(
     # a cleft about something else names no kommun ("det är Mora som är värd för mötet" names one)
     assert "Orsa kommun" not in {o["name"] for o in extract_text(
         "Det är Orsa Grönklitt som lockar turister.", "o.txt")["organizations"]}
+
+
+def test_a_bodys_short_name_in_apposition():
+    text = ("Med hjälp av stödet har Norrlands handikapporgan, NHO, och Myndigheten för tillgänglig samordning, "
+            "Tillsam startat ett gemensamt projekt.")
+    orgs = {o["name"]: set(o.get("aliases", [])) for o in extract_text(text, "a.txt")["organizations"]}
+    assert "NHO" in orgs.get("Norrlands handikapporgan", set())
+    assert "Tillsam" in orgs.get("Myndigheten för tillgänglig samordning", set())
