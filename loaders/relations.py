@@ -51,6 +51,8 @@ FUND_CUES = re.compile(
     r"\b(?:har|hade)\s+(?:\w+\s+){0,2}?finansierat\b|\b(?:har|hade)\s+(?:\w+\s+){0,2}?fördelat\s+(?:drygt\s+|cirka\s+|ca\s+|sammanlagt\s+)?\d|\b(?:projekt|insats)\w*\s+genom(?=\s+(?:[Ss]amordnings|[Ff]insam)förbund)|"
     rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?från\s", re.I)
 PARTNER_CUES = re.compile(
+    # "A och B har startat ett gemensamt projekt, kallat X": each a party, none the owner
+    r"\b(?:startat|startar|driver|bedriver|genomför)\s+(?:\w+\s+)?(?:ett\s+)?gemensamt\s+projekt\b|"
     r"deltar\s+i|\bär\s+(?:en\s+)?del\s+av\s+(?:\w+)?projektet\b|samverkansprojekt\s+mellan|\bIOP\s+mellan|partnerskap\s+mellan|\bsamarbete\s+(?:\w+\s+){1,2}?med\b|samverkansprojekt\b[^.\n]{0,60}?\bmed\b|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
     r"tillsammans\s+med|ingår\s+(?:i|också\s+i)|består\s+av\s+medarbetare\s+från|i\s+samverkan\s+med|"
     r"i\s+samarbete\s+med|\bparter(?:na)?\b|medverkar|deltagande\s+(?:kommuner|organisationer)|"

@@ -3025,3 +3025,9 @@ def test_a_bodys_short_name_in_apposition():
     orgs = {o["name"]: set(o.get("aliases", [])) for o in extract_text(text, "a.txt")["organizations"]}
     assert "NHO" in orgs.get("Norrlands handikapporgan", set())
     assert "Tillsam" in orgs.get("Myndigheten för tillgänglig samordning", set())
+
+
+def test_the_bodies_that_start_a_joint_project_are_its_partners():
+    text = 'Nu har Arbetsförmedlingen och Försäkringskassan startat ett gemensamt projekt, kallat "Steget vidare".'
+    assert {("Arbetsförmedlingen", "Steget vidare"), ("Försäkringskassan", "Steget vidare")} <= _rels(text, "PARTNER_IN")
+    assert not _rels(text, "OWNS")
