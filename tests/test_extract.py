@@ -3031,3 +3031,9 @@ def test_the_bodies_that_start_a_joint_project_are_its_partners():
     text = 'Nu har Arbetsförmedlingen och Försäkringskassan startat ett gemensamt projekt, kallat "Steget vidare".'
     assert {("Arbetsförmedlingen", "Steget vidare"), ("Försäkringskassan", "Steget vidare")} <= _rels(text, "PARTNER_IN")
     assert not _rels(text, "OWNS")
+
+
+def test_the_body_the_money_comes_from_funds_the_project():
+    text = ('Förbunden har startat ett gemensamt projekt, kallat "Öppen väg". Pengarna kommer från Svenska '
+            'ESF-rådet som fördelar medlen.')
+    assert ("Svenska ESF-rådet", "Öppen väg") in _rels(text, "FUNDS")
