@@ -186,7 +186,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
 _CONTEXTUAL = {"professionals", "employers"}
 _TRAINING = re.compile(r"(?i)(kompetensutveckl|kompetenshöj|kunskapssats|fortbild|utbildning\w* (?:för|av|till)|"
                        r"utbilda\w*|handledning|kunskapslyft|metodstöd|vidareutbild|lärande|kompetensförsörj)")
-_AIMED = re.compile(r"(?i)(målgrupp\w*|riktar sig (?:\w+ )?till|vänder sig (?:\w+ )?till|är till för|"
+_AIMED = re.compile(r"(?i)(målgrupp\w*|riktar sig (?:\w+ )?(?:till|mot)|vänder sig (?:\w+ )?till|är till för|"
                     r"för att (?:stötta|stödja|hjälpa|matcha)|deltagare|rekryter\w*|anställ\w*)")
 
 _FOREIGN_NEAR = re.compile(r"(?i)(utrikes ?född|utrikesfödd|utlands ?född|invandr|utländsk|utom ?europeisk|nyanl[äa]nd|"
@@ -321,7 +321,7 @@ def target_sections(text: str) -> list[tuple[int, int]]:
             end = body + (nxt.start() if nxt else min(len(text) - body, 1500))
             end = min(end, body + 1500)
         spans.append((start, end))
-    for m in re.finditer(r"(?i)målgrupp\w*|riktar sig (?:\w+ ){0,2}till|vänder sig (?:\w+ ){0,2}till|"
+    for m in re.finditer(r"(?i)målgrupp\w*|riktar sig (?:\w+ ){0,2}(?:till|mot)|vänder sig (?:\w+ ){0,2}till|"
                          r"är till för|(?:projektet|insatsen|satsningen) ska (?:\w+ ){0,4}?(?:stötta|stödja|hjälpa)|deltagarna (?:är|var)|"
                          r"\b(?:projekt|projektet|insats(?:er|en)?|satsning(?:en)?)\s+för\s+(?!att\b|\w+(?:ing|ande|ende)\b)|"
                          r"som behöver (?:\w+ ){0,2}(?:insats|stöd)|"

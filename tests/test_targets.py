@@ -227,3 +227,9 @@ def test_who_is_in_a_picture_is_no_target_group():
 def test_a_title_after_a_dash_is_a_phrase_of_its_own():
     # "Mission Possible – Nyanlända invandrares etablering": the newly arrived, not a name
     assert keys_in("Program för seminariet: Mission Possible – Nyanlända invandrares etablering.") == ["newly_arrived"]
+
+
+def test_riktar_sig_mot_states_whom_the_work_is_for():
+    from loaders.targets import target_sections
+    text = "Inledning.\n\nProjektet Femina riktar sig mot långtidsarbetslösa kvinnor i stadsdelen."
+    assert any(a <= text.index("långtids") < b for a, b in target_sections(text))
