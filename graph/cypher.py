@@ -161,39 +161,19 @@ RETURN d.uid AS uid ORDER BY properties(d).loaded_at, d.uid
 _SEP = ",\n    "
 
 
-@cache  # the text of a label's statement never changes: built once, not per batch
-def merge_nodes(label: str) -> str:
-    """MERGE one batch of a label's nodes and create the MENTIONS of them, for one or many documents.
-
-    ``$docs``: ``{uid, rows}`` per document, in load order; rows ``{key, said}``, where
-    ``said`` is what the document states about the node: its properties, and
-    ``evidence: [quote]`` when the record has a quote. A new node takes the stated
-    properties; on an existing one a scalar property is only written where the node has
-    none (``coalesce``): a later document fills gaps but neither blanks nor overwrites.
-    Lists (aliases) grow as a set union in first-seen order. Reference nodes keep their
-    properties as the reference data set them. Every right-hand side reads the property it
-    sets, so Cypher write-locks ``n`` before reading: concurrent loaders never lose each
-    other's entries. Returns one row: ``written``, the number of rows written (the writer
-    compares it with the rows it sent; one row, not one per document: with ≈ 22 statements
-    per batch of 100 documents the per-document rows were ≈ 4,000 Bolt records per batch).
-
-    The MENTIONS edge keeps ``said`` (so node properties can be recomputed when a document
-    is retracted). It is CREATEd, not MERGEd: the writer only writes the entities of a
-    Document its own transaction has just created (a concurrent loader of the same text
-    waits on the Document's constraint lock and then skips it), and a document names each
-    node once, so no such edge can exist yet; a MERGE would search it among the node's
-    MENTIONS, thousands on a hub.
-    """
+def _node_set_items(label: str) -> tuple[list[str], list[str], str]:
+    """The ``ON CREATE``, ``ON MATCH`` and trailing ``SET`` items of a label's node MERGE,
+    reading the stated properties from ``row.props`` (see :func:`merge_nodes`)."""
     node = NODES[label]
     on_create, on_match = [], []
     for p in node.properties:
         if p in LIST_PROPERTIES:
-            on_create.append(f"n.{q(p)} = coalesce(row.said.{q(p)}, [])")
+            on_create.append(f"n.{q(p)} = coalesce(row.props.{q(p)}, [])")
             value = (f"coalesce(n.{q(p)}, []) + "
-                     f"[x IN coalesce(row.said.{q(p)}, []) WHERE NOT x IN coalesce(n.{q(p)}, [])]")
+                     f"[x IN coalesce(row.props.{q(p)}, []) WHERE NOT x IN coalesce(n.{q(p)}, [])]")
         else:
-            on_create.append(f"n.{q(p)} = row.said.{q(p)}")
-            value = f"coalesce(n.{q(p)}, row.said.{q(p)})"
+            on_create.append(f"n.{q(p)} = row.props.{q(p)}")
+            value = f"coalesce(n.{q(p)}, row.props.{q(p)})"
         # reference data is authoritative: documents never change a reference node's
         # properties (so retracting them restores it exactly); MENTIONS keeps what they said
         on_match.append(f"n.{q(p)} = CASE WHEN coalesce(n.reference, false) THEN n.{q(p)} "
@@ -203,16 +183,93 @@ def merge_nodes(label: str) -> str:
         keys += f", n.num = coalesce(n.num, {org_num('n')})"
     if label == "Project":  # org_nums: kept by UPDATE_PROJECT_ORGANISATIONS once it has organisations
         keys += f", n.org_nums = coalesce(n.org_nums, []), {project_years('n')}"
-    return f"""{BATCH}
-UNWIND $docs AS doc
-MATCH (d:Document {{uid: doc.uid}})
-UNWIND doc.rows AS row
+    return on_create, on_match, keys
+
+
+@cache
+def _merge_nodes_body(label: str, rows: str, alias: str) -> str:
+    """The body of :func:`merge_nodes` over the rows of the expression ``rows``, with the
+    batch's Documents bound as the list ``docs``; its count returned as ``alias``."""
+    if not _NAME.match(alias):
+        raise ValueError(f"not a Cypher name: {alias!r}")
+    node = NODES[label]
+    on_create, on_match, keys = _node_set_items(label)
+    return f"""UNWIND {rows} AS row
 MERGE (n:{_label(label)} {{{q(node.key)}: row.key}})
 ON CREATE SET {_SEP.join(on_create)}
 ON MATCH SET {_SEP.join(on_match)}{keys}
+WITH n, row
+UNWIND row.mentions AS mention
+WITH n, docs[mention[0]] AS d, mention[1] AS stated
 CREATE (d)-[m:MENTIONS]->(n)
-SET m = row.said
-RETURN count(*) AS written
+SET m = stated
+RETURN count(*) AS {alias}"""
+
+
+@cache  # the text of a label's statement never changes: built once, not per batch
+def merge_nodes(label: str) -> str:
+    """MERGE one batch of a label's nodes and create the MENTIONS of them, for one or many documents.
+
+    ``$uids``: the batch's document uids, in load order (their Documents exist: the writer
+    has just created them); ``$nodes``: one row per node of the batch, ``{key, props,
+    mentions}``, where ``props`` is what the batch's documents state about the node folded in
+    load order (``graph.writer._node_rows``: a scalar from the first document that states
+    it, lists as a union in first-seen order) and ``mentions`` the ``[document index, what
+    that document states]`` pairs (the index into ``$uids``), one per document that names the node (its properties, and
+    ``evidence: [quote]`` when the record has a quote). So a hub node that most documents
+    of the batch name (Arbetsförmedlingen, a target group) is sought, locked and has its
+    properties written once per batch, not once per document.
+
+    A new node takes the stated properties; on an existing one a scalar property is only
+    written where the node has none (``coalesce``): a later document fills gaps but neither
+    blanks nor overwrites. Lists (aliases) grow as a set union in first-seen order. (The
+    fold gives the result of the documents one at a time, in load order.) Reference nodes
+    keep their properties as the reference data set them. Every right-hand side reads the
+    property it sets, so Cypher write-locks ``n`` before reading: concurrent loaders never
+    lose each other's entries. Returns one row: ``written``, the number of MENTIONS written
+    (the writer compares it with the rows of its documents; one row, not one per document).
+
+    The MENTIONS edge keeps what its document said (so node properties can be recomputed
+    when a document is retracted). It is CREATEd, not MERGEd: the writer only writes the
+    entities of a Document its own transaction has just created (a concurrent loader of the
+    same text waits on the Document's constraint lock and then skips it), and a document
+    names each node once, so no such edge can exist yet; a MERGE would search it among the
+    node's MENTIONS, thousands on a hub. A Document of ``$uids`` that is not there writes
+    nothing (``written`` is then short).
+    """
+    return f"""{BATCH}
+{_DOCS}
+{_merge_nodes_body(label, "$nodes", "written")}
+"""
+
+
+#: the batch's Documents in the order of ``$uids``, as the list ``docs`` (none when one is
+#: missing: every row of the node statements then writes nothing, and the writer refuses)
+_DOCS = """CALL () {
+  UNWIND $uids AS uid
+  MATCH (d:Document {uid: uid})
+  RETURN collect(d) AS docs
+}
+WITH docs WHERE size(docs) = size($uids)"""
+
+
+@cache
+def merge_all_nodes(labels: tuple[str, ...]) -> str:
+    """Every label's nodes of a batch in one statement: :func:`merge_nodes` of each label in
+    turn (in the order given), as a ``CALL`` subquery over its own rows ``$nodes.<Label>``
+    (a label the batch does not name: an empty list). One round trip instead of one per
+    label; the rows in one map parameter, for the reason of
+    :func:`merge_all_relationships`. Returns one row, ``written``: the counts, in the order
+    of ``labels`` (no row when a Document of ``$uids`` is missing)."""
+    for label in labels:
+        _label(label)
+    calls = "\n".join(f"CALL (docs) {{\n{_merge_nodes_body(label, f'$nodes.{label}', f'written_{i}')}\n}}"
+                      for i, label in enumerate(labels))
+    counts = ", ".join(f"written_{i}" for i in range(len(labels)))
+    return f"""{BATCH}
+{_DOCS}
+{calls}
+RETURN [{counts}] AS written
 """
 
 

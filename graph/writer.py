@@ -295,6 +295,9 @@ def plan_record(record: dict[str, Any], *, keep_contact_details: bool = False) -
 #: the relationship types a record can state, in schema order: the subqueries of the
 #: writer's one relationship statement (``cypher.merge_all_relationships``)
 EDGE_TYPES = tuple(rtype for rtype in RELS if rtype in RELATION_ENDS)
+#: the labels a record names, in schema order: the subqueries of the one node statement
+#: (``cypher.merge_all_nodes``)
+NODE_LABELS = tuple(label for label in NODES if label in LABEL_OF_LIST.values())
 
 def _run(tx: neo4j.ManagedTransaction, result: WriteResult, statement: str, **params: Any) -> list:
     res = tx.run(statement, params)
@@ -405,15 +408,14 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
                 by_uid[plan.doc_uid].status = "unchanged"
         if not written:
             continue
-        labels = list(dict.fromkeys(label for plan in written for label in plan.nodes))
-        # rows grouped by document: its uid travels once, not on every row
-        for label in labels:
-            docs = [{"uid": plan.doc_uid,
-                     "rows": [{"key": row["key"], "said": row["said"]}
-                              for row in plan.nodes[label]]}
-                    for plan in written if label in plan.nodes]
-            counts = _run(tx, shared, cypher.merge_nodes(label), docs=docs)
-            _check_written(written, label, counts)
+        # every label's nodes in one statement (schema order), each node once per batch
+        # with what its documents state folded in load order, and a MENTIONS per document
+        nodes = {label: _node_rows(written, label) for label in NODE_LABELS}
+        counts = _run(tx, shared, cypher.merge_all_nodes(NODE_LABELS), nodes=nodes,
+                      uids=[plan.doc_uid for plan in written])
+        got = counts[0]["written"] if counts else [0] * len(NODE_LABELS)
+        for label, n in zip(NODE_LABELS, got):
+            _check_written(written, label, [{"written": n}])
         # every relationship type in one statement (schema order: deterministic), each over
         # its own rows; a type the batch does not state gets an empty list
         edges = {rtype: _edge_rows(written, rtype) for rtype in EDGE_TYPES}
@@ -428,6 +430,25 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
         first.relationships_deleted += shared.relationships_deleted
         first.nodes_deleted += shared.nodes_deleted
     return results
+
+
+def _node_rows(plans: list[_Plan], label: str) -> list[dict[str, Any]]:
+    """The batch's rows of one label, one per node: ``props``, what its documents state
+    folded in load order (the rule of one document at a time: a scalar from the first that
+    states it, lists as a union in first-seen order), and ``mentions``, the ``[index of the
+    document in plans, what it said]`` of every document naming it (see
+    ``cypher.merge_nodes``)."""
+    rows: dict[Any, dict[str, Any]] = {}
+    for i, plan in enumerate(plans):
+        for row in plan.nodes.get(label, ()):
+            node = rows.get(row["key"])
+            if node is None:
+                rows[row["key"]] = {"key": row["key"], "props": row["props"],
+                                    "mentions": [[i, row["said"]]]}
+            else:
+                node["props"] = _merge_props(node["props"], row["props"])
+                node["mentions"].append([i, row["said"]])
+    return list(rows.values())
 
 
 def _edge_rows(plans: list[_Plan], rtype: str) -> list[dict[str, Any]]:
