@@ -286,17 +286,18 @@ def merge_relationships(rel_type: str) -> str:
     lists rewritten once per batch, not once per document.
 
     The rule is that of one document at a time, in load order: ``doc_uids`` (and
-    ``doc_props``) get a document's entry only if it is not there yet, so a rerun adds
-    nothing; ``evidence`` gets the quotes of the new entries only while it is aligned with
-    ``doc_uids``, up to ``$evidence_cap`` quotes (a prefix of the new ones). Properties
-    (role, amount_sek) fill gaps like node properties: the first document that states one
-    sets it. Returns one row: ``written``, the number of document entries of the rows
+    ``doc_props``) get every document's entry (none is there yet: the writer writes only
+    documents its transaction has just created, so a rerun writes nothing, and retraction
+    takes a document's entries out); ``evidence`` gets the quotes of the new entries only
+    while it is aligned with ``doc_uids``, up to ``$evidence_cap`` quotes (a prefix of the
+    new ones). Properties (role, amount_sek) fill gaps like node properties: the first
+    document that states one sets it. Returns one row: ``written``, the number of document entries of the rows
     written (the rows the writer sent, unless an end did not MATCH).
 
     A new relationship gets its lists in ``ON CREATE`` (nothing to read); an existing one
     in ``ON MATCH``, where every right-hand side reads ``r`` only after the first item has
-    locked it (it reads the property it sets), and ``evidence`` and ``doc_props`` are set
-    before ``doc_uids``, whose old value their conditions read.
+    locked it (it reads the property it sets), and ``evidence`` is set before
+    ``doc_uids``, whose old size its condition reads.
     """
     return f"""{BATCH}
 {_merge_relationships_body(rel_type, "$edges", "written")}
@@ -311,23 +312,26 @@ def _merge_relationships_body(rel_type: str, rows: str, alias: str) -> str:
     src, tgt = NODES[rel.source], NODES[rel.target]
     if not _NAME.match(alias):
         raise ValueError(f"not a Cypher name: {alias!r}")
-    # indexes of the row's documents not in r.doc_uids yet (all of them on a new edge)
-    fresh = "[i IN range(0, size(row.uids) - 1) WHERE NOT row.uids[i] IN coalesce(r.doc_uids, [])]"
+    # every entry of a row is new on the edge: the writer only writes the documents its own
+    # transaction has just created (``MERGE_DOCUMENTS``; a concurrent loader of the same text
+    # skips it), and retraction takes a document's entries out of every list, so no list
+    # holds the uid of a document being written (as no MENTIONS of it exists: ``merge_nodes``).
+    # The lists are appended to without searching them: on a hub edge stated by thousands of
+    # documents a membership test per entry read the whole list once per entry and clause.
+    ev = "coalesce(r.evidence, [])"
     on_create = ["r.evidence = CASE WHEN $evidence_cap > 0 THEN row.evidence[..$evidence_cap] END"]
     on_match = [
-        "r.evidence = CASE WHEN size(coalesce(r.evidence, [])) = size(coalesce(r.doc_uids, [])) "
-        "AND size(coalesce(r.evidence, [])) < $evidence_cap "
-        f"AND size({fresh}) > 0 "
-        f"THEN coalesce(r.evidence, []) + [i IN {fresh} | row.evidence[i]]"
-        "[..($evidence_cap - size(coalesce(r.evidence, [])))] ELSE r.evidence END",
+        # quotes only while aligned with doc_uids and under the cap (a capped edge, the
+        # common case on a hub, does not read doc_uids here)
+        f"r.evidence = CASE WHEN size({ev}) >= $evidence_cap THEN r.evidence "
+        f"WHEN size({ev}) = size(coalesce(r.doc_uids, [])) "
+        f"THEN {ev} + row.evidence[..($evidence_cap - size({ev}))] ELSE r.evidence END",
     ]
     if rel.properties:
         on_create.append("r.doc_props = row.doc_props")
-        on_match.append(f"r.doc_props = CASE WHEN size({fresh}) = 0 THEN r.doc_props "
-                        f"ELSE coalesce(r.doc_props, []) + [i IN {fresh} | row.doc_props[i]] END")
+        on_match.append("r.doc_props = coalesce(r.doc_props, []) + row.doc_props")
     on_create.append("r.doc_uids = row.uids")
-    on_match.append(f"r.doc_uids = CASE WHEN size({fresh}) = 0 THEN r.doc_uids "
-                    f"ELSE coalesce(r.doc_uids, []) + [i IN {fresh} | row.uids[i]] END")
+    on_match.append("r.doc_uids = coalesce(r.doc_uids, []) + row.uids")
     stated = {p: f"head([x IN row.props WHERE x.{q(p)} IS NOT NULL | x.{q(p)}])" for p in rel.properties}
     on_create += [f"r.{q(p)} = {stated[p]}" for p in rel.properties]
     on_match += [f"r.{q(p)} = coalesce(r.{q(p)}, {stated[p]})" for p in rel.properties]
