@@ -292,11 +292,10 @@ def plan_record(record: dict[str, Any], *, keep_contact_details: bool = False) -
 
 # --- transaction functions -------------------------------------------------------------
 
-#: the relationship types a record can state, in schema order: the subqueries of the
-#: writer's one relationship statement (``cypher.merge_all_relationships``)
+#: the relationship types a record can state, in schema order: the relationship subqueries
+#: of the writer's one batch statement (``cypher.merge_batch``)
 EDGE_TYPES = tuple(rtype for rtype in RELS if rtype in RELATION_ENDS)
-#: the labels a record names, in schema order: the subqueries of the one node statement
-#: (``cypher.merge_all_nodes``)
+#: the labels a record names, in schema order: its node subqueries
 NODE_LABELS = tuple(label for label in NODES if label in LABEL_OF_LIST.values())
 
 def _run(tx: neo4j.ManagedTransaction, result: WriteResult, statement: str, **params: Any) -> list:
@@ -309,7 +308,7 @@ def _run(tx: neo4j.ManagedTransaction, result: WriteResult, statement: str, **pa
 def relationship_props(rel_type: str, doc_props: list[str]) -> dict[str, Any]:
     """A relationship's properties from its documents' statements, in load order.
 
-    The rule of :func:`graph.cypher.merge_relationships` replayed: the first document that
+    The rule of :func:`graph.cypher.merge_batch` replayed: the first document that
     states a property sets it. Unstated properties map to ``None`` (``SET r += ...``
     removes them).
     """
@@ -408,20 +407,17 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
                 by_uid[plan.doc_uid].status = "unchanged"
         if not written:
             continue
-        # every label's nodes in one statement (schema order), each node once per batch
-        # with what its documents state folded in load order, and a MENTIONS per document
-        nodes = {label: _node_rows(written, label) for label in NODE_LABELS}
-        counts = _run(tx, shared, cypher.merge_all_nodes(NODE_LABELS), nodes=nodes,
-                      uids=[plan.doc_uid for plan in written])
-        got = counts[0]["written"] if counts else [0] * len(NODE_LABELS)
-        for label, n in zip(NODE_LABELS, got):
-            _check_written(written, label, [{"written": n}])
-        # every relationship type in one statement (schema order: deterministic), each over
-        # its own rows; a type the batch does not state gets an empty list
-        edges = {rtype: _edge_rows(written, rtype) for rtype in EDGE_TYPES}
-        counts = _run(tx, shared, cypher.merge_all_relationships(EDGE_TYPES), edges=edges,
-                      evidence_cap=cypher.EVIDENCE_CAP)[0]["written"]
-        for rtype, got in zip(EDGE_TYPES, counts):
+        # every label's nodes, their MENTIONS and every relationship type in one statement
+        # (schema order), each node and edge once per batch (see cypher.merge_batch)
+        res = _run(tx, shared, cypher.merge_batch(NODE_LABELS, EDGE_TYPES),
+                   **_batch_rows(written), evidence_cap=cypher.EVIDENCE_CAP)
+        row = res[0] if res else {"nodes": [0] * len(NODE_LABELS), "edges": [0] * len(EDGE_TYPES),
+                                  "ordered": [True] * len(NODE_LABELS)}
+        if not all(row["ordered"]):  # the edges' ends were read by position: never written so
+            raise RuntimeError(f"{written[0].document}: the batch's nodes came back out of order; rolled back")
+        for label, got in zip(NODE_LABELS, row["nodes"]):
+            _check_written(written, label, [{"written": got}])
+        for rtype, got in zip(EDGE_TYPES, row["edges"]):
             _check_written(written, rtype, [{"written": got}])
         _update_person_organisations(tx, shared, written)
         first = by_uid[written[0].doc_uid]
@@ -432,40 +428,65 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
     return results
 
 
+def _batch_rows(plans: list[_Plan]) -> dict[str, Any]:
+    """The parameters of ``cypher.merge_batch`` for these documents (in load order):
+    ``uids``, ``nodes`` (per label, one row per node), ``edges`` (per type, one row per
+    relationship, its ends as positions in their labels' rows) and ``quotes``."""
+    nodes = {label: _node_rows(plans, label) for label in NODE_LABELS}
+    position = {label: {row["key"]: i for i, row in enumerate(rows)} for label, rows in nodes.items()}
+    quotes: dict[str, int] = {}
+    edges = {rtype: _edge_rows(plans, rtype, position[RELS[rtype].source],
+                               position[RELS[rtype].target], quotes)
+             for rtype in EDGE_TYPES}
+    return {"uids": [plan.doc_uid for plan in plans], "nodes": nodes, "edges": edges,
+            "quotes": list(quotes)}
+
+
 def _node_rows(plans: list[_Plan], label: str) -> list[dict[str, Any]]:
     """The batch's rows of one label, one per node: ``props``, what its documents state
     folded in load order (the rule of one document at a time: a scalar from the first that
-    states it, lists as a union in first-seen order), and ``mentions``, the ``[index of the
-    document in plans, what it said]`` of every document naming it (see
-    ``cypher.merge_nodes``)."""
+    states it, lists as a union in first-seen order; ``None`` when that is what the first
+    mention states), and ``mentions``, the ``[index of the document in plans, what it
+    said]`` of every document naming it (see ``cypher.merge_batch``)."""
     rows: dict[Any, dict[str, Any]] = {}
+    first: dict[Any, dict[str, Any]] = {}
     for i, plan in enumerate(plans):
         for row in plan.nodes.get(label, ()):
             node = rows.get(row["key"])
             if node is None:
-                rows[row["key"]] = {"key": row["key"], "props": row["props"],
-                                    "mentions": [[i, row["said"]]]}
+                rows[row["key"]] = {"key": row["key"], "props": None, "mentions": [[i, row["said"]]]}
+                first[row["key"]] = row["props"]
             else:
-                node["props"] = _merge_props(node["props"], row["props"])
+                folded = _merge_props(node["props"] or first[row["key"]], row["props"])
+                # what the first document said (its "said" holds the same properties) unless
+                # a later one filled a gap
+                node["props"] = None if folded == first[row["key"]] else folded
                 node["mentions"].append([i, row["said"]])
     return list(rows.values())
 
 
-def _edge_rows(plans: list[_Plan], rtype: str) -> list[dict[str, Any]]:
-    """The batch's rows of one relationship type, one per edge: the entries of every
-    document that states it, in load order (see ``cypher.merge_relationships``)."""
+def _edge_rows(plans: list[_Plan], rtype: str, sources: dict[Any, int], targets: dict[Any, int],
+               quotes: dict[str, int]) -> list[dict[str, Any]]:
+    """The batch's rows of one relationship type, one per edge: its ends as positions in
+    their labels' node rows (``sources``, ``targets``: key -> position), the indexes of the
+    documents that state it (load order) and of their quotes in ``quotes`` (quote -> index,
+    grown here), see ``cypher.merge_batch``."""
     with_props = bool(RELS[rtype].properties)
     edges: dict[tuple, dict[str, Any]] = {}
-    for plan in plans:
+    for i, plan in enumerate(plans):
         for row in plan.rels.get(rtype, ()):
-            edge = edges.get((row["source"], row["target"]))
+            pair = (row["source"], row["target"])
+            edge = edges.get(pair)
             if edge is None:
-                edge = edges[(row["source"], row["target"])] = {
-                    "source": row["source"], "target": row["target"], "uids": [], "evidence": []}
+                edge = edges[pair] = {"source": sources[row["source"]], "target": targets[row["target"]],
+                                      "docs": [], "evidence": []}
                 if with_props:
                     edge["doc_props"], edge["props"] = [], []
-            edge["uids"].append(plan.doc_uid)
-            edge["evidence"].append(row["evidence"])
+            edge["docs"].append(i)
+            quote = quotes.get(row["evidence"])
+            if quote is None:
+                quote = quotes[row["evidence"]] = len(quotes)
+            edge["evidence"].append(quote)
             if with_props:
                 edge["doc_props"].append(row["doc_props"])
                 edge["props"].append(row["props"])
