@@ -339,8 +339,47 @@ CALL () {{
 WITH docs WHERE size(docs) = size($uids)
 {node_calls}
 {edge_calls}
+{_derived_counts(index, rel_types)}
 RETURN [{written}] AS nodes, [{edges}] AS edges, [{ordered}] AS ordered
 """
+
+
+def _derived_counts(index: dict[str, int], rel_types: tuple[str, ...]) -> str:
+    """The end of :func:`merge_batch`: what ``UPDATE_PERSON_ORGANISATIONS`` and
+    ``UPDATE_PROJECT_ORGANISATIONS`` keep, for the batch's persons and the contacts of the
+    projects it gives an owner or partner, and ``Project.org_nums`` of the projects it gives
+    an owner, funder or partner: read after the batch's relationships are written (a later
+    clause of the statement sees them), each node locked before its count is read."""
+    if "Person" not in index or "Project" not in index:
+        return ""
+    people, projects = f"nodes_{index['Person']}", f"nodes_{index['Project']}"
+
+    def targets(types: tuple[str, ...]) -> str:
+        lists = " + ".join(f"$edges.{t}" for t in types if t in rel_types) or "[]"
+        return f"[row IN {lists} | {projects}[row.target]]"
+
+    return f"""CALL ({people}, {projects}) {{
+  CALL ({people}, {projects}) {{
+    UNWIND {people} AS person
+    RETURN person
+    UNION
+    UNWIND {targets(("OWNS", "PARTNER_IN"))} AS project
+    MATCH (project)<-[:CONTACT_FOR]-(person:Person)
+    RETURN person
+  }}
+  SET person.n_organisations = coalesce(person.n_organisations, 0)
+  WITH person
+  SET person.n_organisations = size({PERSON_ORGANISATIONS})
+  RETURN count(person) AS persons_counted
+}}
+CALL ({projects}) {{
+  UNWIND {targets(("OWNS", "FUNDS", "PARTNER_IN"))} AS p
+  WITH DISTINCT p
+  SET p.org_nums = coalesce(p.org_nums, [])
+  WITH p
+  SET p.org_nums = {PROJECT_ORGANISATIONS}
+  RETURN count(p) AS projects_counted
+}}"""
 
 
 # --- derived counts kept by the writer -------------------------------------------------

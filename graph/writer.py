@@ -419,7 +419,7 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
             _check_written(written, label, [{"written": got}])
         for rtype, got in zip(EDGE_TYPES, row["edges"]):
             _check_written(written, rtype, [{"written": got}])
-        _update_person_organisations(tx, shared, written)
+        # Person.n_organisations and Project.org_nums: kept by the same statement
         first = by_uid[written[0].doc_uid]
         first.nodes_created += shared.nodes_created
         first.relationships_created += shared.relationships_created
@@ -491,23 +491,6 @@ def _edge_rows(plans: list[_Plan], rtype: str, sources: dict[Any, int], targets:
                 edge["doc_props"].append(row["doc_props"])
                 edge["props"].append(row["props"])
     return list(edges.values())
-
-
-def _update_person_organisations(tx: neo4j.ManagedTransaction, result: WriteResult,
-                                 plans: list[_Plan]) -> None:
-    """``Person.n_organisations`` of the persons these documents name and of the contacts of
-    the projects they give an owner or partner (see ``cypher.UPDATE_PERSON_ORGANISATIONS``),
-    and ``Project.org_nums`` (``cypher.UPDATE_PROJECT_ORGANISATIONS``)."""
-    persons = sorted({row["key"] for plan in plans for row in plan.nodes.get("Person", ())})
-    projects = sorted({row["target"] for plan in plans for rtype in ("OWNS", "PARTNER_IN")
-                       for row in plan.rels.get(rtype, ())})
-    if persons or projects:
-        _run(tx, result, cypher.UPDATE_PERSON_ORGANISATIONS, persons=persons, projects=projects)
-    # Project.org_nums of the projects these documents give an owner, funder or partner
-    funded = sorted({row["target"] for plan in plans for rtype in ("OWNS", "FUNDS", "PARTNER_IN")
-                     for row in plan.rels.get(rtype, ())})
-    if funded:
-        _run(tx, result, cypher.UPDATE_PROJECT_ORGANISATIONS, projects=funded)
 
 
 def _check_written(plans: list[_Plan], what: str, counts: list) -> None:
