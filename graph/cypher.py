@@ -195,14 +195,14 @@ def _merge_nodes_body(label: str, i: int) -> str:
     on_create, on_match, keys = _node_set_items(label)
     return f"""CALL (docs) {{
 UNWIND {rows} AS row
-WITH row, coalesce(row.props, row.mentions[0][1]) AS props
+WITH row, coalesce(row.props, $said[row.mentions[0][1]]) AS props
 MERGE (n:{_label(label)} {{{q(node.key)}: row.key}})
 ON CREATE SET {_SEP.join(on_create)}
 ON MATCH SET {_SEP.join(on_match)}{keys}
 WITH n, row
 CALL (n, row, docs) {{
   UNWIND row.mentions AS mention
-  WITH n, docs[mention[0]] AS d, mention[1] AS stated
+  WITH n, docs[mention[0]] AS d, $said[mention[1]] AS stated
   CREATE (d)-[m:MENTIONS]->(n)
   SET m = stated
   RETURN count(*) AS mentioned
@@ -266,8 +266,9 @@ def merge_batch(labels: tuple[str, ...], rel_types: tuple[str, ...]) -> str:
       ``props`` is what the batch's documents state about the node folded in load order (a
       scalar from the first document that states it, lists as a union in first-seen order;
       null when that is what the first mention states), ``mentions`` the ``[document index,
-      what that document states]`` pairs, one per document naming the node (its properties,
-      and ``evidence: [quote]`` when the record has a quote). So a hub node that most
+      index in $said]`` pairs, one per document naming the node: ``$said`` holds the
+      batch's distinct statements about a node (its properties, and ``evidence: [quote]``
+      when the record has a quote; a hub's documents mostly state the same). So a hub node that most
       documents of the batch name (Arbetsförmedlingen, a target group) is sought, locked
       and has its properties written once per batch, not once per document;
     * ``$edges.<TYPE>``: one row per relationship of the batch, ``{source, target, docs,
@@ -277,7 +278,7 @@ def merge_batch(labels: tuple[str, ...], rel_types: tuple[str, ...]) -> str:
       (their property maps) for types with properties. So an edge that many documents of
       the batch state (a hub's LOCATED_IN) is locked and has its lists rewritten once per
       batch, and its ends are the nodes just merged, not sought again;
-    * ``$quotes``: the batch's distinct quotes; ``$evidence_cap``.
+    * ``$quotes``: the batch's distinct quotes; ``$said`` (above); ``$evidence_cap``.
 
     Nodes: a new node takes the stated properties; on an existing one a scalar property is
     only written where the node has none (``coalesce``): a later document fills gaps but

@@ -432,36 +432,53 @@ def _batch_rows(plans: list[_Plan]) -> dict[str, Any]:
     """The parameters of ``cypher.merge_batch`` for these documents (in load order):
     ``uids``, ``nodes`` (per label, one row per node), ``edges`` (per type, one row per
     relationship, its ends as positions in their labels' rows) and ``quotes``."""
-    nodes = {label: _node_rows(plans, label) for label in NODE_LABELS}
+    said: dict[str, int] = {}
+    statements: list[dict[str, Any]] = []
+    nodes = {label: _node_rows(plans, label, said, statements) for label in NODE_LABELS}
     position = {label: {row["key"]: i for i, row in enumerate(rows)} for label, rows in nodes.items()}
     quotes: dict[str, int] = {}
     edges = {rtype: _edge_rows(plans, rtype, position[RELS[rtype].source],
                                position[RELS[rtype].target], quotes)
              for rtype in EDGE_TYPES}
     return {"uids": [plan.doc_uid for plan in plans], "nodes": nodes, "edges": edges,
-            "quotes": list(quotes)}
+            "quotes": list(quotes), "said": statements}
 
 
-def _node_rows(plans: list[_Plan], label: str) -> list[dict[str, Any]]:
+def _node_rows(plans: list[_Plan], label: str, said: dict[str, int],
+               statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The batch's rows of one label, one per node: ``props``, what its documents state
     folded in load order (the rule of one document at a time: a scalar from the first that
     states it, lists as a union in first-seen order; ``None`` when that is what the first
-    mention states), and ``mentions``, the ``[index of the document in plans, what it
-    said]`` of every document naming it (see ``cypher.merge_batch``)."""
+    mention states), and ``mentions``, the ``[index of the document in plans, index of
+    what it said in statements]`` of every document naming it (``said``: canonical JSON
+    -> index in ``statements``, both grown here; see ``cypher.merge_batch``)."""
+    def said_index(stated: dict[str, Any]) -> int:
+        try:  # equal statements (a value's type included) are sent once
+            text = json.dumps(stated, ensure_ascii=False, sort_keys=True,
+                              default=lambda o: f"{type(o).__qualname__}:{o!r}")
+        except (TypeError, ValueError):  # not comparable as JSON: sent as it is
+            text = f"\0{len(said)}"
+        i = said.get(text)
+        if i is None:
+            i = said[text] = len(said)
+            statements.append(stated)
+        return i
+
     rows: dict[Any, dict[str, Any]] = {}
     first: dict[Any, dict[str, Any]] = {}
     for i, plan in enumerate(plans):
         for row in plan.nodes.get(label, ()):
             node = rows.get(row["key"])
             if node is None:
-                rows[row["key"]] = {"key": row["key"], "props": None, "mentions": [[i, row["said"]]]}
+                rows[row["key"]] = {"key": row["key"], "props": None,
+                                    "mentions": [[i, said_index(row["said"])]]}
                 first[row["key"]] = row["props"]
             else:
                 folded = _merge_props(node["props"] or first[row["key"]], row["props"])
                 # what the first document said (its "said" holds the same properties) unless
                 # a later one filled a gap
                 node["props"] = None if folded == first[row["key"]] else folded
-                node["mentions"].append([i, row["said"]])
+                node["mentions"].append([i, said_index(row["said"])])
     return list(rows.values())
 
 

@@ -224,7 +224,7 @@ def test_the_batch_statement_takes_the_same_map_parameters_whatever_a_batch_stat
     import re
     from graph.writer import EDGE_TYPES, NODE_LABELS
     text = cypher.merge_batch(NODE_LABELS, EDGE_TYPES)
-    assert set(re.findall(r"\$(\w+)", text)) == {"uids", "nodes", "edges", "quotes", "evidence_cap"}
+    assert set(re.findall(r"\$(\w+)", text)) == {"uids", "nodes", "edges", "quotes", "said", "evidence_cap"}
     for rtype in EDGE_TYPES:
         assert f"UNWIND $edges.{rtype} AS row" in text and f"[r:`{rtype}`]" in text
     for label in NODE_LABELS:
@@ -257,6 +257,10 @@ def test_batch_rows_fold_each_node_and_edge_once_with_positions_and_shared_quote
     assert orgs[0]["props"] == {"name": "X", "aliases": ["X1", "X2"]}
     assert orgs[1]["props"] == {"name": "Y", "kind": "company"}
     assert [m[0] for m in orgs[0]["mentions"]] == [0, 1]
+    # what a document said about a node is sent once per batch however many say it
+    assert rows["said"][orgs[1]["mentions"][0][1]] == {"name": "Y"}
+    assert rows["said"][orgs[1]["mentions"][1][1]] == {"name": "Y", "kind": "company"}
+    assert len(rows["said"]) == 4
     one = make_record("C", "/c.txt", organizations=[{"uid": "z", "name": "Z"}])
     assert _batch_rows([plan_record(one)])["nodes"]["Organization"][0]["props"] is None  # = the mention's
     assert rows["edges"]["COLLABORATES_WITH"] == [{"source": 0, "target": 1, "docs": [0, 1], "evidence": [0, 0]}]
