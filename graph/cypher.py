@@ -120,18 +120,16 @@ MERGE (d:Document {uid: $doc_uid})
 ON CREATE SET d += $props, d.loaded_at = datetime(), d.display_name = coalesce($props.name, $props.title, $props.path)
 """
 
-#: which of $uids are loaded
-DOCUMENTS_EXIST = BATCH + """
-UNWIND $uids AS uid
-MATCH (d:Document {uid: uid})
-RETURN DISTINCT uid
-"""
-
-#: for each of $docs ({uid, path}) the other loaded versions of its path, oldest first
-OTHER_VERSIONS_OF = BATCH + """
+#: for each of $docs ({uid, path}, no uid or path twice): whether it is loaded, and if not
+#: the other loaded versions of its path, oldest first (one statement, not two: a batch's
+#: first round trip)
+DOCUMENT_STATES = BATCH + """
 UNWIND $docs AS doc
-MATCH (d:Document {path: doc.path}) WHERE d.uid <> doc.uid
-RETURN doc.uid AS doc_uid, d.uid AS uid ORDER BY properties(d).loaded_at, d.uid
+OPTIONAL MATCH (d:Document {uid: doc.uid})
+WITH doc, d IS NOT NULL AS loaded
+OPTIONAL MATCH (o:Document {path: doc.path}) WHERE NOT loaded AND o.uid <> doc.uid
+WITH doc, loaded, o ORDER BY properties(o).loaded_at, o.uid
+RETURN doc.uid AS doc_uid, loaded, collect(o.uid) AS others
 """
 
 #: ``Document.display_name`` is what the curated queries show and sort a document by,

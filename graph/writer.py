@@ -373,16 +373,19 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
     for segment in _segments(plans):
         by_uid = {plan.doc_uid: WriteResult(document=plan.document, status="new") for plan in segment}
         results.extend(by_uid.values())
-        loaded = {rec["uid"] for rec in tx.run(cypher.DOCUMENTS_EXIST, uids=list(by_uid))}
+        loaded: set[str] = set()
+        old: dict[str, list[str]] = {}
+        for rec in tx.run(cypher.DOCUMENT_STATES,
+                          docs=[{"uid": plan.doc_uid, "path": plan.path} for plan in segment]):
+            if rec["loaded"]:
+                loaded.add(rec["doc_uid"])
+            elif rec["others"]:
+                old[rec["doc_uid"]] = list(rec["others"])
         for uid in loaded:
             by_uid[uid].status = "unchanged"
         todo = [plan for plan in segment if plan.doc_uid not in loaded]
         if not todo:
             continue
-        old: dict[str, list[str]] = {}
-        for rec in tx.run(cypher.OTHER_VERSIONS_OF,
-                          docs=[{"uid": plan.doc_uid, "path": plan.path} for plan in todo]):
-            old.setdefault(rec["doc_uid"], []).append(rec["uid"])
         for plan in todo:
             result = by_uid[plan.doc_uid]
             for old_uid in old.get(plan.doc_uid, []):
