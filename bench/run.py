@@ -246,7 +246,7 @@ class Bench:
 
     def writer_vs_naive(self):
         """The project's writer as the loader uses it (``write_records``: 100 documents per
-        transaction, one ``UNWIND ... MERGE`` per label and type over their rows) against
+        transaction, one statement per batch: each node and relationship merged once) against
         the naive baseline, same records, same server; and ``write_record`` (one document
         per transaction, the same statements) for the cost of a commit per document."""
         from bench.naive import load_naive

@@ -120,18 +120,16 @@ MERGE (d:Document {uid: $doc_uid})
 ON CREATE SET d += $props, d.loaded_at = datetime(), d.display_name = coalesce($props.name, $props.title, $props.path)
 """
 
-#: which of $uids are loaded
-DOCUMENTS_EXIST = BATCH + """
-UNWIND $uids AS uid
-MATCH (d:Document {uid: uid})
-RETURN DISTINCT uid
-"""
-
-#: for each of $docs ({uid, path}) the other loaded versions of its path, oldest first
-OTHER_VERSIONS_OF = BATCH + """
+#: for each of $docs ({uid, path}, no uid or path twice): whether it is loaded, and if not
+#: the other loaded versions of its path, oldest first (one statement, not two: a batch's
+#: first round trip)
+DOCUMENT_STATES = BATCH + """
 UNWIND $docs AS doc
-MATCH (d:Document {path: doc.path}) WHERE d.uid <> doc.uid
-RETURN doc.uid AS doc_uid, d.uid AS uid ORDER BY properties(d).loaded_at, d.uid
+OPTIONAL MATCH (d:Document {uid: doc.uid})
+WITH doc, d IS NOT NULL AS loaded
+OPTIONAL MATCH (o:Document {path: doc.path}) WHERE NOT loaded AND o.uid <> doc.uid
+WITH doc, loaded, o ORDER BY properties(o).loaded_at, o.uid
+RETURN doc.uid AS doc_uid, loaded, collect(o.uid) AS others
 """
 
 #: ``Document.display_name`` is what the curated queries show and sort a document by,
@@ -161,39 +159,19 @@ RETURN d.uid AS uid ORDER BY properties(d).loaded_at, d.uid
 _SEP = ",\n    "
 
 
-@cache  # the text of a label's statement never changes: built once, not per batch
-def merge_nodes(label: str) -> str:
-    """MERGE one batch of a label's nodes and create the MENTIONS of them, for one or many documents.
-
-    ``$docs``: ``{uid, rows}`` per document, in load order; rows ``{key, said}``, where
-    ``said`` is what the document states about the node: its properties, and
-    ``evidence: [quote]`` when the record has a quote. A new node takes the stated
-    properties; on an existing one a scalar property is only written where the node has
-    none (``coalesce``): a later document fills gaps but neither blanks nor overwrites.
-    Lists (aliases) grow as a set union in first-seen order. Reference nodes keep their
-    properties as the reference data set them. Every right-hand side reads the property it
-    sets, so Cypher write-locks ``n`` before reading: concurrent loaders never lose each
-    other's entries. Returns one row: ``written``, the number of rows written (the writer
-    compares it with the rows it sent; one row, not one per document: with ≈ 22 statements
-    per batch of 100 documents the per-document rows were ≈ 4,000 Bolt records per batch).
-
-    The MENTIONS edge keeps ``said`` (so node properties can be recomputed when a document
-    is retracted). It is CREATEd, not MERGEd: the writer only writes the entities of a
-    Document its own transaction has just created (a concurrent loader of the same text
-    waits on the Document's constraint lock and then skips it), and a document names each
-    node once, so no such edge can exist yet; a MERGE would search it among the node's
-    MENTIONS, thousands on a hub.
-    """
+def _node_set_items(label: str) -> tuple[list[str], list[str], str]:
+    """The ``ON CREATE``, ``ON MATCH`` and trailing ``SET`` items of a label's node MERGE,
+    reading the stated properties from the map ``props`` (see :func:`merge_batch`)."""
     node = NODES[label]
     on_create, on_match = [], []
     for p in node.properties:
         if p in LIST_PROPERTIES:
-            on_create.append(f"n.{q(p)} = coalesce(row.said.{q(p)}, [])")
+            on_create.append(f"n.{q(p)} = coalesce(props.{q(p)}, [])")
             value = (f"coalesce(n.{q(p)}, []) + "
-                     f"[x IN coalesce(row.said.{q(p)}, []) WHERE NOT x IN coalesce(n.{q(p)}, [])]")
+                     f"[x IN coalesce(props.{q(p)}, []) WHERE NOT x IN coalesce(n.{q(p)}, [])]")
         else:
-            on_create.append(f"n.{q(p)} = row.said.{q(p)}")
-            value = f"coalesce(n.{q(p)}, row.said.{q(p)})"
+            on_create.append(f"n.{q(p)} = props.{q(p)}")
+            value = f"coalesce(n.{q(p)}, props.{q(p)})"
         # reference data is authoritative: documents never change a reference node's
         # properties (so retracting them restores it exactly); MENTIONS keeps what they said
         on_match.append(f"n.{q(p)} = CASE WHEN coalesce(n.reference, false) THEN n.{q(p)} "
@@ -203,110 +181,204 @@ def merge_nodes(label: str) -> str:
         keys += f", n.num = coalesce(n.num, {org_num('n')})"
     if label == "Project":  # org_nums: kept by UPDATE_PROJECT_ORGANISATIONS once it has organisations
         keys += f", n.org_nums = coalesce(n.org_nums, []), {project_years('n')}"
-    return f"""{BATCH}
-UNWIND $docs AS doc
-MATCH (d:Document {{uid: doc.uid}})
-UNWIND doc.rows AS row
+    return on_create, on_match, keys
+
+
+def _merge_nodes_body(label: str, i: int) -> str:
+    """The subquery of :func:`merge_batch` for one label (the ``i``-th): its nodes as the
+    list ``nodes_<i>`` (in the order of ``$nodes.<label>``), the MENTIONS it wrote as
+    ``written_<i>``, and ``ordered_<i>``, whether the list is in that order."""
+    node = NODES[label]
+    rows = f"$nodes.{label}"
+    on_create, on_match, keys = _node_set_items(label)
+    return f"""CALL (docs) {{
+UNWIND {rows} AS row
+WITH row, coalesce(row.props, $said[row.mentions[0][1]]) AS props
 MERGE (n:{_label(label)} {{{q(node.key)}: row.key}})
 ON CREATE SET {_SEP.join(on_create)}
 ON MATCH SET {_SEP.join(on_match)}{keys}
-CREATE (d)-[m:MENTIONS]->(n)
-SET m = row.said
-RETURN count(*) AS written
-"""
+WITH n, row
+CALL (n, row, docs) {{
+  UNWIND row.mentions AS mention
+  WITH n, docs[mention[0]] AS d, $said[mention[1]] AS stated
+  CREATE (d)-[m:MENTIONS]->(n)
+  SET m = stated
+  RETURN count(*) AS mentioned
+}}
+RETURN collect(n) AS nodes_{i}, sum(mentioned) AS written_{i},
+       collect(row.key) = [x IN {rows} | x.key] AS ordered_{i}
+}}"""
 
 
-@cache
-def merge_relationships(rel_type: str) -> str:
-    """MERGE one batch of relationships of a type, adding each document's provenance once.
-
-    ``$edges``: one row per relationship of the batch (``graph.writer._edge_rows``), with the
-    entries of every document of the batch that states it, in load order: ``{source,
-    target, uids, evidence}`` (``evidence[i]`` is the quote of document ``uids[i]``) plus
-    ``doc_props`` (the documents' properties as JSON object strings) and ``props`` (their
-    property maps) for types with properties. So an edge that many documents of the batch
-    state (a hub's LOCATED_IN, PARTNER_IN of a big project) is sought, locked and has its
-    lists rewritten once per batch, not once per document.
-
-    The rule is that of one document at a time, in load order: ``doc_uids`` (and
-    ``doc_props``) get a document's entry only if it is not there yet, so a rerun adds
-    nothing; ``evidence`` gets the quotes of the new entries only while it is aligned with
-    ``doc_uids``, up to ``$evidence_cap`` quotes (a prefix of the new ones). Properties
-    (role, amount_sek) fill gaps like node properties: the first document that states one
-    sets it. Returns one row: ``written``, the number of document entries of the rows
-    written (the rows the writer sent, unless an end did not MATCH).
-
-    A new relationship gets its lists in ``ON CREATE`` (nothing to read); an existing one
-    in ``ON MATCH``, where every right-hand side reads ``r`` only after the first item has
-    locked it (it reads the property it sets), and ``evidence`` and ``doc_props`` are set
-    before ``doc_uids``, whose old value their conditions read.
-    """
-    return f"""{BATCH}
-{_merge_relationships_body(rel_type, "$edges", "written")}
-"""
-
-
-@cache
-def _merge_relationships_body(rel_type: str, rows: str, alias: str) -> str:
-    """The body of :func:`merge_relationships` reading its rows from the expression
-    ``rows`` (a parameter), its count returned as ``alias``."""
+def _merge_relationships_body(rel_type: str, j: int, ends: tuple[int, int]) -> str:
+    """The subquery of :func:`merge_batch` for one relationship type (the ``j``-th), its
+    ends read from the node lists ``nodes_<ends[0]>`` and ``nodes_<ends[1]>``; the document
+    entries it wrote as ``edges_<j>``."""
     rel = RELS[rel_type]
-    src, tgt = NODES[rel.source], NODES[rel.target]
-    if not _NAME.match(alias):
-        raise ValueError(f"not a Cypher name: {alias!r}")
-    # indexes of the row's documents not in r.doc_uids yet (all of them on a new edge)
-    fresh = "[i IN range(0, size(row.uids) - 1) WHERE NOT row.uids[i] IN coalesce(r.doc_uids, [])]"
-    on_create = ["r.evidence = CASE WHEN $evidence_cap > 0 THEN row.evidence[..$evidence_cap] END"]
+    src, tgt = f"nodes_{ends[0]}", f"nodes_{ends[1]}"
+    # every entry of a row is new on the edge: the writer only writes the documents its own
+    # transaction has just created (``MERGE_DOCUMENTS``; a concurrent loader of the same text
+    # skips it), and retraction takes a document's entries out of every list, so no list
+    # holds the uid of a document being written (as no MENTIONS of it exists).
+    # The lists are appended to without searching them: on a hub edge stated by thousands of
+    # documents a membership test per entry read the whole list once per entry and clause.
+    ev = "coalesce(r.evidence, [])"
+    uids = "[i IN row.docs | $uids[i]]"
+    on_create = ["r.evidence = CASE WHEN $evidence_cap > 0 "
+                 "THEN [i IN row.evidence[..$evidence_cap] | $quotes[i]] END"]
     on_match = [
-        "r.evidence = CASE WHEN size(coalesce(r.evidence, [])) = size(coalesce(r.doc_uids, [])) "
-        "AND size(coalesce(r.evidence, [])) < $evidence_cap "
-        f"AND size({fresh}) > 0 "
-        f"THEN coalesce(r.evidence, []) + [i IN {fresh} | row.evidence[i]]"
-        "[..($evidence_cap - size(coalesce(r.evidence, [])))] ELSE r.evidence END",
+        # quotes only while aligned with doc_uids and under the cap (a capped edge, the
+        # common case on a hub, does not read doc_uids here)
+        f"r.evidence = CASE WHEN size({ev}) >= $evidence_cap THEN r.evidence "
+        f"WHEN size({ev}) = size(coalesce(r.doc_uids, [])) "
+        f"THEN {ev} + [i IN row.evidence[..($evidence_cap - size({ev}))] | $quotes[i]] "
+        f"ELSE r.evidence END",
     ]
     if rel.properties:
         on_create.append("r.doc_props = row.doc_props")
-        on_match.append(f"r.doc_props = CASE WHEN size({fresh}) = 0 THEN r.doc_props "
-                        f"ELSE coalesce(r.doc_props, []) + [i IN {fresh} | row.doc_props[i]] END")
-    on_create.append("r.doc_uids = row.uids")
-    on_match.append(f"r.doc_uids = CASE WHEN size({fresh}) = 0 THEN r.doc_uids "
-                    f"ELSE coalesce(r.doc_uids, []) + [i IN {fresh} | row.uids[i]] END")
+        on_match.append("r.doc_props = coalesce(r.doc_props, []) + row.doc_props")
+    on_create.append(f"r.doc_uids = {uids}")
+    on_match.append(f"r.doc_uids = coalesce(r.doc_uids, []) + {uids}")
     stated = {p: f"head([x IN row.props WHERE x.{q(p)} IS NOT NULL | x.{q(p)}])" for p in rel.properties}
     on_create += [f"r.{q(p)} = {stated[p]}" for p in rel.properties]
     on_match += [f"r.{q(p)} = coalesce(r.{q(p)}, {stated[p]})" for p in rel.properties]
-    return f"""UNWIND {rows} AS row
-MATCH (s:{_label(rel.source)} {{{q(src.key)}: row.source}})
-MATCH (t:{_label(rel.target)} {{{q(tgt.key)}: row.target}})
+    return f"""CALL ({src}{'' if src == tgt else ', ' + tgt}) {{
+UNWIND $edges.{rel_type} AS row
+WITH row, {src}[row.source] AS s, {tgt}[row.target] AS t
 MERGE (s)-[r:{_rel(rel_type)}]->(t)
 ON CREATE SET {_SEP.join(on_create)}
 ON MATCH SET {_SEP.join(on_match)}
-RETURN sum(size(row.uids)) AS {alias}"""
+RETURN sum(size(row.docs)) AS edges_{j}
+}}"""
 
 
-@cache
-def merge_all_relationships(rel_types: tuple[str, ...]) -> str:
-    """Every relationship type of a batch in one statement: :func:`merge_relationships` of
-    each type in turn (in the order given), as a ``CALL`` subquery over its own rows
-    ``$edges.<TYPE>`` (a type the batch does not state: an empty list, which writes
-    nothing). One round trip and one result instead of one per type (a dozen per batch).
+@cache  # the text never changes: built once, not per batch
+def merge_batch(labels: tuple[str, ...], rel_types: tuple[str, ...]) -> str:
+    """The nodes, MENTIONS and relationships of a batch of documents in one statement.
 
-    The rows come in one map parameter, not one list parameter per type: Neo4j caches a
-    plan by the statement's text *and its parameters' types*, and an empty list is typed
-    apart from a list of maps, so a parameter per type gave every combination of stated
-    types a plan of its own (a one-document write stated a new combination nearly every
-    time and replanned the whole statement, ~1.2 s). A map is one type whatever it holds.
+    Parameters (``graph.writer._batch_rows``), all in load order:
 
-    Returns one row, ``written``: the counts of :func:`merge_relationships`, in the order
-    of ``rel_types``."""
+    * ``$uids``: the batch's document uids (their Documents exist: the writer has just
+      created them);
+    * ``$nodes.<Label>``: one row per node of the batch, ``{key, props, mentions}``:
+      ``props`` is what the batch's documents state about the node folded in load order (a
+      scalar from the first document that states it, lists as a union in first-seen order;
+      null when that is what the first mention states), ``mentions`` the ``[document index,
+      index in $said]`` pairs, one per document naming the node: ``$said`` holds the
+      batch's distinct statements about a node (its properties, and ``evidence: [quote]``
+      when the record has a quote; a hub's documents mostly state the same). So a hub node that most
+      documents of the batch name (Arbetsförmedlingen, a target group) is sought, locked
+      and has its properties written once per batch, not once per document;
+    * ``$edges.<TYPE>``: one row per relationship of the batch, ``{source, target, docs,
+      evidence}``: its ends as positions in their labels' node rows, the indexes of the
+      documents stating it and of their quotes in ``$quotes`` (``""`` when there was none),
+      plus ``doc_props`` (the documents' properties as JSON object strings) and ``props``
+      (their property maps) for types with properties. So an edge that many documents of
+      the batch state (a hub's LOCATED_IN) is locked and has its lists rewritten once per
+      batch, and its ends are the nodes just merged, not sought again;
+    * ``$quotes``: the batch's distinct quotes; ``$said`` (above); ``$evidence_cap``.
+
+    Nodes: a new node takes the stated properties; on an existing one a scalar property is
+    only written where the node has none (``coalesce``): a later document fills gaps but
+    neither blanks nor overwrites. Lists (aliases) grow as a set union in first-seen order
+    (the fold gives the result of the documents one at a time). Reference nodes keep their
+    properties as the reference data set them. Every right-hand side reads the property
+    it sets, so Cypher write-locks ``n`` before reading: concurrent loaders never lose each
+    other's entries. The MENTIONS edge keeps what its document said (so node properties can
+    be recomputed when a document is retracted). It is CREATEd, not MERGEd: the writer only
+    writes the entities of a Document its own transaction has just created (a concurrent
+    loader of the same text waits on the Document's constraint lock and then skips it), and
+    a document names each node once, so no such edge can exist yet; a MERGE would search it
+    among the node's MENTIONS, thousands on a hub.
+
+    Relationships: the rule is that of one document at a time, in load order: ``doc_uids``
+    (and ``doc_props``) get every document's entry (none is there yet, for the same reason
+    as the MENTIONS: a rerun writes nothing, and retraction takes a document's entries out);
+    ``evidence`` gets the quotes of the new entries only while it is aligned with
+    ``doc_uids``, up to ``$evidence_cap`` quotes (a prefix of the new ones). Properties
+    (role, amount_sek) fill gaps like node properties: the first document that states one
+    sets it. A new relationship gets its lists in ``ON CREATE`` (nothing to read); an
+    existing one in ``ON MATCH``, where every right-hand side reads ``r`` only after the
+    first item has locked it (it reads the property it sets), and ``evidence`` is set
+    before ``doc_uids``, whose old size its condition reads.
+
+    One statement, one round trip (a ``CALL`` subquery per label, then per type, in the
+    order given; a label or type the batch does not state: an empty list). The rows come in
+    map parameters, not a list parameter per label or type: Neo4j caches a plan by the
+    statement's text *and its parameters' types*, and an empty list is typed apart from a
+    list of maps, so a parameter per type gave every combination of stated types a plan of
+    its own (a one-document write stated a new combination nearly every time and replanned
+    the whole statement, ~1.2 s). A map is one type whatever it holds.
+
+    Returns one row (none when a Document of ``$uids`` is missing): ``nodes``, the MENTIONS
+    written per label; ``edges``, the document entries written per type (the writer
+    compares both with what it sent); ``ordered``, whether every label's node list came in
+    the order of its rows (the edges' ends are read by position; the writer refuses a
+    batch where one did not).
+    """
+    index = {label: i for i, label in enumerate(labels)}
+    for label in labels:
+        _label(label)
     for t in rel_types:
         _rel(t)
-    calls = "\n".join(f"CALL () {{\n{_merge_relationships_body(t, f'$edges.{t}', f'written_{i}')}\n}}"
-                      for i, t in enumerate(rel_types))
-    counts = ", ".join(f"written_{i}" for i in range(len(rel_types)))
+        if RELS[t].source not in index or RELS[t].target not in index:
+            raise ValueError(f"{t}: an end's label is not among {labels}")
+    node_calls = "\n".join(_merge_nodes_body(label, i) for i, label in enumerate(labels))
+    edge_calls = "\n".join(_merge_relationships_body(t, j, (index[RELS[t].source], index[RELS[t].target]))
+                           for j, t in enumerate(rel_types))
+    written = ", ".join(f"written_{i}" for i in range(len(labels)))
+    ordered = ", ".join(f"ordered_{i}" for i in range(len(labels)))
+    edges = ", ".join(f"edges_{j}" for j in range(len(rel_types)))
     return f"""{BATCH}
-{calls}
-RETURN [{counts}] AS written
+CALL () {{
+  UNWIND $uids AS uid
+  MATCH (d:Document {{uid: uid}})
+  RETURN collect(d) AS docs
+}}
+WITH docs WHERE size(docs) = size($uids)
+{node_calls}
+{edge_calls}
+{_derived_counts(index, rel_types)}
+RETURN [{written}] AS nodes, [{edges}] AS edges, [{ordered}] AS ordered
 """
+
+
+def _derived_counts(index: dict[str, int], rel_types: tuple[str, ...]) -> str:
+    """The end of :func:`merge_batch`: what ``UPDATE_PERSON_ORGANISATIONS`` and
+    ``UPDATE_PROJECT_ORGANISATIONS`` keep, for the batch's persons and the contacts of the
+    projects it gives an owner or partner, and ``Project.org_nums`` of the projects it gives
+    an owner, funder or partner: read after the batch's relationships are written (a later
+    clause of the statement sees them), each node locked before its count is read."""
+    if "Person" not in index or "Project" not in index:
+        return ""
+    people, projects = f"nodes_{index['Person']}", f"nodes_{index['Project']}"
+
+    def targets(types: tuple[str, ...]) -> str:
+        lists = " + ".join(f"$edges.{t}" for t in types if t in rel_types) or "[]"
+        return f"[row IN {lists} | {projects}[row.target]]"
+
+    return f"""CALL ({people}, {projects}) {{
+  CALL ({people}, {projects}) {{
+    UNWIND {people} AS person
+    RETURN person
+    UNION
+    UNWIND {targets(("OWNS", "PARTNER_IN"))} AS project
+    MATCH (project)<-[:CONTACT_FOR]-(person:Person)
+    RETURN person
+  }}
+  SET person.n_organisations = coalesce(person.n_organisations, 0)
+  WITH person
+  SET person.n_organisations = size({PERSON_ORGANISATIONS})
+  RETURN count(person) AS persons_counted
+}}
+CALL ({projects}) {{
+  UNWIND {targets(("OWNS", "FUNDS", "PARTNER_IN"))} AS p
+  WITH DISTINCT p
+  SET p.org_nums = coalesce(p.org_nums, [])
+  WITH p
+  SET p.org_nums = {PROJECT_ORGANISATIONS}
+  RETURN count(p) AS projects_counted
+}}"""
 
 
 # --- derived counts kept by the writer -------------------------------------------------
@@ -462,7 +534,7 @@ DELETE_DOCUMENT = "MATCH (d:Document {uid: $doc_uid}) DETACH DELETE d"
 def recompute_node_properties(label: str) -> str:
     """Rebuild document-derived nodes' properties from the MENTIONS that remain.
 
-    Same rule as :func:`merge_nodes` replayed in load order: for a scalar, the first
+    Same rule as :func:`merge_batch` replayed in load order: for a scalar, the first
     remaining document (by ``loaded_at``) that states it; lists are the union. Reference
     nodes keep their properties (reference data wins, documents only filled gaps).
     """

@@ -292,9 +292,11 @@ def plan_record(record: dict[str, Any], *, keep_contact_details: bool = False) -
 
 # --- transaction functions -------------------------------------------------------------
 
-#: the relationship types a record can state, in schema order: the subqueries of the
-#: writer's one relationship statement (``cypher.merge_all_relationships``)
+#: the relationship types a record can state, in schema order: the relationship subqueries
+#: of the writer's one batch statement (``cypher.merge_batch``)
 EDGE_TYPES = tuple(rtype for rtype in RELS if rtype in RELATION_ENDS)
+#: the labels a record names, in schema order: its node subqueries
+NODE_LABELS = tuple(label for label in NODES if label in LABEL_OF_LIST.values())
 
 def _run(tx: neo4j.ManagedTransaction, result: WriteResult, statement: str, **params: Any) -> list:
     res = tx.run(statement, params)
@@ -306,7 +308,7 @@ def _run(tx: neo4j.ManagedTransaction, result: WriteResult, statement: str, **pa
 def relationship_props(rel_type: str, doc_props: list[str]) -> dict[str, Any]:
     """A relationship's properties from its documents' statements, in load order.
 
-    The rule of :func:`graph.cypher.merge_relationships` replayed: the first document that
+    The rule of :func:`graph.cypher.merge_batch` replayed: the first document that
     states a property sets it. Unstated properties map to ``None`` (``SET r += ...``
     removes them).
     """
@@ -371,16 +373,19 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
     for segment in _segments(plans):
         by_uid = {plan.doc_uid: WriteResult(document=plan.document, status="new") for plan in segment}
         results.extend(by_uid.values())
-        loaded = {rec["uid"] for rec in tx.run(cypher.DOCUMENTS_EXIST, uids=list(by_uid))}
+        loaded: set[str] = set()
+        old: dict[str, list[str]] = {}
+        for rec in tx.run(cypher.DOCUMENT_STATES,
+                          docs=[{"uid": plan.doc_uid, "path": plan.path} for plan in segment]):
+            if rec["loaded"]:
+                loaded.add(rec["doc_uid"])
+            elif rec["others"]:
+                old[rec["doc_uid"]] = list(rec["others"])
         for uid in loaded:
             by_uid[uid].status = "unchanged"
         todo = [plan for plan in segment if plan.doc_uid not in loaded]
         if not todo:
             continue
-        old: dict[str, list[str]] = {}
-        for rec in tx.run(cypher.OTHER_VERSIONS_OF,
-                          docs=[{"uid": plan.doc_uid, "path": plan.path} for plan in todo]):
-            old.setdefault(rec["doc_uid"], []).append(rec["uid"])
         for plan in todo:
             result = by_uid[plan.doc_uid]
             for old_uid in old.get(plan.doc_uid, []):
@@ -405,23 +410,19 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
                 by_uid[plan.doc_uid].status = "unchanged"
         if not written:
             continue
-        labels = list(dict.fromkeys(label for plan in written for label in plan.nodes))
-        # rows grouped by document: its uid travels once, not on every row
-        for label in labels:
-            docs = [{"uid": plan.doc_uid,
-                     "rows": [{"key": row["key"], "said": row["said"]}
-                              for row in plan.nodes[label]]}
-                    for plan in written if label in plan.nodes]
-            counts = _run(tx, shared, cypher.merge_nodes(label), docs=docs)
-            _check_written(written, label, counts)
-        # every relationship type in one statement (schema order: deterministic), each over
-        # its own rows; a type the batch does not state gets an empty list
-        edges = {rtype: _edge_rows(written, rtype) for rtype in EDGE_TYPES}
-        counts = _run(tx, shared, cypher.merge_all_relationships(EDGE_TYPES), edges=edges,
-                      evidence_cap=cypher.EVIDENCE_CAP)[0]["written"]
-        for rtype, got in zip(EDGE_TYPES, counts):
+        # every label's nodes, their MENTIONS and every relationship type in one statement
+        # (schema order), each node and edge once per batch (see cypher.merge_batch)
+        res = _run(tx, shared, cypher.merge_batch(NODE_LABELS, EDGE_TYPES),
+                   **_batch_rows(written), evidence_cap=cypher.EVIDENCE_CAP)
+        row = res[0] if res else {"nodes": [0] * len(NODE_LABELS), "edges": [0] * len(EDGE_TYPES),
+                                  "ordered": [True] * len(NODE_LABELS)}
+        if not all(row["ordered"]):  # the edges' ends were read by position: never written so
+            raise RuntimeError(f"{written[0].document}: the batch's nodes came back out of order; rolled back")
+        for label, got in zip(NODE_LABELS, row["nodes"]):
+            _check_written(written, label, [{"written": got}])
+        for rtype, got in zip(EDGE_TYPES, row["edges"]):
             _check_written(written, rtype, [{"written": got}])
-        _update_person_organisations(tx, shared, written)
+        # Person.n_organisations and Project.org_nums: kept by the same statement
         first = by_uid[written[0].doc_uid]
         first.nodes_created += shared.nodes_created
         first.relationships_created += shared.relationships_created
@@ -430,42 +431,86 @@ def _write_plans(tx: neo4j.ManagedTransaction, plans: list[_Plan]) -> list[Write
     return results
 
 
-def _edge_rows(plans: list[_Plan], rtype: str) -> list[dict[str, Any]]:
-    """The batch's rows of one relationship type, one per edge: the entries of every
-    document that states it, in load order (see ``cypher.merge_relationships``)."""
+def _batch_rows(plans: list[_Plan]) -> dict[str, Any]:
+    """The parameters of ``cypher.merge_batch`` for these documents (in load order):
+    ``uids``, ``nodes`` (per label, one row per node), ``edges`` (per type, one row per
+    relationship, its ends as positions in their labels' rows) and ``quotes``."""
+    said: dict[str, int] = {}
+    statements: list[dict[str, Any]] = []
+    nodes = {label: _node_rows(plans, label, said, statements) for label in NODE_LABELS}
+    position = {label: {row["key"]: i for i, row in enumerate(rows)} for label, rows in nodes.items()}
+    quotes: dict[str, int] = {}
+    edges = {rtype: _edge_rows(plans, rtype, position[RELS[rtype].source],
+                               position[RELS[rtype].target], quotes)
+             for rtype in EDGE_TYPES}
+    return {"uids": [plan.doc_uid for plan in plans], "nodes": nodes, "edges": edges,
+            "quotes": list(quotes), "said": statements}
+
+
+def _node_rows(plans: list[_Plan], label: str, said: dict[str, int],
+               statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The batch's rows of one label, one per node: ``props``, what its documents state
+    folded in load order (the rule of one document at a time: a scalar from the first that
+    states it, lists as a union in first-seen order; ``None`` when that is what the first
+    mention states), and ``mentions``, the ``[index of the document in plans, index of
+    what it said in statements]`` of every document naming it (``said``: canonical JSON
+    -> index in ``statements``, both grown here; see ``cypher.merge_batch``)."""
+    def said_index(stated: dict[str, Any]) -> int:
+        try:  # equal statements (a value's type included) are sent once
+            text = json.dumps(stated, ensure_ascii=False, sort_keys=True,
+                              default=lambda o: f"{type(o).__qualname__}:{o!r}")
+        except (TypeError, ValueError):  # not comparable as JSON: sent as it is
+            text = f"\0{len(said)}"
+        i = said.get(text)
+        if i is None:
+            i = said[text] = len(said)
+            statements.append(stated)
+        return i
+
+    rows: dict[Any, dict[str, Any]] = {}
+    first: dict[Any, dict[str, Any]] = {}
+    for i, plan in enumerate(plans):
+        for row in plan.nodes.get(label, ()):
+            node = rows.get(row["key"])
+            if node is None:
+                rows[row["key"]] = {"key": row["key"], "props": None,
+                                    "mentions": [[i, said_index(row["said"])]]}
+                first[row["key"]] = row["props"]
+            else:
+                folded = _merge_props(node["props"] or first[row["key"]], row["props"])
+                # what the first document said (its "said" holds the same properties) unless
+                # a later one filled a gap
+                node["props"] = None if folded == first[row["key"]] else folded
+                node["mentions"].append([i, said_index(row["said"])])
+    return list(rows.values())
+
+
+def _edge_rows(plans: list[_Plan], rtype: str, sources: dict[Any, int], targets: dict[Any, int],
+               quotes: dict[str, int]) -> list[dict[str, Any]]:
+    """The batch's rows of one relationship type, one per edge: its ends as positions in
+    their labels' node rows (``sources``, ``targets``: key -> position), the indexes of the
+    documents that state it (load order) and of their quotes in ``quotes`` (quote -> index,
+    grown here), see ``cypher.merge_batch``."""
     with_props = bool(RELS[rtype].properties)
     edges: dict[tuple, dict[str, Any]] = {}
-    for plan in plans:
+    for i, plan in enumerate(plans):
         for row in plan.rels.get(rtype, ()):
-            edge = edges.get((row["source"], row["target"]))
+            pair = (row["source"], row["target"])
+            edge = edges.get(pair)
             if edge is None:
-                edge = edges[(row["source"], row["target"])] = {
-                    "source": row["source"], "target": row["target"], "uids": [], "evidence": []}
+                edge = edges[pair] = {"source": sources[row["source"]], "target": targets[row["target"]],
+                                      "docs": [], "evidence": []}
                 if with_props:
                     edge["doc_props"], edge["props"] = [], []
-            edge["uids"].append(plan.doc_uid)
-            edge["evidence"].append(row["evidence"])
+            edge["docs"].append(i)
+            quote = quotes.get(row["evidence"])
+            if quote is None:
+                quote = quotes[row["evidence"]] = len(quotes)
+            edge["evidence"].append(quote)
             if with_props:
                 edge["doc_props"].append(row["doc_props"])
                 edge["props"].append(row["props"])
     return list(edges.values())
-
-
-def _update_person_organisations(tx: neo4j.ManagedTransaction, result: WriteResult,
-                                 plans: list[_Plan]) -> None:
-    """``Person.n_organisations`` of the persons these documents name and of the contacts of
-    the projects they give an owner or partner (see ``cypher.UPDATE_PERSON_ORGANISATIONS``),
-    and ``Project.org_nums`` (``cypher.UPDATE_PROJECT_ORGANISATIONS``)."""
-    persons = sorted({row["key"] for plan in plans for row in plan.nodes.get("Person", ())})
-    projects = sorted({row["target"] for plan in plans for rtype in ("OWNS", "PARTNER_IN")
-                       for row in plan.rels.get(rtype, ())})
-    if persons or projects:
-        _run(tx, result, cypher.UPDATE_PERSON_ORGANISATIONS, persons=persons, projects=projects)
-    # Project.org_nums of the projects these documents give an owner, funder or partner
-    funded = sorted({row["target"] for plan in plans for rtype in ("OWNS", "FUNDS", "PARTNER_IN")
-                     for row in plan.rels.get(rtype, ())})
-    if funded:
-        _run(tx, result, cypher.UPDATE_PROJECT_ORGANISATIONS, projects=funded)
 
 
 def _check_written(plans: list[_Plan], what: str, counts: list) -> None:

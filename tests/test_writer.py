@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 from graph import cypher
 from graph.connection import database_name, run_read
 from graph.reference_loader import load_reference, reference_rows
-from graph.schema import NODES, RELS, RELATION_ENDS
+from graph.schema import LABEL_OF_LIST, NODES, RELS, RELATION_ENDS
 from graph.writer import forget_person, init_schema, plan_record, retract_document, write_record, write_records
 from loaders.record import empty_record, slug
 from samverkan.settings import DATA_DIR
@@ -207,27 +207,64 @@ def test_plan_drops_contact_details_unless_asked():
 
 
 def test_every_extracted_relation_type_has_a_writer_statement():
+    from graph.writer import EDGE_TYPES, NODE_LABELS
+    text = cypher.merge_batch(NODE_LABELS, EDGE_TYPES)
     for rtype in RELATION_ENDS:
-        text = cypher.merge_relationships(rtype)
-        assert f"[r:`{rtype}`]" in text and "$edges" in text
+        assert f"[r:`{rtype}`]" in text and f"$edges.{rtype}" in text
     with pytest.raises(ValueError):
         cypher.q("OWNS]->() DETACH DELETE (x")
 
 
-def test_the_one_relationship_statement_takes_one_map_parameter_whatever_a_batch_states():
+def test_the_batch_statement_takes_the_same_map_parameters_whatever_a_batch_states():
     """Neo4j caches a plan by the text and the parameters' types; an empty list is typed
-    apart from a list of maps, so one list parameter per type would replan the statement
-    for every new combination of stated types (a one-document write nearly every time).
-    The rows come as one map ($edges.<TYPE>), the same parameters for every batch."""
+    apart from a list of maps, so one list parameter per label or type would replan the
+    statement for every new combination of stated types (a one-document write nearly every
+    time). The rows come as maps ($nodes.<Label>, $edges.<TYPE>), the same parameters for
+    every batch."""
     import re
-    from graph.writer import EDGE_TYPES
-    text = cypher.merge_all_relationships(EDGE_TYPES)
-    assert set(re.findall(r"\$(\w+)", text)) == {"edges", "evidence_cap"}
+    from graph.writer import EDGE_TYPES, NODE_LABELS
+    text = cypher.merge_batch(NODE_LABELS, EDGE_TYPES)
+    assert set(re.findall(r"\$(\w+)", text)) == {"uids", "nodes", "edges", "quotes", "said", "evidence_cap"}
     for rtype in EDGE_TYPES:
         assert f"UNWIND $edges.{rtype} AS row" in text and f"[r:`{rtype}`]" in text
+    for label in NODE_LABELS:
+        assert f"UNWIND $nodes.{label} AS row" in text and f"MERGE (n:`{label}`" in text
     assert set(EDGE_TYPES) == set(RELATION_ENDS)
+    assert set(NODE_LABELS) == set(LABEL_OF_LIST.values())
     with pytest.raises(ValueError):
-        cypher.merge_all_relationships(("OWNS]->() DETACH DELETE (x",))
+        cypher.merge_batch(NODE_LABELS, ("OWNS]->() DETACH DELETE (x",))
+    with pytest.raises(ValueError):  # an end's label must be merged by the statement
+        cypher.merge_batch(("Person",), ("OWNS",))
+
+
+def test_batch_rows_fold_each_node_and_edge_once_with_positions_and_shared_quotes():
+    """graph.writer._batch_rows: a node named by two documents is one row (the props the
+    first stated, gaps filled by the second), an edge stated by both one row with both
+    documents and quote indexes, its ends as positions in the node rows."""
+    from graph.writer import _batch_rows
+    a = make_record("A", "/a.txt", organizations=[{"uid": "x", "name": "X", "aliases": ["X1"]},
+                                                  {"uid": "y", "name": "Y"}],
+                    relations=[{"type": "COLLABORATES_WITH", "source_uid": "x", "target_uid": "y",
+                                "evidence": "X och Y"}])
+    b = make_record("B", "/b.txt", organizations=[{"uid": "y", "name": "Y", "kind": "company"},
+                                                  {"uid": "x", "name": "X", "aliases": ["X2"]}],
+                    relations=[{"type": "COLLABORATES_WITH", "source_uid": "y", "target_uid": "x",
+                                "evidence": "X och Y"}])
+    rows = _batch_rows([plan_record(a), plan_record(b)])
+    assert rows["uids"] == [a["doc_uid"], b["doc_uid"]]
+    orgs = rows["nodes"]["Organization"]
+    assert [o["key"] for o in orgs] == ["x", "y"]
+    assert orgs[0]["props"] == {"name": "X", "aliases": ["X1", "X2"]}
+    assert orgs[1]["props"] == {"name": "Y", "kind": "company"}
+    assert [m[0] for m in orgs[0]["mentions"]] == [0, 1]
+    # what a document said about a node is sent once per batch however many say it
+    assert rows["said"][orgs[1]["mentions"][0][1]] == {"name": "Y"}
+    assert rows["said"][orgs[1]["mentions"][1][1]] == {"name": "Y", "kind": "company"}
+    assert len(rows["said"]) == 4
+    one = make_record("C", "/c.txt", organizations=[{"uid": "z", "name": "Z"}])
+    assert _batch_rows([plan_record(one)])["nodes"]["Organization"][0]["props"] is None  # = the mention's
+    assert rows["edges"]["COLLABORATES_WITH"] == [{"source": 0, "target": 1, "docs": [0, 1], "evidence": [0, 0]}]
+    assert rows["quotes"] == ["X och Y"]
 
 
 # --- against Neo4j ---------------------------------------------------------------------

@@ -159,3 +159,53 @@ def test_evidence_cap_holds_inside_one_batch(db):
     row = run_read(db, "MATCH ()-[r:COLLABORATES_WITH]->() RETURN r.doc_uids AS d, r.evidence AS e")[0]
     assert row["d"] == [r["doc_uid"] for r in recs]
     assert row["e"] == [f"Dokument {i}" for i in range(cypher.EVIDENCE_CAP)]
+
+
+@pytest.mark.neo4j
+def test_a_node_named_by_many_documents_of_a_batch_is_written_as_one_by_one(db):
+    """The writer MERGEs each node once per batch with what its documents state folded in
+    load order (graph.writer._node_rows): a scalar from the first document that states it,
+    aliases as a union in first-seen order, a reference node unchanged, one MENTIONS per
+    document with what that document said; the same graph as one document at a time."""
+    from graph.reference_loader import load_reference
+    from test_writer import make_record, _org
+
+    def recs():
+        out = []
+        for i, (kind, aliases, region) in enumerate([(None, ["VH"], None), ("nonprofit", ["Vargtassen", "VH"], "Syd"),
+                                                     ("foundation", ["Hunddagiset"], "Väst"),
+                                                     (None, [], None)]):
+            text = f"Dokument {i}: Vargtassens hunddagis, Arbetsförmedlingen och Malmö."
+            org = {"uid": "vargtassens-hunddagis", "name": "Vargtassens hunddagis", "aliases": aliases}
+            if kind:
+                org["kind"] = kind
+            project = {"uid": "2016/00112", "name": "Samverkan", "id": "2016/00112"}
+            if region:
+                project["region"] = region
+            out.append(make_record(text, f"/n/{i}.txt", organizations=[
+                org, _org("Arbetsförmedlingen", "agency", "AF" if i % 2 else "Af")],
+                municipalities=[{"uid": "1280", "code": "1280", "name": "Malmö kommun" if i else "Malmö",
+                                 "country": "SE"}],
+                projects=[project] if i != 3 else [],
+                target_groups=[{"key": "long_term_unemployed"}],
+                people=[{"uid": "anna-berg", "name": "Anna Berg", "role": "Projektledare" if i == 2 else None,
+                         "roles": [r for r in ("Projektledare", "Kontaktperson")[: i % 3]]}]))
+        return out
+
+    load_reference(db)
+    for rec in recs():
+        write_record(db, rec)
+    want = snapshot(db)
+    wipe(db)
+    init_schema(db)
+    load_reference(db)
+    got = write_records(db, recs(), batch_size=100)
+    assert [r.status for r in got] == ["new"] * 4
+    assert snapshot(db) == want
+    org = run_read(db, "MATCH (o:Organization {uid: 'vargtassens-hunddagis'}) "
+                       "RETURN o.kind AS kind, o.aliases AS aliases, o.alias_keys AS keys")[0]
+    assert org == {"kind": "nonprofit", "aliases": ["VH", "Vargtassen", "Hunddagiset"],
+                   "keys": ["vh", "vargtassen", "hunddagiset"]}
+    assert run_read(db, "MATCH (p:Project {uid: '2016/00112'}) RETURN p.region AS r")[0]["r"] == "Syd"
+    assert run_read(db, "MATCH (:Document)-[m:MENTIONS]->(:Organization {uid: 'vargtassens-hunddagis'}) "
+                        "RETURN count(m) AS n")[0]["n"] == 4
