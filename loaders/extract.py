@@ -907,7 +907,7 @@ _BUDGET_PROSE = re.compile(rf"(?i)\b(?:total|projekt)?budget(?:en)?\s+(?:om|på|
                            rf"(?P<amount>{_AMOUNT_RX})")
 
 
-# rule_report: fires on at most one of the 199 annotated pages; kept: CONVENTIONS fields: a planned number of participants in prose
+# CONVENTIONS fields: a planned number of participants in prose (the patterns above)
 def _planned_in_prose(doc: Doc) -> None:
     """"Insatsen … ska nå 120 deltagare", "… Planerat antal deltagare: 240." inside a
     paragraph: a planned number of participants (not an actual count: only with a future
