@@ -1335,7 +1335,10 @@ _TITLE = r"[a-zåäö\-]*(?:chef|strateg|ordförande|råd|direktör|ledare|samor
          r"sekreterare|utvecklare|rektor|minister|hövding|ansvarig|controller|konsulent|specialist|expert|" \
          r"utredare|forskare|professor|docent|talesperson|ombudsman|ledamot|politiker)"
 _GENITIVE_TITLE = re.compile(rf":?s[ \t]+(?:[a-zåäö\-]*[a-rt-zåäö\-][ \t]+)?({_TITLE})[ \t]+$")
-_TITLE_IN_PLACE = re.compile(rf"^,?[ \t]+((?:[a-zåäö\-]+s[ \t]+)?{_TITLE})[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+(?:[ \-][A-ZÅÄÖ][a-zåäö]+)?)\b")
+#: a title's modifier before its head word: "kommunstyrelsens vice ordförande i Luleå",
+#: "biträdande förvaltningschef i Mora"
+_TITLE_MODIFIER = r"(?:vice|biträdande|ställföreträdande|tillförordnad|t\.f\.|förste|andre)[ \t]+"
+_TITLE_IN_PLACE = re.compile(rf"^,?[ \t]+((?:[a-zåäö\-]+s[ \t]+)?(?:{_TITLE_MODIFIER})?{_TITLE})[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+(?:[ \-][A-ZÅÄÖ][a-zåäö]+)?)\b")
 _PAREN_AFTER = re.compile(r"^[ \t]*\(([^()\n]{2,90})\)")
 
 
@@ -1425,6 +1428,11 @@ def affiliation_rules(doc: Doc, people) -> None:
                       and k[2] != own[0].uid and k[2] in titled_orgs]:
                 del doc.relations[k]
         if any(k[0] == "WORKS_FOR" and k[1] == person.uid for k in doc.relations):
+            tp = _TITLE_IN_PLACE.match(text[pm.end:pm.end + 120])
+            if tp and _KOMMUN_OFFICE.match(tp.group(1)):
+                # "Fredrik Hansson, kommunstyrelsens vice ordförande i Luleå", chairing a
+                # förbund as well: the kommun's own office is a second employer
+                _kommun_employer(doc, g, person, pm, tp)
             continue
         if own is not None:
             o = doc.get("org", own[0].uid)
@@ -1451,13 +1459,25 @@ def affiliation_rules(doc: Doc, people) -> None:
             continue
         tp = _TITLE_IN_PLACE.match(after)
         if tp:
-            place = g.place(tp.group(2))
-            if place is not None:
-                kom = next((o for o in doc.of_type("org") if o.props.get("place_uid") == place.uid), None)
-                if kom is None:
-                    ps = pm.end + tp.start(2)
-                    kom = O.add_kommun_org(doc, place, ps, ps + len(tp.group(2)), surface=tp.group(2))
-                doc.relate("WORKS_FOR", person, kom, Span(pm.start, pm.end + tp.end()), role=tp.group(1))
+            _kommun_employer(doc, g, person, pm, tp)
+
+
+#: an office of the kommun itself: its council's, a committee's, or a kommunalråd
+_KOMMUN_OFFICE = re.compile(r"(?i)^(?:kommun\w*s|\w*nämndens|kommunalråd|oppositionsråd)\b")
+
+
+def _kommun_employer(doc: Doc, g, person, pm, tp) -> None:
+    """ "X, arbetsmarknadschef i Hylte": the title's kommun (its organisation) employs X."""
+    from loaders import orgs as O
+
+    place = g.place(tp.group(2))
+    if place is None:
+        return
+    kom = next((o for o in doc.of_type("org") if o.props.get("place_uid") == place.uid), None)
+    if kom is None:
+        ps = pm.end + tp.start(2)
+        kom = O.add_kommun_org(doc, place, ps, ps + len(tp.group(2)), surface=tp.group(2))
+    doc.relate("WORKS_FOR", person, kom, Span(pm.start, pm.end + tp.end()), role=tp.group(1))
 
 
 _COORD_PEOPLE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]+(?:[a-zåäö\-]+[ \t]+)?")

@@ -3037,3 +3037,13 @@ def test_the_body_the_money_comes_from_funds_the_project():
     text = ('Förbunden har startat ett gemensamt projekt, kallat "Öppen väg". Pengarna kommer från Svenska '
             'ESF-rådet som fördelar medlen.')
     assert ("Svenska ESF-rådet", "Öppen väg") in _rels(text, "FUNDS")
+
+
+def test_a_kommun_office_with_a_modifier_names_the_kommun_as_a_second_employer():
+    text = ("Samordningsförbundet Södra Norrbotten har valt Fredrik Hansson till ny ordförande. Fredrik Hansson är "
+            "ordförande i Samordningsförbundet Södra Norrbotten.\n\nDet är Fredrik Hansson, kommunstyrelsens "
+            "vice ordförande i Luleå, som leder styrelsen.")
+    assert ("Fredrik Hansson", "Luleå kommun") in _rels(text, "WORKS_FOR")
+    # a title that is not the kommun's own office does not add a kommun beside a known employer
+    text = ("Anna Berg, Arbetsförmedlingen, är med. Anna Berg, biträdande handläggare i Luleå, säger att det går bra.")
+    assert ("Anna Berg", "Luleå kommun") not in _rels(text, "WORKS_FOR")
