@@ -493,6 +493,11 @@ FORBUND = [
      "Forshaga and Munkfors from 2007-04-01, Hagfors joined 2008-01-01 (ESF project 2008); current status not confirmed",
      "2007-04-01", "", "",
      "https://www.esf.se/sv/Resultat/Projektbanken/Behallare-for-projekt/Norra-Mellansverige/Forprojekt---Utvecklad-Samverkan-i-Klaralvdalen/"),
+    ("Fryksdalens samordningsförbund", "Fryksdalens samordningsförbund FINSAM", "17", "Torsby",
+     "name as Torsby kommun's fullmäktige agenda of 2014-01-20 writes it ('Val till Fryksdalens samordningsförbund FINSAM efter "
+     "Håkan Laack (S)'): Torsby elects a member of its board, so Torsby is a member; the other members not confirmed by a "
+     "source read; start not in the text read", "", "", "",
+     "https://slideum.com/doc/4926602/v%C3%A4rmlands-l%C3%A4ns---torsby-kommun"),
     # Örebro län
     ("Samordningsförbundet Finsam i Örebro", "Finsam i Örebro", "18", "Örebro",
      "members 2010: FK, AF, Örebro läns landsting and Örebro kommun; org. nr 222000-2493", "", "", "",
@@ -540,13 +545,24 @@ FORBUND = [
      "https://www.finsamdalarna.se/fabo/f-hant-ny/f-fordjupat-samarbete-med-borlange/"),
     ("Samordningsförbundet Finsam Falun-Borlänge", "", "20", "Falun, Borlänge", "", "2023-01-01", "", "",
      "https://www.finsamdalarna.se/fabo/f-hant-ny/f-fordjupat-samarbete-med-borlange/"),
+    ("Södra Dalarnas Samordningsförbund", "", "20", "Avesta, Hedemora, Säter",
+     "members: the förbund's invitation to a 'lokalt medlemssamråd för Södra Dalarnas Samordningsförbund (SDS)' for 'medlemmarnas "
+     "politiska och tjänstemannaledning ... i Avesta, Hedemora och Säter', with the board's proposed medelstilldelning 2020 "
+     "'(FK/AF 50%, RegD 25%, Av 11%, He 8%, Sä 6%)' and results 'genom den finansiella samordningen 2014-2018' (undated page, "
+     "spring 2019); in 2013 Säter was the one Dalarna kommun outside every förbund (Mora kommun, "
+     "http://morakommun.se/Stod--omsorg/Nyheter-Stod--omsorg/Norra-Dalarnas-Finsamforbund-startar/), so Säter joined later, "
+     "date not confirmed; start not in the text read", "", "", "",
+     "https://www.finsamdalarna.se/lokalt-medlemsamrad/?titel=sodra-dalarna"),
     # Gävleborgs län
-    ("Samordningsförbund Gävleborg", "Samordningsförbundet Gävleborg", "21", "Söderhamn",
-     "only Söderhamn confirmed (its fullmäktige adopted the förbundsordning); the förbund's page calls it 'ett av sju "
-     "länsförbund i Sverige' (http://finsamgavleborg.se/om-forbundet/om.aspx) and finsam.se calls a länsförbund one 'där ett "
-     "läns samtliga kommuner gått samman' (https://www.finsam.se/kunskapsstod/bilda-ombilda-avsluta-forbund/bilda-forbund/"
-     "samordningsforbund-bildas), but no page read names the other kommuner, so they are not listed", "", "", "",
-     "http://www.soderhamn.se/omsorgochstod/nyhetsarkivomsorgochstod/nyheteromsorgochstod/samordningsforbundforrehabilitering.5.29cee6fb14939362c9213085.html"),
+    ("Samordningsförbund Gävleborg", "Samordningsförbundet Gävleborg", "21", "*21",
+     "county-wide: 'Samordningsförbund Gävleborg bildades i december 2014 ... är ett så kallat länsförbund genom att samtliga "
+     "kommuner i länet är medlemmar tillsammans med Region Gävleborg, Arbetsförmedlingen och Försäkringskassan' (the foreword "
+     "of FoU rapport 2017:1, FoU Välfärd Region Gävleborg, in source); start to the month as that text gives it; also "
+     "Söderhamn's fullmäktige adopting the förbundsordning (http://www.soderhamn.se/omsorgochstod/nyhetsarkivomsorgochstod/"
+     "nyheteromsorgochstod/samordningsforbundforrehabilitering.5.29cee6fb14939362c9213085.html) and the förbund's own page "
+     "('ett av sju länsförbund i Sverige', http://finsamgavleborg.se/om-forbundet/om.aspx); no kommun's own joining date is known",
+     "2014-12", "", "",
+     "https://docplayer.se/107929347-En-baslinjematning-av-samverkansklimatet-fou-valfard-fou-rapport-2017-1.html"),
     # Västernorrlands län
     ("Samordningsförbund Ånge", "Samordningsförbundet Ånge", "22", "Ånge", "member from the name; plan and budget 2017 listed", "", "", "", _DP),
     ("Samordningsförbundet i Örnsköldsvik", "Samordningsförbundet Örnsköldsvik", "22", "Örnsköldsvik", "member from the page", "", "", "",
