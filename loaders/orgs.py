@@ -809,13 +809,18 @@ def _apposed_bodies(doc: Doc) -> None:
 #: Konsthall") the noun is the name's first word
 _DESCRIBED_BODY = re.compile(
     rf"(?<![\w\-])((?:[Ff]öreningen|[Rr]iksförbundet|[Ss]tödorganisationen|[Ii]ntresseorganisationen|[Oo]rganisationen|"
-    rf"[Ff]öretaget|[Kk]ooperativet|[Aa]rbetskooperativet|[Bb]olaget|[Nn]ätverket|"
+    rf"[Ff]öretaget|[Kk]ooperativet|[Aa]rbetskooperativet|[Bb]olaget|[Nn]ätverket|[Ss]tiftelsen|[Tt]ankesmedjan|"
+    rf"[Ff]ackförbundet|[Ss]tudieförbundet|"
     # any lowercase compound of those nouns: "idrottsföreningen IF Elfsborg", "byggföretaget Sunda Hus"
     rf"[a-zåäö]{{3,}}(?:föreningen|företaget|organisationen|kooperativet|bolaget|nätverket))[ \t]+)"
     rf"([{U}][\w\-&]*(?:[ \t]+(?:[{U}][\w\-&]*|&))*"
     # a legal form ("Bumerang ideell förening") or, after a genitive, the noun of the name
     # ("Klovstens hunddagis", "Fredriks allservice")
-    rf"(?:[ \t]+(?:ideell|ekonomisk)[ \t]+förening|[ \t]+AB\b|(?<=s)[ \t]+(?!(?:och|i|på|för|med|som|är|har|till|av|från)\b)[a-zåäö]{{4,}})?)")
+    rf"(?:[ \t]+(?:ideell|ekonomisk)[ \t]+förening|[ \t]+AB\b|(?<=s)[ \t]+(?!(?:och|i|på|för|med|som|är|har|till|av|från)\b)[a-zåäö]{{4,}}|"
+    # a weak adjective and its definite noun: "stiftelsen Allmänna barnhuset"
+    rf"(?<=[{L}]a)[ \t]+[a-zåäö]{{3,}}(?:et|en|an)\b)?)")
+#: descriptor nouns that never begin the name they describe
+_KIND_NOT_NAME = frozenset({"tankesmedjan", "fackförbundet", "studieförbundet"})
 # rule_report: fires on at most one of the 199 annotated pages; kept: guard: a definition with its abbreviation is left to find_defined_abbreviations
 _ABBR_NEXT = re.compile(rf"[ \t]*\([{U}][{U}a-zåäö\-]{{1,9}}\)")
 _NOT_A_NAME_AFTER = frozenset(fold(w) for w in (
@@ -851,11 +856,21 @@ def _described_bodies(doc: Doc) -> None:
         name = m.group(2)
         if fold(name.split()[0]) in _NOT_A_NAME_AFTER or g.place(name) or g.is_first_name(name.split()[0]):
             continue
-        s = m.start(1) if m.group(1)[0].isupper() else m.start(2)
+        noun = m.group(1).strip().lower()
+        # "Stiftelsen X" is a foundation's whole name, in either case; "tankesmedjan Fores",
+        # "Fackförbundet Kommunal": the body's kind, not its name
+        if noun == "stiftelsen":
+            s = m.start(1)
+        elif noun in _KIND_NOT_NAME:
+            s = m.start(2)
+        else:
+            s = m.start(1) if m.group(1)[0].isupper() else m.start(2)
         e = m.end(2)
         if doc.is_taken(s, e) or doc.is_taken(m.start(2), m.end(2)) or _ABBR_NEXT.match(doc.text, e):
             continue  # "Föreningen Framsteg (FF)": the definition names it, with its abbreviation
         full = re.sub(r"\s+", " ", doc.text[s:e])
+        if noun == "stiftelsen" and full[0].islower():
+            full = full[0].upper() + full[1:]
         ref = g.org(full) or g.org(name)
         doc.add("org", ref.name if ref else full, s, e, kind=ref.kind if ref else guess_kind(full),
                 firm=bool(ref), surface=full)

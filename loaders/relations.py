@@ -235,6 +235,9 @@ def _fronted_project_owner(doc: Doc, seg: Segment, owners: dict[str, Entity]) ->
             doc.relate("OWNS", o, p, doc.sentence(pm.start))
 
 
+_COPULA_AFTER_ROLE = re.compile(r"[ \t]+(?:är|var|blir|blev)[ \t]+")
+
+
 def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
     _applicants(doc, seg, owners)
     _fronted_project_owner(doc, seg, owners)
@@ -273,7 +276,10 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
             before = [m for m in orgs if m.end <= cue_pos + 1]
             owner = before[-1] if before else None  # the possessor: the name just before
         else:
-            right_after = [m for m in orgs if 0 <= m.start - (sp.start + cue.end()) <= 3]
+            # "Projektägare: X", "Projektägare är X": the name right after the role noun, or
+            # after its copula
+            gap = _COPULA_AFTER_ROLE.match(doc.text, sp.start + cue.end())
+            right_after = [m for m in orgs if 0 <= m.start - (sp.start + cue.end()) <= max(3, gap.end() - gap.start() if gap else 0)]
             before = [m for m in orgs if m.end <= cue_pos]
             # "har kommunen startat projektet": the subject inside the cue after its auxiliary
             inside = [m for m in orgs if cue_pos <= m.start and m.end <= sp.start + cue.end()]
@@ -1381,12 +1387,17 @@ def _zone_orgs(doc: Doc, people) -> None:
         if m is None:
             continue
         name, s, e = m.group("org"), m.start("org"), m.end("org")
+        title = m.groupdict().get("title") or pm.role
+        head, _, rest = name.partition(" ")
+        if rest and re.fullmatch(_TITLE, head.lower()):
+            # "Eva Lind (HR-chef Skanska)": the title, then the organisation, in the bracket
+            name, s, title = rest.strip(), s + len(head) + 1 + (len(rest) - len(rest.lstrip())), head
         if doc.is_taken(s, e) or g.place(name) or g.is_first_name(name.split()[0]) or name.isupper() and len(name) <= 2:
             continue
         if re.search(r"(?:minister|statsråd)$", (m.groupdict().get("title") or "")) or _SURNAME_LIKE.search(name):
             continue  # "statssekreterare för …minister Nyamko Sabuni": the title names a person
         o = doc.add("org", name, s, e, kind=O.guess_kind(name), surface=name)
-        doc.relate("WORKS_FOR", person, o, Span(pm.start, e), role=m.groupdict().get("title") or pm.role)
+        doc.relate("WORKS_FOR", person, o, Span(pm.start, e), role=title)
 
 
 def affiliation_rules(doc: Doc, people) -> None:

@@ -3047,3 +3047,28 @@ def test_a_kommun_office_with_a_modifier_names_the_kommun_as_a_second_employer()
     # a title that is not the kommun's own office does not add a kommun beside a known employer
     text = ("Anna Berg, Arbetsförmedlingen, är med. Anna Berg, biträdande handläggare i Luleå, säger att det går bra.")
     assert ("Anna Berg", "Luleå kommun") not in _rels(text, "WORKS_FOR")
+
+
+def test_a_role_noun_with_its_copula_names_the_owner():
+    text = ("Projektet Framsteg beviljades 3,2 miljoner kronor från Europeiska socialfonden. Projektägare är "
+            "Lunds kommun och partner är Region Skåne.")
+    assert ("Lunds kommun", "Framsteg") in _rels(text, "OWNS")
+    assert ("Lunds kommun", "Framsteg") not in _rels(text, "PARTNER_IN")
+    assert ("Region Skåne", "Framsteg") in _rels(text, "PARTNER_IN")
+
+
+def test_a_title_before_the_organisation_in_a_bracket_after_a_name():
+    text = "Under dagen medverkade Eva Lind (HR-chef Skanska) och Karl Berg (Coompanion Dalarna)."
+    rec = extract_text(text, "b.txt")
+    assert "Skanska" in {o["name"] for o in rec["organizations"]}
+    assert not any("chef" in o["name"] for o in rec["organizations"])
+    assert ("Eva Lind", "Skanska") in _rels(text, "WORKS_FOR")
+
+
+def test_descriptor_nouns_of_foundations_think_tanks_and_unions():
+    text = ("Tankesmedjan Fores och fackförbundet Kommunal arrangerade ett seminarium tillsammans med "
+            "Arbetsförmedlingen. Metoden introducerades av stiftelsen Allmänna barnhuset.")
+    names = {o["name"] for o in extract_text(text, "t.txt")["organizations"]}
+    assert {"Fores", "Kommunal", "Stiftelsen Allmänna barnhuset"} <= names
+    assert "Tankesmedjan Fores" not in names
+    assert frozenset(("Fores", "Kommunal")) in _collab_pairs(extract_text(text, "t.txt"))
