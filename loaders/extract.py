@@ -948,7 +948,10 @@ def _targets(doc: Doc) -> list[str]:
             # "Jobbstart … riktar sig till unga vuxna": a sentence that names one project
             # speaks of that project's people, whichever project the item is mostly about
             here = relations._ents(doc, doc.mentions_in(sp.start, sp.end, "project"))
-            for p in (here if len(here) == 1 and len(projs) > 1 else proj_targets):
+            # "två insatser, Bryggan och Navigatorn, som båda riktar sig till …": coordinated
+            # projects share what the sentence says of them
+            chain = relations.sentence_projects(doc, sp, seg) if len(here) > 1 else []
+            for p in (here if len(here) == 1 and len(projs) > 1 else chain if len(chain) > 1 else proj_targets):
                 if p is not None:
                     doc.relate("TARGETS", p, grp, sp)
     _listed_targets(doc, found)

@@ -119,7 +119,12 @@ _DASHED = re.compile(rf"(?<![\w\-])[a-zåäö]*(?:projekt|insats|satsning|först
                      rf"({CAP}(?:[ \t]+{CAP}){{0,4}})(?=[ \t]*(?:[.,;:!?)]|\n|$))", re.M)
 #: "Fokus i projektet, SKRUVAS, kommer att …": the name in apposition between commas
 # rule_report: fires on at most one of the 199 annotated pages; kept: 'projektet, X, …': a name in apposition (the issue's construction list)
-_APPOSED = re.compile(rf"\b(?:[Pp]rojektet|[Ii]nsatsen|[Ss]atsningen|[Ff]örstudien),[ \t]+({CAP}(?:[ ](?:{CAP}|\d+)){{0,4}}),")
+#: and after a possessed or indefinite head with its complement: "förbundets insats för unga,
+#: STEGET, …", "ett nytt projekt för nyanlända, Bryggan, …"
+_APPOSED = re.compile(rf"(?:\b(?:[Pp]rojektet|[Ii]nsatsen|[Ss]atsningen|[Ff]örstudien)|"
+                      rf"(?:\b[A-ZÅÄÖa-zåäö][a-zåäö]+s[ \t]+|\b(?:[Ee]tt|[Ee]n)[ \t]+)(?:(?:nya?|nytt|egna?|gemensamma?|gemensamt)[ \t]+)?"
+                      rf"(?:projekt|insats|satsning|förstudie)(?:[ \t]+(?:för|mot|kring)[ \t]+[a-zåäö]+(?:[ \t]+[a-zåäö]+)?)?)"
+                      rf",[ \t]+({CAP}(?:[ ](?:{CAP}|\d+)){{0,4}}),")
 _STEERING = re.compile(rf"\b[Ss]tyrgrupp(?:en)?\s+(?:för\s+)?({CAP}(?:[ ][\w\-]+){{0,5}}?)(?=\s+(?:träffa\w*|har|möts|ska|samlas)\b|[ \t]*\n|[ \t]*$)", re.M)
 _EVAL = re.compile(rf"\b(?:\w*utvärdering\w*|uppföljning\w*)\s+av\s+({CAP})")
 _SUFFIX_WORD = re.compile(rf"(?<![\w\-])([{U}][{L}]{{3,}}(?:{'|'.join(SUFFIXES)}))(?![\w\-])")

@@ -3072,3 +3072,20 @@ def test_descriptor_nouns_of_foundations_think_tanks_and_unions():
     assert {"Fores", "Kommunal", "Stiftelsen Allmänna barnhuset"} <= names
     assert "Tankesmedjan Fores" not in names
     assert frozenset(("Fores", "Kommunal")) in _collab_pairs(extract_text(text, "t.txt"))
+
+
+def test_coordinated_projects_share_the_group_the_sentence_names():
+    text = ("Förbundet har två insatser, Bryggan och Navigatorn, som båda riktar sig till personer med "
+            "försörjningsstöd.")
+    assert {("Bryggan", "social_assistance_recipients"), ("Navigatorn", "social_assistance_recipients")} \
+        <= _rels(text, "TARGETS")
+
+
+def test_a_name_in_apposition_after_a_possessed_or_indefinite_head():
+    text = ("Förbundets insats för unga, KLIVET, finansieras av Samordningsförbundet Västra Skaraborg. "
+            "Kommunen startar ett nytt projekt för nyanlända, Bryggan, i höst.")
+    assert {"KLIVET", "Bryggan"} <= set(_project_names(text))
+    assert ("Samordningsförbundet Västra Skaraborg", "KLIVET") in _rels(text, "FUNDS")
+    # a list of bodies after a comma is no apposition of a name
+    assert "Arbetsförmedlingen" not in set(_project_names(
+        "Kommunen har ett projekt för unga, Arbetsförmedlingen, Försäkringskassan och regionen deltar."))
