@@ -393,6 +393,10 @@ _FINITE_VERB = re.compile(
     r"vänder|riktar|syftar|fokuserar|kommer|erbjuder|arbetar|genomförs|finansieras|beviljades|beviljas|"
     r"bedrivs|leds|samlar|hjälper|ger|gav|avslutas|avslutades|fortsätter|går|gick|når|visar|innebär|"
     r"omfattar|handlar|löper|inleds|inleddes|kan|skapar|stärker|tar|utvecklar|utvärderas|"
+    # the verb after a fronted adverbial, before its subject ("I projektet Ny kurs deltar A och
+    # B", "Bakom projektet Steget står …")
+    r"deltar|deltog|står|stod|finns|fanns|ingår|ingick|medverkar|medverkade|samverkar|samarbetar|"
+    r"jobbar|möts|träffas|sker|skedde|erbjuds|satsar|"
     # any past passive by its ending ("initierades", "startades", "genomfördes") and the
     # adverbs that follow a name in a clause ("projektet X tillsammans med …")
     r"[a-zåäö]{3,}(?:ades|erades|ordes|ndes|ldes|ktes|ptes)|tillsammans|också|även|redan|sedan)\b")

@@ -15,7 +15,7 @@ from loaders.fields import MONEY_UNIT
 from loaders.text import Segment, Span
 from loaders.record import slug
 
-OWN_CUES = re.compile(r"\bdriv(?:er|it)\b|\b(?:dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas)\b(?=[^.\n]{0,40}?\bav\b)|\bäg(?:s|des|ts)\s+av\b|"
+OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas)\b(?=[^.\n]{0,40}?\bav\b)|\bäg(?:s|des|ts)\s+av\b|"
                       # "X var ansvarig för projektets genomförande", "X ansvarar för projektet"
                       r"\bansvarig\s+för\s+(?:projektets|insatsens)\s+genomförande\b|\bansvar(?:ar|ade)\s+för\s+(?:projektet|insatsen)\b|"
                       # the grantee: "X beviljades projektet", "X blev beviljade 695 320 kronor"
@@ -256,7 +256,7 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
             continue
         # "Ansvarig aktör: Plug In leds av SKL i samverkan med …": the clause's own passive
         # names the owner more exactly than the label before it
-        passive = [c for c in cues[1:] if re.match(r"(?i)dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas", c.group(0))]
+        passive = [c for c in cues[1:] if re.match(r"(?i)(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas", c.group(0))]
         cue = passive[0] if passive and re.match(r"(?i)\s*(?:ansvarig|aktör|organisation)", cues[0].group(0)) else cues[0]
         if re.search(r"\bsom\s+(?:nu\s+)?$", s_text[:cue.start()]) and re.match(r"(?i)(?:har|hade|blev|beviljades)", cue.group(0)):
             continue  # "… en del av projektet Y som har beviljats …": the project is granted, not run by X
@@ -269,7 +269,7 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
         orgs = doc.mentions_in(sp.start, sp.end, "org")
         cue_pos = sp.start + cue.start()
         owner = None
-        if re.match(r"(?i)dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas|(?:starta|initiera)(?:de)?s|ledning", cue.group(0)):
+        if re.match(r"(?i)(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas|(?:starta|initiera)(?:de)?s|ledning", cue.group(0)):
             after = [m for m in orgs if m.start > cue_pos]
             owner = after[0] if after else None
         elif re.match(r"(?i):?s\s|sin", cue.group(0)):
@@ -1156,6 +1156,9 @@ def _exemplified_units(doc: Doc) -> None:
 _AT_PARENT = re.compile(r"(?:[ \t]*\([A-ZÅÄÖ][\w\-]{1,9}\))?[ \t]+vid[ \t]+")
 
 
+_UNIT_FOR_NAME = re.compile(r"(?i)(?:enheten|avdelningen|sektionen|kontoret)[ \t]+för[ \t]")
+
+
 def part_of_rules(doc: Doc) -> None:
     text = doc.text
     _exemplified_units(doc)
@@ -1197,7 +1200,10 @@ def part_of_rules(doc: Doc) -> None:
             # "Stockholms stads arbetsmarknadsförvaltning": the genitive names its parent
             doc.relate("PART_OF", o, doc.get("org", o.props["parent_uid"]), o.mentions[0][0] if o.mentions else None)
             continue
-        if o.kind != "municipal_unit" or any(k[0] == "PART_OF" and k[1] == o.uid for k in doc.relations):
+        # "Enheten för arbetsmarknad i Norrköpings kommun": a unit named by its task, whose
+        # kind the name does not tell, is part of the body it is written "i" (or after)
+        unit_for = o.kind == "other" and _UNIT_FOR_NAME.match(o.name) is not None
+        if o.kind != "municipal_unit" and not unit_for or any(k[0] == "PART_OF" and k[1] == o.uid for k in doc.relations):
             continue
         parent = None
         for s, _e in o.mentions:
@@ -1228,6 +1234,8 @@ def part_of_rules(doc: Doc) -> None:
                     break
         if parent is not None:
             doc.relate("PART_OF", o, parent, o.mentions[0][0] if o.mentions else None)
+            continue
+        if unit_for:
             continue
         named = [k for k in kommuner if k.props.get("place_uid") and any(
             (doc.get("place", k.props["place_uid"]).name.lower() in f.lower()) for f in {o.name, *o.aliases})]

@@ -3089,3 +3089,25 @@ def test_a_name_in_apposition_after_a_possessed_or_indefinite_head():
     # a list of bodies after a comma is no apposition of a name
     assert "Arbetsförmedlingen" not in set(_project_names(
         "Kommunen har ett projekt för unga, Arbetsförmedlingen, Försäkringskassan och regionen deltar."))
+
+
+def test_bedriva_runs_a_project_as_driva_does():
+    assert ("Coompanion Värmland", "Rehabkedjan") in _rels(
+        "Projektet Rehabkedjan bedrivs av Coompanion Värmland med stöd från Region Värmland.", "OWNS")
+    assert ("Coompanion Dalarna", "Startlinjen") in _rels(
+        "Coompanion Dalarna bedriver projektet Startlinjen i Falun.", "OWNS")
+
+
+def test_the_verb_after_a_fronted_adverbial_ends_the_projects_name():
+    text = "I projektet Ny kurs deltar Arbetsförmedlingen, Försäkringskassan och Region Gävleborg."
+    assert _project_names(text) == ["Ny kurs"]
+    assert ("Region Gävleborg", "Ny kurs") in _rels(text, "PARTNER_IN")
+    assert _project_names("Bakom projektet Steget står Kalmar kommun och Region Kalmar län.") == ["Steget"]
+
+
+def test_a_unit_named_by_its_task_is_part_of_the_body_it_is_in():
+    text = "Samverkan sker mellan Enheten för arbetsmarknad i Norrköpings kommun och Arbetsförmedlingen."
+    assert ("Enheten för arbetsmarknad", "Norrköpings kommun") in _rels(text, "PART_OF")
+    pairs = _collab_pairs(extract_text(text, "u.txt"))
+    assert frozenset(("Enheten för arbetsmarknad", "Norrköpings kommun")) not in pairs
+    assert frozenset(("Enheten för arbetsmarknad", "Arbetsförmedlingen")) in pairs
