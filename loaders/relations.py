@@ -54,6 +54,10 @@ PARTNER_CUES = re.compile(
     # "A och B har startat ett gemensamt projekt, kallat X": each a party, none the owner
     r"\b(?:startat|startar|driver|bedriver|genomför)\s+(?:\w+\s+)?(?:ett\s+)?gemensamt\s+projekt\b|"
     r"deltar\s+i|\bär\s+(?:en\s+)?del\s+av\s+(?:\w+)?projektet\b|samverkansprojekt\s+mellan|\bIOP\s+mellan|partnerskap\s+mellan|\bsamarbete\s+(?:\w+\s+){1,2}?med\b|samverkansprojekt\b[^.\n]{0,60}?\bmed\b|samverkan\s+mellan|samordning\s+mellan|samarbete\s+mellan|samarbetet\s+mellan|"
+    # a seat in the project's steering group (CONVENTIONS): "I styrgruppen sitter representanter
+    # för A, B och C", "Styrgruppen består av A och B", "A och B ingår i projektets styrgrupp"
+    r"\bstyrgrupp(?:en)?(?:\s+för\s+[^.\n]{1,50}?)?\s+(?:sitter|satt|ingår|ingick|består\s+av|bestod\s+av)\b|"
+    r"\b(?:sitter|satt|ingår|ingick|representerade)\s+(?:\w+\s+){0,3}?i\s+(?:projektets\s+|insatsens\s+)?styrgrupp|"
     r"tillsammans\s+med|ingår\s+(?:i|också\s+i)|består\s+av\s+medarbetare\s+från|i\s+samverkan\s+med|"
     r"i\s+samarbete\s+med|\bparter(?:na)?\b|medverkar|deltagande\s+(?:kommuner|organisationer)|"
     r"samverkanspart|\bstartar\b|har\s+startat|\bhar\s+tillsammans\s+(?:startat|drivit|genomfört|tagit\s+fram)\b|"

@@ -3111,3 +3111,14 @@ def test_a_unit_named_by_its_task_is_part_of_the_body_it_is_in():
     pairs = _collab_pairs(extract_text(text, "u.txt"))
     assert frozenset(("Enheten för arbetsmarknad", "Norrköpings kommun")) not in pairs
     assert frozenset(("Enheten för arbetsmarknad", "Arbetsförmedlingen")) in pairs
+
+
+def test_a_seat_in_the_projects_steering_group_makes_a_partner():
+    text = ("Projektet Kraftsamling leds av Region Jämtland Härjedalen. I styrgruppen sitter representanter för "
+            "Östersunds kommun, Arbetsförmedlingen och Försäkringskassan.")
+    partners = _rels(text, "PARTNER_IN")
+    assert {(o, "Kraftsamling") for o in ("Östersunds kommun", "Arbetsförmedlingen", "Försäkringskassan")} <= partners
+    assert ("Region Jämtland Härjedalen", "Kraftsamling") not in partners  # the owner stays the owner
+    assert ("Krokoms kommun", "Kraftsamling") in _rels(
+        "Projektet Kraftsamling leds av Region Jämtland Härjedalen. Styrgruppen för Kraftsamling består av "
+        "Region Jämtland Härjedalen och Krokoms kommun.", "PARTNER_IN")

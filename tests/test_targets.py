@@ -233,3 +233,9 @@ def test_riktar_sig_mot_states_whom_the_work_is_for():
     from loaders.targets import target_sections
     text = "Inledning.\n\nProjektet Femina riktar sig mot långtidsarbetslösa kvinnor i stadsdelen."
     assert any(a <= text.index("långtids") < b for a, b in target_sections(text))
+
+
+def test_what_statistics_show_is_no_target_group():
+    keys = {g.key for g in find_groups("Projektet riktar sig till ungdomar mellan 16 och 24 år. Statistiken visar "
+                                       "att andelen unga med psykisk ohälsa ökar.")}
+    assert "young_people" in keys and "mental_ill_health" not in keys
