@@ -195,6 +195,9 @@ def find_projects(doc: Doc) -> None:
                 name = re.split(r"\s+(?:som|vilket|vilken|där)\s+", name)[0]
                 fv = _FINITE_VERB.search(name)
                 name = name[:fv.start()] if fv else name
+                # "… finansiera projektet Mötesplats Ung under ytterligare ett år.": an adverbial
+                # of time or manner after the name ends it
+                name = _ADVERBIAL_AFTER.split(name)[0]
         else:
             # "Förstudien 16 till 24 initierades …": a number range is one name
             name = re.match(rf"{CAP}(?:\s+(?!(?:Projektet|Förstudien|Insatsen|Satsningen)\b)(?:{CAP}|\d+)"
@@ -401,6 +404,7 @@ _FINITE_VERB = re.compile(
     # adverbs that follow a name in a clause ("projektet X tillsammans med …")
     r"[a-zåäö]{3,}(?:ades|erades|ordes|ndes|ldes|ktes|ptes)|tillsammans|också|även|redan|sedan)\b")
 # rule_report: fires on at most one of the 199 annotated pages; kept: guard: a name never ends in a preposition
+_ADVERBIAL_AFTER = re.compile(r"\s+(?:under|sedan|fram\s+till|till\s+och\s+med)\s+(?=[a-zåäö\d])")
 _TRAILING_PREP = re.compile(r"\s+(?:i|på|för|hos|vid|inom|med|av|från|och|samt|,)\s*$")
 
 

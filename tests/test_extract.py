@@ -3122,3 +3122,19 @@ def test_a_seat_in_the_projects_steering_group_makes_a_partner():
     assert ("Krokoms kommun", "Kraftsamling") in _rels(
         "Projektet Kraftsamling leds av Region Jämtland Härjedalen. Styrgruppen för Kraftsamling består av "
         "Region Jämtland Härjedalen och Krokoms kommun.", "PARTNER_IN")
+
+
+def test_who_carries_out_or_starts_a_project_owns_it():
+    text = ("Projektet Kompetens i fokus genomfördes 2019–2021 av Region Dalarna i samarbete med kommunerna "
+            "Falun, Borlänge och Ludvika.")
+    assert ("Region Dalarna", "Kompetens i fokus") in _rels(text, "OWNS")
+    assert ("Borlänge kommun", "Kompetens i fokus") in _rels(text, "PARTNER_IN")
+    text = "Ludvika kommun startar nu projektet Ung Kraft tillsammans med Arbetsförmedlingen."
+    assert ("Ludvika kommun", "Ung Kraft") in _rels(text, "OWNS")
+    assert ("Arbetsförmedlingen", "Ung Kraft") in _rels(text, "PARTNER_IN")
+
+
+def test_an_adverbial_of_time_after_a_name_on_a_one_sentence_line_ends_it():
+    assert _project_names("Samordningsförbundet Uppsala län har beslutat att finansiera projektet Mötesplats Ung "
+                          "under ytterligare ett år.") == ["Mötesplats Ung"]
+    assert _project_names("Förbundet finansierar projektet Mötesplats Ung under 2024.") == ["Mötesplats Ung"]
