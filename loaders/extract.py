@@ -1031,6 +1031,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
         relations.owner_rules(doc, seg, owners)
         relations.funder_rules(doc, seg, owners, funders)
     relations.person_rules(doc, pms, doc.segment_of)
+    relations.role_for_contacts(doc)
     # no owner stated: the organisation of the project's leader runs it
     for p in doc.of_type("project"):
         if p.uid not in owners:

@@ -125,6 +125,10 @@ _APPOSED = re.compile(rf"(?:\b(?:[Pp]rojektet|[Ii]nsatsen|[Ss]atsningen|[Ff]örs
                       rf"(?:\b[A-ZÅÄÖa-zåäö][a-zåäö]+s[ \t]+|\b(?:[Ee]tt|[Ee]n)[ \t]+)(?:(?:nya?|nytt|egna?|gemensamma?|gemensamt)[ \t]+)?"
                       rf"(?:projekt|insats|satsning|förstudie)(?:[ \t]+(?:för|mot|kring)[ \t]+[a-zåäö]+(?:[ \t]+[a-zåäö]+)?)?)"
                       rf",[ \t]+({CAP}(?:[ ](?:{CAP}|\d+)){{0,4}}),")
+#: "Projektledare för Steg framåt är Jenny Lund": the project a role noun is for, before the
+#: copula that names its holder
+_ROLE_FOR = re.compile(rf"\b[Pp]rojekt(?:ledare|ägare|samordnare|koordinator)(?:n|en)?[ \t]+för[ \t]+"
+                       rf"({CAP}(?:[ \t]+(?:[a-zåäö]+|{CAP}|\d+)){{0,4}}?)(?=[ \t]+(?:är|var|blir|blev)[ \t]+[A-ZÅÄÖ])")
 _STEERING = re.compile(rf"\b[Ss]tyrgrupp(?:en)?\s+(?:för\s+)?({CAP}(?:[ ][\w\-]+){{0,5}}?)(?=\s+(?:träffa\w*|har|möts|ska|samlas)\b|[ \t]*\n|[ \t]*$)", re.M)
 _EVAL = re.compile(rf"\b(?:\w*utvärdering\w*|uppföljning\w*)\s+av\s+({CAP})")
 _SUFFIX_WORD = re.compile(rf"(?<![\w\-])([{U}][{L}]{{3,}}(?:{'|'.join(SUFFIXES)}))(?![\w\-])")
@@ -248,7 +252,7 @@ def find_projects(doc: Doc) -> None:
                     ent.props.setdefault("start", yrs[0])
                     ent.props.setdefault("end", yrs[1])
     for rx in (_COPULA, _CALLED, _CALLED_AFTER, _NAMED_SUBJECT, _DASHED, _APPOSED, _STEERING, _EVAL, _VERB_SUBJECT,
-               _POSSESSED):
+               _POSSESSED, _ROLE_FOR):
         for m in rxguard.finditer(rx, text):
             name = _clean(m.group(1))
             s = m.start(1)

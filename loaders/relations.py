@@ -1330,6 +1330,26 @@ def person_rules(doc: Doc, people, seg_of) -> None:
             doc.relate("CONTACT_FOR", person, proj, where, role=role)
 
 
+def role_for_contacts(doc: Doc) -> None:
+    """"Projektledare för Steg framåt är Jenny Lund": the holder a copula names for a project's
+    contact role (CONVENTIONS: projektledare, samordnare, koordinator are contacts)."""
+    from loaders.projects import _ROLE_FOR
+
+    for m in rxguard.finditer(_ROLE_FOR, doc.text):
+        if re.match(r"(?i)projektägare", m.group(0)):
+            continue  # an owner is an organisation
+        named = doc.mentions_in(m.start(1), m.end(1), "project")
+        cop = re.match(r"[ \t]+(?:är|var|blir|blev)[ \t]+", doc.text[m.end(1):m.end(1) + 8])
+        if not named or cop is None:
+            continue
+        at = m.end(1) + cop.end()
+        holder = [x for x in doc.mentions_in(at, at + 60, "person") if x.start == at]
+        person, proj = (doc.get("person", holder[0].uid), doc.get("project", named[0].uid)) if holder else (None, None)
+        if person is not None and proj is not None:
+            role = re.match(r"\w+", m.group(0)).group(0).lower()
+            doc.relate("CONTACT_FOR", person, proj, doc.sentence(m.start()), role=role)
+
+
 #: the council that grants the fund's money (CONVENTIONS: it funds only where the money is said to come from it)
 _GRANTING_COUNCILS = frozenset({slug("Svenska ESF-rådet")})
 
@@ -1358,7 +1378,7 @@ _GENITIVE_TITLE = re.compile(rf":?s[ \t]+(?:[a-zåäö\-]*[a-rt-zåäö\-][ \t]+
 #: a title's modifier before its head word: "kommunstyrelsens vice ordförande i Luleå",
 #: "biträdande förvaltningschef i Mora"
 _TITLE_MODIFIER = r"(?:vice|biträdande|ställföreträdande|tillförordnad|t\.f\.|förste|andre)[ \t]+"
-_TITLE_IN_PLACE = re.compile(rf"^,?[ \t]+((?:[a-zåäö\-]+s[ \t]+)?(?:{_TITLE_MODIFIER})?{_TITLE})[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+(?:[ \-][A-ZÅÄÖ][a-zåäö]+)?)\b")
+_TITLE_IN_PLACE = re.compile(rf"^(?:[ \t]*\([A-ZÅÄÖ]{{1,3}}\))?,?[ \t]+((?:[a-zåäö\-]+s[ \t]+)?(?:{_TITLE_MODIFIER})?{_TITLE})[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+(?:[ \-][A-ZÅÄÖ][a-zåäö]+)?)\b")
 _PAREN_AFTER = re.compile(r"^[ \t]*\(([^()\n]{2,90})\)")
 
 

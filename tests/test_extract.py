@@ -3138,3 +3138,15 @@ def test_an_adverbial_of_time_after_a_name_on_a_one_sentence_line_ends_it():
     assert _project_names("Samordningsförbundet Uppsala län har beslutat att finansiera projektet Mötesplats Ung "
                           "under ytterligare ett år.") == ["Mötesplats Ung"]
     assert _project_names("Förbundet finansierar projektet Mötesplats Ung under 2024.") == ["Mötesplats Ung"]
+
+
+def test_a_party_bracket_between_a_name_and_a_kommun_title():
+    assert ("Maria Nilsson", "Gävle kommun") in _rels(
+        "Ordförande i förbundets styrelse är Maria Nilsson (S), kommunalråd i Gävle.", "WORKS_FOR")
+
+
+def test_a_contact_role_for_a_project_and_its_holder_after_the_copula():
+    text = "Projektledare för Steg framåt är Jenny Lund från Östersunds kommun."
+    assert _project_names(text) == ["Steg framåt"]
+    assert ("Jenny Lund", "Steg framåt") in _rels(text, "CONTACT_FOR")
+    assert ("Jenny Lund", "Östersunds kommun") in _rels(text, "WORKS_FOR")
