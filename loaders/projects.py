@@ -25,7 +25,7 @@ U = "A-ZÅÄÖÉÜØÆ"
 L = "a-zåäöéüøæçšćčžíáóúñ"
 CAP = rf"[{U}0-9][\w’'!&\-]*"
 QUOTE_OPEN, QUOTE_CLOSE = "”\"“«„", "”\"“»"
-HEAD = r"(?:\w*[Pp]rojekte[tn]|\w*[Ii]nsatsen|\w*[Ss]atsningen|[Ff]örstudien|modellen|programmet|teamet)"
+HEAD = r"(?:\w*[Pp]rojekte[tn]|\w*[Ii]nsatse(?:n|rna)|\w*[Ss]atsninge(?:n|arna)|[Ff]örstudien|modellen|programmet|teamet)"
 GENERIC = {
     "projektet", "projekt", "insatsen", "det", "den", "detta", "denna", "esf", "syftet", "målet", "målgruppen",
     "vi", "man", "de", "som", "här", "där", "nu", "även", "också", "projektets", "teamet", "modellen",
@@ -238,7 +238,7 @@ def find_projects(doc: Doc) -> None:
         if head.lower() in ("teamet", "modellen") and len(name.split()) > 3:
             continue
         pieces = [(name, s)]
-        if head.lower().endswith("projekten"):
+        if head.lower().endswith(("projekten", "insatserna", "satsningarna")):
             # "projekten Steget och Navigatorn": the plural head names each conjunct
             pieces = [(pm.group(0), s + pm.start()) for pm in re.finditer(r"[^,]+?(?=\s*(?:,|\s(?:och|samt)\s|$))", name)
                       if pm.group(0).strip() and pm.group(0).strip() not in ("och", "samt")]

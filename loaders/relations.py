@@ -544,6 +544,10 @@ def _forbund_parens(doc: Doc) -> list[tuple[Entity, int, int]]:
 _FUNDERS_AND_PARTNERS = re.compile(r"(?i)\b(?:och|samt)\s+(?:aktiva\s+|övriga\s+)?(?:samarbets|samverkans)?part(?:er|ner)\w*")
 
 
+_WITH_PARTIES = re.compile(r"(?i)\b(?:samverkar|samarbetar|samverkade|samarbetade|tillsammans|i\s+samarbete|i\s+samverkan)"
+                           r"(?:\s+\w+){0,2}?\s+med\s+")
+
+
 def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
     proj = main_project(doc, seg)
     if proj is None:
@@ -568,6 +572,10 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
             continue
         p = sentence_project(doc, sp, seg) or proj
         _kommuner_as_partners(doc, sp, sp.start + cue.start())
+        for w in _WITH_PARTIES.finditer(s_text):
+            # "I projektet samverkar Arbetsförmedlingen med Hylte, Laholm och Halmstad": kommun
+            # names listed as the ones worked with are the kommuner
+            listed_kommun_places(doc, sp.start + w.end(), sp.end, from_start=True)
         here = [m for m in doc.mentions_in(sp.start, sp.end, "org")
                 if not any(a <= m.start and m.end <= b for a, b in described)]
         both_roles = bool(_FUNDERS_AND_PARTNERS.search(s_text))
@@ -936,6 +944,45 @@ def _parties_listed_by_contribution(doc: Doc) -> None:
                     doc.relate("MEMBER_OF", o, body, nxt)
 
 
+_LIST_GAP = re.compile(r"[ \t]*(?:,|\b(?:och|samt)\b|,[ \t]*(?:och|samt)\b)[ \t]*")
+_PLACE_PREP_BEFORE = re.compile(r"(?i)\b(?:i|på|från|inom|utanför|till|kring|runt|över|vid)[ \t]+$")
+
+
+def listed_kommun_places(doc: Doc, a: int, b: int, *, from_start: bool = False) -> list:
+    """Kommun names written as a list of parties between ``a`` and ``b`` ("Medlemmar i X är
+    Fagersta, Norberg och Skinnskatteberg, Region Västmanland …"): each coordination of two or
+    more place names, or one that goes on into the list's organisations, not after a
+    preposition of place ("i Fagersta och Norberg" places something); with ``from_start``
+    only the list that begins at ``a``. Their kommun organisations, added."""
+    from loaders.gazetteer import Gazetteer
+    from loaders.orgs import add_kommun_org
+
+    ms = sorted(doc.mentions_in(a, b, "place") + doc.mentions_in(a, b, "org"), key=lambda m: m.start)
+    chains, cur = [], []
+    for m in ms:
+        if cur and _LIST_GAP.fullmatch(doc.text, cur[-1].end, m.start):
+            cur.append(m)
+        else:
+            if cur:
+                chains.append(cur)
+            cur = [m]
+    if cur:
+        chains.append(cur)
+    g = Gazetteer.load()
+    out = []
+    for ch in chains:
+        places = [m for m in ch if m.type == "place"]
+        if not places or len(ch) < 2 or _PLACE_PREP_BEFORE.search(doc.text, max(0, ch[0].start - 12), ch[0].start):
+            continue
+        if from_start and ch[0].start != a:
+            continue  # (only the list that is the object itself)
+        for m in places:
+            p = g.places.get(doc.text[m.start:m.end].casefold()) or g.place(doc.text[m.start:m.end])
+            if p is not None and p.country == "SE":
+                out.append(add_kommun_org(doc, p, m.start, m.end, surface=doc.text[m.start:m.end]))
+    return out
+
+
 def member_rules(doc: Doc) -> None:
     _parties_listed_by_contribution(doc)
     for forb, a, b in _forbund_parens(doc):
@@ -998,6 +1045,7 @@ def member_rules(doc: Doc) -> None:
         if len(forb) != 1:
             continue
         last_forbund = forb[0]
+        orgs = orgs + [k for k in listed_kommun_places(doc, sp.start, sp.end) if k not in orgs]
         for o in orgs:
             if o is not forb[0] and o.kind not in ("coordination_association", "fund"):
                 doc.relate("MEMBER_OF", o, forb[0], sp)

@@ -3150,3 +3150,28 @@ def test_a_contact_role_for_a_project_and_its_holder_after_the_copula():
     assert _project_names(text) == ["Steg framåt"]
     assert ("Jenny Lund", "Steg framåt") in _rels(text, "CONTACT_FOR")
     assert ("Jenny Lund", "Östersunds kommun") in _rels(text, "WORKS_FOR")
+
+
+def test_kommun_names_listed_as_members_or_as_the_ones_worked_with_are_kommuner():
+    text = ("Medlemmar i Samordningsförbundet Norra Västmanland är Fagersta, Norberg och Skinnskatteberg, "
+            "Region Västmanland, Arbetsförmedlingen och Försäkringskassan.")
+    members = _rels(text, "MEMBER_OF")
+    assert {(k, "Samordningsförbundet Norra Västmanland")
+            for k in ("Fagersta kommun", "Norbergs kommun", "Skinnskattebergs kommun")} <= members
+    # kommun names after a preposition of place place something; they are no members
+    text = ("Samordningsförbundet Norra Västmanland har kontor i Fagersta och Norberg. Förbundets medlemmar är "
+            "Region Västmanland och Arbetsförmedlingen.")
+    assert not any(a.endswith("kommun") for a, _ in _rels(text, "MEMBER_OF"))
+    text = "I projektet Framtidsvägen samverkar Arbetsförmedlingen med Hylte, Laholm och Halmstad."
+    assert {(k, "Framtidsvägen") for k in ("Hylte kommun", "Laholms kommun", "Halmstads kommun")} \
+        <= _rels(text, "PARTNER_IN")
+    # a list of places later in the sentence is no list of the ones worked with
+    text = ("Projektet Vårt arbete görs i samverkan med fyra sociala företag på följande orter: Kramfors, Falun "
+            "och Växjö.")
+    assert not any(a.endswith("kommun") for a, _ in _rels(text, "PARTNER_IN"))
+
+
+def test_a_plural_head_of_insatser_names_each_conjunct():
+    text = "Samordningsförbundet Finsam Gotland finansierar insatserna Aktivitetshuset och Kraftcentrum."
+    assert {"Aktivitetshuset", "Kraftcentrum"} <= set(_project_names(text))
+    assert ("Finsam Gotland", "Kraftcentrum") in _rels(text, "FUNDS")
