@@ -46,9 +46,11 @@ FUND_CUES = re.compile(
     r"\b(?:del|med)?finansierar\b|\b(?:del|med)?finansierade\b(?!\s+(?:av|via|genom|från)\b)|\bbekostar\b|"
     r"finansiering\s+(?:från|av|via)|finansiera(?:[ds]|des|ts)?\s+(?:av|via|från|genom)|medel\s+(?:från|ur)|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
-    r"\bsatsar\s+på\b|\b(?:har|hade)\s+satsat\s+på\b|\bsatsade\s+på\b|beviljade\s+insats|beslutat?\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:\w+\s+)?(?:finansiering|medel|stöd|pengar|bidrag|anslag)|\bbeviljar\b|"
+    r"\bsatsar\s+på\b|\b(?:har|hade)\s+satsat\s+på\b|\bsatsade\s+på\b|beviljade\s+insats|beslutat?\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:\w+\s+)?(?:§\s?\d+[a-z]?-)?(?:finansiering|medel|stöd|pengar|bidrag|anslag)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
     r"stöd\s+från|bidrag\s+från|pengar\s+från|\bpengarna\s+(?:kommer|kom)\s+från|medfinansi|"
+    # "X är huvudfinansiär för insatsen Y", "Projektet får stöd av Tillväxtverket"
+    r"\b(?:huvud)?finansiär(?:en|er|erna)?\s+(?:för|till|av)\b|\b(?:får|fick|fått)\s+(?:\w+\s+)?stöd\s+av\b|"
     # "… ett projekt som A, B och C tillsammans har finansierat"; "ett projekt genom Samordningsförbundet X"
     r"\b(?:har|hade)\s+(?:\w+\s+){0,2}?finansierat\b|\b(?:har|hade)\s+(?:\w+\s+){0,2}?fördelat\s+(?:drygt\s+|cirka\s+|ca\s+|sammanlagt\s+)?\d|\b(?:projekt|insats)\w*\s+genom(?=\s+(?:[Ss]amordnings|[Ff]insam)förbund)|"
     rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?från\s", re.I)
@@ -244,8 +246,33 @@ def _fronted_project_owner(doc: Doc, seg: Segment, owners: dict[str, Entity]) ->
 _COPULA_AFTER_ROLE = re.compile(r"[ \t]+(?:är|var|blir|blev)[ \t]+")
 
 
+#: "Allmänna arvsfonden har beviljat Röda Korset 4 miljoner kronor till projektet X": the
+#: indirect object of a grant, before its sum, is the grantee that runs the project
+_GRANTED_TO = re.compile(r"\b(?:har|hade)\s+(?:nu\s+)?beviljat\s+")
+_SUM_THEN_FOR = re.compile(rf"[ \t]+(?:drygt[ \t]+|cirka[ \t]+|ca[ \t]+)?\d[\d \t,.]*[ \t]*{MONEY_UNIT}\b[^.\n]{{0,30}}?\b(?:till|för)\b")
+
+
+def _active_grantee(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    for m in _GRANTED_TO.finditer(doc.text, seg.start, seg.end):
+        after = [x for x in doc.mentions_in(m.end(), m.end() + 80, "org") if x.start == m.end()]
+        if not after or not _SUM_THEN_FOR.match(doc.text, after[0].end):
+            continue
+        sp = doc.sentence(m.start())
+        proj = next(iter(_ents(doc, doc.mentions_in(after[0].end, sp.end, "project"))), None)
+        o = doc.get("org", after[0].uid)
+        if proj is not None and o is not None and o.kind != "fund" and proj.uid not in owners:
+            owners[proj.uid] = o
+            doc.relate("OWNS", o, proj, sp)
+            # the subject that grants the sum funds it
+            subj = [x for x in doc.mentions_in(sp.start, m.start() + 1, "org") if 0 <= m.start() - x.end <= 2]
+            giver = doc.get("org", subj[-1].uid) if subj else None
+            if giver is not None and giver is not o:
+                doc.relate("FUNDS", giver, proj, sp)
+
+
 def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
     _applicants(doc, seg, owners)
+    _active_grantee(doc, seg, owners)
     _fronted_project_owner(doc, seg, owners)
     for m in _GENERIC_POSSESSOR.finditer(doc.text, seg.start, seg.end):
         named = doc.mentions_in(m.end(), m.end() + 2, "project")
@@ -414,7 +441,8 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         source_after = bool(re.search(r"\b(?:från|av|via|genom|ur)$", word))  # "medel beviljat från X"
         before_cue = doc.text[sp.start:cue_pos]
         funder_before = any(w in word for w in ("satsar", "satsat", "satsade", "beviljade insats", "beviljat", "beviljar", "finansierar",
-                                                "finansierade", "bekostar", "att finansiera", "finansierat", "fördelat")) or (
+                                                "finansierade", "bekostar", "att finansiera", "finansierat", "fördelat",
+                                                "finansiär")) or (
             word.startswith("medfinansi") and re.search(r"(?i)\b(?:är|var)\s+(?:projektets\s+|insatsens\s+|en\s+)?$", before_cue))
         if not source_after and funder_before:
             cands = [m for m in orgs if m.end <= cue_pos + 2]

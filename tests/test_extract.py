@@ -3175,3 +3175,25 @@ def test_a_plural_head_of_insatser_names_each_conjunct():
     text = "Samordningsförbundet Finsam Gotland finansierar insatserna Aktivitetshuset och Kraftcentrum."
     assert {"Aktivitetshuset", "Kraftcentrum"} <= set(_project_names(text))
     assert ("Finsam Gotland", "Kraftcentrum") in _rels(text, "FUNDS")
+
+
+def test_funding_wordings_of_the_genre():
+    assert ("Region Örebro län", "Nästa steg") in _rels(
+        "Projektet Nästa steg medfinansieras av Region Örebro län och Örebro kommun.", "FUNDS")
+    assert ("Länsstyrelsen i Värmlands län", "Välkommen in") in _rels(
+        "Länsstyrelsen i Värmlands län har beviljat §37-medel till projektet Välkommen in som drivs av "
+        "Karlstads kommun.", "FUNDS")
+    assert ("Samordningsförbundet i Norra Bohuslän", "Framtid Nu") in _rels(
+        "Samordningsförbundet i Norra Bohuslän är huvudfinansiär för insatsen Framtid Nu.", "FUNDS")
+    assert ("Tillväxtverket", "Hållbar Start") in _rels("Projektet Hållbar Start får stöd av Tillväxtverket.", "FUNDS")
+
+
+def test_a_sum_after_a_name_ends_it_and_the_grants_indirect_object_runs_the_project():
+    text = "Samordningsförbundet Centrala Östergötland beviljar projektet Framåt 800 000 kronor för 2024."
+    assert _project_names(text) == ["Framåt"]
+    text = "Allmänna arvsfonden har beviljat Röda Korset 4 miljoner kronor till projektet Mötesplats Framtid."
+    assert ("Röda Korset", "Mötesplats Framtid") in _rels(text, "OWNS")
+    assert ("Allmänna arvsfonden", "Mötesplats Framtid") in _rels(text, "FUNDS")
+    # without an indirect object the granting body only funds
+    text = "Länsstyrelsen i Skåne län har beviljat 4 miljoner kronor till projektet Bron."
+    assert not _rels(text, "OWNS")
