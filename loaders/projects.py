@@ -683,6 +683,9 @@ def _named_as(doc: Doc) -> None:
     for m in _NAMED_AS.finditer(doc.text):
         name = _clean(m.group(1))
         s = m.start(1)
+        if re.match(r"(?:så\s+)?kallade\b", m.group(0)) and not re.search(
+                r"(?i)\b(?:den|det)\s+$", doc.text[max(0, m.start() - 6):m.start()]):
+            continue  # "unga som varken arbetar eller studerar, så kallade UVAS": a plural, people
         if _ok(doc, name, s, s + len(name)) and not _is_person_like(name):
             add_project(doc, name, s, s + len(name))
 

@@ -321,7 +321,7 @@ def target_sections(text: str) -> list[tuple[int, int]]:
             end = body + (nxt.start() if nxt else min(len(text) - body, 1500))
             end = min(end, body + 1500)
         spans.append((start, end))
-    for m in re.finditer(r"(?i)målgrupp\w*|riktar sig (?:\w+ ){0,2}(?:till|mot)|vänder sig (?:\w+ ){0,2}till|"
+    for m in re.finditer(r"(?i)målgrupp\w*|(?:är|blir) (?:särskilt |extra )?prioriterade\b|riktar sig (?:\w+ ){0,2}(?:till|mot)|vänder sig (?:\w+ ){0,2}till|"
                          r"är till för|(?:projektet|insatsen|satsningen) ska (?:\w+ ){0,4}?(?:stötta|stödja|hjälpa)|deltagarna (?:är|var)|"
                          r"\b(?:projekt|projektet|insats(?:er|en)?|satsning(?:en)?)\s+för\s+(?!att\b|\w+(?:ing|ande|ende)\b)|"
                          r"som behöver (?:\w+ ){0,2}(?:insats|stöd)|"

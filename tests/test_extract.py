@@ -3197,3 +3197,9 @@ def test_a_sum_after_a_name_ends_it_and_the_grants_indirect_object_runs_the_proj
     # without an indirect object the granting body only funds
     text = "Länsstyrelsen i Skåne län har beviljat 4 miljoner kronor till projektet Bron."
     assert not _rels(text, "OWNS")
+
+
+def test_a_plural_so_called_term_names_people_not_a_project():
+    names = _project_names("Insatsen Steget är till för unga som varken arbetar eller studerar, så kallade UVAS.")
+    assert names == ["Steget"]
+    assert "Kompetenslyftet" in _project_names("Kommunen driver det så kallade Kompetenslyftet.")

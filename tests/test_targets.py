@@ -239,3 +239,10 @@ def test_what_statistics_show_is_no_target_group():
     keys = {g.key for g in find_groups("Projektet riktar sig till ungdomar mellan 16 och 24 år. Statistiken visar "
                                        "att andelen unga med psykisk ohälsa ökar.")}
     assert "young_people" in keys and "mental_ill_health" not in keys
+
+
+def test_a_prioritised_group_is_whom_the_work_is_for():
+    text = "Projektet Nya Jobb vänder sig till utrikes födda med kort utbildning. Kvinnor är särskilt prioriterade."
+    sections = target_sections(text)
+    at = text.index("Kvinnor")
+    assert any(a <= at < b for a, b in sections)
