@@ -82,7 +82,11 @@ _PROJECT_WORD = re.compile(r"(?i)\b(?:projekt|insats|satsning|förstudie)\w*")
 #: the nouns of a partner: a förbund they name is a partner, not (only) a funder
 _PARTNER_NOUNS = re.compile(r"(?i)\w*partner\w*|\bparter(?:na)?\b|samverkanspart\w*|\bmedsökande\b")
 COLLAB_CUES = re.compile(
-    r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|överenskommelse|utvecklingsprojekt\s+med|"
+    r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|överenskommelse|"
+    # "har tecknat en avsiktsförklaring med X", "ett IOP med X" (the bare noun names a document)
+    r"(?:tecknat|undertecknat|ingått|skrivit\s+under)\s+(?:en\s+)?(?:\w+\s+)?avsiktsförklaring|"
+    r"avsiktsförklaring(?:en)?\s+(?:med|mellan)\b|\bIOP\s+(?:med|mellan)\b|"
+    r"utvecklingsprojekt\s+med|"
     r"\bdialog\w*|möte\s+(?:med|mellan)|\bsamråd\w*\s+med\b", re.I)
 # rule_report: fires on at most one of the 199 annotated pages; kept: CONVENTIONS (MEMBER_OF wherever the text names the parties): the FINSAM boilerplate 'genom förbundet samverkar A, B och C'
 _THROUGH_FORBUND = re.compile(r"^\s*(?:genom|via|inom)\s+(?:samordnings|finsam)?förbund(?:et)?\b[^.\n]{0,120}?"
@@ -1011,6 +1015,10 @@ def listed_kommun_places(doc: Doc, a: int, b: int, *, from_start: bool = False) 
     return out
 
 
+_GENERIC_CONSISTS = re.compile(r"(?i)\s*(?:nätverket|samverkan|gruppen|partnerskapet|samarbetet|konsortiet)\s+"
+                               r"(?:\w+\s+){0,2}?(?:består|bestod|utgörs|utgjordes)\s+av\b")
+
+
 def member_rules(doc: Doc) -> None:
     _parties_listed_by_contribution(doc)
     for forb, a, b in _forbund_parens(doc):
@@ -1027,6 +1035,11 @@ def member_rules(doc: Doc) -> None:
             continue  # the parties of an agreement are its parties, not a förbund's members
         orgs = _ents(doc, doc.mentions_in(sp.start, sp.end, "org"))
         forb = [o for o in orgs if o.kind in ("coordination_association", "network")]
+        gs = _GENERIC_CONSISTS.match(s_text)
+        if gs and forb:
+            # "Nätverket består av Coompanion Östergötland, Linköpings kommun och Famna": the body
+            # the sentence is about is its generic subject; a network in the list is one of its parts
+            forb = [o for o in forb if any(sp.start <= a < sp.start + gs.end() for a, _ in o.mentions)]
         if not forb and carried is not None:
             forb = [carried]
         if not forb and _MEMBERS_SUBJECT.search(s_text):

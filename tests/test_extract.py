@@ -3203,3 +3203,19 @@ def test_a_plural_so_called_term_names_people_not_a_project():
     names = _project_names("Insatsen Steget är till för unga som varken arbetar eller studerar, så kallade UVAS.")
     assert names == ["Steget"]
     assert "Kompetenslyftet" in _project_names("Kommunen driver det så kallade Kompetenslyftet.")
+
+
+def test_the_parties_of_a_signed_letter_of_intent_collaborate():
+    text = ("Två organisationer, Arbetsförmedlingen och Försäkringskassan, har tecknat en avsiktsförklaring med "
+            "Uppsala kommun.")
+    pairs = _collab_pairs(extract_text(text, "a.txt"))
+    assert {frozenset(("Arbetsförmedlingen", "Uppsala kommun")), frozenset(("Försäkringskassan", "Uppsala kommun"))} <= pairs
+    # a letter of intent named as a document in a decision is no collaboration
+    text = ("Landstingsstyrelsen föreslår att ställa sig bakom avsiktsförklaring för det fortsatta arbetet. I länet "
+            "finns Samordningsförbundet Botkyrka och Samordningsförbundet Haninge.")
+    assert not _collab_pairs(extract_text(text, "b.txt"))
+
+
+def test_a_network_in_the_list_a_generic_subject_consists_of_is_no_container():
+    text = "Nätverket består av Coompanion Östergötland, Linköpings kommun och Famna."
+    assert not _rels(text, "MEMBER_OF")
