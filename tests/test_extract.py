@@ -3219,3 +3219,20 @@ def test_the_parties_of_a_signed_letter_of_intent_collaborate():
 def test_a_network_in_the_list_a_generic_subject_consists_of_is_no_container():
     text = "Nätverket består av Coompanion Östergötland, Linköpings kommun och Famna."
     assert not _rels(text, "MEMBER_OF")
+
+
+def test_a_body_named_by_its_abbreviation_with_the_long_form_in_brackets():
+    text = "Enligt Lisa Berg på IFS (Internationella Företagarföreningen i Sverige) är intresset stort."
+    rec = extract_text(text, "i.txt")
+    ifs = [o for o in rec["organizations"] if o["name"] == "Internationella Företagarföreningen i Sverige"]
+    assert ifs and "IFS" in ifs[0].get("aliases", [])
+    assert ("Lisa Berg", "Internationella Företagarföreningen i Sverige") in _rels(text, "WORKS_FOR")
+    # a bracket whose words do not spell the abbreviation defines nothing
+    assert not extract_text("Vi träffade KLM (Karin och Lisa) i går.", "k.txt")["organizations"]
+
+
+def test_a_capitalised_compound_descriptor_opening_a_sentence():
+    names = {o["name"] for o in extract_text(
+        "Idrottsföreningen IFK Norrköping och Norrköpings kommun driver tillsammans projektet Spelplan.",
+        "i.txt")["organizations"]}
+    assert "Idrottsföreningen IFK Norrköping" in names
