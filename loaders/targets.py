@@ -426,7 +426,9 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
         if g.key not in _CONTEXTUAL and _STATS.search(sentence) and not in_section and re.search(
                 r"(?i)\b(?:av|bland) (?:alla|de)\b|\bprocent\b|%|\b(?:en|ett|den|stor|större|hög|högre|låg|lägre)\s+"
                 r"(?:\w+\s+)?andel\b|\bantalet\b|\briksgenomsnitt\w*|\bvanligaste\s+orsak\w*|"
-                r"\bstatistik(?:en)?\s+(?:visar|pekar)\b", sentence) and not re.search(
+                r"\bstatistik(?:en)?\s+(?:visar|pekar)\b|"
+                r"\bandelen\b[^.!?]{0,60}?\b(?:är|var|blir)\s+(?:\w+\s+)?(?:hög|högre|låg|lägre|stor|större|liten|mindre)\b",
+                sentence) and not re.search(
                 r"(?i)projekt|insats|deltagar|ska\b|målgrupp", sentence):
             continue  # population statistics are not target groups
         if g.key not in _CONTEXTUAL and _DESCRIBED_PARTICIPANTS.search(sentence) and not in_section \

@@ -246,3 +246,9 @@ def test_a_prioritised_group_is_whom_the_work_is_for():
     sections = target_sections(text)
     at = text.index("Kvinnor")
     assert any(a <= at < b for a, b in sections)
+
+
+def test_a_share_said_to_be_high_is_population_statistics():
+    keys = {g.key for g in find_groups("Bakgrund\n\nAndelen personer med försörjningsstöd är hög i kommunen.\n\n"
+                                       "Målgrupp\n\nLångtidsarbetslösa, 18–64 år.")}
+    assert "long_term_unemployed" in keys and "social_assistance_recipients" not in keys
