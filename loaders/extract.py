@@ -589,12 +589,39 @@ def _list_end(text: str, intro_end: int) -> int:
     return end
 
 
+def _headed_items_end(doc: Doc, intro_end: int) -> int:
+    """Where a list of headed items ends: "… finansierat följande insatser:⏎⏎Steget⏎Steget är en
+    insats …⏎⏎Arbetslust⏎Arbetslust drivs av …": each item a line that is a project's name alone,
+    its paragraph under it; the list ends at the first line that is neither. ``intro_end`` when
+    fewer than two such items follow."""
+    text = doc.text
+    pos, end, items, in_item = intro_end + 1, intro_end, 0, False
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        line = text[pos:line_end]
+        stripped = line.strip()
+        if not stripped:
+            in_item = False
+        else:
+            a = pos + (len(line) - len(line.lstrip()))
+            whole = [m for m in doc.mentions_in(a, a + len(stripped), "project") if (m.start, m.end) == (a, a + len(stripped))]
+            if whole:
+                items, in_item, end = items + 1, True, line_end
+            elif in_item:
+                end = line_end  # the item's paragraph
+            else:
+                break
+        pos = line_end + 1
+    return end if items >= 2 else intro_end
+
+
 # rule_report: may fire on one annotated page; kept: the structure layer (a relation stated once is distributed over the list it announces)
 def _announced_lists(doc: Doc):
     """Each list a sentence announces ("… tre olika projekt …:" over its lines): the announcing
     match, its sentence, the list's end and the projects the list names."""
     for intro in rxguard.finditer(projects._LIST_INTRO, doc.text):
-        end = _list_end(doc.text, intro.end())
+        end = max(_list_end(doc.text, intro.end()), _headed_items_end(doc, intro.end()))
         yield intro, doc.sentence(intro.start()), end, relations._ents(doc, doc.mentions_in(intro.end(), end, "project"))
 
 

@@ -280,6 +280,7 @@ def find_projects(doc: Doc) -> None:
         if (inner or len(ms) >= 2) and _ok(doc, word, ms[0].start(), ms[0].end()):
             add_project(doc, word, ms[0].start(), ms[0].end())
     find_introduced_names(doc)
+    _heading_subjects(doc)
     find_bulleted_projects(doc)
     _described_titles(doc)
     find_titled_projects(doc)
@@ -686,6 +687,22 @@ def _named_as(doc: Doc) -> None:
         if re.match(r"(?:så\s+)?kallade\b", m.group(0)) and not re.search(
                 r"(?i)\b(?:den|det)\s+$", doc.text[max(0, m.start() - 6):m.start()]):
             continue  # "unga som varken arbetar eller studerar, så kallade UVAS": a plural, people
+        if _ok(doc, name, s, s + len(name)) and not _is_person_like(name):
+            add_project(doc, name, s, s + len(name))
+
+
+#: "Arbetslust⏎Arbetslust drivs av Eslövs kommun …": a short heading line whose paragraph
+#: opens with the same words as the subject of a project's verb (an annual report's list of
+#: insatser, each under its own heading)
+_HEADING_SUBJECT = re.compile(
+    rf"(?m)^[ \t]*({CAP}(?:[ \t]+[\w’'&\-]+){{0,3}})[ \t]*\n(?:[ \t]*\n)?[ \t]*\1[ \t]+"
+    r"(?=(?:drivs|drevs|bedrivs|är\s+en\s+insats|är\s+ett\s+(?:\w+)?projekt|var\s+en\s+insats|var\s+ett\s+(?:\w+)?projekt|"
+    r"riktar|riktade|vänder|vände|finansieras|finansierades|startade|startar|pågår|pågick|ägs|ägdes|leds|leddes|syftar|syftade)\b)")
+
+
+def _heading_subjects(doc: Doc) -> None:
+    for m in rxguard.finditer(_HEADING_SUBJECT, doc.text):
+        name, s = m.group(1), m.start(1)
         if _ok(doc, name, s, s + len(name)) and not _is_person_like(name):
             add_project(doc, name, s, s + len(name))
 

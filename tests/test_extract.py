@@ -3236,3 +3236,19 @@ def test_a_capitalised_compound_descriptor_opening_a_sentence():
         "Idrottsföreningen IFK Norrköping och Norrköpings kommun driver tillsammans projektet Spelplan.",
         "i.txt")["organizations"]}
     assert "Idrottsföreningen IFK Norrköping" in names
+
+
+def test_an_annual_reports_insatser_each_under_its_own_heading():
+    text = ("Verksamhetsberättelse 2022\n\nSamordningsförbundet Mittbygden\n\nUnder året har förbundet finansierat "
+            "följande insatser:\n\nSteget\nSteget är en insats för unga vuxna med psykisk ohälsa som drivs av Höörs "
+            "kommun. Insatsen har haft 34 deltagare.\n\nArbetslust\nArbetslust drivs av Eslövs kommun i samverkan med "
+            "Arbetsförmedlingen och riktar sig till personer med försörjningsstöd.\n\nStyrelse\nOrdförande: Anna Ek "
+            "(S), Eslövs kommun\n")
+    assert {"Steget", "Arbetslust"} <= set(_project_names(text))
+    assert {("Samordningsförbundet Mittbygden", "Steget"), ("Samordningsförbundet Mittbygden", "Arbetslust")} \
+        <= _rels(text, "FUNDS")
+    assert ("Eslövs kommun", "Arbetslust") in _rels(text, "OWNS")
+    assert ("Arbetslust", "social_assistance_recipients") in _rels(text, "TARGETS")
+    assert ("Steget", "social_assistance_recipients") not in _rels(text, "TARGETS")
+    # a heading that is not the next paragraph's subject names no project
+    assert "Bakgrund" not in _project_names("Bakgrund\nArbetslösheten pågår länge i kommunen.")
