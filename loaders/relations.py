@@ -1594,8 +1594,17 @@ def affiliation_rules(doc: Doc, people) -> None:
         tp = _TITLE_IN_PLACE.match(after)
         if tp:
             _kommun_employer(doc, g, person, pm, tp)
+            continue
+        gb = _TITLE_IN_GENERIC_BODY.match(after)
+        body = _page_body(doc, gb.group(2).lower()) if gb else None
+        if body is not None:
+            # "Monica Söderström som är utvecklingschef inom kommunen": the page's one kommun
+            doc.relate("WORKS_FOR", person, body, Span(pm.start, pm.end + gb.end()), role=gb.group(1))
 
 
+#: "X, som är utvecklingschef inom kommunen": a title in a generic body, the page's one of that kind
+_TITLE_IN_GENERIC_BODY = re.compile(rf"^,?[ \t]+(?:som[ \t]+(?:är|var)[ \t]+)?((?:[a-zåäö\-]+[ \t]+){{0,2}}?{_TITLE})[ \t]+"
+                                    rf"(?:inom|på|i|vid|för)[ \t]+(kommunen|staden|regionen|förbundet|samordningsförbundet)\b")
 #: an office of the kommun itself: its council's, a committee's, or a kommunalråd
 _KOMMUN_OFFICE = re.compile(r"(?i)^(?:kommun\w*s|\w*nämndens|kommunalråd|oppositionsråd)\b")
 

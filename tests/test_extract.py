@@ -3252,3 +3252,12 @@ def test_an_annual_reports_insatser_each_under_its_own_heading():
     assert ("Steget", "social_assistance_recipients") not in _rels(text, "TARGETS")
     # a heading that is not the next paragraph's subject names no project
     assert "Bakgrund" not in _project_names("Bakgrund\nArbetslösheten pågår länge i kommunen.")
+
+
+def test_a_title_in_a_generic_body_is_the_pages_one_body_of_that_kind():
+    text = "Monica Söderström som är utvecklingschef inom kommunen säger att det går bra. Uppsala kommun har en plan."
+    assert ("Monica Söderström", "Uppsala kommun") in _rels(text, "WORKS_FOR")
+    # two kommuner on the page: "kommunen" names neither
+    text = ("Monica Söderström som är utvecklingschef inom kommunen säger att det går bra. Uppsala kommun och "
+            "Knivsta kommun har en plan.")
+    assert not _rels(text, "WORKS_FOR")
