@@ -199,8 +199,14 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
     head = re.match(r"(?i)(?:projektet|projekt|insatsen|ESF-projektet)\s*:?\s+(?=\S)", name)
     if head and s is not None:  # a title "Projektet Steg för steg": the name is what follows
         name, s = name[head.end():], s + head.end()
+    short = re.fullmatch(r"(.+?)\s+\(([A-ZÅÄÖ][A-ZÅÄÖ0-9\-]{1,9})\)\s*", name)
+    if short:  # "Projekt: Unga Vuxna i Arbete (UVA)": the short name in brackets is an alias
+        name = short.group(1)
+        e = s + len(name) if s is not None else e
     proj = doc.add("project", name.strip(), s, e, uid=pid.value if pid else None, firm=True,
                    id=pid.value if pid else None, **_field_props(fld))
+    if short:
+        proj.aliases.add(short.group(2))
     if "owner" in fld:
         f = fld["owner"]
         # the levels of an owner field: "Länsstyrelsen i X län - Samhällsutvecklingsenheten",

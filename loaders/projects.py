@@ -105,7 +105,7 @@ class _Called:
 _CALLED = _Called()
 _CALLED_AFTER = re.compile(
     rf"\b(?:[Pp]rojektet|[Ss]atsningen|[Ii]nsatsen|[Mm]odellen|[Tt]eamet|[Ss]amarbetet|[Ff]örstudien|[Vv]erksamheten"
-    rf"|(?:ett|en)\s+(?:nytt?\s+|gemensamt?\s+)?(?:\w*projekt|insats|satsning|förstudie)(?=\s+som\s))"
+    rf"|(?:ett|en)\s+(?:nytt\s+|ny\s+|gemensamt?\s+)?(?:\w*projekt|insats|satsning|förstudie)(?=\s+som\s))"
     rf",?\s+(?:som\s+)?(?:kallas|heter|har fått namnet|fått namnet|fick namnet|går under namnet|har döpts till|döpts till)\s+"
     rf"[{QUOTE_OPEN}]?({CAP}(?:[ ](?:{CAP}|[a-zåäö]+|\d+)){{0,5}}?)[{QUOTE_CLOSE}]?(?=\s*[,.;:!?)]|\s+(?:och|som|är|har|ska|finansieras|drivs|pågår)\b)")
 #: "Care Hyllie Park heter projektet": the name as subject of a naming verb, the head after it
@@ -129,6 +129,15 @@ _APPOSED = re.compile(rf"(?:\b(?:[Pp]rojektet|[Ii]nsatsen|[Ss]atsningen|[Ff]örs
 #: copula that names its holder
 _ROLE_FOR = re.compile(rf"\b[Pp]rojekt(?:ledare|ägare|samordnare|koordinator)(?:n|en)?[ \t]+för[ \t]+"
                        rf"({CAP}(?:[ \t]+(?:[a-zåäö]+|{CAP}|\d+)){{0,4}}?)(?=[ \t]+(?:är|var|blir|blev)[ \t]+[A-ZÅÄÖ])")
+#: "vårt nya projekt Kliv In, som …", "sin insats Steget": the head noun after a possessive
+#: pronoun names the project after it (the indefinite form of the head, the issue's list)
+_POSSESSIVE_HEADED = re.compile(
+    rf"\b(?:[Vv]årt|[Vv]år|[Ss]itt|[Ss]in|[Dd]eras|[Dd]ess|[Ee]rt)[ \t]+(?:(?:nya|egna|första|senaste)[ \t]+)?"
+    rf"(?:\w*projekt|insats|satsning|förstudie)[ \t]+({CAP}(?:[ \t]+(?:{CAP}|\d+(?:\.\d+)?)){{0,3}})"
+    rf"(?=[ \t]*[.,;:!?]|[ \t]+(?:som|är|var|har|hade|ska|startar|startade|pågår|och)\b)")
+#: "Nytt ESF-projekt: Framtidsbygget": a heading of the head noun, a colon, the name
+_HEAD_COLON_LINE = re.compile(rf"(?m)^[ \t]*(?:(?:Nytt|Nya|Ny)[ \t]+)?(?:[\w\-]*-projekt|[\w\-]*-insats)[ \t]*:[ \t]*"
+                              rf"({CAP}(?:[ \t]+[\w’'&\-]+){{0,5}})[ \t]*$")
 _STEERING = re.compile(rf"\b[Ss]tyrgrupp(?:en)?\s+(?:för\s+)?({CAP}(?:[ ][\w\-]+){{0,5}}?)(?=\s+(?:träffa\w*|har|möts|ska|samlas)\b|[ \t]*\n|[ \t]*$)", re.M)
 _EVAL = re.compile(rf"\b(?:\w*utvärdering\w*|uppföljning\w*)\s+av\s+({CAP})")
 _SUFFIX_WORD = re.compile(rf"(?<![\w\-])([{U}][{L}]{{3,}}(?:{'|'.join(SUFFIXES)}))(?![\w\-])")
@@ -254,7 +263,7 @@ def find_projects(doc: Doc) -> None:
                     ent.props.setdefault("start", yrs[0])
                     ent.props.setdefault("end", yrs[1])
     for rx in (_COPULA, _CALLED, _CALLED_AFTER, _NAMED_SUBJECT, _DASHED, _APPOSED, _STEERING, _EVAL, _VERB_SUBJECT,
-               _POSSESSED, _ROLE_FOR):
+               _POSSESSED, _ROLE_FOR, _POSSESSIVE_HEADED, _HEAD_COLON_LINE):
         for m in rxguard.finditer(rx, text):
             name = _clean(m.group(1))
             s = m.start(1)

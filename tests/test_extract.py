@@ -3261,3 +3261,18 @@ def test_a_title_in_a_generic_body_is_the_pages_one_body_of_that_kind():
     text = ("Monica Söderström som är utvecklingschef inom kommunen säger att det går bra. Uppsala kommun och "
             "Knivsta kommun har en plan.")
     assert not _rels(text, "WORKS_FOR")
+
+
+def test_more_ways_a_page_names_its_project():
+    text = ("Nyhet 2023-04-12\n\nNytt ESF-projekt: Framtidsbygget\n\nRegion Gävleborg har beviljats medel för "
+            "projektet. Framtidsbygget riktar sig till nyanlända.")
+    assert _project_names(text) == ["Framtidsbygget"]
+    assert ("Region Gävleborg", "Framtidsbygget") in _rels(text, "OWNS")
+    assert _project_names("Vi är stolta över att presentera vårt nya projekt Kliv In, som startar i september.") \
+        == ["Kliv In"]
+    text = "Samordningsförbundet har startat en ny insats som heter Balans och som vänder sig till sjukskrivna."
+    assert _project_names(text) == ["Balans"]
+    assert ("Balans", "sick_listed") in _rels(text, "TARGETS")
+    rec = extract_text("Projekt: Unga Vuxna i Arbete (UVA)\nProjektägare: Tranås kommun\n"
+                       "Period: 2021-01-01 – 2023-12-31\n", "u.txt")
+    assert [p["name"] for p in rec["projects"]] == ["Unga Vuxna i Arbete"]
