@@ -1257,7 +1257,9 @@ _UNIT_FOR_NAME = re.compile(r"(?i)(?:enheten|avdelningen|sektionen|kontoret)[ \t
 def part_of_rules(doc: Doc) -> None:
     text = doc.text
     _exemplified_units(doc)
-    for m in re.finditer(r"(?:,\s+)?(?:som\s+)?är\s+en\s+del\s+av\s+", text):
+    # "X är en del av Y", "X är en verksamhet inom Y kommun", "X tillhör Y"
+    for m in re.finditer(r"(?:,\s+)?(?:som\s+)?(?:är\s+en\s+del\s+av|är\s+en\s+(?:\w+\s+)?(?:verksamhet|enhet|avdelning)\s+"
+                         r"(?:inom|i|under)|tillhör)\s+", text):
         sp = doc.sentence(m.start())
         before = [x for x in doc.mentions_in(sp.start, m.start(), "org")]
         after = doc.mentions_in(m.end(), m.end() + 60, "org")
@@ -1268,8 +1270,13 @@ def part_of_rules(doc: Doc) -> None:
     ms = sorted(doc.mentions_in(0, len(text), "org"), key=lambda m: m.start)
     for a, b in zip(ms, ms[1:]):
         # "Mötesplatsen för social innovation (MSI) vid Malmö Högskola": a body at the one it is part of
+        ea, eb = doc.get("org", a.uid), doc.get("org", b.uid)
+        if ea is not None and eb is not None and ea is not eb and ea.kind == eb.kind == "municipal_unit" \
+                and re.fullmatch(r"[ \t]+(?:på|inom)[ \t]+", text[a.end:b.start]):
+            # "Arbetsmarknadsavdelningen på Kommunledningskontoret i Skellefteå kommun": a unit of a unit
+            doc.relate("PART_OF", ea, eb, doc.sentence(a.start))
+            continue
         if _AT_PARENT.fullmatch(text, a.end, b.start):
-            ea, eb = doc.get("org", a.uid), doc.get("org", b.uid)
             if ea is not None and eb is not None and ea is not eb and eb.kind in ("education", "agency", "region",
                                                                                    "municipality_org", "other"):
                 doc.relate("PART_OF", ea, eb, doc.sentence(a.start))

@@ -3276,3 +3276,12 @@ def test_more_ways_a_page_names_its_project():
     rec = extract_text("Projekt: Unga Vuxna i Arbete (UVA)\nProjektägare: Tranås kommun\n"
                        "Period: 2021-01-01 – 2023-12-31\n", "u.txt")
     assert [p["name"] for p in rec["projects"]] == ["Unga Vuxna i Arbete"]
+
+
+def test_part_of_wordings_and_a_unit_of_a_unit():
+    assert ("Navigatorcentrum", "Karlskrona kommun") in _rels(
+        "Navigatorcentrum är en verksamhet inom Karlskrona kommun.", "PART_OF")
+    text = "Arbetsmarknadsavdelningen på Kommunledningskontoret i Skellefteå kommun ansvarar för projektet Steget."
+    part = _rels(text, "PART_OF")
+    assert {("Arbetsmarknadsavdelningen", "Kommunledningskontoret"), ("Kommunledningskontoret", "Skellefteå kommun")} <= part
+    assert ("Arbetsmarknadsavdelningen", "Skellefteå kommun") not in part  # the chain, one level at a time
