@@ -477,11 +477,16 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             funders_here = named_before + funders_here
         else:
             named_before = []
-        if not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundet\b", doc.text[sp.start:cue_pos]) \
-                and any(w in word for w in ("satsar", "satsat", "satsade", "beviljar", "finansierar", "finansierade", "bekostar",
-                                            "att finansiera")):
+        active = any(w in word for w in ("satsar", "satsat", "satsade", "beviljar", "beviljat", "finansierar", "finansierade",
+                                         "bekostar", "att finansiera"))
+        if not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundet\b", doc.text[sp.start:cue_pos]) and active:
             # "Förbundet finansierar insatsen": the förbund whose page this is
             funders_here = [f for f in [doc.page_forbund()] if f is not None]
+        elif not funders_here and active and re.search(r"(?i)(?:^|[\s,])vi\b", doc.text[sp.start:cue_pos]) \
+                and not re.search(r"[\"”“»–]", doc.text[sp.start:cue_pos]) \
+                and not re.match(r"[ \t]*[-–—]", doc.text[doc.text.rfind("\n", 0, sp.start) + 1:sp.start + 1]):
+            # "Vi finansierar insatsen X" outside a quote: the body whose page it is
+            funders_here = [f for f in [doc.page_publisher()] if f is not None]
         for share in _SHARE_FROM.finditer(s_text):
             # "varav 28 miljoner är från X, 25 miljoner från Y och 7 miljoner från …": each sum's source
             after = [m for m in orgs if 0 <= m.start - (sp.start + share.end()) <= 2]

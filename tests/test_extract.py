@@ -3285,3 +3285,16 @@ def test_part_of_wordings_and_a_unit_of_a_unit():
     part = _rels(text, "PART_OF")
     assert {("Arbetsmarknadsavdelningen", "Kommunledningskontoret"), ("Kommunledningskontoret", "Skellefteå kommun")} <= part
     assert ("Arbetsmarknadsavdelningen", "Skellefteå kommun") not in part  # the chain, one level at a time
+
+
+def test_we_and_the_forbund_fund_on_the_forbunds_own_page():
+    text = ("Samordningsförbundet Östra Östergötland\n\nVi finansierar insatsen Hälsosteget som drivs av Norrköpings "
+            "kommun. Insatsen riktar sig till personer med långvarig sjukskrivning.")
+    assert ("Samordningsförbundet Östra Östergötland", "Hälsosteget") in _rels(text, "FUNDS")
+    text = ("Samordningsförbundet Sydnärke\n\nFörbundet har under året beviljat medel till insatsen Nya banor. "
+            "Insatsen drivs av Kumla kommun.")
+    assert ("Samordningsförbundet Sydnärke", "Nya banor") in _rels(text, "FUNDS")
+    # "vi" in a quote is the speaker's body, not the page's
+    text = ("Samordningsförbundet Sydnärke\n\nRegion Örebro län driver projektet Nya banor.\n\n- Med pengarna kan vi "
+            "finansiera insatsen Nya banor i tre år, säger Anna Ek på Region Örebro län.")
+    assert ("Samordningsförbundet Sydnärke", "Nya banor") not in _rels(text, "FUNDS")
