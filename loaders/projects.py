@@ -245,6 +245,7 @@ def find_projects(doc: Doc) -> None:
                     name = verb.group(1)
         # "projektet SIKT i kommunerna Dorotea, …": a generic place noun is no part of a name
         name = re.split(r"\s+(?:i|inom|för)\s+(?:kommunerna|kommunen|länet|regionen|staden|hela)\b", name)[0]
+        name = _WEB_AFTER.split(name)[0]  # "projektet Jobbslussen på kommunens webbplats"
         name = _clean(_cut_before_taken(doc, s, name))
         if head.lower() in ("teamet", "modellen") and len(name.split()) > 3:
             continue
@@ -422,6 +423,7 @@ _FINITE_VERB = re.compile(
 # rule_report: fires on at most one of the 199 annotated pages; kept: guard: a name never ends in a preposition
 _SUM_AFTER = re.compile(r"\s+\d[\d \t,.]*\s*(?:kronor|kr|miljoner|miljon|mnkr|mkr|tkr|msek)\b", re.I)
 _ADVERBIAL_AFTER = re.compile(r"\s+(?:under|sedan|fram\s+till|till\s+och\s+med)\s+(?=[a-zåäö\d])")
+_WEB_AFTER = re.compile(r"\s+(?:på|via)\s+(?:kommunens|förbundets|regionens|stadens|vår|våra|vårt|hemsidan|webbplatsen|webben)\b")
 _TRAILING_PREP = re.compile(r"\s+(?:i|på|för|hos|vid|inom|med|av|från|och|samt|,)\s*$")
 
 
@@ -524,6 +526,9 @@ def _evidenced(text: str, name: str, own: tuple[int, int]) -> bool:
     return hits >= 1 and len(nexts) >= 2
 
 
+_GENERIC_GENITIVES = frozenset("kommunens förbundets regionens stadens länets landstingets".split())
+
+
 def extend_names(doc: Doc) -> None:
     """A project name read short ("projektet Målmedveten" of "projektet Målmedveten på
     hemmaplan och …", "Brobyggare 2" of "Brobyggare 2.0") takes the longest continuation
@@ -548,7 +553,9 @@ def extend_names(doc: Doc) -> None:
             for i, (w, wend) in enumerate(words):
                 lw = w.casefold()
                 verb = bool(_FINITE_VERB.match(" " + w)) or (
-                    bool(re.search(r"(?:ades|ade|des|tes|ats|dde)$", lw)) and len(lw) > 5)
+                    bool(re.search(r"(?:ades|ade|des|tes|ats|dde)$", lw)) and len(lw) > 5 and not lw.endswith("plats"))
+                if lw in _GENERIC_GENITIVES:
+                    break  # "projektet Jobbslussen på kommunens webbplats": a generic body's genitive
                 # an acronym name ("SOLARIS samarbetspartners har …") takes no lowercase words
                 # up to a verb: an upper-case name is written whole
                 if verb and 1 <= i <= 3 and cand_end is None and not ent.name.isupper() \

@@ -1831,6 +1831,9 @@ def _contact_label(text: str, pos: int) -> str | None:
         return "sender"
     if re.search(r"Kontaktperson\s*:?\s*$", text[max(0, pos - 30):pos]):
         return "esf"
+    if re.search(r"(?:^|[.!?:]\s+|\?\s*)[Kk]ontakta(?:\s+gärna)?(?:\s+(?:projektledare|samordnare|koordinator|projektkoordinator))?\s*:?\s*$",
+                 text[max(0, pos - 60):pos]):
+        return "inline"  # "Vill du veta mer? Kontakta Lena Ek, 026-…": the imperative names the contact
     if _contact_heading(text, pos) is not None:
         return "contact"
     return None

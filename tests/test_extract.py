@@ -3298,3 +3298,12 @@ def test_we_and_the_forbund_fund_on_the_forbunds_own_page():
     text = ("Samordningsförbundet Sydnärke\n\nRegion Örebro län driver projektet Nya banor.\n\n- Med pengarna kan vi "
             "finansiera insatsen Nya banor i tre år, säger Anna Ek på Region Örebro län.")
     assert ("Samordningsförbundet Sydnärke", "Nya banor") not in _rels(text, "FUNDS")
+
+
+def test_an_imperative_kontakta_names_the_contact_and_a_web_place_ends_a_name():
+    assert ("Lena Ek", "Steget") in _rels(
+        "Projektet Steget drivs av Sandvikens kommun.\n\nVill du veta mer? Kontakta Lena Ek, 026-12 34 56.", "CONTACT_FOR")
+    text = ("Läs mer om projektet Jobbslussen på kommunens webbplats eller ring projektkoordinator Sara Holm på "
+            "070-111 22 33.")
+    assert _project_names(text) == ["Jobbslussen"]
+    assert ("Sara Holm", "Jobbslussen") in _rels(text, "CONTACT_FOR")
