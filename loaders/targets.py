@@ -211,6 +211,9 @@ _DESCRIBED_PARTICIPANTS = re.compile(
     r"(?:deltagarna|dem|kvinnorna|ungdomarna|männen)\b[^.!?]{0,40}?\b(?:hade|fanns|var)\b")
 _PHRASE_WINDOW = 60
 #: a picture's caption: its credit or the order of the people in it
+#: a label over links to other pages ("Läs också:", "Relaterade artiklar:", "Se även:")
+_TEASER = re.compile(r"(?i)(?:^|[.!?][ \t]+)(?:läs (?:också|även|mer)|relaterade (?:artiklar|nyheter|sidor|länkar)|se även|"
+                     r"fler nyheter|andra läser)[ \t]*:[^\n]*$")
 _CAPTION = re.compile(r"\bFoto:|\bFotograf:|\bBild:|\bFr(?:\.|ån)?[ \t]?v(?:\.|änster)?[ \t]|[Pp]ersoner i bild")
 # rule_report: fires on at most one of the 199 annotated pages; kept: a construction of the language: a group after 'oavsett' is the one the work does not select by
 #: "oavsett (eventuella) funktionsnedsättningar", "oberoende av bakgrund": a group named to say
@@ -402,6 +405,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
         next_b = -1 if line_b < 0 else text.find("\n", line_b + 1)
         if _CAPTION.search(text, line_a, len(text) if line_b < 0 or next_b < 0 else next_b):
             continue  # "Två kvinnor framför en fontän⏎Fr v … Foto: …": who is in a picture
+        if _TEASER.search(text, line_a, g.start):
+            continue  # "Läs också: Fler unga i jobb": a link to another page, not this page's work
         if g.key in ("women",):
             local = text[max(a, g.start - _PHRASE_WINDOW):min(b, g.end + _PHRASE_WINDOW)]
             if _EVERYONE.search(local):

@@ -252,3 +252,8 @@ def test_a_share_said_to_be_high_is_population_statistics():
     keys = {g.key for g in find_groups("Bakgrund\n\nAndelen personer med försörjningsstöd är hög i kommunen.\n\n"
                                        "Målgrupp\n\nLångtidsarbetslösa, 18–64 år.")}
     assert "long_term_unemployed" in keys and "social_assistance_recipients" not in keys
+
+
+def test_a_teaser_linking_to_another_page_states_no_group():
+    assert not find_groups("Läs också: Så fungerar etableringsprogrammet. Relaterade artiklar: Fler unga i jobb.")
+    assert {g.key for g in find_groups("Projektet riktar sig till unga. Läs mer: Om oss.")} == {"young_people"}
