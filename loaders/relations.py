@@ -1113,6 +1113,47 @@ def drop_comember_collaboration(doc: Doc) -> None:
             del doc.relations[key]
 
 
+#: where someone lives or comes from is no place of the work ("Projektledaren bor i Mora")
+_RESIDENCE_BEFORE = re.compile(r"(?i)\b(?:bor|bodde|född|föddes|uppvuxen|växte\s+upp|flyttade(?:\s+hit)?|pendlar)\s+"
+                               r"(?:i|till|från)\s+$")
+
+
+#: the people of a place: "unga i Skellefteå och Norsjö kommuner", "invånare i Nacka kommun"
+_PEOPLE_BEFORE_I = re.compile(r"(?i)\b(?:unga|ungdomar|invånare|boende|personer|deltagare|kvinnor|män|familjer|elever|"
+                              r"vuxna|arbetssökande|nyanlända|folkbokförda|bosatta|[a-zåäö]+lösa|[a-zåäö]+sökande|"
+                              r"[a-zåäö]+födda)[ \t]+i[ \t]+$")
+
+
+def _kommuner_after_i(doc: Doc, sp: Span) -> list:
+    """ "unga i Skellefteå och Norsjö kommuner", "”ASAP” i Robertsfors kommun": kommun
+    organisations written after the people or the project "i" them, a coordination of them, as
+    the places they are."""
+    def is_kommun(m) -> bool:
+        o = doc.get("org", m.uid)
+        return o is not None and o.kind == "municipality_org"
+
+    ms = sorted((m for m in doc.mentions_in(sp.start, sp.end, "org") if is_kommun(m)), key=lambda m: m.start)
+    out, chain = [], []
+    for m in ms + [None]:
+        if m is not None and chain and _LIST_GAP.fullmatch(doc.text, chain[-1].end, m.start):
+            chain.append(m)
+            continue
+        before = doc.text[max(sp.start, chain[0].start - 40):chain[0].start] if chain else ""
+        after_project = chain and any(
+            re.fullmatch(r"[”\"»’']?[ \t]+i[ \t]+", doc.text[pm.end:chain[0].start])
+            for pm in doc.mentions_in(max(sp.start, chain[0].start - 80), chain[0].start, "project"))
+        if chain and (_PEOPLE_BEFORE_I.search(before) or after_project):
+            # (people "i" the kommuner: not "Arbetsmarknadsförvaltningen i Stockholms stad",
+            # "verksamheter i Värmdö och Sigtuna kommun", "en politisk inriktning i Malmö stad")
+            for c in chain:
+                o = doc.get("org", c.uid)
+                place = doc.get("place", o.props["place_uid"]) if o is not None and o.props.get("place_uid") else None
+                if place is not None and place not in out:
+                    out.append(place)
+        chain = [m] if m is not None else []
+    return out
+
+
 def active_in_rules(doc: Doc, seg: Segment) -> None:
     proj = main_project(doc, seg)
     if proj is None:
@@ -1121,7 +1162,9 @@ def active_in_rules(doc: Doc, seg: Segment) -> None:
         s_text = doc.text[sp.start:sp.end]
         named = _name_spans(doc, sp)
         places = _ents(doc, [m for m in doc.mentions_in(sp.start, sp.end, "place")
-                             if not any(a <= m.start and m.end <= b for a, b in named)])
+                             if not any(a <= m.start and m.end <= b for a, b in named)
+                             and not _RESIDENCE_BEFORE.search(doc.text, max(sp.start, m.start - 30), m.start)])
+        places += [x for x in _kommuner_after_i(doc, sp) if x not in places]
         if not places:
             continue  # a place inside a name ("Rätt stöd i Södertälje") does not place the work
         in_sentence = _ents(doc, doc.mentions_in(sp.start, sp.end, "project"))

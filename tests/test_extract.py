@@ -3307,3 +3307,17 @@ def test_an_imperative_kontakta_names_the_contact_and_a_web_place_ends_a_name():
             "070-111 22 33.")
     assert _project_names(text) == ["Jobbslussen"]
     assert ("Sara Holm", "Jobbslussen") in _rels(text, "CONTACT_FOR")
+
+
+def test_where_the_people_or_the_project_are_in_kommuner_and_where_someone_lives():
+    text = "Projektet Startlinjen riktar sig till unga i Skellefteå och Norsjö kommuner."
+    assert {("Startlinjen", "Skellefteå"), ("Startlinjen", "Norsjö")} <= _rels(text, "ACTIVE_IN")
+    assert ("ASAP", "Robertsfors") in _rels(
+        "Bland projekten finns bland annat ”ASAP” i Robertsfors kommun med syfte att bygga upp en arena.", "ACTIVE_IN")
+    # a body in a kommun, and where a person lives, are no places of the work
+    assert not _rels("Projektet Bron ingår i Arbetsmarknadsförvaltningen. Bland de deltagande aktörerna fanns "
+                     "verksamheter i Värmdö och Sigtuna kommun.", "ACTIVE_IN")
+    # (the rules: the learned ACTIVE_IN layer may still add a place it scores high)
+    from loaders.extract import analyse_text
+    doc, _ = analyse_text("Projektet Steget drivs av Falu kommun. Projektledaren bor i Mora.", names_model={})
+    assert not [k for k in doc.relations if k[0] == "ACTIVE_IN"]
