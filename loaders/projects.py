@@ -236,6 +236,8 @@ def find_projects(doc: Doc) -> None:
                 # it ends where the finite verb of a project's clause begins
                 verb = re.match(r"([^.,;:!?()\n\d–]{0,50}?)(?=\s+(?:ägs|ägdes|drivs|drevs|leds|leddes|"
                                 r"(?:med|del|sam)?finansier(?:as|ades)|pågår|pågick|startade|startar|syftar|syftade|vänder|"
+                                # the verb after a fronted adverbial ("I projektet Ny start arbetar A och B")
+                                r"arbetar|deltar|medverkar|ingår|finns|står|samverkar|jobbar|erbjuds|"
                                 r"vände|riktar|riktade|ska|skall|kommer)\b)", rest)
                 if verb and name == rest[:len(name)] and len(verb.group(1).split()) <= 4 \
                         and len(verb.group(1)) > len(name) \

@@ -3321,3 +3321,7 @@ def test_where_the_people_or_the_project_are_in_kommuner_and_where_someone_lives
     from loaders.extract import analyse_text
     doc, _ = analyse_text("Projektet Steget drivs av Falu kommun. Projektledaren bor i Mora.", names_model={})
     assert not [k for k in doc.relations if k[0] == "ACTIVE_IN"]
+
+
+def test_a_fronted_adverbial_names_the_project_before_its_verb():
+    assert _project_names("I projektet Ny start arbetar Sara Lind och Petter Ek som jobbcoacher.") == ["Ny start"]
