@@ -1052,6 +1052,11 @@ def _bodies_with_a_short_name(doc: Doc) -> None:
 
 
 # rule_report: fires on two annotated pages; kept: the issue's 'Name (ABBR)' definition, a construction of the language, checked by the initials and a body's head noun
+def _initials(words: list[str]) -> str:
+    """ "Internationella Företagarföreningen i Sverige" -> "IFS" (function words skipped)."""
+    return "".join(w[0] for w in words if w.casefold() not in _INITIAL_SKIP).upper()
+
+
 def _is_body_noun(word: str) -> bool:
     w = word.casefold()
     return any(w.startswith(h) or w.endswith(h) or w.endswith(h + "en") or w.endswith(h + "et") for h in _BODY_HEAD_NOUNS)
@@ -1085,7 +1090,7 @@ def _bodies_defined_by_initials(doc: Doc) -> None:
         # the shortest tail of the words whose initials (function words skipped) spell the abbreviation
         for k in range(len(words) - 1, -1, -1):
             tail = words[k:]
-            initials = "".join(w[0] for w in tail if w.casefold() not in _INITIAL_SKIP).upper()
+            initials = _initials(tail)
             if initials == abbr:
                 break
         else:
@@ -1125,8 +1130,7 @@ def find_defined_abbreviations(doc: Doc) -> None:
                 doc.taken.append((m.start(2), m.end(2)))
                 found = True
         long = m.group(2).split()
-        initials = "".join(w[0] for w in long if w.casefold() not in _INITIAL_SKIP).upper()
-        if not found and initials == m.group(1) and _has_body_head(long) \
+        if not found and _initials(long) == m.group(1) and _has_body_head(long) \
                 and not doc.is_taken(m.start(1), m.end(1)) and not doc.is_taken(m.start(2), m.end(2)):
             # "Lisa Berg på IFS (Internationella Företagarföreningen i Sverige)": a body named by
             # its abbreviation, its long form in the bracket spelling it

@@ -687,8 +687,8 @@ def _kommuner_as_partners(doc: Doc, sp: Span, cue_pos: int) -> None:
         return  # other words in the subject: not a plain list of kommuner
     g = Gazetteer.load()
     for m in places:
-        p = g.places.get(doc.text[m.start:m.end].casefold()) or g.place(doc.text[m.start:m.end])
-        if p is not None and p.country == "SE":
+        p = _se_place(g, doc, m)
+        if p is not None:
             add_kommun_org(doc, p, m.start, m.end, surface=doc.text[m.start:m.end])
 
 
@@ -981,8 +981,24 @@ def _parties_listed_by_contribution(doc: Doc) -> None:
                     doc.relate("MEMBER_OF", o, body, nxt)
 
 
-_LIST_GAP = re.compile(r"[ \t]*(?:,|\b(?:och|samt)\b|,[ \t]*(?:och|samt)\b)[ \t]*")
 _PLACE_PREP_BEFORE = re.compile(r"(?i)\b(?:i|på|från|inom|utanför|till|kring|runt|över|vid)[ \t]+$")
+
+
+def _coordinated_runs(doc: Doc, ms) -> list[list[Mention]]:
+    """Mentions in text order, grouped into runs joined by commas, "och" or "samt"."""
+    runs: list[list[Mention]] = []
+    for m in sorted(ms, key=lambda m: m.start):
+        if runs and _CONJ_GAP.fullmatch(doc.text, runs[-1][-1].end, m.start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def _se_place(g, doc: Doc, m: Mention):
+    """The Swedish kommun a place mention names, from the reference data (or None)."""
+    p = g.places.get(doc.text[m.start:m.end].casefold()) or g.place(doc.text[m.start:m.end])
+    return p if p is not None and p.country == "SE" else None
 
 
 def listed_kommun_places(doc: Doc, a: int, b: int, *, from_start: bool = False) -> list:
@@ -994,28 +1010,17 @@ def listed_kommun_places(doc: Doc, a: int, b: int, *, from_start: bool = False) 
     from loaders.gazetteer import Gazetteer
     from loaders.orgs import add_kommun_org
 
-    ms = sorted(doc.mentions_in(a, b, "place") + doc.mentions_in(a, b, "org"), key=lambda m: m.start)
-    chains, cur = [], []
-    for m in ms:
-        if cur and _LIST_GAP.fullmatch(doc.text, cur[-1].end, m.start):
-            cur.append(m)
-        else:
-            if cur:
-                chains.append(cur)
-            cur = [m]
-    if cur:
-        chains.append(cur)
     g = Gazetteer.load()
     out = []
-    for ch in chains:
+    for ch in _coordinated_runs(doc, doc.mentions_in(a, b, "place") + doc.mentions_in(a, b, "org")):
         places = [m for m in ch if m.type == "place"]
         if not places or len(ch) < 2 or _PLACE_PREP_BEFORE.search(doc.text, max(0, ch[0].start - 12), ch[0].start):
             continue
         if from_start and ch[0].start != a:
             continue  # (only the list that is the object itself)
         for m in places:
-            p = g.places.get(doc.text[m.start:m.end].casefold()) or g.place(doc.text[m.start:m.end])
-            if p is not None and p.country == "SE":
+            p = _se_place(g, doc, m)
+            if p is not None:
                 out.append(add_kommun_org(doc, p, m.start, m.end, surface=doc.text[m.start:m.end]))
     return out
 
@@ -1132,25 +1137,19 @@ def _kommuner_after_i(doc: Doc, sp: Span) -> list:
         o = doc.get("org", m.uid)
         return o is not None and o.kind == "municipality_org"
 
-    ms = sorted((m for m in doc.mentions_in(sp.start, sp.end, "org") if is_kommun(m)), key=lambda m: m.start)
-    out, chain = [], []
-    for m in ms + [None]:
-        if m is not None and chain and _LIST_GAP.fullmatch(doc.text, chain[-1].end, m.start):
-            chain.append(m)
-            continue
-        before = doc.text[max(sp.start, chain[0].start - 40):chain[0].start] if chain else ""
-        after_project = chain and any(
-            re.fullmatch(r"[”\"»’']?[ \t]+i[ \t]+", doc.text[pm.end:chain[0].start])
-            for pm in doc.mentions_in(max(sp.start, chain[0].start - 80), chain[0].start, "project"))
-        if chain and (_PEOPLE_BEFORE_I.search(before) or after_project):
-            # (people "i" the kommuner: not "Arbetsmarknadsförvaltningen i Stockholms stad",
+    out = []
+    for chain in _coordinated_runs(doc, [m for m in doc.mentions_in(sp.start, sp.end, "org") if is_kommun(m)]):
+        before = doc.text[max(sp.start, chain[0].start - 40):chain[0].start]
+        after_project = any(re.fullmatch(r"[”\"»’']?[ \t]+i[ \t]+", doc.text[pm.end:chain[0].start])
+                            for pm in doc.mentions_in(max(sp.start, chain[0].start - 80), chain[0].start, "project"))
+        if not (_PEOPLE_BEFORE_I.search(before) or after_project):
+            continue  # (people "i" the kommuner: not "Arbetsmarknadsförvaltningen i Stockholms stad",
             # "verksamheter i Värmdö och Sigtuna kommun", "en politisk inriktning i Malmö stad")
-            for c in chain:
-                o = doc.get("org", c.uid)
-                place = doc.get("place", o.props["place_uid"]) if o is not None and o.props.get("place_uid") else None
-                if place is not None and place not in out:
-                    out.append(place)
-        chain = [m] if m is not None else []
+        for c in chain:
+            o = doc.get("org", c.uid)
+            place = doc.get("place", o.props["place_uid"]) if o.props.get("place_uid") else None
+            if place is not None and place not in out:
+                out.append(place)
     return out
 
 
