@@ -200,7 +200,10 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
     if head and s is not None:  # a title "Projektet Steg för steg": the name is what follows
         name, s = name[head.end():], s + head.end()
     short = re.fullmatch(r"(.+?)\s+\(([A-ZÅÄÖ][A-ZÅÄÖ0-9\-]{1,9})\)\s*", name)
-    if short:  # "Projekt: Unga Vuxna i Arbete (UVA)": the short name in brackets is an alias
+    if short:
+        # "Projekt: Unga Vuxna i Arbete (UVA)": the short name in brackets is an alias. It finds
+        # the project's further mentions ("UVA"); the record has no aliases for projects (see
+        # loaders/record.py), so the graph keeps the long name only.
         name = short.group(1)
         e = s + len(name) if s is not None else e
     proj = doc.add("project", name.strip(), s, e, uid=pid.value if pid else None, firm=True,
