@@ -289,6 +289,10 @@ _VMLAN = "https://samordningvastmanland.se/lanssamordningsforbund-2024/"
 _VMLAN_NOTE = ("all members of the län's three förbund backed a county förbund in 2022 and its förbundsordning went out for "
                "decision by 2023-03-31 (" + _VMLAN + "); Norra Västmanlands Samordningsförbund became Samordningsförbundet "
                "Västmanland from 2024-01-01 (" + _NVS + ")")
+#: Samordningsförbundet Västmanland's own page: the county förbund, started 2024 by merging the län's three förbund
+_VMOM = "https://samordningvastmanland.se/om-oss/"
+_VMOM_NOTE = ("'Förbundet startade 2024 och är en sammanslagning av tre lokala Samordningsförbund i länet – Samordningsförbundet "
+              "Västra Mälardalen, Samordningsförbundet Västerås och Norra Västmanlands Samordningsförbund' (" + _VMOM + ")")
 #: Samordningsförbundet Umeåregionen's own page: formed 2005 as Samordningsförbundet Umeå, grown by five kommuner and renamed
 _UMR = "https://samordningsforbund.se/umearegionen-social-redovisning/om-oss/"
 FORBUND = [
@@ -512,20 +516,23 @@ FORBUND = [
     # Västmanlands län
     ("Samordningsförbundet Västra Mälardalen", "", "19", "Köping, Arboga, Kungsör",
      "the same three kommuner with AF, FK and Region Västmanland on https://samordningvm.se/om-oss/om-samordningsforbund/; "
-     + _VMLAN_NOTE + "; whether this förbund ended or went into it is not confirmed by a source read", "2010-05", "", "",
+     + _VMLAN_NOTE + "; went into it: " + _VMOM_NOTE + "; end to the year as that page gives it",
+     "2010-05", "2024", "Samordningsförbundet Västmanland",
      "http://samordningvastmanland.se/vm/om-forbundet/uppdrag.shtml"),
     ("Samordningsförbundet Västerås", "", "19", "Västerås", "member from the name; " + _VMLAN_NOTE
-     + "; whether this förbund ended or went into it is not confirmed by a source read", "", "", "", "http://vkl.se/"),
+     + "; went into it: " + _VMOM_NOTE + "; start not in the texts read, end to the year as that page gives it",
+     "", "2024", "Samordningsförbundet Västmanland", "http://vkl.se/"),
     ("Norra Västmanlands Samordningsförbund", "", "19", "Norberg, Skinnskatteberg, Fagersta, Sala, Hallstahammar, Surahammar",
      "members: the kommuner with board members in the minutes of 2010-11-18; formed 2005-09-01 and from 2024-01-01 "
      "Samordningsförbundet Västmanland (its own page, " + _NVS + ": 'Norra Västmanlands Samordningsförbund bildades "
      "2005-09-01. Från och med 2024-01-01 är vi Samordningsförbundet Västmanland.')", "2005-09-01", "2024-01-01",
      "Samordningsförbundet Västmanland",
      "https://docplayer.se/amp/16979200-Sida-sammantradesprotokoll-sammantradesdatum-2010-11-18-1.html"),
-    ("Samordningsförbundet Västmanland", "", "19", "Norberg, Skinnskatteberg, Fagersta, Sala, Hallstahammar, Surahammar",
-     "the county förbund: " + _VMLAN_NOTE + "; members listed are only those carried over from Norra Västmanlands "
-     "Samordningsförbund; Köping, Arboga, Kungsör and Västerås (the other two förbund's kommuner) not confirmed as members "
-     "by a source read", "2024-01-01", "", "", _NVS),
+    ("Samordningsförbundet Västmanland", "", "19", "*19",
+     "the county förbund: its own page (" + _VMOM + ") says it is to further rehabilitation cooperation 'mellan kommunerna i "
+     "länet, Region Västmanland, Arbetsförmedlingen och Försäkringskassan' and " + _VMOM_NOTE + "; start 2024-01-01 from "
+     "Norra Västmanlands Samordningsförbund's page (" + _NVS + "), the förbund's own page says only 2024; " + _VMLAN_NOTE
+     + "; no kommun's own joining date is known", "2024-01-01", "", "", _VMOM),
     # Dalarnas län
     ("Samordningsförbundet Finsam Västerdalarna", "Finsam Västerdalarna", "20", "Malung-Sälen, Vansbro", "", "2008-01-01", "", "",
      "http://docplayer.se/1334944-Insa-vasterdalarna-arsredovisning-2010-samordningsforbundet-landstinget-dalarna-organisationsnummer-222000-2568.html"),
