@@ -1092,6 +1092,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
     relations.most_specific_employer(doc)
     relations.member_rules(doc)
     relations.drop_comember_collaboration(doc)
+    relations.drop_owner_partners(doc)
     _esf_compounds(doc)
     relations.located_in_rules(doc)
     _start_years(doc)

@@ -15,7 +15,7 @@ from loaders.fields import MONEY_UNIT
 from loaders.text import Segment, Span
 from loaders.record import slug
 
-OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas)\b(?=[^.\n]{0,40}?\bav\b)|\bäg(?:s|des|ts)\s+av\b|"
+OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas)\b(?=[^.\n]{0,40}?\bav\b)|\bäg(?:s|des|ts)\s+(?:(?:gemensamt|tillsammans|formellt)\s+)?av\b|"
                       # "Projektet genomfördes av Region Dalarna i samarbete med …": who carries it out
                       r"\bgenomför(?:s|des|ts)\b(?=[^.\n]{0,40}?\bav\s+[A-ZÅÄÖ])|"
                       # "X var ansvarig för projektets genomförande", "X ansvarar för projektet"
@@ -27,7 +27,8 @@ OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its
                       # "… till Växjö kommuns projekt kring etablering": the genitive owner of the
                       # page's one project, written without its name
                       r"(?<=[a-zåäö]):?s\s+(?:nya\s+|egna\s+)?projekt\s+(?=kring|om|för|inom|med)\b|"
-                      r"\bprojektägare\b|\bi\s+\w+s\s+regi\b|"
+                      # "Projektägare är X", "Ägare av projektet är X": the role noun before its copula
+                      r"\bprojektägare\b|\bägare\s+(?:av|för|till)\s+(?:projektet|insatsen)\b|\bi\s+\w+s\s+regi\b|"
                       # "genomförs av sju kommuner med gemensam ledning från Region X": who leads it
                       r"\bledning\s+(?:från|av)\b|"
                       # the subject that leads, starts or initiates it: "X leder projektet Y",
@@ -46,6 +47,8 @@ FUND_CUES = re.compile(
     r"\b(?:del|med)?finansierar\b|\b(?:del|med)?finansierade\b(?!\s+(?:av|via|genom|från)\b)|\bbekostar\b|"
     r"finansiering\s+(?:från|av|via)|finansiera(?:[ds]|des|ts)?\s+(?:av|via|från|genom)|medel\s+(?:från|ur)|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
+    # "Projektet har beviljats medel av Samordningsförbundet X": the passive's agent grants it
+    r"\bbeviljats\s+(?:\w+\s+){0,2}?(?:medel|stöd|pengar|bidrag|finansiering|anslag)\s+(?:från|av|ur)\b|"
     r"\bsatsar\s+på\b|\b(?:har|hade)\s+satsat\s+på\b|\bsatsade\s+på\b|beviljade\s+insats|beslutat?\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:\w+\s+)?(?:§\s?\d+[a-z]?-)?(?:finansiering|medel|stöd|pengar|bidrag|anslag)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
     r"stöd\s+från|bidrag\s+från|pengar\s+från|\bpengarna\s+(?:kommer|kom)\s+från|medfinansi|"
@@ -327,6 +330,39 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
                 continue  # a fund grants, it does not run a project
             owners[proj.uid] = o
             doc.relate("OWNS", o, proj, sp)
+            if _RUNS_CUE.match(cue.group(0)):
+                for co in _co_owners(doc, owner, orgs):
+                    doc.relate("OWNS", co, proj, sp)
+
+
+#: the cues of running or owning a project (CONVENTIONS: the stated projektägare, else whoever
+#: "driver" it), which every coordinated subject shares; not a grant ("Tillsammans ansökte och
+#: beviljades A, B och C …" makes partners of a joint application)
+_RUNS_CUE = re.compile(r"(?i)(?:be)?dr(?:iv|ev)|äg(?:s|des|ts)\b|projektägare|ägare\b|le(?:d|dd)(?:s|es|er|de)\b|ledas|genomför")
+
+
+def drop_owner_partners(doc: Doc) -> None:
+    """The owner gets no PARTNER_IN (CONVENTIONS): a co-owner that a partner rule also read as
+    a party ("drivs av A och B i samarbete med C")."""
+    for key in [k for k in doc.relations if k[0] == "PARTNER_IN" and ("OWNS", k[1], k[2]) in doc.relations]:
+        del doc.relations[key]
+
+
+def _co_owners(doc: Doc, owner: Mention, orgs: list[Mention]) -> list[Entity]:
+    """The other organisations coordinated with the owner ("drivs av Lunds kommun och Region
+    Skåne", "A och B driver tillsammans projektet X"): each runs it. Only a list that an "och"
+    or "samt" joins (a comma alone writes a level: "SKR, Arbetsmarknadssektionen"), without
+    funds or a unit of one of the others."""
+    run = next((r for r in _coordinated_runs(doc, orgs) if owner in r), None)
+    if run is None or len(run) < 2 or not re.search(r"\b(?:och|samt)\b", doc.text[run[-2].end:run[-1].start]):
+        return []
+    ents = [e for e in _ents(doc, run) if e is not None]
+    parts = {(s, t) for (k, s, t) in doc.relations if k == "PART_OF"}
+    uids = {e.uid for e in ents}
+    if any((a, b) in parts for a in uids for b in uids):
+        return []
+    first = doc.get("org", owner.uid)
+    return [e for e in ents if e is not first and e.kind != "fund"]
 
 
 _PAREN_ORG = re.compile(r"[ \t]*\(([^()\n]{2,80})\)")
@@ -1678,7 +1714,10 @@ def _kommun_employer(doc: Doc, g, person, pm, tp) -> None:
 
 
 _COORD_PEOPLE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]+(?:[a-zåäö\-]+[ \t]+)?")
-_FROM_ORG = re.compile(r"[ \t]+(?:från|på|vid|hos)[ \t]+(?:(?:företaget|föreningen|organisationen)[ \t]+)?")
+#: the organisation after the last name, also behind a quantifier ("A och B, båda från X",
+#: "A, B och C, alla tre på X")
+_FROM_ORG = re.compile(r"(?:,?[ \t]*(?:båda|bägge|alla|samtliga)(?:[ \t]+(?:två|tre|fyra|fem))?)?"
+                       r"[ \t]+(?:från|på|vid|hos)[ \t]+(?:(?:företaget|föreningen|organisationen)[ \t]+)?")
 _ORG_THEN_PEOPLE = re.compile(r"\b(?:från|på|vid|hos)[ \t]+(?:(?:företaget|föreningen)[ \t]+)?$")
 
 

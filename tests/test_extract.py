@@ -3325,3 +3325,42 @@ def test_where_the_people_or_the_project_are_in_kommuner_and_where_someone_lives
 
 def test_a_fronted_adverbial_names_the_project_before_its_verb():
     assert _project_names("I projektet Ny start arbetar Sara Lind och Petter Ek som jobbcoacher.") == ["Ny start"]
+
+
+def test_coordinated_subjects_of_running_each_own_the_project():
+    for text in ("Lunds kommun och Region Skåne driver tillsammans projektet Steg för steg.",
+                 "Projektet Steg för steg drivs gemensamt av Lunds kommun och Region Skåne.",
+                 "Projektet Steg för steg ägs gemensamt av Lunds kommun och Region Skåne."):
+        assert _rels(text, "OWNS") == {("Lunds kommun", "Steg för steg"), ("Region Skåne", "Steg för steg")}, text
+        assert not _rels(text, "PARTNER_IN"), text
+    # an owner is no partner as well; the parties after "i samarbete med" are
+    text = ("Projektet Steg för steg drivs av Lunds kommun och Region Skåne i samarbete med Arbetsförmedlingen "
+            "och Försäkringskassan.")
+    assert _rels(text, "OWNS") == {("Lunds kommun", "Steg för steg"), ("Region Skåne", "Steg för steg")}
+    assert _rels(text, "PARTNER_IN") == {("Arbetsförmedlingen", "Steg för steg"), ("Försäkringskassan", "Steg för steg")}
+    # not two clauses, and not a joint grant: co-applicants are partners (CONVENTIONS)
+    assert _rels("Projektet Steg för steg drivs av Lunds kommun och finansieras av Region Skåne.", "OWNS") == {
+        ("Lunds kommun", "Steg för steg")}
+    assert ("Region Skåne", "Steg för steg") not in _rels(
+        "Projektet Steg för steg beviljades medel. Tillsammans ansökte och beviljades Lunds kommun och Region Skåne "
+        "4 miljoner kronor för projektet Steg för steg.", "OWNS")
+
+
+def test_the_owner_role_noun_with_its_copula_and_a_granted_passive():
+    assert ("Samordningsförbundet Göteborg", "Kompass") in _rels(
+        "Projektet Kompass\n\nÄgare av projektet är Samordningsförbundet Göteborg.", "OWNS")
+    assert ("Samordningsförbundet Sydnärke", "Hälsa och arbete") in _rels(
+        "Projektet Hälsa och arbete har beviljats medel av Samordningsförbundet Sydnärke.", "FUNDS")
+
+
+def test_bedrivs_ends_a_sentence_case_name():
+    text = "Projektet Ut i arbete bedrivs i Borås, Ulricehamn och Mark."
+    assert _project_names(text) == ["Ut i arbete"]
+    assert ("Ut i arbete", "Ulricehamn") in _rels(text, "ACTIVE_IN")
+    assert _project_names("Projektet Vägen till arbete genomförs av Borås stad.") == ["Vägen till arbete"]
+
+
+def test_a_quantifier_gives_coordinated_people_one_employer():
+    assert _rels("Jobbcoacherna Anna Ek och Bo Lind, båda från Arbetsförmedlingen, träffar deltagarna varje vecka.",
+                 "WORKS_FOR") == {("Anna Ek", "Arbetsförmedlingen"), ("Bo Lind", "Arbetsförmedlingen")}
+    assert len(_rels("Medverkar gör Anna Ek, Bo Lind och Eva Strand, alla tre från Region Kronoberg.", "WORKS_FOR")) == 3
