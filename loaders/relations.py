@@ -85,7 +85,7 @@ _PROJECT_WORD = re.compile(r"(?i)\b(?:projekt|insats|satsning|förstudie)\w*")
 #: the nouns of a partner: a förbund they name is a partner, not (only) a funder
 _PARTNER_NOUNS = re.compile(r"(?i)\w*partner\w*|\bparter(?:na)?\b|samverkanspart\w*|\bmedsökande\b")
 COLLAB_CUES = re.compile(
-    r"samarbet|samverk|träffa[sr]?\b|tillsammans|\barrangör|gemensam|avtal|överenskommelse|"
+    r"samarbet|samverk|träffa[sr]?\b|tillsammans|\b(?:med|sam)?arrang(?:ör|era)|gemensam|avtal|överenskommelse|"
     # "har tecknat en avsiktsförklaring med X", "ett IOP med X" (the bare noun names a document)
     r"(?:tecknat|undertecknat|ingått|skrivit\s+under)\s+(?:en\s+)?(?:\w+\s+)?avsiktsförklaring|"
     r"avsiktsförklaring(?:en)?\s+(?:med|mellan)\b|\bIOP\s+(?:med|mellan)\b|"
@@ -95,6 +95,7 @@ COLLAB_CUES = re.compile(
 _THROUGH_FORBUND = re.compile(r"^\s*(?:genom|via|inom)\s+(?:samordnings|finsam)?förbund(?:et)?\b[^.\n]{0,120}?"
                               r"\b(?:samverkar|samarbetar|samlar|samla|samordnar|samordna)\b", re.I | re.M)
 MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+till|\bägare\s+är|huvudmän|"
+
                          r"\butgörs\s+(?:gemensamt\s+)?av\b|"
                          r"består\s+av|ingår\s+i\s+förbundet|förbundets\s+(?:parter|medlemmar)|"
                          r"samverkande\s+parter|^\s*parter(?:na)?\s+(?:i\s+förbundet\s+)?är\b|"
@@ -621,6 +622,21 @@ _WITH_PARTIES = re.compile(r"(?i)\b(?:samverkar|samarbetar|samverkade|samarbetad
                            r"(?:\s+\w+){0,2}?\s+med\s+")
 
 
+#: "Samordningsförbundet X är ett samarbete mellan A, B och C": the body the sentence is about
+#: and what it is made of, right after its name at the sentence's start
+_IS_COOPERATION = re.compile(r"[ \t]+(?:är|var)[ \t]+(?:ett|en)[ \t]+(?:[\w\-]+[ \t]+)?(?:samarbete|samverkan|"
+                             r"samarbetsorganisation|samverkansorganisation|samverkansform)[ \t]+mellan[ \t]+")
+
+
+def cooperation_subject(doc: Doc, sp: Span) -> Entity | None:
+    """The organisation a sentence says is a cooperation of the parties it lists (their body,
+    not a project they are partners in), or None."""
+    first = doc.mentions_in(sp.start, sp.end, "org")[:1]
+    if not first or doc.text[sp.start:first[0].start].strip() or not _IS_COOPERATION.match(doc.text, first[0].end):
+        return None
+    return doc.get("org", first[0].uid)
+
+
 def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
     proj = main_project(doc, seg)
     if proj is None:
@@ -637,6 +653,8 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
     for sp in _sentences_in(doc, seg):
         s_text = doc.text[sp.start:sp.end]
         cue = rxguard.search(PARTNER_CUES, s_text)
+        if cue and cooperation_subject(doc, sp) is not None:
+            continue  # "Förbundet X är ett samarbete mellan A och B": X's parties, not a project's
         if cue and _WORK_TOGETHER.fullmatch(cue.group(0)) and not _PROJECT_WORD.search(s_text) \
                 and not doc.mentions_in(sp.start, sp.end, "project"):
             cue = next((c for c in PARTNER_CUES.finditer(s_text) if not _WORK_TOGETHER.fullmatch(c.group(0))), None)
@@ -688,7 +706,10 @@ def _listed_kommuner_in_project(doc: Doc, sp: Span, owners: dict[str, Entity]) -
             doc.relate("ACTIVE_IN", p, place, sp)
 
 
-_ARRANGERS = re.compile(r"(?i)\b(?:arrangörer|arrangeras av|medarrangörer|i samarrangemang med|värdar)\b")
+#: the co-arrangers of an event (CONVENTIONS: they collaborate), by lemma: "Arrangör:",
+#: "Arrangörer är A och B", "arrangeras av A och B", "medarrangörer", "i samarrangemang med"
+_ARRANGERS = re.compile(r"(?i)\b(?:(?:med|sam)?arrangör(?:er|erna|en)?|arrangera(?:s|des|ts)\s+av|"
+                        r"i\s+samarrangemang\s+med|värdar)\b")
 
 
 def _above(doc: Doc, unit: Entity, other: Entity) -> bool:
@@ -1077,10 +1098,16 @@ def member_rules(doc: Doc) -> None:
         prev = last_forbund
         carried = prev if rxguard.search(_STILL_MEMBERS, s_text) else None
         last_forbund = None
-        if not (rxguard.search(MEMBER_CUES, s_text) or carried) or rxguard.search(AGREEMENT, s_text):
+        # "Samordningsförbundet X är ett samarbete mellan A, B och C": X's members
+        coop = cooperation_subject(doc, sp) if "mellan" in s_text else None
+        if coop is not None and coop.kind not in ("coordination_association", "network"):
+            continue
+        if not (coop or rxguard.search(MEMBER_CUES, s_text) or carried) or rxguard.search(AGREEMENT, s_text):
             continue  # the parties of an agreement are its parties, not a förbund's members
         orgs = _ents(doc, doc.mentions_in(sp.start, sp.end, "org"))
         forb = [o for o in orgs if o.kind in ("coordination_association", "network")]
+        if coop is not None:
+            forb = [coop]
         gs = _GENERIC_CONSISTS.match(s_text)
         if gs and forb:
             # "Nätverket består av Coompanion Östergötland, Linköpings kommun och Famna": the body

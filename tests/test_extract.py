@@ -3364,3 +3364,24 @@ def test_a_quantifier_gives_coordinated_people_one_employer():
     assert _rels("Jobbcoacherna Anna Ek och Bo Lind, båda från Arbetsförmedlingen, träffar deltagarna varje vecka.",
                  "WORKS_FOR") == {("Anna Ek", "Arbetsförmedlingen"), ("Bo Lind", "Arbetsförmedlingen")}
     assert len(_rels("Medverkar gör Anna Ek, Bo Lind och Eva Strand, alla tre från Region Kronoberg.", "WORKS_FOR")) == 3
+
+
+def test_a_forbund_that_is_a_cooperation_of_parties_has_them_as_members_not_as_partners():
+    text = ("Om oss\n\nSamordningsförbundet Västra Mälardalen är ett samarbete mellan Köpings kommun, Arboga kommun, "
+            "Region Västmanland, Arbetsförmedlingen och Försäkringskassan.\n\nFörbundet finansierar bland annat "
+            "insatserna Balans och Lyftet.")
+    members = _rels(text, "MEMBER_OF")
+    assert {(o, "Samordningsförbundet Västra Mälardalen") for o in (
+        "Köpings kommun", "Arboga kommun", "Region Västmanland", "Arbetsförmedlingen", "Försäkringskassan")} == members
+    assert not _rels(text, "PARTNER_IN")
+    assert ("Samordningsförbundet Västra Mälardalen", "Balans") in _rels(text, "FUNDS")
+    # a project that is a cooperation has partners; a förbund named in its list is no container
+    text = "Projektet Framgången är ett samarbete mellan Arbetsförmedlingen, Finsam Falun och Falu kommun."
+    assert ("Falu kommun", "Framgången") in _rels(text, "PARTNER_IN")
+    assert not _rels(text, "MEMBER_OF")
+
+
+def test_co_arrangers_of_an_event_collaborate_by_the_lemma_of_arrangera():
+    for text in ("Seminarium: Arbete för alla\n\nArrangör: Samordningsförbundet Göteborg tillsammans med Göteborgs stad.",
+                 "Seminariet arrangeras av Samordningsförbundet Göteborg och Göteborgs stad."):
+        assert _rels(text, "COLLABORATES_WITH") == {("Göteborgs stad", "Samordningsförbundet Göteborg")}, text
