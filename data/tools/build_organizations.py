@@ -312,7 +312,10 @@ FORBUND = [
      "Sollentuna, Upplands Väsby, Sigtuna",
      "started 2017-04-01 as Samordningsförbundet Sollentuna Upplands-Väsby (docplayer.se/46085131); Sigtuna a member by 2020-12-31, date of joining not confirmed",
      "2017-04-01", "", "", _VG),
-    ("Samordningsförbundet Sundbybergs stad", "", "01", "Sundbyberg", "", "", "", "", _VG),
+    ("Samordningsförbundet Sundbybergs stad", "", "01", "Sundbyberg",
+     "a new förbund in 2018: finsam.se, 2018-09-24 (https://www.finsam.se/nyhetsarkiv/nyheter/2018-09-24-halla-dar-catarina-ortengren), "
+     "asks its new förbundschef 'Hur känns det att starta ett nytt förbund i Sundbyberg?'; no start date in the texts read, so start is left empty",
+     "", "", "", _VG),
     ("Samordningsförbundet Södertälje", "Samordningsförbundet i Södertälje", "01", "Södertälje",
      "active in 2009 (one of four förbund in Stockholms län then, " + _T + "); a proposal for a förbund for Södertälje and Nykvarn "
      "(http://docplayer.se/32984136-Forslag-till-samordningsforbund-for-rehabilitering-i-sodertalje-och-nykvarn.html): "
@@ -414,7 +417,9 @@ FORBUND = [
      "", "", "", "https://www.sjobo.se/kommun-och-politik/kommunens-organisation/samarbeten.html"),
     # Hallands län
     ("Samordningsförbundet Halland", "Samordningsförbundet i Halland", "13", "*13",
-     "county-wide: 'samtliga kommuner' with AF, FK and Region Halland", "", "", "",
+     "county-wide: 'samtliga kommuner' with AF, FK and Region Halland; started 2010 (finsam.se, 2020-02-06, "
+     "https://www.finsam.se/nyhetsarkiv/nyheter/2020-02-06-samordningsforbundet-halland-firar-10-ar: 'Samordningsförbundet "
+     "Halland startade 2010 som ett av de sista länsförbunden'); start to the year as that text gives it", "2010", "", "",
      "https://www.sfhalland.se/node/38/sidfot"),
     # Västra Götalands län
     ("Samordningsförbundet Göteborg", "Samordningsförbundet i Göteborg", "14", "Göteborg",
