@@ -1560,6 +1560,70 @@ def coordinated_names(doc: Doc) -> None:
     for name, s, e in found:
         if _listed_name(doc, g, name, s, e):
             doc.add("org", name, s, e, kind=guess_kind(name), surface=name)
+    for name, s, e in _party_slot_names(doc):
+        if _listed_name(doc, g, name, s, e) or _place_led_body(doc, g, name, s, e):
+            doc.add("org", name, s, e, kind=guess_kind(name), surface=name)
+
+
+#: the slot of a party in a clause: the inverted subject of taking part ("I projektet deltar
+#: också A och B"), the object of working with ("i samarbete med A", "samverkar med A"), the
+#: agent of a passive of running or paying ("drivs av A", "finansieras av A och B")
+_PARTY_SLOT = re.compile(
+    r"\b(?:(?:deltar|deltog|medverkar|medverkade)(?:[ \t]+(?:också|även|bland[ \t]+annat))?"
+    r"|(?:i[ \t]+samarbete|i[ \t]+samverkan|tillsammans|samarbetar|samverkar|samarbetade|samverkade)[ \t]+med"
+    r"|(?:drivs|drevs|ägs|ägdes|leds|leddes|(?:med|del)?finansieras|(?:med|del)?finansierades|arrangeras|genomförs)"
+    r"(?:[ \t]+(?:gemensamt|tillsammans|också|även))?[ \t]+av)[ \t]+(?=[A-ZÅÄÖ])")
+#: a name in the slot ends where the clause goes on: punctuation, a conjunction, a preposition
+#: or the verb after a subject ("Hela Sverige ska leva" is no name "Hela Sverige")
+_SLOT_END = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$|(?:och|samt|i|på|inom|kring|om|med|som|har|är|var|blir|"
+                       r"under|sedan|genom|till)\b)")
+_SLOT_TAIL = re.compile(r"[ \t]+(?:län\b|i[ \t]+[A-ZÅÄÖ][a-zåäö]+(?=[ \t]*(?:[,.;:!?)\n]|$|och\b|samt\b)))")
+_CONJ_NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?:och[ \t]+|samt[ \t]+)?|[ \t]+(?:och|samt)[ \t]+)(?=[A-ZÅÄÖ])")
+#: a name's second word that makes the place before it the kommun's own body ("Malmö stad")
+_KOMMUN_WORDS = frozenset(fold(w) for w in "kommun kommuns stad stads län läns region regionen stift".split())
+
+
+def _slot_shape(name: str) -> bool:
+    """A name in a party's slot that no reference entry or list anchors is taken where its shape
+    is a body's: two or more capitalised words, a body's head noun, or a legal form."""
+    words = [w for w in name.split() if not w[0].isdigit()]  # ("Mässan 2008": an event and its year)
+    return len(words) >= 2 or len(name.split()) == 1 and _is_body_noun(words[0]) or bool(re.search(r"(?i)(?:jouren|huset|gården|centret)$", words[0]))
+
+
+def _party_slot_names(doc: Doc) -> list[tuple[str, int, int]]:
+    """Names written in a party's slot, each conjunct of the list there (open vocabulary:
+    "deltar också Kvinnojouren Blenda och Hyltebruk Företagarförening")."""
+    text, out = doc.text, []
+    for m in rxguard.finditer(_PARTY_SLOT, text):
+        pos = m.end()
+        while True:
+            c = _LISTED_RX.match(text, pos)
+            if c is None:
+                break
+            name, end = c.group(0), c.end()
+            tail = _SLOT_TAIL.match(text, end)
+            if tail:  # "Länsförsäkringar Kalmar län", "Företagarföreningen i Hylte"
+                name, end = text[c.start():tail.end()], tail.end()
+            if _slot_shape(name) and _SLOT_END.match(text, end):
+                out.append((name, c.start(), end))
+            nxt = _CONJ_NEXT.match(text, end)
+            if nxt is None:
+                break
+            pos = nxt.end()
+    return out
+
+
+def _place_led_body(doc: Doc, g: Gazetteer, name: str, s: int, e: int) -> bool:
+    """ "Växjö Fria Folkhögskola", "Hyltebruk Företagarförening": a place, then capitalised words
+    that are no kommun's own body, in a party's slot."""
+    words = name.split()
+    if len(words) < 2 or fold(words[1]) in _KOMMUN_WORDS or g.place(words[1]):
+        return False
+    at_start = [(m.start, m.end) for m in doc.mentions if m.type == "place" and m.start == s]
+    if any(a < e and s < b and (a, b) not in at_start for a, b in doc.taken):
+        return False  # taken by something other than the place that begins it
+    return bool(g.place(words[0])) and not g.org(name) and not g.is_first_name(words[0]) \
+        and not re.search(r"(?i)projekt", name)
 
 
 _CONJ = re.compile(r"[ \t\n]*(?:,[ \t\n]*(?:och[ \t]+|samt[ \t]+)?|[ \t\n]+(?:och|samt)[ \t\n]+)")

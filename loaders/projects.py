@@ -161,6 +161,10 @@ _POSSESSED = re.compile(
     rf"(?=[ \t]*[.,;:!?)\n]|[ \t]+(?:för\s+att|som|är|har|ska|och|med|i|på|där|inom|till)\b)")
 
 
+_COMMA_CLAUSE = re.compile(r",\s+(?=(?:varav|vilket|vilka|vilken|där|som|men|bland|inklusive|exempelvis|främst|"
+                           r"framför\s+allt|bl\.\s?a\.|t\.\s?ex\.|till\s+exempel)\b|\d)")
+
+
 def find_projects(doc: Doc) -> None:
     text = doc.text
     for m in rxguard.finditer(_QUOTED, text):
@@ -207,6 +211,9 @@ def find_projects(doc: Doc) -> None:
                 # a one-sentence line, not a heading: a relative clause or the clause's verb ends
                 # the name ("… till projektet Jobblänken som drivs av …")
                 name = re.split(r"\s+(?:som|vilket|vilken|där)\s+", name)[0]
+                # "… i insatsen Samverkansteamet, varav 60 procent kvinnor.": a comma before a
+                # clause's or an apposition's first word, or a number, ends it
+                name = _COMMA_CLAUSE.split(name)[0]
                 fv = _FINITE_VERB.search(name)
                 name = name[:fv.start()] if fv else name
                 # "… finansiera projektet Mötesplats Ung under ytterligare ett år.": an adverbial
@@ -260,7 +267,7 @@ def find_projects(doc: Doc) -> None:
             pieces = [(re.sub(r"^(?:och|samt)\s+", "", n), p + (len(n) - len(re.sub(r"^(?:och|samt)\s+", "", n))))
                       for n, p in pieces]
         for name, s in pieces:
-            if _ok(doc, name, s, s + len(name)):
+            if _ok(doc, name, s, s + len(name)) or _place_led(doc, name, s):
                 ent = add_project(doc, name, s, s + len(name))
                 if yrs:
                     ent.props.setdefault("start", yrs[0])
@@ -740,6 +747,21 @@ _LIST_INTRO = re.compile(r"(?i)\b(?:insatser|insatserna|projekt|projekten|delpro
                          r"satsningar|förstudier)\b(?:[^.:!?\n]|\n(?![ \t]*\n)){0,160}:[ \t]*$", re.M)
 _BULLET_LINE = re.compile(r"^[ \t]*[•\-–*·▪◦][ \t]+(.+?)[ \t]*$")
 _TRAILING_PAREN = re.compile(r"\s*\([^()\n]{1,60}\)\s*$")
+
+
+_NOT_AFTER_PLACE = frozenset("i och för på med till av från som är var har kommun kommuns kommuner stad stads län "
+                             "läns region regions".split())
+
+
+def _place_led(doc: Doc, name: str, s: int) -> bool:
+    """ "driver projektet Hylte växer": after its head noun a name may begin with a kommun's
+    name, the head bounding it; not "projektet Hylte kommun", "projektet Hylte och …"."""
+    words = name.split()
+    if len(words) < 2 or len(words) > 5 or words[1].casefold() in _NOT_AFTER_PLACE:
+        return False
+    first = [m for m in doc.mentions if m.type == "place" and m.start == s and m.end == s + len(words[0])]
+    g = Gazetteer.load()
+    return bool(first) and _free_but_places(doc, s, s + len(name)) and not g.org(name) and not g.place(name)
 
 
 def _free_but_places(doc: Doc, s: int, e: int) -> bool:

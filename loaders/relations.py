@@ -89,6 +89,8 @@ COLLAB_CUES = re.compile(
     # "har tecknat en avsiktsförklaring med X", "ett IOP med X" (the bare noun names a document)
     r"(?:tecknat|undertecknat|ingått|skrivit\s+under)\s+(?:en\s+)?(?:\w+\s+)?avsiktsförklaring|"
     r"avsiktsförklaring(?:en)?\s+(?:med|mellan)\b|\bIOP\s+(?:med|mellan)\b|"
+    # "A och B har tecknat ett IOP om …": the signed partnership names its parties
+    r"(?:tecknat|undertecknat|ingått|skrivit\s+under)\s+(?:ett\s+)?(?:\w+\s+)?(?:IOP|idéburet\s+offentligt\s+partnerskap)\b|"
     r"utvecklingsprojekt\s+med|"
     r"\bdialog\w*|möte\s+(?:med|mellan)|\bsamråd\w*\s+med\b", re.I)
 # rule_report: fires on at most one of the 199 annotated pages; kept: CONVENTIONS (MEMBER_OF wherever the text names the parties): the FINSAM boilerplate 'genom förbundet samverkar A, B och C'

@@ -194,6 +194,9 @@ _FOREIGN_NEAR = re.compile(r"(?i)(utrikes ?född|utrikesfödd|utlands ?född|inv
 _EVERYONE = re.compile(r"(?i)kvinnor(?:,|\s+och|\s+samt)\s+(?:\w+\s+)?män\b|\bmän(?:,|\s+och|\s+samt)\s+(?:\w+\s+)?kvinnor|"
                        r"kvinder og mænd|mænd og kvinder|"
                        r"pojkar och flickor|flickor och pojkar|jämställd\w*|jämställdhet\w*|könsfördel\w*")
+#: the share of a count before a group: "varav 60 procent kvinnor", "varav hälften unga"
+_BREAKDOWN_BEFORE = re.compile(r"(?i)\bvarav\s+(?:\d[\d\s,.]*\s*(?:%|procent)?|hälften|majoriteten|merparten|de\s+flesta|"
+                               r"en\s+(?:tredjedel|fjärdedel)|\w+\s+av\s+dem)\s+(?:var\s+|är\s+)?$")
 _STATS = re.compile(r"(?i)(\d+\s*(?:%|procent)|andel(?:en)?|antal(?:et)?|statistik|riksgenomsnitt\w*|vanligaste\s+orsak)")
 
 _SPECIFIC_OVER = {  # specific key -> generic keys it replaces when said of the same people
@@ -436,6 +439,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
                 sentence) and not re.search(
                 r"(?i)projekt|insats|deltagar|ska\b|målgrupp", sentence):
             continue  # population statistics are not target groups
+        if not in_section and _BREAKDOWN_BEFORE.search(text, max(0, g.start - 40), g.start):
+            continue  # "120 deltagare, varav 60 procent kvinnor": a count of those who came, not whom it is for
         if g.key not in _CONTEXTUAL and _DESCRIBED_PARTICIPANTS.search(sentence) and not in_section \
                 and not _AIMED.search(sentence):
             continue  # what the participants turned out to have is not whom the work is for
