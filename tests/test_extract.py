@@ -3385,3 +3385,34 @@ def test_co_arrangers_of_an_event_collaborate_by_the_lemma_of_arrangera():
     for text in ("Seminarium: Arbete för alla\n\nArrangör: Samordningsförbundet Göteborg tillsammans med Göteborgs stad.",
                  "Seminariet arrangeras av Samordningsförbundet Göteborg och Göteborgs stad."):
         assert _rels(text, "COLLABORATES_WITH") == {("Göteborgs stad", "Samordningsförbundet Göteborg")}, text
+
+
+def _org_names(text):
+    return sorted(o["name"] for o in extract_text(text, "o.txt")["organizations"])
+
+
+def test_open_vocabulary_names_in_a_partys_clause_slot():
+    text = "I projektet Kompass deltar också Kvinnojouren Blenda och Hyltebruk Företagarförening."
+    assert _rels(text, "PARTNER_IN") == {("Kvinnojouren Blenda", "Kompass"), ("Hyltebruk Företagarförening", "Kompass")}
+    assert "Växjö Fria Folkhögskola" in _org_names(
+        "Projektet Kompass drivs i samarbete med Växjö Fria Folkhögskola och Linnéuniversitetet.")
+    assert "Länsförsäkringar Kalmar län" in _org_names("Projektet Kompass finansieras av Länsförsäkringar Kalmar län.")
+    # the clause goes on after a subject: no name ends there; a head noun's "för …" is its name's
+    assert _org_names("I projektet Kompass deltar också Hela Sverige ska leva och Linnéuniversitetet.") == [
+        "Linnéuniversitetet"]
+    assert "Institutet" not in _org_names("Studien gjordes tillsammans med Institutet för framtidsstudier.")
+    # a person in the slot stays a person
+    assert _org_names("Projektet Kompass drivs tillsammans med Anna Lindqvist.") == []
+
+
+def test_a_name_after_its_head_noun_may_begin_with_a_kommun_and_a_comma_clause_ends_a_name():
+    assert _rels("Arbetsmarknadsenheten i Hylte kommun driver projektet Hylte växer.", "OWNS") == {
+        ("Arbetsmarknadsenheten", "Hylte växer")}
+    assert _project_names("Inom projektet Hylte kommun arbetar vi med unga.") == []
+    assert _project_names("Under 2023 deltog 120 personer i insatsen Samverkansteamet, varav 60 procent kvinnor.") == [
+        "Samverkansteamet"]
+
+
+def test_a_signed_iop_names_collaborating_parties():
+    assert _rels("Coompanion Västernorrland och Sundsvalls kommun har tecknat ett IOP om sociala företag.",
+                 "COLLABORATES_WITH") == {("Coompanion Västernorrland", "Sundsvalls kommun")}

@@ -257,3 +257,9 @@ def test_a_share_said_to_be_high_is_population_statistics():
 def test_a_teaser_linking_to_another_page_states_no_group():
     assert not find_groups("Läs också: Så fungerar etableringsprogrammet. Relaterade artiklar: Fler unga i jobb.")
     assert {g.key for g in find_groups("Projektet riktar sig till unga. Läs mer: Om oss.")} == {"young_people"}
+
+
+def test_a_share_of_a_count_of_participants_is_no_target_group():
+    keys = {g.key for g in find_groups("Insatsen riktar sig till långtidsarbetslösa. Under 2023 deltog 120 personer, "
+                                       "varav 60 procent kvinnor.")}
+    assert keys == {"long_term_unemployed"}
