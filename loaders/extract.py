@@ -1090,6 +1090,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
     relations._zone_orgs(doc, pms)
     relations.board_rules(doc, pms)
     relations.most_specific_employer(doc)
+    relations.most_specific_party(doc)
     relations.member_rules(doc)
     relations.drop_comember_collaboration(doc)
     relations.drop_owner_partners(doc)

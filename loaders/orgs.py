@@ -762,7 +762,7 @@ _OTHER_PATTERNS: list[tuple[re.Pattern, str | None]] = [
 #: the bodies every kommun, förbund or government has are generic, not names
 _BODY_WORD = re.compile(
     rf"(?<![\w\-])([{U}][{L}]{{2,}}(?:styrelsen|departementet|rådet|inspektionen|myndigheten|utskottet|"
-    rf"förbundet|institutet|revisionen|ombudsmannen|sekretariatet|kansliet))(s?)(?![\w\-])")
+    rf"förbundet|institutet|revisionen|ombudsmannen|sekretariatet|kansliet|sektionen|administrationen))(s?)(?![\w\-])")
 _GENERIC_BODIES = frozenset(fold(w) for w in (
     "Kommunstyrelsen", "Regionstyrelsen", "Förbundsstyrelsen", "Arbetsutskottet",
     "Statsrådet", "Regeringskansliet", "Samordningsförbundet", "Kommunförbundet", "Regionförbundet",
@@ -1226,6 +1226,7 @@ def _genitive_units(doc: Doc) -> None:
 
     for m in rxguard.finditer(_GENITIVE_NAMED_UNIT, doc.text):
         _add_named_unit(doc, m.group("name"), m.start("name"), m.end("name"), (m.start(), m.start("name")))
+    _units_of_a_units_genitive(doc)
     for m in rxguard.finditer(_HEAD_OF_UNIT_IN, doc.text):
         # "verksamhetschef för Arbete och etablering i Vellinge kommun": the kommun after the name
         _add_named_unit(doc, m.group("name"), m.start("name"), m.end("name"), (m.end(), m.end() + 1))
@@ -1245,6 +1246,37 @@ _HEAD_OF_UNIT_IN = re.compile(
     r"(?<![\w\-])[a-zåäö\-]*chef(?:en)?[ \t]+(?:för|på|vid)[ \t]+"
     r"(?P<name>[A-ZÅÄÖ][a-zåäö\-]+(?:[ \t]+(?:och|för|i)[ \t]+[a-zåäö][\w\-]*|[ \t]+[a-zåäö][\w\-]*){0,3}?)"
     r"[ \t]+i[ \t]+(?=[A-ZÅÄÖ][\w\-]+(?:[ \t][A-ZÅÄÖ][\w\-]+)?[ \t]+(?:kommun|stad)\b)")
+
+
+#: "Kommunledningskontorets arbetsmarknadsavdelning", "Socialförvaltningens enhet för
+#: arbetsmarknad": a unit written with the unit it belongs to in the genitive
+_UNIT_OF_UNIT = re.compile(
+    r"(?<![\w\-])(?P<parent>[A-ZÅÄÖ][a-zåäö]+(?:förvaltningen|kontoret|nämnden|enheten|avdelningen|kansliet|sektionen))s"
+    r"[ \t]+(?P<unit>[a-zåäö]*(?:avdelning|enhet|sektion|förvaltning|kansli|verksamhet)"
+    r"(?:[ \t]+för[ \t]+[a-zåäö]+(?:[ \t]+och[ \t]+[a-zåäö]+)?)?)(?![\w\-])")
+
+
+# rule_report: the issue's named units with a genitive parent, here a unit's own unit (a construction of the language)
+def _units_of_a_units_genitive(doc: Doc) -> None:
+    """The unit and the unit it belongs to, each its own node (the unit PART_OF the genitive's
+    unit, that one PART_OF the kommun written after them, "i Skellefteå kommun")."""
+    for m in rxguard.finditer(_UNIT_OF_UNIT, doc.text):
+        s, e = m.start(), m.end()
+        if doc.is_taken(s, e):
+            continue
+        parent_name = m.group("parent")
+        kommun = [o for o in (doc.get("org", x.uid) for x in doc.mentions_in(e, e + 40, "org"))
+                  if o is not None and o.kind in ("municipality_org", "region")
+                  and re.match(r"[ \t]+(?:i|inom|på)[ \t]+", doc.text[e:e + 6])]
+        name = re.sub(r"\s+", " ", doc.text[s:e])
+        # the unit's mention first: at the same start, it is the one a clause's argument names
+        ent = doc.add("org", name, s, e, uid=unit_uid(name), kind="municipal_unit", surface=doc.text[s:e])
+        parent = doc.get("org", unit_uid(parent_name)) or doc.add(
+            "org", parent_name, s, s + len(parent_name), uid=unit_uid(parent_name), kind="municipal_unit",
+            surface=parent_name)
+        if kommun:
+            parent.props.setdefault("parent_uid", kommun[0].uid)
+        ent.props.setdefault("parent_uid", parent.uid)
 
 
 def _add_named_unit(doc: Doc, name: str, s: int, e: int, parent_at: tuple[int, int]) -> None:

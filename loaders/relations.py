@@ -1363,7 +1363,9 @@ def _exemplified_units(doc: Doc) -> None:
 _AT_PARENT = re.compile(r"(?:[ \t]*\([A-ZÅÄÖ][\w\-]{1,9}\))?[ \t]+vid[ \t]+")
 
 
-_UNIT_FOR_NAME = re.compile(r"(?i)(?:enheten|avdelningen|sektionen|kontoret)[ \t]+för[ \t]")
+_UNIT_FOR_NAME = re.compile(r"(?i)(?:enheten|avdelningen|sektionen|kontoret)[ \t]+för[ \t]|"
+                            # "Arbetsmarknadssektionen", "Koncernadministrationen": a section of the body before it
+                            r"^[a-zåäö]{3,}(?:sektionen|administrationen)$")
 
 
 def part_of_rules(doc: Doc) -> None:
@@ -1423,11 +1425,22 @@ def part_of_rules(doc: Doc) -> None:
         for s, _e in o.mentions:
             # "Uppsala kommun, utbildningsförvaltningen", "Uppsala kommun arbetsmarknadsförvaltningen":
             # a unit written right after its kommun or region
+            # ("Sveriges Kommuner och Regioner (SKR), Arbetsmarknadssektionen": a section of any body)
             before = [m for m in doc.mentions_in(max(0, s - 60), s, "org")
-                      if re.fullmatch(r",?[ \t]*", text[m.end:s]) and doc.get("org", m.uid) is not None
-                      and doc.get("org", m.uid).kind in ("municipality_org", "region")]
+                      if _LEVEL_GAP.fullmatch(text, m.end, s) and doc.get("org", m.uid) is not None
+                      and doc.get("org", m.uid) is not o
+                      and (doc.get("org", m.uid).kind in ("municipality_org", "region")
+                           or unit_for and doc.get("org", m.uid).kind not in ("municipal_unit", "fund")
+                           or _level_below(doc.get("org", m.uid), o))]
             if before:
                 parent = doc.get("org", before[-1].uid)
+                # "Välfärdsförvaltningen i Örnsköldsviks kommun, Avdelningen för …": the unit
+                # written "i" the kommun before it is the level above
+                above = [m for m in doc.mentions_in(max(0, before[-1].start - 60), before[-1].start, "org")
+                         if re.fullmatch(r"[ \t]+i[ \t]+", text[m.end:before[-1].start])
+                         and doc.get("org", m.uid) is not None and doc.get("org", m.uid).kind == "municipal_unit"]
+                if above and parent.kind != "municipal_unit":
+                    parent = doc.get("org", above[-1].uid)
                 break
             # "Folkhögskoleförvaltningen i Västra Götalandsregionen", "Socialförvaltningen i
             # Fagersta": the unit "i" its region or kommun (or the place of a kommun the page names)
@@ -1849,6 +1862,67 @@ _ELECTED_TO = re.compile(r"(?i)\btill\s+(?:ny\s+)?(?:vice(?:\s+ordförande)?|ord
 
 
 # rule_report: fires on at most one of the 199 annotated pages; kept: CONVENTIONS (WORKS_FOR at the most specific level written); a rule that moves, never adds
+_LEVEL_GAP = re.compile(r"(?:[ \t]*\([^()\n]{1,12}\))?,?[ \t]*")
+#: the levels of a kommun's units by their head noun: a förvaltning holds avdelningar, they hold enheter
+_UNIT_RANK = ((re.compile(r"(?i)(?:förvaltning|kontor|nämnd)(?:en|et)?$"), 1),
+              (re.compile(r"(?i)^avdelning(?:en)?\b|avdelning(?:en)?$"), 2),
+              (re.compile(r"(?i)^(?:enhet|sektion)(?:en)?\b|(?:enhet|sektion)(?:en)?$"), 3))
+
+
+def _unit_rank(o: Entity) -> int | None:
+    return next((r for rx, r in _UNIT_RANK if rx.search(o.name)), None)
+
+
+def _level_below(upper: Entity, lower: Entity) -> bool:
+    """ "Välfärdsförvaltningen, Avdelningen för arbetsmarknad": the second unit is a level of
+    the first (its head noun ranks below); two förvaltningar side by side are a list."""
+    a, b = _unit_rank(upper), _unit_rank(lower)
+    return upper.kind == "municipal_unit" and a is not None and b is not None and b > a
+
+
+def most_specific_party(doc: Doc) -> None:
+    """CONVENTIONS (levels): an owner or partner stated at several levels ("Filipstads kommun,
+    Arbetsmarknadsenheten", "Välfärdsförvaltningen i Örnsköldsviks kommun, Avdelningen för
+    …"): OWNS/PARTNER_IN from the most specific unit, which is PART_OF the level it is written
+    with; the higher level keeps them only where the text names it on its own."""
+    children: dict[str, list[str]] = {}
+    for (t, child, parent) in doc.relations:
+        if t == "PART_OF":
+            children.setdefault(parent, []).append(child)
+    if not children:
+        return
+    text = doc.text
+    for key, r in list(doc.relations.items()):
+        t, org, proj = key
+        if t not in ("OWNS", "PARTNER_IN") or org not in children:
+            continue
+        cur = doc.get("org", org)
+        seen = {org}
+        while cur is not None and cur.uid in children:
+            nxt = None
+            for c in children[cur.uid]:
+                ce = doc.get("org", c)
+                if ce is None or c in seen:
+                    continue
+                if any(r["start"] <= ps and pe <= r["end"] and r["start"] <= cs and ce_ <= r["end"]
+                       and (re.fullmatch(r"(?:[ \t]*\([^()\n]{1,12})?\)?[ \t]*[,–\-][ \t]*", text[pe:cs]) or re.fullmatch(r"[ \t]+i[ \t]+", text[ce_:ps])
+                            or re.fullmatch(r"[ \t]+i[ \t]+[^,.\n]{2,40},[ \t]*", text[pe:cs]))
+                       for ps, pe in cur.mentions for cs, ce_ in ce.mentions):
+                    nxt = ce
+                    break
+            if nxt is None:
+                break
+            seen.add(nxt.uid)
+            cur = nxt
+        if cur is None or cur.uid == org or (t, cur.uid, proj) in doc.relations:
+            continue
+        p = doc.get("project", proj)
+        if p is None:
+            continue
+        del doc.relations[key]
+        doc.relate(t, cur, p, Span(r["start"], r["end"]), **r["props"])
+
+
 def most_specific_employer(doc: Doc) -> None:
     """CONVENTIONS (WORKS_FOR): at the most specific level written. "strateg på Falu kommuns
     arbetsmarknadsförvaltning": the unit, which is PART_OF the kommun, is the employer the

@@ -3416,3 +3416,29 @@ def test_a_name_after_its_head_noun_may_begin_with_a_kommun_and_a_comma_clause_e
 def test_a_signed_iop_names_collaborating_parties():
     assert _rels("Coompanion Västernorrland och Sundsvalls kommun har tecknat ett IOP om sociala företag.",
                  "COLLABORATES_WITH") == {("Coompanion Västernorrland", "Sundsvalls kommun")}
+
+
+def test_a_unit_with_its_units_genitive_and_owners_at_the_most_specific_level():
+    text = "Projektet Steget drivs av Kommunledningskontorets arbetsmarknadsavdelning i Skellefteå kommun."
+    assert _rels(text, "PART_OF") == {("Kommunledningskontorets arbetsmarknadsavdelning", "Kommunledningskontoret"),
+                                      ("Kommunledningskontoret", "Skellefteå kommun")}
+    assert _rels(text, "OWNS") == {("Kommunledningskontorets arbetsmarknadsavdelning", "Steget")}
+    # CONVENTIONS (levels): the owner stated at several levels owns from the most specific unit
+    assert _rels("Projektet Steget drivs av Filipstads kommun, Arbetsmarknadsenheten.", "OWNS") == {
+        ("Arbetsmarknadsenheten", "Steget")}
+    text = ("Projektet Steget drivs av Välfärdsförvaltningen i Örnsköldsviks kommun, Avdelningen för arbetsmarknad "
+            "och integration.")
+    assert ("Avdelningen för arbetsmarknad och integration", "Välfärdsförvaltningen") in _rels(text, "PART_OF")
+    assert _rels(text, "OWNS") == {("Avdelningen för arbetsmarknad och integration", "Steget")}
+    # two förvaltningar side by side are a list, not levels
+    text = "Projektet Steget drivs av Socialförvaltningen, Kultur- och fritidsförvaltningen och Eskilstuna kommun."
+    assert ("Kultur- och fritidsförvaltningen", "Socialförvaltningen") not in _rels(text, "PART_OF")
+
+
+def test_a_section_or_an_administration_of_any_body():
+    text = ("Projektägare: Sveriges Kommuner och Regioner (SKR), Arbetsmarknadssektionen.\n\n"
+            "Projektet Kompass startade 2020.")
+    assert ("Arbetsmarknadssektionen", "Sveriges Kommuner och Regioner") in _rels(text, "PART_OF")
+    assert _rels(text, "OWNS") == {("Arbetsmarknadssektionen", "Kompass")}
+    assert ("Koncernadministrationen", "Region Skåne") in _rels(
+        "Projektägare: Region Skåne, Koncernadministrationen\n\nProjektet Vägen in startade 2019.", "PART_OF")
