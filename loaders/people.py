@@ -296,6 +296,9 @@ def _role_and_zone(doc: Doc, s: int, e: int, line_end: int) -> tuple[str | None,
             # given name; the body before it is still this person's
             start = nxt.start() + len(toks[0]) + 1
         zone_end = max(e, re.search(r"\s*(?:via|och|samt|,)?\s*$", text[e:start]).start() + e)
+    block = _block_zone(text, s, e, line_end)
+    if block is not None:
+        return block
     zone = text[e:zone_end]
     role = None
     m = re.match(r"(?:,|\s[–—-])\s*(?:som är\s+)?([^,]+)", zone)
@@ -314,6 +317,36 @@ def _role_and_zone(doc: Doc, s: int, e: int, line_end: int) -> tuple[str | None,
         if role and re.match(r"(?:säger|uppger|berättar|menar|konstaterar)\b", role):
             role = None
     return role, e, zone_end
+
+
+#: a line of a contact block: short, no sentence, no other person ("Projektledare", "Härnösands kommun", a phone)
+_BLOCK_LINE = re.compile(r"[ \t]*([^\n.!?]{2,60}?)[ \t]*(?:\n|$)")
+
+
+def _is_person_line(line: str) -> bool:
+    return bool(_NAME.fullmatch(line)) and Gazetteer.load().is_first_name(line.split()[0].split("-")[0])
+
+
+def _block_zone(text: str, s: int, e: int, line_end: int) -> tuple[str | None, int, int] | None:
+    """A name alone on its line heading a contact block ("Erik Lund⏎Projektledare⏎Härnösands
+    kommun⏎070-…"): the zone runs over the block's short lines, up to a blank line or a line
+    that is prose; its first line is the title where it is one. None where the name is not
+    laid out so."""
+    line_start = text.rfind("\n", 0, s) + 1
+    if text[line_start:s].strip() or text[e:line_end].strip() or line_end >= len(text):
+        return None
+    pos, end, lines = line_end + 1, line_end, []
+    while len(lines) < 4:
+        m = _BLOCK_LINE.match(text, pos)
+        if m is None or not m.group(1).strip() or _is_person_line(m.group(1).strip()):
+            break  # a blank line, prose, or the next person's own block
+        lines.append(m.group(1).strip())
+        end = m.end(1)
+        pos = m.end()
+    if not lines:
+        return None
+    role = lines[0] if _ROLE_WORD.fullmatch(lines[0].lower()) or re.fullmatch(_ROLE_LABEL, lines[0]) else None
+    return role, e, end
 
 
 def find_phones_and_emails(text: str, start: int, end: int) -> dict:

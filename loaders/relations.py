@@ -45,7 +45,7 @@ OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its
                       r"\b(?:har|hade|har\s+nu)\s+beviljats\s+(?:\w+\s+){0,2}?(?:stöd|medel|pengar|bidrag|\d)", re.I | re.M)
 FUND_CUES = re.compile(
     r"\b(?:del|med)?finansierar\b|\b(?:del|med)?finansierade\b(?!\s+(?:av|via|genom|från)\b)|\bbekostar\b|"
-    r"finansiering\s+(?:från|av|via)|finansiera(?:[ds]|des|ts)?\s+(?:av|via|från|genom)|medel\s+(?:från|ur)|finansierade\s+av|"
+    r"finansiering\s+(?:från|av|via)|finansiera(?:[ds]|des|ts)?\s+(?:(?:gemensamt|tillsammans|delvis|helt|huvudsakligen|främst|också|även)\s+)?(?:av|via|från|genom)|medel\s+(?:från|ur)|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
     # "Projektet har beviljats medel av Samordningsförbundet X": the passive's agent grants it
     r"\bbeviljats\s+(?:\w+\s+){0,2}?(?:medel|stöd|pengar|bidrag|finansiering|anslag)\s+(?:från|av|ur)\b|"

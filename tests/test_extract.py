@@ -3442,3 +3442,18 @@ def test_a_section_or_an_administration_of_any_body():
     assert _rels(text, "OWNS") == {("Arbetsmarknadssektionen", "Kompass")}
     assert ("Koncernadministrationen", "Region Skåne") in _rels(
         "Projektägare: Region Skåne, Koncernadministrationen\n\nProjektet Vägen in startade 2019.", "PART_OF")
+
+
+def test_a_contact_block_laid_out_a_field_a_line():
+    text = ("Projektet Steget startade 2020.\n\nKontakt\n\nErik Lund\nProjektledare\nHärnösands kommun\n070-123 45 67\n\n"
+            "Anna Berg\nSamordnare\nArbetsförmedlingen\n")
+    assert _rels(text, "WORKS_FOR") == {("Erik Lund", "Härnösands kommun"), ("Anna Berg", "Arbetsförmedlingen")}
+    assert ("Erik Lund", "Steget") in _rels(text, "CONTACT_FOR")
+    # a list of names, one a line, gives none of them the next one's lines
+    assert not _rels("Styrelse\n\nAnna Berg\nMaria Ek\nArbetsförmedlingen\n", "WORKS_FOR") - {
+        ("Maria Ek", "Arbetsförmedlingen")}
+
+
+def test_funded_jointly_by_a_list():
+    assert _rels("Insatsen Arbetslivsresurs finansieras gemensamt av Försäkringskassan och Region Kronoberg.", "FUNDS") == {
+        ("Försäkringskassan", "Arbetslivsresurs"), ("Region Kronoberg", "Arbetslivsresurs")}
