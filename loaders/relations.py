@@ -42,7 +42,12 @@ OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its
                       r"(?:[\w\-]+\s+)?\w*projekt\b|"
                       r"^\s*(?:ansvarig\s+)?(?:aktör|organisation)\s*:|^\s*ansvarig\s+(?:aktör|organisation)\b|"
                       # "X har beviljats stöd för projektet Y": the grantee runs it
-                      r"\b(?:har|hade|har\s+nu)\s+beviljats\s+(?:\w+\s+){0,2}?(?:stöd|medel|pengar|bidrag|\d)", re.I | re.M)
+                      r"\b(?:har|hade|har\s+nu)\s+beviljats\s+(?:\w+\s+){0,2}?(?:stöd|medel|pengar|bidrag|\d)|"
+                      # and the one that gets the money for it: "Malmö stad har fått 10 miljoner kronor i
+                      # ESF-stöd för projektet Y", "Region X får 8 miljoner till nytt projekt"
+                      rf"\b(?:får|fick|(?:har|hade)\s+fått)\s+(?:drygt\s+|cirka\s+|ca\s+|nästan\s+|över\s+)?\d[\d\s,.]*\s*{MONEY_UNIT}"
+                      r"(?=[^.\n]{0,50}?\b(?:till|för)\s+(?:ett\s+|det\s+)?(?:nytt\s+)?(?:[\w\-]+\s+)?(?:projekt|insats|satsning))",
+                      re.I | re.M)
 FUND_CUES = re.compile(
     r"\b(?:del|med)?finansierar\b|\b(?:del|med)?finansierade\b(?!\s+(?:av|via|genom|från)\b)|\bbekostar\b|"
     r"finansiering\s+(?:från|av|via)|finansiera(?:[ds]|des|ts)?\s+(?:(?:gemensamt|tillsammans|delvis|helt|huvudsakligen|främst|också|även)\s+)?(?:av|via|från|genom)|medel\s+(?:från|ur)|finansierade\s+av|"

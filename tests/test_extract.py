@@ -3457,3 +3457,14 @@ def test_a_contact_block_laid_out_a_field_a_line():
 def test_funded_jointly_by_a_list():
     assert _rels("Insatsen Arbetslivsresurs finansieras gemensamt av Försäkringskassan och Region Kronoberg.", "FUNDS") == {
         ("Försäkringskassan", "Arbetslivsresurs"), ("Region Kronoberg", "Arbetslivsresurs")}
+
+
+def test_who_gets_the_money_for_a_project_runs_it():
+    assert _rels("Region Jämtland Härjedalen får 8 miljoner till nytt projekt\n\nProjektet heter Jämt jobb och ska "
+                 "hjälpa personer som stått länge utanför arbetsmarknaden.", "OWNS") == {
+        ("Region Jämtland Härjedalen", "Jämt jobb")}
+    assert ("Malmö stad", "Stärkt etablering") in _rels(
+        "Malmö stad har fått 10 miljoner kronor i ESF-stöd för projektet Stärkt etablering.", "OWNS")
+    # the project as the subject that gets money has no owner from it; the giver funds it
+    text = "Projektet Stärkt etablering får 10 miljoner kronor från Allmänna arvsfonden."
+    assert not _rels(text, "OWNS") and ("Allmänna arvsfonden", "Stärkt etablering") in _rels(text, "FUNDS")
