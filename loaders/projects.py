@@ -1008,6 +1008,8 @@ def _title_over_fields(doc: Doc) -> None:
     "Tidsperiod:", "Projektägare:", "EU-fond" over its value; at least two of them within the
     next few hundred characters) is that project's page, and the title its name — also when
     the title runs on into the labels on one line ("Partnerskap Göteborg Programområde: …")."""
+    from loaders.fields import canonical_label
+
     text = doc.text
     pos = 0
     for line in text.split("\n")[:12]:
@@ -1028,6 +1030,7 @@ def _title_over_fields(doc: Doc) -> None:
             title = " ".join(words[:-cut])
             s = a + line.find(words[0])
         if (not title or len(title.split()) > 7 or not title[0].isupper() or re.search(r"[.!?:;,]$", title)
+                or canonical_label(title) is not None  # "Projektnamn⏎Vägen framåt": a label over its value
                 or _NAVIGATION.match(title) or _FINITE_VERB.match(" " + title)
                 or re.search(r"\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}", title)):
             return

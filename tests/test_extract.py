@@ -3468,3 +3468,17 @@ def test_who_gets_the_money_for_a_project_runs_it():
     # the project as the subject that gets money has no owner from it; the giver funds it
     text = "Projektet Stärkt etablering får 10 miljoner kronor från Allmänna arvsfonden."
     assert not _rels(text, "OWNS") and ("Allmänna arvsfonden", "Stärkt etablering") in _rels(text, "FUNDS")
+
+
+def test_a_label_block_each_line_its_own_statement():
+    text = ("Projekt: Lyft\nÄgare: Sundsvalls kommun\nPartner: Mittuniversitetet\n"
+            "Finansiär: Samordningsförbundet Sundsvall\nPlats: Sundsvall, Timrå")
+    assert _rels(text, "OWNS") == {("Sundsvalls kommun", "Lyft")}
+    assert _rels(text, "PARTNER_IN") == {("Mittuniversitetet", "Lyft")}
+    assert _rels(text, "FUNDS") == {("Samordningsförbundet Sundsvall", "Lyft")}
+    assert {("Lyft", "Sundsvall"), ("Lyft", "Timrå")} <= _rels(text, "ACTIVE_IN")
+    # a label over its value is no project's name
+    text = ("Projektnamn\nVägen framåt\n\nProjektägare\nBorlänge kommun\n\nSamverkansparter\n"
+            "Arbetsförmedlingen, Försäkringskassan, Region Dalarna\n\nBeviljat stöd\n3 200 000 kr")
+    assert _project_names(text) == ["Vägen framåt"]
+    assert ("Region Dalarna", "Vägen framåt") in _rels(text, "PARTNER_IN")
