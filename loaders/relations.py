@@ -999,9 +999,15 @@ def _funders_in(doc: Doc, sp: Span, here: list[Mention]) -> set[str]:
     return out
 
 
+_OWN_LABEL = re.compile(r"[A-ZÅÄÖ][\w\-/]*(?:[ \t][\w\-/]+){0,2}[ \t]*:[ \t]*\S")
+
+
 def _label_before(doc: Doc, sp: Span) -> str:
     """The heading line just above a sentence ("Arrangörer" above the names); a line of
-    running text above is no heading."""
+    running text above is no heading, and a sentence with a label of its own ("Medverkande: …"
+    under "Panelsamtal om samverkan") has no other."""
+    if _OWN_LABEL.match(doc.text, sp.start):
+        return ""
     prev = doc.text.rfind("\n", 0, max(0, sp.start - 1))
     prev2 = doc.text.rfind("\n", 0, max(0, prev))
     above = [ln.strip() for ln in doc.text[max(0, prev2):sp.start].split("\n") if ln.strip()]
@@ -1765,6 +1771,8 @@ _COORD_PEOPLE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]+(?:[a-zåäö\-]+[ \t]+)?
 #: "A, B och C, alla tre på X")
 _FROM_ORG = re.compile(r"(?:,?[ \t]*(?:båda|bägge|alla|samtliga)(?:[ \t]+(?:två|tre|fyra|fem))?)?"
                        r"[ \t]+(?:från|på|vid|hos)[ \t]+(?:(?:företaget|föreningen|organisationen)[ \t]+)?")
+#: "Lars Holm och Eva Nyström, projektledare, Mora kommun": one title and organisation after the last name
+_SHARED_TITLE_ORG = re.compile(r"[ \t]*,[ \t]*[a-zåäö][\w\-]*(?:[ \t]+[a-zåäö][\w\-]*){0,3}[ \t]*,[ \t]*")
 _ORG_THEN_PEOPLE = re.compile(r"\b(?:från|på|vid|hos)[ \t]+(?:(?:företaget|föreningen)[ \t]+)?$")
 
 
@@ -1779,7 +1787,7 @@ def _shared_affiliation(doc: Doc, by_start, i: int, person) -> bool:
         j += 1
         end = by_start[j].end
     if j > i:
-        m = _FROM_ORG.match(text, end)
+        m = _FROM_ORG.match(text, end) or _SHARED_TITLE_ORG.match(text, end)
         if m:
             here = [x for x in doc.mentions_in(m.end(), m.end() + 80, "org") if x.start == m.end()]
             if here:

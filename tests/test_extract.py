@@ -3482,3 +3482,13 @@ def test_a_label_block_each_line_its_own_statement():
             "Arbetsförmedlingen, Försäkringskassan, Region Dalarna\n\nBeviljat stöd\n3 200 000 kr")
     assert _project_names(text) == ["Vägen framåt"]
     assert ("Region Dalarna", "Vägen framåt") in _rels(text, "PARTNER_IN")
+
+
+def test_a_programmes_people_share_a_title_and_employer_and_a_topic_heading_states_nothing():
+    text = ("Program\n\n09.15 Projektet Starta om – erfarenheter från tre år\nLars Holm och Eva Nyström, projektledare, "
+            "Mora kommun\n\n10.45 Panelsamtal om samverkan\nMedverkande: Anna Lind, Arbetsförmedlingen, Per Åberg, "
+            "Försäkringskassan, och Sara Berg, Region Dalarna.")
+    works = _rels(text, "WORKS_FOR")
+    assert {("Lars Holm", "Mora kommun"), ("Eva Nyström", "Mora kommun"), ("Per Åberg", "Försäkringskassan")} <= works
+    # the panel's employers are not said to collaborate: the heading above a label is its topic
+    assert not _rels(text, "COLLABORATES_WITH")
