@@ -320,6 +320,25 @@ def evidence_span(doc: Doc, src: Entity, tgt: Entity):
     return Span(lo, hi)
 
 
+def _only_a_residence(doc: Doc, place: Entity) -> bool:
+    from loaders.relations import _RESIDENCE_BEFORE
+
+    return bool(place.mentions) and all(_RESIDENCE_BEFORE.search(doc.text, max(0, s - 30), s) for s, _e in place.mentions)
+
+
+def _placed_with_another(doc: Doc, proj: Entity, place: Entity) -> bool:
+    """Every mention of the place is written right after another project's name ("B i X"),
+    none after this one's: the text says whose place it is."""
+    owners = set()
+    for s, _e in place.mentions:
+        before = [m for m in doc.mentions_in(max(0, s - 80), s, "project")
+                  if re.fullmatch(r"[ \t]+i[ \t]+", doc.text[m.end:s])]
+        if not before:
+            return False
+        owners.add(before[-1].uid)
+    return bool(owners) and proj.uid not in owners
+
+
 def apply(doc: Doc, model: dict | None = None) -> None:
     """Replace the rules' relations of every type the model decides by the model's."""
     model = model if model is not None else load_model()
@@ -356,4 +375,7 @@ def apply(doc: Doc, model: dict | None = None) -> None:
                 continue
             del doc.relations[key]
         for s, g in new:
+            if rtype == "ACTIVE_IN" and (_placed_with_another(doc, s, g) or _only_a_residence(doc, g)):
+                continue  # "Aktivitetsbanken i Lidköping, Unga vuxna i Götene": the text gives the place to the
+                # other; "Projektledaren bor i Mora": where someone lives is no place of the work
             doc.relate(rtype, s, g, evidence_span(doc, s, g))

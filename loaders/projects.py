@@ -202,6 +202,7 @@ def find_projects(doc: Doc) -> None:
             name = re.match(rf"{CAP}(?:\s+(?:{CAP}|\d+))*", rest).group(0)
         elif _in_list_item(text, m.start()) or rest.strip() == text[s:text.find("\n", s) if "\n" in text[s:] else len(text)].strip() and len(rest.split()) <= 8 and not re.search(r"[.!?]\s", rest):
             name = re.split(r"\s+\(|\s+[–\-]\s+(?=[a-zåäö])", rest)[0]
+            name = _ADVERBIAL_AFTER.split(name)[0]  # ("… Jobbverkstan till och med 2025.": not a sum's "med")
             # "projektet Mötesplats Ung kraft med 2 395 000 kronor": the sum is not the name
             name = re.split(r"\s+(?:med|på|om)\s+(?:drygt\s+|cirka\s+|ca\s+)?\d", name)[0]
             aim = re.search(r"\s+(?:för|till|mot)\s+(?=[a-zåäö])", name)
@@ -255,6 +256,8 @@ def find_projects(doc: Doc) -> None:
                     name = verb.group(1)
         # "projektet SIKT i kommunerna Dorotea, …": a generic place noun is no part of a name
         name = re.split(r"\s+(?:i|inom|för)\s+(?:kommunerna|kommunen|länet|regionen|staden|hela)\b", name)[0]
+        # "förlänga insatsen Jobbverkstan till och med 2025": a time adverbial is no part of it
+        name = _ADVERBIAL_AFTER.split(name)[0]
         name = _clean(_cut_before_taken(doc, s, name))
         if head.lower() in ("teamet", "modellen") and len(name.split()) > 3:
             continue
@@ -431,7 +434,7 @@ _FINITE_VERB = re.compile(
     r"[a-zåäö]{3,}(?:ades|erades|ordes|ndes|ldes|ktes|ptes)|tillsammans|också|även|redan|sedan)\b")
 # rule_report: fires on at most one of the 199 annotated pages; kept: guard: a name never ends in a preposition
 _SUM_AFTER = re.compile(rf"\s+\d[\d \t,.]*\s*{MONEY_UNIT}\b", re.I)
-_ADVERBIAL_AFTER = re.compile(r"\s+(?:under|sedan|fram\s+till|till\s+och\s+med)\s+(?=[a-zåäö\d])")
+_ADVERBIAL_AFTER = re.compile(r"\s+(?:under|sedan|fram\s+till|till\s+och\s+med|t\.o\.m\.|från\s+och\s+med)(?:\s+(?=[a-zåäö\d])|\s*$)")
 _TRAILING_PREP = re.compile(r"\s+(?:i|på|för|hos|vid|inom|med|av|från|och|samt|,)\s*$")
 
 
@@ -608,7 +611,9 @@ _NAME_RUN = rf"[{U}0-9][\w’'&\-.]*(?:[ \t]+[\w’'&\-.]+){{0,5}}?"
 _COUNTED_LIST = re.compile(
     r"(?i:\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+|båda|bägge|följande|nya|olika)\s+(?:nya\s+)?"
     r"(?:projekt|projekten|insatser|insatserna|projektansökningar|satsningar|förstudier|delprojekt))"
-    r"(?:[ \t]+(?:är|var|blev|heter))?[ \t]*[,:–][ \t]*|"
+    # ("sju insatser, bland annat A, B och C": the examples are named too)
+    r"(?:[ \t]+(?:är|var|blev|heter))?[ \t]*[,:–][ \t]*(?:(?:bland[ \t]+annat|däribland|till[ \t]+exempel|exempelvis|"
+    r"t\.[ \t]?ex\.|bl\.[ \t]?a\.|såsom)[ \t]+)?|"
     r"(?i:\b(?:de\s+)?(?:beviljade\s+|nya\s+)?(?:projekten|insatserna|delprojekten)[ \t]+(?:är|var|blev|heter))[ \t]+")
 _LIST_ITEM = re.compile(rf"({_NAME_RUN})(?=[ \t]*(?:\([^)\n]{{1,60}}\))?[ \t]*(?:,|[ \t]och[ \t]|[ \t]samt[ \t]|\.|;|$))", re.M)
 #: "Klara vinster-projektet", "IPS-insatsen", "Jobbstart-projektets mål"
@@ -641,6 +646,11 @@ def _listed_names(doc: Doc) -> None:
             pos = it.end() + rest.end()
         if len(found) < 2 and not m.group(0).rstrip().endswith((":", "är", "var")):
             continue  # "två projekt, som …": an apposition needs its list
+        tails = [_PLACE_TAIL.match(name) for name, _s in found]
+        if len(found) >= 2 and all(t is not None and Gazetteer.load().place(t.group(2)) for t in tails):
+            # "bland annat Aktivitetsbanken i Lidköping, Unga vuxna i Götene och Jobbverkstan i
+            # Vara": each item says where it is, the same way; the place is no part of the names
+            found = [(t.group(1), s) for t, (_n, s) in zip(tails, found)]
         for name, s in found:
             if fold(name.split()[0]) in _NOT_A_FIRST or len(name.split()) > 6:
                 continue
@@ -718,17 +728,37 @@ def _named_as(doc: Doc) -> None:
 #: "Arbetslust⏎Arbetslust drivs av Eslövs kommun …": a short heading line whose paragraph
 #: opens with the same words as the subject of a project's verb (an annual report's list of
 #: insatser, each under its own heading)
+_HEADING_VERBS = (r"(?:drivs|drevs|bedrivs|är\s+en\s+insats|är\s+ett\s+(?:\w+)?projekt|var\s+en\s+insats|var\s+ett\s+(?:\w+)?projekt|"
+                  r"är\s+ett\s+samarbete|är\s+en\s+samverkan|"
+                  r"riktar|riktade|vänder|vände|finansieras|finansierades|startade|startar|pågår|pågick|ägs|ägdes|leds|leddes|syftar|syftade)\b")
 _HEADING_SUBJECT = re.compile(
-    rf"(?m)^[ \t]*({CAP}(?:[ \t]+[\w’'&\-]+){{0,3}})[ \t]*\n(?:[ \t]*\n)?[ \t]*\1[ \t]+"
-    r"(?=(?:drivs|drevs|bedrivs|är\s+en\s+insats|är\s+ett\s+(?:\w+)?projekt|var\s+en\s+insats|var\s+ett\s+(?:\w+)?projekt|"
-    r"riktar|riktade|vänder|vände|finansieras|finansierades|startade|startar|pågår|pågick|ägs|ägdes|leds|leddes|syftar|syftade)\b)")
+    rf"(?m)^[ \t]*({CAP}(?:[ \t]+[\w’'&\-]+){{0,3}})[ \t]*\n(?:[ \t]*\n)?[ \t]*\1[ \t]+(?={_HEADING_VERBS})")
+#: "Aktivitetsbanken⏎Insatsen drivs av Lidköpings kommun …": a short heading over a paragraph
+#: that speaks of "Insatsen" (in an annual report's list of insatser, each under its name)
+_HEADING_ANAPHOR = re.compile(
+    rf"(?m)^[ \t]*({CAP}(?:[ \t]+[\w’'&\-]+){{0,3}})[ \t]*\n(?:[ \t]*\n)?[ \t]*"
+    rf"(?:Insatsen|Projektet|Satsningen|Verksamheten|Förstudien)[ \t]+(?={_HEADING_VERBS})")
 
 
 def _heading_subjects(doc: Doc) -> None:
+    from loaders.fields import canonical_label
+
     for m in rxguard.finditer(_HEADING_SUBJECT, doc.text):
         name, s = m.group(1), m.start(1)
         if _ok(doc, name, s, s + len(name)) and not _is_person_like(name):
             add_project(doc, name, s, s + len(name))
+    first_line = re.search(r"\S[^\n]*", doc.text)
+    for m in rxguard.finditer(_HEADING_ANAPHOR, doc.text):
+        name, s = m.group(1), m.start(1)
+        if first_line is not None and s <= first_line.start():
+            continue  # the page's title: a headline, not the name of what its text speaks of
+        if _PAGE_FURNITURE.match(name) or canonical_label(name) is not None or _PROJECT_WORD_IN.search(name):
+            continue  # "Bakgrund⏎Projektet drivs …", "Om projektet": a section's heading
+        if _ok(doc, name, s, s + len(name)) and not _is_person_like(name):
+            add_project(doc, name, s, s + len(name))
+
+
+_PROJECT_WORD_IN = re.compile(r"(?i)projekt|insats|satsning|förstudie|verksamhet")
 
 
 def find_introduced_names(doc: Doc) -> None:

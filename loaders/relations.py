@@ -188,11 +188,21 @@ def sentence_projects(doc: Doc, sp: Span, seg: Segment) -> list[Entity]:
         return [first] if first is not None else []
     chain = [ms[0]]
     for m in ms[1:]:
-        if m.start >= chain[-1].end and _CONJ_GAP.fullmatch(doc.text, chain[-1].end, m.start):
+        if m.start >= chain[-1].end and (_CONJ_GAP.fullmatch(doc.text, chain[-1].end, m.start)
+                                         or _placed_gap(doc, chain[-1].end, m.start)):
             chain.append(m)
         elif m.start >= chain[-1].end:
             break
     return [e for e in _ents(doc, chain)]
+
+
+def _placed_gap(doc: Doc, a: int, b: int) -> bool:
+    """ "Aktivitetsbanken i Lidköping, Unga vuxna …": a conjunct's place, then the list's joint."""
+    at = re.match(r"[ \t]+i[ \t]+", doc.text[a:a + 4])
+    if at is None:
+        return False
+    place = [x for x in doc.mentions_in(a + at.end(), a + at.end() + 1, "place")]
+    return bool(place) and _CONJ_GAP.fullmatch(doc.text, place[0].end, b) is not None
 
 
 # rule_report: fires on at most one of the 199 annotated pages; kept: the issue's genitive owner (a generic possessor resolved from the page), with projects._POSSESSED
@@ -263,7 +273,8 @@ _COPULA_AFTER_ROLE = re.compile(r"[ \t]+(?:är|var|blir|blev)[ \t]+")
 
 #: "Allmänna arvsfonden har beviljat Röda Korset 4 miljoner kronor till projektet X": the
 #: indirect object of a grant, before its sum, is the grantee that runs the project
-_GRANTED_TO = re.compile(r"\b(?:har|hade)\s+(?:nu\s+)?beviljat\s+")
+_GRANTED_TO = re.compile(r"\b(?:(?:har|hade)\s+(?:nu\s+)?beviljat|beviljar|beviljade|(?:har|hade)\s+beslutat\s+(?:att\s+)?bevilja|"
+                         r"beslutade\s+(?:att\s+)?bevilja|beslutar\s+(?:att\s+)?bevilja|ska\s+bevilja)\s+")
 _SUM_THEN_FOR = re.compile(rf"[ \t]+(?:drygt[ \t]+|cirka[ \t]+|ca[ \t]+)?\d[\d \t,.]*[ \t]*{MONEY_UNIT}\b[^.\n]{{0,30}}?\b(?:till|för)\b")
 
 
@@ -522,7 +533,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         else:
             named_before = []
         active = any(w in word for w in ("satsar", "satsat", "satsade", "beviljar", "beviljat", "finansierar", "finansierade",
-                                         "bekostar", "att finansiera"))
+                                         "finansierat", "bekostar", "att finansiera"))
         if not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundet\b", doc.text[sp.start:cue_pos]) and active:
             # "Förbundet finansierar insatsen": the förbund whose page this is
             funders_here = [f for f in [doc.page_forbund()] if f is not None]
@@ -1247,9 +1258,19 @@ def active_in_rules(doc: Doc, seg: Segment) -> None:
             continue
         if doc.mentions_in(sp.start, sp.end, "person"):
             continue  # a place in someone's title ("regionchef för Stockholm")
+        # "Aktivitetsbanken i Lidköping, Unga vuxna i Götene": a place written right after one
+        # of the sentence's projects is that project's only
+        own: dict[str, str] = {}
+        if len(in_sentence) > 1:
+            for pm in doc.mentions_in(sp.start, sp.end, "project"):
+                at = re.match(r"[ \t]+i[ \t]+", doc.text[pm.end:pm.end + 4])
+                nxt = [x for x in doc.mentions_in(pm.end, pm.end + 6, "place") if at and x.start == pm.end + at.end()]
+                if nxt:
+                    own[nxt[0].uid] = pm.uid
         for p in (in_sentence or [proj]):
             for place in places:
-                doc.relate("ACTIVE_IN", p, place, sp)
+                if own.get(place.uid, p.uid) == p.uid:
+                    doc.relate("ACTIVE_IN", p, place, sp)
 
 
 #: a label naming where the work is done ("Plats: Arvika kommun, Eda kommun …", "Ort: Norrby")

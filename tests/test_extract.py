@@ -3317,10 +3317,11 @@ def test_where_the_people_or_the_project_are_in_kommuner_and_where_someone_lives
     # a body in a kommun, and where a person lives, are no places of the work
     assert not _rels("Projektet Bron ingår i Arbetsmarknadsförvaltningen. Bland de deltagande aktörerna fanns "
                      "verksamheter i Värmdö och Sigtuna kommun.", "ACTIVE_IN")
-    # (the rules: the learned ACTIVE_IN layer may still add a place it scores high)
+    # (the rules, and the learned ACTIVE_IN layer, which adds no place that is only a residence)
     from loaders.extract import analyse_text
     doc, _ = analyse_text("Projektet Steget drivs av Falu kommun. Projektledaren bor i Mora.", names_model={})
     assert not [k for k in doc.relations if k[0] == "ACTIVE_IN"]
+    assert not _rels("Projektet Steget drivs av Falu kommun. Projektledaren bor i Mora.", "ACTIVE_IN")
 
 
 def test_a_fronted_adverbial_names_the_project_before_its_verb():
@@ -3492,3 +3493,27 @@ def test_a_programmes_people_share_a_title_and_employer_and_a_topic_heading_stat
     assert {("Lars Holm", "Mora kommun"), ("Eva Nyström", "Mora kommun"), ("Per Åberg", "Försäkringskassan")} <= works
     # the panel's employers are not said to collaborate: the heading above a label is its topic
     assert not _rels(text, "COLLABORATES_WITH")
+
+
+def test_examples_after_a_counted_plural_each_with_its_place():
+    text = ("Samordningsförbundet Västra Skaraborg\n\nFörbundet har under året finansierat sju insatser, bland annat "
+            "Aktivitetsbanken i Lidköping, Unga vuxna i Götene och Jobbverkstan i Vara.")
+    assert sorted(_project_names(text)) == ["Aktivitetsbanken", "Jobbverkstan", "Unga vuxna"]
+    assert len(_rels(text, "FUNDS")) == 3
+    # each place is its own project's, by the rules and by the learned layer
+    assert _rels(text, "ACTIVE_IN") == {("Aktivitetsbanken", "Lidköping"), ("Unga vuxna", "Götene"), ("Jobbverkstan", "Vara")}
+
+
+def test_insatser_under_their_own_headings_and_a_granting_decision():
+    text = ("Samordningsförbundet Västra Skaraborg\n\nInsatser 2023\n\nAktivitetsbanken\nInsatsen drivs av Lidköpings "
+            "kommun och riktar sig till unga vuxna.\n\nJobbverkstan\nJobbverkstan är ett samarbete mellan Vara kommun "
+            "och Arbetsförmedlingen.")
+    assert ("Lidköpings kommun", "Aktivitetsbanken") in _rels(text, "OWNS")
+    assert ("Arbetsförmedlingen", "Jobbverkstan") in _rels(text, "PARTNER_IN")
+    # a section's heading over "Projektet …" is no project's name
+    assert _project_names("Projektet Steget\n\nBakgrund\nProjektet drivs av Vara kommun.") == ["Steget"]
+    text = ("Samordningsförbundet Västra Skaraborg har beslutat att bevilja Götene kommun 500 000 kronor för insatsen "
+            "Unga vuxna under 2024.")
+    assert ("Götene kommun", "Unga vuxna") in _rels(text, "OWNS")
+    assert ("Samordningsförbundet Västra Skaraborg", "Unga vuxna") in _rels(text, "FUNDS")
+    assert _project_names("Styrelsen har beslutat att förlänga insatsen Jobbverkstan till och med 2025.") == ["Jobbverkstan"]
