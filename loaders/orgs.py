@@ -814,7 +814,8 @@ _DESCRIBED_BODY = re.compile(
     # any compound of those nouns: "idrottsföreningen IF Elfsborg", "byggföretaget Sunda Hus",
     # "Idrottsföreningen IFK Norrköping" opening a sentence
     rf"[A-ZÅÄÖa-zåäö][a-zåäö]{{2,}}(?:föreningen|företaget|organisationen|kooperativet|bolaget|nätverket))[ \t]+)"
-    rf"([{U}][\w\-&]*(?:[ \t]+(?:[{U}][\w\-&]*|&))*"
+    # ("Föreningen Kvinnor för Kvinnor", "Föreningen Mötesplats mot Våld": a name's function word between its capitals)
+    rf"([{U}][\w\-&]*(?:[ \t]+(?:(?:för|mot|utan|med)[ \t]+(?=[{U}]))?(?:[{U}][\w\-&]*|&))*"
     # a legal form ("Bumerang ideell förening") or, after a genitive, the noun of the name
     # ("Klovstens hunddagis", "Fredriks allservice")
     rf"(?:[ \t]+(?:ideell|ekonomisk)[ \t]+förening|[ \t]+AB\b|(?<=s)[ \t]+(?!(?:och|i|på|för|med|som|är|har|till|av|från)\b)[a-zåäö]{{4,}}|"
@@ -1603,8 +1604,9 @@ def coordinated_names(doc: Doc) -> None:
 _PARTY_SLOT = re.compile(
     r"\b(?:(?:deltar|deltog|medverkar|medverkade)(?:[ \t]+(?:också|även|bland[ \t]+annat))?"
     r"|(?:i[ \t]+samarbete|i[ \t]+samverkan|tillsammans|samarbetar|samverkar|samarbetade|samverkade)[ \t]+med"
-    r"|(?:drivs|drevs|ägs|ägdes|leds|leddes|(?:med|del)?finansieras|(?:med|del)?finansierades|arrangeras|genomförs)"
-    r"(?:[ \t]+(?:gemensamt|tillsammans|också|även))?[ \t]+av)[ \t]+(?=[A-ZÅÄÖ])")
+    r"|(?P<agent>(?:drivs|drevs|ägs|ägdes|leds|leddes|(?:med|del)?finansieras|(?:med|del)?finansierades|arrangeras|"
+    r"arrangerades|genomförs|genomfördes|genomförts|utförs|utfördes|utförts|utvärderas|utvärderades)"
+    r"(?:[ \t]+(?:gemensamt|tillsammans|också|även))?[ \t]+av))[ \t]+(?=[A-ZÅÄÖ])")
 #: a name in the slot ends where the clause goes on: punctuation, a conjunction, a preposition
 #: or the verb after a subject ("Hela Sverige ska leva" is no name "Hela Sverige")
 _SLOT_END = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$|(?:och|samt|i|på|inom|kring|om|med|som|har|är|var|blir|"
@@ -1636,7 +1638,9 @@ def _party_slot_names(doc: Doc) -> list[tuple[str, int, int]]:
             tail = _SLOT_TAIL.match(text, end)
             if tail:  # "Länsförsäkringar Kalmar län", "Företagarföreningen i Hylte"
                 name, end = text[c.start():tail.end()], tail.end()
-            if _slot_shape(name) and _SLOT_END.match(text, end):
+            # (the agent of a passive may be a one-word name: "genomförts av Ramböll")
+            if (_slot_shape(name) or m.group("agent") and not name[0].isdigit()) and _SLOT_END.match(text, end) \
+                    and text[end:].strip():  # (a page cut mid-word ends on "… finansieras av Euro")
                 out.append((name, c.start(), end))
             nxt = _CONJ_NEXT.match(text, end)
             if nxt is None:

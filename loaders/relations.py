@@ -38,7 +38,8 @@ OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its
                       r"\b(?:led(?:er|de)|har\s+lett|startar|startade|initierar|initierade|(?:har|hade)(?:\s+\w+){0,2}?\s+(?:startat|initierat|dragit\s+igång))\s+"
                       r"(?:\w+\s+){0,2}?(?:projektet|insatsen|satsningen|förstudien)\b|\b(?:starta|initiera)(?:de)?s\s+av\b|"
                       # the indefinite of a press release: "Höörs kommun ska starta ett nytt projekt som …"
-                      r"\b(?:startar|ska\s+starta|kommer\s+att\s+starta|drar\s+igång|ska\s+dra\s+igång)\s+ett\s+(?:nytt\s+)?"
+                      # (not "startar ett gemensamt projekt": each a party, PARTNER_CUES)
+                      r"\b(?:startar|ska\s+starta|kommer\s+att\s+starta|drar\s+igång|ska\s+dra\s+igång)\s+ett\s+(?!gemensamt\b)(?:nytt\s+)?"
                       r"(?:[\w\-]+\s+)?\w*projekt\b|"
                       r"^\s*(?:ansvarig\s+)?(?:aktör|organisation)\s*:|^\s*ansvarig\s+(?:aktör|organisation)\b|"
                       # "X har beviljats stöd för projektet Y": the grantee runs it
@@ -268,6 +269,13 @@ def _fronted_project_owner(doc: Doc, seg: Segment, owners: dict[str, Entity]) ->
             doc.relate("OWNS", o, p, doc.sentence(pm.start))
 
 
+#: a sentence whose subject is another thing about the project ("Utvärderingen av projektet X",
+#: "Uppföljningen av insatsen"): its passive's agent does not run the project
+_OTHER_SUBJECT = re.compile(r"\s*(?:[Dd]en\s+|[Ee]n\s+)?[A-ZÅÄÖa-zåäö][a-zåäö]+(?:ningen|ingen|ionen|en|et)\s+(?:av|för|inom|kring|om)\s+"
+                            r"(?:projektet|insatsen|satsningen|förstudien)\b")
+#: what stands between a passive's cue and a body that is not its agent
+_NOT_THE_AGENT = re.compile(r"(?i)\b(?:på\s+uppdrag\s+av|i\s+samarbete\s+med|i\s+samverkan\s+med|tillsammans\s+med|"
+                            r"med\s+stöd\s+(?:från|av)|på\s+initiativ\s+(?:från|av))\b")
 _COPULA_AFTER_ROLE = re.compile(r"[ \t]+(?:är|var|blir|blev)[ \t]+")
 
 
@@ -329,7 +337,11 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
         cue_pos = sp.start + cue.start()
         owner = None
         if re.match(r"(?i)(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas|(?:starta|initiera)(?:de)?s|ledning|genomför", cue.group(0)):
-            after = [m for m in orgs if m.start > cue_pos]
+            if _OTHER_SUBJECT.match(s_text):
+                continue  # "Utvärderingen av projektet X har genomförts av Ramböll": the evaluation's agent
+            # the passive's agent, not a body after "på uppdrag av", "i samarbete med" …
+            after = [m for m in orgs if m.start > cue_pos
+                     and not _NOT_THE_AGENT.search(doc.text, cue_pos, m.start)]
             owner = after[0] if after else None
         elif re.match(r"(?i):?s\s|sin", cue.group(0)):
             before = [m for m in orgs if m.end <= cue_pos + 1]

@@ -3517,3 +3517,21 @@ def test_insatser_under_their_own_headings_and_a_granting_decision():
     assert ("Götene kommun", "Unga vuxna") in _rels(text, "OWNS")
     assert ("Samordningsförbundet Västra Skaraborg", "Unga vuxna") in _rels(text, "FUNDS")
     assert _project_names("Styrelsen har beslutat att förlänga insatsen Jobbverkstan till och med 2025.") == ["Jobbverkstan"]
+
+
+def test_the_agent_of_an_evaluation_or_a_commission_runs_nothing():
+    text = ("Utvärderingen av projektet Vägen vidare har genomförts av Ramböll på uppdrag av Samordningsförbundet "
+            "Eskilstuna. Projektet drevs av Eskilstuna kommun under 2019–2021.")
+    assert _rels(text, "OWNS") == {("Eskilstuna kommun", "Vägen vidare")}
+    assert "Ramböll" in _org_names(text)
+    # a page cut mid-word leaves no name at its end
+    assert "Euro" not in _org_names("Det här är ett projekt som finansieras av Euro\n")
+
+
+def test_a_joint_project_started_by_two_makes_two_partners_and_a_described_body_with_for():
+    text = ("Borlänge kommun och Arbetsförmedlingen startar ett gemensamt projekt för nyanlända kvinnor. Satsningen, som "
+            "kallas Kvinnor i arbete, finansieras av Europeiska socialfonden.")
+    assert not _rels(text, "OWNS")
+    assert {("Borlänge kommun", "Kvinnor i arbete"), ("Arbetsförmedlingen", "Kvinnor i arbete")} <= _rels(text, "PARTNER_IN")
+    assert "Föreningen Kvinnor för Kvinnor" in _org_names(
+        "Föreningen Kvinnor för Kvinnor i Gävle har fått 800 000 kronor från Allmänna arvsfonden.")
