@@ -825,12 +825,13 @@ def _cut_name_at_the_end(doc: Doc) -> None:
     end = len(text.rstrip())
     if not end or text[end - 1] in ".!?)”\"»:;":
         return
-    for p in list(doc.of_type("project")):
+    for p in [*doc.of_type("project"), *doc.of_type("org")]:
         if p.firm or not p.mentions or any(e < end for _, e in p.mentions):
             continue
-        last = p.name.split()[-1]
+        last = text[p.mentions[-1][0]:p.mentions[-1][1]].split()[-1]
+        # (an organisation too: "Läs mer hos Studieförbundet Vux" where the page wrote "Vuxenskolan")
         if len(last) >= 2 and re.search(r"(?<![\w\-])" + re.escape(last) + r"\w", text[:end - len(last)], re.I):
-            doc.drop("project", p.uid)
+            doc.drop(p.type, p.uid)
 
 
 def _no_places_in_project_names(doc: Doc) -> None:

@@ -243,7 +243,9 @@ def find_projects(doc: Doc) -> None:
             else:
                 # "Förstudien Vägen ut ägs av …": a sentence-case name is the clause's subject,
                 # it ends where the finite verb of a project's clause begins
-                verb = re.match(r"([^.,;:!?()\n\d–]{0,50}?)(?=\s+(?:ägs|ägdes|(?:be)?drivs|(?:be)?drevs|leds|leddes|genomförs|genomfördes|"
+                # (also before a relative clause with such a verb: "projektet Socialt företagande i
+                # Dalarna som finansieras av …")
+                verb = re.match(r"([^.,;:!?()\n\d–]{0,50}?)(?=\s+(?:som\s+(?:\w+\s+)?)?(?:ägs|ägdes|(?:be)?drivs|(?:be)?drevs|leds|leddes|genomförs|genomfördes|"
                                 r"(?:med|del|sam)?finansier(?:as|ades)|pågår|pågick|startade|startar|syftar|syftade|vänder|"
                                 # the verb after a fronted adverbial ("I projektet Ny start arbetar A och B")
                                 r"arbetar|deltar|medverkar|ingår|finns|står|samverkar|jobbar|erbjuds|"

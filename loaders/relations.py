@@ -269,6 +269,8 @@ def _fronted_project_owner(doc: Doc, seg: Segment, owners: dict[str, Entity]) ->
             doc.relate("OWNS", o, p, doc.sentence(pm.start))
 
 
+#: the active verbs of running a project whose subject may be "vi"
+_WE_RUN = re.compile(r"(?i)(?:be)?driv(?:er|it)\b|led(?:er|de)\b|har\s+lett\b|startar\b|startade\b")
 #: a sentence whose subject is another thing about the project ("Utvärderingen av projektet X",
 #: "Uppföljningen av insatsen"): its passive's agent does not run the project
 _OTHER_SUBJECT = re.compile(r"\s*(?:[Dd]en\s+|[Ee]n\s+)?[A-ZÅÄÖa-zåäö][a-zåäö]+(?:ningen|ingen|ionen|en|et)\s+(?:av|för|inom|kring|om)\s+"
@@ -336,6 +338,16 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
         orgs = doc.mentions_in(sp.start, sp.end, "org")
         cue_pos = sp.start + cue.start()
         owner = None
+        if _WE_RUN.match(cue.group(0)) and (re.match(r"[ \t]+vi\b", s_text[cue.end():])
+                                             or re.search(r"(?:^|[.,;:]\s*|\s)[Vv]i[ \t]+$", s_text[:cue.start()])) \
+                and not re.search(r"[\"”“»–]", s_text[:cue.start()]):
+            # "Tillsammans med Region Dalarna driver vi projektet X", "Vi driver projektet X": the
+            # page's body runs it (outside a quote), the others are its partners
+            o = doc.page_publisher()
+            if o is not None and o.kind != "fund":
+                owners[proj.uid] = o
+                doc.relate("OWNS", o, proj, sp)
+            continue
         if re.match(r"(?i)(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas|(?:starta|initiera)(?:de)?s|ledning|genomför", cue.group(0)):
             if _OTHER_SUBJECT.match(s_text):
                 continue  # "Utvärderingen av projektet X har genomförts av Ramböll": the evaluation's agent
@@ -856,6 +868,10 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
             # own page: "vi" is the page's förbund, or the body the page opens with (not inside a
             # quote: there it is the speaker's)
             page = doc.page_publisher()
+            if page is None and re.search(r"(?i)(?:^|[\s,])vi\b", s_text[:w.end()]) and not any(
+                    m.end <= sp.start + w.start() for m in here):
+                continue  # "Vi samarbetar med A, B och C" where the page does not say who "vi" is: each
+                # works with "us", not with each other
             if page is not None and page not in orgs:
                 orgs.insert(0, page)
                 we = re.search(r"(?i)(?:^|[\s,])(?:vi|man)\b", s_text[:w.start()])

@@ -3535,3 +3535,19 @@ def test_a_joint_project_started_by_two_makes_two_partners_and_a_described_body_
     assert {("Borlänge kommun", "Kvinnor i arbete"), ("Arbetsförmedlingen", "Kvinnor i arbete")} <= _rels(text, "PARTNER_IN")
     assert "Föreningen Kvinnor för Kvinnor" in _org_names(
         "Föreningen Kvinnor för Kvinnor i Gävle har fått 800 000 kronor från Allmänna arvsfonden.")
+
+
+def test_vi_runs_the_project_on_its_own_page_and_an_unknown_vi_collaborates_with_nobody_else():
+    text = ("Coompanion Dalarna\n\nCoompanion Dalarna stöttar sociala företag i Dalarna. Tillsammans med Region Dalarna "
+            "driver vi projektet Socialt företagande i Dalarna som finansieras av Europeiska socialfonden.")
+    assert _rels(text, "OWNS") == {("Coompanion Dalarna", "Socialt företagande i Dalarna")}
+    assert _rels(text, "PARTNER_IN") == {("Region Dalarna", "Socialt företagande i Dalarna")}
+    # "vi" of a page that does not say who it is: the parties work with "us", not with each other
+    assert not _rels("Om oss\n\nVi är en ideell förening som arbetar med arbetsträning. Vi samarbetar med "
+                     "Arbetsförmedlingen, Försäkringskassan och Uppsala kommun.", "COLLABORATES_WITH")
+
+
+def test_a_name_cut_at_the_end_of_a_stored_page_is_no_organisation():
+    text = ("Projektet Växtkraft drivs av Studieförbundet Vuxenskolan i samarbete med Sensus. Läs mer om projektet hos "
+            "Studieförbundet Vux")
+    assert "Studieförbundet Vux" not in _org_names(text) and "Vux" not in _org_names(text)
