@@ -143,7 +143,10 @@ class Doc:
             return forb
         first = self.sents[0]
         lead = len(self.text[first.start:first.end]) - len(self.text[first.start:first.end].lstrip())
-        opening = [m for m in self.mentions if m.type == "org" and m.start == first.start + lead]
+        at = first.start + lead
+        # (also after a capitalised kind noun: "Kooperativet Basta", "Föreningen Gränslös" over the text)
+        opening = [m for m in self.mentions if m.type == "org" and (m.start == at or at < m.start <= at + 24 and re.fullmatch(
+            r"(?:Kooperativet|Föreningen|Stiftelsen|Företaget|Bolaget|Nätverket|Organisationen)[ \t]+", self.text[at:m.start]))]
         ent = self.get("org", opening[0].uid) if opening else None
         return ent if ent is not None and ent.kind != "fund" else None
 

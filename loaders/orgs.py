@@ -1858,6 +1858,37 @@ def acronym_subjects(doc: Doc) -> None:
         doc.add("org", ref.name if ref else word, s, e, kind=ref.kind if ref else "other", firm=bool(ref), surface=word)
 
 
+#: a legal form or the kind of body written as a name's last words ("Dataflow AB", "Basta
+#: Arbetskooperativ", "Vägen Ut! kooperativen ekonomisk förening")
+_LEGAL_FORM_TAIL = re.compile(r"^(?P<short>.+?)[ \t]+(?:AB|HB|KB|ek\.?[ \t]?för\.?|ekonomisk[ \t]+förening|ideell[ \t]+förening|"
+                              r"[Aa]rbetskooperativ|[Kk]ooperativ|[Ss]tiftelse)$")
+
+
+def _without_legal_form(name: str) -> str | None:
+    """The name without its legal form, where what is left is a name of its own (not a place,
+    not one short word): "Dataflow AB" -> "Dataflow"."""
+    m = _LEGAL_FORM_TAIL.match(name)
+    if m is None:
+        return None
+    short = m.group("short").strip()
+    g = Gazetteer.load()
+    if len(short) < 4 or not short[:1].isupper() or g.place(short) or g.org(short) or fold(short) in _NOT_LISTED:
+        return None
+    return short
+
+
+# rule_report: the issue's legal forms folded into the name (issue 13: never left as entities of their own)
+def _fold_legal_forms(doc: Doc) -> None:
+    """One body written with and without its legal form on a page ("Kooperativet Basta" over
+    "Basta Arbetskooperativ är …") is one organisation, under its longer name."""
+    by_name = {fold(e.name): e for e in doc.of_type("org")}
+    for ent in list(doc.of_type("org")):
+        short = _without_legal_form(ent.name)
+        other = by_name.get(fold(short)) if short else None
+        if other is not None and other is not ent and not other.firm:
+            doc.merge("org", other.uid, ent.uid)
+
+
 def mark_all_mentions(doc: Doc) -> None:
     """Every further occurrence of an organisation's name, as the text wrote it where it was
     found, is a mention of it ("Skyddsvärnet har avtal med …" after the page named it): what
@@ -1866,10 +1897,14 @@ def mark_all_mentions(doc: Doc) -> None:
     from loaders.text import word_spans
     text = doc.text
     low = text.lower()
+    _fold_legal_forms(doc)
     for ent in doc.of_type("org"):
         if ent.kind in ("municipality_org", "region"):
             continue  # a kommun is also its place: "från Helsingborg" is the rules' to read
         forms = {text[s:e] for s, e in ent.mentions if e - s >= 4}
+        short = _without_legal_form(ent.name)
+        if short is not None:
+            forms.add(short)  # "Dataflow AB erbjuder praktik. Dataflow samarbetar med …"
         for form in sorted(forms, key=len, reverse=True):
             if not form[:1].isupper() or "\n" in form or (" " not in form and len(form) < 5):
                 continue

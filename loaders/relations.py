@@ -935,7 +935,10 @@ _WITH = re.compile(r"(?i)\b(?:tillsammans|i\s+samarbete|i\s+samverkan|i\s+nära\
 #: "Man samverkar även med Coompanion", "vi samarbetar sedan länge med …": the page's förbund
 #: working with others, its subject a pronoun
 _WE_WORK_WITH = re.compile(r"(?i)(?:^|(?<=[\s,]))(?:vi|man)\s+(?:\w+\s+){0,2}?(?:samverkar|samarbetar|samverkade|"
-                           r"samarbetade|har\s+samverkat|har\s+samarbetat)\s+(?:\w+\s+){0,2}?med\b")
+                           r"samarbetade|har\s+samverkat|har\s+samarbetat|"
+                           # "Sedan 2019 har vi ett IOP med Nykvarns kommun", "vi har tecknat avtal med X"
+                           r"(?:(?:har|hade)\s+)?(?:tecknat\s+|ingått\s+|skrivit\s+)?(?:ett|en)?\s*(?:IOP|avtal|samverkansavtal|"
+                           r"överenskommelse|partnerskap|avsiktsförklaring))\s+(?:\w+\s+){0,2}?med\b")
 #: the lemmas of running or leading (CONVENTIONS: a lead needs one); any other verb makes
 #: every party collaborate with every other
 _LEAD_LEMMAS = {"driva", "leda", "samordna", "samordnare", "ansvara", "genomföra", "koordinera", "styra"}

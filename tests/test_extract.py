@@ -3551,3 +3551,12 @@ def test_a_name_cut_at_the_end_of_a_stored_page_is_no_organisation():
     text = ("Projektet Växtkraft drivs av Studieförbundet Vuxenskolan i samarbete med Sensus. Läs mer om projektet hos "
             "Studieförbundet Vux")
     assert "Studieförbundet Vux" not in _org_names(text) and "Vux" not in _org_names(text)
+
+
+def test_one_body_with_and_without_its_legal_form_and_vi_on_its_page():
+    text = ("Kooperativet Basta\n\nBasta Arbetskooperativ är ett socialt företag i Nykvarn. Vi erbjuder rehabilitering. "
+            "Sedan 2019 har vi ett IOP med Nykvarns kommun.")
+    assert _org_names(text) == ["Basta Arbetskooperativ", "Nykvarns kommun"]
+    assert _rels(text, "COLLABORATES_WITH") == {("Basta Arbetskooperativ", "Nykvarns kommun")}
+    assert _rels("Dataflow AB erbjuder praktik. Dataflow samarbetar med Arbetsförmedlingen.", "COLLABORATES_WITH") == {
+        ("Arbetsförmedlingen", "Dataflow AB")}
