@@ -70,6 +70,10 @@ class Doc:
     def add(self, type_: str, name: str, start: int | None = None, end: int | None = None, /, *,
             uid: str | None = None, kind: str | None = None, firm: bool = False,
             surface: str | None = None, **props) -> Entity:
+        if "\n" in name or "\t" in name or "  " in name:
+            name = " ".join(name.split())  # "Samordningsförbundet⏎Östra Södertörn": a name wrapped over lines
+        if surface and ("\n" in surface or "\t" in surface):
+            surface = " ".join(surface.split())
         if uid is None and type_ == "project":
             # one project, however it was first found: "Nyckelprojektet" under its diarienummer
             uid = next((e.uid for (t, _), e in self.entities.items() if t == "project"

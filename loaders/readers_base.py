@@ -384,6 +384,19 @@ def fix_pdf_accents(text: str) -> str:
     return _PDF_ACCENT_RE.sub(lambda m: _PDF_ACCENTS[m.group(0)], text)
 
 
+#: a word a PDF's line wrap broke at its hyphen ("Samordnings-⏎förbundet"); not a coordinated
+#: compound's first part ("Arbets-⏎och kompetenscenter"), which keeps its hyphen
+_WRAP_HYPHEN = re.compile(r"(?<=[A-Za-zÅÄÖåäöÉé])-[ \t]*\n[ \t]*(?=[a-zåäö])(?!(?:och|eller|samt|respektive|till)\b)")
+
+
+def join_wrapped_words(text: str) -> str:
+    """ "Samordnings-⏎förbundet" -> "Samordningsförbundet", "ESF-⏎projektet" -> "ESF-projektet"
+    (after a capital the hyphen is the compound's own)."""
+    if "-\n" not in text and "- \n" not in text:
+        return text
+    return _WRAP_HYPHEN.sub(lambda m: "-" if text[m.start() - 1].isupper() else "", text)
+
+
 def clean_text(text: str) -> str:
     """NFC, "\\n" newlines, Unicode spaces as plain spaces, no control characters but tab,
     no trailing spaces, at most one blank line in a row, no leading/trailing blank lines.

@@ -9,7 +9,7 @@ import io
 import logging
 import zipfile
 
-from .readers_base import ReadError, check_zip, clean_text, fix_pdf_accents
+from .readers_base import ReadError, check_zip, clean_text, fix_pdf_accents, join_wrapped_words
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
@@ -53,7 +53,7 @@ def pdf_text(data: bytes, path) -> str:
             raise ReadError(path, "encrypted PDF (password protected)") from None
         except Exception:  # noqa: BLE001 - one broken page should not lose the others
             failures += 1
-    text = clean_text(fix_pdf_accents("\n\n".join(t.strip("\n") for t in texts if t.strip())))
+    text = join_wrapped_words(clean_text(fix_pdf_accents("\n\n".join(t.strip("\n") for t in texts if t.strip()))))
     if not text.strip():
         if failures and failures == count:
             raise ReadError(path, "not a valid PDF (no page could be read)")

@@ -3560,3 +3560,9 @@ def test_one_body_with_and_without_its_legal_form_and_vi_on_its_page():
     assert _rels(text, "COLLABORATES_WITH") == {("Basta Arbetskooperativ", "Nykvarns kommun")}
     assert _rels("Dataflow AB erbjuder praktik. Dataflow samarbetar med Arbetsförmedlingen.", "COLLABORATES_WITH") == {
         ("Arbetsförmedlingen", "Dataflow AB")}
+
+
+def test_a_name_wrapped_over_lines_is_one_line_of_words():
+    names = _org_names("Projektet Steget drivs av Samordningsförbundet\nÖstra Södertörn i samarbete med "
+                       "Arbetsförmedlingen\noch Haninge kommun.")
+    assert "Samordningsförbundet Östra Södertörn" in names and not any("\n" in n for n in names)

@@ -651,3 +651,12 @@ def test_html_key_class_on_a_wrapper_is_not_a_label(tmp_path):
     path = tmp_path / "wrapper.html"
     path.write_text('<main><div class="key-facts"><p>Malmö stad</p><p>Lund</p></div></main>', encoding="utf-8")
     assert one(path).text == "Malmö stad\n\nLund"
+
+
+def test_a_pdfs_line_wrap_at_a_hyphen_joins_the_word():
+    from loaders.readers_base import join_wrapped_words
+    assert join_wrapped_words("drivs av Samordnings-\nförbundet och Arbetsför-\nmedlingen") == \
+        "drivs av Samordningsförbundet och Arbetsförmedlingen"
+    # a coordinated compound's first part keeps its hyphen, and so does a compound after a capital
+    assert join_wrapped_words("Arbets-\noch kompetenscenter") == "Arbets-\noch kompetenscenter"
+    assert join_wrapped_words("ESF-\nprojektet") == "ESF-projektet"
