@@ -754,7 +754,10 @@ def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:
         # "X är en del av projektet Y som har beviljats …": the project is the one granted, its
         # antecedent the relative clause's subject; X is not said to have applied
         granted_project = re.search(r"\bsom\s+(?:nu\s+)?$", doc.text[sp.start:m.start()]) is not None
-        if before and proj.uid not in owners and not granted_project:
+        # "Projektet X, som är ett samarbete mellan A och B, får 12 miljoner …": the project is
+        # the subject that gets the sum; the bodies of its relative clause did not apply
+        projects_first = [x for x in doc.mentions_in(sp.start, m.start(), "project") if before and x.start < before[0].start]
+        if before and proj.uid not in owners and not granted_project and not projects_first:
             owner = doc.get("org", before[0].uid)
             owners[proj.uid] = owner
             doc.relate("OWNS", owner, proj, sp)

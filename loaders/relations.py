@@ -358,6 +358,13 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
         elif re.match(r"(?i):?s\s|sin", cue.group(0)):
             before = [m for m in orgs if m.end <= cue_pos + 1]
             owner = before[-1] if before else None  # the possessor: the name just before
+        elif re.match(r"(?i)(?:får|fick|har\s+fått|hade\s+fått)\s", cue.group(0)):
+            # "Malmö stad har fått 10 miljoner kronor …": the body right before the verb; not one
+            # inside the subject's relative clause ("Projektet X, som är ett samarbete mellan A och
+            # B, får 12 miljoner …": the project gets it)
+            before = [m for m in orgs if m.end <= cue_pos and re.fullmatch(r"[ \t]*(?:nu[ \t]+|också[ \t]+)?",
+                                                                           doc.text[m.end:cue_pos])]
+            owner = before[-1] if before else None
         else:
             # "Projektägare: X", "Projektägare är X": the name right after the role noun, or
             # after its copula
@@ -711,6 +718,10 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
             listed_kommun_places(doc, sp.start + w.end(), sp.end, from_start=True)
         here = [m for m in doc.mentions_in(sp.start, sp.end, "org")
                 if not any(a <= m.start and m.end <= b for a, b in described)]
+        if cue.group(0).lower().endswith("mellan") and not rxguard.search(PARTNER_CUES, s_text[:cue.start()]):
+            # "Strukturfondspartnerskapet beslutade att ge stöd till ett samverkansprojekt mellan A,
+            # B och C": the parties are the ones "mellan" joins, not the sentence's other bodies
+            here = [m for m in here if m.start >= sp.start + cue.end()]
         both_roles = bool(_FUNDERS_AND_PARTNERS.search(s_text))
         for o in _ents(doc, here):
             if owners.get(p.uid) is o or o.kind in ("fund",):

@@ -3566,3 +3566,16 @@ def test_a_name_wrapped_over_lines_is_one_line_of_words():
     names = _org_names("Projektet Steget drivs av Samordningsförbundet\nÖstra Södertörn i samarbete med "
                        "Arbetsförmedlingen\noch Haninge kommun.")
     assert "Samordningsförbundet Östra Södertörn" in names and not any("\n" in n for n in names)
+
+
+def test_the_parties_of_a_cooperation_are_those_mellan_joins_and_a_projects_relative_clause_applies_for_nothing():
+    text = ("Idag beslutade Strukturfondspartnerskapet att ge stöd från Europeiska socialfonden till ett samverkansprojekt "
+            "mellan Tranemo kommun, Svenljunga kommun och Arbetsförmedlingen.\n\nProjektet ”Jobb på hemmaplan” ska "
+            "utveckla samverkan mellan aktörerna.\n\nTranemo kommun blir projektägare och projektet kommer att pågå "
+            "mellan mars 2021 och juni 2023.")
+    assert ("Strukturfondspartnerskapet", "Jobb på hemmaplan") not in _rels(text, "PARTNER_IN")
+    assert ("Arbetsförmedlingen", "Jobb på hemmaplan") in _rels(text, "PARTNER_IN")
+    assert _rels(text, "OWNS") == {("Tranemo kommun", "Jobb på hemmaplan")}
+    text = ("Projektet Vägen in, som är ett samarbete mellan kommunen, Arbetsförmedlingen och näringslivet, får "
+            "12 miljoner kronor i stöd från Europeiska socialfonden.")
+    assert not _rels(text, "OWNS") and ("Arbetsförmedlingen", "Vägen in") in _rels(text, "PARTNER_IN")
