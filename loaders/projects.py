@@ -285,6 +285,9 @@ def find_projects(doc: Doc) -> None:
             if rx is _COPULA and (len(name.split()) > 5 or name.split()[0].lower() in GENERIC):
                 continue
             name = _without_place_tail(text, name, s)
+            tail = _PLACE_TAIL.match(name) if rx is _COPULA else None
+            if tail and not _ok(doc, name, s, s + len(name)) and Gazetteer.load().place(tail.group(2)):
+                name = tail.group(1)  # "Jobbtorget i Sandviken är ett samverkansprojekt": where it is, after its name
             if _ok(doc, name, s, s + len(name), places_inside=rx in (_NAMED_SUBJECT, _CALLED_AFTER)) \
                     and not _is_person_like(name):
                 add_project(doc, name, s, s + len(name))

@@ -3579,3 +3579,12 @@ def test_the_parties_of_a_cooperation_are_those_mellan_joins_and_a_projects_rela
     text = ("Projektet Vägen in, som är ett samarbete mellan kommunen, Arbetsförmedlingen och näringslivet, får "
             "12 miljoner kronor i stöd från Europeiska socialfonden.")
     assert not _rels(text, "OWNS") and ("Arbetsförmedlingen", "Vägen in") in _rels(text, "PARTNER_IN")
+
+
+def test_a_copula_names_the_project_before_where_it_is():
+    text = ("Jobbtorget i Sandviken är ett samverkansprojekt där ingående parter är Arbetsförmedlingen, "
+            "Försäkringskassan och Region Gävleborg.")
+    assert _project_names(text) == ["Jobbtorget"]
+    assert ("Region Gävleborg", "Jobbtorget") in _rels(text, "PARTNER_IN")
+    assert ("Jobbtorget", "Sandviken") in _rels(text, "ACTIVE_IN")
+    assert not _rels(text, "COLLABORATES_WITH")
