@@ -1669,6 +1669,11 @@ _ROLE_LABEL = re.compile(r"(?i)\b(" + CONTACT_ROLES.pattern + r")[ \t]*:[ \t]*")
 _TITLE = r"[a-zåäö\-]*(?:chef|strateg|ordförande|råd|direktör|ledare|samordnare|koordinator|handläggare|" \
          r"sekreterare|utvecklare|rektor|minister|hövding|ansvarig|controller|konsulent|specialist|expert|" \
          r"utredare|forskare|professor|docent|talesperson|ombudsman|ledamot|politiker)"
+#: a person's apposition, then the predicate of the office held now (the apposition's own
+#: organisation is the zone's: "tidigare …" ends it)
+_NOW_TITLE = re.compile(rf"[ \t]*,[^,.;\n]{{2,80}},[ \t]+(?:är|blir|har[ \t]+blivit|blev)[ \t]+(?:numera[ \t]+|nu[ \t]+|sedan[ \t]+\d{{4}}[ \t]+)?"
+                        rf"(?:ny[ \t]+|nytt[ \t]+)?({_TITLE})[ \t]+(?:för|på|vid|hos|i|inom)[ \t]+")
+_GENITIVE_ONLY = re.compile(r"(?<=[a-zåäöA-ZÅÄÖ])(:?s)[ \t]+$")
 _GENITIVE_TITLE = re.compile(rf":?s[ \t]+(?:[a-zåäö\-]*[a-rt-zåäö\-][ \t]+)?({_TITLE})[ \t]+$")
 #: a title's modifier before its head word: "kommunstyrelsens vice ordförande i Luleå",
 #: "biträdande förvaltningschef i Mora"
@@ -1744,18 +1749,30 @@ def affiliation_rules(doc: Doc, people) -> None:
     def genitive_owner(pm):
         line_start = text.rfind("\n", 0, pm.start) + 1
         before = text[max(line_start, pm.start - 120):pm.start]
-        m = _GENITIVE_TITLE.search(before)
+        # (or the organisation's genitive right before the name: "Arbetsförmedlingens Ulf Lind")
+        m = _GENITIVE_TITLE.search(before) or _GENITIVE_ONLY.search(before)
         if m:
             end_org = pm.start - len(before) + m.start()  # where the genitive "s" begins
             # "Laholms kommuns utvecklingschef", "TCO:s ordförande": the name ends at or just
             # before the genitive's s (or its colon)
             owners = [x for x in doc.mentions_in(max(0, end_org - 80), end_org + 1, "org") if x.end in (end_org, end_org + 1)]
             if owners:
-                return owners[-1], m.group(1)
+                return owners[-1], (m.group(1) if m.re is _GENITIVE_TITLE else None)
         return None
 
     titled = {pm.uid: genitive_owner(pm) for pm in by_start}
     titled_orgs = {t[0].uid for t in titled.values() if t}
+    for pm in by_start:
+        # "Helena Persson, tidigare enhetschef på Försäkringskassan, är numera förbundschef för
+        # Samordningsförbundet X": the office the sentence's predicate gives her now
+        now = _NOW_TITLE.match(text, pm.end)
+        person = doc.get("person", pm.uid)
+        if now is None or person is None:
+            continue
+        at = [x for x in doc.mentions_in(now.end(), now.end() + 80, "org") if x.start == now.end()]
+        o = doc.get("org", at[0].uid) if at else None
+        if o is not None:
+            doc.relate("WORKS_FOR", person, o, Span(pm.start, at[0].end), role=now.group(1))
     for i, pm in enumerate(by_start):
         person = doc.get("person", pm.uid)
         if person is None:

@@ -3588,3 +3588,11 @@ def test_a_copula_names_the_project_before_where_it_is():
     assert ("Region Gävleborg", "Jobbtorget") in _rels(text, "PARTNER_IN")
     assert ("Jobbtorget", "Sandviken") in _rels(text, "ACTIVE_IN")
     assert not _rels(text, "COLLABORATES_WITH")
+
+
+def test_an_organisations_genitive_before_a_name_and_the_office_held_now():
+    assert _rels("Arbetsförmedlingens Ulf Lind menar att samarbetet fungerar bra.", "WORKS_FOR") == {
+        ("Ulf Lind", "Arbetsförmedlingen")}
+    text = ("Helena Persson, tidigare enhetschef på Försäkringskassan, är numera förbundschef för Samordningsförbundet "
+            "Skellefteå.")
+    assert _rels(text, "WORKS_FOR") == {("Helena Persson", "Samordningsförbundet Skellefteå")}
