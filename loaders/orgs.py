@@ -497,7 +497,8 @@ def find_kommun_orgs(doc: Doc) -> None:
                     add_kommun_org(doc, q, part[1], part[2], surface=part[0])
     for m in _LIST_KOMMUNER.finditer(text):  # "Kumla, Hallsberg, Askersund och Laxå kommuner"
         for name, s, e in _iter_list(m.group(1), m.start(1)):
-            q = Gazetteer.load().place(name) or Gazetteer.load().fuzzy_place(name)
+            # (a conjunct in the genitive too: "Bergs, Bräcke och Ragunda kommuner")
+            q = Gazetteer.load().place(name) or Gazetteer.load().fuzzy_place(name) or _resolve_stem(name)
             if q is not None and not doc.is_taken(s, e):
                 add_kommun_org(doc, q, s, e, surface=name)
     for m in rxguard.finditer(_KOMMUNERNA, text):

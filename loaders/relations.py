@@ -35,7 +35,8 @@ OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its
                       # "har kommunen startat projektet Y", and the passive "startades av X"
                       # (rule_report: the passive fires on one of the 199 pages; kept: the passive of the
                       # same verbs, as 'drivs av' is of 'driver')
-                      r"\b(?:led(?:er|de)|har\s+lett|startar|startade|initierar|initierade|(?:har|hade)(?:\s+\w+){0,2}?\s+(?:startat|initierat|dragit\s+igång))\s+"
+                      # (not "har tillsammans startat projektet": each a party, PARTNER_CUES)
+                      r"\b(?:led(?:er|de)|har\s+lett|startar|startade|initierar|initierade|(?:har|hade)(?:\s+(?!tillsammans\b)\w+){0,2}?\s+(?:startat|initierat|dragit\s+igång))\s+"
                       r"(?:\w+\s+){0,2}?(?:projektet|insatsen|satsningen|förstudien)\b|\b(?:starta|initiera)(?:de)?s\s+av\b|"
                       # the indefinite of a press release: "Höörs kommun ska starta ett nytt projekt som …"
                       # (not "startar ett gemensamt projekt": each a party, PARTNER_CUES)
@@ -712,6 +713,7 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
             continue
         p = sentence_project(doc, sp, seg) or proj
         _kommuner_as_partners(doc, sp, sp.start + cue.start())
+        _kommun_services_in(doc, sp)
         for w in _WITH_PARTIES.finditer(s_text):
             # "I projektet samverkar Arbetsförmedlingen med Hylte, Laholm och Halmstad": kommun
             # names listed as the ones worked with are the kommuner
@@ -800,6 +802,27 @@ def _kommuner_as_partners(doc: Doc, sp: Span, cue_pos: int) -> None:
         p = _se_place(g, doc, m)
         if p is not None:
             add_kommun_org(doc, p, m.start, m.end, surface=doc.text[m.start:m.end])
+
+
+#: a kommun's service written before a list of kommun names: "socialtjänsten i Berg, Bräcke och Ragunda"
+_SERVICE_BEFORE_I = re.compile(r"(?i)\b(?:socialtjänsten|arbetsmarknadsenheterna|arbetsmarknadsenheten|vuxenutbildningen|"
+                               r"individ-[ \t]och[ \t]familjeomsorgen|försörjningsstödet)[ \t]+i[ \t]+$")
+
+
+def _kommun_services_in(doc: Doc, sp: Span) -> None:
+    """ "I projektet samarbetar socialtjänsten i Berg, Bräcke och Ragunda": the kommuner whose
+    service takes part are parties (the issue's kommuner as actors without the word "kommun")."""
+    from loaders.gazetteer import Gazetteer
+    from loaders.orgs import add_kommun_org
+
+    g = Gazetteer.load()
+    for run in _coordinated_runs(doc, doc.mentions_in(sp.start, sp.end, "place")):
+        if len(run) < 2 or not _SERVICE_BEFORE_I.search(doc.text, max(sp.start, run[0].start - 40), run[0].start):
+            continue
+        for m in run:
+            p = _se_place(g, doc, m)
+            if p is not None:
+                add_kommun_org(doc, p, m.start, m.end, surface=doc.text[m.start:m.end])
 
 
 #: "inom ramen för DUA": the framework an agreement is made under, not a party to it

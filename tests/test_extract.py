@@ -3596,3 +3596,15 @@ def test_an_organisations_genitive_before_a_name_and_the_office_held_now():
     text = ("Helena Persson, tidigare enhetschef på Försäkringskassan, är numera förbundschef för Samordningsförbundet "
             "Skellefteå.")
     assert _rels(text, "WORKS_FOR") == {("Helena Persson", "Samordningsförbundet Skellefteå")}
+
+
+def test_kommuner_as_actors_by_their_service_and_in_a_coordinated_genitive():
+    text = "I projektet Kompass samarbetar socialtjänsten i Berg, Bräcke och Ragunda."
+    assert _rels(text, "PARTNER_IN") == {("Bergs kommun", "Kompass"), ("Bräcke kommun", "Kompass"),
+                                         ("Ragunda kommun", "Kompass")}
+    # a place list after "i" without a service is where, not who
+    assert not _rels("I projektet Kompass träffas deltagare i Berg, Bräcke och Ragunda.", "PARTNER_IN")
+    assert "Bergs kommun" in _org_names("Projektet Kompass är ett samarbete mellan Bergs, Bräcke och Ragunda kommuner.")
+    # "har tillsammans startat": each a party, none the owner
+    text = "Kommunerna Berg, Bräcke och Ragunda har tillsammans startat projektet Kompass."
+    assert not _rels(text, "OWNS") and len(_rels(text, "PARTNER_IN")) == 3
