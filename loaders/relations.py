@@ -1133,7 +1133,11 @@ _PLACE_PREP_BEFORE = re.compile(r"(?i)\b(?:i|på|från|inom|utanför|till|kring|
 def _coordinated_runs(doc: Doc, ms) -> list[list[Mention]]:
     """Mentions in text order, grouped into runs joined by commas, "och" or "samt"."""
     runs: list[list[Mention]] = []
+    seen: set[tuple[str, int, int]] = set()
     for m in sorted(ms, key=lambda m: m.start):
+        if (m.uid, m.start, m.end) in seen:
+            continue  # one mention registered twice (a kommun found as a list item and by its name)
+        seen.add((m.uid, m.start, m.end))
         if runs and _CONJ_GAP.fullmatch(doc.text, runs[-1][-1].end, m.start):
             runs[-1].append(m)
         else:

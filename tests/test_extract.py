@@ -3608,3 +3608,8 @@ def test_kommuner_as_actors_by_their_service_and_in_a_coordinated_genitive():
     # "har tillsammans startat": each a party, none the owner
     text = "Kommunerna Berg, Bräcke och Ragunda har tillsammans startat projektet Kompass."
     assert not _rels(text, "OWNS") and len(_rels(text, "PARTNER_IN")) == 3
+
+
+def test_kommuner_listed_after_kommunerna_i_run_it_together():
+    assert _rels("Projektet Kompass drivs av kommunerna i Hylte och Laholm.", "OWNS") == {
+        ("Hylte kommun", "Kompass"), ("Laholms kommun", "Kompass")}
