@@ -3613,3 +3613,11 @@ def test_kommuner_as_actors_by_their_service_and_in_a_coordinated_genitive():
 def test_kommuner_listed_after_kommunerna_i_run_it_together():
     assert _rels("Projektet Kompass drivs av kommunerna i Hylte och Laholm.", "OWNS") == {
         ("Hylte kommun", "Kompass"), ("Laholms kommun", "Kompass")}
+
+
+def test_what_a_project_continues_and_the_subject_of_a_projects_own_verbs_are_projects():
+    assert sorted(_project_names("Projektet Brobyggare 2.0 är en vidareutveckling av Brobyggare 1.0 och finansierades "
+                                 "av Länsstyrelsen.")) == ["Brobyggare 1.0", "Brobyggare 2.0"]
+    assert _project_names("Efter att Integration Halland avslutades i våras startar nu ett nytt projekt.") == [
+        "Integration Halland"]
+    assert _project_names("Efter att Arbetsförmedlingen avslutades.") == []
