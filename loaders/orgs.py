@@ -1253,7 +1253,7 @@ _HEAD_OF_UNIT_IN = re.compile(
 #: "Kommunledningskontorets arbetsmarknadsavdelning", "Socialförvaltningens enhet för
 #: arbetsmarknad": a unit written with the unit it belongs to in the genitive
 _UNIT_OF_UNIT = re.compile(
-    r"(?<![\w\-])(?P<parent>[A-ZÅÄÖ][a-zåäö]+(?:förvaltningen|kontoret|nämnden|enheten|avdelningen|kansliet|sektionen))s"
+    r"(?<![\w\-])(?P<parent>[A-ZÅÄÖa-zåäö][a-zåäö]{3,}(?:förvaltningen|kontoret|nämnden|enheten|avdelningen|kansliet|sektionen))s"
     r"[ \t]+(?P<unit>[a-zåäö]*(?:avdelning|enhet|sektion|förvaltning|kansli|verksamhet)"
     r"(?:[ \t]+för[ \t]+[a-zåäö]+(?:[ \t]+och[ \t]+[a-zåäö]+)?)?)(?![\w\-])")
 
@@ -1264,15 +1264,23 @@ def _units_of_a_units_genitive(doc: Doc) -> None:
     unit, that one PART_OF the kommun written after them, "i Skellefteå kommun")."""
     for m in rxguard.finditer(_UNIT_OF_UNIT, doc.text):
         s, e = m.start(), m.end()
-        if doc.is_taken(s, e):
-            continue
-        parent_name = m.group("parent")
+        if doc.is_taken(s, e) or m.group("parent")[0].islower() and (
+                fold(m.group("parent")) in _GENERIC_UNITS or not re.search(r"\sför\s", m.group("unit"))):
+            continue  # (lower case: only "välfärdsförvaltningens avdelning för arbetsmarknad", a unit named by its task)
+        parent_name = _cap_first(m.group("parent"))
         kommun = [o for o in (doc.get("org", x.uid) for x in doc.mentions_in(e, e + 40, "org"))
                   if o is not None and o.kind in ("municipality_org", "region")
                   and re.match(r"[ \t]+(?:i|inom|på)[ \t]+", doc.text[e:e + 6])]
         name = re.sub(r"\s+", " ", doc.text[s:e])
+        if m.group("parent")[0].islower():
+            # "välfärdsförvaltningens avdelning för arbetsmarknad och integration": the unit's own
+            # name is its head noun, definite, and its task
+            head, task = m.group("unit").split(" ", 1)
+            name = f"{_cap_first(head)}en {task}" if not head.endswith(("en", "et")) else f"{_cap_first(head)} {task}"
         # the unit's mention first: at the same start, it is the one a clause's argument names
-        ent = doc.add("org", name, s, e, uid=unit_uid(name), kind="municipal_unit", surface=doc.text[s:e])
+        lower = m.group("parent")[0].islower()  # (then the phrase as written is no name of the unit's own)
+        ent = doc.add("org", name, s, e, uid=unit_uid(name), kind="municipal_unit",
+                      surface=None if lower else doc.text[s:e], firm=lower)
         parent = doc.get("org", unit_uid(parent_name)) or doc.add(
             "org", parent_name, s, s + len(parent_name), uid=unit_uid(parent_name), kind="municipal_unit",
             surface=parent_name)

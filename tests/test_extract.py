@@ -3621,3 +3621,13 @@ def test_what_a_project_continues_and_the_subject_of_a_projects_own_verbs_are_pr
     assert _project_names("Efter att Integration Halland avslutades i våras startar nu ett nytt projekt.") == [
         "Integration Halland"]
     assert _project_names("Efter att Arbetsförmedlingen avslutades.") == []
+
+
+def test_a_unit_named_by_its_task_after_its_forvaltnings_genitive():
+    text = ("Örnsköldsviks kommun\n\nDet är ett framgångsrikt arbetssätt, säger Maria Nilsson, chef för "
+            "välfärdsförvaltningens avdelning för arbetsmarknad och integration.")
+    assert _rels(text, "PART_OF") == {("Avdelningen för arbetsmarknad och integration", "Välfärdsförvaltningen"),
+                                      ("Välfärdsförvaltningen", "Örnsköldsviks kommun")}
+    assert _rels(text, "WORKS_FOR") == {("Maria Nilsson", "Avdelningen för arbetsmarknad och integration")}
+    # a generic genitive names no unit: "förvaltningens enhet för …"
+    assert "Förvaltningen" not in _org_names("Hon är chef för förvaltningens enhet för stöd.")

@@ -157,7 +157,7 @@ EDUCATION = [
     ("Sveriges lantbruksuniversitet", "SLU", "Uppsala", ""),
     ("Sophiahemmet högskola", "", "Stockholm", ""),
     # studieförbund: adult-education associations (kind education, as the gold treats Folkuniversitetet)
-    ("Folkuniversitetet", "", "", "studieförbund; regional foundations (e.g. 'Folkuniversitetet Stiftelsen Kurs- Verksamhet VI') are separate legal bodies"),
+    ("Folkuniversitetet", "Folkuniversitet", "", "studieförbund (also written without the article); regional foundations (e.g. 'Folkuniversitetet Stiftelsen Kurs- Verksamhet VI') are separate legal bodies"),
     ("ABF", "Arbetarnas bildningsförbund", "", "studieförbund"),
     ("Studiefrämjandet", "", "", "studieförbund"),
     ("Studieförbundet Vuxenskolan", "SV", "", "studieförbund"),
