@@ -303,6 +303,9 @@ def _active_grantee(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
             # the subject that grants the sum funds it
             subj = [x for x in doc.mentions_in(sp.start, m.start() + 1, "org") if 0 <= m.start() - x.end <= 2]
             giver = doc.get("org", subj[-1].uid) if subj else None
+            if giver is None and re.search(r"(?:^|\s)(?:[Ss]tyrelsen|[Ff]örbundet|[Ss]amordningsförbundet|[Vv]i)[ \t]+$",
+                                           doc.text[max(sp.start, m.start() - 40):m.start()]):
+                giver = doc.page_forbund()  # "Styrelsen beslutar att bevilja X …" in a förbund's minutes
             if giver is not None and giver is not o:
                 doc.relate("FUNDS", giver, proj, sp)
 
