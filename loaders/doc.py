@@ -7,6 +7,7 @@ relations into FORMAT.md rows with an evidence quote and exact offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from dataclasses import dataclass, field
 
@@ -39,6 +40,10 @@ class Mention:
     uid: str
     start: int
     end: int
+
+
+def _mention_start(m: Mention) -> int:
+    return m.start
 
 
 def fold_name(name: str) -> str:
@@ -191,9 +196,21 @@ class Doc:
                           if not ((k[1] == uid) or (k[2] == uid))}
 
     def mentions_in(self, start: int, end: int, type_: str | None = None) -> list[Mention]:
-        return sorted((m for m in self.mentions
-                       if start <= m.start < end and (type_ is None or m.type == type_)),
-                      key=lambda m: m.start)
+        # the mentions sorted by start (stably: in the order they were added, where two start
+        # at one offset) once, for as long as ``mentions`` is the same list of the same length
+        # (it is only appended to, or replaced whole); then the ones from start to end by
+        # bisection, in the order a sort of the filtered list gives
+        ms = self.mentions
+        ix = self.__dict__.get("_mention_index")
+        if ix is None or ix[0] is not ms or ix[1] != len(ms):
+            order = sorted(ms, key=_mention_start)
+            ix = self.__dict__["_mention_index"] = (ms, len(ms), [m.start for m in order], order)
+        starts, order = ix[2], ix[3]
+        a = bisect_left(starts, start)
+        b = bisect_left(starts, end, a)
+        if type_ is None:
+            return order[a:b]
+        return [m for m in order[a:b] if m.type == type_]
 
     def name_span(self, m: Mention) -> tuple[int, int]:
         """A name mention at its full length: a mention read short ("Rätt stöd" in a
