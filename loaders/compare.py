@@ -82,6 +82,9 @@ def strip_legal_form(name: str) -> tuple[str, str | None]:
 
 # -- normalised names -----------------------------------------------------------------------
 _DASHES = re.compile(r"[\u2010-\u2015]")
+_SUSPENDED = re.compile(r"(?<=\w)-\s+(?=och\b|eller\b|samt\b)")
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -89,9 +92,9 @@ def fold(name: str) -> str:
     """Case folded, NFC, dashes unified, punctuation to spaces, spaces collapsed (å ä ö kept)."""
     text = unicodedata.normalize("NFC", name or "").casefold()
     text = _DASHES.sub("-", text)
-    text = re.sub(r"(?<=\w)-\s+(?=och\b|eller\b|samt\b)", " ", text)  # "ungdoms- och" = "ungdoms och"
-    text = re.sub(r"[^\w\s]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _SUSPENDED.sub(" ", text)  # "ungdoms- och" = "ungdoms och"
+    text = _PUNCT.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 @lru_cache(maxsize=1 << 15)

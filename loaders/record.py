@@ -36,6 +36,9 @@ import unicodedata
 ENTITY_LISTS = ("organizations", "municipalities", "projects", "people", "target_groups")
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 def slug(name: str) -> str:
     """A stable id from a name: case-folded, accents kept, punctuation to dashes.
 
@@ -45,7 +48,7 @@ def slug(name: str) -> str:
     'arbetsmarknads-och-socialförvaltningen'
     """
     text = unicodedata.normalize("NFC", name).casefold()
-    text = re.sub(r"[^\w]+", "-", text)
+    text = _NON_WORD.sub("-", text)
     return text.strip("-")
 
 
