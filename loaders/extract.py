@@ -794,7 +794,10 @@ def _doc_funder(doc: Doc) -> Entity | None:
     return _distributor(doc) or doc.page_forbund()
 
 
-_ESF_COMPOUND = re.compile(r"\bESF-(?:projekt\w*|finansier\w*|medel|pengar)|(?i:\bsocialfonds(?:projekt\w*|finansier\w*|medel|pengar))")
+_ESF_COMPOUND = re.compile(r"\bESF\+?-(?:projekt\w*|finansier\w*|medel|pengar|stöd(?:et)?\b)|"
+                           r"(?i:\bsocialfonds(?:projekt\w*|finansier\w*|medel|pengar|stöd(?:et)?\b))")
+#: the sum right before "i ESF-stöd": "har beviljats 3 miljoner kronor i ESF-stöd" (not "drygt", "cirka": approximate)
+_SUM_IN_ESF = re.compile(rf"(?<!drygt )(?<!cirka )(?<!ca )(\d[\d \t,.]*[ \t]*(?:miljoner|miljon|mkr|mnkr|kr|kronor)(?:[ \t]+kronor)?)[ \t]+i[ \t]+$")
 
 
 def _esf_compounds(doc: Doc) -> None:
@@ -817,6 +820,10 @@ def _esf_compounds(doc: Doc) -> None:
             fund = doc.add("org", ESF_FUND, None, None, uid=slug(ESF_FUND), kind="fund", firm=True)
         if proj is not None:
             doc.relate("FUNDS", fund, proj, sp)
+            sm = _SUM_IN_ESF.search(doc.text, max(sp.start, m.start() - 50), m.start()) if "stöd" in m.group(0) else None
+            amount = F.parse_amount_sek(sm.group(1)) if sm else None
+            if amount and "esf_support_sek" not in proj.props:
+                proj.props["esf_support_sek"] = amount  # CONVENTIONS: an ESF sum granted → esf_support_sek
 
 
 # rule_report: fires on one annotated page; kept: a construction of the layout every stored page shares (pages cut at a length, mid-word), a guard that only removes

@@ -3631,3 +3631,12 @@ def test_a_unit_named_by_its_task_after_its_forvaltnings_genitive():
     assert _rels(text, "WORKS_FOR") == {("Maria Nilsson", "Avdelningen för arbetsmarknad och integration")}
     # a generic genitive names no unit: "förvaltningens enhet för …"
     assert "Förvaltningen" not in _org_names("Hon är chef för förvaltningens enhet för stöd.")
+
+
+def test_an_esf_sum_granted_to_a_project_is_its_esf_support():
+    r = extract_text("Projektet Kompass har beviljats 3 miljoner kronor i ESF-stöd. Planerat antal deltagare är 120.", "e.txt")
+    assert r["projects"][0].get("esf_support_sek") == 3000000
+    assert ("Europeiska socialfonden", "Kompass") in {(x["source"], x["target"]) for x in r["relations"] if x["type"] == "FUNDS"}
+    # an approximate sum is left out (CONVENTIONS)
+    r = extract_text("Projektet Kompass har fått drygt 3 miljoner kronor i ESF-stöd.", "e.txt")
+    assert "esf_support_sek" not in r["projects"][0]
