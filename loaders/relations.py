@@ -289,9 +289,27 @@ _GRANTED_TO = re.compile(r"\b(?:(?:har|hade)\s+(?:nu\s+)?beviljat|beviljar|bevil
 _SUM_THEN_FOR = re.compile(rf"[ \t]+(?:drygt[ \t]+|cirka[ \t]+|ca[ \t]+)?\d[\d \t,.]*[ \t]*{MONEY_UNIT}\b[^.\n]{{0,30}}?\b(?:till|för)\b")
 
 
+#: "har beviljat 1,5 miljoner kronor till föreningen Röda Korset för projektet X": the sum, then its grantee
+_SUM_TO = re.compile(rf"(?:drygt[ \t]+|cirka[ \t]+|ca[ \t]+)?\d[\d \t,.]*[ \t]*{MONEY_UNIT}\b(?:[ \t]+kronor)?[ \t]+till[ \t]+"
+                     r"(?:(?:föreningen|organisationen|stiftelsen|företaget|kommunen)[ \t]+)?")
+
+
 def _active_grantee(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
     for m in _GRANTED_TO.finditer(doc.text, seg.start, seg.end):
         after = [x for x in doc.mentions_in(m.end(), m.end() + 80, "org") if x.start == m.end()]
+        to = _SUM_TO.match(doc.text, m.end())
+        if not after and to:
+            # the grantee after the sum, where a project follows it ("… till Röda Korset i Falun för projektet Y")
+            after = [x for x in doc.mentions_in(to.end(), to.end() + 80, "org") if x.start == to.end()
+                     and re.match(r"[^.\n]{0,30}?\bför[ \t]+(?:projektet|insatsen|satsningen)\b", doc.text[x.end:x.end + 60])]
+            if after:
+                sp = doc.sentence(m.start())
+                proj = next(iter(_ents(doc, doc.mentions_in(after[0].end, sp.end, "project"))), None)
+                o = doc.get("org", after[0].uid)
+                if proj is not None and o is not None and o.kind != "fund" and proj.uid not in owners:
+                    owners[proj.uid] = o
+                    doc.relate("OWNS", o, proj, sp)
+            continue
         if not after or not _SUM_THEN_FOR.match(doc.text, after[0].end):
             continue
         sp = doc.sentence(m.start())

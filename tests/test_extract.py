@@ -3640,3 +3640,10 @@ def test_an_esf_sum_granted_to_a_project_is_its_esf_support():
     # an approximate sum is left out (CONVENTIONS)
     r = extract_text("Projektet Kompass har fått drygt 3 miljoner kronor i ESF-stöd.", "e.txt")
     assert "esf_support_sek" not in r["projects"][0]
+
+
+def test_a_grant_to_a_body_for_a_project_makes_it_the_owner():
+    text = ("Länsstyrelsen i Dalarnas län har beviljat 1,5 miljoner kronor till föreningen Röda Korset i Falun för "
+            "projektet Språkvän.")
+    assert _rels(text, "OWNS") == {("Röda Korset", "Språkvän")}
+    assert _rels(text, "FUNDS") == {("Länsstyrelsen i Dalarnas län", "Språkvän")}
