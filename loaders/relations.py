@@ -2046,7 +2046,10 @@ def most_specific_party(doc: Doc) -> None:
                 if ce is None or c in seen:
                     continue
                 if any(r["start"] <= ps and pe <= r["end"] and r["start"] <= cs and ce_ <= r["end"]
-                       and (re.fullmatch(r"(?:[ \t]*\([^()\n]{1,12})?\)?[ \t]*[,–\-][ \t]*", text[pe:cs]) or re.fullmatch(r"[ \t]+i[ \t]+", text[ce_:ps])
+                       and (re.fullmatch(r"(?:[ \t]*\([^()\n]{1,12})?\)?[ \t]*[,–\-][ \t]*", text[pe:cs])
+                            # "Socialförvaltningen från Stockholms stad", "Göteborgs stad genom Nämnden för …"
+                            or re.fullmatch(r"(?:[ \t]*\([^()\n]{1,12}\))?[ \t]+(?:i|från|inom|vid|hos)[ \t]+", text[ce_:ps])
+                            or re.fullmatch(r"[ \t]+genom[ \t]+", text[pe:cs])
                             or re.fullmatch(r"[ \t]+i[ \t]+[^,.\n]{2,40},[ \t]*", text[pe:cs]))
                        for ps, pe in cur.mentions for cs, ce_ in ce.mentions):
                     nxt = ce
@@ -2055,13 +2058,14 @@ def most_specific_party(doc: Doc) -> None:
                 break
             seen.add(nxt.uid)
             cur = nxt
-        if cur is None or cur.uid == org or (t, cur.uid, proj) in doc.relations:
+        if cur is None or cur.uid == org:
             continue
         p = doc.get("project", proj)
         if p is None:
             continue
-        del doc.relations[key]
-        doc.relate(t, cur, p, Span(r["start"], r["end"]), **r["props"])
+        del doc.relations[key]  # (the unit may hold it already: the level above loses it all the same)
+        if (t, cur.uid, proj) not in doc.relations:
+            doc.relate(t, cur, p, Span(r["start"], r["end"]), **r["props"])
 
 
 def most_specific_employer(doc: Doc) -> None:

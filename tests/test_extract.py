@@ -3647,3 +3647,13 @@ def test_a_grant_to_a_body_for_a_project_makes_it_the_owner():
             "projektet Språkvän.")
     assert _rels(text, "OWNS") == {("Röda Korset", "Språkvän")}
     assert _rels(text, "FUNDS") == {("Länsstyrelsen i Dalarnas län", "Språkvän")}
+
+
+def test_the_level_above_a_partner_unit_is_no_partner_where_it_only_places_the_unit():
+    text = ("Projektet Kompass är ett samarbete mellan Socialförvaltningen från Stockholms stad och Arbetsförmedlingen.")
+    partners = _rels(text, "PARTNER_IN")
+    assert ("Socialförvaltningen", "Kompass") in partners and ("Stockholms stad", "Kompass") not in partners
+    text = ("Projektet Kompass startade 2021. Samverkanspartners är Arbetsförmedlingen och Göteborgs stad genom "
+            "Social resursförvaltning.")
+    partners = _rels(text, "PARTNER_IN")
+    assert ("Göteborgs stad", "Kompass") not in partners and ("Arbetsförmedlingen", "Kompass") in partners
