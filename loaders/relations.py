@@ -733,6 +733,13 @@ def partner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: di
             _listed_kommuner_in_project(doc, sp, owners)
             continue
         p = sentence_project(doc, sp, seg) or proj
+        # "Plattform U blir en insats inom satsningen LiFi där kommunen samverkar med …": the
+        # relative clause speaks of the project right before it
+        rel = re.search(r"(?:\bdär|,\s*som)\s+[^,.;]*$", s_text[:cue.start()])
+        if rel is not None:
+            before_rel = [m for m in doc.mentions_in(sp.start, sp.start + rel.start(), "project")]
+            if before_rel and doc.get("project", before_rel[-1].uid) is not None:
+                p = doc.get("project", before_rel[-1].uid)
         _kommuner_as_partners(doc, sp, sp.start + cue.start())
         _kommun_services_in(doc, sp)
         for w in _WITH_PARTIES.finditer(s_text):

@@ -3657,3 +3657,10 @@ def test_the_level_above_a_partner_unit_is_no_partner_where_it_only_places_the_u
             "Social resursförvaltning.")
     partners = _rels(text, "PARTNER_IN")
     assert ("Göteborgs stad", "Kompass") not in partners and ("Arbetsförmedlingen", "Kompass") in partners
+
+
+def test_a_relative_clause_of_working_together_speaks_of_the_project_right_before_it():
+    text = ("Plattform U blir en insats inom den kommunövergripande satsningen LiFi där kommunen samverkar med "
+            "Arbetsförmedlingen och Försäkringskassan.")
+    partners = _rels(text, "PARTNER_IN")
+    assert ("Arbetsförmedlingen", "LiFi") in partners and ("Arbetsförmedlingen", "Plattform U") not in partners
