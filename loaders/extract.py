@@ -973,10 +973,26 @@ def _planned_in_prose(doc: Doc) -> None:
             proj.props["budget_sek"] = amount
 
 
+#: a programme's session line: its time or the kind of session before a topic ("09.30 Seminarium: Unga
+#: med psykisk ohälsa – hur når vi dem?", "Paneldebatt: Nyanlända kvinnors väg till arbete")
+_SESSION_LINE = re.compile(r"[ \t]*(?:\d{1,2}[.:]\d{2}(?:[ \t]*[–\-][ \t]*\d{1,2}[.:]\d{2})?[ \t]+|"
+                           r"(?:Seminarium|Seminarier|Panel\w*|Workshop|Föreläsning|Samtal|Tema)[ \t]*:)")
+
+
+def _session_topic(doc: Doc, pos: int) -> bool:
+    """A group in a programme's session title is the session's topic, not whom some work is for
+    (the issue: "target groups taken from … seminar topics"), unless the line names a project."""
+    a = doc.text.rfind("\n", 0, pos) + 1
+    b = doc.text.find("\n", pos)
+    b = len(doc.text) if b == -1 else b
+    return bool(_SESSION_LINE.match(doc.text, a)) and not doc.mentions_in(a, b, "project")
+
+
 def _targets(doc: Doc) -> list[str]:
     text = doc.text
     skip = sorted(doc.taken)
     found = targets.find_groups(text, 0, len(text), skip_spans=skip)
+    found = [g for g in found if not _session_topic(doc, g.start)]
     doc_keys = list(dict.fromkeys(g.key for g in found))
     sections = targets.target_sections(text)
     for seg in doc.segments:

@@ -443,7 +443,8 @@ _FINITE_VERB = re.compile(
     r"jobbar|möts|träffas|sker|skedde|erbjuds|satsar|"
     # any past passive by its ending ("initierades", "startades", "genomfördes") and the
     # adverbs that follow a name in a clause ("projektet X tillsammans med …")
-    r"[a-zåäö]{3,}(?:ades|erades|ordes|ndes|ldes|ktes|ptes)|tillsammans|också|även|redan|sedan)\b")
+    # and the present passive of the -era verbs ("Projektet Vägen ut presenteras av …", "arrangeras")
+    r"[a-zåäö]{3,}(?:ades|erades|ordes|ndes|ldes|ktes|ptes)|[a-zåäö]{3,}eras|tillsammans|också|även|redan|sedan)\b")
 # rule_report: fires on at most one of the 199 annotated pages; kept: guard: a name never ends in a preposition
 _SUM_AFTER = re.compile(rf"\s+\d[\d \t,.]*\s*{MONEY_UNIT}\b", re.I)
 _ADVERBIAL_AFTER = re.compile(r"\s+(?:under|sedan|fram\s+till|till\s+och\s+med|t\.o\.m\.|från\s+och\s+med)(?:\s+(?=[a-zåäö\d])|\s*$)")

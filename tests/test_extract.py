@@ -3664,3 +3664,12 @@ def test_a_relative_clause_of_working_together_speaks_of_the_project_right_befor
             "Arbetsförmedlingen och Försäkringskassan.")
     partners = _rels(text, "PARTNER_IN")
     assert ("Arbetsförmedlingen", "LiFi") in partners and ("Arbetsförmedlingen", "Plattform U") not in partners
+
+
+def test_a_sessions_topic_is_no_target_group_and_a_present_passive_ends_a_name():
+    text = ("Program för Finsamdagen 2024\n\n09.30 Seminarium: Unga med psykisk ohälsa – hur når vi dem?\nAnna Ek, "
+            "forskare, Karolinska Institutet\n\n13.00 Paneldebatt: Nyanlända kvinnors väg till arbete")
+    assert extract_text(text, "p.txt")["target_groups"] == []
+    text = ("Konferens om långtidsarbetslöshet\n\nUnder dagen diskuteras hur fler långtidsarbetslösa kan komma i arbete. "
+            "Projektet Vägen ut presenteras av Malmö stad.")
+    assert _project_names(text) == ["Vägen ut"]
