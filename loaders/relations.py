@@ -572,7 +572,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             # "finansierades av Europeiska socialfonden, Region Västerbotten, DUA": the funding is
             # stated once for every conjunct of the list after the cue
             for m in after[1:]:
-                if not _CONJ_GAP.fullmatch(doc.text, cands[-1].end, m.start):
+                if not _joined(doc, cands[-1], m.start):
                     break
                 cands.append(m)
         funders_here = [doc.get("org", m.uid) for m in cands]
@@ -1158,6 +1158,15 @@ def _parties_listed_by_contribution(doc: Doc) -> None:
 _PLACE_PREP_BEFORE = re.compile(r"(?i)\b(?:i|på|från|inom|utanför|till|kring|runt|över|vid)[ \t]+$")
 
 
+def _joined(doc: Doc, prev: Mention, start: int) -> bool:
+    """The mention at ``start`` is the next conjunct after ``prev``: "A, B", "A och B", and
+    "såväl A som B"."""
+    if _CONJ_GAP.fullmatch(doc.text, prev.end, start):
+        return True
+    return bool(re.fullmatch(r"[ \t]+som[ \t]+", doc.text[prev.end:start])) and \
+        re.search(r"\bsåväl[ \t]+$", doc.text[max(0, prev.start - 8):prev.start]) is not None
+
+
 def _coordinated_runs(doc: Doc, ms) -> list[list[Mention]]:
     """Mentions in text order, grouped into runs joined by commas, "och" or "samt"."""
     runs: list[list[Mention]] = []
@@ -1166,7 +1175,7 @@ def _coordinated_runs(doc: Doc, ms) -> list[list[Mention]]:
         if (m.uid, m.start, m.end) in seen:
             continue  # one mention registered twice (a kommun found as a list item and by its name)
         seen.add((m.uid, m.start, m.end))
-        if runs and _CONJ_GAP.fullmatch(doc.text, runs[-1][-1].end, m.start):
+        if runs and _joined(doc, runs[-1][-1], m.start):
             runs[-1].append(m)
         else:
             runs.append([m])

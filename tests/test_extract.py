@@ -3673,3 +3673,8 @@ def test_a_sessions_topic_is_no_target_group_and_a_present_passive_ends_a_name()
     text = ("Konferens om långtidsarbetslöshet\n\nUnder dagen diskuteras hur fler långtidsarbetslösa kan komma i arbete. "
             "Projektet Vägen ut presenteras av Malmö stad.")
     assert _project_names(text) == ["Vägen ut"]
+
+
+def test_saval_a_som_b_is_a_coordination():
+    assert _rels("Projektet Kompass finansieras av såväl Region Skåne som Malmö stad.", "FUNDS") == {
+        ("Region Skåne", "Kompass"), ("Malmö stad", "Kompass")}
