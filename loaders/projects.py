@@ -77,6 +77,8 @@ def add_project(doc: Doc, name: str, s: int | None, e: int | None, **props) -> E
 
 
 _QUOTED = re.compile(rf"\b{HEAD}?\s*[{QUOTE_OPEN}]([^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,110}})[{QUOTE_CLOSE}]")
+#: "projektet 'Unga in'": single quotes only right after a head noun (elsewhere they are apostrophes too)
+_SINGLE_QUOTED = re.compile(rf"\b{HEAD}\s+[‘']([A-ZÅÄÖ0-9][^'‘’\n]{{1,80}})[’'](?!\w)")
 #: (the rest of the line in a lookahead: a second head on the same line starts a match of its own)
 _HEADED = re.compile(rf"\b({HEAD})[ \t]+(?![{QUOTE_OPEN}])(?=({CAP}[^\n]*))")
 _COPULA = re.compile(
@@ -285,7 +287,7 @@ def find_projects(doc: Doc) -> None:
                     ent.props.setdefault("start", yrs[0])
                     ent.props.setdefault("end", yrs[1])
     for rx in (_COPULA, _CALLED, _CALLED_AFTER, _NAMED_SUBJECT, _DASHED, _APPOSED, _STEERING, _EVAL, _VERB_SUBJECT,
-               _POSSESSED, _ROLE_FOR, _POSSESSIVE_HEADED, _HEAD_COLON_LINE, _CONTINUES):
+               _POSSESSED, _ROLE_FOR, _POSSESSIVE_HEADED, _HEAD_COLON_LINE, _CONTINUES, _SINGLE_QUOTED):
         for m in rxguard.finditer(rx, text):
             name = _clean(m.group(1))
             s = m.start(1)

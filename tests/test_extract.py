@@ -3678,3 +3678,8 @@ def test_a_sessions_topic_is_no_target_group_and_a_present_passive_ends_a_name()
 def test_saval_a_som_b_is_a_coordination():
     assert _rels("Projektet Kompass finansieras av såväl Region Skåne som Malmö stad.", "FUNDS") == {
         ("Region Skåne", "Kompass"), ("Malmö stad", "Kompass")}
+
+
+def test_a_name_in_single_quotes_after_its_head_noun():
+    assert _rels("Projektet 'Unga in' drivs av Eslövs kommun.", "OWNS") == {("Eslövs kommun", "Unga in")}
+    assert _project_names("Det är Annas' idé att starta om.") == []
