@@ -317,6 +317,7 @@ def find_projects(doc: Doc) -> None:
             add_project(doc, word, ms[0].start(), ms[0].end())
     find_introduced_names(doc)
     _heading_subjects(doc)
+    _run_by_relative(doc)
     find_bulleted_projects(doc)
     _described_titles(doc)
     find_titled_projects(doc)
@@ -629,7 +630,10 @@ _COUNTED_LIST = re.compile(
     # ("sju insatser, bland annat A, B och C": the examples are named too)
     r"(?:[ \t]+(?:är|var|blev|heter))?[ \t]*[,:–][ \t]*(?:(?:bland[ \t]+annat|däribland|till[ \t]+exempel|exempelvis|"
     r"t\.[ \t]?ex\.|bl\.[ \t]?a\.|såsom)[ \t]+)?|"
-    r"(?i:\b(?:de\s+)?(?:beviljade\s+|nya\s+)?(?:projekten|insatserna|delprojekten)[ \t]+(?:är|var|blev|heter))[ \t]+")
+    r"(?i:\b(?:de\s+)?(?:beviljade\s+|nya\s+)?(?:projekten|insatserna|delprojekten)[ \t]+(?:är|var|blev|heter))[ \t]+|"
+    # "Bland projekten finns A och B", "Bland insatserna märks A, B och C"
+    r"\b[Bb]land[ \t]+(?:de[ \t]+\w+[ \t]+)?(?:projekten|insatserna|satsningarna|förstudierna|delprojekten)[ \t]+"
+    r"(?:finns|fanns|märks|återfinns|kan[ \t]+nämnas|är|var)[ \t]+")
 _LIST_ITEM = re.compile(rf"({_NAME_RUN})(?=[ \t]*(?:\([^)\n]{{1,60}}\))?[ \t]*(?:,|[ \t]och[ \t]|[ \t]samt[ \t]|\.|;|$))", re.M)
 #: "Klara vinster-projektet", "IPS-insatsen", "Jobbstart-projektets mål"
 _COMPOUND_HEAD = re.compile(r"(?<=[\w’'])-(?:projektet|projektets|insatsen|insatsens|satsningen|satsningens)\b")
@@ -654,7 +658,9 @@ def _listed_names(doc: Doc) -> None:
                 break
             name = it.group(1).rstrip(".")
             found.append((name, it.start(1)))
-            rest = re.match(r"[ \t]*(?:\([^)\n]{1,60}\))?[ \t]*(?:,[ \t]*(?:och|samt)?|[ \t]och|[ \t]samt)[ \t]*",
+            # (an item's relative clause between commas: "A, som drivs av X, och B")
+            rest = re.match(r"[ \t]*(?:\([^)\n]{1,60}\))?(?:,[ \t]+som[ \t][^,.;\n]{3,80}(?=,))?[ \t]*"
+                            r"(?:,[ \t]*(?:och|samt)?|[ \t]och|[ \t]samt)[ \t]*",
                             text[it.end():limit + 1])
             if not rest:
                 break
@@ -769,6 +775,23 @@ def _heading_subjects(doc: Doc) -> None:
             continue  # the page's title: a headline, not the name of what its text speaks of
         if _PAGE_FURNITURE.match(name) or canonical_label(name) is not None or _PROJECT_WORD_IN.search(name):
             continue  # "Bakgrund⏎Projektet drivs …", "Om projektet": a section's heading
+        if _ok(doc, name, s, s + len(name)) and not _is_person_like(name):
+            add_project(doc, name, s, s + len(name))
+
+
+#: "Förbundet finansierar bland annat Steget, som drivs av Köpings kommun": a name whose
+#: relative clause says who runs it, in a sentence about funding or projects
+_RELATIVE_RUN_NAME = re.compile(rf"(?<![\w\-])({CAP}(?:[ \t]+(?:{CAP}|\d[\d.]*)){{0,3}}),[ \t]+som[ \t]+"
+                                r"(?:drivs|drevs|bedrivs|leds|ägs)[ \t]+av[ \t]+(?=[A-ZÅÄÖ])")
+_FUNDING_OR_PROJECT = re.compile(r"(?i)finansier|bevilja|satsa[rt]|\bprojekt|\binsats")
+
+
+def _run_by_relative(doc: Doc) -> None:
+    for m in rxguard.finditer(_RELATIVE_RUN_NAME, doc.text):
+        name, s = m.group(1), m.start(1)
+        sp = doc.sentence(s)
+        if s == sp.start or not _FUNDING_OR_PROJECT.search(doc.text, sp.start, sp.end):
+            continue  # (a sentence's subject with its relative clause may be a body: "Fontänhuset, som drivs av …")
         if _ok(doc, name, s, s + len(name)) and not _is_person_like(name):
             add_project(doc, name, s, s + len(name))
 

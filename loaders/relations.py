@@ -328,7 +328,26 @@ def _active_grantee(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
                 doc.relate("FUNDS", giver, proj, sp)
 
 
+#: "Steget, som drivs av Köpings kommun, och Vägen, som drivs av Region Västmanland": each
+#: relative clause of running speaks of the project right before it
+_RUN_BY_RELATIVE = re.compile(r"[”\"»’']?[ \t]*,?[ \t]+som[ \t]+(?:(?:nu|sedan[ \t]+\d{4}|också|även)[ \t]+)?"
+                              r"(?:drivs|drevs|bedrivs|bedrevs|leds|leddes|ägs|ägdes)[ \t]+(?:(?:gemensamt|tillsammans)[ \t]+)?av[ \t]+")
+
+
+def _relative_owners(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    for pm in doc.mentions_in(seg.start, seg.end, "project"):
+        m = _RUN_BY_RELATIVE.match(doc.text, pm.end)
+        if m is None:
+            continue
+        at = [x for x in doc.mentions_in(m.end(), m.end() + 80, "org") if x.start == m.end()]
+        p, o = doc.get("project", pm.uid), (doc.get("org", at[0].uid) if at else None)
+        if p is not None and o is not None and o.kind != "fund" and p.uid not in owners:
+            owners[p.uid] = o
+            doc.relate("OWNS", o, p, doc.sentence(pm.start))
+
+
 def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    _relative_owners(doc, seg, owners)
     _applicants(doc, seg, owners)
     _active_grantee(doc, seg, owners)
     _fronted_project_owner(doc, seg, owners)

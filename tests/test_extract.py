@@ -3683,3 +3683,14 @@ def test_saval_a_som_b_is_a_coordination():
 def test_a_name_in_single_quotes_after_its_head_noun():
     assert _rels("Projektet 'Unga in' drivs av Eslövs kommun.", "OWNS") == {("Eslövs kommun", "Unga in")}
     assert _project_names("Det är Annas' idé att starta om.") == []
+
+
+def test_projects_listed_with_who_runs_each_in_a_relative_clause():
+    text = "Bland projekten finns Steget, som drivs av Köpings kommun, och Vägen, som drivs av Region Västmanland."
+    assert _rels(text, "OWNS") == {("Köpings kommun", "Steget"), ("Region Västmanland", "Vägen")}
+    assert sorted(_project_names("Bland insatserna märks Steget och Vägen.")) == ["Steget", "Vägen"]
+    text = "Samordningsförbundet Västra Skaraborg\n\nFörbundet finansierar bland annat Steget, som drivs av Köpings kommun."
+    assert _rels(text, "OWNS") == {("Köpings kommun", "Steget")}
+    assert ("Samordningsförbundet Västra Skaraborg", "Steget") in _rels(text, "FUNDS")
+    # a sentence's subject with such a clause, nothing about funding or projects: maybe a body, no project
+    assert _project_names("Fontänhuset, som drivs av RSMH, är öppet varje dag.") == []
