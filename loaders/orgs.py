@@ -1612,14 +1612,19 @@ def coordinated_names(doc: Doc) -> None:
 #: agent of a passive of running or paying ("drivs av A", "finansieras av A och B")
 _PARTY_SLOT = re.compile(
     r"\b(?:(?:deltar|deltog|medverkar|medverkade)(?:[ \t]+(?:också|även|bland[ \t]+annat))?"
-    r"|(?:i[ \t]+samarbete|i[ \t]+samverkan|tillsammans|samarbetar|samverkar|samarbetade|samverkade)[ \t]+med"
+    r"|(?:[Ii][ \t]+samarbete|[Ii][ \t]+samverkan|[Tt]illsammans|samarbetar|samverkar|samarbetade|samverkade)[ \t]+med"
     r"|(?P<agent>(?:drivs|drevs|ägs|ägdes|leds|leddes|(?:med|del)?finansieras|(?:med|del)?finansierades|arrangeras|"
     r"arrangerades|genomförs|genomfördes|genomförts|utförs|utfördes|utförts|utvärderas|utvärderades)"
-    r"(?:[ \t]+(?:gemensamt|tillsammans|också|även))?[ \t]+av))[ \t]+(?=[A-ZÅÄÖ])")
+    r"(?:[ \t]+(?:gemensamt|tillsammans|också|även))?[ \t]+av))[ \t]+"
+    # (after common nouns the list may begin with: "tillsammans med näringslivet och Företagarna Skåne")
+    r"(?:[a-zåäö][\w\-]*(?:[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+)){0,3}(?=[A-ZÅÄÖ])")
 #: a name in the slot ends where the clause goes on: punctuation, a conjunction, a preposition
 #: or the verb after a subject ("Hela Sverige ska leva" is no name "Hela Sverige")
 _SLOT_END = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$|(?:och|samt|i|på|inom|kring|om|med|som|har|är|var|blir|"
-                       r"under|sedan|genom|till)\b)")
+                       r"under|sedan|genom|till|"
+                       # the finite verb after a fronted phrase: "Tillsammans med Företagarna Skåne driver …"
+                       r"driver|drev|leder|ledde|startar|startade|erbjuder|erbjöd|arbetar|genomför|genomförde|ansvarar|"
+                       r"bedriver|arrangerar|finansierar|satsar|utvecklar)\b)")
 _SLOT_TAIL = re.compile(r"[ \t]+(?:län\b|i[ \t]+[A-ZÅÄÖ][a-zåäö]+(?=[ \t]*(?:[,.;:!?)\n]|$|och\b|samt\b)))")
 _CONJ_NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?:och[ \t]+|samt[ \t]+)?|[ \t]+(?:och|samt)[ \t]+)(?=[A-ZÅÄÖ])")
 #: a name's second word that makes the place before it the kommun's own body ("Malmö stad")

@@ -3694,3 +3694,9 @@ def test_projects_listed_with_who_runs_each_in_a_relative_clause():
     assert ("Samordningsförbundet Västra Skaraborg", "Steget") in _rels(text, "FUNDS")
     # a sentence's subject with such a clause, nothing about funding or projects: maybe a body, no project
     assert _project_names("Fontänhuset, som drivs av RSMH, är öppet varje dag.") == []
+
+
+def test_a_party_slot_may_open_with_common_nouns_and_end_at_a_fronted_clauses_verb():
+    text = "Tillsammans med näringslivet och Företagarna Skåne driver Trelleborgs kommun projektet Kompass."
+    assert _rels(text, "OWNS") == {("Trelleborgs kommun", "Kompass")}
+    assert _rels(text, "PARTNER_IN") == {("Företagarna Skåne", "Kompass")}
