@@ -1708,11 +1708,36 @@ def person_rules(doc: Doc, people, seg_of) -> None:
             doc.relate("CONTACT_FOR", person, proj, where, role=role)
 
 
+#: "Projektets koordinator är Anna Ek", "Frågor om projektet besvaras av Lisa Berg": the page's
+#: project's contact, written without its name
+_ITS_CONTACT = re.compile(r"\b(?:(?:[Pp]rojektets|[Ii]nsatsens|[Ss]atsningens)[ \t]+(?P<role>(?:bitr(?:ädande|\.)[ \t]+)?"
+                          r"(?:projektledare|koordinator|samordnare|kontaktperson|projektsamordnare|projektkoordinator))"
+                          r"[ \t]+(?:är|var|blir)|[Ff]rågor[ \t]+om[ \t]+(?:projektet|insatsen)[ \t]+besvaras[ \t]+av)[ \t]+")
+#: "Lisa Berg leder projektet": its leader, a contact (CONVENTIONS: projektledare)
+_LEADS_IT = re.compile(r"[ \t]+(?:leder|ledde|har[ \t]+lett|samordnar)[ \t]+(?:projektet|insatsen|satsningen)\b")
+
+
+def _its_contacts(doc: Doc) -> None:
+    for m in rxguard.finditer(_ITS_CONTACT, doc.text):
+        holder = [x for x in doc.mentions_in(m.end(), m.end() + 60, "person") if x.start == m.end()]
+        proj = main_project(doc, doc.segment_of(m.start()))
+        person = doc.get("person", holder[0].uid) if holder else None
+        if person is not None and proj is not None:
+            doc.relate("CONTACT_FOR", person, proj, doc.sentence(m.start()), role=(m.group("role") or "kontaktperson").lower())
+    for pm in [m for m in doc.mentions if m.type == "person"]:
+        if _LEADS_IT.match(doc.text, pm.end):
+            proj = main_project(doc, doc.segment_of(pm.start))
+            person = doc.get("person", pm.uid)
+            if person is not None and proj is not None:
+                doc.relate("CONTACT_FOR", person, proj, doc.sentence(pm.start), role="projektledare")
+
+
 def role_for_contacts(doc: Doc) -> None:
     """"Projektledare för Steg framåt är Jenny Lund": the holder a copula names for a project's
     contact role (CONVENTIONS: projektledare, samordnare, koordinator are contacts)."""
     from loaders.projects import _ROLE_FOR
 
+    _its_contacts(doc)
     for m in rxguard.finditer(_ROLE_FOR, doc.text):
         if re.match(r"(?i)projektägare", m.group(0)):
             continue  # an owner is an organisation
@@ -1935,6 +1960,8 @@ _COORD_PEOPLE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]+(?:[a-zåäö\-]+[ \t]+)?
 _FROM_ORG = re.compile(r"(?:,?[ \t]*(?:båda|bägge|alla|samtliga)(?:[ \t]+(?:två|tre|fyra|fem))?)?"
                        r"[ \t]+(?:från|på|vid|hos)[ \t]+(?:(?:företaget|föreningen|organisationen)[ \t]+)?")
 #: "Lars Holm och Eva Nyström, projektledare, Mora kommun": one title and organisation after the last name
+#: "Lisa Berg och Anna Ek, Lunds kommun": the organisation right after the last name's comma
+_SHARED_ORG_AFTER = re.compile(r"[ \t]*,[ \t]*(?=[A-ZÅÄÖ])")
 _SHARED_TITLE_ORG = re.compile(r"[ \t]*,[ \t]*[a-zåäö][\w\-]*(?:[ \t]+[a-zåäö][\w\-]*){0,3}[ \t]*,[ \t]*")
 _ORG_THEN_PEOPLE = re.compile(r"\b(?:från|på|vid|hos)[ \t]+(?:(?:företaget|föreningen)[ \t]+)?$")
 
@@ -1950,7 +1977,7 @@ def _shared_affiliation(doc: Doc, by_start, i: int, person) -> bool:
         j += 1
         end = by_start[j].end
     if j > i:
-        m = _FROM_ORG.match(text, end) or _SHARED_TITLE_ORG.match(text, end)
+        m = _FROM_ORG.match(text, end) or _SHARED_TITLE_ORG.match(text, end) or _SHARED_ORG_AFTER.match(text, end)
         if m:
             here = [x for x in doc.mentions_in(m.end(), m.end() + 80, "org") if x.start == m.end()]
             if here:
@@ -2195,6 +2222,8 @@ def _contact_label(text: str, pos: int) -> str | None:
         return "sender"
     if re.search(r"Kontaktperson\s*:?\s*$", text[max(0, pos - 30):pos]):
         return "esf"
+    if re.match(r"[ \t]*(?:[•\-–*·▪][ \t]*)?(?:Kontaktpersoner|Kontakter|Kontakt|Presskontakt(?:er)?)[ \t]*:", own_line):
+        return "contact"  # "Kontaktpersoner: Lisa Berg och Anna Ek, Lunds kommun": every name on the label's line
     if re.search(r"(?:^|[.!?:]\s+|\?\s*)[Kk]ontakta(?:\s+gärna)?(?:\s+(?:projektledare|samordnare|koordinator|projektkoordinator))?\s*:?\s*$",
                  text[max(0, pos - 60):pos]):
         return "inline"  # "Vill du veta mer? Kontakta Lena Ek, 026-…": the imperative names the contact

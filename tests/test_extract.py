@@ -3700,3 +3700,14 @@ def test_a_party_slot_may_open_with_common_nouns_and_end_at_a_fronted_clauses_ve
     text = "Tillsammans med näringslivet och Företagarna Skåne driver Trelleborgs kommun projektet Kompass."
     assert _rels(text, "OWNS") == {("Trelleborgs kommun", "Kompass")}
     assert _rels(text, "PARTNER_IN") == {("Företagarna Skåne", "Kompass")}
+
+
+def test_the_projects_contact_written_without_its_name_and_a_contact_labels_line():
+    base = "Projektet Kompass drivs av Lunds kommun. "
+    assert _rels(base + "Projektets koordinator är Anna Ek.", "CONTACT_FOR") == {("Anna Ek", "Kompass")}
+    assert _rels(base + "Frågor om projektet besvaras av Lisa Berg, 046-123 45 67.", "CONTACT_FOR") == {
+        ("Lisa Berg", "Kompass")}
+    assert _rels(base + "Lisa Berg leder projektet.", "CONTACT_FOR") == {("Lisa Berg", "Kompass")}
+    text = base + "\n\nKontaktpersoner: Lisa Berg och Anna Ek, Lunds kommun"
+    assert _rels(text, "CONTACT_FOR") == {("Lisa Berg", "Kompass"), ("Anna Ek", "Kompass")}
+    assert _rels(text, "WORKS_FOR") == {("Lisa Berg", "Lunds kommun"), ("Anna Ek", "Lunds kommun")}
