@@ -1668,6 +1668,8 @@ def person_rules(doc: Doc, people, seg_of) -> None:
             first = zone_orgs[0]
             doc.relate("WORKS_FOR", person, first, where, role=pm.role)
             for nxt in zone_orgs[1:2]:
+                if first.kind == "municipal_unit" and nxt.kind not in ("municipality_org", "region"):
+                    continue  # a kommun's unit is part of a kommun or region, not of the body written next
                 if first.kind in ("municipal_unit", "other", "education") and nxt.kind != first.kind or (
                         first.kind == "education" and nxt.kind == "education"):
                     doc.relate("PART_OF", first, nxt, where)

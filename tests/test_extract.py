@@ -3711,3 +3711,10 @@ def test_the_projects_contact_written_without_its_name_and_a_contact_labels_line
     text = base + "\n\nKontaktpersoner: Lisa Berg och Anna Ek, Lunds kommun"
     assert _rels(text, "CONTACT_FOR") == {("Lisa Berg", "Kompass"), ("Anna Ek", "Kompass")}
     assert _rels(text, "WORKS_FOR") == {("Lisa Berg", "Lunds kommun"), ("Anna Ek", "Lunds kommun")}
+
+
+def test_a_kommuns_unit_on_a_persons_line_is_part_of_no_other_kind_of_body():
+    text = "Handläggare Ulf Lundström, Arbetsmarknadsnämnden, Uppsala Stadsmission - Ansökan om verksamhetsbidrag"
+    assert ("Arbetsmarknadsnämnden", "Uppsala Stadsmission") not in _rels(text, "PART_OF")
+    assert ("Arbetsmarknadsenheten", "Gävle kommun") in _rels(
+        "Lena Ek, Arbetsmarknadsenheten, Gävle kommun, berättar.", "PART_OF")
