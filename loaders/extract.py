@@ -739,6 +739,11 @@ _PROSE_GRANT = re.compile(
     rf"|\b((?:[\d][\d\s,.]*)\s*{_UNIT}(?:\s+kronor)?)\s+som\s+(?:har\s+)?beviljats\s+(?:av|från)\s+")
 
 
+# rule_report: fires on one annotated page (t004); kept: a counted plural's referents (the issue's one statement for several entities), only where the page names exactly that many
+_COUNT_WORDS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "båda": 2, "bägge": 2}
+_COUNTED_PROJECTS = re.compile(r"(?i)\btill\s+(?:de\s+)?(två|tre|fyra|fem|båda|bägge)\s+(?:\w+\s+)?(?:projekt|projekten|insatser|insatserna)\b")
+
+
 def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:
     """A grant written in a sentence: its funder, sum and (named before it) its owner."""
     for m in rxguard.finditer(_PROSE_GRANT, doc.text):
@@ -761,6 +766,19 @@ def _grant_amount_in_prose(doc: Doc, owners: dict) -> None:
             owner = doc.get("org", before[0].uid)
             owners[proj.uid] = owner
             doc.relate("OWNS", owner, proj, sp)
+        # "Sundsvalls kommun får 17,2 Mkr från ESF till två stora projekt": a grant to a counted
+        # plural the sentence does not name is one for each project of the page, where it names
+        # as many as the sentence counts (the headline of a press release over its projects)
+        counted = _COUNTED_PROJECTS.search(doc.text, m.end(), sp.end)
+        n = _COUNT_WORDS.get(counted.group(1).lower()) if counted else None
+        if n and not doc.mentions_in(sp.start, sp.end, "project") and len(doc.of_type("project")) == n:
+            for other in doc.of_type("project"):
+                if other is proj:
+                    continue
+                if before and other.uid not in owners and not projects_first:
+                    owners[other.uid] = doc.get("org", before[0].uid)
+                    doc.relate("OWNS", owners[other.uid], other, sp)
+                doc.relate("FUNDS", funder, other, sp)
         if funder.uid in (slug(ESF_FUND), slug("Svenska ESF-rådet")):
             # a sum from the fund or from the council that grants it is ESF support; the funder
             # is the one the sentence names (CONVENTIONS: ESF-rådet where the money is said to

@@ -3718,3 +3718,16 @@ def test_a_kommuns_unit_on_a_persons_line_is_part_of_no_other_kind_of_body():
     assert ("Arbetsmarknadsnämnden", "Uppsala Stadsmission") not in _rels(text, "PART_OF")
     assert ("Arbetsmarknadsenheten", "Gävle kommun") in _rels(
         "Lena Ek, Arbetsmarknadsenheten, Gävle kommun, berättar.", "PART_OF")
+
+
+def test_a_grant_to_a_counted_plural_of_projects_is_one_for_each_the_page_names():
+    text = ("Sundsvalls kommun får 17,2 Mkr från Europeiska socialfonden till två stora projekt\n\nPartnerskapet har "
+            "godkänt två projektansökningar, Hållbart Arbetsliv och Ung Kraft Arena, från Sundsvalls kommun.")
+    assert _rels(text, "FUNDS") == {("Europeiska socialfonden", "Hållbart Arbetsliv"),
+                                    ("Europeiska socialfonden", "Ung Kraft Arena")}
+    assert len(_rels(text, "OWNS")) == 2
+    # three projects on the page for "två projekt": the count gives none of them the grant (the rules;
+    # the learned FUNDS layer may still add a funder it scores high)
+    from loaders.extract import analyse_text
+    doc, _ = analyse_text(text + " Projektet Tredje vägen drivs av Timrå kommun.", names_model={})
+    assert [k for k in doc.relations if k[0] == "FUNDS"] == [("FUNDS", "europeiska-socialfonden", "hållbart-arbetsliv")]
