@@ -392,6 +392,11 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
         if re.match(r"(?i)(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas|(?:starta|initiera)(?:de)?s|ledning|genomför", cue.group(0)):
             if _OTHER_SUBJECT.match(s_text):
                 continue  # "Utvärderingen av projektet X har genomförts av Ramböll": the evaluation's agent
+            rel_of = [pm for pm in doc.mentions_in(sp.start, cue_pos, "project")
+                      if _RUN_BY_RELATIVE.fullmatch(doc.text, pm.end, cue_pos + len(cue.group(0)) + 4)
+                      or re.fullmatch(r"[”\"»’']?[ \t]*,[ \t]+som[ \t]+(?:\w+[ \t]+)?", doc.text[pm.end:cue_pos])]
+            if rel_of and rel_of[-1].uid != proj.uid:
+                continue  # "… delprojekt: Steget, som drivs av Köpings kommun": the relative clause is Steget's
             # the passive's agent, not a body after "på uppdrag av", "i samarbete med" …
             after = [m for m in orgs if m.start > cue_pos
                      and not _NOT_THE_AGENT.search(doc.text, cue_pos, m.start)]

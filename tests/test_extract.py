@@ -3731,3 +3731,10 @@ def test_a_grant_to_a_counted_plural_of_projects_is_one_for_each_the_page_names(
     from loaders.extract import analyse_text
     doc, _ = analyse_text(text + " Projektet Tredje vägen drivs av Timrå kommun.", names_model={})
     assert [k for k in doc.relations if k[0] == "FUNDS"] == [("FUNDS", "europeiska-socialfonden", "hållbart-arbetsliv")]
+
+
+def test_a_subprojects_relative_clause_of_running_is_the_subprojects_not_the_umbrellas():
+    text = ("Projektet Kompass har tre delprojekt: Steget, som drivs av Köpings kommun, Vägen, som drivs av Arboga "
+            "kommun, och Bron, som drivs av Kungsörs kommun.")
+    assert _rels(text, "OWNS") == {("Köpings kommun", "Steget"), ("Arboga kommun", "Vägen"), ("Kungsörs kommun", "Bron")}
+    assert _project_names("Projektet Kompass består av två delar.") == ["Kompass"]
