@@ -269,6 +269,8 @@ def find_projects(doc: Doc) -> None:
         name = re.split(r"\s+(?:i|inom|för)\s+(?:kommunerna|kommunen|länet|regionen|staden|hela)\b", name)[0]
         # "förlänga insatsen Jobbverkstan till och med 2025": a time adverbial is no part of it
         name = _ADVERBIAL_AFTER.split(name)[0]
+        # "Projektet Kompass mål är …": a name ending in s takes no genitive s, the noun it owns is no part of it
+        name = _POSSESSED_TAIL.sub("", name)
         name = _clean(_cut_before_taken(doc, s, name))
         if head.lower() in ("teamet", "modellen") and len(name.split()) > 3:
             continue
@@ -318,6 +320,7 @@ def find_projects(doc: Doc) -> None:
     find_introduced_names(doc)
     _heading_subjects(doc)
     _run_by_relative(doc)
+    _name_constructions(doc)
     find_bulleted_projects(doc)
     _described_titles(doc)
     find_titled_projects(doc)
@@ -451,6 +454,9 @@ _FINITE_VERB = re.compile(
     r"[a-zåäö]{3,}(?:ades|erades|ordes|ndes|ldes|ktes|ptes)|[a-zåäö]{3,}eras|tillsammans|också|även|redan|sedan)\b")
 # rule_report: fires on at most one of the 199 annotated pages; kept: guard: a name never ends in a preposition
 _SUM_AFTER = re.compile(rf"\s+\d[\d \t,.]*\s*{MONEY_UNIT}\b", re.I)
+_POSSESSED_NOUNS = frozenset("mål syfte målgrupp målgrupper deltagare resultat styrgrupp projektledare budget ägare "
+                             "målsättning".split())
+_POSSESSED_TAIL = re.compile(r"(?<=s)[ \t]+(?:" + "|".join(sorted(_POSSESSED_NOUNS)) + r")$")
 _ADVERBIAL_AFTER = re.compile(r"\s+(?:under|sedan|fram\s+till|till\s+och\s+med|t\.o\.m\.|från\s+och\s+med)(?:\s+(?=[a-zåäö\d])|\s*$)")
 _TRAILING_PREP = re.compile(r"\s+(?:i|på|för|hos|vid|inom|med|av|från|och|samt|,)\s*$")
 
@@ -584,6 +590,8 @@ def extend_names(doc: Doc) -> None:
                     bool(re.search(r"(?:ades|ade|des|tes|ats|dde)$", lw)) and len(lw) > 5 and not lw.endswith("plats"))
                 if lw in _GENERIC_GENITIVES:
                     break  # "projektet Jobbslussen på kommunens webbplats": a generic body's genitive
+                if i == 0 and lw in _POSSESSED_NOUNS and ent.name.endswith("s"):
+                    break  # "Projektet Kompass mål är …": the noun the name (its own genitive) owns
                 # an acronym name ("SOLARIS samarbetspartners har …") takes no lowercase words
                 # up to a verb: an upper-case name is written whole
                 if verb and 1 <= i <= 3 and cand_end is None and not ent.name.isupper() \
@@ -795,6 +803,29 @@ def _run_by_relative(doc: Doc) -> None:
             continue  # (a sentence's subject with its relative clause may be a body: "Fontänhuset, som drivs av …")
         if _ok(doc, name, s, s + len(name)) and not _is_person_like(name):
             add_project(doc, name, s, s + len(name))
+
+
+#: "I Kompass, som är ett ESF-projekt, deltar …", "Projektets namn är Kompass", "Projekt Kompass drivs av …"
+_WHICH_IS_A_PROJECT = re.compile(rf"(?<![\w\-])({CAP}(?:[ \t]+{CAP}){{0,3}}),[ \t]+som[ \t]+(?:är|var)[ \t]+(?:ett|en)[ \t]+"
+                                 r"(?:[\w\-]+[ \t]+)?(?:[\w\-]*projekt|insats|satsning|förstudie)\b")
+_NAME_IS = re.compile(rf"\b(?:[Pp]rojektets|[Ii]nsatsens|[Ss]atsningens)[ \t]+namn[ \t]+(?:är|var|blir)[ \t]+"
+                      rf"[{QUOTE_OPEN}]?({CAP}(?:[ \t]+(?:{CAP}|[a-zåäö]+|\d+)){{0,4}}?)[{QUOTE_CLOSE}]?(?=[ \t]*[,.;:!?]|[ \t]+(?:och|som)\b)")
+_INDEFINITE_START = re.compile(rf"(?:^|(?<=[.!?][ \t])|(?<=\n))Projekt[ \t]+({CAP}(?:[ \t]+(?:{CAP}|\d+(?:\.\d+)?)){{0,3}})"
+                               r"(?=[ \t]+(?:drivs|drevs|bedrivs|finansieras|finansierades|startade|startar|pågår|pågick|syftar|"
+                               r"vänder|riktar|ägs|leds|genomförs)\b)", re.M)
+
+
+def _name_constructions(doc: Doc) -> None:
+    for rx in (_WHICH_IS_A_PROJECT, _NAME_IS, _INDEFINITE_START):
+        for m in rxguard.finditer(rx, doc.text):
+            name, s = _clean(m.group(1)), m.start(1)
+            lead = re.match(r"(?:I|På|Inom|Med|För|Av|Till|Från|Under|Hos|Vid|Genom|Efter|Om)[ \t]+", name)
+            if lead and rx is _WHICH_IS_A_PROJECT:
+                name, s = name[lead.end():], s + lead.end()  # "I Kompass, som är ett ESF-projekt, …"
+            if not name or rx is _WHICH_IS_A_PROJECT and fold(name.split()[0]) in _NOT_A_FIRST:
+                continue
+            if _ok(doc, name, s, s + len(name)) and not _is_person_like(name):
+                add_project(doc, name, s, s + len(name))
 
 
 _PROJECT_WORD_IN = re.compile(r"(?i)projekt|insats|satsning|förstudie|verksamhet")

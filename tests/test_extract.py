@@ -3738,3 +3738,12 @@ def test_a_subprojects_relative_clause_of_running_is_the_subprojects_not_the_umb
             "kommun, och Bron, som drivs av Kungsörs kommun.")
     assert _rels(text, "OWNS") == {("Köpings kommun", "Steget"), ("Arboga kommun", "Vägen"), ("Kungsörs kommun", "Bron")}
     assert _project_names("Projektet Kompass består av två delar.") == ["Kompass"]
+
+
+def test_more_ways_a_text_names_its_project():
+    assert _project_names("I Kompass, som är ett ESF-projekt, deltar 50 personer.") == ["Kompass"]
+    assert _rels("Projektets namn är Kompass och det drivs av Lunds kommun.", "OWNS") == {("Lunds kommun", "Kompass")}
+    assert _rels("Projekt Kompass drivs av Lunds kommun.", "OWNS") == {("Lunds kommun", "Kompass")}
+    # a name ending in s is its own genitive: the noun it owns is no part of it
+    assert _project_names("Projektet Kompass mål är att fler ska få jobb.") == ["Kompass"]
+    assert _project_names("Projektet Mot nya mål startade 2020.") == ["Mot nya mål"]
