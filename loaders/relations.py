@@ -107,6 +107,8 @@ MEMBER_CUES = re.compile(r"bildades|medlemmar|medlemsorganisation|\bägare\s+til
 
                          r"\butgörs\s+(?:gemensamt\s+)?av\b|"
                          r"består\s+av|ingår\s+i\s+förbundet|förbundets\s+(?:parter|medlemmar)|"
+                         # "Sedan 2021 ingår även Ydre kommun i Samordningsförbundet X"
+                         r"\bingår\s+(?:även\s+|också\s+|nu\s+)?(?:[\w\-]+\s+){1,3}?i\s+(?:[Ss]amordningsförbundet|[Ff]insam)\b|"
                          r"samverkande\s+parter|^\s*parter(?:na)?\s+(?:i\s+förbundet\s+)?är\b|"
                          r"finansiell\s+samordning\b[^.\n]*\bmellan\b|"
                          # joining: "ansluter till förbundet", "ansluter Bodens kommun till …", "blev medlem i"

@@ -3747,3 +3747,8 @@ def test_more_ways_a_text_names_its_project():
     # a name ending in s is its own genitive: the noun it owns is no part of it
     assert _project_names("Projektet Kompass mål är att fler ska få jobb.") == ["Kompass"]
     assert _project_names("Projektet Mot nya mål startade 2020.") == ["Mot nya mål"]
+
+
+def test_a_kommun_that_ingar_in_a_forbund_is_its_member():
+    assert _rels("Sedan 2021 ingår även Ydre kommun i Samordningsförbundet Centrala Östergötland.", "MEMBER_OF") == {
+        ("Ydre kommun", "Samordningsförbundet Centrala Östergötland")}
