@@ -2121,6 +2121,9 @@ def most_specific_party(doc: Doc) -> None:
                             # "Socialförvaltningen från Stockholms stad", "Göteborgs stad genom Nämnden för …"
                             or re.fullmatch(r"(?:[ \t]*\([^()\n]{1,12}\))?[ \t]+(?:i|från|inom|vid|hos)[ \t]+", text[ce_:ps])
                             or re.fullmatch(r"[ \t]+genom[ \t]+", text[pe:cs])
+                            # "Eskilstuna kommuns arbetsmarknadsförvaltning": the level above in the genitive
+                            or re.fullmatch(r":?s[ \t]+", text[pe:cs])
+                            or text[pe - 1:pe] == "s" and not cur.name.endswith("s") and re.fullmatch(r"[ \t]+", text[pe:cs])
                             or re.fullmatch(r"[ \t]+i[ \t]+[^,.\n]{2,40},[ \t]*", text[pe:cs]))
                        for ps, pe in cur.mentions for cs, ce_ in ce.mentions):
                     nxt = ce

@@ -3752,3 +3752,8 @@ def test_more_ways_a_text_names_its_project():
 def test_a_kommun_that_ingar_in_a_forbund_is_its_member():
     assert _rels("Sedan 2021 ingår även Ydre kommun i Samordningsförbundet Centrala Östergötland.", "MEMBER_OF") == {
         ("Ydre kommun", "Samordningsförbundet Centrala Östergötland")}
+
+
+def test_the_owner_in_a_kommuns_genitive_is_its_unit():
+    assert _rels("Projektet Kompass drivs av Eskilstuna kommuns arbetsmarknadsförvaltning.", "OWNS") == {
+        ("Arbetsmarknadsförvaltning", "Kompass")}
