@@ -443,7 +443,7 @@ _FINITE_VERB = re.compile(
     r"vänder|riktar|syftar|fokuserar|kommer|erbjuder|arbetar|genomförs|(?:med|del|sam)?finansieras|beviljades|beviljas|"
     r"bedrivs|leds|samlar|hjälper|ger|gav|avslutas|avslutades|fortsätter|går|gick|når|visar|innebär|"
     r"omfattar|handlar|löper|inleds|inleddes|kan|skapar|stärker|tar|utvecklar|utvärderas|"
-    r"består|bestod|innehåller|inkluderar|utgörs|utgjordes|"
+    r"består|bestod|innehåller|inkluderar|utgörs|utgjordes|bekostas|bekostades|"
     # the verb after a fronted adverbial, before its subject ("I projektet Ny kurs deltar A och
     # B", "Bakom projektet Steget står …")
     r"deltar|deltog|står|stod|finns|fanns|ingår|ingick|medverkar|medverkade|samverkar|samarbetar|"

@@ -52,7 +52,9 @@ OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its
                       re.I | re.M)
 FUND_CUES = re.compile(
     r"\b(?:del|med)?finansierar\b|\b(?:del|med)?finansierade\b(?!\s+(?:av|via|genom|från)\b)|\bbekostar\b|"
-    r"finansiering\s+(?:från|av|via)|finansiera(?:[ds]|des|ts)?\s+(?:(?:gemensamt|tillsammans|delvis|helt|huvudsakligen|främst|också|även)\s+)?(?:av|via|från|genom)|medel\s+(?:från|ur)|finansierade\s+av|"
+    # "bekostas av X", "X står för finansieringen av projektet"
+    r"\bbekosta(?:s|des)\s+av\b|\bstår\s+för\s+(?:\w+\s+)?finansieringen\b|"
+    r"finansiering\s+(?:från|av|via)|finansiera(?:[dst]|des|ts)?\s+(?:(?:gemensamt|tillsammans|delvis|helt|huvudsakligen|främst|också|även)\s+)?(?:av|via|från|genom)|medel\s+(?:från|ur)|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
     # "Projektet har beviljats medel av Samordningsförbundet X": the passive's agent grants it
     r"\bbeviljats\s+(?:\w+\s+){0,2}?(?:medel|stöd|pengar|bidrag|finansiering|anslag)\s+(?:från|av|ur)\b|"
@@ -272,6 +274,7 @@ def _fronted_project_owner(doc: Doc, seg: Segment, owners: dict[str, Entity]) ->
             doc.relate("OWNS", o, p, doc.sentence(pm.start))
 
 
+_MONEY_PP_BEFORE = re.compile(r"(?i)\b(?:med|genom)\s+(?:\w+\s+)?(?:medel|stöd|pengar|finansiering|bidrag)\s+(?:från|av|ur)\s+$")
 #: the active verbs of running a project whose subject may be "vi"
 _WE_RUN = re.compile(r"(?i)(?:be)?driv(?:er|it)\b|led(?:er|de)\b|har\s+lett\b|startar\b|startade\b")
 #: a sentence whose subject is another thing about the project ("Utvärderingen av projektet X",
@@ -418,7 +421,9 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
             # after its copula
             gap = _COPULA_AFTER_ROLE.match(doc.text, sp.start + cue.end())
             right_after = [m for m in orgs if 0 <= m.start - (sp.start + cue.end()) <= max(3, gap.end() - gap.start() if gap else 0)]
-            before = [m for m in orgs if m.end <= cue_pos]
+            # (not a body inside a fronted phrase of money: "Med medel från X startar nu projektet Y")
+            before = [m for m in orgs if m.end <= cue_pos and not _MONEY_PP_BEFORE.search(
+                doc.text, max(sp.start, m.start - 40), m.start)]
             # "har kommunen startat projektet": the subject inside the cue after its auxiliary
             inside = [m for m in orgs if cue_pos <= m.start and m.end <= sp.start + cue.end()]
             owner = right_after[0] if right_after else (before[0] if before else (inside[0] if inside else None))
@@ -580,7 +585,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         before_cue = doc.text[sp.start:cue_pos]
         funder_before = any(w in word for w in ("satsar", "satsat", "satsade", "beviljade insats", "beviljat", "beviljar", "finansierar",
                                                 "finansierade", "bekostar", "att finansiera", "finansierat", "fördelat",
-                                                "finansiär")) or (
+                                                "finansiär", "står för")) or (
             word.startswith("medfinansi") and re.search(r"(?i)\b(?:är|var)\s+(?:projektets\s+|insatsens\s+|en\s+)?$", before_cue))
         if not source_after and funder_before:
             cands = [m for m in orgs if m.end <= cue_pos + 2]

@@ -3757,3 +3757,14 @@ def test_a_kommun_that_ingar_in_a_forbund_is_its_member():
 def test_the_owner_in_a_kommuns_genitive_is_its_unit():
     assert _rels("Projektet Kompass drivs av Eskilstuna kommuns arbetsmarknadsförvaltning.", "OWNS") == {
         ("Arbetsmarknadsförvaltning", "Kompass")}
+
+
+def test_more_forms_of_paying_for_a_project():
+    for text, funder in (("Projektet Kompass är finansierat av Europeiska socialfonden.", "Europeiska socialfonden"),
+                         ("Projektet Kompass bekostas av Samordningsförbundet Lund.", "Samordningsförbundet Lund"),
+                         ("Samordningsförbundet Lund står för finansieringen av projektet Kompass.",
+                          "Samordningsförbundet Lund")):
+        assert _rels(text, "FUNDS") == {(funder, "Kompass")}, text
+    # a body in a fronted phrase of money pays, it does not run the project
+    text = "Med medel från Samordningsförbundet Lund startar nu projektet Kompass."
+    assert not _rels(text, "OWNS") and _rels(text, "FUNDS") == {("Samordningsförbundet Lund", "Kompass")}
