@@ -263,7 +263,9 @@ _TITLE_ABBREV = re.compile(r"(?<![\w.])(?:[Ll]eg|[Ff]il|[Mm]ed|[Dd]r|[Bb]itr|[Tt
 _ZONE_STOP = re.compile(r"\.\s|\.$|\n|\s–\s|\s-\s(?=[A-ZÅÄÖ])|[;]")
 
 
-_ZONE_TENSE = re.compile(r"[ \t,]+(?:och|samt|men)?[ \t]*(?:blivande|tillträdande|tidigare|före[ \t]+detta|f\.[ \t]?d\.|fd)[ \t]+[a-zåäö]")
+_ZONE_TENSE = re.compile(r"[ \t,]+(?:och|samt|men)?[ \t]*(?:blivande|tillträdande|tidigare|före[ \t]+detta|f\.[ \t]?d\.|fd)[ \t]+[a-zåäö]|"
+                         # "med lång erfarenhet från Arbetsförmedlingen", "som kommer närmast från X": a past office
+                         r"[ \t,]+(?:med[ \t]+(?:\w+[ \t]+)?erfarenhet(?:er)?[ \t]+(?:från|av)|(?:som[ \t]+)?kommer[ \t]+(?:närmast[ \t]+)?från)\b")
 
 
 def _role_and_zone(doc: Doc, s: int, e: int, line_end: int) -> tuple[str | None, int, int]:

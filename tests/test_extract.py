@@ -3768,3 +3768,9 @@ def test_more_forms_of_paying_for_a_project():
     # a body in a fronted phrase of money pays, it does not run the project
     text = "Med medel från Samordningsförbundet Lund startar nu projektet Kompass."
     assert not _rels(text, "OWNS") and _rels(text, "FUNDS") == {("Samordningsförbundet Lund", "Kompass")}
+
+
+def test_experience_from_a_body_is_no_employer():
+    text = ("Eva Lind, med lång erfarenhet från Arbetsförmedlingen, är ny förbundschef för Samordningsförbundet "
+            "Lund.")
+    assert _rels(text, "WORKS_FOR") == {("Eva Lind", "Samordningsförbundet Lund")}
