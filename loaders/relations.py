@@ -1350,7 +1350,7 @@ _RESIDENCE_BEFORE = re.compile(r"(?i)\b(?:bor|bodde|född|föddes|uppvuxen|växt
 #: the people of a place: "unga i Skellefteå och Norsjö kommuner", "invånare i Nacka kommun"
 _PEOPLE_BEFORE_I = re.compile(r"(?i)\b(?:unga|ungdomar|invånare|boende|personer|deltagare|kvinnor|män|familjer|elever|"
                               r"vuxna|arbetssökande|nyanlända|folkbokförda|bosatta|[a-zåäö]+lösa|[a-zåäö]+sökande|"
-                              r"[a-zåäö]+födda)[ \t]+i[ \t]+$")
+                              r"[a-zåäö]+födda)[ \t]+(?:i|från)[ \t]+$")  # (also "deltagare från Lunds, Eslövs och Höörs kommuner")
 
 
 def _kommuner_after_i(doc: Doc, sp: Span) -> list:

@@ -3774,3 +3774,8 @@ def test_experience_from_a_body_is_no_employer():
     text = ("Eva Lind, med lång erfarenhet från Arbetsförmedlingen, är ny förbundschef för Samordningsförbundet "
             "Lund.")
     assert _rels(text, "WORKS_FOR") == {("Eva Lind", "Samordningsförbundet Lund")}
+
+
+def test_where_the_participants_come_from_places_the_work():
+    assert _rels("Projektet Kompass omfattar deltagare från Lunds, Eslövs och Höörs kommuner.", "ACTIVE_IN") == {
+        ("Kompass", "Lund"), ("Kompass", "Eslöv"), ("Kompass", "Höör")}
