@@ -811,6 +811,8 @@ def _apposed_bodies(doc: Doc) -> None:
 _DESCRIBED_BODY = re.compile(
     rf"(?<![\w\-])((?:[Ff]öreningen|[Rr]iksförbundet|[Ss]tödorganisationen|[Ii]ntresseorganisationen|[Oo]rganisationen|"
     rf"[Ff]öretaget|[Kk]ooperativet|[Aa]rbetskooperativet|[Bb]olaget|[Nn]ätverket|[Ss]tiftelsen|[Tt]ankesmedjan|"
+    # a network's other head nouns: "plattformen Idéburen samverkan", "samverkansforumet X"
+    rf"[Pp]lattformen|[Ss]amverkansplattformen|[Ss]amverkansforumet|"
     rf"[Ff]ackförbundet|[Ss]tudieförbundet|"
     # any compound of those nouns: "idrottsföreningen IF Elfsborg", "byggföretaget Sunda Hus",
     # "Idrottsföreningen IFK Norrköping" opening a sentence
@@ -824,7 +826,7 @@ _DESCRIBED_BODY = re.compile(
     rf"(?<=[{L}]a)[ \t]+[a-zåäö]{{3,}}(?:et|en|an)\b)?)")
 #: descriptor nouns that never begin the name they describe
 _KIND_NOT_NAME = frozenset({"tankesmedjan", "fackförbundet", "studieförbundet", "företaget", "bolaget", "kooperativet",
-                            "arbetskooperativet"})
+                            "arbetskooperativet", "plattformen", "samverkansplattformen", "samverkansforumet"})
 # rule_report: fires on at most one of the 199 annotated pages; kept: guard: a definition with its abbreviation is left to find_defined_abbreviations
 _ABBR_NEXT = re.compile(rf"[ \t]*\([{U}][{U}a-zåäö\-]{{1,9}}\)")
 _NOT_A_NAME_AFTER = frozenset(fold(w) for w in (
@@ -870,14 +872,19 @@ def _described_bodies(doc: Doc) -> None:
         else:
             s = m.start(1) if m.group(1)[0].isupper() else m.start(2)
         e = m.end(2)
+        if s == m.start(2) and re.match(r"[ \t]+län\b", doc.text[e:e + 5]):
+            e += len(re.match(r"[ \t]+län", doc.text[e:e + 5]).group(0))  # "plattformen Idéburen samverkan Kalmar län"
         if doc.is_taken(s, e) or doc.is_taken(m.start(2), m.end(2)) or _ABBR_NEXT.match(doc.text, e):
             continue  # "Föreningen Framsteg (FF)": the definition names it, with its abbreviation
         full = re.sub(r"\s+", " ", doc.text[s:e])
         if noun == "stiftelsen" and full[0].islower():
             full = full[0].upper() + full[1:]
         ref = g.org(full) or g.org(name)
-        doc.add("org", ref.name if ref else full, s, e, kind=ref.kind if ref else guess_kind(full),
-                firm=bool(ref), surface=full)
+        kind = ref.kind if ref else ("network" if noun in _NETWORK_NOUNS else guess_kind(full))
+        doc.add("org", ref.name if ref else full, s, e, kind=kind, firm=bool(ref), surface=full)
+
+
+_NETWORK_NOUNS = frozenset({"nätverket", "plattformen", "samverkansplattformen", "samverkansforumet"})
 
 
 # rule_report: may fire on one annotated page; kept: the layout "Unit/Body" (relations.part_of_rules), its unit by the shape of a definite unit noun

@@ -3779,3 +3779,9 @@ def test_experience_from_a_body_is_no_employer():
 def test_where_the_participants_come_from_places_the_work():
     assert _rels("Projektet Kompass omfattar deltagare från Lunds, Eslövs och Höörs kommuner.", "ACTIVE_IN") == {
         ("Kompass", "Lund"), ("Kompass", "Eslöv"), ("Kompass", "Höör")}
+
+
+def test_a_platform_is_a_network_whose_parts_are_its_members():
+    text = ("Plattformen Idéburen Samverkan Kalmar län består av Coompanion Kalmar län, Funktionsrätt Kalmar län och "
+            "Studieförbundet Vuxenskolan.")
+    assert ("Studieförbundet Vuxenskolan", "Idéburen Samverkan Kalmar län") in _rels(text, "MEMBER_OF")
