@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 #: an ISO date or a Swedish "8 juni 2021" date on a line of its own
 DATE_LINE = re.compile(
-    r"^[ \t]*(?:Publicerad[: ]\s*)?(?:(\d{4}-\d{2}-\d{2})|(\d{1,2} (?:januari|februari|mars|april|maj|juni|juli|"
+    r"^[ \t]*(?:(?:Publicerad|Publicerat|Uppdaterad|Nyhet|Pressmeddelande)[: ]\s*)?(?:(\d{4}-\d{2}-\d{2})|(\d{1,2} (?:januari|februari|mars|april|maj|juni|juli|"
     r"augusti|september|oktober|november|december|January|February|March|April|May|June|July|"
     r"August|September|October|November|December) \d{4}))[ \t]*$",
     re.M | re.I,

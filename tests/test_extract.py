@@ -3785,3 +3785,11 @@ def test_a_platform_is_a_network_whose_parts_are_its_members():
     text = ("Plattformen Idéburen Samverkan Kalmar län består av Coompanion Kalmar län, Funktionsrätt Kalmar län och "
             "Studieförbundet Vuxenskolan.")
     assert ("Studieförbundet Vuxenskolan", "Idéburen Samverkan Kalmar län") in _rels(text, "MEMBER_OF")
+
+
+def test_news_items_each_under_a_labelled_date_line_are_segments_of_their_own():
+    text = ("Nyhet 2024-02-01\n\nSamordningsförbundet Skåne Nordost har beslutat att förlänga insatsen Aktivera. Insatsen "
+            "drivs av Kristianstads kommun.\n\nNyhet 2024-01-15\n\nNy insats för unga i Hässleholm. Förbundet "
+            "finansierar den nya insatsen Ung Start som drivs av Hässleholms kommun.")
+    assert _rels(text, "TARGETS") == {("Ung Start", "young_people")}
+    assert extract_text(text, "n.txt")["published"] == "2024-02-01"
