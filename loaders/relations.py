@@ -54,6 +54,8 @@ FUND_CUES = re.compile(
     r"\b(?:del|med)?finansierar\b|\b(?:del|med)?finansierade\b(?!\s+(?:av|via|genom|från)\b)|\bbekostar\b|"
     # "bekostas av X", "X står för finansieringen av projektet"
     r"\bbekosta(?:s|des)\s+av\b|\bstår\s+för\s+(?:\w+\s+)?finansieringen\b|"
+    # a förbund's decision to extend an insats it pays for: "Samordningsförbundet X har beslutat att förlänga insatsen Y"
+    r"\bbeslut(?:at|ade|ar)\s+(?:att\s+)?förlänga\s+(?=(?:insatsen|projektet|satsningen)\b)|"
     r"finansiering\s+(?:från|av|via)|finansiera(?:[dst]|des|ts)?\s+(?:(?:gemensamt|tillsammans|delvis|helt|huvudsakligen|främst|också|även)\s+)?(?:av|via|från|genom)|medel\s+(?:från|ur)|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
     # "Projektet har beviljats medel av Samordningsförbundet X": the passive's agent grants it
@@ -585,7 +587,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         before_cue = doc.text[sp.start:cue_pos]
         funder_before = any(w in word for w in ("satsar", "satsat", "satsade", "beviljade insats", "beviljat", "beviljar", "finansierar",
                                                 "finansierade", "bekostar", "att finansiera", "finansierat", "fördelat",
-                                                "finansiär", "står för")) or (
+                                                "finansiär", "står för", "förlänga")) or (
             word.startswith("medfinansi") and re.search(r"(?i)\b(?:är|var)\s+(?:projektets\s+|insatsens\s+|en\s+)?$", before_cue))
         if not source_after and funder_before:
             cands = [m for m in orgs if m.end <= cue_pos + 2]
@@ -638,6 +640,8 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
                     continue
                 if re.search(r"satsa[rt]|satsade", word) and o.kind not in ("coordination_association", "fund", "region", "agency"):
                     continue  # "Malmö stad satsar på hälsa": an ambition, not a grant
+                if "förlänga" in word and o.kind != "coordination_association":
+                    continue  # (only a förbund's decision to extend is one to pay: a kommun extends what it runs)
                 if o not in named_before:
                     funders.setdefault(p.uid, set()).add(o.uid)
                 doc.relate("FUNDS", o, p, sp)

@@ -3793,3 +3793,9 @@ def test_news_items_each_under_a_labelled_date_line_are_segments_of_their_own():
             "finansierar den nya insatsen Ung Start som drivs av Hässleholms kommun.")
     assert _rels(text, "TARGETS") == {("Ung Start", "young_people")}
     assert extract_text(text, "n.txt")["published"] == "2024-02-01"
+
+
+def test_a_forbunds_decision_to_extend_an_insats_is_one_to_pay_for_it():
+    assert ("Samordningsförbundet Skåne Nordost", "Aktivera") in _rels(
+        "Samordningsförbundet Skåne Nordost har beslutat att förlänga insatsen Aktivera till och med 2025.", "FUNDS")
+    assert not _rels("Kristianstads kommun har beslutat att förlänga projektet Aktivera.", "FUNDS")
