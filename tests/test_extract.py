@@ -3799,3 +3799,11 @@ def test_a_forbunds_decision_to_extend_an_insats_is_one_to_pay_for_it():
     assert ("Samordningsförbundet Skåne Nordost", "Aktivera") in _rels(
         "Samordningsförbundet Skåne Nordost har beslutat att förlänga insatsen Aktivera till och med 2025.", "FUNDS")
     assert not _rels("Kristianstads kommun har beslutat att förlänga projektet Aktivera.", "FUNDS")
+
+
+def test_a_projects_short_name_defined_after_it_finds_its_further_mentions():
+    text = "Om projektet\n\nUnga till arbete (UTA) är ett ESF-projekt i Gävleborg. UTA drivs av Region Gävleborg."
+    assert _rels(text, "OWNS") == {("Region Gävleborg", "Unga till arbete")}
+    text = ("Projektet Unga till arbete, förkortat UTA, drivs av Region Gävleborg. UTA samarbetar med "
+            "Arbetsförmedlingen.")
+    assert _rels(text, "PARTNER_IN") == {("Arbetsförmedlingen", "Unga till arbete")}
