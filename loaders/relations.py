@@ -304,35 +304,30 @@ _SUM_TO = re.compile(rf"(?:drygt[ \t]+|cirka[ \t]+|ca[ \t]+)?\d[\d \t,.]*[ \t]*{
 def _active_grantee(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
     for m in _GRANTED_TO.finditer(doc.text, seg.start, seg.end):
         after = [x for x in doc.mentions_in(m.end(), m.end() + 80, "org") if x.start == m.end()]
-        to = _SUM_TO.match(doc.text, m.end())
-        if not after and to:
+        if after and not _SUM_THEN_FOR.match(doc.text, after[0].end):
+            continue
+        to = _SUM_TO.match(doc.text, m.end()) if not after else None
+        if to is not None:
             # the grantee after the sum, where a project follows it ("… till Röda Korset i Falun för projektet Y")
             after = [x for x in doc.mentions_in(to.end(), to.end() + 80, "org") if x.start == to.end()
                      and re.match(r"[^.\n]{0,30}?\bför[ \t]+(?:projektet|insatsen|satsningen)\b", doc.text[x.end:x.end + 60])]
-            if after:
-                sp = doc.sentence(m.start())
-                proj = next(iter(_ents(doc, doc.mentions_in(after[0].end, sp.end, "project"))), None)
-                o = doc.get("org", after[0].uid)
-                if proj is not None and o is not None and o.kind != "fund" and proj.uid not in owners:
-                    owners[proj.uid] = o
-                    doc.relate("OWNS", o, proj, sp)
-            continue
-        if not after or not _SUM_THEN_FOR.match(doc.text, after[0].end):
+        if not after:
             continue
         sp = doc.sentence(m.start())
         proj = next(iter(_ents(doc, doc.mentions_in(after[0].end, sp.end, "project"))), None)
         o = doc.get("org", after[0].uid)
-        if proj is not None and o is not None and o.kind != "fund" and proj.uid not in owners:
-            owners[proj.uid] = o
-            doc.relate("OWNS", o, proj, sp)
-            # the subject that grants the sum funds it
-            subj = [x for x in doc.mentions_in(sp.start, m.start() + 1, "org") if 0 <= m.start() - x.end <= 2]
-            giver = doc.get("org", subj[-1].uid) if subj else None
-            if giver is None and re.search(r"(?:^|\s)(?:[Ss]tyrelsen|[Ff]örbundet|[Ss]amordningsförbundet|[Vv]i)[ \t]+$",
-                                           doc.text[max(sp.start, m.start() - 40):m.start()]):
-                giver = doc.page_forbund()  # "Styrelsen beslutar att bevilja X …" in a förbund's minutes
-            if giver is not None and giver is not o:
-                doc.relate("FUNDS", giver, proj, sp)
+        if proj is None or o is None or o.kind == "fund" or proj.uid in owners:
+            continue
+        owners[proj.uid] = o
+        doc.relate("OWNS", o, proj, sp)
+        # the subject that grants the sum funds it
+        subj = [x for x in doc.mentions_in(sp.start, m.start() + 1, "org") if 0 <= m.start() - x.end <= 2]
+        giver = doc.get("org", subj[-1].uid) if subj else None
+        if giver is None and re.search(r"(?:^|\s)(?:[Ss]tyrelsen|[Ff]örbundet|[Ss]amordningsförbundet|[Vv]i)[ \t]+$",
+                                       doc.text[max(sp.start, m.start() - 40):m.start()]):
+            giver = doc.page_forbund()  # "Styrelsen beslutar att bevilja X …" in a förbund's minutes
+        if giver is not None and giver is not o:
+            doc.relate("FUNDS", giver, proj, sp)
 
 
 #: "Steget, som drivs av Köpings kommun, och Vägen, som drivs av Region Västmanland": each
