@@ -790,6 +790,7 @@ _HEADING_ANAPHOR = re.compile(
     rf"(?:Insatsen|Projektet|Satsningen|Verksamheten|Förstudien)[ \t]+(?={_HEADING_VERBS})")
 
 
+# rule_report: fires on one annotated page; kept: a layout of annual reports (each insats under its own heading, spoken of by name or as "Insatsen")
 def _heading_subjects(doc: Doc) -> None:
     from loaders.fields import canonical_label
 

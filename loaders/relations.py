@@ -278,6 +278,7 @@ def _fronted_project_owner(doc: Doc, seg: Segment, owners: dict[str, Entity]) ->
 
 _MONEY_PP_BEFORE = re.compile(r"(?i)\b(?:med|genom)\s+(?:\w+\s+)?(?:medel|stöd|pengar|finansiering|bidrag)\s+(?:från|av|ur)\s+$")
 #: the active verbs of running a project whose subject may be "vi"
+# rule_report: one cue fires on one annotated page; kept: the issue's "vi" as the page's publisher, by the verbs of running
 _WE_RUN = re.compile(r"(?i)(?:be)?driv(?:er|it)\b|led(?:er|de)\b|har\s+lett\b|startar\b|startade\b")
 #: a sentence whose subject is another thing about the project ("Utvärderingen av projektet X",
 #: "Uppföljningen av insatsen"): its passive's agent does not run the project
@@ -297,6 +298,7 @@ _SUM_THEN_FOR = re.compile(rf"[ \t]+(?:drygt[ \t]+|cirka[ \t]+|ca[ \t]+)?\d[\d \
 
 
 #: "har beviljat 1,5 miljoner kronor till föreningen Röda Korset för projektet X": the sum, then its grantee
+# rule_report: fires on one annotated page; kept: the grantee after the sum, the other order of "har beviljat Y N kronor"
 _SUM_TO = re.compile(rf"(?:drygt[ \t]+|cirka[ \t]+|ca[ \t]+)?\d[\d \t,.]*[ \t]*{MONEY_UNIT}\b(?:[ \t]+kronor)?[ \t]+till[ \t]+"
                      r"(?:(?:föreningen|organisationen|stiftelsen|företaget|kommunen)[ \t]+)?")
 
@@ -438,6 +440,7 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
 #: the cues of running or owning a project (CONVENTIONS: the stated projektägare, else whoever
 #: "driver" it), which every coordinated subject shares; not a grant ("Tillsammans ansökte och
 #: beviljades A, B och C …" makes partners of a joint application)
+# rule_report: two of its cues fire on one annotated page each; kept: CONVENTIONS (OWNS: whoever "driver" it), by lemma
 _RUNS_CUE = re.compile(r"(?i)(?:be)?dr(?:iv|ev)|äg(?:s|des|ts)\b|projektägare|ägare\b|le(?:d|dd)(?:s|es|er|de)\b|ledas|genomför")
 
 
@@ -1727,6 +1730,7 @@ _ITS_CONTACT = re.compile(r"\b(?:(?:[Pp]rojektets|[Ii]nsatsens|[Ss]atsningens)[ 
                           r"(?:projektledare|koordinator|samordnare|kontaktperson|projektsamordnare|projektkoordinator))"
                           r"[ \t]+(?:är|var|blir)|[Ff]rågor[ \t]+om[ \t]+(?:projektet|insatsen)[ \t]+besvaras[ \t]+av)[ \t]+")
 #: "Lisa Berg leder projektet": its leader, a contact (CONVENTIONS: projektledare)
+# rule_report: fires on one annotated page; kept: CONVENTIONS (projektledare is a contact), the subject of leading the project
 _LEADS_IT = re.compile(r"[ \t]+(?:leder|ledde|har[ \t]+lett|samordnar)[ \t]+(?:projektet|insatsen|satsningen)\b")
 
 
