@@ -740,7 +740,7 @@ _PROSE_GRANT = re.compile(
 
 
 # rule_report: fires on one annotated page (t004); kept: a counted plural's referents (the issue's one statement for several entities), only where the page names exactly that many
-_COUNT_WORDS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "båda": 2, "bägge": 2}
+_COUNT_WORDS = {**F._WORDNUM, "båda": 2, "bägge": 2}
 _COUNTED_PROJECTS = re.compile(r"(?i)\btill\s+(?:de\s+)?(två|tre|fyra|fem|båda|bägge)\s+(?:\w+\s+)?(?:projekt|projekten|insatser|insatserna)\b")
 
 
@@ -991,10 +991,9 @@ def _planned_in_prose(doc: Doc) -> None:
             proj.props["budget_sek"] = amount
 
 
-#: a programme's session line: its time or the kind of session before a topic ("09.30 Seminarium: Unga
+#: a programme's session line: its time (``TIME_LINE``) or the kind of session before a topic ("09.30 Seminarium: Unga
 #: med psykisk ohälsa – hur når vi dem?", "Paneldebatt: Nyanlända kvinnors väg till arbete")
-_SESSION_LINE = re.compile(r"[ \t]*(?:\d{1,2}[.:]\d{2}(?:[ \t]*[–\-][ \t]*\d{1,2}[.:]\d{2})?[ \t]+|"
-                           r"(?:Seminarium|Seminarier|Panel\w*|Workshop|Föreläsning|Samtal|Tema)[ \t]*:)")
+_SESSION_LABEL = re.compile(r"[ \t]*(?:Seminarium|Seminarier|Panel\w*|Workshop|Föreläsning|Samtal|Tema)[ \t]*:")
 
 
 def _session_topic(doc: Doc, pos: int) -> bool:
@@ -1003,7 +1002,8 @@ def _session_topic(doc: Doc, pos: int) -> bool:
     a = doc.text.rfind("\n", 0, pos) + 1
     b = doc.text.find("\n", pos)
     b = len(doc.text) if b == -1 else b
-    return bool(_SESSION_LINE.match(doc.text, a)) and not doc.mentions_in(a, b, "project")
+    session = TIME_LINE.match(doc.text, a) or _SESSION_LABEL.match(doc.text, a)  # (its time, or its kind and a colon)
+    return bool(session) and not doc.mentions_in(a, b, "project")
 
 
 def _targets(doc: Doc) -> list[str]:

@@ -12,7 +12,7 @@ import re
 from loaders import rxguard
 from loaders.doc import Doc, Entity, Mention
 from loaders.fields import MONEY_UNIT
-from loaders.text import Segment, Span
+from loaders.text import LABEL_START, Segment, Span
 from loaders.record import slug
 
 OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas)\b(?=[^.\n]{0,40}?\bav\b)|\bäg(?:s|des|ts)\s+(?:(?:gemensamt|tillsammans|formellt)\s+)?av\b|"
@@ -1136,7 +1136,7 @@ def _funders_in(doc: Doc, sp: Span, here: list[Mention]) -> set[str]:
     return out
 
 
-_OWN_LABEL = re.compile(r"[A-ZÅÄÖ][\w\-/]*(?:[ \t][\w\-/]+){0,2}[ \t]*:[ \t]*\S")
+_OWN_LABEL = re.compile(LABEL_START)
 
 
 def _label_before(doc: Doc, sp: Span) -> str:
@@ -1727,7 +1727,7 @@ def person_rules(doc: Doc, people, seg_of) -> None:
 #: "Projektets koordinator är Anna Ek", "Frågor om projektet besvaras av Lisa Berg": the page's
 #: project's contact, written without its name
 _ITS_CONTACT = re.compile(r"\b(?:(?:[Pp]rojektets|[Ii]nsatsens|[Ss]atsningens)[ \t]+(?P<role>(?:bitr(?:ädande|\.)[ \t]+)?"
-                          r"(?:projektledare|koordinator|samordnare|kontaktperson|projektsamordnare|projektkoordinator))"
+                          r"(?:" + CONTACT_ROLES.pattern + r"))"
                           r"[ \t]+(?:är|var|blir)|[Ff]rågor[ \t]+om[ \t]+(?:projektet|insatsen)[ \t]+besvaras[ \t]+av)[ \t]+")
 #: "Lisa Berg leder projektet": its leader, a contact (CONVENTIONS: projektledare)
 # rule_report: fires on one annotated page; kept: CONVENTIONS (projektledare is a contact), the subject of leading the project

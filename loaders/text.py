@@ -22,9 +22,11 @@ DATE_LINE = re.compile(
     r"August|September|October|November|December) \d{4}))[ \t]*$",
     re.M | re.I,
 )
+#: a line that opens with a label of one to three words and its value ("Ägare: X", "Medverkande: …")
+LABEL_START = r"[ \t]*[A-ZÅÄÖ][\w\-/]*(?:[ \t][\w\-/]+){0,2}[ \t]*:[ \t]*\S"
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"”“–—-]?\s*[A-ZÅÄÖÉ0-9•])|\n\s*\n|\n(?=\s*(?:[•\-–*]|\d+[.)]|[a-z]\)) )|"
                        # a label's line ("Ägare: X⏎Partner: Y⏎Finansiär: Z"): each field says its own thing
-                       r"\n(?=[ \t]*[A-ZÅÄÖ][\w\-/]*(?:[ \t][\w\-/]+){0,2}[ \t]*:[ \t]*\S)")
+                       rf"\n(?={LABEL_START})")
 # abbreviations after which a full stop does not end a sentence
 _ABBREV = re.compile(r"(?:\b(?:bl\.a|t\.ex|t\. ex|m\.m|d\.v\.s|dvs|ca|resp|inkl|exkl|bl|t|kl|nr|tel|Leg|leg|f\.d|s\.k|o\.s\.v|mfl|m\.fl|e\.d|fr\.o\.m|t\.o\.m)\.)$")
 
