@@ -2100,6 +2100,30 @@ def _level_below(upper: Entity, lower: Entity) -> bool:
     return upper.kind == "municipal_unit" and a is not None and b is not None and b > a
 
 
+#: how a unit is written with the level above it, the level first: "Filipstads kommun,
+#: Arbetsmarknadsenheten", "SKR (SKR), Arbetsmarknadssektionen", "Göteborgs stad genom Nämnden för …",
+#: "Eskilstuna kommuns arbetsmarknadsförvaltning", "Välfärdsförvaltningen i Örnsköldsviks kommun, Avdelningen …"
+_LEVEL_THEN_UNIT = re.compile(r"(?:[ \t]*\([^()\n]{1,12})?\)?[ \t]*[,–\-][ \t]*|[ \t]+genom[ \t]+|:?s[ \t]+|"
+                              r"[ \t]+i[ \t]+[^,.\n]{2,40},[ \t]*")
+#: the unit first: "Socialförvaltningen från Stockholms stad", "Socialförvaltningen (SF) i Solna stad"
+_UNIT_THEN_LEVEL = re.compile(r"(?:[ \t]*\([^()\n]{1,12}\))?[ \t]+(?:i|från|inom|vid|hos)[ \t]+")
+
+
+def _written_as_levels(text: str, upper: Entity, unit: Entity, a: int, b: int) -> bool:
+    """Some mention of ``upper`` and one of ``unit`` inside ``a:b`` are written as one party
+    stated at two levels."""
+    for ps, pe in upper.mentions:
+        for cs, ce in unit.mentions:
+            if not (a <= ps and pe <= b and a <= cs and ce <= b):
+                continue
+            if _LEVEL_THEN_UNIT.fullmatch(text, pe, cs) or _UNIT_THEN_LEVEL.fullmatch(text, ce, ps):
+                return True
+            # the level above in the genitive, its mention with the s ("… kommuns arbetsmarknadsförvaltning")
+            if text[pe - 1:pe] == "s" and not upper.name.endswith("s") and re.fullmatch(r"[ \t]+", text[pe:cs]):
+                return True
+    return False
+
+
 def most_specific_party(doc: Doc) -> None:
     """CONVENTIONS (levels): an owner or partner stated at several levels ("Filipstads kommun,
     Arbetsmarknadsenheten", "Välfärdsförvaltningen i Örnsköldsviks kommun, Avdelningen för
@@ -2111,39 +2135,20 @@ def most_specific_party(doc: Doc) -> None:
             children.setdefault(parent, []).append(child)
     if not children:
         return
-    text = doc.text
     for key, r in list(doc.relations.items()):
         t, org, proj = key
         if t not in ("OWNS", "PARTNER_IN") or org not in children:
             continue
-        cur = doc.get("org", org)
-        seen = {org}
+        cur, seen = doc.get("org", org), {org}
         while cur is not None and cur.uid in children:
-            nxt = None
-            for c in children[cur.uid]:
-                ce = doc.get("org", c)
-                if ce is None or c in seen:
-                    continue
-                if any(r["start"] <= ps and pe <= r["end"] and r["start"] <= cs and ce_ <= r["end"]
-                       and (re.fullmatch(r"(?:[ \t]*\([^()\n]{1,12})?\)?[ \t]*[,–\-][ \t]*", text[pe:cs])
-                            # "Socialförvaltningen från Stockholms stad", "Göteborgs stad genom Nämnden för …"
-                            or re.fullmatch(r"(?:[ \t]*\([^()\n]{1,12}\))?[ \t]+(?:i|från|inom|vid|hos)[ \t]+", text[ce_:ps])
-                            or re.fullmatch(r"[ \t]+genom[ \t]+", text[pe:cs])
-                            # "Eskilstuna kommuns arbetsmarknadsförvaltning": the level above in the genitive
-                            or re.fullmatch(r":?s[ \t]+", text[pe:cs])
-                            or text[pe - 1:pe] == "s" and not cur.name.endswith("s") and re.fullmatch(r"[ \t]+", text[pe:cs])
-                            or re.fullmatch(r"[ \t]+i[ \t]+[^,.\n]{2,40},[ \t]*", text[pe:cs]))
-                       for ps, pe in cur.mentions for cs, ce_ in ce.mentions):
-                    nxt = ce
-                    break
+            nxt = next((ce for ce in (doc.get("org", c) for c in children[cur.uid] if c not in seen)
+                        if ce is not None and _written_as_levels(doc.text, cur, ce, r["start"], r["end"])), None)
             if nxt is None:
                 break
             seen.add(nxt.uid)
             cur = nxt
-        if cur is None or cur.uid == org:
-            continue
         p = doc.get("project", proj)
-        if p is None:
+        if cur is None or cur.uid == org or p is None:
             continue
         del doc.relations[key]  # (the unit may hold it already: the level above loses it all the same)
         if (t, cur.uid, proj) not in doc.relations:
