@@ -338,6 +338,9 @@ _RUN_BY_RELATIVE = re.compile(r"[”\"»’']?[ \t]*,?[ \t]+som[ \t]+(?:(?:nu|se
                               r"(?:drivs|drevs|bedrivs|bedrevs|leds|leddes|ägs|ägdes)[ \t]+(?:(?:gemensamt|tillsammans)[ \t]+)?av[ \t]+")
 
 
+_COMMA_SOM = re.compile(r"[”\"»’']?[ \t]*,[ \t]+som[ \t]+(?:\w+[ \t]+)?")
+
+
 def _relative_owners(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
     for pm in doc.mentions_in(seg.start, seg.end, "project"):
         m = _RUN_BY_RELATIVE.match(doc.text, pm.end)
@@ -398,7 +401,7 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
                 continue  # "Utvärderingen av projektet X har genomförts av Ramböll": the evaluation's agent
             rel_of = [pm for pm in doc.mentions_in(sp.start, cue_pos, "project")
                       if _RUN_BY_RELATIVE.fullmatch(doc.text, pm.end, cue_pos + len(cue.group(0)) + 4)
-                      or re.fullmatch(r"[”\"»’']?[ \t]*,[ \t]+som[ \t]+(?:\w+[ \t]+)?", doc.text[pm.end:cue_pos])]
+                      or _COMMA_SOM.fullmatch(doc.text, pm.end, cue_pos)]
             if rel_of and rel_of[-1].uid != proj.uid:
                 continue  # "… delprojekt: Steget, som drivs av Köpings kommun": the relative clause is Steget's
             # the passive's agent, not a body after "på uppdrag av", "i samarbete med" …
@@ -1196,8 +1199,12 @@ def _joined(doc: Doc, prev: Mention, start: int) -> bool:
     "såväl A som B"."""
     if _CONJ_GAP.fullmatch(doc.text, prev.end, start):
         return True
-    return bool(re.fullmatch(r"[ \t]+som[ \t]+", doc.text[prev.end:start])) and \
-        re.search(r"\bsåväl[ \t]+$", doc.text[max(0, prev.start - 8):prev.start]) is not None
+    return _SOM.fullmatch(doc.text, prev.end, start) is not None and \
+        _SAVAL_BEFORE.search(doc.text, max(0, prev.start - 8), prev.start) is not None
+
+
+_SOM = re.compile(r"[ \t]+som[ \t]+")
+_SAVAL_BEFORE = re.compile(r"\bsåväl[ \t]+$")
 
 
 def _coordinated_runs(doc: Doc, ms) -> list[list[Mention]]:
