@@ -188,6 +188,23 @@ class Doc:
         self.mentions = [Mention(m.type, into_uid, m.start, m.end) if (m.type == type_ and m.uid == from_uid)
                          else m for m in self.mentions]
         self.entities.pop((type_, from_uid))
+        # the relations already stated of the folded entity are the other's (one between the two is none)
+        for key in [k for k in self.relations if from_uid in (k[1], k[2])]:
+            r = self.relations.pop(key)
+            src_type, tgt_type = r["_types"]
+            s_uid = into_uid if key[1] == from_uid and src_type == type_ else key[1]
+            t_uid = into_uid if key[2] == from_uid and tgt_type == type_ else key[2]
+            if (s_uid, t_uid) == (key[1], key[2]):
+                self.relations[key] = r  # (an entity of another type under the same uid)
+                continue
+            if s_uid == t_uid or (key[0], s_uid, t_uid) in self.relations:
+                continue
+            r.update(source_uid=s_uid, target_uid=t_uid)
+            if s_uid == into_uid:
+                r["source"] = dst.name
+            if t_uid == into_uid and tgt_type != "group":
+                r["target"] = dst.name
+            self.relations[(key[0], s_uid, t_uid)] = r
 
     def drop(self, type_: str, uid: str) -> None:
         self.entities.pop((type_, uid), None)

@@ -243,6 +243,8 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
                     if m.uid != ent.uid and doc.get("org", m.uid) is not None and \
                             fold(nm).startswith(fold(doc.get("org", m.uid).name)):
                         doc.merge("org", m.uid, ent.uid)
+                        # (a part named before that was folded into this one is this one now)
+                        ents = [ent if e.uid == m.uid else e for e in ents]
             ents.append(ent)
             pos = pe
         owner = ents[-1]
@@ -256,8 +258,6 @@ def _esf_record(doc: Doc, fld: dict) -> Entity | None:
             if here:
                 doc.relate("LOCATED_IN", owner, doc.get("place", here[0].uid), sp)
         for child, parent in zip(ents[1:], ents):
-            if child.kind == "municipal_unit" or child.kind == "other" or child.kind == parent.kind and False:
-                pass
             doc.relate("PART_OF", child, parent, sp)
     if "esf_support" in fld:
         f = fld["esf_support"]

@@ -48,3 +48,20 @@ def test_mutated_seed_documents(i, pos, length, insert):
     text = SEED_TEXTS[i]
     p = pos % (len(text) + 1)
     _check(text[:p] + insert + text[p + length:])
+
+
+def test_a_merged_entity_leaves_no_relation_to_its_old_name():
+    # found by test_mutated_seed_documents: an owner field "A, A:0" folds A into "A:0"; the
+    # levels' PART_OF between the two is none, and no relation keeps the folded name
+    text = SEED_TEXTS[2]
+    _check(text[:376] + ":0" + text[376:])
+    from loaders.doc import Doc
+    doc = Doc("Lunds kommun och Lunds Kommun", "general", [])
+    a = doc.add("org", "Lunds kommun", 0, 12, uid="a")
+    b = doc.add("org", "Lunds Kommun", 16, 28, uid="b")
+    c = doc.add("org", "Arbetsförmedlingen", None, None, uid="c")
+    doc.relate("COLLABORATES_WITH", b, c)
+    doc.relate("PART_OF", b, a)
+    doc.merge("org", "b", "a")
+    assert set(doc.relations) == {("COLLABORATES_WITH", "a", "c")}
+    assert doc.relations[("COLLABORATES_WITH", "a", "c")]["source"] == "Lunds kommun"
