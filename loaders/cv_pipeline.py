@@ -7,7 +7,9 @@
 Five folds of whole sites (``train/SOURCES.md``; seeds and dev pages each their own site).
 In each fold the name CRF and then the relation classifier (with its own inner choice of
 types, modes and thresholds) are trained on the other four folds only, and the fold's pages
-are extracted with those models and scored with score.py's own matching. This is the
+are extracted with those models, passed through the resolution stage as ``extract --json`` does
+(``loaders.resolve``, without people's decisions: they are curation, not extraction) and scored
+with score.py's own matching. This is the
 figure to trust for pages nobody tuned the rules for; the stored models are trained on all.
 """
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from loaders import train_names as N
 from loaders import train_relations as R
+from loaders.resolve import resolve_record
 
 
 def run(eval_dir: Path, frac: float = 1.0, only: str | None = None, log=print, dump=None):
@@ -41,7 +44,7 @@ def run(eval_dir: Path, frac: float = 1.0, only: str | None = None, log=print, d
         for r in rows:
             if r[0] not in fold or (only and r[1] != only):
                 continue
-            pred = N._predict(r[3], r[2], names_model, rel_model)
+            pred = resolve_record(N._predict(r[3], r[2], names_model, rel_model), r[3])
             if dump is not None:
                 dump.write(json.dumps({**pred, "set": r[1]}, ensure_ascii=False) + "\n")
             sc.score_document(r[4], pred, ent, rels, flds, [])
