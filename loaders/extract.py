@@ -1233,8 +1233,12 @@ def _names_as_written(rec: dict, text: str) -> None:
         if item.get("kind") == "fund":
             continue  # a fund by its name: "ESF-stöd" is money from Europeiska socialfonden
         kommun = item.get("kind") == "municipality_org"
+        # a kommun's other full form has another head word ("Haparanda kommun" for Haparanda
+        # stad); with the same head it is the official name misspelt ("Halmstad kommun",
+        # "Trollhättan Stad" without the genitive s, a typo): the official form is the name
         found = [a for a in item.get("aliases", ()) if written(a) and not _shorthand(a, name)
-                 and (not kommun or a.split()[-1].casefold() in ("kommun", "stad"))]
+                 and (not kommun or a.split()[-1].casefold() in ("kommun", "stad")
+                      and a.split()[-1].casefold() != name.split()[-1].casefold())]
         if not found:
             continue
         if written(name, genitive=True) and all(len(a) <= len(name) for a in found):

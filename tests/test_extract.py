@@ -3807,3 +3807,15 @@ def test_a_projects_short_name_defined_after_it_finds_its_further_mentions():
     text = ("Projektet Unga till arbete, förkortat UTA, drivs av Region Gävleborg. UTA samarbetar med "
             "Arbetsförmedlingen.")
     assert _rels(text, "PARTNER_IN") == {("Arbetsförmedlingen", "Unga till arbete")}
+
+
+def test_a_kommun_written_without_its_genitive_s_keeps_its_official_name():
+    # CONVENTIONS: a kommun organisation by its official form; "Ockelbo stad"-like other heads
+    # are other full forms and kept as written, a missing genitive s or a typo is not
+    t = ("Projektet drivs av Vara kommun i samverkan med Halmstad kommun, Lilla Edet kommun och "
+         "Trollhättan Stad.\nÄven Haparanda kommun deltar i projektet Nya vägar.\n")
+    r = extract_text(t, "k.txt")
+    orgs = names(r, "organizations")
+    assert {"Halmstads kommun", "Lilla Edets kommun", "Trollhättans stad"} <= orgs
+    assert not {"Halmstad kommun", "Lilla Edet kommun", "Trollhättan Stad"} & orgs
+    assert "Haparanda kommun" in orgs  # the official "Haparanda stad" under another head word
