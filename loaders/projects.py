@@ -130,9 +130,10 @@ _APPOSED = re.compile(rf"(?:\b(?:[Pp]rojektet|[Ii]nsatsen|[Ss]atsningen|[Ff]örs
                       rf"(?:projekt|insats|satsning|förstudie)(?:[ \t]+(?:för|mot|kring)[ \t]+[a-zåäö]+(?:[ \t]+[a-zåäö]+)?)?)"
                       rf",[ \t]+({CAP}(?:[ ](?:{CAP}|\d+)){{0,4}}),")
 #: "Projektledare för Steg framåt är Jenny Lund": the project a role noun is for, before the
-#: copula that names its holder
+#: copula that names its holder; or on a person's line, before its comma or line end
+#: ("Anna Berg, projektledare för Vägen ut, Umeå kommun", "Projektledare för Vägen ut⏎")
 _ROLE_FOR = re.compile(rf"\b[Pp]rojekt(?:ledare|ägare|samordnare|koordinator)(?:n|en)?[ \t]+för[ \t]+"
-                       rf"({CAP}(?:[ \t]+(?:[a-zåäö]+|{CAP}|\d+)){{0,4}}?)(?=[ \t]+(?:är|var|blir|blev)[ \t]+[A-ZÅÄÖ])")
+                       rf"({CAP}(?:[ \t]+(?:[a-zåäö]+|{CAP}|\d+)){{0,4}}?)(?=[ \t]+(?:är|var|blir|blev)[ \t]+[A-ZÅÄÖ]|[ \t]*,[ \t]|[ \t]*\n)")
 #: "vårt nya projekt Kliv In, som …", "sin insats Steget": the head noun after a possessive
 #: pronoun names the project after it (the indefinite form of the head, the issue's list)
 _POSSESSIVE_HEADED = re.compile(

@@ -1665,8 +1665,10 @@ def person_rules(doc: Doc, people, seg_of) -> None:
         person = doc.get("person", pm.uid)
         seg = seg_of(pm.start)
         zone_orgs = _ents(doc, [m for m in doc.mentions_in(pm.zone_start, pm.zone_end, "org")])
-        if _VERB_AFTER_NAME.match(text, pm.zone_start, pm.zone_end):
-            zone_orgs = []  # "A samarbetar med X": a clause about the person, not an affiliation
+        if _VERB_AFTER_NAME.match(text, pm.zone_start, pm.zone_end) and not _BECOMES_TITLE.match(text, pm.zone_start, pm.zone_end):
+            # "A samarbetar med X": a clause about the person, not an affiliation ("A blir ny
+            # förbundschef för X" is one: the office the predicate gives)
+            zone_orgs = []
         zone_projects = _ents(doc, doc.mentions_in(pm.zone_start, pm.zone_end, "project"))
         line_start = text.rfind("\n", 0, pm.start) + 1
         label = _contact_label(text, pm.start)
@@ -1805,6 +1807,17 @@ _TITLE = r"[a-zåäö\-]*(?:chef|strateg|ordförande|råd|direktör|ledare|samor
 #: organisation is the zone's: "tidigare …" ends it)
 _NOW_TITLE = re.compile(rf"[ \t]*,[^,.;\n]{{2,80}},[ \t]+(?:är|blir|har[ \t]+blivit|blev)[ \t]+(?:numera[ \t]+|nu[ \t]+|sedan[ \t]+\d{{4}}[ \t]+)?"
                         rf"(?:ny[ \t]+|nytt[ \t]+)?({_TITLE})[ \t]+(?:för|på|vid|hos|i|inom)[ \t]+")
+#: "A blir (ny) förbundschef för X", "A har utsetts till ordförande i X": an office as the predicate
+_BECOMES_TITLE = re.compile(rf"[ \t]+(?:blir|blev|har[ \t]+blivit|(?:har[ \t]+)?(?:utsetts|valts|anställts)[ \t]+(?:till|som)|utses[ \t]+till)"
+                            rf"[ \t]+(?:(?:ny|nytt|vice|ordinarie|tillförordnad)[ \t]+)*{_TITLE}[ \t]+(?:för|i|på|vid|hos|inom)[ \t]")
+#: the office before the body and the person after a copula: "Ordförande i X är A", "Ny
+#: förbundschef för X blir A", "Till ny ordförande i styrelsen för X valdes A"
+_OFFICE_FRONTED = re.compile(rf"(?i:(?:till[ \t]+)?(?:(?:ny|nytt|vice|ordinarie|tillförordnad)[ \t]+)*)(?P<title>{_TITLE})[ \t]+"
+                             rf"(?:för|i|på|vid|hos)[ \t]+(?:styrelsen[ \t]+(?:för|i)[ \t]+)?$", re.I)
+#: (or the person in apposition: "Ordförande för socialnämnden i Växjö kommun, Gun Ek (M), …")
+_OFFICE_COPULA = re.compile(r"(?:[ \t]*\([^()\n]{1,12}\))?(?:[ \t]+i[ \t]+[A-ZÅÄÖ][\w\-]+(?:[ \t]+(?:kommun|stad|län))?)?"
+                            r"(?:,?[ \t]+(?:är|blir|blev|var|har[ \t]+varit|valdes|omvaldes|utsågs)"
+                            r"(?:[ \t]+(?:nu|numera|sedan[ \t]+\d{4}))?[ \t]+|,[ \t]+)")
 _GENITIVE_ONLY = re.compile(r"(?<=[a-zåäöA-ZÅÄÖ])(:?s)[ \t]+$")
 _GENITIVE_TITLE = re.compile(rf":?s[ \t]+(?:[a-zåäö\-]*[a-rt-zåäö\-][ \t]+)?({_TITLE})[ \t]+$")
 #: a title's modifier before its head word: "kommunstyrelsens vice ordförande i Luleå",
@@ -1892,6 +1905,8 @@ def affiliation_rules(doc: Doc, people) -> None:
                 return owners[-1], (m.group(1) if m.re is _GENITIVE_TITLE else None)
         return None
 
+    for pm in by_start:
+        _fronted_office(doc, pm)
     titled = {pm.uid: genitive_owner(pm) for pm in by_start}
     titled_orgs = {t[0].uid for t in titled.values() if t}
     for pm in by_start:
@@ -1955,6 +1970,28 @@ def affiliation_rules(doc: Doc, people) -> None:
         if body is not None:
             # "Monica Söderström som är utvecklingschef inom kommunen": the page's one kommun
             doc.relate("WORKS_FOR", person, body, Span(pm.start, pm.end + gb.end()), role=gb.group(1))
+
+
+def _fronted_office(doc: Doc, pm) -> None:
+    """ "Ordförande i Samordningsförbundet X är A", "Ny förbundschef för X blir A", "Ordförande
+    för socialnämnden i Y, A, …": the office and its body stand before the copula or the
+    apposition, the person after it (CONVENTIONS: "chef för Y", a nämnd's ordförande)."""
+    text = doc.text
+    sp = doc.sentence(pm.start)
+    person = doc.get("person", pm.uid)
+    if person is None:
+        return
+    for m in reversed(doc.mentions_in(sp.start, pm.start, "org")):
+        c = _OFFICE_COPULA.match(text, m.end, pm.start)
+        if c is None or c.end() != pm.start:
+            continue
+        t = _OFFICE_FRONTED.search(text, sp.start, m.start)
+        if t is None or text[sp.start:t.start()].strip(" \t\n–-•*"):
+            continue  # the office must open the sentence ("Till ny ordförande i …")
+        o = doc.get("org", m.uid)
+        if o is not None:
+            doc.relate("WORKS_FOR", person, o, Span(t.start(), pm.end), role=t.group("title"))
+        return
 
 
 #: "X, som är utvecklingschef inom kommunen": a title in a generic body, the page's one of that kind

@@ -3819,3 +3819,32 @@ def test_a_kommun_written_without_its_genitive_s_keeps_its_official_name():
     assert {"Halmstads kommun", "Lilla Edets kommun", "Trollhättans stad"} <= orgs
     assert not {"Halmstad kommun", "Lilla Edet kommun", "Trollhättan Stad"} & orgs
     assert "Haparanda kommun" in orgs  # the official "Haparanda stad" under another head word
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Ordförande i Samordningsförbundet Sydväst är Lars Ek (S).", "Lars Ek", "Samordningsförbundet Sydväst"),
+    ("Ny förbundschef för Samordningsförbundet Gotland blir Anders Vik.", "Anders Vik", "Samordningsförbundet Gotland"),
+    ("Anders Vik blir ny förbundschef för Samordningsförbundet Gotland.", "Anders Vik", "Samordningsförbundet Gotland"),
+    ("Till ny ordförande i styrelsen för Samordningsförbundet Kalmar valdes Pia Holm (C), Kalmar kommun.",
+     "Pia Holm", "Samordningsförbundet Kalmar"),
+    ("Ordförande för socialnämnden i Växjö kommun, Gun Ek (M), är positiv till satsningen.", "Gun Ek", "Socialnämnden"),
+])
+def test_an_office_as_the_predicate_or_fronted_before_the_person(text, person, org):
+    # CONVENTIONS: "chef för Y", a nämnd's ordförande, a förbundschef: the body of the office
+    assert ("WORKS_FOR", person, org) in rels(extract_text(text, "o.txt"), "WORKS_FOR")
+
+
+def test_a_fronted_office_needs_the_office_to_open_the_clause():
+    r = extract_text("Efter mötet med Samordningsförbundet Sydväst är Lars Ek nöjd.", "o.txt")
+    assert not rels(r, "WORKS_FOR")
+    r = extract_text("Anna Berg blir glad av att träffa Arbetsförmedlingen.", "o.txt")
+    assert not rels(r, "WORKS_FOR")
+
+
+def test_the_project_a_project_leader_is_for_on_a_contact_line():
+    t = "Kontakt\nSara Lund\nProjektledare för Vägen ut\nUmeå kommun\n"
+    r = extract_text(t, "c.txt")
+    assert names(r, "projects") == {"Vägen ut"}
+    assert ("CONTACT_FOR", "Sara Lund", "Vägen ut") in rels(r)
+    r2 = extract_text("Kontaktperson: Sara Lund, projektledare för Vägen ut, Umeå kommun\n", "c.txt")
+    assert ("CONTACT_FOR", "Sara Lund", "Vägen ut") in rels(r2)
