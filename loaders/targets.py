@@ -222,6 +222,15 @@ _CAPTION = re.compile(r"\bFoto:|\bFotograf:|\bBild:|\bFr(?:\.|ån)?[ \t]?v(?:\.|
 #: "oavsett (eventuella) funktionsnedsättningar", "oberoende av bakgrund": a group named to say
 #: the work is for everyone, whatever they have
 _REGARDLESS = re.compile(r"(?i)\b(?:oavsett|oberoende\s+av|utan\s+hänsyn\s+till)\s+(?:[\w\-]+\s+){0,2}$")
+#: a change in a share or a report's finding: population statistics without a number
+_TREND = re.compile(r"(?i)\b(?:andel(?:en)?|antal(?:et)?)\b[^.!?]{0,60}?\b(?:har\s+|hade\s+)?(?:ökat|minskat|ökar|minskar|"
+                    r"stigit|sjunkit|stiger|sjunker|fördubblats)\b|\bvisar\s+(?:en\s+ny\s+)?(?:rapport(?:en)?|"
+                    r"statistik(?:en)?|undersökning(?:en)?|siffror(?:na)?|kartläggning(?:en)?)\b")
+#: a verb of speaking about a subject before the group in its clause ("pratade vi om",
+#: "diskuterade", "föreläste om"): what was talked about, not whom the work is for
+_TALKED_ABOUT = re.compile(r"(?i)\b(?:pratade|pratar|talade|talar|diskuterade|diskuterar|föreläste|föreläser|"
+                           r"samtalade|samtalar|resonerade)\b(?:[ \t]+\w+){0,3}?[ \t]+om\b[^.!?;:\n]*$")
+_AIMED_AT = re.compile(r"(?i)målgrupp|riktar sig (?:\w+ )?(?:till|mot)|vänder sig (?:\w+ )?till|är till för")
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"“])|\n\s*\n|\n(?=\s*[-•*·▪–]\s)")
 
 
@@ -439,6 +448,11 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
                 sentence) and not re.search(
                 r"(?i)projekt|insats|deltagar|ska\b|målgrupp", sentence):
             continue  # population statistics are not target groups
+        if g.key not in _CONTEXTUAL and not in_section and _TREND.search(sentence) and not re.search(
+                r"(?i)projekt|insats|deltagar|ska\b|målgrupp", sentence) and not _AIMED.search(sentence):
+            continue  # "Andelen sjukskrivna har ökat, visar rapporten": a trend in the population
+        if not in_section and _TALKED_ABOUT.search(text, a, g.start) and not _AIMED_AT.search(sentence):
+            continue  # "På seminariet pratade vi om psykisk ohälsa bland unga": a topic, not whom work is for
         if not in_section and _BREAKDOWN_BEFORE.search(text, max(0, g.start - 40), g.start):
             continue  # "120 deltagare, varav 60 procent kvinnor": a count of those who came, not whom it is for
         if g.key not in _CONTEXTUAL and _DESCRIBED_PARTICIPANTS.search(sentence) and not in_section \

@@ -263,3 +263,19 @@ def test_a_share_of_a_count_of_participants_is_no_target_group():
     keys = {g.key for g in find_groups("Insatsen riktar sig till långtidsarbetslösa. Under 2023 deltog 120 personer, "
                                        "varav 60 procent kvinnor.")}
     assert keys == {"long_term_unemployed"}
+
+
+@pytest.mark.parametrize("text", [
+    "Andelen sjukskrivna har ökat och många med försörjningsstöd saknar gymnasieutbildning, visar rapporten.",
+    "Antalet unga med aktivitetsersättning har fördubblats sedan 2010.",
+    "På seminariet pratade vi om psykisk ohälsa bland unga och hur arbetsgivare kan bli bättre på att anställa.",
+    "Forskaren föreläste om långtidsarbetslösa i Europa.",
+])
+def test_trends_and_talked_about_subjects_are_no_target_groups(text):
+    # CONVENTIONS: population statistics are not groups; a topic is not whom work is for
+    assert keys_in(text) == []
+
+
+def test_a_group_the_work_is_aimed_at_is_kept_beside_a_trend_or_a_talk():
+    assert "sick_listed" in keys_in("Andelen sjukskrivna har ökat, och projektet Nya steg riktar sig till sjukskrivna.")
+    assert "young_people" in keys_in("Vi pratade om insatsen, som vänder sig till unga som varken arbetar eller studerar.")
