@@ -530,6 +530,11 @@ FORBUND = [
      "Håkan Laack (S)'): Torsby elects a member of its board, so Torsby is a member; the other members not confirmed by a "
      "source read; start not in the text read", "", "", "",
      "https://slideum.com/doc/4926602/v%C3%A4rmlands-l%C3%A4ns---torsby-kommun"),
+    ("Arvika-Eda samordningsförbund", "Arvika Eda samordningsförbund", "17", "Arvika, Eda",
+     "name as its own pages head it ('Arvika-Eda samordningsförbund'; 'Arvika Eda samordningsförbund' in its 2020 notice on the "
+     "corona risk, https://aesam.se/nyheter/smittspridning-risk.html, which says 'Våra finansierade insatser ligger inom Arvika "
+     "kommuns arbetsmiljöansvar'); members from the name (no page read lists them); start not in the texts read",
+     "", "", "", "https://aesam.se/nyheter/?page=3"),
     # Örebro län
     ("Samordningsförbundet Finsam i Örebro", "Finsam i Örebro", "18", "Örebro",
      "members 2010: FK, AF, Örebro läns landsting and Örebro kommun; org. nr 222000-2493", "", "", "",
