@@ -305,7 +305,9 @@ FORBUND = [
     # Stockholms län
     ("Samordningsförbundet Stockholms stad", "", "01", "Stockholm", "one of the eight förbund of Region Stockholm on 2020-12-31 (" + _VG + ")", "", "", "",
      "http://docplayer.se/7159909-Inrattande-av-samordningsforbund-i-stockholms-stad.html"),
-    ("Samordningsförbundet VärNa", "", "01", "Värmdö, Nacka", "", "", "", "", _VG),
+    ("Samordningsförbundet VärNa", "Samordningsförbundet Värmdö Nacka", "01", "Värmdö, Nacka",
+     "the long form as its own page heads it ('SAMORDNINGSFÖRBUNDET VÄRMDÖ NACKA', https://finsamvarna.se/utveckling-av-samverkan/"
+     "varnamodellen/); start not in the texts read", "", "", "", _VG),
     ("Samordningsförbundet Huddinge, Botkyrka och Salem", "Samordningsförbundet Botkyrka Huddinge Salem", "01", "Huddinge, Botkyrka, Salem",
      "replaces Samordningsförbundet i Botkyrka and Samordningsförbundet i Huddinge, which ended early when it was formed (" + _BHS
      + "); start 2013-01-01 from Huddinge kommun's report on the förbund's 2016 accounts "
@@ -331,10 +333,11 @@ FORBUND = [
      "asks its new förbundschef 'Hur känns det att starta ett nytt förbund i Sundbyberg?'; start from Samordningsförbundet i "
      "Södertälje's page (" + _SFRIS + "): '1 juni 2018 bildades ett förbund i Sundbyberg'",
      "2018-06-01", "", "", _VG),
-    ("Samordningsförbundet Södertälje", "Samordningsförbundet i Södertälje", "01", "Södertälje",
+    ("Samordningsförbundet Södertälje", "Samordningsförbundet i Södertälje|Samordningsförbundet för rehabilitering i Södertälje", "01", "Södertälje",
      "active in 2009 (one of four förbund in Stockholms län then, " + _T + "); a proposal for a förbund for Södertälje and Nykvarn "
      "(http://docplayer.se/32984136-Forslag-till-samordningsforbund-for-rehabilitering-i-sodertalje-och-nykvarn.html): "
-     "Nykvarn's membership not confirmed", "", "", "", _VG),
+     "Nykvarn's membership not confirmed; 'Samordningsförbundet för rehabilitering i Södertälje - Sfris' is the title of its "
+     "annual report 2014 (https://abcdocz.com/doc/4286229/p-4-%E2%80%93-bilaga-3-%E2%80%93-s%C3%B6dert%C3%A4lje)", "", "", "", _VG),
     ("Samordningsförbundet i Botkyrka", "Finansiella samordningsförbundet i Botkyrka|Finsam i Botkyrka", "01", "Botkyrka",
      "member from the name; active in 2009; ended early when Samordningsförbundet Huddinge, Botkyrka och Salem was formed ("
      + _BHS + "); end date not in the text read", "", "", "Samordningsförbundet Huddinge, Botkyrka och Salem", _T),
