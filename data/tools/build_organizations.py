@@ -252,6 +252,12 @@ _T = "https://docplayer.se/35266595-Landstingsstyrelsens-forslag-till-beslut.htm
 _GBG = "https://www.finsam.se/nyhetsarkiv/nyheter/2019-09-27-samordningsforbundet-goteborg-har-startat"
 _LYS = "http://docplayer.se/3708270-Lysekils-kommun-sammantradesprotokoll-kommunstyrelsen-2014-04-09.html"
 _UMA = "https://docplayer.se/105776201-Uma-unga-med-aktivitetsersattning.html"
+#: Samordningsförbundet Östra Södertörn's own page (in English): founded as the Haninge förbund 2007-02-01, renamed when
+#: Nynäshamn and Tyresö joined on 2010-04-01
+_OSO = "https://www.samordningsforbundetostrasodertorn.se/about-us-37340128"
+#: Samordningsförbundet i Södertälje's page on its cooperation: the other förbund of the län and 'ett förbund i Sundbyberg'
+#: formed 1 June 2018
+_SFRIS = "https://www.sfris.se/om-oss/samverkan-37994700"
 #: Region Stockholm's list of the eight förbund in its län on 2020-12-31, with their kommuner
 _VG = "https://vardgivarguiden.se/nyheter/2021/augusti/samordningsforbundens-arsredovisningar-till-beslut/"
 #: a list of förbund documents (annual reports, plans) naming several förbund
@@ -299,14 +305,24 @@ FORBUND = [
     # Stockholms län
     ("Samordningsförbundet Stockholms stad", "", "01", "Stockholm", "one of the eight förbund of Region Stockholm on 2020-12-31 (" + _VG + ")", "", "", "",
      "http://docplayer.se/7159909-Inrattande-av-samordningsforbund-i-stockholms-stad.html"),
-    ("Samordningsförbundet VärNa", "", "01", "Värmdö, Nacka", "", "", "", "", _VG),
+    ("Samordningsförbundet VärNa", "Samordningsförbundet Värmdö Nacka", "01", "Värmdö, Nacka",
+     "the long form as its own page heads it ('SAMORDNINGSFÖRBUNDET VÄRMDÖ NACKA', https://finsamvarna.se/utveckling-av-samverkan/"
+     "varnamodellen/); start not in the texts read", "", "", "", _VG),
     ("Samordningsförbundet Huddinge, Botkyrka och Salem", "Samordningsförbundet Botkyrka Huddinge Salem", "01", "Huddinge, Botkyrka, Salem",
      "replaces Samordningsförbundet i Botkyrka and Samordningsförbundet i Huddinge, which ended early when it was formed (" + _BHS
-     + "); start date not in the texts read", "", "", "", _VG),
-    ("Samordningsförbundet Roslagen", "", "01", "Täby, Österåker, Vaxholm, Vallentuna, Danderyd, Norrtälje",
+     + "); start 2013-01-01 from Huddinge kommun's report on the förbund's 2016 accounts "
+     "(https://docplayer.se/50455987-Fraga-om-ansvarsfrihet-for-styrelsen-och-de-enskilda-ledamoterna-i-styrelsen-for-"
+     "samordningsforbundet-botkyrka-huddinge-och-salem-for-ar-2016.html: 'Huddinge kommun har tillsammans med Botkyrka kommun, "
+     "Salems kommun, Försäkringskassan, Arbetsförmedlingen och Stockholms läns landsting från och med den 1 januari 2013 bildat "
+     "Samordningsförbundet Botkyrka, Huddinge och Salem')", "2013-01-01", "", "", _VG),
+    ("Samordningsförbundet Roslagen", "Samordningsförbundet Södra Roslagen", "01", "Täby, Österåker, Vaxholm, Vallentuna, Danderyd, Norrtälje",
      "a förbund page at http://samordningsodraroslagen.se/vart-uppdrag/agare/ names the same six kommuner with AF, FK and "
-     "Region Stockholm as its 'medlemsparter' (the förbund's name is not in the text read)",
-     "", "", "", _VG),
+     "Region Stockholm as its 'medlemsparter' (the förbund's name is not in the text read); its own page "
+     "(https://finsamroslagen.se/vart-uppdrag/): 'bildades Samordningsförbundet Södra Roslagen den 7 maj 2014. Förbundet "
+     "utökades 2019 och finansieras idag av Arbetsförmedlingen, Försäkringskassan, Region Stockholm samt kommunerna Danderyd, "
+     "Norrtälje, Täby, Vallentuna, Vaxholm och Österåker' (start from it; which kommun joined in 2019 is not said, so no "
+     "kommun has a joining date); 'Södra Roslagen' also on " + _SFRIS,
+     "2014-05-07", "", "", _VG),
     ("Samordningsförbundet Sollentuna, Upplands Väsby och Sigtuna",
      "Samordningsförbundet Sollentuna Upplands-Väsby|Samordningsförbundet Sollentuna-Upplands Väsby-Sigtuna", "01",
      "Sollentuna, Upplands Väsby, Sigtuna",
@@ -314,24 +330,34 @@ FORBUND = [
      "2017-04-01", "", "", _VG),
     ("Samordningsförbundet Sundbybergs stad", "", "01", "Sundbyberg",
      "a new förbund in 2018: finsam.se, 2018-09-24 (https://www.finsam.se/nyhetsarkiv/nyheter/2018-09-24-halla-dar-catarina-ortengren), "
-     "asks its new förbundschef 'Hur känns det att starta ett nytt förbund i Sundbyberg?'; no start date in the texts read, so start is left empty",
-     "", "", "", _VG),
-    ("Samordningsförbundet Södertälje", "Samordningsförbundet i Södertälje", "01", "Södertälje",
+     "asks its new förbundschef 'Hur känns det att starta ett nytt förbund i Sundbyberg?'; start from Samordningsförbundet i "
+     "Södertälje's page (" + _SFRIS + "): '1 juni 2018 bildades ett förbund i Sundbyberg'",
+     "2018-06-01", "", "", _VG),
+    ("Samordningsförbundet Södertälje", "Samordningsförbundet i Södertälje|Samordningsförbundet för rehabilitering i Södertälje", "01", "Södertälje",
      "active in 2009 (one of four förbund in Stockholms län then, " + _T + "); a proposal for a förbund for Södertälje and Nykvarn "
      "(http://docplayer.se/32984136-Forslag-till-samordningsforbund-for-rehabilitering-i-sodertalje-och-nykvarn.html): "
-     "Nykvarn's membership not confirmed", "", "", "", _VG),
+     "Nykvarn's membership not confirmed; 'Samordningsförbundet för rehabilitering i Södertälje - Sfris' is the title of its "
+     "annual report 2014 (https://abcdocz.com/doc/4286229/p-4-%E2%80%93-bilaga-3-%E2%80%93-s%C3%B6dert%C3%A4lje)", "", "", "", _VG),
     ("Samordningsförbundet i Botkyrka", "Finansiella samordningsförbundet i Botkyrka|Finsam i Botkyrka", "01", "Botkyrka",
      "member from the name; active in 2009; ended early when Samordningsförbundet Huddinge, Botkyrka och Salem was formed ("
      + _BHS + "); end date not in the text read", "", "", "Samordningsförbundet Huddinge, Botkyrka och Salem", _T),
     ("Samordningsförbundet i Huddinge", "", "01", "Huddinge",
      "member from the name; active in 2009; ended early when Samordningsförbundet Huddinge, Botkyrka och Salem was formed ("
      + _BHS + "); end date not in the text read", "", "", "Samordningsförbundet Huddinge, Botkyrka och Salem", _T),
-    ("Samordningsförbundet i Haninge", "", "01", "Haninge",
-     "member from the name; active in 2009; later history not confirmed (Haninge is in Samordningsförbundet Östra Södertörn by 2020)", "", "", "", _T),
+    ("Samordningsförbundet i Haninge", "Samordningsförbundet Haninge", "01", "Haninge",
+     "member from the name; active in 2009; 'The Coordination Association Haninge was founded the first of February 2007. On "
+     "the first of April 2010 two further municipalities joined the Association, Nynäshamn and Tyresö, the name was changed to "
+     "the Coordination Association Östra Södertörn' (" + _OSO + "; in Swedish, 'det samarbete kring rehabilitering som startat "
+     "2007 i Samordningsförbundet Haninge', https://www.samordningsforbundetostrasodertorn.se/2019/01/08/agneta-tj%C3%A4rnhammar,"
+     "-nyn%C3%A4shamn,-ny-ordf%C3%B6rande-41410805): the same förbund, renamed, so the row ends when the new name starts",
+     "2007-02-01", "2010-04-01", "Samordningsförbundet Östra Södertörn", _T),
     ("Samordningsförbundet i Värmdö", "Samordningsförbundet Värmdö", "01", "Värmdö",
      "proposed 2009 by the landsting to start on 1 April (year not in the text read); Värmdö is in Samordningsförbundet VärNa by 2020, the link not confirmed", "", "", "", _T),
     ("Samordningsförbundet Östra Södertörn", "", "01", "Haninge, Nynäshamn, Tyresö",
-     "exists 2011 (chaired by a Haninge politician, litholm.blogspot.com); start not confirmed", "", "", "", _VG),
+     "Samordningsförbundet i Haninge (from 2007-02-01) under the name it took when Nynäshamn and Tyresö joined on 2010-04-01 (" + _OSO
+     + "); start is that date; members also on Tyresö kommun's page (https://www.tyreso.se/organisation--styrning/forvaltningar-"
+     "bolag-och-fastigheter/samverkan-och-samarbeten/samordningsforbundet-ostra-sodertorn.html: 'ägs och finansieras gemensamt av "
+     "Arbetsförmedlingen, Försäkringskassan, landstinget och kommunerna Haninge, Nynäshamn och Tyresö')", "2010-04-01", "", "", _VG),
     # Uppsala län
     ("Samordningsförbundet Uppsala län", "Samordningsförbundet i Uppsala län", "03", "*03",
      "county-wide: 'länets åtta kommuner' with AF, FK and the landsting", "2008", "", "",
@@ -507,6 +533,11 @@ FORBUND = [
      "Håkan Laack (S)'): Torsby elects a member of its board, so Torsby is a member; the other members not confirmed by a "
      "source read; start not in the text read", "", "", "",
      "https://slideum.com/doc/4926602/v%C3%A4rmlands-l%C3%A4ns---torsby-kommun"),
+    ("Arvika-Eda samordningsförbund", "Arvika Eda samordningsförbund", "17", "Arvika, Eda",
+     "name as its own pages head it ('Arvika-Eda samordningsförbund'; 'Arvika Eda samordningsförbund' in its 2020 notice on the "
+     "corona risk, https://aesam.se/nyheter/smittspridning-risk.html, which says 'Våra finansierade insatser ligger inom Arvika "
+     "kommuns arbetsmiljöansvar'); members from the name (no page read lists them); start not in the texts read",
+     "", "", "", "https://aesam.se/nyheter/?page=3"),
     # Örebro län
     ("Samordningsförbundet Finsam i Örebro", "Finsam i Örebro", "18", "Örebro",
      "members 2010: FK, AF, Örebro läns landsting and Örebro kommun; org. nr 222000-2493", "", "", "",
