@@ -562,6 +562,11 @@ def _bare_place_matches(text: str):
             pos = m.end()
 
 
+_PREV_WORD = re.compile(r"(\w+)\s+$")
+#: words that open a sentence capitalised before a kommun's name without being part of a name
+_CAPITALISED_FUNCTION_WORDS = frozenset(
+    "även också både och men samt dessutom nu här där då i på från till för med hos vid inom mellan "
+    "enligt bland som när om utom förutom liksom främst särskilt".split())
 _DEMONYM = re.compile(rf"(?<![\w\-])([{L}]+?)(bor|bo|borna)(?![\w])")
 
 
@@ -594,7 +599,9 @@ _ACTION_AFTER = re.compile(r"^[ \t]+(?:har[ \t]+(?:också[ \t]+|även[ \t]+|nu[ 
 #: "ska Hylte, Laholm och Falkenberg hjälpas åt": the subject after a modal in an inverted clause
 # rule_report: fires on at most one of the 199 annotated pages; kept: a construction of the language (the subject after a modal in an inverted clause)
 _MODAL_BEFORE = re.compile(r"(?:^|[ \t])(?:ska|skall|kommer|vill|måste|kan|har|hade)[ \t]+$")
-_CLAUSE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|\b(?:att|som|när|där|då|och|men|medan)[ \t]+)$")
+#: (a focus adverb may open the clause before its subject: "Även Hylte och Laholm deltar")
+_CLAUSE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|\b(?:att|som|när|där|då|och|men|medan)[ \t]+)"
+                           r"(?:(?:Även|Också|Dessutom|Nu|Sedan|Numera)[ \t]+)?$")
 
 
 #: a list that goes on after its bracket: "…) inklusive", "…) samt"
@@ -671,7 +678,10 @@ def find_bare_places(doc: Doc) -> None:
                 and not _LISTED_AFTER_PREP.search(text, max(0, m.start() - 90), m.start()):
             continue
         # part of a person's name ("Leena Berlin Hallrup") or of a capitalised title
-        if re.search(rf"{NAMEWORD}\s+$", before) and not re.search(rf"\b(?:i|från|till|in)\s+{NAMEWORD}\s+$", before):
+        wb = _PREV_WORD.search(before)
+        if re.search(rf"{NAMEWORD}\s+$", before) and not re.search(rf"\b(?:i|från|till|in)\s+{NAMEWORD}\s+$", before) \
+                and not (wb and wb.group(1).casefold() in _CAPITALISED_FUNCTION_WORDS):
+            # ("Även Hylte och Laholm deltar": a function word opening the sentence is no name)
             if not re.search(r"(Kommun|Region|Stad)\s+$", before):
                 continue
         if gen and not re.match(r"\s+(?:[a-zåäö])", after):

@@ -152,7 +152,13 @@ _VERB_SUBJECT = re.compile(
     rf"(?:ska\s+(?:fokusera|pågå|drivas|bedrivas)|finansieras\s+av|vänder\s+sig\s+till|pågår|har\s+beviljats\s+(?:medel|stöd)|"
     # "Efter att Integration Halland avslutades …": the verbs of a project's course (rule_report:
     # fires on one annotated page, c018; kept: the subject of a project's own verbs, by their shape)
-    rf"avslutades|avslutas|har\s+avslutats|pågick|har\s+pågått)\b", re.M)
+    rf"avslutades|avslutas|har\s+avslutats|pågick|har\s+pågått|"
+    # "Ung Kraft drivs av Gävle kommun": a multi-word name running (a body's own name is found
+    # as an organisation first and is taken)
+    rf"drivs\s+(?:gemensamt\s+|tillsammans\s+)?av)\b", re.M)
+#: "Samverkanspartners i Ung Kraft är A och B": what has partners is a project
+_PARTNERS_OF = re.compile(rf"\b(?:[Ss]amverkans|[Ss]amarbets)?(?:[Pp]artner(?:s|na)?|[Pp]arter(?:na)?)[ \t]+(?:i|inom)[ \t]+"
+                          rf"({CAP}(?:[ \t]+(?:{CAP}|[a-zåäö]+|\d+)){{0,4}}?)[ \t]+(?:är|var|har[ \t]+varit|blir)[ \t]+[A-ZÅÄÖ]")
 # rule_report: fires on one annotated page (t091); kept: a construction of the language (what a project continues, by its head noun)
 #: "Brobyggare 2.0 är en vidareutveckling av Brobyggare 1.0": what a project continues is one
 _CONTINUES = re.compile(rf"\b(?:vidareutveckling|fortsättning|förlängning|uppföljare|efterföljare)\s+(?:av|på|till)\s+"
@@ -291,7 +297,7 @@ def find_projects(doc: Doc) -> None:
                     ent.props.setdefault("start", yrs[0])
                     ent.props.setdefault("end", yrs[1])
     for rx in (_COPULA, _CALLED, _CALLED_AFTER, _NAMED_SUBJECT, _DASHED, _APPOSED, _STEERING, _EVAL, _VERB_SUBJECT,
-               _POSSESSED, _ROLE_FOR, _POSSESSIVE_HEADED, _HEAD_COLON_LINE, _CONTINUES, _SINGLE_QUOTED):
+               _POSSESSED, _ROLE_FOR, _POSSESSIVE_HEADED, _HEAD_COLON_LINE, _CONTINUES, _SINGLE_QUOTED, _PARTNERS_OF):
         for m in rxguard.finditer(rx, text):
             name = _clean(m.group(1))
             s = m.start(1)

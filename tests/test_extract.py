@@ -3848,3 +3848,23 @@ def test_the_project_a_project_leader_is_for_on_a_contact_line():
     assert ("CONTACT_FOR", "Sara Lund", "Vägen ut") in rels(r)
     r2 = extract_text("Kontaktperson: Sara Lund, projektledare för Vägen ut, Umeå kommun\n", "c.txt")
     assert ("CONTACT_FOR", "Sara Lund", "Vägen ut") in rels(r2)
+
+
+def test_a_focus_adverb_opening_the_sentence_is_no_part_of_a_kommun_name():
+    r = extract_text("Även Hylte och Laholm deltar i projektet Steg för steg.", "h.txt")
+    assert names(r, "municipalities") == {"Hylte", "Laholm"}
+    assert {("PARTNER_IN", "Hylte kommun", "Steg för steg"), ("PARTNER_IN", "Laholms kommun", "Steg för steg")} <= rels(r)
+    # a given name before a kommun's name is still a person's name ("Leena Berlin Hallrup")
+    assert not extract_text("Leena Berlin Hallrup talar om metoden.", "p.txt")["municipalities"]
+
+
+def test_what_has_partners_and_a_multiword_name_that_is_run_are_projects():
+    r = extract_text("Samverkanspartners i Ung Kraft är Gävle kommun och Arbetsförmedlingen.", "p.txt")
+    assert names(r, "projects") == {"Ung Kraft"}
+    assert {("PARTNER_IN", "Gävle kommun", "Ung Kraft"), ("PARTNER_IN", "Arbetsförmedlingen", "Ung Kraft")} <= rels(r)
+    r2 = extract_text("Ung Kraft drivs av Gävle kommun. Övriga parter är Arbetsförmedlingen och Försäkringskassan.", "p.txt")
+    assert ("OWNS", "Gävle kommun", "Ung Kraft") in rels(r2)
+    assert ("PARTNER_IN", "Försäkringskassan", "Ung Kraft") in rels(r2)
+    # a body's own name running something is found as the body, not as a project
+    r3 = extract_text("Röda Korset drivs av frivilliga i hela landet.", "p.txt")
+    assert not r3["projects"]
