@@ -266,12 +266,14 @@ def find_projects(doc: Doc) -> None:
                                 r"(?:med|del|sam)?finansier(?:as|ades)|pågår|pågick|startade|startar|syftar|syftade|vänder|"
                                 # the verb after a fronted adverbial ("I projektet Ny start arbetar A och B")
                                 r"arbetar|deltar|medverkar|ingår|finns|står|samverkar|jobbar|erbjuds|"
-                                r"vände|riktar|riktade|ska|skall|kommer)\b)", rest)
+                                r"vände|riktar|riktade|ska|skall|kommer|"
+                                # the copula and auxiliaries ("Projektet Ut i jobb är ett samarbete …")
+                                r"är|var|har|hade|blir|blev|kan|får|fick)\b)", rest)
                 if verb and name == rest[:len(name)] and len(verb.group(1).split()) <= 4 \
                         and len(verb.group(1)) > len(name) \
                         and not _FINITE_VERB.search(verb.group(1)) and not re.search(
                             r"\s(?:som|att|och|eller|samt|med|för|av|till|från|under|efter|i|på)\s*$|\s(?:som|att|eller|samt)\s",
-                            verb.group(1)):
+                            verb.group(1)) and not _TIME_TAIL.search(verb.group(1)):
                     name = verb.group(1)
         # "projektet SIKT i kommunerna Dorotea, …": a generic place noun is no part of a name
         name = re.split(r"\s+(?:i|inom|för)\s+(?:kommunerna|kommunen|länet|regionen|staden|hela)\b", name)[0]
@@ -456,6 +458,9 @@ _FINITE_VERB = re.compile(
     # B", "Bakom projektet Steget står …")
     r"deltar|deltog|står|stod|finns|fanns|ingår|ingick|medverkar|medverkade|samverkar|samarbetar|"
     r"jobbar|möts|träffas|sker|skedde|erbjuds|satsar|"
+    # the past of the active verbs above ("Projektet Väg in i jobb syftade till …")
+    r"syftade|fokuserade|vände|riktade|erbjöd|arbetade|samlade|hjälpte|skapade|stärkte|utvecklade|"
+    r"omfattade|handlade|samverkade|samarbetade|jobbade|satsade|visade|nådde|löpte|innehöll|inkluderade|"
     # any past passive by its ending ("initierades", "startades", "genomfördes") and the
     # adverbs that follow a name in a clause ("projektet X tillsammans med …")
     # and the present passive of the -era verbs ("Projektet Vägen ut presenteras av …", "arrangeras")
@@ -553,6 +558,8 @@ tillsammans bland redan dessutom alltså
 där här vilket vilken vilka eller men då när om sedan efter under genom mellan inom hos vid
 the and of ett en den det de dem sig sin sina sitt deras hans hennes vi man
 """.split())
+#: a time adverbial before the verb is no part of the name ("Projektet Kompass i år är …")
+_TIME_TAIL = re.compile(r"\s(?:i|under|nu|sedan)(?:\s+(?:år|dag|höst|vår|sommar|vinter|fjol|morgon|veckan|helgen))?$")
 _TOKEN = re.compile(r"[ \t]+([\w’'&\-]+(?:\.\d+)*)")
 _BOUNDARY_AFTER = re.compile(r"[ \t]*(?:[,.;:!?)”\"»]|[ \t]+[–—-][ \t]|\n|$)")
 
@@ -623,7 +630,8 @@ def extend_names(doc: Doc) -> None:
                 # up to a verb: an upper-case name is written whole
                 if verb and 1 <= i <= 3 and cand_end is None and not ent.name.isupper() \
                         and words[i - 1][0].casefold() not in _NAME_STOP \
-                        and not text[s:words[i - 1][1]].endswith(("och", " i", "för", "med", "på", "till", "av", "från")):
+                        and not text[s:words[i - 1][1]].endswith(("och", " i", "för", "med", "på", "till", "av", "från")) \
+                        and not _TIME_TAIL.search(text[s:words[i - 1][1]]):
                     # "Projektet Väg in i jobb syftade …", "projektet Steg framåt drivs …": the
                     # name's lowercase words run up to the clause's verb
                     cand_end = words[i - 1][1]

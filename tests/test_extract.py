@@ -3868,3 +3868,19 @@ def test_what_has_partners_and_a_multiword_name_that_is_run_are_projects():
     # a body's own name running something is found as the body, not as a project
     r3 = extract_text("Röda Korset drivs av frivilliga i hela landet.", "p.txt")
     assert not r3["projects"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Projektet Ut i jobb är ett samarbete mellan Hela Människan Borlänge och Borlänge kommun.", "Ut i jobb"),
+    ("Projektet Väg in i jobb syftade till arbete.", "Väg in i jobb"),
+    ("Projektet Kompass i år är inne på sitt andra år.", "Kompass"),
+    ("Projektet Steg för steg har fått 2 miljoner kronor av Arvsfonden.", "Steg för steg"),
+])
+def test_a_sentence_case_name_ends_at_the_copula_or_a_past_verb_not_at_a_time_adverbial(text, name):
+    assert names(extract_text(text, "n.txt"), "projects") == {name}
+
+
+def test_the_parties_of_a_named_project_that_is_a_cooperation_are_its_partners():
+    r = extract_text("Projektet Ut i jobb är ett samarbete mellan Hela Människan Borlänge och Borlänge kommun.", "n.txt")
+    assert {("PARTNER_IN", "Hela Människan Borlänge", "Ut i jobb"), ("PARTNER_IN", "Borlänge kommun", "Ut i jobb")} <= rels(r)
+    assert not rels(r, "COLLABORATES_WITH")  # CONVENTIONS: not between co-partners
