@@ -1183,6 +1183,13 @@ _UNIT_IN_KOMMUN = re.compile(
     r"[ \t]+i[ \t]+(?=[A-ZÅÄÖ][\w\-]+(?:[ \t][A-ZÅÄÖ][\w\-]+)?[ \t]+(?:kommun|stad)\b)")
 
 
+#: a compound name of a centre before "i" and a named kommun ("Jobbcentrum i Eskilstuna kommun",
+#: "Lärcentrum i Hofors kommun"): the kommun's unit (CONVENTIONS: named units, PART_OF their parent)
+_CENTRE_IN_KOMMUN = re.compile(
+    r"(?<![\w\-])(?P<name>[A-ZÅÄÖ][a-zåäö]{2,}(?:centrum|center))[ \t]+i[ \t]+"
+    r"(?=[A-ZÅÄÖ][\w\-]+(?:[ \t][A-ZÅÄÖ][\w\-]+)?[ \t]+(?:kommun|stad)\b)")
+
+
 #: "ett samverkansprojekt mellan arbetsförmedlingen, socialtjänsten och Arbets- och kompetenscenter",
 #: "mellan försörjningsstödet och arbetsmarknadsavdelningen i Jönköping kommun": a kommun's
 #: generic service as a party of a project's or a collaboration's 'mellan' list is a unit of the kommun the list or the page names
@@ -1246,6 +1253,9 @@ def _genitive_units(doc: Doc) -> None:
     for m in rxguard.finditer(_GENITIVE_NAMED_UNIT, doc.text):
         _add_named_unit(doc, m.group("name"), m.start("name"), m.end("name"), (m.start(), m.start("name")))
     _units_of_a_units_genitive(doc)
+    for m in rxguard.finditer(_CENTRE_IN_KOMMUN, doc.text):
+        # "Lärcentrum i Hofors kommun ansvarar för …": a kommun's centre named by its task
+        _add_named_unit(doc, m.group("name"), m.start("name"), m.end("name"), (m.end(), m.end() + 1))
     for m in rxguard.finditer(_HEAD_OF_UNIT_IN, doc.text):
         # "verksamhetschef för Arbete och etablering i Vellinge kommun": the kommun after the name
         _add_named_unit(doc, m.group("name"), m.start("name"), m.end("name"), (m.end(), m.end() + 1))
@@ -1712,8 +1722,10 @@ def _last_conjunct(text: str, pos: int) -> list[tuple[str, int, int]]:
 
 #: what may stand before the first conjunct of a list: a line's or sentence's start, a label's
 #: colon, or the preposition or verb that governs the list ("ett samarbete mellan X, A och B")
-_LIST_OPENER = re.compile(r"(?:^|[.!?:•–\-][ \t]*|\b(?:mellan|av|med|från|till|för|är|var|blir|deltar|deltog|medverkar|"
-                          r"medverkade|ingår|ingick|bland\s+annat|bl\.\s?a\.|såsom|som)[ \t]+)$", re.M)
+_LIST_OPENER = re.compile(r"(?:^|[.!?:•–\-][ \t]*|\b(?:mellan|av|med|från|till|för|är|var|blir|"
+                          # (the verb of taking part with its adverb: "I arbetet deltar även A, B och C")
+                          r"(?:deltar|deltog|medverkar|medverkade|ingår|ingick)(?:[ \t]+(?:även|också|dessutom))?|"
+                          r"bland\s+annat|bl\.\s?a\.|såsom|som)[ \t]+)$", re.M)
 _FIRST = re.compile(rf"({_LISTED})[ \t\n]*,[ \t\n]*$")
 
 

@@ -3884,3 +3884,17 @@ def test_the_parties_of_a_named_project_that_is_a_cooperation_are_its_partners()
     r = extract_text("Projektet Ut i jobb är ett samarbete mellan Hela Människan Borlänge och Borlänge kommun.", "n.txt")
     assert {("PARTNER_IN", "Hela Människan Borlänge", "Ut i jobb"), ("PARTNER_IN", "Borlänge kommun", "Ut i jobb")} <= rels(r)
     assert not rels(r, "COLLABORATES_WITH")  # CONVENTIONS: not between co-partners
+
+
+def test_a_list_after_a_verb_of_taking_part_and_its_adverb_names_each_body():
+    r = extract_text("I projektet Start deltar även Stadsmissionen, Fryshuset och Röda Korset.", "l.txt")
+    assert {"Stadsmissionen", "Fryshuset", "Röda Korset"} <= names(r, "organizations")
+    assert ("PARTNER_IN", "Stadsmissionen", "Start") in rels(r)
+
+
+def test_a_centre_named_by_its_task_in_a_named_kommun_is_its_unit():
+    r = extract_text("Lärcentrum i Hofors kommun ansvarar för insatsen Lyftet.", "u.txt")
+    assert ("PART_OF", "Lärcentrum", "Hofors kommun") in rels(r)
+    assert ("OWNS", "Lärcentrum", "Lyftet") in rels(r)  # CONVENTIONS: levels, the most specific unit
+    # a town centre is a place, not a body
+    assert not extract_text("Mötet hölls i Sandvikens centrum.", "u.txt")["organizations"]
