@@ -1185,6 +1185,13 @@ def _record(doc: Doc, document: str, path: str | None, keys: list[str], keep_con
     rec["target_groups"] = [{"key": k} for k in keys]
     for r in doc.relations.values():
         row = {k: v for k, v in r.items() if not k.startswith("_")}
+        # the names as the entities end up (a rule that renames an entity after a relation was
+        # stated of it, "Projekt Alfa" → "Alfa", leaves no relation naming what no entity is)
+        src, tgt = doc.get(r["_types"][0], r["source_uid"]), doc.get(r["_types"][1], r["target_uid"])
+        if src is not None:
+            row["source"] = src.name
+        if tgt is not None and tgt.type != "group":
+            row["target"] = tgt.name
         if not keep_contact_details:
             _drop_contact_lines(doc.text, row)
         rec["relations"].append(row)

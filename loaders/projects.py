@@ -1185,6 +1185,8 @@ _NAVIGATION = re.compile(r"(?i)^(?:stäng|läs\s+mer|meny|dela|skriv\s+ut|tillba
 #: a name's kind written before it: "ESF-projekt Care …", "Projektet Steget", "Inledning Ett öppnare …"
 _KIND_BEFORE = re.compile(r"^(?:(?:ESF|EU|AMIF|ERUF|Interreg)-?projekt(?:et)?|[Pp]rojekt(?:et)?|[Ii]nsatsen|"
                           r"Inledning|Bakgrund|Sammanfattning|Innehåll)\s+(?=[A-ZÅÄÖ0-9\"”“])")
+#: the kind of thing a listed item names, before its capitalised name ("Insatsen Brobygget")
+_ITEM_KIND = re.compile(r"^(?:[Ss]atsningen|[Ff]örstudien|[Ii]nsats|[Dd]elprojekt(?:et)?)\s+(?=[A-ZÅÄÖ])")
 #: a legal form ends the name of an organisation, not of a project
 _LEGAL_FORM = re.compile(r"(?i)\s(?:AB|HB|KB|ideell\s+förening|ekonomisk\s+förening|stiftelse|"
                          r"idrottsförening|aktiebolag)$")
@@ -1202,15 +1204,16 @@ def clean_names(doc: Doc) -> None:
         if _NAVIGATION.match(ent.name) or re.fullmatch(r"(?i)programområde\s+\d+", ent.name):
             doc.drop("project", ent.uid)  # page furniture or a programme's part, however it was found
             continue
-        if ent.firm:
-            continue
         name = ent.name
-        m = _KIND_BEFORE.match(name)
+        # (also of a name a list or a grant gave whole: "- Projekt Kraftsamling (Söderhamns kommun)")
+        m = _KIND_BEFORE.match(name) or (_ITEM_KIND.match(name) if ent.firm else None)
         if m and len(name) - m.end() >= 3 and not re.fullmatch(r"[\d .]+", name[m.end():]):  # "Projekt 100" keeps its noun
             new = name[m.end():].strip("\"”“ ")
             ent.aliases.add(name)
             ent.name = new
             name = new
+        if ent.firm:
+            continue
         first = name.split()[0] if name.split() else ""
         drop = bool(_NAVIGATION.match(name)) or bool(_FINITE_VERB.match(" " + first)) or bool(
             re.fullmatch(r"(?i)(?:finansier|medfinansier|bevilj|genomför|driv)\w*", first))

@@ -3898,3 +3898,16 @@ def test_a_centre_named_by_its_task_in_a_named_kommun_is_its_unit():
     assert ("OWNS", "Lärcentrum", "Lyftet") in rels(r)  # CONVENTIONS: levels, the most specific unit
     # a town centre is a place, not a body
     assert not extract_text("Mötet hölls i Sandvikens centrum.", "u.txt")["organizations"]
+
+
+def test_a_listed_item_loses_its_kind_word_and_every_relation_names_the_entity_as_it_ends_up():
+    t = ("Samordningsförbundet Hälsingland finansierar följande insatser:\n• Projekt Alfa Omega\n• Insatsen Betavägen\n")
+    r = extract_text(t, "l.txt")
+    assert names(r, "projects") == {"Alfa Omega", "Betavägen"}
+    assert rels(r, "FUNDS") == {("FUNDS", "Samordningsförbundet Hälsingland", "Alfa Omega"),
+                                ("FUNDS", "Samordningsförbundet Hälsingland", "Betavägen")}
+    r2 = extract_text("Under 2022 beviljade styrelsen medel till:\n- Projekt Kraftsamling (Söderhamns kommun), 850 000 kr\n"
+                      "- Insatsen Brobygget (Bollnäs kommun), 400 000 kr\n", "g.txt")
+    assert {("OWNS", "Söderhamns kommun", "Kraftsamling"), ("OWNS", "Bollnäs kommun", "Brobygget")} <= rels(r2)
+    every = {e["name"] for k in ("organizations", "projects", "people", "municipalities") for e in r2[k]}
+    assert all(x["source"] in every for x in r2["relations"])
