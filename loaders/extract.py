@@ -667,6 +667,10 @@ def _listed_targets(doc: Doc, found) -> None:
                     doc.relate("TARGETS", p, grp, doc.sentence(g.start))
 
 
+_FACT_LINE_AFTER = re.compile(r"\n[ \t]*(?:Ägare|Projektägare|Huvudman|Målgrupp(?:er)?|Finansiär(?:er)?|Partners?|"
+                              r"Samverkansparter|Period|Projektperiod|Plats)[ \t]*:[ \t]*\S")
+
+
 # rule_report: fires on one annotated page; kept: the issue's structure layer (headings and sections scope what follows them), for pages of several projects
 def _project_headings(doc: Doc) -> None:
     """"Hållbart Arbetsliv⏎⏎Projektet prioriterades …⏎⏎Ung Kraft Arena⏎⏎Projektet riktar sig
@@ -680,8 +684,10 @@ def _project_headings(doc: Doc) -> None:
     for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]{1,90}?)[ \t]*$", doc.text):
         p = names.get(fold(m.group(1)))
         # a heading: a blank line before it (or the page's start) and prose after it
+        # (or a block of its labelled facts: "Hälsosteget⏎Ägare: Region X⏎Målgrupp: …")
         if p is not None and m.start() > 0 and doc.text[max(0, m.start() - 2):m.start()] == "\n\n" \
-                and re.match(r"\n\s*\n?\s*\S[^\n]{40,}", doc.text[m.end():m.end() + 200]):
+                and (re.match(r"\n\s*\n?\s*\S[^\n]{40,}", doc.text[m.end():m.end() + 200])
+                     or _FACT_LINE_AFTER.match(doc.text, m.end())):
             heads.append((m.start(), p))
     if len({p.uid for _, p in heads}) < 2:
         return

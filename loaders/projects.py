@@ -979,6 +979,7 @@ def find_titled_projects(doc: Doc) -> None:
         if len(name.split()) <= 8 and _ok(doc, name, m.start(1), m.start(1) + len(name)):
             add_project(doc, name, m.start(1), m.start(1) + len(name))
     _title_over_fields(doc)
+    _headings_over_label_blocks(doc)
     if doc.of_type("project"):
         return
     pos = 0
@@ -1176,6 +1177,54 @@ def _title_over_fields(doc: Doc) -> None:
                 _ok(doc, title, s, s + len(title)):
             doc.title_project = add_project(doc, title, s, s + len(title), firm=True).uid
         return  # only the first real line is the page's title
+
+
+#: a label line: the label's words, a colon, a value
+_LABEL_LINE = re.compile(r"[ \t]*([^:\n]{2,40}?)[ \t]*:[ \t]*\S")
+_AIM_LABEL = re.compile(r"(?i)^(?:målgrupp(?:er)?|syfte|mål)$")
+
+
+# rule_report: layout: annual reports and programme pages list their insatser as a heading over a block of labelled facts
+def _headings_over_label_blocks(doc: Doc) -> None:
+    """A short line after a blank line, right over a block of label lines that opens with a
+    project's fact and holds two or more labels ("Hälsosteget⏎Ägare: Region X⏎Målgrupp: …"):
+    the heading names that insats, wherever on the page (``_title_over_fields`` reads the
+    page's own title the same way)."""
+    from loaders.fields import canonical_label
+
+    text = doc.text
+    lines = text.split("\n")
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    for i in range(len(lines) - 1):
+        title = lines[i].strip()
+        if not title or (i > 0 and lines[i - 1].strip()):
+            continue
+        first = _LABEL_LINE.match(lines[i + 1])
+        if first is None or _label_before(first.group(1).split()) is None:
+            continue
+        labels = set()
+        for ln in lines[i + 1:]:
+            lm = _LABEL_LINE.match(ln)
+            if lm is None:
+                break
+            words = lm.group(1).split()
+            label = _label_before(words) or (lm.group(1).strip().lower() if _AIM_LABEL.match(lm.group(1).strip()) else None)
+            if label is None:
+                break
+            labels.add(label)
+        if len(labels) < 2 or len(title.split()) > 7 or not title[0].isupper() or re.search(r"[.!?:;,]$", title) \
+                or canonical_label(title) is not None or _NAVIGATION.match(title) or _FINITE_VERB.match(" " + title) \
+                or re.search(r"\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}", title):
+            continue
+        s = starts[i] + lines[i].find(title)
+        if any(fold(title) in {fold(o.name), *map(fold, o.aliases)} for o in doc.of_type("org")):
+            continue  # an organisation's name over its own facts
+        if _ok(doc, title, s, s + len(title)):
+            add_project(doc, title, s, s + len(title), firm=True)
 
 
 #: words of a page's furniture, never a project's name

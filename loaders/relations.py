@@ -29,6 +29,8 @@ OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its
                       r"(?<=[a-zåäö]):?s\s+(?:nya\s+|egna\s+)?projekt\s+(?=kring|om|för|inom|med)\b|"
                       # "Projektägare är X", "Ägare av projektet är X": the role noun before its copula
                       r"\bprojektägare\b|\bägare\s+(?:av|för|till)\s+(?:projektet|insatsen)\b|\bi\s+\w+s\s+regi\b|"
+                      # the owner's label on a line of its own ("Hälsosteget⏎Ägare: Region X")
+                      r"(?m:^[ \t]*(?:Ägare|Huvudman)(?=[ \t]*:))|"
                       # "genomförs av sju kommuner med gemensam ledning från Region X": who leads it
                       r"\bledning\s+(?:från|av)\b|"
                       # the subject that leads, starts or initiates it: "X leder projektet Y",

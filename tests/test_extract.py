@@ -3911,3 +3911,18 @@ def test_a_listed_item_loses_its_kind_word_and_every_relation_names_the_entity_a
     assert {("OWNS", "Söderhamns kommun", "Kraftsamling"), ("OWNS", "Bollnäs kommun", "Brobygget")} <= rels(r2)
     every = {e["name"] for k in ("organizations", "projects", "people", "municipalities") for e in r2[k]}
     assert all(x["source"] in every for x in r2["relations"])
+
+
+def test_insatser_as_headings_over_blocks_of_their_labelled_facts():
+    t = ("Insatser 2023\n\nJobbspåret\nInsatsen drivs av Kramfors kommun tillsammans med Arbetsförmedlingen. "
+         "Målgruppen är unga vuxna 18–29 år.\n\nHälsosteget\nÄgare: Region Västernorrland\nMålgrupp: Sjukskrivna\n"
+         "Insatsen pågår 2022–2024.\n")
+    r = extract_text(t, "a.txt")
+    assert names(r, "projects") == {"Jobbspåret", "Hälsosteget"}
+    got = rels(r)
+    assert {("OWNS", "Region Västernorrland", "Hälsosteget"), ("TARGETS", "Hälsosteget", "sick_listed"),
+            ("OWNS", "Kramfors kommun", "Jobbspåret"), ("TARGETS", "Jobbspåret", "young_people")} <= got
+    # each heading scopes its own block: the one's group is not the other's
+    assert ("TARGETS", "Hälsosteget", "young_people") not in got and ("TARGETS", "Jobbspåret", "sick_listed") not in got
+    # a label over a person is no project's owner
+    assert not rels(extract_text("Ägare: Anna Berg\nProjektet Alfa startar.\n", "b.txt"), "OWNS")
