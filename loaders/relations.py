@@ -830,7 +830,9 @@ def _listed_kommuner_in_project(doc: Doc, sp: Span, owners: dict[str, Entity]) -
 #: the co-arrangers of an event (CONVENTIONS: they collaborate), by lemma: "Arrangör:",
 #: "Arrangörer är A och B", "arrangeras av A och B", "medarrangörer", "i samarrangemang med"
 _ARRANGERS = re.compile(r"(?i)\b(?:(?:med|sam)?arrangör(?:er|erna|en)?|arrangera(?:s|des|ts)\s+av|"
-                        r"i\s+samarrangemang\s+med|värdar)\b")
+                        r"i\s+samarrangemang\s+med|värdar|"
+                        # the active with its co-arrangers (CONVENTIONS: "X arrangerar tillsammans med A och B")
+                        r"(?:arrangerar|arrangerade|anordnar|anordnade)\b[^.!?\n]{0,60}?\b(?:tillsammans|i\s+samarbete|i\s+samverkan)\s+med)\b")
 
 
 def _above(doc: Doc, unit: Entity, other: Entity) -> bool:
@@ -999,6 +1001,10 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
         side, side_sp, side_leads = group or ([], None, False)
         orgs = side + orgs
         leads = (side if side_leads else []) or we_lead or _leads(doc, sp, here, orgs) or _joint_body(doc, sp, here, orgs)
+        if not leads and not side and any(o.kind in ("coordination_association", "network") and o not in orgs
+                                          for o in _leads(doc, sp, here, _ents(doc, here))):
+            continue  # "Förbundet X leder arbetet tillsammans med A och B": the lead is a förbund (no
+            # collaborator, above), and the others it leads with are not said to work with each other
         if leads and not has_project:
             owners = leads  # "X ska genomföra ett projekt tillsammans med A …": the lead of what follows
         pairs = ([(a, b) for a in leads for b in orgs if b not in leads] if leads else

@@ -3926,3 +3926,15 @@ def test_insatser_as_headings_over_blocks_of_their_labelled_facts():
     assert ("TARGETS", "Hälsosteget", "young_people") not in got and ("TARGETS", "Jobbspåret", "sick_listed") not in got
     # a label over a person is no project's owner
     assert not rels(extract_text("Ägare: Anna Berg\nProjektet Alfa startar.\n", "b.txt"), "OWNS")
+
+
+def test_a_forbund_that_leads_with_others_or_arranges_with_them():
+    # CONVENTIONS: a lead ("leder … tillsammans med A och B") ↔ each other party, never A ↔ B; a
+    # förbund leading is no collaborator (its parties are its members or grantees)
+    r = extract_text("Samordningsförbundet Gävleborg leder arbetet tillsammans med Gävle kommun och Arbetsförmedlingen.", "c.txt")
+    assert ("COLLABORATES_WITH", "Arbetsförmedlingen", "Gävle kommun") not in rels(r)
+    # co-arrangers of an event: every pair, the förbund too
+    r2 = extract_text("Samordningsförbundet Gävleborg arrangerar dagen tillsammans med Gävle kommun och Arbetsförmedlingen.", "c.txt")
+    assert {("COLLABORATES_WITH", "Gävle kommun", "Samordningsförbundet Gävleborg"),
+            ("COLLABORATES_WITH", "Arbetsförmedlingen", "Samordningsförbundet Gävleborg"),
+            ("COLLABORATES_WITH", "Arbetsförmedlingen", "Gävle kommun")} <= rels(r2)
