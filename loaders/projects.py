@@ -268,7 +268,10 @@ def find_projects(doc: Doc) -> None:
                                 r"arbetar|deltar|medverkar|ingår|finns|står|samverkar|jobbar|erbjuds|"
                                 r"vände|riktar|riktade|ska|skall|kommer|"
                                 # the copula and auxiliaries ("Projektet Ut i jobb är ett samarbete …")
-                                r"är|var|har|hade|blir|blev|kan|får|fick)\b)", rest)
+                                r"är|var|har|hade|blir|blev|kan|får|fick|"
+                                # any present or past passive by its ending ("… Nya steg lämnas av …")
+                                # and a second head noun joined to the first ("Nya steg och projektet Vägen")
+                                r"[a-zåäö]{4,}(?:as|ades)(?<!fas)(?<!glas)(?<!kalas)|och\s+(?:projektet|insatsen|satsningen|förstudien))\b)", rest)
                 if verb and name == rest[:len(name)] and len(verb.group(1).split()) <= 4 \
                         and len(verb.group(1)) > len(name) \
                         and not _FINITE_VERB.search(verb.group(1)) and not re.search(

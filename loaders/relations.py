@@ -2314,7 +2314,7 @@ def _contact_label(text: str, pos: int) -> str | None:
 _CONTACT_HEADING = re.compile(
     # (also as a bullet of its own: " • För mer information kontakta:")
     r"(?im)^[ \t]*(?:[•\-–*·▪][ \t]*)?(?:Kontaktpersoner|Kontaktperson(?=[ \t]*$)|Kontakt|Presskontakt(?:er)?|Pressansvarig|"
-    r"För mer information|Mer information)\b(?:,?[ \t]+kontakta)?(?-i:[ \t]+[A-ZÅÄÖ][^\n:.]{0,80}?)?[ \t]*:?[ \t]*$")
+    r"För mer information|Mer information|Frågor besvaras av|Vid frågor|Har du frågor)\b(?:,?[ \t]+kontakta)?(?-i:[ \t]+[A-ZÅÄÖ][^\n:.]{0,80}?)?[ \t]*:?[ \t]*$")
 
 
 def _contact_heading(text: str, pos: int) -> tuple[int, int] | None:

@@ -3938,3 +3938,21 @@ def test_a_forbund_that_leads_with_others_or_arranges_with_them():
     assert {("COLLABORATES_WITH", "Gävle kommun", "Samordningsförbundet Gävleborg"),
             ("COLLABORATES_WITH", "Arbetsförmedlingen", "Samordningsförbundet Gävleborg"),
             ("COLLABORATES_WITH", "Arbetsförmedlingen", "Gävle kommun")} <= rels(r2)
+
+
+def test_a_sentence_case_name_ends_at_a_passive_or_a_second_head_noun():
+    r = extract_text("Mer information om projektet Nya steg lämnas av projektledare Olof Sand, Bollnäs kommun.", "p.txt")
+    assert names(r, "projects") == {"Nya steg"}
+    assert ("CONTACT_FOR", "Olof Sand", "Nya steg") in rels(r)
+    r2 = extract_text("Projektet Nya steg och projektet Vägen drivs av Bollnäs kommun.", "p.txt")
+    assert names(r2, "projects") == {"Nya steg", "Vägen"}
+    # a noun in -fas is no passive ("i en uppstartsfas")
+    r3 = extract_text("Projektet Nya steg är i en uppstartsfas.", "p.txt")
+    assert names(r3, "projects") == {"Nya steg"}
+
+
+def test_everyone_under_a_questions_heading_is_a_contact():
+    t = ("Projektet Nya steg drivs av Bollnäs kommun.\nFrågor besvaras av:\nEva Nord, projektledare, tel. 070-111 22 33\n"
+         "Jonas Ås, arbetsmarknadschef\n")
+    r = extract_text(t, "c.txt")
+    assert {("CONTACT_FOR", "Eva Nord", "Nya steg"), ("CONTACT_FOR", "Jonas Ås", "Nya steg")} <= rels(r)
