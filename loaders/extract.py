@@ -667,6 +667,7 @@ def _listed_targets(doc: Doc, found) -> None:
                     doc.relate("TARGETS", p, grp, doc.sentence(g.start))
 
 
+# rule_report: fires on at most one of the 199 annotated pages; kept: layout: a heading over its block of labelled facts scopes what follows it (the headings and labels)
 _FACT_LINE_AFTER = re.compile(r"\n[ \t]*(?:Ägare|Projektägare|Huvudman|Målgrupp(?:er)?|Finansiär(?:er)?|Partners?|"
                               r"Samverkansparter|Period|Projektperiod|Plats)[ \t]*:[ \t]*\S")
 
