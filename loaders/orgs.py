@@ -882,6 +882,9 @@ def _described_bodies(doc: Doc) -> None:
         else:
             s = m.start(1) if m.group(1)[0].isupper() else m.start(2)
         e = m.end(2)
+        tail = _SENTENCE_CASE_TAIL.match(doc.text, e)
+        if tail and m.group(1).strip().lower() in _NETWORK_NOUNS | {"föreningen"}:
+            e = tail.end(1)  # "Nätverket Unga till arbete består av …": a sentence-case name up to its verb
         if s == m.start(2) and re.match(r"[ \t]+län\b", doc.text[e:e + 5]):
             e += len(re.match(r"[ \t]+län", doc.text[e:e + 5]).group(0))  # "plattformen Idéburen samverkan Kalmar län"
         if doc.is_taken(s, e) or doc.is_taken(m.start(2), m.end(2)) or _ABBR_NEXT.match(doc.text, e):
@@ -895,6 +898,11 @@ def _described_bodies(doc: Doc) -> None:
 
 
 _NETWORK_NOUNS = frozenset({"nätverket", "plattformen", "samverkansplattformen", "samverkansforumet"})
+# rule_report: fires on at most one of the 199 annotated pages; kept: the sentence-case names with lowercase function words, for the bodies a descriptor noun introduces
+#: a sentence-case name's lowercase words ("Unga till arbete", "Rätt till jobb") up to the verb of its clause
+_SENTENCE_CASE_TAIL = re.compile(r"((?:[ \t]+(?:till|för|i|mot|med|på|utan)[ \t]+[a-zåäö][\w\-]*){1,2})"
+                                 r"(?=[ \t]+(?:består|bestod|är|var|har|hade|arbetar|driver|drivs|bildades|startade|startades|"
+                                 r"samlar|verkar|erbjuder|finns|vill|ska|leds|träffas)\b)")
 
 
 # rule_report: may fire on one annotated page; kept: the layout "Unit/Body" (relations.part_of_rules), its unit by the shape of a definite unit noun

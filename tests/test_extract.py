@@ -3956,3 +3956,13 @@ def test_everyone_under_a_questions_heading_is_a_contact():
          "Jonas Ås, arbetsmarknadschef\n")
     r = extract_text(t, "c.txt")
     assert {("CONTACT_FOR", "Eva Nord", "Nya steg"), ("CONTACT_FOR", "Jonas Ås", "Nya steg")} <= rels(r)
+
+
+def test_a_network_or_association_with_a_sentence_case_name():
+    r = extract_text("Nätverket Unga till arbete består av representanter från Luleå kommun, Piteå kommun och Arbetsförmedlingen.", "n.txt")
+    assert "Nätverket Unga till arbete" in names(r, "organizations")
+    assert ("MEMBER_OF", "Luleå kommun", "Nätverket Unga till arbete") in rels(r)
+    assert "Föreningen Rätt till jobb" in names(extract_text("Föreningen Rätt till jobb arbetar med unga.", "n.txt"), "organizations")
+    # without the verb of its clause the lowercase words are the sentence's, not the name's
+    r2 = extract_text("Vi bjöd in Föreningen Framsteg till arbete i veckan.", "n.txt")
+    assert "Föreningen Framsteg" in names(r2, "organizations")
