@@ -1139,6 +1139,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
         relations.active_in_rules(doc, seg)
         relations.where_label_rules(doc, seg)
     relations.affiliation_rules(doc, pms)
+    relations.pronoun_rules(doc, pms)
     relations._zone_orgs(doc, pms)
     relations.board_rules(doc, pms)
     relations.most_specific_employer(doc)

@@ -134,7 +134,7 @@ _APPOSED = re.compile(rf"(?:\b(?:[Pp]rojektet|[Ii]nsatsen|[Ss]atsningen|[Ff]örs
 #: copula that names its holder; or on a person's line, before its comma or line end
 #: ("Anna Berg, projektledare för Vägen ut, Umeå kommun", "Projektledare för Vägen ut⏎")
 _ROLE_FOR = re.compile(rf"\b[Pp]rojekt(?:ledare|ägare|samordnare|koordinator)(?:n|en)?[ \t]+för[ \t]+"
-                       rf"({CAP}(?:[ \t]+(?:[a-zåäö]+|{CAP}|\d+)){{0,4}}?)(?=[ \t]+(?:är|var|blir|blev)[ \t]+[A-ZÅÄÖ]|[ \t]*,[ \t]|[ \t]*\n)")
+                       rf"({CAP}(?:[ \t]+(?:[a-zåäö]+|{CAP}|\d+)){{0,4}}?)(?=[ \t]+(?:är|var|blir|blev)[ \t]+[A-ZÅÄÖ]|[ \t]*,[ \t]|[ \t]*\n|[ \t]*[.;](?:[ \t\n]|$))")
 #: "vårt nya projekt Kliv In, som …", "sin insats Steget": the head noun after a possessive
 #: pronoun names the project after it (the indefinite form of the head, the issue's list)
 _POSSESSIVE_HEADED = re.compile(

@@ -2005,6 +2005,49 @@ def _fronted_office(doc: Doc, pm) -> None:
         return
 
 
+#: a sentence about the person the sentence before named: "Hon arbetar på X", "Han är
+#: enhetschef vid X", "Hon leder även projektet Y"
+_PRONOUN_START = re.compile(r"[ \t\n]*(?:Hon|Han)[ \t]+")
+_PRONOUN_WORKS = re.compile(rf"(?:arbetar|jobbar|är[ \t]+anställd)(?:[ \t]+(?:som|i[ \t]+dag|numera|nu|också|även)"
+                            rf"(?:[ \t]+[a-zåäö\-]+)?)?[ \t]+(?:på|vid|hos|inom|för)[ \t]+"
+                            rf"|är[ \t]+(?:(?:ny|nytt|vice|biträdande)[ \t]+)?{_TITLE}[ \t]+(?:på|vid|hos|i|inom|för)[ \t]+")
+_PRONOUN_LEADS = re.compile(r"(?:leder|samordnar|är[ \t]+(?:projektledare|samordnare|koordinator|projektkoordinator)[ \t]+(?:för|i))"
+                            r"(?:[ \t]+(?:även|också))?[ \t]+(?:(?:projektet|insatsen|satsningen)[ \t]+)?")
+
+
+# rule_report: fires on at most one of the 199 annotated pages; kept: the issue's relation stated through a pronoun ("Hon leder även X"), a construction of the language
+def pronoun_rules(doc: Doc, people) -> None:
+    """ "Anna Ek är projektledare för Ny start. Hon arbetar på Mora kommun.": a sentence that
+    opens with "Hon"/"Han" speaks of the one person the sentence before it names (none when it
+    names two); what it says of her employer or of the project she leads is hers."""
+    text = doc.text
+    by_start = sorted(people, key=lambda p: p.start)
+    for sp in doc.sents:
+        m = _PRONOUN_START.match(text, sp.start)
+        if m is None or sp.start == 0:
+            continue
+        prev = doc.sentence(sp.start - 1)
+        if "\n\n" in text[prev.end:sp.start]:
+            continue  # a new paragraph: the person may be another
+        before = {p.uid for p in by_start if prev.start <= p.start < prev.end}
+        if len(before) != 1:
+            continue
+        person = doc.get("person", next(iter(before)))
+        if person is None:
+            continue
+        w = _PRONOUN_WORKS.match(text, m.end())
+        if w:
+            at = [x for x in doc.mentions_in(w.end(), w.end() + 80, "org") if x.start == w.end()]
+            if at and doc.get("org", at[0].uid) is not None:
+                doc.relate("WORKS_FOR", person, doc.get("org", at[0].uid), Span(prev.start, sp.end))
+            continue
+        lead = _PRONOUN_LEADS.match(text, m.end())
+        if lead:
+            at = [x for x in doc.mentions_in(lead.end(), lead.end() + 80, "project") if x.start == lead.end()]
+            if at and doc.get("project", at[0].uid) is not None:
+                doc.relate("CONTACT_FOR", person, doc.get("project", at[0].uid), Span(prev.start, sp.end))
+
+
 #: "X, som är utvecklingschef inom kommunen": a title in a generic body, the page's one of that kind
 _TITLE_IN_GENERIC_BODY = re.compile(rf"^,?[ \t]+(?:som[ \t]+(?:är|var)[ \t]+)?((?:[a-zåäö\-]+[ \t]+){{0,2}}?{_TITLE})[ \t]+"
                                     rf"(?:inom|på|i|vid|för)[ \t]+(kommunen|staden|regionen|förbundet|samordningsförbundet)\b")

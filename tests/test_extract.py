@@ -3966,3 +3966,13 @@ def test_a_network_or_association_with_a_sentence_case_name():
     # without the verb of its clause the lowercase words are the sentence's, not the name's
     r2 = extract_text("Vi bjöd in Föreningen Framsteg till arbete i veckan.", "n.txt")
     assert "Föreningen Framsteg" in names(r2, "organizations")
+
+
+def test_a_pronoun_opening_a_sentence_speaks_of_the_one_person_before_it():
+    r = extract_text("Anna Ek är projektledare för Ny start. Hon arbetar på Mora kommun.", "p.txt")
+    assert {("CONTACT_FOR", "Anna Ek", "Ny start"), ("WORKS_FOR", "Anna Ek", "Mora kommun")} <= rels(r)
+    r2 = extract_text("Projektet Ny start drivs av Mora kommun. Maria Lind är samordnare. Hon leder även projektet Vägen.", "p.txt")
+    assert ("CONTACT_FOR", "Maria Lind", "Vägen") in rels(r2)
+    # two people before it, or a new paragraph: nobody to say which
+    assert not rels(extract_text("Lisa Berg och Olle Ek träffades. Hon arbetar på Mora kommun.", "p.txt"), "WORKS_FOR")
+    assert not rels(extract_text("Maria Lind talade om arbetet.\n\nHon arbetar på Region Dalarna.", "p.txt"), "WORKS_FOR")
