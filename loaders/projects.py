@@ -20,7 +20,7 @@ from loaders import rxguard
 from loaders.doc import Doc, Entity
 from loaders.fields import MONEY_UNIT
 from loaders.gazetteer import Gazetteer, fold
-from loaders.text import word_spans
+from loaders.text import Span, word_spans
 
 U = "A-ZÅÄÖÉÜØÆ"
 L = "a-zåäöéüøæçšćčžíáóúñ"
@@ -333,6 +333,7 @@ def find_projects(doc: Doc) -> None:
         if (inner or len(ms) >= 2) and _ok(doc, word, ms[0].start(), ms[0].end()):
             add_project(doc, word, ms[0].start(), ms[0].end())
     find_introduced_names(doc)
+    _financed_toc_entries(doc)
     _heading_subjects(doc)
     _run_by_relative(doc)
     _name_constructions(doc)
@@ -1232,6 +1233,51 @@ def _headings_over_label_blocks(doc: Doc) -> None:
             continue  # an organisation's name over its own facts
         if _ok(doc, title, s, s + len(title)):
             add_project(doc, title, s, s + len(title), firm=True)
+
+
+#: a table of contents flattened onto one line by a PDF's text layer: "Styrelse 2 Kansli 2 …
+#: Finansierade aktiviteter 3 … Kraft-team 4 Cura 5 …", each entry a title and its page
+_TOC_ENTRY = re.compile(r"([A-ZÅÄÖ][^\d\n]{1,80}?)[ \t]+(\d{1,3})(?=[ \t]+[A-ZÅÄÖ]|[ \t]*(?:\.{2,}|…|$))", re.M)
+#: the entry that announces the insatser a förbund finances
+_TOC_FINANCED = re.compile(r"(?i)^(?:finansierade\s+(?:aktiviteter|insatser|verksamheter|projekt)|"
+                           r"(?:verksamheter|insatser|projekt|aktiviteter)\s+(?:som\s+)?finansiera(?:de|ts|s)\s+av\b)")
+#: the other sections of a report, which end the list of insatser
+_TOC_SECTION = re.compile(r"(?i)^(?:samverkan|framtid|uppföljning|utvärdering|ekonomi|drift|resultat|balans|finansieringsanalys|"
+                          r"kommentar|bilag|revision|styrelse|kansli|beredningsgrupp|förvaltningsberättelse|"
+                          r"verksamhetsberättelse|underskrift|noter|redovisnings)")
+#: an entry grouping insatser by their kind ("Hälsoinriktade aktiviteter", "Stöd till utveckling
+#: av idé och verksamhet"): a heading of the list, not a name
+_TOC_GROUP = re.compile(r"(?i)(?:aktiviteter|insatser|verksamhet|verksamheter|projekt|åtgärder)$|"
+                        r"^(?:stöd\s+till|aktiviteter|insatser|verksamheter)\b")
+
+
+# rule_report: fires on one annotated page; kept: layout: annual reports' contents lists, flattened by PDF text layers, name the insatser a förbund finances
+def _financed_toc_entries(doc: Doc) -> None:
+    """The entries of a flattened contents list after its "Finansierade aktiviteter" entry, up
+    to the report's next section, are the insatser the page's förbund finances (entries that
+    group them by kind are headings, not names)."""
+    text = doc.text
+    if not re.search(r"(?i)finansiera", text):
+        return
+    for line_m in re.finditer(r"[^\n]+", text):
+        entries = list(_TOC_ENTRY.finditer(text, line_m.start(), line_m.end()))
+        if len(entries) < 6:
+            continue  # a line of at least six titles with their pages is a contents list
+        start = next((i for i, m in enumerate(entries) if _TOC_FINANCED.match(m.group(1).strip())), None)
+        if start is None:
+            continue
+        forbund = doc.page_forbund()
+        for m in entries[start + 1:]:
+            title = m.group(1).strip()
+            if _TOC_SECTION.match(title):
+                break
+            if _TOC_GROUP.search(title) or len(title.split()) > 6:
+                continue
+            ps = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+            if _ok(doc, title, ps, ps + len(title), places_inside=True):
+                ent = add_project(doc, title, ps, ps + len(title), firm=True)
+                if forbund is not None:
+                    doc.relate("FUNDS", forbund, ent, Span(line_m.start(), line_m.end()))
 
 
 #: words of a page's furniture, never a project's name

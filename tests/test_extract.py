@@ -3976,3 +3976,15 @@ def test_a_pronoun_opening_a_sentence_speaks_of_the_one_person_before_it():
     # two people before it, or a new paragraph: nobody to say which
     assert not rels(extract_text("Lisa Berg och Olle Ek träffades. Hon arbetar på Mora kommun.", "p.txt"), "WORKS_FOR")
     assert not rels(extract_text("Maria Lind talade om arbetet.\n\nHon arbetar på Region Dalarna.", "p.txt"), "WORKS_FOR")
+
+
+def test_a_flattened_contents_list_names_the_insatser_a_forbund_finances():
+    t = ("Samordningsförbundet Västra Dalarna\nÅrsredovisning 2019\nInnehåll Förvaltningsberättelse 2 Styrelse 3 "
+         "Insatser finansierade av förbundet 4 Hälsolotsen 5 Hälsoinriktade aktiviteter 6 Unga på väg i Malung 6 "
+         "Ekonomi 8 Resultaträkning 9 Bilaga 10\n")
+    r = extract_text(t, "a.txt")
+    assert names(r, "projects") == {"Hälsolotsen", "Unga på väg i Malung"}  # not a group heading, not a section
+    assert ("FUNDS", "Samordningsförbundet Västra Dalarna", "Hälsolotsen") in rels(r)
+    # a contents list with no financing entry names no project
+    r2 = extract_text("Innehåll Inledning 2 Bakgrund 3 Metod 4 Resultat 5 Diskussion 6 Referenser 7 Bilaga 8\n", "b.txt")
+    assert not r2["projects"]
