@@ -3988,3 +3988,19 @@ def test_a_flattened_contents_list_names_the_insatser_a_forbund_finances():
     # a contents list with no financing entry names no project
     r2 = extract_text("Innehåll Inledning 2 Bakgrund 3 Metod 4 Resultat 5 Diskussion 6 Referenser 7 Bilaga 8\n", "b.txt")
     assert not r2["projects"]
+
+
+@pytest.mark.parametrize("text, org, places", [
+    ("Coompanion Norrbotten har sitt kontor i Luleå.", "Coompanion Norrbotten", {"Luleå"}),
+    ("Fryshuset har lokaler i Stockholm och Göteborg.", "Fryshuset", {"Stockholm", "Göteborg"}),
+    ("Hela Människan Borlänge ligger mitt i centrala Borlänge.", "Hela Människan Borlänge", {"Borlänge"}),
+    ("Samordningsförbundet Centrala Östergötland har sitt kansli i Linköping.", "Samordningsförbundet Centrala Östergötland", {"Linköping"}),
+])
+def test_a_bodys_stated_seat_or_premises_is_where_it_is_located(text, org, places):
+    got = {t for (k, s, t) in rels(extract_text(text, "l.txt"), "LOCATED_IN") if s == org}
+    assert got == places
+
+
+def test_where_a_body_works_or_meets_is_no_seat():
+    r = extract_text("Coompanion Norrbotten arbetar i Luleå och Piteå med sociala företag.", "l.txt")
+    assert not {t for (k, s, t) in rels(r, "LOCATED_IN") if s == "Coompanion Norrbotten"}
