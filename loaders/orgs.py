@@ -934,6 +934,12 @@ def _body_words(doc: Doc) -> None:
                 firm=bool(ref), surface=word)
 
 
+#: "Region" and a point of the compass: a body's regional branch ("Region Syd", "Region Mitt")
+_COMPASS_REGION = re.compile(r"Region[ \t]+(?:Syd|Nord|Väst|Öst|Mitt|Sydost|Nordost|Sydväst|Nordväst|Mellan)(?![\w\-])")
+#: the capitalised words of a name right before it on its line
+_NAME_BEFORE = re.compile(r"(?<![\w\-])((?:[A-ZÅÄÖ][\w\-]*[ \t]+){1,3})$")
+
+
 def find_pattern_orgs(doc: Doc) -> None:
     text = doc.text
     g = Gazetteer.load()
@@ -949,6 +955,14 @@ def find_pattern_orgs(doc: Doc) -> None:
                     # "Region Gotland" is the kommun; other "Region X" need X to be a region word
                     pass
                 if re.match(r"Region(?:en)?\s+(?:Norra|Södra|Östra|Västra|Mellersta|Stockholm och)\b", m.group(0)) and not g.org(name):
+                    continue
+                if _COMPASS_REGION.match(text, m.start()) and not g.org(name):
+                    # "Hyresgästföreningen Region Syd", "Vuxenskolan Region Väst": a body's regional
+                    # branch, never one of the regions (those are named by their län)
+                    lead = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
+                    if lead and not doc.is_taken(lead.start(1), m.start()) and fold(lead.group(1).split()[0]) not in _NOT_LISTED:
+                        whole = re.sub(r"\s+", " ", text[lead.start(1):e])
+                        doc.add("org", whole, lead.start(1), e, kind=guess_kind(whole), surface=whole)
                     continue
                 if m.group(0).startswith("Regionen"):
                     name = "Region " + m.group(1)

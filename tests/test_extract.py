@@ -4004,3 +4004,12 @@ def test_a_bodys_stated_seat_or_premises_is_where_it_is_located(text, org, place
 def test_where_a_body_works_or_meets_is_no_seat():
     r = extract_text("Coompanion Norrbotten arbetar i Luleå och Piteå med sociala företag.", "l.txt")
     assert not {t for (k, s, t) in rels(r, "LOCATED_IN") if s == "Coompanion Norrbotten"}
+
+
+def test_region_and_a_point_of_the_compass_is_a_bodys_branch_not_a_region():
+    r = extract_text("Projektet drivs av Hyresgästföreningen Region Syd i samarbete med Malmö stad.", "r.txt")
+    orgs = {o["name"]: o["kind"] for o in r["organizations"]}
+    assert "Hyresgästföreningen Region Syd" in orgs and "Region Syd" not in orgs
+    assert not any(k == "region" for k in orgs.values())
+    r2 = extract_text("Region Skåne och Region Halland deltar.", "r.txt")
+    assert {o["kind"] for o in r2["organizations"]} == {"region"}
