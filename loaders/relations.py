@@ -1757,6 +1757,10 @@ def person_rules(doc: Doc, people, seg_of) -> None:
         if (not is_contact and doc.kind == "conference" and seg.kind == "session"
                 and _presents(doc, seg, pm.start)):
             is_contact = True  # a speaker in a session about one project presents it
+        if not is_contact and _STAFF_OF_IT.match(text, pm.end, pm.zone_end):
+            # "säger Anna Ek, som arbetar som jobbcoach i projektet", "Olle Sten, handledare i
+            # projektet": its staff interviewed about it (CONVENTIONS)
+            is_contact = True
         if proj is None and is_contact:
             proj = main_project(doc, seg)
             if proj is None and label == "contact":
@@ -1777,6 +1781,12 @@ def person_rules(doc: Doc, people, seg_of) -> None:
             doc.relate("CONTACT_FOR", person, proj, where, role=role)
 
 
+# rule_report: fires on at most one of the 199 annotated pages; kept: CONVENTIONS' CONTACT_FOR for a project's staff interviewed about it, by the apposition after the name
+#: the person's apposition says she works in the project: "…, som arbetar som coach i projektet",
+#: "…, handledare i projektet" (not a chair or an evaluator of it, nor a manager elsewhere)
+_STAFF_OF_IT = re.compile(r",?[ \t]+(?:som[ \t]+(?:arbetar|jobbar)(?:[ \t]+som[ \t]+[a-zåäö\-]+)?|"
+                          r"(?!(?:[a-zåäö\-]*(?:ordförande|chef|utvärderare|forskare))\b)[a-zåäö\-]+)"
+                          r"[ \t]+(?:i|inom|på)[ \t]+(?:projektet|insatsen|satsningen)\b")
 #: "Projektets koordinator är Anna Ek", "Frågor om projektet besvaras av Lisa Berg": the page's
 #: project's contact, written without its name
 _ITS_CONTACT = re.compile(r"\b(?:(?:[Pp]rojektets|[Ii]nsatsens|[Ss]atsningens)[ \t]+(?P<role>(?:bitr(?:ädande|\.)[ \t]+)?"

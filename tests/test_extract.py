@@ -4013,3 +4013,12 @@ def test_region_and_a_point_of_the_compass_is_a_bodys_branch_not_a_region():
     assert not any(k == "region" for k in orgs.values())
     r2 = extract_text("Region Skåne och Region Halland deltar.", "r.txt")
     assert {o["kind"] for o in r2["organizations"]} == {"region"}
+
+
+def test_the_projects_staff_interviewed_about_it_are_its_contacts():
+    base = "Projektet Steget drivs av Gävle kommun. – Vi har fått bra resultat, säger "
+    assert ("CONTACT_FOR", "Anna Ek", "Steget") in rels(extract_text(base + "Anna Ek, som arbetar som jobbcoach i projektet.", "s.txt"))
+    assert ("CONTACT_FOR", "Olle Sten", "Steget") in rels(extract_text(base + "Olle Sten, handledare i projektet.", "s.txt"))
+    # CONVENTIONS: not a quoted manager of the owner, nor a chair or evaluator of the project
+    assert not rels(extract_text(base + "Per Lind, arbetsmarknadschef på Gävle kommun.", "s.txt"), "CONTACT_FOR")
+    assert not rels(extract_text(base + "Eva Ås, utvärderare i projektet.", "s.txt"), "CONTACT_FOR")
