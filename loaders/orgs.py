@@ -778,6 +778,7 @@ _GENERIC_BODIES = frozenset(fold(w) for w in (
     "Kommunstyrelsen", "Regionstyrelsen", "Förbundsstyrelsen", "Arbetsutskottet",
     "Statsrådet", "Regeringskansliet", "Samordningsförbundet", "Kommunförbundet", "Regionförbundet",
     "Studieförbundet", "Riksförbundet", "Finsamförbundet", "Kommunalförbundet", "Länsstyrelsen", "Förbundskansliet",
+    "Fackförbundet", "Tjänstemannaförbundet", "Arbetsgivarförbundet", "Branschförbundet",
     "Kommunkansliet", "Landsrådet", "Kommunalrådet", "Skolrådet",
     "Brukarrådet", "Samverkansrådet", "Pensionärsrådet", "Ungdomsrådet", "Elevrådet", "Föräldrarådet",
     "Tillgänglighetsrådet", "Folkhälsorådet", "Kansliet", "Sekretariatet"))
@@ -823,7 +824,7 @@ _DESCRIBED_BODY = re.compile(
     rf"[Ff]öretaget|[Kk]ooperativet|[Aa]rbetskooperativet|[Bb]olaget|[Nn]ätverket|[Ss]tiftelsen|[Tt]ankesmedjan|"
     # a network's other head nouns: "plattformen Idéburen samverkan", "samverkansforumet X"
     rf"[Pp]lattformen|[Ss]amverkansplattformen|[Ss]amverkansforumet|"
-    rf"[Ff]ackförbundet|[Ss]tudieförbundet|"
+    rf"[Ff]ackförbundet|[Ss]tudieförbundet|[Tt]jänstemannaförbundet|[Aa]rbetsgivarförbundet|[Bb]ranschförbundet|"
     # any compound of those nouns: "idrottsföreningen IF Elfsborg", "byggföretaget Sunda Hus",
     # "Idrottsföreningen IFK Norrköping" opening a sentence
     rf"[A-ZÅÄÖa-zåäö][a-zåäö]{{2,}}(?:föreningen|företaget|organisationen|kooperativet|bolaget|nätverket))[ \t]+)"
@@ -836,6 +837,7 @@ _DESCRIBED_BODY = re.compile(
     rf"(?<=[{L}]a)[ \t]+[a-zåäö]{{3,}}(?:et|en|an)\b)?)")
 #: descriptor nouns that never begin the name they describe
 _KIND_NOT_NAME = frozenset({"tankesmedjan", "fackförbundet", "studieförbundet", "företaget", "bolaget", "kooperativet",
+                            "tjänstemannaförbundet", "arbetsgivarförbundet", "branschförbundet",
                             "arbetskooperativet", "plattformen", "samverkansplattformen", "samverkansforumet"})
 # rule_report: fires on at most one of the 199 annotated pages; kept: guard: a definition with its abbreviation is left to find_defined_abbreviations
 _ABBR_NEXT = re.compile(rf"[ \t]*\([{U}][{U}a-zåäö\-]{{1,9}}\)")
@@ -1666,7 +1668,10 @@ _PARTY_SLOT = re.compile(
     r"|(?:[Ii][ \t]+samarbete|[Ii][ \t]+samverkan|[Tt]illsammans|samarbetar|samverkar|samarbetade|samverkade)[ \t]+med"
     r"|(?P<agent>(?:drivs|drevs|ägs|ägdes|leds|leddes|(?:med|del)?finansieras|(?:med|del)?finansierades|arrangeras|"
     r"arrangerades|genomförs|genomfördes|genomförts|utförs|utfördes|utförts|utvärderas|utvärderades)"
-    r"(?:[ \t]+(?:gemensamt|tillsammans|också|även))?[ \t]+av))[ \t]+"
+    r"(?:[ \t]+(?:gemensamt|tillsammans|också|även))?[ \t]+av)"
+    # the bodies among a named kind of them: "Bland arbetsgivarna som deltar finns A, B och C"
+    r"|(?P<among>[Bb]land[ \t]+(?:de[ \t]+)?(?:arbetsgivarna|företagen|organisationerna|aktörerna|parterna|föreningarna|"
+    r"samarbetspartnerna|partnerna)(?:[ \t]+som[ \t]+[a-zåäö][^,.;:\n]{0,40}?)?[ \t]+(?:finns|märks|återfinns)))[ \t]+"
     # (after common nouns the list may begin with: "tillsammans med näringslivet och Företagarna Skåne")
     r"(?:[a-zåäö][\w\-]*(?:[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+)){0,3}(?=[A-ZÅÄÖ])")
 #: a name in the slot ends where the clause goes on: punctuation, a conjunction, a preposition
@@ -1696,6 +1701,8 @@ def _party_slot_names(doc: Doc) -> list[tuple[str, int, int]]:
     text, out = doc.text, []
     for m in rxguard.finditer(_PARTY_SLOT, text):
         pos = m.end()
+        single: list[tuple[str, int, int]] = []  # one-word conjuncts of no body's shape
+        known = False  # a conjunct of the slot is an organisation already found
         while True:
             c = _LISTED_RX.match(text, pos)
             if c is None:
@@ -1704,14 +1711,21 @@ def _party_slot_names(doc: Doc) -> list[tuple[str, int, int]]:
             tail = _SLOT_TAIL.match(text, end)
             if tail:  # "Länsförsäkringar Kalmar län", "Företagarföreningen i Hylte"
                 name, end = text[c.start():tail.end()], tail.end()
+            if any(x.start == c.start() for x in doc.mentions_in(c.start(), c.start() + 1, "org")):
+                known = True
             # (the agent of a passive may be a one-word name: "genomförts av Ramböll")
-            if (_slot_shape(name) or m.group("agent") and not name[0].isdigit()) and _SLOT_END.match(text, end) \
-                    and text[end:].strip():  # (a page cut mid-word ends on "… finansieras av Euro")
-                out.append((name, c.start(), end))
+            elif _SLOT_END.match(text, end) and text[end:].strip():  # (a page cut mid-word ends on "… finansieras av Euro")
+                if _slot_shape(name) or (m.group("agent") or m.group("among")) and not name[0].isdigit():
+                    out.append((name, c.start(), end))
+                elif not name[0].isdigit():
+                    single.append((name, c.start(), end))
             nxt = _CONJ_NEXT.match(text, end)
             if nxt is None:
                 break
             pos = nxt.end()
+        if known:
+            # "i samarbete med Lernia och Academedia": a one-word conjunct beside a body is one too
+            out.extend(single)
     return out
 
 

@@ -4022,3 +4022,15 @@ def test_the_projects_staff_interviewed_about_it_are_its_contacts():
     # CONVENTIONS: not a quoted manager of the owner, nor a chair or evaluator of the project
     assert not rels(extract_text(base + "Per Lind, arbetsmarknadschef på Gävle kommun.", "s.txt"), "CONTACT_FOR")
     assert not rels(extract_text(base + "Eva Ås, utvärderare i projektet.", "s.txt"), "CONTACT_FOR")
+
+
+def test_open_vocabulary_bodies_in_a_partys_slot_or_among_a_named_kind():
+    r = extract_text("Projektet Brobygget genomförs i samarbete med Lernia och Academedia.", "o.txt")
+    assert ("PARTNER_IN", "Academedia", "Brobygget") in rels(r)  # a one-word conjunct beside a body is one
+    r2 = extract_text("Bland arbetsgivarna som deltar finns ICA Maxi Gävle, Sandvik Coromant och Gävle Energi.", "o.txt")
+    assert {"ICA Maxi Gävle", "Sandvik Coromant", "Gävle Energi"} <= names(r2, "organizations")
+    assert {"Skanska", "Peab"} <= names(extract_text("Bland företagen finns Skanska och Peab.", "o.txt"), "organizations")
+    assert not extract_text("Bland deltagarna finns Anna och Per.", "o.txt")["organizations"]
+    # a union's kind word is no part of its name and no body of its own
+    r3 = extract_text("Fackförbundet Kommunal och tjänstemannaförbundet Unionen medverkar i samtalet.", "o.txt")
+    assert {"Kommunal", "Unionen"} <= names(r3, "organizations") and "Fackförbundet" not in names(r3, "organizations")
