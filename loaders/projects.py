@@ -678,6 +678,8 @@ _NAME_RUN = rf"[{U}0-9][\w’'&\-.]*(?:[ \t]+[\w’'&\-.]+){{0,5}}?"
 _COUNTED_LIST = re.compile(
     r"(?i:\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+|båda|bägge|följande|nya|olika)\s+(?:nya\s+)?"
     r"(?:projekt|projekten|insatser|insatserna|projektansökningar|satsningar|förstudier|delprojekt))"
+    # (a time adverbial before the colon: "två nya insatser under 2024: A och B")
+    r"(?:[ \t]+(?:under|för|i)[ \t]+(?:\d{4}|året|år|hösten|våren))?"
     # ("sju insatser, bland annat A, B och C": the examples are named too)
     r"(?:[ \t]+(?:är|var|blev|heter))?[ \t]*[,:–][ \t]*(?:(?:bland[ \t]+annat|däribland|till[ \t]+exempel|exempelvis|"
     r"t\.[ \t]?ex\.|bl\.[ \t]?a\.|såsom)[ \t]+)?|"

@@ -4034,3 +4034,18 @@ def test_open_vocabulary_bodies_in_a_partys_slot_or_among_a_named_kind():
     # a union's kind word is no part of its name and no body of its own
     r3 = extract_text("Fackförbundet Kommunal och tjänstemannaförbundet Unionen medverkar i samtalet.", "o.txt")
     assert {"Kommunal", "Unionen"} <= names(r3, "organizations") and "Fackförbundet" not in names(r3, "organizations")
+
+
+def test_paragraphs_that_open_with_their_project_scope_what_they_say():
+    t = ("Samordningsförbundet Härnösand-Kramfors har beslutat att finansiera två nya insatser under 2024: "
+         "Ung Framtid och Jobbverkstan.\n\nUng Framtid drivs av Härnösands kommun i samverkan med Arbetsförmedlingen "
+         "och riktar sig till unga vuxna med aktivitetsersättning.\n\nJobbverkstan är ett samarbete mellan Kramfors "
+         "kommun och Region Västernorrland. Målgruppen är personer med psykisk ohälsa. Verksamheten finns i Kramfors.\n")
+    r = extract_text(t, "p.txt")
+    assert names(r, "projects") == {"Ung Framtid", "Jobbverkstan"}
+    got = rels(r)
+    assert {("FUNDS", "Samordningsförbundet Härnösand-Kramfors", "Jobbverkstan"), ("PARTNER_IN", "Kramfors kommun", "Jobbverkstan"),
+            ("TARGETS", "Jobbverkstan", "mental_ill_health"), ("ACTIVE_IN", "Jobbverkstan", "Kramfors"),
+            ("TARGETS", "Ung Framtid", "young_activity_compensation")} <= got
+    assert not {("TARGETS", "Ung Framtid", "mental_ill_health"), ("ACTIVE_IN", "Ung Framtid", "Kramfors"),
+                ("PARTNER_IN", "Region Västernorrland", "Ung Framtid")} & got
