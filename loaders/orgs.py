@@ -44,7 +44,8 @@ AMBIGUOUS_PLACES = {
     "färgelanda", "vårgårda", "bollebygd", "svenljunga", "tranemo", "ulricehamn", "mullsjö",
     "habo", "gislaved", "vaggeryd", "eksjö", "aneby", "sävsjö", "vetlanda", "gotland", "halland",
 }
-PLACE_PREPS = r"(?:i|från|till|in|utanför|runt|kring|centrala|norra|södra|östra|västra|hela)"
+#: (also capitalised opening a sentence: "I Berg och Härjedalen har insatsen …")
+PLACE_PREPS = r"(?:i|I|från|Från|till|in|utanför|runt|kring|centrala|norra|södra|östra|västra|hela)"
 
 
 #: a place listed after a place preposition: "i Borås och Ulricehamn", "i Tibro, Hjo och Mora"

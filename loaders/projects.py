@@ -273,7 +273,10 @@ def find_projects(doc: Doc) -> None:
                                 r"är|var|har|hade|blir|blev|kan|får|fick|"
                                 # any present or past passive by its ending ("… Nya steg lämnas av …")
                                 # and a second head noun joined to the first ("Nya steg och projektet Vägen")
-                                r"[a-zåäö]{4,}(?:as|ades)(?<!fas)(?<!glas)(?<!kalas)|och\s+(?:projektet|insatsen|satsningen|förstudien))\b)", rest)
+                                r"[a-zåäö]{4,}(?:as|ades)(?<!fas)(?<!glas)(?<!kalas)|"
+                                # the supine after an inverted auxiliary ("har insatsen Unga vuxna pågått sedan …")
+                                r"pågått|startat|avslutats|drivits|bedrivits|genomförts|funnits|varit|fått|haft|arbetat|erbjudit|"
+                                r"och\s+(?:projektet|insatsen|satsningen|förstudien))\b)", rest)
                 if verb and name == rest[:len(name)] and len(verb.group(1).split()) <= 4 \
                         and len(verb.group(1)) > len(name) \
                         and not _FINITE_VERB.search(verb.group(1)) and not re.search(
@@ -467,6 +470,8 @@ _FINITE_VERB = re.compile(
     # the past of the active verbs above ("Projektet Väg in i jobb syftade till …")
     r"syftade|fokuserade|vände|riktade|erbjöd|arbetade|samlade|hjälpte|skapade|stärkte|utvecklade|"
     r"omfattade|handlade|samverkade|samarbetade|jobbade|satsade|visade|nådde|löpte|innehöll|inkluderade|"
+    # and the supines after an auxiliary ("har insatsen Unga vuxna pågått sedan 2021")
+    r"pågått|startat|avslutats|drivits|bedrivits|genomförts|funnits|varit|fått|haft|arbetat|erbjudit|"
     # any past passive by its ending ("initierades", "startades", "genomfördes") and the
     # adverbs that follow a name in a clause ("projektet X tillsammans med …")
     # and the present passive of the -era verbs ("Projektet Vägen ut presenteras av …", "arrangeras")
@@ -844,7 +849,12 @@ def _run_by_relative(doc: Doc) -> None:
     for m in rxguard.finditer(_RELATIVE_RUN_NAME, doc.text):
         name, s = m.group(1), m.start(1)
         sp = doc.sentence(s)
-        if s == sp.start or not _FUNDING_OR_PROJECT.search(doc.text, sp.start, sp.end):
+        prev = doc.sentence(sp.start - 1) if sp.start > 0 else None
+        if prev is not None and "\n\n" in doc.text[prev.end:sp.start]:
+            prev = None
+        if s == sp.start or not (_FUNDING_OR_PROJECT.search(doc.text, sp.start, sp.end) or (
+                # "… finansierat sju insatser. Den största är X, som drivs av …": the sentence before
+                prev is not None and _FUNDING_OR_PROJECT.search(doc.text, prev.start, prev.end))):
             continue  # (a sentence's subject with its relative clause may be a body: "Fontänhuset, som drivs av …")
         if _ok(doc, name, s, s + len(name)) and not _is_person_like(name):
             add_project(doc, name, s, s + len(name))

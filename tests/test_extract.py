@@ -4049,3 +4049,16 @@ def test_paragraphs_that_open_with_their_project_scope_what_they_say():
             ("TARGETS", "Ung Framtid", "young_activity_compensation")} <= got
     assert not {("TARGETS", "Ung Framtid", "mental_ill_health"), ("ACTIVE_IN", "Ung Framtid", "Kramfors"),
                 ("PARTNER_IN", "Region Västernorrland", "Ung Framtid")} & got
+
+
+def test_an_annual_reports_prose_of_several_insatser():
+    t = ("Under året har förbundet finansierat sju insatser. Den största är Arbetslivsresursen, som drivs av Region "
+         "Jämtland Härjedalen och har haft 85 deltagare. Insatsen Jobbkraft i Strömsund drivs av Strömsunds kommun "
+         "tillsammans med Arbetsförmedlingen. I Berg och Härjedalen har insatsen Unga vuxna pågått sedan 2021; den "
+         "drivs av Bergs kommun.\n")
+    r = extract_text(t, "a.txt")
+    assert {"Arbetslivsresursen", "Unga vuxna"} <= names(r, "projects")
+    got = rels(r)
+    assert ("OWNS", "Region Jämtland Härjedalen", "Arbetslivsresursen") in got
+    assert ("OWNS", "Region Jämtland Härjedalen", "Jobbkraft") not in got
+    assert "Berg" in names(r, "municipalities")  # a kommun's name that is also a word, after a capitalised "I"
