@@ -2193,7 +2193,9 @@ def _under_board_heading(text: str, pos: int) -> bool:
 #: Ersättare: C/D …", a report's text flattened into one line)
 # rule_report: fires on at most one of the 199 annotated pages; kept: layout: a board list flattened into running text (PDF reports)
 _INLINE_BOARD = re.compile(r"(?i)\b(?:ordinarie\s+ledamöter|styrelseledamöter|styrelsens\s+ledamöter|ledamöter|"
-                           r"ersättare)[ \t]*:")
+                           r"ersättare)[ \t]*:|"
+                           # "Styrelsen har under året bestått av A, …, och B, …": the board's members in prose
+                           r"\bstyrelsen\b[^.:;\n]{0,40}?\b(?:består|bestod|bestått|utgörs|utgjordes|utgjorts)[ \t]+av\b")
 #: "A, B, C. Samtliga styrelseledamöter …": the names just listed are the board
 # rule_report: fires on at most one of the 199 annotated pages; kept: a construction of the language: a list the next sentence names as the board
 _ALL_BOARD_AFTER = re.compile(r"(?i)^[^\n.]{0,60}[.:]?[ \t]*(?:samtliga|alla)[ \t]+(?:är[ \t]+)?(?:styrelse)?ledamöter")

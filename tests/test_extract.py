@@ -4062,3 +4062,12 @@ def test_an_annual_reports_prose_of_several_insatser():
     assert ("OWNS", "Region Jämtland Härjedalen", "Arbetslivsresursen") in got
     assert ("OWNS", "Region Jämtland Härjedalen", "Jobbkraft") not in got
     assert "Berg" in names(r, "municipalities")  # a kommun's name that is also a word, after a capitalised "I"
+
+
+def test_a_boards_members_written_in_prose_work_for_the_pages_forbund():
+    t = ("Samordningsförbundet i Jämtlands län\n\nStyrelsen har under året bestått av Anna Sjö (S), Region Jämtland "
+         "Härjedalen, ordförande, och Per Holm, Arbetsförmedlingen, vice ordförande.\n")
+    got = rels(extract_text(t, "b.txt"), "WORKS_FOR")
+    assert {("WORKS_FOR", "Anna Sjö", "Samordningsförbundet i Jämtlands län"),
+            ("WORKS_FOR", "Per Holm", "Samordningsförbundet i Jämtlands län"),
+            ("WORKS_FOR", "Per Holm", "Arbetsförmedlingen")} <= got
