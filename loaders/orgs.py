@@ -888,6 +888,9 @@ def _described_bodies(doc: Doc) -> None:
         tail = _SENTENCE_CASE_TAIL.match(doc.text, e)
         if tail and m.group(1).strip().lower() in _NETWORK_NOUNS | {"föreningen"}:
             e = tail.end(1)  # "Nätverket Unga till arbete består av …": a sentence-case name up to its verb
+        item = _ITEM_REST.match(doc.text, e) if _BULLET_BEFORE.search(doc.text, max(0, m.start() - 8), m.start()) else None
+        if item and m.group(1).strip().lower() in _NETWORK_NOUNS | {"föreningen"}:
+            e = item.end(1)  # "• Föreningen Somaliska kvinnor i Eskilstuna": a list item is the whole name
         if s == m.start(2) and re.match(r"[ \t]+län\b", doc.text[e:e + 5]):
             e += len(re.match(r"[ \t]+län", doc.text[e:e + 5]).group(0))  # "plattformen Idéburen samverkan Kalmar län"
         if doc.is_taken(s, e) or doc.is_taken(m.start(2), m.end(2)) or _ABBR_NEXT.match(doc.text, e):
@@ -902,6 +905,9 @@ def _described_bodies(doc: Doc) -> None:
 
 _NETWORK_NOUNS = frozenset({"nätverket", "plattformen", "samverkansplattformen", "samverkansforumet"})
 # rule_report: fires on at most one of the 199 annotated pages; kept: the sentence-case names with lowercase function words, for the bodies a descriptor noun introduces
+#: a bullet before a list item, and the lowercase rest of the item's line (a name's own words)
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[•\-–*·▪][ \t]*$")
+_ITEM_REST = re.compile(r"((?:[ \t]+(?:[a-zåäö][\w\-]*|i[ \t]+[A-ZÅÄÖ][\w\-]+)){1,4})[ \t]*(?=\n|$)")
 #: a sentence-case name's lowercase words ("Unga till arbete", "Rätt till jobb") up to the verb of its clause
 _SENTENCE_CASE_TAIL = re.compile(r"((?:[ \t]+(?:till|för|i|mot|med|på|utan)[ \t]+[a-zåäö][\w\-]*){1,2})"
                                  r"(?=[ \t]+(?:består|bestod|är|var|har|hade|arbetar|driver|drivs|bildades|startade|startades|"

@@ -51,7 +51,9 @@ PATTERNS: dict[str, re.Pattern] = {
         # long registered at Arbetsförmedlingen: "långtidsinskrivna på Arbetsförmedlingen"
         r"långtidsinskriv\w*", r"långvarigt inskrivna?",
         r"(?:under )?(?:lång|längre) tid (?:har )?(?:varit )?(?:borta från|utanför|stått utanför) arbets(?:marknaden|livet)",
-        r"varit (?:borta från|utanför) arbets(?:marknaden|livet) (?:under |i )?(?:lång|längre) tid"),
+        r"varit (?:borta från|utanför) arbets(?:marknaden|livet) (?:under |i )?(?:lång|längre) tid",
+        # "som har varit arbetslösa länge", "varit utan arbete en längre tid"
+        r"(?:varit|är|blivit) (?:arbetslösa?|utan (?:arbete|jobb|sysselsättning)) (?:länge|(?:en )?(?:lång|längre) tid)"),
     "far_from_labour_market": _p(
         r"(?:står|stått|står\s+\w+|befinner sig|är|hamnat|finns) (?:\w+ )?långt (?:ifrån|från|bort från) arbetsmarknaden",
         r"långt (?:ifrån|från) arbetsmarknaden", r"långt från arbetslivet",
@@ -156,7 +158,7 @@ PATTERNS: dict[str, re.Pattern] = {
 _USE_STEMS = True
 _STEMS: dict[str, tuple[str, ...]] = {
     "long_term_unemployed": ("arbetslös", "långtidsledig", "langtidsledig", "arbetsmarknaden", "arbetslivet",
-                             "långtidsinskriv", "inskriv"),
+                             "långtidsinskriv", "inskriv", "utan arbete", "utan jobb", "utan sysselsättning"),
     "far_from_labour_market": ("arbetsmarknad", "arbetsliv", "sysselsättning", "arbejdsmarkedet", "utanförskap"),
     "not_registered_af": ("inskriv", "kontakt", "aktuella", "utanför"),
     "newly_arrived": ("nyanl", "nyankomn", "nytilkomn", "etabler", "flykt", "skydd", "asyl", "ukrain", "uppehållstillstånd",

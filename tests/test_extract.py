@@ -4071,3 +4071,9 @@ def test_a_boards_members_written_in_prose_work_for_the_pages_forbund():
     assert {("WORKS_FOR", "Anna Sjö", "Samordningsförbundet i Jämtlands län"),
             ("WORKS_FOR", "Per Holm", "Samordningsförbundet i Jämtlands län"),
             ("WORKS_FOR", "Per Holm", "Arbetsförmedlingen")} <= got
+
+
+def test_an_association_in_a_list_item_is_named_by_the_whole_item():
+    t = "Partners i projektet Kvinnor i arbete är:\n• Arbetsförmedlingen\n• Föreningen Somaliska kvinnor i Eskilstuna\n"
+    r = extract_text(t, "a.txt")
+    assert ("PARTNER_IN", "Föreningen Somaliska kvinnor i Eskilstuna", "Kvinnor i arbete") in rels(r)

@@ -279,3 +279,12 @@ def test_trends_and_talked_about_subjects_are_no_target_groups(text):
 def test_a_group_the_work_is_aimed_at_is_kept_beside_a_trend_or_a_talk():
     assert "sick_listed" in keys_in("Andelen sjukskrivna har ökat, och projektet Nya steg riktar sig till sjukskrivna.")
     assert "young_people" in keys_in("Vi pratade om insatsen, som vänder sig till unga som varken arbetar eller studerar.")
+
+
+@pytest.mark.parametrize("text", [
+    "Projektet vänder sig till kvinnor som har varit arbetslösa länge.",
+    "Insatsen är för personer som varit utan arbete en längre tid.",
+])
+def test_long_unemployment_written_with_an_adverb_of_time(text):
+    assert "long_term_unemployed" in keys_in(text)
+    assert "long_term_unemployed" not in keys_in("Många blev arbetslösa under pandemin och fick ny anställning.")
