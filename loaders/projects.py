@@ -153,10 +153,12 @@ _VERB_SUBJECT = re.compile(
     rf"(?:ska\s+(?:fokusera|pågå|drivas|bedrivas)|finansieras\s+av|vänder\s+sig\s+till|pågår|har\s+beviljats\s+(?:medel|stöd)|"
     # "Efter att Integration Halland avslutades …": the verbs of a project's course (rule_report:
     # fires on one annotated page, c018; kept: the subject of a project's own verbs, by their shape)
-    rf"avslutades|avslutas|har\s+avslutats|pågick|har\s+pågått|"
-    # "Ung Kraft drivs av Gävle kommun": a multi-word name running (a body's own name is found
-    # as an organisation first and is taken)
-    rf"drivs\s+(?:gemensamt\s+|tillsammans\s+)?av)\b", re.M)
+    rf"avslutades|avslutas|har\s+avslutats|pågick|har\s+pågått)\b", re.M)
+#: "Ung Kraft drivs av Gävle kommun": a multi-word name that a public body runs (a café, a
+#: house or a jour run by volunteers or an association is a body's own activity)
+_RUN_BY_PUBLIC = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))({CAP}(?:[ \t]+{CAP}){{1,4}})[ \t]+drivs[ \t]+(?:gemensamt[ \t]+|tillsammans[ \t]+)?av[ \t]+(?=[A-ZÅÄÖ])", re.M)
+_BODY_HEAD_SHAPE = re.compile(r"(?i)(?:huset|gården|jouren|centret|centrum|föreningen|förening|kooperativet|caféet|kafét)$|^(?:café|kafé)\b")
 # rule_report: fires on at most one of the 199 annotated pages; kept: a clause argument: what 'partners i X är …' speaks of is a project
 #: "Samverkanspartners i Ung Kraft är A och B": what has partners is a project
 _PARTNERS_OF = re.compile(rf"\b(?:[Ss]amverkans|[Ss]amarbets)?(?:[Pp]artner(?:s|na)?|[Pp]arter(?:na)?)[ \t]+(?:i|inom)[ \t]+"
@@ -336,6 +338,7 @@ def find_projects(doc: Doc) -> None:
         if (inner or len(ms) >= 2) and _ok(doc, word, ms[0].start(), ms[0].end()):
             add_project(doc, word, ms[0].start(), ms[0].end())
     find_introduced_names(doc)
+    _run_by_public_bodies(doc)
     _financed_toc_entries(doc)
     _heading_subjects(doc)
     _run_by_relative(doc)
@@ -1245,6 +1248,19 @@ def _headings_over_label_blocks(doc: Doc) -> None:
             continue  # an organisation's name over its own facts
         if _ok(doc, title, s, s + len(title)):
             add_project(doc, title, s, s + len(title), firm=True)
+
+
+def _run_by_public_bodies(doc: Doc) -> None:
+    for m in rxguard.finditer(_RUN_BY_PUBLIC, doc.text):
+        name, s = m.group(1), m.start(1)
+        agent = [x for x in doc.mentions_in(m.end(), m.end() + 1, "org") if x.start == m.end()]
+        body = doc.get("org", agent[0].uid) if agent else None
+        if body is None or body.kind not in ("municipality_org", "region", "agency", "coordination_association", "municipal_unit"):
+            continue
+        if _BODY_HEAD_SHAPE.search(name.split()[0]) or _BODY_HEAD_SHAPE.search(name):
+            continue
+        if _ok(doc, name, s, s + len(name)) and not _is_person_like(name):
+            add_project(doc, name, s, s + len(name))
 
 
 #: a table of contents flattened onto one line by a PDF's text layer: "Styrelse 2 Kansli 2 …

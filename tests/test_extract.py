@@ -4077,3 +4077,11 @@ def test_an_association_in_a_list_item_is_named_by_the_whole_item():
     t = "Partners i projektet Kvinnor i arbete är:\n• Arbetsförmedlingen\n• Föreningen Somaliska kvinnor i Eskilstuna\n"
     r = extract_text(t, "a.txt")
     assert ("PARTNER_IN", "Föreningen Somaliska kvinnor i Eskilstuna", "Kvinnor i arbete") in rels(r)
+
+
+@pytest.mark.parametrize("text", [
+    "Unga Örnar drivs av ideella krafter.", "Kvinnojouren Blenda drivs av frivilliga.",
+    "Café Hjärtat drivs av Svenska kyrkan.", "Fontänhuset Gävle drivs av Gävle kommun.",
+])
+def test_a_body_run_by_volunteers_or_an_association_is_no_project(text):
+    assert not extract_text(text, "b.txt")["projects"]
