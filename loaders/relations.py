@@ -947,6 +947,11 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
             continue  # co-partners of a project are not said to collaborate; co-arrangers are, and
             # the page's förbund where "man/vi samverkar med X" outside the project's sentences
         here = doc.mentions_in(sp.start, sp.end, "org")
+        aim = _AIMED_COOPERATION.search(s_text)
+        if aim:
+            # "Dua har i uppdrag att främja samverkan mellan kommuner och Arbetsförmedlingen": the
+            # body that promotes a cooperation is no party of it; the parties are "mellan"'s
+            here = [m for m in here if m.start >= sp.start + aim.end()]
         framework = {m.uid for m in here if _FRAMEWORK_BEFORE.search(doc.text, max(sp.start, m.start - 30), m.start)}
         arranging = bool(rxguard.search(_ARRANGERS, s_text + _label_before(doc, sp)))
         # a förbund or network collaborates when it co-arranges an event; elsewhere a sentence
@@ -1016,6 +1021,11 @@ def collaboration_rules(doc: Doc, seg: Segment) -> None:
             doc.relate("COLLABORATES_WITH", a, b, side_sp if side_sp and (a in side or b in side) else sp)
 
 
+# rule_report: fires on at most one of the 199 annotated pages; kept: a clause argument: a cooperation as the object of an aim verb has its parties after "mellan"
+#: a cooperation as the object of promoting it: "främja/stärka/utveckla samverkan mellan"
+_AIMED_COOPERATION = re.compile(r"(?i)\b(?:främja|främjar|stärka|stärker|utveckla|utvecklar|öka|ökar|förbättra|förbättrar|"
+                                r"underlätta|underlättar|stödja|stödjer|stötta|stöttar|verka\s+för|bidra\s+till)\s+"
+                                r"(?:en\s+|den\s+)?(?:\w+\s+)?(?:samverkan|samarbete(?:t)?|samordning(?:en)?)\s+mellan\s+")
 #: a finite verb of working together and its "med": "X samarbetar (också) med Y"
 _WORKS_WITH_VERB = re.compile(r"(?i)\b(?:samarbetar|samverkar|samarbetade|samverkade|har\s+samarbetat|har\s+samverkat)"
                               r"\s+(?:\w+\s+){0,2}?med\b")

@@ -4085,3 +4085,11 @@ def test_an_association_in_a_list_item_is_named_by_the_whole_item():
 ])
 def test_a_body_run_by_volunteers_or_an_association_is_no_project(text):
     assert not extract_text(text, "b.txt")["projects"]
+
+
+def test_a_body_that_promotes_a_cooperation_is_no_party_of_it():
+    t = ("Regeringen har gett Delegationen för unga och nyanlända till arbete (Dua) i uppdrag att främja samverkan "
+         "mellan kommuner och Arbetsförmedlingen.")
+    assert not rels(extract_text(t, "d.txt"), "COLLABORATES_WITH")
+    t2 = "Förbundet ska stärka samarbetet mellan Region Kalmar län och Arbetsförmedlingen."
+    assert ("COLLABORATES_WITH", "Arbetsförmedlingen", "Region Kalmar län") in rels(extract_text(t2, "d.txt"))
