@@ -1747,6 +1747,10 @@ def person_rules(doc: Doc, people, seg_of) -> None:
             for nxt in zone_orgs[1:2]:
                 if first.kind == "municipal_unit" and nxt.kind not in ("municipality_org", "region"):
                     continue  # a kommun's unit is part of a kommun or region, not of the body written next
+                f_end = max((e for s2, e in first.mentions if pm.zone_start <= s2 < pm.zone_end), default=None)
+                n_start = min((s2 for s2, e in nxt.mentions if pm.zone_start <= s2 < pm.zone_end), default=None)
+                if f_end is None or n_start is None or not _LEVEL_JOIN.fullmatch(text, f_end, n_start):
+                    continue  # "vid Göteborgs universitet och finansieras av Forte": a clause between, no levels
                 if first.kind in ("municipal_unit", "other", "education") and nxt.kind != first.kind or (
                         first.kind == "education" and nxt.kind == "education"):
                     doc.relate("PART_OF", first, nxt, where)
@@ -1783,6 +1787,8 @@ def person_rules(doc: Doc, people, seg_of) -> None:
         if proj is not None and (is_contact or zone_projects):
             if pm.role and re.search(r"styrgrupp|utvärder|författare|ordförande i", pm.role or "", re.I) and label not in ("contact", "inline"):
                 continue
+            if label not in ("contact", "inline") and _RESEARCHER_ZONE.search(text, pm.zone_start, pm.zone_end):
+                continue  # "…, som har varit följeforskare i projektet X": its researcher, not its contact (CONVENTIONS)
             before = text[doc.sentence(pm.start).start:pm.start]
             if label not in ("contact", "inline") and re.search(r"(?i)\b(?:moderator|samtalsledare|konferencier)\w*\W*$", before):
                 continue  # "Dagens moderator, Emma G." leads the day; she is not the project's contact
@@ -1797,6 +1803,10 @@ def person_rules(doc: Doc, people, seg_of) -> None:
 _STAFF_OF_IT = re.compile(r",?[ \t]+(?:som[ \t]+(?:arbetar|jobbar)(?:[ \t]+som[ \t]+[a-zåäö\-]+)?|"
                           r"(?!(?:[a-zåäö\-]*(?:ordförande|chef|utvärderare|forskare))\b)[a-zåäö\-]+)"
                           r"[ \t]+(?:i|inom|på)[ \t]+(?:projektet|insatsen|satsningen)\b")
+#: an apposition naming the person a researcher, evaluator or author of the work
+_RESEARCHER_ZONE = re.compile(r"(?i)\b(?:följeforskar\w*|följeforskning\w*|utvärderar\w*|forskare|författare)\b")
+#: two organisations written as levels on a person's line: a comma, or "vid/på/inom" between
+_LEVEL_JOIN = re.compile(r"[ \t]*(?:,|\(|[ \t](?:vid|på|inom|i))[ \t]*")
 #: "Projektets koordinator är Anna Ek", "Frågor om projektet besvaras av Lisa Berg": the page's
 #: project's contact, written without its name
 _ITS_CONTACT = re.compile(r"\b(?:(?:[Pp]rojektets|[Ii]nsatsens|[Ss]atsningens)[ \t]+(?P<role>(?:bitr(?:ädande|\.)[ \t]+)?"

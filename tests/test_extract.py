@@ -4093,3 +4093,16 @@ def test_a_body_that_promotes_a_cooperation_is_no_party_of_it():
     assert not rels(extract_text(t, "d.txt"), "COLLABORATES_WITH")
     t2 = "Förbundet ska stärka samarbetet mellan Region Kalmar län och Arbetsförmedlingen."
     assert ("COLLABORATES_WITH", "Arbetsförmedlingen", "Region Kalmar län") in rels(extract_text(t2, "d.txt"))
+
+
+def test_a_projects_researchers_are_no_contacts_and_a_clause_is_no_level():
+    t = ("Rapporten är skriven av Lena Ström och Olof Berg vid Linnéuniversitetet, som har varit följeforskare i "
+         "projektet Arbetsvägen. Projektet ägdes av Växjö kommun.")
+    r = extract_text(t, "r.txt")
+    assert not rels(r, "CONTACT_FOR")  # CONVENTIONS: not evaluators or authors
+    t2 = "Forskningsprojektet Vägar till arbete leds av professor Anna Holm vid Göteborgs universitet och finansieras av Forte."
+    r2 = extract_text(t2, "r.txt")
+    assert not rels(r2, "PART_OF") and ("FUNDS", "Forte", "Vägar till arbete") in rels(r2)
+    # levels written on a person's line stay levels
+    r3 = extract_text("Kontakt: Eva Ek, Institutionen för socialt arbete, Göteborgs universitet\n", "r.txt")
+    assert ("PART_OF", "Institutionen för socialt arbete", "Göteborgs universitet") in rels(r3)
