@@ -278,6 +278,8 @@ def find_projects(doc: Doc) -> None:
                                 r"[a-zåäö]{4,}(?:as|ades)(?<!fas)(?<!glas)(?<!kalas)|"
                                 # the supine after an inverted auxiliary ("har insatsen Unga vuxna pågått sedan …")
                                 r"pågått|startat|avslutats|drivits|bedrivits|genomförts|funnits|varit|fått|haft|arbetat|erbjudit|"
+                                # a sum granted after the name ("beviljat projektet Vägen till jobb 3,2 miljoner kronor")
+                                r"\d[\d \t,.]*\s*(?:kr|kronor|miljoner|miljon|mnkr|mkr|tkr)|"
                                 r"och\s+(?:projektet|insatsen|satsningen|förstudien))\b)", rest)
                 if verb and name == rest[:len(name)] and len(verb.group(1).split()) <= 4 \
                         and len(verb.group(1)) > len(name) \

@@ -4106,3 +4106,9 @@ def test_a_projects_researchers_are_no_contacts_and_a_clause_is_no_level():
     # levels written on a person's line stay levels
     r3 = extract_text("Kontakt: Eva Ek, Institutionen för socialt arbete, Göteborgs universitet\n", "r.txt")
     assert ("PART_OF", "Institutionen för socialt arbete", "Göteborgs universitet") in rels(r3)
+
+
+def test_a_sentence_case_name_ends_before_the_sum_granted_to_it():
+    r = extract_text("Svenska ESF-rådet har beviljat projektet Vägen till jobb 3,2 miljoner kronor. Projektet ägs av Kalix kommun.", "s.txt")
+    assert names(r, "projects") == {"Vägen till jobb"}
+    assert ("OWNS", "Kalix kommun", "Vägen till jobb") in rels(r)
