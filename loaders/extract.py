@@ -700,6 +700,10 @@ def _project_headings(doc: Doc) -> None:
 _PARAGRAPH_START = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*(?:(?:Projektet|Insatsen|Satsningen|Förstudien)[ \t]+)?(?=\S)")
 
 
+_SUBJECT_PREDICATE = re.compile(r"[ \t]+(?:drivs|drevs|ägs|ägdes|leds|är|var|riktar|riktade|vänder|vände|pågår|pågick|startade|"
+                                r"startar|finansieras|finansierades|syftar|syftade|har|hade|ska|erbjuder|genomförs|bedrivs|"
+                                # (or the sentence saying what it is, glued to its name: "Framtid tillsammans Ett IOP mellan …")
+                                r"(?-i:Ett|En))\b")
 # rule_report: fires on at most one of the 199 annotated pages; kept: the issue's structure layer (the subject carried from sentence to sentence), for paragraphs that each open with their project
 def _paragraph_subjects(doc: Doc) -> None:
     """ "Ung Framtid drivs av …⏎⏎Jobbverkstan är ett samarbete mellan … Målgruppen är …": on a
@@ -711,7 +715,8 @@ def _paragraph_subjects(doc: Doc) -> None:
     starts: list[tuple[int, str]] = []
     for m in _PARAGRAPH_START.finditer(doc.text):
         at = [x for x in doc.mentions_in(m.end(), m.end() + 1, "project") if x.start == m.end()]
-        if at:
+        # (the name the subject of a predicate about the work, not "Vägen, ett tidigare projekt, …")
+        if at and _SUBJECT_PREDICATE.match(doc.text, at[0].end):
             para = m.start() + (len(m.group(0)) - len(m.group(0).lstrip("\n \t")) if m.start() else 0)
             starts.append((para, at[0].uid))
     if len({u for _, u in starts}) < 2:

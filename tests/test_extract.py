@@ -4112,3 +4112,10 @@ def test_a_sentence_case_name_ends_before_the_sum_granted_to_it():
     r = extract_text("Svenska ESF-rådet har beviljat projektet Vägen till jobb 3,2 miljoner kronor. Projektet ägs av Kalix kommun.", "s.txt")
     assert names(r, "projects") == {"Vägen till jobb"}
     assert ("OWNS", "Kalix kommun", "Vägen till jobb") in rels(r)
+
+
+def test_a_paragraph_that_names_another_project_in_passing_is_no_segment_of_it():
+    t = ("Ung Framtid drivs av Härnösands kommun.\n\nVägen, ett tidigare projekt i kommunen, visade att samverkan "
+         "lönar sig.\n\nMålgruppen för Ung Framtid är unga vuxna.\n")
+    r = extract_text(t, "p.txt")
+    assert ("TARGETS", "Vägen", "young_people") not in rels(r)
