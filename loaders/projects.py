@@ -1163,14 +1163,25 @@ def _field_labels(block: str) -> int:
     return len(found)
 
 
+def _title_shaped(doc: Doc, title: str) -> bool:
+    """A line over a block of a project's facts can be its name: a capitalised line of up to
+    seven words, no sentence, no label ("Projektnamn⏎Vägen framåt": a label over its value),
+    no page furniture, no clause opening with a verb, no date, no organisation's name."""
+    from loaders.fields import canonical_label
+
+    if (not title or len(title.split()) > 7 or not title[0].isupper() or re.search(r"[.!?:;,]$", title)
+            or canonical_label(title) is not None or _NAVIGATION.match(title) or _FINITE_VERB.match(" " + title)
+            or re.search(r"\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}", title)):
+        return False
+    return not any(fold(title) in {fold(o.name), *map(fold, o.aliases)} for o in doc.of_type("org"))
+
+
 # rule_report: layout: a page's title over the labels of a project's facts
 def _title_over_fields(doc: Doc) -> None:
     """A page whose title line is followed by the labelled facts of a project ("Plats:",
     "Tidsperiod:", "Projektägare:", "EU-fond" over its value; at least two of them within the
     next few hundred characters) is that project's page, and the title its name — also when
     the title runs on into the labels on one line ("Partnerskap Göteborg Programområde: …")."""
-    from loaders.fields import canonical_label
-
     text = doc.text
     pos = 0
     for line in text.split("\n")[:12]:
@@ -1190,13 +1201,8 @@ def _title_over_fields(doc: Doc) -> None:
             cut = next(k for k in range(1, 5) if _label_before(words[-k:]) == label)
             title = " ".join(words[:-cut])
             s = a + line.find(words[0])
-        if (not title or len(title.split()) > 7 or not title[0].isupper() or re.search(r"[.!?:;,]$", title)
-                or canonical_label(title) is not None  # "Projektnamn⏎Vägen framåt": a label over its value
-                or _NAVIGATION.match(title) or _FINITE_VERB.match(" " + title)
-                or re.search(r"\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}", title)):
-            return
-        if any(fold(title) in {fold(o.name), *map(fold, o.aliases)} for o in doc.of_type("org")):
-            return  # "LEADER GUTE" over "Projektägare: Leader Gute": the page's owner, not its project
+        if not _title_shaped(doc, title):
+            return  # (nor an organisation's: "LEADER GUTE" over "Projektägare: Leader Gute" is the owner)
         if _field_labels(text[s + len(title):s + len(title) + 500]) >= 2 and \
                 _ok(doc, title, s, s + len(title)):
             doc.title_project = add_project(doc, title, s, s + len(title), firm=True).uid
@@ -1215,8 +1221,6 @@ def _headings_over_label_blocks(doc: Doc) -> None:
     project's fact and holds two or more labels ("Hälsosteget⏎Ägare: Region X⏎Målgrupp: …"):
     the heading names that insats, wherever on the page (``_title_over_fields`` reads the
     page's own title the same way)."""
-    from loaders.fields import canonical_label
-
     text = doc.text
     lines = text.split("\n")
     starts = []
@@ -1241,13 +1245,9 @@ def _headings_over_label_blocks(doc: Doc) -> None:
             if label is None:
                 break
             labels.add(label)
-        if len(labels) < 2 or len(title.split()) > 7 or not title[0].isupper() or re.search(r"[.!?:;,]$", title) \
-                or canonical_label(title) is not None or _NAVIGATION.match(title) or _FINITE_VERB.match(" " + title) \
-                or re.search(r"\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}", title):
+        if len(labels) < 2 or not _title_shaped(doc, title):
             continue
         s = starts[i] + lines[i].find(title)
-        if any(fold(title) in {fold(o.name), *map(fold, o.aliases)} for o in doc.of_type("org")):
-            continue  # an organisation's name over its own facts
         if _ok(doc, title, s, s + len(title)):
             add_project(doc, title, s, s + len(title), firm=True)
 
