@@ -703,7 +703,7 @@ _UNIT = re.compile(
 #: är projektets medfinansiär", "Enheten för hemlösa och Stockholms stad")
 _UNIT_STOP = (r"(?!(?:är|var|har|hade|som|och|samt|eller|men|att|ska|kan|blir|blev|med|i|på|vid|hos|till|från|den|det|de|projektets|sin|sina|ansvarar|arbetar|driver|leder|erbjuder|samordnar|finns|bidrar|deltar|"
               r"startar|jobbar|hjälper|stödjer|stöttar|ger|får|fick)\b)")
-_UNIT_FOR = re.compile(rf"(?<![\w\-])((?:[Ee]nheten|[Aa]vdelningen|[Ss]ektionen|[Kk]ontoret) för {_UNIT_STOP}[{L}]+"
+_UNIT_FOR = re.compile(rf"(?<![\w\-])((?:[Ee]nheten|[Aa]vdelningen|[Ss]ektionen|[Kk]ontoret|Institutionen) för {_UNIT_STOP}[{L}]+"
                        rf"(?:(?: och| för| av)? {_UNIT_STOP}[{L}]+){{0,4}})")
 #: a capitalised adjective after a lowercase word, right before a unit's lowercase name
 #: ("inom Social resursförvaltningen", "med Regionala utvecklingsnämnden")
@@ -1204,6 +1204,13 @@ _GENITIVE_UNIT = re.compile(
     r"(?:förvaltning|nämnd|enhet|avdelning|socialtjänst|vuxenutbildning|arbetsmarknadsenhet|omsorg)(?:en)?)(?![\w\-])")
 
 
+# rule_report: fires on at most one of the 199 annotated pages; kept: the issue's named units ('avdelning för X') with their genitive parent
+_GENITIVE_TASK_UNIT = re.compile(
+    r"(?<![\w\-])(?:[A-ZÅÄÖ][\w\-]+(?:[ \t][A-ZÅÄÖ][\w\-]+)?[ \t]+(?:kommun|stad)s|Region[ \t]+[A-ZÅÄÖ][\w\-]+(?:[ \t]+läns|s))[ \t]+"
+    r"((?:avdelning|enhet|sektion|avdelningen|enheten|sektionen)[ \t]+för[ \t]+(?!(?:att|det|den|de|som)\b)[a-zåäö]+"
+    r"(?:[ \t]+(?:och[ \t]+)?(?!(?:att|som|har|är|i|på|med)\b)[a-zåäö]+){0,2}?)(?=[ \t]*[,.;:)\n]|[ \t]+(?:och|samt|som|har|är|i|finansierar|driver|deltar|ansvarar|leder)\b)")
+
+
 #: "socialtjänsten i Helsingborgs stad", "vuxenutbildningen i Orsa kommun": a kommun's generic
 #: unit is a unit of its own as that named kommun's party (CONVENTIONS)
 #: a kommun's generic services in the definite form (every kommun has them: no names alone)
@@ -1268,6 +1275,10 @@ def _genitive_units(doc: Doc) -> None:
         if doc.is_taken(s, e) or not parents or re.search(r"\w-[ \t]*(?:och|samt|,)[ \t]*$", doc.text[max(0, s - 30):s]):
             continue  # "Arbetsmarknads- och socialförvaltningen": the last part of a longer name
         _add_kommun_service(doc, m.group(1), s, e, parents[0])
+    for m in rxguard.finditer(_GENITIVE_TASK_UNIT, doc.text):
+        # "Region Skånes avdelning för regional utveckling": a unit named by its task after its
+        # kommun's or region's genitive (the bare "avdelning" is generic, its task makes the name)
+        _add_named_unit(doc, _cap_first(re.sub(r"\s+", " ", m.group(1))), m.start(1), m.end(1), (m.start(), m.start(1)))
     for m in rxguard.finditer(_GENITIVE_UNIT, doc.text):
         s, e = m.start(1), m.end(1)
         if doc.is_taken(s, e) or fold(m.group(1)) in _GENERIC_UNITS:

@@ -4119,3 +4119,13 @@ def test_a_paragraph_that_names_another_project_in_passing_is_no_segment_of_it()
          "lönar sig.\n\nMålgruppen för Ung Framtid är unga vuxna.\n")
     r = extract_text(t, "p.txt")
     assert ("TARGETS", "Vägen", "young_people") not in rels(r)
+
+
+def test_units_named_by_their_task_after_a_genitive_or_before_their_university():
+    r = extract_text("Region Skånes avdelning för regional utveckling finansierar förstudien Nya vägar.", "u.txt")
+    assert {("PART_OF", "Avdelning för regional utveckling", "Region Skåne"),
+            ("FUNDS", "Avdelning för regional utveckling", "Nya vägar")} <= rels(r)  # CONVENTIONS: levels
+    r2 = extract_text("Institutionen för socialt arbete vid Umeå universitet utvärderar projektet Steget.", "u.txt")
+    assert ("PART_OF", "Institutionen för socialt arbete", "Umeå universitet") in rels(r2)
+    # a genitive's generic unit without its task is no name
+    assert "Avdelning" not in names(extract_text("Region Skånes avdelning finansierar projektet.", "u.txt"), "organizations")
