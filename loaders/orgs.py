@@ -1204,6 +1204,10 @@ _GENITIVE_UNIT = re.compile(
     r"(?:förvaltning|nämnd|enhet|avdelning|socialtjänst|vuxenutbildning|arbetsmarknadsenhet|omsorg)(?:en)?)(?![\w\-])")
 
 
+# rule_report: fires on at most one of the 199 annotated pages; kept: the named units, a region's care services as its parties (as _UNIT_IN_KOMMUN for a kommun's)
+_REGION_SERVICE_IN = re.compile(
+    r"(?<![\w\-])((?:[A-ZÅÄÖa-zåäö][a-zåäö]+-[ \t]och[ \t]+)?[A-ZÅÄÖa-zåäö][a-zåäö]*(?:psykiatrin|habiliteringen|primärvården|"
+    r"sjukvården|rehabiliteringen|beroendevården|ungdomsmottagningen))[ \t]+i[ \t]+(?=Region[ \t]+[A-ZÅÄÖ])")
 # rule_report: fires on at most one of the 199 annotated pages; kept: the named units ('avdelning för X') with their genitive parent
 _GENITIVE_TASK_UNIT = re.compile(
     r"(?<![\w\-])(?:[A-ZÅÄÖ][\w\-]+(?:[ \t][A-ZÅÄÖ][\w\-]+)?[ \t]+(?:kommun|stad)s|Region[ \t]+[A-ZÅÄÖ][\w\-]+(?:[ \t]+läns|s))[ \t]+"
@@ -1275,6 +1279,16 @@ def _genitive_units(doc: Doc) -> None:
         if doc.is_taken(s, e) or not parents or re.search(r"\w-[ \t]*(?:och|samt|,)[ \t]*$", doc.text[max(0, s - 30):s]):
             continue  # "Arbetsmarknads- och socialförvaltningen": the last part of a longer name
         _add_kommun_service(doc, m.group(1), s, e, parents[0])
+    for m in rxguard.finditer(_REGION_SERVICE_IN, doc.text):
+        # "Vuxenpsykiatrin i Region Dalarna": a region's care service as that region's party, one
+        # unit per region (kind other: CONVENTIONS, units of a region)
+        s, e = m.start(1), m.end(1)
+        parents = [o for o in (doc.get("org", x.uid) for x in doc.mentions_in(m.end(), m.end() + 1, "org"))
+                   if o is not None and o.kind == "region"]
+        if parents and not doc.is_taken(s, e):
+            name = _cap_first(m.group(1))
+            ent = doc.add("org", name, s, e, uid=unit_uid(f"{name} {parents[0].name}"), kind="other", surface=m.group(1))
+            ent.props.setdefault("parent_uid", parents[0].uid)
     for m in rxguard.finditer(_GENITIVE_TASK_UNIT, doc.text):
         # "Region Skånes avdelning för regional utveckling": a unit named by its task after its
         # kommun's or region's genitive (the bare "avdelning" is generic, its task makes the name)

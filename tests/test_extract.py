@@ -4129,3 +4129,11 @@ def test_units_named_by_their_task_after_a_genitive_or_before_their_university()
     assert ("PART_OF", "Institutionen för socialt arbete", "Umeå universitet") in rels(r2)
     # a genitive's generic unit without its task is no name
     assert "Avdelning" not in names(extract_text("Region Skånes avdelning finansierar projektet.", "u.txt"), "organizations")
+
+
+def test_a_regions_care_service_in_a_named_region_is_its_unit():
+    r = extract_text("I projektet Steget deltar Vuxenpsykiatrin i Region Dalarna och Socialtjänsten i Falu kommun.", "u.txt")
+    assert {("PART_OF", "Vuxenpsykiatrin", "Region Dalarna"), ("PARTNER_IN", "Vuxenpsykiatrin", "Steget"),
+            ("PART_OF", "Socialtjänsten", "Falu kommun")} <= rels(r)
+    kinds = {o["name"]: o["kind"] for o in r["organizations"]}
+    assert kinds["Vuxenpsykiatrin"] == "other"  # CONVENTIONS: units of a region
