@@ -1126,6 +1126,7 @@ def analyse_text(text: str, *, names_model: dict | None = None, on_names=None) -
     _cut_name_at_the_end(doc)
     _no_places_in_project_names(doc)
     projects.clean_names(doc)
+    projects.bracketed_ids(doc)
     orgs.coordinated_names(doc)
     orgs.acronym_subjects(doc)
     orgs.bare_heads(doc)

@@ -4137,3 +4137,13 @@ def test_a_regions_care_service_in_a_named_region_is_its_unit():
             ("PART_OF", "Socialtjänsten", "Falu kommun")} <= rels(r)
     kinds = {o["name"]: o["kind"] for o in r["organizations"]}
     assert kinds["Vuxenpsykiatrin"] == "other"  # CONVENTIONS: units of a region
+
+
+def test_a_case_number_in_brackets_after_the_name_is_its_id_and_no_end_of_the_name():
+    r = extract_text("Projektet Nya jobb (diarienummer 2019/00345) drivs av Lunds kommun och ska ha 120 deltagare.", "i.txt")
+    (p,) = r["projects"]
+    assert (p["name"], p.get("id"), p.get("planned_participants")) == ("Nya jobb", "2019/00345", 120)
+    assert ("OWNS", "Lunds kommun", "Nya jobb") in rels(r)
+    # a bracket of other words is no id
+    r2 = extract_text("Projektet Nya jobb (se bilaga 2) drivs av Lunds kommun.", "i.txt")
+    assert not r2["projects"][0].get("id")
