@@ -1005,7 +1005,10 @@ _PLANNED_LABEL = re.compile(r"(?i)\bplanerat antal deltagare\s*(?:är|:)?\s*(?:c
                             r"(\d{1,3}(?:[ \u00a0]\d{3})*|\d+)\s+deltagare\b")
 #: "Projektet har en totalbudget om 24 miljoner kronor"
 _BUDGET_PROSE = re.compile(rf"(?i)\b(?:total|projekt)?budget(?:en)?\s+(?:om|på|är|uppgår\s+till)\s+"
-                           rf"(?P<amount>{_AMOUNT_RX})")
+                           rf"(?P<amount>{_AMOUNT_RX})"
+                           # "Totalt omfattar projektet 4,2 miljoner kronor", "projektet omfattar totalt …"
+                           rf"|\b(?:totalt|sammanlagt)\s+omfattar\s+(?:projektet|insatsen)\s+(?P<amount2>{_AMOUNT_RX})"
+                           rf"|\b(?:projektet|insatsen)\s+omfattar\s+(?:totalt|sammanlagt)\s+(?P<amount3>{_AMOUNT_RX})")
 
 
 # CONVENTIONS fields: a planned number of participants in prose (the patterns above)
@@ -1018,11 +1021,14 @@ def _planned_in_prose(doc: Doc) -> None:
         seg = doc.segment_of(m.start())
         proj = relations.sentence_project(doc, sp, seg)
         n = F.parse_int(next(g for g in m.groups() if g))
+        if re.search(r"(?i)\b(?:minst|upp\s+till)\s+\d", m.group(0)):
+            continue  # CONVENTIONS: "minst N", "upp till N" are not planned numbers
         if proj is not None and n and "planned_participants" not in proj.props:
             proj.props["planned_participants"] = n
-    for m in (_BUDGET_PROSE.finditer(doc.text) if "budget" in doc.text.lower() else ()):
+    low = doc.text.lower()
+    for m in (_BUDGET_PROSE.finditer(doc.text) if "budget" in low or "omfattar" in low else ()):
         proj = relations.sentence_project(doc, doc.sentence(m.start()), doc.segment_of(m.start()))
-        amount = F.parse_amount_sek(m.group("amount"))
+        amount = F.parse_amount_sek(m.group("amount") or m.group("amount2") or m.group("amount3"))
         if proj is not None and amount and "budget_sek" not in proj.props:
             proj.props["budget_sek"] = amount
 

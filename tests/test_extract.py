@@ -4147,3 +4147,13 @@ def test_a_case_number_in_brackets_after_the_name_is_its_id_and_no_end_of_the_na
     # a bracket of other words is no id
     r2 = extract_text("Projektet Nya jobb (se bilaga 2) drivs av Lunds kommun.", "i.txt")
     assert not r2["projects"][0].get("id")
+
+
+def test_a_budget_as_what_the_project_comprises_and_no_planned_number_after_minst():
+    r = extract_text("Projektet Nya jobb drivs av Lunds kommun. Totalt omfattar projektet 4,2 miljoner kronor, varav 2,1 "
+                     "miljoner kronor kommer från Europeiska socialfonden.", "f.txt")
+    assert r["projects"][0].get("budget_sek") == 4200000
+    r2 = extract_text("Projektet Nya jobb drivs av Lunds kommun. Minst 60 deltagare ska ta del av insatserna.", "f.txt")
+    assert "planned_participants" not in r2["projects"][0]  # CONVENTIONS: "minst N" is no planned number
+    r3 = extract_text("Projektet Nya jobb drivs av Lunds kommun. Projektet omfattar drygt 3 miljoner kronor.", "f.txt")
+    assert "budget_sek" not in r3["projects"][0]  # an approximate amount is left out
