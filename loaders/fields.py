@@ -509,7 +509,7 @@ def _tok(m: re.Match) -> _D | None:
 
 def _dates(s: str, pos: int = 0, endpos: int | None = None) -> list[_D]:
     out = []
-    for m in _DATE.finditer(s, pos, len(s) if endpos is None else endpos):
+    for m in rxguard.scan(_DATE, s, pos, len(s) if endpos is None else endpos):  # (its scout: it ignores case)
         t = _tok(m)
         if t is not None and (t.year is None or t.iso() is not None):
             out.append(t)
