@@ -259,7 +259,7 @@ def _inline_fields(text: str, i: int, vs: int, ve: int) -> tuple[int, list[_Cand
     """Where a colon label's value holds two or more further known labels with colons (a field
     list flattened onto one line), the value ends at the first; each further label takes the
     words up to the next. Returns the first value's end and the further fields."""
-    hits = [m for m in _INLINE_LABEL.finditer(text, vs, ve) if canonical_label(m.group("label")) is not None]
+    hits = [m for m in rxguard.scan(_INLINE_LABEL, text, vs, ve) if canonical_label(m.group("label")) is not None]
     if len(hits) < 2:
         return ve, []
     out = []

@@ -218,8 +218,14 @@ def _class_item(op, av, out: set) -> None:
         raise _NoScout
 
 
+#: the mark in a set of first characters that some of them are read ignoring case (in a
+#: ``(?i:…)`` group): the twin's class is then matched ignoring case, a superset of the
+#: characters a match can start with, which is all a scout needs
+_ICASE = ("i",)
+
+
 def _width(items: set) -> int:
-    return sum(10 if x[0] == "d" else x[2] - x[1] + 1 if x[0] == "r" else 1 for x in items)
+    return sum(10 if x[0] == "d" else x[2] - x[1] + 1 if x[0] == "r" else 1 for x in items if x is not _ICASE)
 
 
 def _few_enough(items: set, flags: int) -> bool:
@@ -227,7 +233,7 @@ def _few_enough(items: set, flags: int) -> bool:
     width = _width(items)
     if width <= _MAX_FIRST:
         return True
-    if flags & re.IGNORECASE:
+    if flags & re.IGNORECASE or _ICASE in items:
         return width <= _MAX_FIRST_ICASE
     return not any(chr(x[1]).islower() if x[0] == "c" else x[0] == "r" and any(chr(c).islower() for c in range(x[1], x[2] + 1))
                    for x in items)
@@ -235,7 +241,7 @@ def _few_enough(items: set, flags: int) -> bool:
 
 def _class(items: set) -> str:
     return "".join(sorted(r"\d" if x[0] == "d" else re.escape(chr(x[1])) + "-" + re.escape(chr(x[2])) if x[0] == "r"
-                          else re.escape(chr(x[1])) for x in items))
+                          else re.escape(chr(x[1])) for x in items if x is not _ICASE))
 
 
 def _first(seq, out: set) -> bool:
@@ -253,7 +259,9 @@ def _first(seq, out: set) -> bool:
             continue  # zero-width
         if op is _C.SUBPATTERN:
             _group, add_flags, del_flags, p = av
-            if add_flags or del_flags:
+            if add_flags == re.IGNORECASE and not del_flags:
+                out.add(_ICASE)  # "(?i:två|tre …)": the twin's class ignores case too
+            elif add_flags or del_flags:
                 raise _NoScout
             if not _first(p, out):
                 return False
@@ -301,7 +309,8 @@ def _scout(rx):
                         break
                     body = body[lead.end():]
                 end = "\n)" if pflags & re.VERBOSE else ")"
-                twin = re.compile("(?=[" + _class(out) + "])(?:" + body + end, pflags)
+                first = "(?i:[" + _class(out) + "])" if _ICASE in out and not pflags & re.IGNORECASE else "[" + _class(out) + "]"
+                twin = re.compile("(?=" + first + ")(?:" + body + end, pflags)
                 if twin.groups != rx.groups:
                     twin = None
         except Exception:
