@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -78,13 +79,14 @@ def sequences(doc: Doc) -> list[list[tuple[str, int, int]]]:
     text = doc.text
     pos = 0
     # the page's tokens in one scan: no token holds a line break, so a line's tokens are the
-    # same as the line's own scan (``tokens(text, a, b)``) gives
+    # same as the line's own scan (``tokens(text, a, b)``) gives; a line's last token found by
+    # bisection of the tokens' starts (they ascend), not a step per token
     page_toks, i, n = tokens(text), 0, 0
+    starts = [t[1] for t in page_toks]
     for line in text.split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
-        while n < len(page_toks) and page_toks[n][1] < b:
-            n += 1
+        n = bisect_left(starts, b, n)
         toks, i = page_toks[i:n], n
         if not line.strip():
             continue
@@ -565,10 +567,11 @@ def _viterbi_runs(A: dict, E, runs) -> list[list[int]]:
     return out
 
 
-def _covered(spans_: list[tuple[int, int]], pos: int) -> bool:
-    import bisect
+_INF = float("inf")
 
-    i = bisect.bisect_right(spans_, (pos, float("inf"))) - 1
+
+def _covered(spans_: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(spans_, (pos, _INF)) - 1
     return i >= 0 and spans_[i][0] <= pos < spans_[i][1]
 
 
