@@ -216,18 +216,24 @@ class Doc:
         # the mentions sorted by start (stably: in the order they were added, where two start
         # at one offset) once, for as long as ``mentions`` is the same list of the same length
         # (it is only appended to, or replaced whole); then the ones from start to end by
-        # bisection, in the order a sort of the filtered list gives
+        # bisection, in the order a sort of the filtered list gives. Each type's mentions get
+        # the same index of their own when first asked for (that sorted list filtered by type,
+        # so a slice of it is the filtered slice of the whole): most calls name a type, and
+        # filtering every call's slice cost more than the bisection
         ms = self.mentions
         ix = self.__dict__.get("_mention_index")
         if ix is None or ix[0] is not ms or ix[1] != len(ms):
             order = sorted(ms, key=_mention_start)
-            ix = self.__dict__["_mention_index"] = (ms, len(ms), [m.start for m in order], order)
-        starts, order = ix[2], ix[3]
+            ix = self.__dict__["_mention_index"] = (ms, len(ms), {None: ([m.start for m in order], order)})
+        by_type = ix[2]
+        hit = by_type.get(type_)
+        if hit is None:
+            every = by_type[None][1]
+            of_type = [m for m in every if m.type == type_]
+            hit = by_type[type_] = ([m.start for m in of_type], of_type)
+        starts, order = hit
         a = bisect_left(starts, start)
-        b = bisect_left(starts, end, a)
-        if type_ is None:
-            return order[a:b]
-        return [m for m in order[a:b] if m.type == type_]
+        return order[a:bisect_left(starts, end, a)]
 
     def name_span(self, m: Mention) -> tuple[int, int]:
         """A name mention at its full length: a mention read short ("Rätt stöd" in a
@@ -245,6 +251,21 @@ class Doc:
         if self._sentences is None:
             self._sentences = with_listed_items(self.text, sentences(self.text))
         return self._sentences
+
+    def sents_from(self, start: int, end: int) -> list[Span]:
+        """The sentences that start in [start, end), in order: a slice of ``sents`` found by
+        bisection (the sentences are in text order, so their starts ascend), not a filter of
+        every sentence of the page for each segment of each rule family."""
+        sents = self.sents
+        ix = self.__dict__.get("_sent_starts")
+        if ix is None or ix[0] is not sents or ix[1] != len(sents):
+            starts = [sp.start for sp in sents]
+            ix = self.__dict__["_sent_starts"] = (sents, len(sents), starts if starts == sorted(starts) else None)
+        starts = ix[2]
+        if starts is None:  # (never: sentences come in text order)
+            return [sp for sp in sents if start <= sp.start < end]
+        a = bisect_left(starts, start)
+        return sents[a:bisect_left(starts, end, a)]
 
     def sentence(self, pos: int) -> Span:
         sp = sentence_at(self.sents, pos)

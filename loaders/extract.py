@@ -858,7 +858,7 @@ def _esf_compounds(doc: Doc) -> None:
     """"det nystartade ESF-projektet Vägen", "ett ESF-finansierat projekt", "socialfondsprojekt": the fund named by
     its abbreviation inside a compound funds the project the compound speaks of — the one
     named right after it, else the one its sentence or segment is about (CONVENTIONS)."""
-    for m in _ESF_COMPOUND.finditer(doc.text):
+    for m in rxguard.scan(_ESF_COMPOUND, doc.text):
         sp = doc.sentence(m.start())
         named = [x for x in doc.mentions_in(m.end(), m.end() + 4, "project") if x.start - m.end() <= 3]
         if named:

@@ -259,7 +259,7 @@ def _inline_fields(text: str, i: int, vs: int, ve: int) -> tuple[int, list[_Cand
     """Where a colon label's value holds two or more further known labels with colons (a field
     list flattened onto one line), the value ends at the first; each further label takes the
     words up to the next. Returns the first value's end and the further fields."""
-    hits = [m for m in _INLINE_LABEL.finditer(text, vs, ve) if canonical_label(m.group("label")) is not None]
+    hits = [m for m in rxguard.scan(_INLINE_LABEL, text, vs, ve) if canonical_label(m.group("label")) is not None]
     if len(hits) < 2:
         return ve, []
     out = []
@@ -509,7 +509,7 @@ def _tok(m: re.Match) -> _D | None:
 
 def _dates(s: str, pos: int = 0, endpos: int | None = None) -> list[_D]:
     out = []
-    for m in _DATE.finditer(s, pos, len(s) if endpos is None else endpos):
+    for m in rxguard.scan(_DATE, s, pos, len(s) if endpos is None else endpos):  # (its scout: it ignores case)
         t = _tok(m)
         if t is not None and (t.year is None or t.iso() is not None):
             out.append(t)

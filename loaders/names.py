@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -78,13 +79,14 @@ def sequences(doc: Doc) -> list[list[tuple[str, int, int]]]:
     text = doc.text
     pos = 0
     # the page's tokens in one scan: no token holds a line break, so a line's tokens are the
-    # same as the line's own scan (``tokens(text, a, b)``) gives
+    # same as the line's own scan (``tokens(text, a, b)``) gives; a line's last token found by
+    # bisection of the tokens' starts (they ascend), not a step per token
     page_toks, i, n = tokens(text), 0, 0
+    starts = [t[1] for t in page_toks]
     for line in text.split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
-        while n < len(page_toks) and page_toks[n][1] < b:
-            n += 1
+        n = bisect_left(starts, b, n)
         toks, i = page_toks[i:n], n
         if not line.strip():
             continue
@@ -396,11 +398,32 @@ def _arrays(model: dict) -> dict:
         get = index.get
         a = model["_np"] = {
             "np": np, "W": W, "T": np.array(model["trans"], dtype=float), "get": get,
-            "words": {}, "tags": {},
+            "words": _Rows(np, k, 6), "tags": _Rows(np, 0, 3),
             "edge": tuple(get(f"w{d:+d}=<edge>", 0) for d in (-2, -1, 1, 2)),
             "fixed": tuple(get(x, 0) for x in ("first", "linestart", "last", "shortline")),
         }
     return a
+
+
+class _Rows:
+    """A growing table of one row per distinct key (a word, a rule tag): its float row (a
+    word's summed word-feature weights) and its int row (the attribute rows its neighbours
+    look up), as arrays a page's tokens index all at once instead of a list of Python rows
+    per token converted to an array page by page."""
+
+    def __init__(self, np, width: int, iwidth: int):
+        self.np, self.ids = np, {}
+        self.floats, self.ints = np.zeros((64, width)), np.zeros((64, iwidth), dtype=np.int64)
+
+    def add(self, key, floats, ints) -> int:
+        i = self.ids[key] = len(self.ids)
+        if i == len(self.ints):  # full: twice the room
+            np = self.np
+            self.floats = np.concatenate([self.floats, np.zeros_like(self.floats)])
+            self.ints = np.concatenate([self.ints, np.zeros_like(self.ints)])
+        self.floats[i] = floats
+        self.ints[i] = ints
+        return i
 
 
 def _decode_all(model: dict, seqs, tags, line_of) -> list[list[str]]:
@@ -414,31 +437,34 @@ def _page_emissions(model: dict, seqs, tags, line_of):
     """The rows of ``_emissions`` of each sequence, one after the other, as one array."""
     A = _arrays(model)
     np, W, get = A["np"], A["W"], A["get"]
-    wix, tix = A["words"], A["tags"]
-    toks, rts, pos, lens, linestart = [], [], [], [], []
-    for seq in seqs:
-        n = len(seq)
-        for w, s, _e in seq:
-            c = wix.get(w)
-            if c is None:
-                c = wix[w] = _word_entry(model, w)
-            toks.append(c)
-            rt = tags.get(s) or "none"
-            t = tix.get(rt)
-            if t is None:
-                t = tix[rt] = (get("r=" + rt, 0), get("r-1=" + rt, 0), get("r+1=" + rt, 0))
-            rts.append(t)
-        pos.extend(range(n))
-        lens.extend([n] * n)
-        s0 = seq[0][1]
-        linestart.append(line_of(s0) == s0)
-        linestart.extend([False] * (n - 1))
-    bases = [c[0] for c in toks]
-    wi = np.array([c[1] for c in toks])  # w-2, w-1, w+1, w+2, sh-1, sh+1 of the token's own word
-    ti = np.array(rts)
+    words, rtags = A["words"], A["tags"]
+    flat = [t for seq in seqs for t in seq]
+    wid = words.ids.get
+    wix = [wid(w, -1) for w, _s, _e in flat]
+    if -1 in wix:  # a word no page before had: its rows, once
+        for i, (w, _s, _e) in enumerate(flat):
+            if wix[i] == -1:
+                c = wid(w, -1)
+                wix[i] = c if c != -1 else words.add(w, *_word_entry(model, w))
+    tid = rtags.ids.get
+    tix = [tid(tags.get(s) or "none", -1) for _w, s, _e in flat]
+    if -1 in tix:
+        for i, (_w, s, _e) in enumerate(flat):
+            if tix[i] == -1:
+                rt = tags.get(s) or "none"
+                c = tid(rt, -1)
+                tix[i] = c if c != -1 else rtags.add(rt, (), (get("r=" + rt, 0), get("r-1=" + rt, 0), get("r+1=" + rt, 0)))
+    wix, tix = np.array(wix, dtype=np.intp), np.array(tix, dtype=np.intp)
+    E = words.floats[wix]  # the base rows (a copy: the sums below do not touch the table)
+    wi = words.ints[wix]  # w-2, w-1, w+1, w+2, sh-1, sh+1 of the token's own word
+    ti = rtags.ints[tix]
     si = wi[:, 4:]
-    E = np.array(bases, dtype=float)
-    pos, lens = np.array(pos), np.array(lens)
+    ns = np.array([len(seq) for seq in seqs])
+    firsts = np.cumsum(ns) - ns  # each sequence's first token
+    lens = np.repeat(ns, ns)
+    pos = np.arange(len(flat)) - np.repeat(firsts, ns)
+    linestart = np.zeros(len(flat), dtype=bool)
+    linestart[firsts] = [line_of(seq[0][1]) == seq[0][1] for seq in seqs]
     e_m2, e_m1, e_p1, e_p2 = A["edge"]
     f_first, f_line, f_last, f_short = A["fixed"]
     zero = np.zeros(len(pos), dtype=wi.dtype)
@@ -448,7 +474,7 @@ def _page_emissions(model: dict, seqs, tags, line_of):
         return np.where(ok, np.roll(col, -d), edge)
     slots = (
         np.where(pos == 0, f_first, 0),
-        np.where(np.array(linestart), f_line, 0),
+        np.where(linestart, f_line, 0),
         np.where(pos == lens - 1, f_last, 0),
         np.where(lens <= 8, f_short, 0),
         ti[:, 0],
@@ -541,10 +567,11 @@ def _viterbi_runs(A: dict, E, runs) -> list[list[int]]:
     return out
 
 
-def _covered(spans_: list[tuple[int, int]], pos: int) -> bool:
-    import bisect
+_INF = float("inf")
 
-    i = bisect.bisect_right(spans_, (pos, float("inf"))) - 1
+
+def _covered(spans_: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(spans_, (pos, _INF)) - 1
     return i >= 0 and spans_[i][0] <= pos < spans_[i][1]
 
 

@@ -1573,7 +1573,7 @@ def _coordinated_units(doc: Doc) -> None:
 
 # rule_report: fires on one annotated page; kept: see _COUNTED_FORBUND
 def _counted_forbund(doc: Doc, g: Gazetteer) -> None:
-    for m in _COUNTED_FORBUND.finditer(doc.text):
+    for m in rxguard.scan(_COUNTED_FORBUND, doc.text):
         pieces = list(_CAP_RX.finditer(doc.text, m.start(2), m.end(2)))
         n = int(m.group(1)) if m.group(1).isdigit() else _COUNT[m.group(1).lower()]
         if len(pieces) != n or any(g.place(p.group(0)) is None for p in pieces):

@@ -713,7 +713,7 @@ _NAMED_AS = re.compile(
 
 def _listed_names(doc: Doc) -> None:
     text = doc.text
-    for m in _COUNTED_LIST.finditer(text):
+    for m in rxguard.scan(_COUNTED_LIST, text):
         pos, found = m.end(), []
         end_of_sentence = re.search(r"[.!?](?:\s|$)|\n", text[pos:])
         limit = pos + (end_of_sentence.start() if end_of_sentence else len(text) - pos)

@@ -1468,7 +1468,7 @@ def _name_spans(doc: Doc, sp: Span) -> list[tuple[int, int]]:
 
 
 def _sentences_in(doc: Doc, seg: Segment) -> list[Span]:
-    return [sp for sp in doc.sents if seg.start <= sp.start < seg.end]
+    return doc.sents_from(seg.start, seg.end)
 
 
 def located_in_rules(doc: Doc) -> None:

@@ -38,6 +38,7 @@ itself is dropped.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
@@ -111,6 +112,7 @@ class _State:
         self.relations = [dict(r) for r in record.get("relations") or [] if isinstance(r, dict)]
         self.bad_relations = [r for r in record.get("relations") or [] if not isinstance(r, dict)]
         self.dropped_places: set[str] = set()
+        self._low: str | None = None  # the text lowercased, once (``occurrences``), where that is exact
 
     def by_uid(self, uid: str) -> _Org | None:
         return next((o for o in self.orgs if o.uid == uid), None)
@@ -157,9 +159,48 @@ class _State:
         self.orgs = [o for o in self.orgs if o is not org]
 
     def occurrences(self, name: str) -> list[tuple[int, int]]:
-        if not name or not self.text:
+        """Where the text writes ``name`` as a whole word, any case: the spans of
+        ``_name_rx(name).finditer(text)``.
+
+        The pattern ignores case, so ``re`` has no prefix to skip by and tries it at every
+        position of the page. Where neither the name nor the text holds a character whose
+        case rules differ between ``str.lower`` and ``re`` (``_case_plain``), a match can only
+        start where the lowercased text holds the lowercased name: those places are found by
+        ``str.find`` and the pattern is tried there alone, in order, from the end of each
+        match on, as ``finditer`` does (the same spans)."""
+        text = self.text
+        if not name or not text:
             return []
-        return [(m.start(), m.end()) for m in _name_rx(name).finditer(self.text)]
+        rx = _name_rx(name)
+        if self._low is None:
+            self._low = text.lower() if _case_plain(text) else ""
+        if not self._low or not _case_plain(name):
+            return [(m.start(), m.end()) for m in rx.finditer(text)]
+        low, key, out = self._low, name.lower(), []
+        at = low.find(key)
+        while at != -1:
+            m = rx.match(text, at)
+            if m is not None:
+                out.append(m.span())
+                at = low.find(key, m.end())
+            else:
+                at = low.find(key, at + 1)
+        return out
+
+
+def _case_plain(text: str) -> bool:
+    """No character in ``text`` for which ``str.lower`` equality and ``re.IGNORECASE``
+    equality can differ: "İ" (two characters lowercased), "ı" and "ſ" (``re`` takes them for
+    "i" and "s"), and any letter or mark past Latin Extended-A (Greek, Cyrillic and the other
+    scripts whose case ``re`` extends beyond a lowercase comparison, the Kelvin sign …).
+    "µ" is the one such letter before: ``re`` takes it for the Greek "μ", which is past."""
+    for c in set(text):
+        if c in _CASE_ODD or c >= "\u0180" and (c.isalpha() or unicodedata.category(c)[0] == "M"):
+            return False
+    return True
+
+
+_CASE_ODD = frozenset("İıſ")
 
 
 @lru_cache(maxsize=4096)

@@ -318,6 +318,19 @@ def _starts_phrase(text: str, pos: int) -> bool:
     return pos == 0 or bool(re.search(r"(?:[.!?:;”\"“(]\s*|\s[–—]\s+|\n[ \t]*(?:[-•*·▪►–]|\d{1,2}[.)]|[a-h]\))?[ \t]*)$", before))
 
 
+#: the cues of a sentence that says whom the work is for (``target_sections``); scanned by
+#: ``rxguard.scan``, whose scout tries the pattern only where a match can start (it ignores
+#: case, so ``re`` itself has no prefix to skip by and tried every branch at every position)
+_TARGET_CUE = re.compile(r"(?i)målgrupp\w*|(?:är|blir) (?:särskilt |extra )?prioriterade\b|riktar sig (?:\w+ ){0,2}(?:till|mot)|vänder sig (?:\w+ ){0,2}till|"
+                         r"är till för|(?:projektet|insatsen|satsningen) ska (?:\w+ ){0,4}?(?:stötta|stödja|hjälpa)|deltagarna (?:är|var)|"
+                         r"\b(?:projekt|projektet|insats(?:er|en)?|satsning(?:en)?)\s+för\s+(?!att\b|\w+(?:ing|ande|ende)\b)|"
+                         r"som behöver (?:\w+ ){0,2}(?:insats|stöd)|"
+                         # "Under två år ska 100 långtidsarbetslösa och/eller nyanlända få hjälp ut i
+                         # arbetslivet": who is to get the help; "Den som kan komma ifråga ska …": who may take part
+                         r"\bska\s+(?:[\w/\-]+\s+){1,6}?få\s+(?:hjälp|stöd|chansen|möjlighet)|\bkomma\s+(?:i\s*fråga|ifråga)\b|"
+                         r"henvender sig til|målgruppe\w*")
+
+
 @lru_cache(maxsize=8)
 def target_sections(text: str) -> list[tuple[int, int]]:
     """Spans that state whom the work is for: a "Målgrupp" heading and the paragraph(s)
@@ -341,14 +354,7 @@ def target_sections(text: str) -> list[tuple[int, int]]:
             end = body + (nxt.start() if nxt else min(len(text) - body, 1500))
             end = min(end, body + 1500)
         spans.append((start, end))
-    for m in re.finditer(r"(?i)målgrupp\w*|(?:är|blir) (?:särskilt |extra )?prioriterade\b|riktar sig (?:\w+ ){0,2}(?:till|mot)|vänder sig (?:\w+ ){0,2}till|"
-                         r"är till för|(?:projektet|insatsen|satsningen) ska (?:\w+ ){0,4}?(?:stötta|stödja|hjälpa)|deltagarna (?:är|var)|"
-                         r"\b(?:projekt|projektet|insats(?:er|en)?|satsning(?:en)?)\s+för\s+(?!att\b|\w+(?:ing|ande|ende)\b)|"
-                         r"som behöver (?:\w+ ){0,2}(?:insats|stöd)|"
-                         # "Under två år ska 100 långtidsarbetslösa och/eller nyanlända få hjälp ut i
-                         # arbetslivet": who is to get the help; "Den som kan komma ifråga ska …": who may take part
-                         r"\bska\s+(?:[\w/\-]+\s+){1,6}?få\s+(?:hjälp|stöd|chansen|möjlighet)|\bkomma\s+(?:i\s*fråga|ifråga)\b|"
-                         r"henvender sig til|målgruppe\w*", text):
+    for m in rxguard.scan(_TARGET_CUE, text):
         sa, sb = _sentence_bounds(text, m.start())
         a, b = _with_list(text, sa, sb)
         if text[sa:sb].rstrip().endswith(":"):  # a list intro speaks for its whole line

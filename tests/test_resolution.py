@@ -371,3 +371,29 @@ def test_merge_candidates_come_with_evidence():
     assert c.shared_projects == ["Bron"]
     settled = D.Decisions([D.Decision("split", "norrbyhus-fastighet", "", "norrbyhus-fastigheter", "", "x", "t")])
     assert merge_candidates(nodes, settled) == []
+
+
+# -- occurrences: str.find on the lowercased text where that is exact, else the pattern's scan
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from loaders import resolve as _resolve  # noqa: E402
+
+_PIECES = st.sampled_from(["Lund", "LUND", "lund", "Lunds", "Lund-", "-Lund", " ", "\n", "i", "I", "s", "S", "İ", "ı",
+                           "ſ", "K", "\u212a", "µ", "μ", "Σ", "ς", "Å", "å", "ö", "é", "–", "”", "Region", "region", "kommun"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(parts=st.lists(_PIECES, max_size=14), name=st.sampled_from(["Lund", "Region Lund", "Lunds kommun", "ſis", "Iris",
+                                                                    "µ-gruppen", "Åre", "Σigma", "K"]))
+@example(parts=["Lund", "ſ", " ", "kommun"], name="Lunds kommun")  # re takes "ſ" for "s", str.lower does not
+@example(parts=["ı", "ris"], name="Iris")
+@example(parts=["İ", "ris ", "Lund"], name="Lund")  # "İ" lowercases to two characters: offsets would shift
+@example(parts=["\u212a"], name="K")
+@example(parts=["μ", "-gruppen"], name="µ-gruppen")
+def test_occurrences_are_the_name_patterns_matches(parts, name):
+    text = "".join(parts)
+    st_ = _resolve._State({"organizations": []}, text)
+    want = [(m.start(), m.end()) for m in _resolve._name_rx(name).finditer(text)]
+    assert st_.occurrences(name) == want
+    assert st_.occurrences(name) == want  # (the lowercased text is kept)

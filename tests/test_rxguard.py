@@ -112,11 +112,22 @@ def test_the_cue_patterns_without_a_literal_prefix_get_a_scout():
     (r"(?m)^(?:ab|cd)", False),  # anchored: tried only at line starts
     (r"\b\w+(?:ab|cd)", False),  # any word character may start it
     (r"(?:ab)?", False),  # may match the empty string
-    (r"\b(?i:ab|cd)", False),  # case rules that change inside
+    (r"\b(?i:ab|cd)", True),  # a group that ignores case: the twin's class ignores it too
+    (r"(?i)\b(?-i:ab|cd)", False),  # case rules that change inside otherwise
     (r"\b(?:[a-z]x|y)", False),  # too many first characters to help
+    (r"\b(?:[A-ZÅÄÖ]x|[0-9]y)", True),  # as many, but none lowercase: running text fails at once
+    (r"(?i)\b(?:[a-v]x|y)", True),  # ignoring case: up to 30
+    (r"(?i)\b(?:[a-z]x|[0-9]y)", False),
 ])
 def test_which_patterns_get_a_scout(pattern, scouted):
     assert (rxguard._scout(re.compile(pattern)) is not None) == scouted
+
+
+def test_a_scout_of_a_group_that_ignores_case_finds_every_case():
+    rx = re.compile(r"(?<![\w\-])(?i:sju|kommun)\w*")
+    text = "SJU Kommuner, ſju kommunerna, Sju och KOMMUN och \u212aommun"
+    assert [m.span() for m in rxguard.scan(rx, text)] == [m.span() for m in rx.finditer(text)]
+    assert len(list(rx.finditer(text))) == 7
 
 
 def test_a_scouted_search_returns_the_patterns_own_match():
