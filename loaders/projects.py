@@ -226,6 +226,7 @@ def find_projects(doc: Doc) -> None:
             name = _ADVERBIAL_AFTER.split(name)[0]  # ("… Jobbverkstan till och med 2025.": not a sum's "med")
             # "projektet Mötesplats Ung kraft med 2 395 000 kronor": the sum is not the name
             name = re.split(r"\s+(?:med|på|om)\s+(?:drygt\s+|cirka\s+|ca\s+)?\d", name)[0]
+            name = _without_trailing_passive(name)  # a headline: "Projektet Steget vidare förlängs"
             aim = re.search(r"\s+(?:för|till|mot)\s+(?=[a-zåäö])", name)
             if aim and _names_a_group(name[aim.end():]):
                 name = name[:aim.start()]  # "projektet Kliv in för nyanlända kvinnor": whom it is for
@@ -970,6 +971,23 @@ def find_bulleted_projects(doc: Doc) -> None:
                 if years:  # "Team Fagerängen (2011-2012)"
                     ent.props.setdefault("start", years.group(1))
                     ent.props.setdefault("end", years.group(2))
+
+
+def _without_trailing_passive(name: str) -> str:
+    """A headline's last lowercase word that is a present passive ("förlängs", "startas", "drivs":
+    its lemma the infinitive in -a, the word that lemma's stem and an -s) is the clause's verb, no
+    part of the name; so is a finite verb of the project's course ("startar", "avslutas")."""
+    from loaders.learned import lemma
+
+    head, _, last = name.rpartition(" ")
+    if not head or not last.islower():
+        return name
+    base = lemma(last)
+    if last.endswith("s") and base.endswith("a") and base != last and last[:-1] in (base, base[:-1]):
+        return head
+    if _FINITE_VERB.fullmatch(" " + last):
+        return head
+    return name
 
 
 def _ok_listed(doc: Doc, name: str, s: int, e: int) -> bool:

@@ -4157,3 +4157,12 @@ def test_a_budget_as_what_the_project_comprises_and_no_planned_number_after_mins
     assert "planned_participants" not in r2["projects"][0]  # CONVENTIONS: "minst N" is no planned number
     r3 = extract_text("Projektet Nya jobb drivs av Lunds kommun. Projektet omfattar drygt 3 miljoner kronor.", "f.txt")
     assert "budget_sek" not in r3["projects"][0]  # an approximate amount is left out
+
+
+@pytest.mark.parametrize("headline, name", [
+    ("Projektet Steget vidare förlängs", "Steget vidare"), ("Projektet Unga vuxna startar", "Unga vuxna"),
+    ("Projektet Starka kvinnor", "Starka kvinnor"), ("Projektet Vägen ut", "Vägen ut"),
+])
+def test_a_headlines_verb_is_no_part_of_the_project_name(headline, name):
+    r = extract_text(f"Nyheter\n\n2024-03-15\n{headline}\nProjektet drivs av Strömstads kommun.\n", "h.txt")
+    assert names(r, "projects") == {name}
