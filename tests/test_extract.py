@@ -4166,3 +4166,13 @@ def test_a_budget_as_what_the_project_comprises_and_no_planned_number_after_mins
 def test_a_headlines_verb_is_no_part_of_the_project_name(headline, name):
     r = extract_text(f"Nyheter\n\n2024-03-15\n{headline}\nProjektet drivs av Strömstads kommun.\n", "h.txt")
     assert names(r, "projects") == {name}
+
+
+def test_bare_kommun_names_as_the_agent_of_running_or_after_a_compound_plural_are_kommuner():
+    r = extract_text("Projektet Gränslöst drivs gemensamt av Arvika och Eda.", "k.txt")
+    assert {("OWNS", "Arvika kommun", "Gränslöst"), ("OWNS", "Eda kommun", "Gränslöst")} <= rels(r)
+    r2 = extract_text("I projektet Gränslöst deltar Värmlandskommunerna Arvika, Eda och Säffle.", "k.txt")
+    assert ("PARTNER_IN", "Säffle kommun", "Gränslöst") in rels(r2)
+    # a body whose name begins with a kommun's is that body
+    r3 = extract_text("Projektet Gränslöst drivs av Arvika Energi.", "k.txt")
+    assert ("OWNS", "Arvika Energi", "Gränslöst") in rels(r3) and "Arvika kommun" not in names(r3, "organizations")
