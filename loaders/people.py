@@ -268,11 +268,20 @@ _ZONE_TENSE = re.compile(r"[ \t,]+(?:och|samt|men)?[ \t]*(?:blivande|tillträdan
                          r"[ \t,]+(?:med[ \t]+(?:\w+[ \t]+)?erfarenhet(?:er)?[ \t]+(?:från|av)|(?:som[ \t]+)?kommer[ \t]+(?:närmast[ \t]+)?från)\b")
 
 
+#: a dash after a name before its title ("Hanna Åberg – projektledare, Timrå kommun"), not before a
+#: clause ("Vi träffade Per Sten – han berättade om …")
+_DASH_TITLE = re.compile(r"[ \t]+[–—-][ \t]+(?=(?!(?:han|hon|hen|de|dom|vi|det|den|man|jag|du|som|och|men|när|då|här|där|nu)\b)"
+                         r"[a-zåäö]|[A-ZÅÄÖ]{2,5}-[a-zåäö])")
+
+
 def _role_and_zone(doc: Doc, s: int, e: int, line_end: int) -> tuple[str | None, int, int]:
     """The title after the name and the stretch that may name the employer."""
     text = doc.text
     zone_end = line_end
-    dash = re.match(r"[ \t]+[–—-][ \t]+(?=[a-zåäö]|[A-ZÅÄÖ]{2,5}-[a-zåäö])", text[e:line_end])
+    dash = _DASH_TITLE.match(text[e:line_end])
+    if dash is None and not text[text.rfind("\n", 0, s) + 1:s].strip(" \t•*·▪-–"):
+        # "Per Sten – Försäkringskassan" on a list line of its own: the dash is the name's comma
+        dash = re.match(r"[ \t]+[–—-][ \t]+(?=[A-ZÅÄÖ])", text[e:line_end])
     # "Hanna Åberg – projektledare, Timrå kommun", "Lina Holm – IPS-coach, Landskrona stad":
     # the dash is the name's comma
     stop = _ZONE_STOP.search(text, e + dash.end() if dash else e, line_end)

@@ -4176,3 +4176,9 @@ def test_bare_kommun_names_as_the_agent_of_running_or_after_a_compound_plural_ar
     # a body whose name begins with a kommun's is that body
     r3 = extract_text("Projektet Gränslöst drivs av Arvika Energi.", "k.txt")
     assert ("OWNS", "Arvika Energi", "Gränslöst") in rels(r3) and "Arvika kommun" not in names(r3, "organizations")
+
+
+def test_a_dash_after_a_name_on_its_own_line_is_its_comma_but_not_before_a_clause():
+    r = extract_text("Deltagare på mötet:\nAnna Ek/Arbetsförmedlingen\nPer Sten – Försäkringskassan\n", "d.txt")
+    assert ("WORKS_FOR", "Per Sten", "Försäkringskassan") in rels(r)
+    assert not rels(extract_text("Vi träffade Per Sten – han berättade om Försäkringskassan.", "d.txt"), "WORKS_FOR")
