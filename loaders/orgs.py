@@ -1641,6 +1641,23 @@ def _coordinated_forbund(doc: Doc) -> None:
                     firm=True, surface=piece)
 
 
+def _one_unit_per_name(doc: Doc) -> None:
+    """ "Arbetsmarknadsenheten⏎Arbetsmarknadsenheten i Sandvikens kommun erbjuder …": a unit
+    written bare (a heading, a contact block) and the same name with its kommun are one unit,
+    where the page names it with one parent only."""
+    by_name: dict[str, list[Entity]] = {}
+    for o in doc.of_type("org"):
+        if o.kind == "municipal_unit":
+            by_name.setdefault(fold(o.name), []).append(o)
+    for same in by_name.values():
+        parented = [o for o in same if o.props.get("parent_uid")]
+        if len(same) < 2 or len(parented) != 1:
+            continue
+        for o in same:
+            if o is not parented[0] and not o.props.get("parent_uid") and doc.get("org", o.uid) is not None:
+                doc.merge("org", o.uid, parented[0].uid)
+
+
 def find_all(doc: Doc) -> None:
     _coordinated_forbund(doc)
     _coordinated_units(doc)
@@ -1661,6 +1678,7 @@ def find_all(doc: Doc) -> None:
     _merge_forbund_forms(doc)
     _bare_finsam(doc)
     _one_board_per_text(doc)
+    _one_unit_per_name(doc)
 
 
 #: the conjuncts between two listed organisations: "A, X, Y och B"

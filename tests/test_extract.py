@@ -4182,3 +4182,11 @@ def test_a_dash_after_a_name_on_its_own_line_is_its_comma_but_not_before_a_claus
     r = extract_text("Deltagare på mötet:\nAnna Ek/Arbetsförmedlingen\nPer Sten – Försäkringskassan\n", "d.txt")
     assert ("WORKS_FOR", "Per Sten", "Försäkringskassan") in rels(r)
     assert not rels(extract_text("Vi träffade Per Sten – han berättade om Försäkringskassan.", "d.txt"), "WORKS_FOR")
+
+
+def test_a_unit_written_bare_and_with_its_kommun_is_one_unit():
+    t = ("Arbetsmarknadsenheten\n\nArbetsmarknadsenheten i Sandvikens kommun erbjuder stöd till dig som söker jobb.\n\n"
+         "Kontakta oss\nArbetsmarknadsenheten\nStorgatan 12, 811 80 Sandviken\n")
+    r = extract_text(t, "u.txt")
+    assert [o["name"] for o in r["organizations"]].count("Arbetsmarknadsenheten") == 1
+    assert ("PART_OF", "Arbetsmarknadsenheten", "Sandvikens kommun") in rels(r)
