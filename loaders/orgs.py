@@ -271,7 +271,7 @@ def forbund_name_end(text: str, end: int) -> int:
 #: historical bodies with one per län that the reference data holds only by their generic name
 _ONE_PER_LAN = {"Länsarbetsnämnden"}
 # rule_report: fires on at most one of the 199 annotated pages; kept: 'X i Y län': a body's county seat written after it (a construction of the language)
-_IN_LAN = re.compile(rf"[ \t]+i[ \t]+({CAP}(?:[ \t]+län)?)(?![\w\-])")
+_IN_LAN = re.compile(rf"[ \t]+i[ \t]+((?:(?:Norra|Södra|Östra|Västra|Mellersta)[ \t]+)?{CAP}(?:[ \t]+län)?)(?![\w\-])")
 
 
 # rule_report: fires on at most one of the 199 annotated pages; kept: a board ('styrelsen') belongs to the page's one body
@@ -1641,6 +1641,24 @@ def _coordinated_forbund(doc: Doc) -> None:
                     firm=True, surface=piece)
 
 
+#: a body's former name in brackets after it: "MUCF (tidigare Ungdomsstyrelsen)"
+_FORMER_IN_BRACKETS = re.compile(r"[ \t]*\((?:tidigare|förut|f\.[ \t]?d\.|fd|före[ \t]+detta)[ \t]+([A-ZÅÄÖ][^()\n,;]{2,60}?)[ \t]*\)")
+
+
+# rule_report: fires on at most one of the 199 annotated pages; kept: CONVENTIONS' aliases (other forms the text uses for the entity), a body's former name written beside it
+def _former_names_in_brackets(doc: Doc) -> None:
+    """ "Myndigheten för ungdoms- och civilsamhällesfrågor (tidigare Ungdomsstyrelsen)": the name
+    in the bracket is the same body's, an alias (the resolution stage knows successors too)."""
+    for m in list(doc.mentions):
+        if m.type != "org":
+            continue
+        b = _FORMER_IN_BRACKETS.match(doc.text, m.end)
+        o = doc.get("org", m.uid)
+        if b is None or o is None or doc.is_taken(b.start(1), b.end(1)):
+            continue
+        doc.add("org", o.name, b.start(1), b.end(1), uid=o.uid, surface=b.group(1))
+
+
 def _one_unit_per_name(doc: Doc) -> None:
     """ "Arbetsmarknadsenheten⏎Arbetsmarknadsenheten i Sandvikens kommun erbjuder …": a unit
     written bare (a heading, a contact block) and the same name with its kommun are one unit,
@@ -1679,6 +1697,7 @@ def find_all(doc: Doc) -> None:
     _bare_finsam(doc)
     _one_board_per_text(doc)
     _one_unit_per_name(doc)
+    _former_names_in_brackets(doc)
 
 
 #: the conjuncts between two listed organisations: "A, X, Y och B"

@@ -4190,3 +4190,11 @@ def test_a_unit_written_bare_and_with_its_kommun_is_one_unit():
     r = extract_text(t, "u.txt")
     assert [o["name"] for o in r["organizations"]].count("Arbetsmarknadsenheten") == 1
     assert ("PART_OF", "Arbetsmarknadsenheten", "Sandvikens kommun") in rels(r)
+
+
+def test_a_former_name_in_brackets_is_an_alias_and_a_county_board_of_a_two_word_lan():
+    r = extract_text("Myndigheten för ungdoms- och civilsamhällesfrågor (tidigare Ungdomsstyrelsen) fördelar medel.", "f.txt")
+    (o,) = r["organizations"]
+    assert o["name"] == "Myndigheten för ungdoms- och civilsamhällesfrågor" and "Ungdomsstyrelsen" in o.get("aliases", [])
+    r2 = extract_text("Projektet finansierades av dåvarande Länsarbetsnämnden i Västra Götaland.", "f.txt")
+    assert "Länsarbetsnämnden i Västra Götaland" in names(r2, "organizations")
