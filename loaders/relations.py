@@ -28,7 +28,11 @@ OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its
                       # page's one project, written without its name
                       r"(?<=[a-zåäö]):?s\s+(?:nya\s+|egna\s+)?projekt\s+(?=kring|om|för|inom|med)\b|"
                       # "Projektägare är X", "Ägare av projektet är X": the role noun before its copula
-                      r"\bprojektägare\b|\bägare\s+(?:av|för|till)\s+(?:projektet|insatsen)\b|\bi\s+\w+s\s+regi\b|"
+                      r"\bprojektägare\b|\bägare\s+(?:av|för|till)\s+(?:projektet|insatsen)\b|\bi\s+(?:[\w\-]+\s+){0,3}?[\w\-]+s\s+regi\b|"
+                      # the subject that stands behind, is huvudman for or owns it: "Luleå kommun står
+                      # bakom projektet X", "Region X är huvudman för projektet", "Kalmar kommun äger projektet X"
+                      r"\bstår\s+bakom\s+(?=(?:det\s+)?(?:\w+\s+)?(?:projektet|insatsen|satsningen|förstudien)\b)|"
+                      r"\b(?:är|var|blir|blev)\s+huvudman\s+för\b|\bäg(?:er|de)\s+(?:\w+\s+)?(?:projektet|insatsen|satsningen)\b|"
                       # "genomförs av sju kommuner med gemensam ledning från Region X": who leads it
                       r"\bledning\s+(?:från|av)\b|"
                       # the subject that leads, starts or initiates it: "X leder projektet Y",
@@ -56,13 +60,21 @@ FUND_CUES = re.compile(
     r"\bbekosta(?:s|des)\s+av\b|\bstår\s+för\s+(?:\w+\s+)?finansieringen\b|"
     # a förbund's decision to extend an insats it pays for: "Samordningsförbundet X har beslutat att förlänga insatsen Y"
     r"\bbeslut(?:at|ade|ar)\s+(?:att\s+)?förlänga\s+(?=(?:insatsen|projektet|satsningen)\b)|"
-    r"finansiering\s+(?:från|av|via)|finansiera(?:[dst]|des|ts)?\s+(?:(?:gemensamt|tillsammans|delvis|helt|huvudsakligen|främst|också|även)\s+)?(?:av|via|från|genom)|medel\s+(?:från|ur)|finansierade\s+av|"
+    r"finansiering\s+(?:från|av|via)|finansiera(?:[dst]|des|ts)?\s+(?:(?:gemensamt|tillsammans|delvis|helt|huvudsakligen|främst|också|även)\s+)?(?:av|via|från|genom)|"
+    # the passive's agent after an adverbial of extent or time: "finansieras till största delen av X",
+    # "finansierades under tre år av X"
+    r"\bfinansiera(?:s|des|ts)\s+(?:till\s+(?:största|stor|viss|en)\s+del(?:en)?|under\s+(?:\w+\s+){1,2}?|i\s+(?:\w+\s+){1,2}?)\s*av\b|medel\s+(?:från|ur)|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
     # "Projektet har beviljats medel av Samordningsförbundet X": the passive's agent grants it
     r"\bbeviljats\s+(?:\w+\s+){0,2}?(?:medel|stöd|pengar|bidrag|finansiering|anslag)\s+(?:från|av|ur)\b|"
     r"\bsatsar\s+på\b|\b(?:har|hade)\s+satsat\s+på\b|\bsatsade\s+på\b|beviljade\s+insats|beslutat?\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:\w+\s+)?(?:§\s?\d+[a-z]?-)?(?:finansiering|medel|stöd|pengar|bidrag|anslag)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
     r"stöd\s+från|bidrag\s+från|pengar\s+från|\bpengarna\s+(?:kommer|kom)\s+från|medfinansi|"
+    # the money's subject with what it is for: "Pengarna till projektet X kommer från Y", "Medlen för
+    # insatsen kommer från Y"
+    r"\b(?:pengarna|medlen|finansieringen|stödet)\s+(?:till|för)\s+[^.\n]{1,80}?\s+(?:kommer|kom)\s+(?:\w+\s+)?från|"
+    # a decision to grant: "Förbundet har beslutat att bevilja medel till projektet X"
+    r"\bbevilja\s+(?:\w+\s+){0,2}?(?:medel|stöd|pengar|bidrag|finansiering|anslag)\b|"
     # "X är huvudfinansiär för insatsen Y", "Projektet får stöd av Tillväxtverket"
     r"\b(?:huvud)?finansiär(?:en|er|erna)?\s+(?:för|till|av)\b|\b(?:får|fick|fått)\s+(?:\w+\s+)?stöd\s+av\b|"
     # "… ett projekt som A, B och C tillsammans har finansierat"; "ett projekt genom Samordningsförbundet X"
@@ -338,6 +350,13 @@ _RUN_BY_RELATIVE = re.compile(r"[”\"»’']?[ \t]*,?[ \t]+som[ \t]+(?:(?:nu|se
                               r"(?:drivs|drevs|bedrivs|bedrevs|leds|leddes|ägs|ägdes)[ \t]+(?:(?:gemensamt|tillsammans)[ \t]+)?av[ \t]+")
 
 
+#: "insatsen Steg för steg som Haninge kommun driver": a relative clause whose subject runs the
+#: project before "som" (the object fronted to the relative pronoun)
+_SOM_SUBJECT = re.compile(r"[”\"»’']?[ \t]*,?[ \t]+som[ \t]+$")
+_RUNS_AFTER_SUBJECT = re.compile(r"[ \t]+(?:(?:nu|också|även|sedan[ \t]+\d{4})[ \t]+)?(?:(?:be)?driver|(?:be)?drev|(?:har|hade)[ \t]+(?:be)?drivit|"
+                                 r"äger|ägde|leder|ledde|(?:har|hade)[ \t]+lett)\b")
+
+
 _COMMA_SOM = re.compile(r"[”\"»’']?[ \t]*,[ \t]+som[ \t]+(?:\w+[ \t]+)?")
 
 
@@ -353,8 +372,55 @@ def _relative_owners(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
             doc.relate("OWNS", o, p, doc.sentence(pm.start))
 
 
+def _relative_subject_owners(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    for om in doc.mentions_in(seg.start, seg.end, "org"):
+        if not _RUNS_AFTER_SUBJECT.match(doc.text, om.end):
+            continue
+        som = _SOM_SUBJECT.search(doc.text, max(seg.start, om.start - 12), om.start)
+        if som is None:
+            continue
+        before = [x for x in doc.mentions_in(max(seg.start, som.start() - 80), som.start() + 2, "project") if x.end <= som.start() + 2]
+        p, o = (doc.get("project", before[-1].uid) if before else None), doc.get("org", om.uid)
+        if p is not None and o is not None and o.kind != "fund" and p.uid not in owners \
+                and _SOM_SUBJECT.fullmatch(doc.text, before[-1].end, om.start):
+            owners[p.uid] = o
+            doc.relate("OWNS", o, p, doc.sentence(om.start))
+
+
+#: a role fronted before its holder: "Ansvarig för projektet X är Y", "Projektägare för insatsen X är
+#: Y", "Huvudman för projektet är Y", "Bakom projektet X står Y och Z" (the copula or "står", then
+#: the holder: Swedish V2 order with the predicative first)
+_FRONTED_ROLE = re.compile(r"(?im)^[ \t]*(?:(?:ansvarig|projektägare|huvudman|ägare)[ \t]+(?:för|av|till)|bakom)[ \t]+"
+                           r"(?:(?:det[ \t]+)?(?:nya[ \t]+)?(?:projektet|insatsen|satsningen|förstudien)\b|(?=[A-ZÅÄÖ”\"“»]))")
+_ROLE_VERB = re.compile(r"[ \t]*[”\"“»’']?[ \t]*,?[ \t]*(?:är|var|blir|blev|står|stod|har[ \t]+varit)[ \t]+(?:(?:nu|numera|också|även)[ \t]+)?$")
+
+
+def _fronted_role_owners(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    for sp in _sentences_in(doc, seg):
+        m = _FRONTED_ROLE.match(doc.text, sp.start, sp.end)
+        if m is None:
+            continue
+        named = [x for x in doc.mentions_in(m.end(), sp.end, "project")]
+        proj = doc.get("project", named[0].uid) if named and named[0].start - m.end() <= 2 else (
+            main_project(doc, seg) if not named else None)
+        after = named[0].end if named and proj is not None and named[0].start - m.end() <= 2 else m.end()
+        orgs = [x for x in doc.mentions_in(after, sp.end, "org")]
+        # only the verb between the project (or the role) and the holder
+        if proj is None or not orgs or proj.uid in owners or not _ROLE_VERB.fullmatch(doc.text, after, orgs[0].start):
+            continue
+        o = doc.get("org", orgs[0].uid)
+        if o is None or o.kind == "fund":
+            continue
+        owners[proj.uid] = o
+        doc.relate("OWNS", o, proj, sp)
+        for co in _co_owners(doc, orgs[0], orgs):
+            doc.relate("OWNS", co, proj, sp)
+
+
 def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
     _relative_owners(doc, seg, owners)
+    _relative_subject_owners(doc, seg, owners)
+    _fronted_role_owners(doc, seg, owners)
     _applicants(doc, seg, owners)
     _active_grantee(doc, seg, owners)
     _fronted_project_owner(doc, seg, owners)
@@ -429,22 +495,28 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
             # "har kommunen startat projektet": the subject inside the cue after its auxiliary
             inside = [m for m in orgs if cue_pos <= m.start and m.end <= sp.start + cue.end()]
             owner = right_after[0] if right_after else (before[0] if before else (inside[0] if inside else None))
+            if inside and re.search(r"(?i)regi$", cue.group(0)):
+                owner = inside[-1]  # "bedrivs i Karlstads kommuns regi": the genitive inside the phrase
         if owner is not None:
             o = doc.get("org", owner.uid)
             if o is None or o.kind == "fund":
                 continue  # a fund grants, it does not run a project
-            owners[proj.uid] = o
-            doc.relate("OWNS", o, proj, sp)
-            if _RUNS_CUE.match(cue.group(0)):
-                for co in _co_owners(doc, owner, orgs):
-                    doc.relate("OWNS", co, proj, sp)
+            # "Projekten Jobbsteget och Framtidsvägen drivs av X": one statement of running for
+            # every project coordinated with the sentence's project
+            projs = [proj] + [p for p in sentence_projects(doc, sp, seg) if p is not proj and p.uid not in owners]
+            co_owners = _co_owners(doc, owner, orgs) if _RUNS_CUE.match(cue.group(0)) else []
+            for p in projs:
+                owners[p.uid] = o
+                doc.relate("OWNS", o, p, sp)
+                for co in co_owners:
+                    doc.relate("OWNS", co, p, sp)
 
 
 #: the cues of running or owning a project (CONVENTIONS: the stated projektägare, else whoever
 #: "driver" it), which every coordinated subject shares; not a grant ("Tillsammans ansökte och
 #: beviljades A, B och C …" makes partners of a joint application)
 # rule_report: two of its cues fire on one annotated page each; kept: CONVENTIONS (OWNS: whoever "driver" it), by lemma
-_RUNS_CUE = re.compile(r"(?i)(?:be)?dr(?:iv|ev)|äg(?:s|des|ts)\b|projektägare|ägare\b|le(?:d|dd)(?:s|es|er|de)\b|ledas|genomför")
+_RUNS_CUE = re.compile(r"(?i)(?:be)?dr(?:iv|ev)|äg(?:s|des|ts)\b|projektägare|ägare\b|le(?:d|dd)(?:s|es|er|de)\b|ledas|genomför|står\s+bakom|huvudman|äg(?:er|de)\b")
 
 
 def drop_owner_partners(doc: Doc) -> None:
@@ -568,6 +640,12 @@ def _fund_label(doc: Doc, sp: Span, seg: Segment, owners: dict[str, Entity], fun
 _FUNDERS_BEFORE = re.compile(r"(?i)\s*(?:dessa|dem|parterna|samverkansparterna|samtliga\s+parter|de\s+båda|båda)\b")
 
 
+#: an application, not (yet) a grant: "ansöker om medel från X", "har sökt stöd från X", "ansökan om
+#: pengar från X" right before the money's source (unless the sentence says it was granted)
+_APPLYING_FOR = re.compile(r"(?i)\b(?:an)?s(?:ö|o)k(?:er|te|t|a|an|ningen|ning)?\s+(?:om\s+)?(?:\w+\s+){0,2}?$")
+_GRANTED = re.compile(r"(?i)\bbevilja(?:t|ts|des|de|r)?\b|\b(?:fått|får|fick)\b")
+
+
 def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
     prev: Span | None = None
     for sp in _sentences_in(doc, seg):
@@ -584,9 +662,11 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         orgs = doc.mentions_in(sp.start, sp.end, "org")
         cue_pos = sp.start + cue.start()
         word = cue.group(0).lower()
+        if _APPLYING_FOR.search(doc.text, max(sp.start, cue_pos - 40), cue_pos) and not _GRANTED.search(s_text):
+            continue  # "X ansöker om medel från ESF för projektet Y": applied for, not granted
         source_after = bool(re.search(r"\b(?:från|av|via|genom|ur)$", word))  # "medel beviljat från X"
         before_cue = doc.text[sp.start:cue_pos]
-        funder_before = any(w in word for w in ("satsar", "satsat", "satsade", "beviljade insats", "beviljat", "beviljar", "finansierar",
+        funder_before = any(w in word for w in ("satsar", "satsat", "satsade", "beviljade insats", "beviljat", "beviljar", "bevilja ", "finansierar",
                                                 "finansierade", "bekostar", "att finansiera", "finansierat", "fördelat",
                                                 "finansiär", "står för", "förlänga")) or (
             word.startswith("medfinansi") and re.search(r"(?i)\b(?:är|var)\s+(?:projektets\s+|insatsens\s+|en\s+)?$", before_cue))
@@ -619,7 +699,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             funders_here = named_before + funders_here
         else:
             named_before = []
-        active = any(w in word for w in ("satsar", "satsat", "satsade", "beviljar", "beviljat", "finansierar", "finansierade",
+        active = any(w in word for w in ("satsar", "satsat", "satsade", "beviljar", "beviljat", "bevilja ", "finansierar", "finansierade",
                                          "finansierat", "bekostar", "att finansiera"))
         if not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundet\b", doc.text[sp.start:cue_pos]) and active:
             # "Förbundet finansierar insatsen": the förbund whose page this is
