@@ -436,9 +436,14 @@ _ITEM_NAME = re.compile(
 #: Kompetensnavet." — the list written inline after the colon
 # rule_report: fires on at most one of the 199 annotated pages; kept: a financing sentence ending in a colon and its inline list (annual reports); the counted-plural rule now reads most such lists first, this one adds their funder
 _INLINE_LIST = re.compile(
-    r"(?im)^[^\n:]*?\b(?:finansier\w*|beviljat?\w*|stött\w*|stöttar|drivit|bedrivit)\b[^\n:]*?"
-    r"\b(?:insatser(?:na)?|projekt(?:en)?|satsningar(?:na)?)[ \t]*:[ \t]*(?P<list>[^\n]+?)\.?[ \t]*$")
-_LIST_NOUN_COLON = re.compile(r"(?:nsatser|rojekt|atsningar)(?:na|en)?[ \t]*:")
+    r"(?im)^[^\n:]*?(?:\b(?:finansier\w*|beviljat?\w*|stött\w*|stöttar|drivit|bedrivit)\b[^\n:]*?"
+    r"\b(?:insatser(?:na)?|projekt(?:en)?|satsningar(?:na)?)|"
+    # the noun first, with its participle or relative clause: "Insatser finansierade av förbundet
+    # under 2022: A, B och C", "Projekt som förbundet har beviljat medel: A och B"
+    r"\b(?:insatser(?:na)?|projekt(?:en)?|satsningar(?:na)?)[ \t]+(?:som[ \t]+[^\n:]*?)?"
+    r"\b(?:(?:del|med)?finansier\w*|beviljat?\w*|stött\w*|stöttar)\b[^\n:]*?)"
+    r"[ \t]*:[ \t]*(?P<list>[^\n]+?)\.?[ \t]*$")
+_LIST_NOUN_COLON = re.compile(r"(?i)(?:nsatser|rojekt|atsningar)(?:na|en)?(?:[ \t]*|[ \t]+[^\n:]*?(?:finansier|beviljat?|stött)[^\n:]*):")
 _LIST_SPLIT = re.compile(r",\s+|\s+(?:och|samt)\s+")
 
 

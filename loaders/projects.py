@@ -88,6 +88,7 @@ _COPULA = re.compile(
     rf"(?!(?:(?:ett|en)\s+)?(?:led|del|exempel|resultat|steg|inslag|komplement)\s+(?:i|av|på|till|inom)\b)"
     rf"(?:ett|en|\w+s)?\s*"
     rf"(?:[\w\-]+\s+){{0,6}}?(?:[\w\-]*projekt|insats|satsning|förstudie|modell|metod|samverkansprojekt)\b", re.M)
+_COUNTED_PREDICATE = re.compile(r"\s(?:är|var)\s+(?:två|tre|fyra|fem|sex|båda)\s+(?:[\w\-]+\s+)?(?:[\w\-]*projekt|insatser|satsningar|förstudier|modeller)\b")
 # rule_report: fires on at most one of the 199 annotated pages; kept: 'X, som projektet kallas': a naming construction of the language
 _CALLED_TAIL = re.compile(r",\s+som\s+(?:projektet|insatsen|teamet|satsningen|verksamheten)\s+kallas")
 _CAP_RUN_END = re.compile(rf"({CAP}(?:\s{CAP}){{0,5}})$")
@@ -271,6 +272,9 @@ def find_projects(doc: Doc) -> None:
         name = re.split(r"\s+(?:i|inom|för)\s+(?:kommunerna|kommunen|länet|regionen|staden|hela)\b", name)[0]
         # "förlänga insatsen Jobbverkstan till och med 2025": a time adverbial is no part of it
         name = _ADVERBIAL_AFTER.split(name)[0]
+        # "driver projektet Lyftet med medel från X", "… Lyftet på uppdrag av Y": the adverbial of
+        # the money or the commission is the clause's, not the name's
+        name = _FUNDING_ADVERBIAL_AFTER.split(name)[0]
         # "Projektet Kompass mål är …": a name ending in s takes no genitive s, the noun it owns is no part of it
         name = _POSSESSED_TAIL.sub("", name)
         name = _clean(_cut_before_taken(doc, s, name))
@@ -301,9 +305,16 @@ def find_projects(doc: Doc) -> None:
             tail = _PLACE_TAIL.match(name) if rx is _COPULA else None
             if tail and not _ok(doc, name, s, s + len(name)) and Gazetteer.load().place(tail.group(2)):
                 name = tail.group(1)  # "Jobbtorget i Sandviken är ett samverkansprojekt": where it is, after its name
-            if _ok(doc, name, s, s + len(name), places_inside=rx in (_NAMED_SUBJECT, _CALLED_AFTER)) \
-                    and not _is_person_like(name):
-                add_project(doc, name, s, s + len(name))
+            pieces = [(name, s)]
+            if rx is _COPULA and _COUNTED_PREDICATE.search(m.group(0)):
+                # "Lyftet och Steget är två projekt som …": a counted plural predicate names each conjunct
+                pieces = [(pm.group(0), s + pm.start()) for pm in re.finditer(r"[^\s,][^,]*?(?=\s*(?:,|\s(?:och|samt)\s|$))", name)
+                          if pm.group(0) not in ("och", "samt")]
+                pieces = [(re.sub(r"^(?:och|samt)\s+", "", n), p + len(n) - len(re.sub(r"^(?:och|samt)\s+", "", n))) for n, p in pieces]
+            for name, s in pieces:
+                if _ok(doc, name, s, s + len(name), places_inside=rx in (_NAMED_SUBJECT, _CALLED_AFTER)) \
+                        and not _is_person_like(name):
+                    add_project(doc, name, s, s + len(name))
     counts: dict[str, list[re.Match]] = {}
     for m in _SUFFIX_WORD.finditer(text):
         counts.setdefault(m.group(1), []).append(m)
@@ -459,6 +470,9 @@ _SUM_AFTER = re.compile(rf"\s+\d[\d \t,.]*\s*{MONEY_UNIT}\b", re.I)
 _POSSESSED_NOUNS = frozenset("mål syfte målgrupp målgrupper deltagare resultat styrgrupp projektledare budget ägare "
                              "målsättning".split())
 _POSSESSED_TAIL = re.compile(r"(?<=s)[ \t]+(?:" + "|".join(sorted(_POSSESSED_NOUNS)) + r")$")
+#: (not a name's own "med stöd": "Arbete med stöd" — only with the source after it)
+_FUNDING_ADVERBIAL_AFTER = re.compile(r"\s+(?:(?:med|genom)\s+(?:\w+\s+)?(?:medel|stöd|pengar|finansiering|bidrag)|på\s+uppdrag)"
+                                      r"\s+(?:från|av|ur)\b")
 _ADVERBIAL_AFTER = re.compile(r"\s+(?:under|sedan|fram\s+till|till\s+och\s+med|t\.o\.m\.|från\s+och\s+med)(?:\s+(?=[a-zåäö\d])|\s*$)")
 _TRAILING_PREP = re.compile(r"\s+(?:i|på|för|hos|vid|inom|med|av|från|och|samt|,)\s*$")
 

@@ -63,8 +63,14 @@ FUND_CUES = re.compile(
     r"finansiering\s+(?:från|av|via)|finansiera(?:[dst]|des|ts)?\s+(?:(?:gemensamt|tillsammans|delvis|helt|huvudsakligen|främst|också|även)\s+)?(?:av|via|från|genom)|"
     # the passive's agent after an adverbial of extent or time: "finansieras till största delen av X",
     # "finansierades under tre år av X"
-    r"\bfinansiera(?:s|des|ts)\s+(?:till\s+(?:största|stor|viss|en)\s+del(?:en)?|under\s+(?:\w+\s+){1,2}?|i\s+(?:\w+\s+){1,2}?)\s*av\b|medel\s+(?:från|ur)|finansierade\s+av|"
+    r"\bfinansiera(?:s|des|ts)\s+(?:till\s+(?:största|stor|viss|en)\s+del(?:en)?|under\s+(?:\w+\s+){1,3}?|i\s+(?:\w+\s+){1,2}?)\s*av\b|"
+    # a contribution of money: "Region X bidrar med 900 000 kronor till projektet Y", "har gått in med
+    # 2 miljoner i projektet Y" (the subject before the verb)
+    rf"\bbidr(?:ar|og|agit)\s+(?:också\s+|även\s+|dessutom\s+)?med\s+(?:(?:drygt|cirka|ca|sammanlagt)\s+)?(?:\d[\d\s,.]*\s*{MONEY_UNIT}|medel|pengar|finansiering)\b|"
+    rf"\b(?:går|gick|gått)\s+(?:också\s+|även\s+)?in\s+med\s+(?:(?:drygt|cirka|ca|sammanlagt)\s+)?\d[\d\s,.]*\s*{MONEY_UNIT}\b|medel\s+(?:från|ur)|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
+    # the agent fronted before the passive: "Genom Samordningsförbundet X finansieras projektet Y"
+    r"^\s*(?:genom|via)(?=\s+[A-ZÅÄÖ][^.\n]{2,80}?\s(?:del|med)?finansiera(?:s|des|ts)\b)|"
     # "Projektet har beviljats medel av Samordningsförbundet X": the passive's agent grants it
     r"\bbeviljats\s+(?:\w+\s+){0,2}?(?:medel|stöd|pengar|bidrag|finansiering|anslag)\s+(?:från|av|ur)\b|"
     r"\bsatsar\s+på\b|\b(?:har|hade)\s+satsat\s+på\b|\bsatsade\s+på\b|beviljade\s+insats|beslutat?\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:\w+\s+)?(?:§\s?\d+[a-z]?-)?(?:finansiering|medel|stöd|pengar|bidrag|anslag)|\bbeviljar\b|"
@@ -417,7 +423,30 @@ def _fronted_role_owners(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> N
             doc.relate("OWNS", co, proj, sp)
 
 
+#: "Projektet Lyftet är Motala kommuns satsning för unga", "Lyftet var Region X:s nya projekt": the
+#: genitive of the predicate owns the subject (not "en del av X:s satsning": no copula right before)
+_IS_POSSESSED_COPULA = re.compile(r"[ \t]*[”\"»’']?[ \t]*(?:är|var|blir|blev)[ \t]+$")
+_POSSESSED_KIND = re.compile(r"(?::?s)?[ \t]+(?:(?:nya|egna|stora|senaste)[ \t]+)?(?:projekt|satsning|insats)\b")
+
+
+def _predicate_possessor_owners(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    for om in doc.mentions_in(seg.start, seg.end, "org"):
+        poss = _POSSESSED_KIND.match(doc.text, om.end)
+        if poss is None or not (doc.text[om.end:poss.end()].lstrip(":").startswith("s") or doc.text[om.end - 1] == "s"):
+            continue  # (the mention may hold its genitive s: "Motala kommuns")
+        cop = _IS_POSSESSED_COPULA.search(doc.text, max(seg.start, om.start - 12), om.start)
+        if cop is None:
+            continue
+        before = [x for x in doc.mentions_in(max(seg.start, cop.start() - 80), cop.start() + 1, "project")
+                  if x.end <= cop.start() + 1 and _IS_POSSESSED_COPULA.fullmatch(doc.text, x.end, om.start)]
+        p, o = (doc.get("project", before[-1].uid) if before else None), doc.get("org", om.uid)
+        if p is not None and o is not None and o.kind != "fund" and p.uid not in owners:
+            owners[p.uid] = o
+            doc.relate("OWNS", o, p, doc.sentence(om.start))
+
+
 def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    _predicate_possessor_owners(doc, seg, owners)
     _relative_owners(doc, seg, owners)
     _relative_subject_owners(doc, seg, owners)
     _fronted_role_owners(doc, seg, owners)
@@ -666,7 +695,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             continue  # "X ansöker om medel från ESF för projektet Y": applied for, not granted
         source_after = bool(re.search(r"\b(?:från|av|via|genom|ur)$", word))  # "medel beviljat från X"
         before_cue = doc.text[sp.start:cue_pos]
-        funder_before = any(w in word for w in ("satsar", "satsat", "satsade", "beviljade insats", "beviljat", "beviljar", "bevilja ", "finansierar",
+        funder_before = any(w in word for w in ("satsar", "satsat", "satsade", "beviljade insats", "beviljat", "beviljar", "bevilja ", "bidr", " in med", "finansierar",
                                                 "finansierade", "bekostar", "att finansiera", "finansierat", "fördelat",
                                                 "finansiär", "står för", "förlänga")) or (
             word.startswith("medfinansi") and re.search(r"(?i)\b(?:är|var)\s+(?:projektets\s+|insatsens\s+|en\s+)?$", before_cue))
@@ -699,7 +728,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             funders_here = named_before + funders_here
         else:
             named_before = []
-        active = any(w in word for w in ("satsar", "satsat", "satsade", "beviljar", "beviljat", "bevilja ", "finansierar", "finansierade",
+        active = any(w in word for w in ("satsar", "satsat", "satsade", "beviljar", "beviljat", "bevilja ", "bidr", " in med", "finansierar", "finansierade",
                                          "finansierat", "bekostar", "att finansiera"))
         if not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundet\b", doc.text[sp.start:cue_pos]) and active:
             # "Förbundet finansierar insatsen": the förbund whose page this is

@@ -3910,3 +3910,50 @@ def test_the_source_of_the_money_for_a_project_and_a_decision_to_grant():
     assert ("FUNDS", "Samordningsförbundet Uppsala län", "Aktiv väg") in rels(r, "FUNDS")
     r = extract_text("Samordningsförbundet Uppsala län har beslutat att bevilja medel till projektet Aktiv väg.\n", "f.txt")
     assert ("FUNDS", "Samordningsförbundet Uppsala län", "Aktiv väg") in rels(r, "FUNDS")
+
+
+def test_insatser_listed_after_the_noun_and_its_funding_participle():
+    # an annual report: "Insatser finansierade av förbundet under 2022: A, B och C"
+    t = "Insatser finansierade av förbundet under 2022: Steget, Kompassen och Vägen vidare.\nSamordningsförbundet Värend\n"
+    r = extract_text(t, "f.txt")
+    assert {("FUNDS", "Samordningsförbundet Värend", p) for p in ("Steget", "Kompassen", "Vägen vidare")} <= rels(r, "FUNDS")
+    # a list that is not of names (an organisation in it) is no list of insatser
+    r = extract_text("Projekt som förbundet stöttar: Arbetsförmedlingen och Försäkringskassan.\nSamordningsförbundet Värend\n", "f.txt")
+    assert not names(r, "projects")
+
+
+def test_the_adverbial_of_money_or_commission_is_no_part_of_the_name():
+    r = extract_text("Motala kommun driver projektet Lyftet med medel från Samordningsförbundet Västra Östergötland.\n", "f.txt")
+    assert names(r, "projects") == {"Lyftet"}
+    assert ("OWNS", "Motala kommun", "Lyftet") in rels(r, "OWNS")
+    assert ("FUNDS", "Samordningsförbundet Västra Östergötland", "Lyftet") in rels(r, "FUNDS")
+    r = extract_text("Motala kommun driver projektet Lyftet på uppdrag av Region Östergötland.\n", "f.txt")
+    assert names(r, "projects") == {"Lyftet"} and not [x for x in rels(r, "OWNS") if x[1] == "Region Östergötland"]
+    # a name's own "med stöd", with no source after it, stays
+    r = extract_text("Motala kommun driver projektet Arbete med stöd.\n", "f.txt")
+    assert names(r, "projects") == {"Arbete med stöd"}
+
+
+@pytest.mark.parametrize("text", [
+    "Region Östergötland bidrar med 900 000 kronor till projektet Lyftet.\n",
+    "Region Östergötland har gått in med 900 000 kronor i projektet Lyftet.\n",
+    "Projektet Lyftet drivs av Motala kommun. Region Östergötland bidrar också med medel.\n",
+    "Genom Region Östergötland finansieras projektet Lyftet.\n",
+    "Insatsen Lyftet finansierades under 2021 och 2022 av Region Östergötland.\n",
+])
+def test_a_contribution_of_money_or_a_fronted_agent_funds(text):
+    assert ("FUNDS", "Region Östergötland", "Lyftet") in rels(extract_text(text, "f.txt"), "FUNDS")
+
+
+def test_a_genitive_predicate_owns_its_subject():
+    r = extract_text("Projektet Lyftet är Motala kommuns satsning för unga.\n", "o.txt")
+    assert ("OWNS", "Motala kommun", "Lyftet") in rels(r, "OWNS")
+    # "en del av X:s satsning": what it belongs to, not who owns it
+    r = extract_text("Projektet Lyftet är en del av Arbetsförmedlingens satsning för unga.\n", "o.txt")
+    assert not rels(r, "OWNS")
+
+
+def test_a_counted_plural_predicate_names_each_conjunct():
+    r = extract_text("Lyftet och Steget är två projekt som drivs av Motala kommun.\n", "o.txt")
+    assert names(r, "projects") == {"Lyftet", "Steget"}
+    assert {("OWNS", "Motala kommun", "Lyftet"), ("OWNS", "Motala kommun", "Steget")} <= rels(r, "OWNS")
