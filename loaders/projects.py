@@ -168,7 +168,8 @@ _YEARS_AFTER = re.compile(r"^\s*\((\d{4})\s*[–\-]\s*(\d{4})\)")
 #: "stadens storsatsning Enkla jobb för att …", "förbundets nya insats Steget": a generic
 #: possessor's project noun, the name after it up to the clause's next word
 _POSSESSED = re.compile(
-    rf"\b(?:kommunens|stadens|regionens|förbundets|länsstyrelsens)\s+(?:(?:nya|egna|stora|nystartade)\s+)?"
+    # (and any genitive: "till Motala kommuns projekt Lyftet", "Arbetsförmedlingens insats Steget")
+    rf"\b(?:kommunens|stadens|regionens|förbundets|länsstyrelsens|[\w\-]+:?s)\s+(?:(?:nya|egna|stora|nystartade)\s+)?"
     rf"(?:stor)?(?:satsning|projekt|insats)\s+({CAP}(?:[ \t]+(?:{CAP}|[a-zåäö]+|\d+)){{0,4}}?)"
     rf"(?=[ \t]*[.,;:!?)\n]|[ \t]+(?:för\s+att|som|är|har|ska|och|med|i|på|där|inom|till)\b)")
 
@@ -301,6 +302,8 @@ def find_projects(doc: Doc) -> None:
             s = m.start(1)
             if rx is _COPULA and (len(name.split()) > 5 or name.split()[0].lower() in GENERIC):
                 continue
+            if rx is _POSSESSED and _FINITE_VERB.search(name):
+                continue  # "… projekt Care omfattar 435 miljoner": a clause, not a name's end
             name = _without_place_tail(text, name, s)
             tail = _PLACE_TAIL.match(name) if rx is _COPULA else None
             if tail and not _ok(doc, name, s, s + len(name)) and Gazetteer.load().place(tail.group(2)):
@@ -461,6 +464,9 @@ _FINITE_VERB = re.compile(
     # B", "Bakom projektet Steget står …")
     r"deltar|deltog|står|stod|finns|fanns|ingår|ingick|medverkar|medverkade|samverkar|samarbetar|"
     r"jobbar|möts|träffas|sker|skedde|erbjuds|satsar|"
+    # the verbs of running, owning and paying ("Projektet Lyftet leddes av X", "… Lyftet drev X
+    # tillsammans med …")
+    r"leddes|ledde|leder|driver|drev|äger|ägde|(?:med|del)?finansierar|bidrar|"
     # any past passive by its ending ("initierades", "startades", "genomfördes") and the
     # adverbs that follow a name in a clause ("projektet X tillsammans med …")
     # and the present passive of the -era verbs ("Projektet Vägen ut presenteras av …", "arrangeras")
@@ -470,9 +476,12 @@ _SUM_AFTER = re.compile(rf"\s+\d[\d \t,.]*\s*{MONEY_UNIT}\b", re.I)
 _POSSESSED_NOUNS = frozenset("mål syfte målgrupp målgrupper deltagare resultat styrgrupp projektledare budget ägare "
                              "målsättning".split())
 _POSSESSED_TAIL = re.compile(r"(?<=s)[ \t]+(?:" + "|".join(sorted(_POSSESSED_NOUNS)) + r")$")
-#: (not a name's own "med stöd": "Arbete med stöd" — only with the source after it)
+#: (not a name's own "med stöd": "Arbete med stöd" — only with the source after it); and the
+#: period after the name: "drev projektet Lyftet 2018–2020"
 _FUNDING_ADVERBIAL_AFTER = re.compile(r"\s+(?:(?:med|genom)\s+(?:\w+\s+)?(?:medel|stöd|pengar|finansiering|bidrag)|på\s+uppdrag)"
-                                      r"\s+(?:från|av|ur)\b")
+                                      r"\s+(?:från|av|ur)\b|\s+\(?(?:19|20)\d\d\s*[–\-]\s*(?:19|20)?\d\d\b"
+                                      # "driver projektet Lyftet i samarbete med X": the clause's partner adverbial
+                                      r"|\s+(?:i\s+samarbete|i\s+samverkan|tillsammans)\s+med\b")
 _ADVERBIAL_AFTER = re.compile(r"\s+(?:under|sedan|fram\s+till|till\s+och\s+med|t\.o\.m\.|från\s+och\s+med)(?:\s+(?=[a-zåäö\d])|\s*$)")
 _TRAILING_PREP = re.compile(r"\s+(?:i|på|för|hos|vid|inom|med|av|från|och|samt|,)\s*$")
 

@@ -15,7 +15,7 @@ from loaders.fields import MONEY_UNIT
 from loaders.text import LABEL_START, Segment, Span
 from loaders.record import slug
 
-OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas)\b(?=[^.\n]{0,40}?\bav\b)|\bäg(?:s|des|ts)\s+(?:(?:gemensamt|tillsammans|formellt)\s+)?av\b|"
+OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:be)?drev\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas)\b(?=[^.\n]{0,40}?\bav\b)|\bäg(?:s|des|ts)\s+(?:(?:gemensamt|tillsammans|formellt)\s+)?av\b|"
                       # "Projektet genomfördes av Region Dalarna i samarbete med …": who carries it out
                       r"\bgenomför(?:s|des|ts)\b(?=[^.\n]{0,40}?\bav\s+[A-ZÅÄÖ])|"
                       # "X var ansvarig för projektets genomförande", "X ansvarar för projektet"
@@ -47,8 +47,12 @@ OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its
                       r"\b(?:startar|ska\s+starta|kommer\s+att\s+starta|drar\s+igång|ska\s+dra\s+igång)\s+ett\s+(?!gemensamt\b)(?:nytt\s+)?"
                       r"(?:[\w\-]+\s+)?\w*projekt\b|"
                       r"^\s*(?:ansvarig\s+)?(?:aktör|organisation)\s*:|^\s*ansvarig\s+(?:aktör|organisation)\b|"
+                      # the owner's label outside a project-bank record: "Ägare: X", "Huvudman: X", "Stödmottagare: X"
+                      r"^\s*(?:ägare|huvudman|stödmottagare|sökande\s+organisation|projektansvarig\s+organisation)\s*:|"
                       # "X har beviljats stöd för projektet Y": the grantee runs it
-                      r"\b(?:har|hade|har\s+nu)\s+beviljats\s+(?:\w+\s+){0,2}?(?:stöd|medel|pengar|bidrag|\d)|"
+                      r"\b(?:har|hade|har\s+nu)\s+beviljats\s+(?:[\w\-]+\s+){0,2}?(?:[\w\-]*(?:stöd|medel|pengar|bidrag)|\d)|"
+                      # "Projektet X har Motala kommun som huvudman": the role after its holder
+                      r"\bsom\s+huvudman\b|"
                       # and the one that gets the money for it: "Malmö stad har fått 10 miljoner kronor i
                       # ESF-stöd för projektet Y", "Region X får 8 miljoner till nytt projekt"
                       rf"\b(?:får|fick|(?:har|hade)\s+fått)\s+(?:drygt\s+|cirka\s+|ca\s+|nästan\s+|över\s+)?\d[\d\s,.]*\s*{MONEY_UNIT}"
@@ -73,7 +77,7 @@ FUND_CUES = re.compile(
     r"^\s*(?:genom|via)(?=\s+[A-ZÅÄÖ][^.\n]{2,80}?\s(?:del|med)?finansiera(?:s|des|ts)\b)|"
     # "Projektet har beviljats medel av Samordningsförbundet X": the passive's agent grants it
     r"\bbeviljats\s+(?:\w+\s+){0,2}?(?:medel|stöd|pengar|bidrag|finansiering|anslag)\s+(?:från|av|ur)\b|"
-    r"\bsatsar\s+på\b|\b(?:har|hade)\s+satsat\s+på\b|\bsatsade\s+på\b|beviljade\s+insats|beslutat?\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:\w+\s+)?(?:§\s?\d+[a-z]?-)?(?:finansiering|medel|stöd|pengar|bidrag|anslag)|\bbeviljar\b|"
+    r"\bsatsar\s+på\b|\b(?:har|hade)\s+satsat\s+på\b|\bsatsade\s+på\b|beviljade\s+insats|beslut(?:at?|ade|ar)\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:\w+\s+)?(?:§\s?\d+[a-z]?-)?(?:finansiering|medel|stöd|pengar|bidrag|anslag)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
     r"stöd\s+från|bidrag\s+från|pengar\s+från|\bpengarna\s+(?:kommer|kom)\s+från|medfinansi|"
     # the money's subject with what it is for: "Pengarna till projektet X kommer från Y", "Medlen för
@@ -82,7 +86,9 @@ FUND_CUES = re.compile(
     # a decision to grant: "Förbundet har beslutat att bevilja medel till projektet X"
     r"\bbevilja\s+(?:\w+\s+){0,2}?(?:medel|stöd|pengar|bidrag|finansiering|anslag)\b|"
     # "X är huvudfinansiär för insatsen Y", "Projektet får stöd av Tillväxtverket"
-    r"\b(?:huvud)?finansiär(?:en|er|erna)?\s+(?:för|till|av)\b|\b(?:får|fick|fått)\s+(?:\w+\s+)?stöd\s+av\b|"
+    r"\b(?:huvud)?finansiär(?:en|er|erna)?\s+(?:för|till|av)\b|"
+    # the role after its holder: "Projektet X har Region Y som huvudfinansiär", "med A och B som medfinansiärer"
+    r"\bsom\s+(?:huvud|med)?finansiär(?:er)?\b|\b(?:får|fick|fått)\s+(?:\w+\s+)?stöd\s+av\b|"
     # "… ett projekt som A, B och C tillsammans har finansierat"; "ett projekt genom Samordningsförbundet X"
     r"\b(?:har|hade)\s+(?:\w+\s+){0,2}?finansierat\b|\b(?:har|hade)\s+(?:\w+\s+){0,2}?fördelat\s+(?:drygt\s+|cirka\s+|ca\s+|sammanlagt\s+)?\d|\b(?:projekt|insats)\w*\s+genom(?=\s+(?:[Ss]amordnings|[Ff]insam)förbund)|"
     rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?från\s", re.I)
@@ -297,7 +303,7 @@ def _fronted_project_owner(doc: Doc, seg: Segment, owners: dict[str, Entity]) ->
 _MONEY_PP_BEFORE = re.compile(r"(?i)\b(?:med|genom)\s+(?:\w+\s+)?(?:medel|stöd|pengar|finansiering|bidrag)\s+(?:från|av|ur)\s+$")
 #: the active verbs of running a project whose subject may be "vi"
 # rule_report: one cue fires on one annotated page; kept: the issue's "vi" as the page's publisher, by the verbs of running
-_WE_RUN = re.compile(r"(?i)(?:be)?driv(?:er|it)\b|led(?:er|de)\b|har\s+lett\b|startar\b|startade\b")
+_WE_RUN = re.compile(r"(?i)(?:be)?driv(?:er|it)\b|(?:be)?drev\b|led(?:er|de)\b|har\s+lett\b|startar\b|startade\b")
 #: a sentence whose subject is another thing about the project ("Utvärderingen av projektet X",
 #: "Uppföljningen av insatsen"): its passive's agent does not run the project
 _OTHER_SUBJECT = re.compile(r"\s*(?:[Dd]en\s+|[Ee]n\s+)?[A-ZÅÄÖa-zåäö][a-zåäö]+(?:ningen|ingen|ionen|en|et)\s+(?:av|för|inom|kring|om)\s+"
@@ -310,7 +316,7 @@ _COPULA_AFTER_ROLE = re.compile(r"[ \t]+(?:är|var|blir|blev)[ \t]+")
 
 #: "Allmänna arvsfonden har beviljat Röda Korset 4 miljoner kronor till projektet X": the
 #: indirect object of a grant, before its sum, is the grantee that runs the project
-_GRANTED_TO = re.compile(r"\b(?:(?:har|hade)\s+(?:nu\s+)?beviljat|beviljar|beviljade|(?:har|hade)\s+beslutat\s+(?:att\s+)?bevilja|"
+_GRANTED_TO = re.compile(r"\b(?:(?:har|hade)\s+(?:nu\s+)?(?:beviljat|gett|givit)|beviljar|beviljade|ger|gav|(?:har|hade)\s+beslutat\s+(?:att\s+)?bevilja|"
                          r"beslutade\s+(?:att\s+)?bevilja|beslutar\s+(?:att\s+)?bevilja|ska\s+bevilja)\s+")
 _SUM_THEN_FOR = re.compile(rf"[ \t]+(?:drygt[ \t]+|cirka[ \t]+|ca[ \t]+)?\d[\d \t,.]*[ \t]*{MONEY_UNIT}\b[^.\n]{{0,30}}?\b(?:till|för)\b")
 
@@ -445,7 +451,25 @@ def _predicate_possessor_owners(doc: Doc, seg: Segment, owners: dict[str, Entity
             doc.relate("OWNS", o, p, doc.sentence(om.start))
 
 
+#: "till Motala kommuns projekt Lyftet", "Region X:s nya satsning Steget": the genitive before the
+#: head noun owns the project named right after it
+_GENITIVE_HEAD = re.compile(r"(?::?s)?[ \t]+(?:(?:nya|egna|stora|nystartade)[ \t]+)?(?:projekt|insats|satsning)[ \t]+")
+
+
+def _genitive_owners(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    for om in doc.mentions_in(seg.start, seg.end, "org"):
+        head = _GENITIVE_HEAD.match(doc.text, om.end)
+        if head is None or not (doc.text[om.end:head.end()].lstrip(":").startswith("s") or doc.text[om.end - 1] == "s"):
+            continue
+        named = [x for x in doc.mentions_in(head.end(), head.end() + 2, "project") if x.start == head.end()]
+        p, o = (doc.get("project", named[0].uid) if named else None), doc.get("org", om.uid)
+        if p is not None and o is not None and o.kind != "fund" and p.uid not in owners:
+            owners[p.uid] = o
+            doc.relate("OWNS", o, p, doc.sentence(om.start))
+
+
 def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    _genitive_owners(doc, seg, owners)
     _predicate_possessor_owners(doc, seg, owners)
     _relative_owners(doc, seg, owners)
     _relative_subject_owners(doc, seg, owners)
@@ -643,25 +667,27 @@ _CONJ_GAP = re.compile(r"[ \t]*(?:,[ \t]*(?:och[ \t]+|samt[ \t]+)?|[ \t]+(?:och|
 
 #: a label whose value is who pays: "Finansiering: Europeiska socialfonden (ESF)", "Fond: Socialfonden",
 #: "Finansiärer: Region Värmland och Arbetsförmedlingen", "Medfinansiär: Försäkringskassan"
-_FUND_LABEL = re.compile(r"(?im)^[ \t•\-–*]*(?:(?:med|sam)?finansiering|(?:med)?finansiär(?:er|erna)?|finansierat?s?\s+av|"
-                         r"fond|finansieras\s+av|stöd\s+från)[ \t]*:[ \t]*(?=\S)")
+_FUND_LABEL = re.compile(r"(?im)^[ \t•\-–*]*(?:(?:(?:med|sam)?finansiering|(?:med)?finansiär(?:er|erna)?|finansierat?s?\s+av|"
+                         r"fond|finansieras\s+av|stöd\s+från)[ \t]*:[ \t]*(?=\S)|"
+                         # the project bank's layout, the role noun alone on its line over a short value
+                         # line: "Finansiär\nEuropeiska socialfonden" (not a heading "Finansiering" over prose)
+                         r"(?:med)?finansiär(?:er)?[ \t]*\n[ \t]*(?=[^\n]{2,80}$)(?![^\n]*[.!?][ \t]*$))")
 
 
 def _fund_label(doc: Doc, sp: Span, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
-    lab = _FUND_LABEL.match(doc.text, sp.start)
-    if lab is None:
-        return
-    line_end = doc.text.find("\n", lab.end())
-    line_end = len(doc.text) if line_end == -1 else line_end
-    proj = sentence_project(doc, sp, seg)
-    if proj is None:
-        return
-    for m in doc.mentions_in(lab.end(), line_end, "org"):
-        o = doc.get("org", m.uid)
-        if o is None or owners.get(proj.uid) is o:
-            continue
-        funders.setdefault(proj.uid, set()).add(o.uid)
-        doc.relate("FUNDS", o, proj, Span(lab.start(), line_end))
+    # (each line of the sentence: a label list without full stops is one "sentence" of many lines)
+    for lab in _FUND_LABEL.finditer(doc.text, sp.start, sp.end):
+        line_end = doc.text.find("\n", lab.end())
+        line_end = len(doc.text) if line_end == -1 else line_end
+        proj = sentence_project(doc, sp, seg)
+        if proj is None:
+            return
+        for m in doc.mentions_in(lab.end(), line_end, "org"):
+            o = doc.get("org", m.uid)
+            if o is None or owners.get(proj.uid) is o:
+                continue
+            funders.setdefault(proj.uid, set()).add(o.uid)
+            doc.relate("FUNDS", o, proj, Span(lab.start(), line_end))
 
 
 #: "finansieras av dessa", "samfinansieras av parterna": the bodies the sentence before named
@@ -704,7 +730,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             cands = cands[-1:] if cands else []
             # "som Region Värmland, Länsstyrelsen i Värmland och Arbetsförmedlingen tillsammans har
             # finansierat": every conjunct of the list before the cue
-            if cands and "finansier" in word:
+            if cands and ("finansier" in word or "finansiär" in word):
                 for m in reversed([m for m in orgs if m.end <= cands[0].start]):
                     if not _CONJ_GAP.fullmatch(doc.text, m.end, cands[0].start):
                         break
