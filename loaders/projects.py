@@ -87,7 +87,9 @@ _COPULA = re.compile(
     # "X är ett led i Y:s satsning", "X är en del av projektet": what X belongs to, not what it is
     rf"(?!(?:(?:ett|en)\s+)?(?:led|del|exempel|resultat|steg|inslag|komplement)\s+(?:i|av|på|till|inom)\b)"
     rf"(?:ett|en|\w+s)?\s*"
-    rf"(?:[\w\-]+\s+){{0,6}}?(?:[\w\-]*projekt|insats|satsning|förstudie|modell|metod|samverkansprojekt)\b", re.M)
+    rf"(?:[\w\-]+\s+){{0,6}}?(?:[\w\-]*projekt|insats|satsning|förstudie|modell|metod|samverkansprojekt|"
+    # one of several: "Steget är en av förbundets insatser"
+    rf"(?<=\bav\s)(?:[\w\-]+\s+){{0,3}}?(?:[\w\-]*projekten|insatser(?:na)?|satsningar(?:na)?))\b", re.M)
 _COUNTED_PREDICATE = re.compile(r"\s(?:är|var)\s+(?:två|tre|fyra|fem|sex|båda)\s+(?:[\w\-]+\s+)?(?:[\w\-]*projekt|insatser|satsningar|förstudier|modeller)\b")
 # rule_report: fires on at most one of the 199 annotated pages; kept: 'X, som projektet kallas': a naming construction of the language
 _CALLED_TAIL = re.compile(r",\s+som\s+(?:projektet|insatsen|teamet|satsningen|verksamheten)\s+kallas")

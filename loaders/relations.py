@@ -15,7 +15,10 @@ from loaders.fields import MONEY_UNIT
 from loaders.text import LABEL_START, Segment, Span
 from loaders.record import slug
 
-OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:be)?drev\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas)\b(?=[^.\n]{0,40}?\bav\b)|\bäg(?:s|des|ts)\s+(?:(?:gemensamt|tillsammans|formellt)\s+)?av\b|"
+OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:be)?drev\b|"
+                      # a modal and the infinitive, its subject between in V2 order: "kan Motala kommun
+                      # driva projektet", "ska X fortsätta att driva insatsen"
+                      r"\b(?:kan|ska|skall|kommer\s+att|vill|får)\s+(?:[\w\-]+\s+){0,4}?(?:(?:fortsätta\s+)?(?:att\s+)?)(?:be)?driva\s+(?=(?:\w+\s+)?(?:projektet|insatsen|satsningen)\b)|\b(?:(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas)\b(?=[^.\n]{0,40}?\bav\b)|\bäg(?:s|des|ts)\s+(?:(?:gemensamt|tillsammans|formellt)\s+)?av\b|"
                       # "Projektet genomfördes av Region Dalarna i samarbete med …": who carries it out
                       r"\bgenomför(?:s|des|ts)\b(?=[^.\n]{0,40}?\bav\s+[A-ZÅÄÖ])|"
                       # "X var ansvarig för projektets genomförande", "X ansvarar för projektet"
@@ -64,6 +67,8 @@ FUND_CUES = re.compile(
     r"\bbekosta(?:s|des)\s+av\b|\bstår\s+för\s+(?:\w+\s+)?finansieringen\b|"
     # a förbund's decision to extend an insats it pays for: "Samordningsförbundet X har beslutat att förlänga insatsen Y"
     r"\bbeslut(?:at|ade|ar)\s+(?:att\s+)?förlänga\s+(?=(?:insatsen|projektet|satsningen)\b)|"
+    # "X förlänger finansieringen av projektet Y"
+    r"\bförläng(?:er|de|t|a)\s+(?:sin\s+)?finansieringen\s+(?=(?:av|för|till)\b)|"
     r"finansiering\s+(?:från|av|via)|finansiera(?:[dst]|des|ts)?\s+(?:(?:gemensamt|tillsammans|delvis|helt|huvudsakligen|främst|också|även)\s+)?(?:av|via|från|genom)|"
     # the passive's agent after an adverbial of extent or time: "finansieras till största delen av X",
     # "finansierades under tre år av X"
@@ -87,6 +92,8 @@ FUND_CUES = re.compile(
     r"\bbevilja\s+(?:\w+\s+){0,2}?(?:medel|stöd|pengar|bidrag|finansiering|anslag)\b|"
     # "X är huvudfinansiär för insatsen Y", "Projektet får stöd av Tillväxtverket"
     r"\b(?:huvud)?finansiär(?:en|er|erna)?\s+(?:för|till|av)\b|"
+    # CONVENTIONS: a förbund funds "förbundets insatser" on its own pages: "Steget är en av förbundets insatser"
+    r"\b(?:en|ett)\s+av\s+(?:samordnings)?förbundets\s+(?:[\w\-]+\s+)?(?:insatser|projekt)\b|"
     # the role after its holder: "Projektet X har Region Y som huvudfinansiär", "med A och B som medfinansiärer"
     r"\bsom\s+(?:huvud|med)?finansiär(?:er)?\b|\b(?:får|fick|fått)\s+(?:\w+\s+)?stöd\s+av\b|"
     # "… ett projekt som A, B och C tillsammans har finansierat"; "ett projekt genom Samordningsförbundet X"
@@ -300,7 +307,7 @@ def _fronted_project_owner(doc: Doc, seg: Segment, owners: dict[str, Entity]) ->
             doc.relate("OWNS", o, p, doc.sentence(pm.start))
 
 
-_MONEY_PP_BEFORE = re.compile(r"(?i)\b(?:med|genom)\s+(?:\w+\s+)?(?:medel|stöd|pengar|finansiering|bidrag)\s+(?:från|av|ur)\s+$")
+_MONEY_PP_BEFORE = re.compile(r"(?i)\b(?:med|genom|tack\s+vare)\s+(?:\w+\s+)?(?:medel|stöd|pengar|finansiering|bidrag)\s+(?:från|av|ur)\s+$")
 #: the active verbs of running a project whose subject may be "vi"
 # rule_report: one cue fires on one annotated page; kept: the issue's "vi" as the page's publisher, by the verbs of running
 _WE_RUN = re.compile(r"(?i)(?:be)?driv(?:er|it)\b|(?:be)?drev\b|led(?:er|de)\b|har\s+lett\b|startar\b|startade\b")
@@ -330,8 +337,14 @@ _SUM_TO = re.compile(rf"(?:drygt[ \t]+|cirka[ \t]+|ca[ \t]+)?\d[\d \t,.]*[ \t]*{
 def _active_grantee(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
     for m in _GRANTED_TO.finditer(doc.text, seg.start, seg.end):
         after = [x for x in doc.mentions_in(m.end(), m.end() + 80, "org") if x.start == m.end()]
-        if after and not _SUM_THEN_FOR.match(doc.text, after[0].end):
+        # "har beviljat Motala kommun och Vadstena kommun 3 miljoner kronor för projektet Y": the
+        # coordinated grantees share the grant
+        for x in doc.mentions_in(m.end(), m.end() + 160, "org"):
+            if after and x.start >= after[-1].end and _CONJ_GAP.fullmatch(doc.text, after[-1].end, x.start):
+                after.append(x)
+        if after and not _SUM_THEN_FOR.match(doc.text, after[-1].end):
             continue
+        co_grantees = [doc.get("org", x.uid) for x in after[1:]]
         to = _SUM_TO.match(doc.text, m.end()) if not after else None
         if to is not None:
             # the grantee after the sum, where a project follows it ("… till Röda Korset i Falun för projektet Y")
@@ -346,6 +359,9 @@ def _active_grantee(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
             continue
         owners[proj.uid] = o
         doc.relate("OWNS", o, proj, sp)
+        for co in co_grantees if to is None else []:
+            if co is not None and co.kind != "fund":
+                doc.relate("OWNS", co, proj, sp)
         # the subject that grants the sum funds it
         subj = [x for x in doc.mentions_in(sp.start, m.start() + 1, "org") if 0 <= m.start() - x.end <= 2]
         giver = doc.get("org", subj[-1].uid) if subj else None
@@ -543,13 +559,21 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
             gap = _COPULA_AFTER_ROLE.match(doc.text, sp.start + cue.end())
             right_after = [m for m in orgs if 0 <= m.start - (sp.start + cue.end()) <= max(3, gap.end() - gap.start() if gap else 0)]
             # (not a body inside a fronted phrase of money: "Med medel från X startar nu projektet Y")
+            # (not a heading on a line above: "Samordningsförbundet X\nNyheter\nNu startar insatsen Y")
             before = [m for m in orgs if m.end <= cue_pos and not _MONEY_PP_BEFORE.search(
-                doc.text, max(sp.start, m.start - 40), m.start)]
+                doc.text, max(sp.start, m.start - 40), m.start) and "\n" not in doc.text[m.end:cue_pos]]
             # "har kommunen startat projektet": the subject inside the cue after its auxiliary
             inside = [m for m in orgs if cue_pos <= m.start and m.end <= sp.start + cue.end()]
             owner = right_after[0] if right_after else (before[0] if before else (inside[0] if inside else None))
             if inside and re.search(r"(?i)regi$", cue.group(0)):
                 owner = inside[-1]  # "bedrivs i Karlstads kommuns regi": the genitive inside the phrase
+            if owner is None and _RUNS_CUE.match(cue.group(0)) and _BARE_FORBUND_SUBJECT.search(s_text[:cue.start()]):
+                # "Förbundet driver själv insatsen Y": the förbund whose page it is
+                o = doc.page_forbund()
+                if o is not None and proj.uid not in owners:
+                    owners[proj.uid] = o
+                    doc.relate("OWNS", o, proj, sp)
+                continue
         if owner is not None:
             o = doc.get("org", owner.uid)
             if o is None or o.kind == "fund":
@@ -565,6 +589,8 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
                     doc.relate("OWNS", co, p, sp)
 
 
+#: the bare förbund as the clause's subject right before its verb ("Förbundet driver själv insatsen")
+_BARE_FORBUND_SUBJECT = re.compile(r"(?:^|[.:;]\s*|\n\s*)(?:[Ss]amordnings)?[Ff]örbundet[ \t]+(?:(?:själv|också|även|nu)[ \t]+)?$")
 #: the cues of running or owning a project (CONVENTIONS: the stated projektägare, else whoever
 #: "driver" it), which every coordinated subject shares; not a grant ("Tillsammans ansökte och
 #: beviljades A, B och C …" makes partners of a joint application)
@@ -649,10 +675,17 @@ _SHARE_FROM = re.compile(rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?f
 _FUND_FRAME = re.compile(r"(?i)\b(?:inom(?:\s+ramen\s+för)?|med\s+stöd\s+(?:från|av|ur)|via)\s+$")
 
 
+#: the frame of a förbund's money: "Med stöd av Samordningsförbundet X har Motala kommun startat …"
+#: (a förbund supports with money; "med stöd av" an agency or a coach is help)
+_FORBUND_FRAME = re.compile(r"(?i)\bmed\s+(?:ekonomiskt\s+|finansiellt\s+)?stöd\s+(?:från|av)\s+$")
+
+
 def _fund_frames(doc: Doc, sp: Span, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
     for m in doc.mentions_in(sp.start, sp.end, "org"):
         o = doc.get("org", m.uid)
-        if o is None or o.kind != "fund" or not _FUND_FRAME.search(doc.text[max(sp.start, m.start - 30):m.start]):
+        before = doc.text[max(sp.start, m.start - 30):m.start]
+        if o is None or not (o.kind == "fund" and _FUND_FRAME.search(before)
+                             or o.kind == "coordination_association" and _FORBUND_FRAME.search(before)):
             continue
         for proj in sentence_projects(doc, sp, seg):
             if owners.get(proj.uid) is o:
@@ -701,6 +734,10 @@ _APPLYING_FOR = re.compile(r"(?i)\b(?:an)?s(?:ö|o)k(?:er|te|t|a|an|ningen|ning)
 _GRANTED = re.compile(r"(?i)\bbevilja(?:t|ts|des|de|r)?\b|\b(?:fått|får|fick)\b")
 
 
+#: the bare förbund as the passive's agent, right after the cue ("finansieras av förbundet")
+_BARE_FORBUND_AGENT = re.compile(r"[ \t]+(?:[Ss]amordnings|[Ff])örbundet\b(?![ \t]+[A-ZÅÄÖ])")
+
+
 def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
     prev: Span | None = None
     for sp in _sentences_in(doc, seg):
@@ -722,7 +759,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         source_after = bool(re.search(r"\b(?:från|av|via|genom|ur)$", word))  # "medel beviljat från X"
         before_cue = doc.text[sp.start:cue_pos]
         funder_before = any(w in word for w in ("satsar", "satsat", "satsade", "beviljade insats", "beviljat", "beviljar", "bevilja ", "bidr", " in med", "finansierar",
-                                                "finansierade", "bekostar", "att finansiera", "finansierat", "fördelat",
+                                                "finansierade", "bekostar", "att finansiera", "finansierat", "fördelat", "finansieringen",
                                                 "finansiär", "står för", "förlänga")) or (
             word.startswith("medfinansi") and re.search(r"(?i)\b(?:är|var)\s+(?:projektets\s+|insatsens\s+|en\s+)?$", before_cue))
         if not source_after and funder_before:
@@ -756,7 +793,19 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             named_before = []
         active = any(w in word for w in ("satsar", "satsat", "satsade", "beviljar", "beviljat", "bevilja ", "bidr", " in med", "finansierar", "finansierade",
                                          "finansierat", "bekostar", "att finansiera"))
-        if not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundet\b", doc.text[sp.start:cue_pos]) and active:
+        bare = _BARE_FORBUND_AGENT.match(doc.text, sp.start + cue.end()) if source_after else None
+        if "förbundets" in word:
+            funders_here = [f for f in [doc.page_forbund()] if f is not None]
+        elif bare is not None:
+            # "Insatsen drivs av X och finansieras av förbundet": the förbund whose page it is,
+            # and the conjuncts after it ("av förbundet och Region Y")
+            funders_here, end = [f for f in [doc.page_forbund()] if f is not None], bare.end()
+            for m in [m for m in orgs if m.start >= end]:
+                if not _CONJ_GAP.fullmatch(doc.text, end, m.start):
+                    break
+                funders_here.append(doc.get("org", m.uid))
+                end = m.end
+        elif not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundet\b", doc.text[sp.start:cue_pos]) and active:
             # "Förbundet finansierar insatsen": the förbund whose page this is
             funders_here = [f for f in [doc.page_forbund()] if f is not None]
         elif not funders_here and active and re.search(r"(?i)(?:^|[\s,])vi\b", doc.text[sp.start:cue_pos]) \

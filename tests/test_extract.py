@@ -4011,3 +4011,56 @@ def test_a_decision_a_gift_and_the_funder_role_after_its_holder(text, funder, ow
     assert ("FUNDS", funder, "Lyftet") in rels(r, "FUNDS")
     if owner:
         assert ("OWNS", owner, "Lyftet") in rels(r, "OWNS")
+
+
+def test_a_heading_above_is_not_the_subject_of_an_inverted_clause():
+    # "Nu startar insatsen Y": the insats is the subject; the förbund of the heading line runs nothing
+    t = ("Samordningsförbundet Västra Östergötland\nNyheter\nNu startar insatsen Steget. Insatsen drivs av "
+         "Motala kommun och finansieras av förbundet och Region Östergötland.\n")
+    r = extract_text(t, "o.txt")
+    assert rels(r, "OWNS") == {("OWNS", "Motala kommun", "Steget")}
+    assert {("FUNDS", "Samordningsförbundet Västra Östergötland", "Steget"),
+            ("FUNDS", "Region Östergötland", "Steget")} <= rels(r, "FUNDS")
+
+
+def test_the_bare_forbund_as_the_subject_of_running():
+    r = extract_text("Samordningsförbundet Västra Östergötland\nFörbundet driver själv insatsen Steget.\n", "o.txt")
+    assert ("OWNS", "Samordningsförbundet Västra Östergötland", "Steget") in rels(r, "OWNS")
+
+
+def test_a_modal_and_the_infinitive_of_running_after_a_fronted_money_phrase():
+    t = "Tack vare medel från Samordningsförbundet Västra Östergötland kan Motala kommun driva projektet Steget.\n"
+    r = extract_text(t, "o.txt")
+    assert ("OWNS", "Motala kommun", "Steget") in rels(r, "OWNS")
+    assert ("FUNDS", "Samordningsförbundet Västra Östergötland", "Steget") in rels(r, "FUNDS")
+
+
+def test_with_the_support_of_a_forbund_is_money_with_an_agency_help():
+    t = "Med stöd av Samordningsförbundet Västra Östergötland har Motala kommun startat projektet Steget.\n"
+    r = extract_text(t, "f.txt")
+    assert ("FUNDS", "Samordningsförbundet Västra Östergötland", "Steget") in rels(r, "FUNDS")
+    assert ("OWNS", "Motala kommun", "Steget") in rels(r, "OWNS")
+    from loaders import train_names as N
+    t2 = "I projektet Steget arbetar deltagarna med stöd av Arbetsförmedlingen.\n"
+    pred = N._predict(t2, "f", {}, {"types": {}})
+    assert not [x for x in pred["relations"] if x["type"] == "FUNDS"]
+
+
+def test_coordinated_grantees_of_one_grant_and_an_extended_funding():
+    t = "Region Östergötland har beviljat Motala kommun och Vadstena kommun 3 miljoner kronor för projektet Steget.\n"
+    r = extract_text(t, "f.txt")
+    assert ("FUNDS", "Region Östergötland", "Steget") in rels(r, "FUNDS")
+    assert {("OWNS", "Motala kommun", "Steget"), ("OWNS", "Vadstena kommun", "Steget")} <= rels(r, "OWNS")
+    r = extract_text("Samordningsförbundet Västra Östergötland förlänger finansieringen av projektet Steget.\n", "f.txt")
+    assert ("FUNDS", "Samordningsförbundet Västra Östergötland", "Steget") in rels(r, "FUNDS")
+
+
+def test_one_of_the_forbunds_insatser_on_its_own_page():
+    t = "Samordningsförbundet Västra Östergötland\nSteget är en av förbundets insatser. Den drivs av Motala kommun.\n"
+    r = extract_text(t, "f.txt")
+    assert names(r, "projects") == {"Steget"}
+    assert ("FUNDS", "Samordningsförbundet Västra Östergötland", "Steget") in rels(r, "FUNDS")
+    assert ("OWNS", "Motala kommun", "Steget") in rels(r, "OWNS")
+    # a plural predicate without "en av" names no project
+    r = extract_text("Arbetsförmedlingen är ansvarig för flera insatser.\n", "f.txt")
+    assert not names(r, "projects")
