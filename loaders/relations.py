@@ -84,6 +84,8 @@ FUND_CUES = re.compile(
     r"\bbeviljats\s+(?:\w+\s+){0,2}?(?:medel|stöd|pengar|bidrag|finansiering|anslag)\s+(?:från|av|ur)\b|"
     r"\bsatsar\s+på\b|\b(?:har|hade)\s+satsat\s+på\b|\bsatsade\s+på\b|beviljade\s+insats|beslut(?:at?|ade|ar)\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:\w+\s+)?(?:§\s?\d+[a-z]?-)?(?:finansiering|medel|stöd|pengar|bidrag|anslag)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
+    # the project as the indirect object: "Europeiska socialfonden har beviljat projektet X 4,5 miljoner kronor"
+    r"\b(?:har|hade)\s+(?:nu\s+)?beviljat\s+(?=(?:projektet|insatsen|förstudien|satsningen)\b)|"
     r"stöd\s+från|bidrag\s+från|pengar\s+från|\bpengarna\s+(?:kommer|kom)\s+från|medfinansi|"
     # the money's subject with what it is for: "Pengarna till projektet X kommer från Y", "Medlen för
     # insatsen kommer från Y"

@@ -4064,3 +4064,34 @@ def test_one_of_the_forbunds_insatser_on_its_own_page():
     # a plural predicate without "en av" names no project
     r = extract_text("Arbetsförmedlingen är ansvarig för flera insatser.\n", "f.txt")
     assert not names(r, "projects")
+
+
+def test_a_sum_after_a_project_name_is_no_version_number():
+    t = "Europeiska socialfonden har beviljat projektet Nyckeln 4,5 miljoner kronor. Projektet drivs av Örebro kommun.\n"
+    r = extract_text(t, "f.txt")
+    assert names(r, "projects") == {"Nyckeln"}
+    assert ("FUNDS", "Europeiska socialfonden", "Nyckeln") in rels(r, "FUNDS")
+    assert ("OWNS", "Örebro kommun", "Nyckeln") in rels(r, "OWNS")
+    # a number that is no sum stays in the name
+    r = extract_text("Projektet Jobb 2030 drivs av Örebro kommun och har fått 2 miljoner kronor.\n", "f.txt")
+    assert names(r, "projects") == {"Jobb 2030"}
+
+
+def test_a_name_label_beside_a_funding_label_outside_a_project_bank():
+    t = "Finansiering: Samordningsförbundet Värend och Region Kronoberg\nProjekt: Arbetsträning i Växjö\n"
+    r = extract_text(t, "f.txt")
+    assert {("FUNDS", "Samordningsförbundet Värend", "Arbetsträning i Växjö"),
+            ("FUNDS", "Region Kronoberg", "Arbetsträning i Växjö")} <= rels(r, "FUNDS")
+    # a name label alone (a programme's line) makes no project
+    r = extract_text("Projekt: Presentation av årets arbete och diskussion.\nTid: 10.00\n", "f.txt")
+    assert not names(r, "projects")
+
+
+def test_an_items_dash_then_its_owner_under_a_funding_intro():
+    t = ("Samordningsförbundet Västra Östergötland\nFinansierade insatser 2023:\n• Steget – Motala kommun\n"
+         "• Lyftet – Vadstena kommun\n• Bron – en mötesplats för unga i Motala kommun\n")
+    r = extract_text(t, "f.txt")
+    assert {("OWNS", "Motala kommun", "Steget"), ("OWNS", "Vadstena kommun", "Lyftet")} <= rels(r, "OWNS")
+    assert ("FUNDS", "Samordningsförbundet Västra Östergötland", "Steget") in rels(r, "FUNDS")
+    # a description after the dash that only mentions a body does not make it the owner
+    assert not [x for x in rels(r, "OWNS") if x[2] == "Bron"]
