@@ -759,8 +759,15 @@ def _merge_short_project_names(doc: Doc) -> None:
                 # "förlänga insatsen Steg framåt till …" read as "Steg": a cut reading of the
                 # longer name written at every one of its places, not another project (also
                 # in another case: "projektet Värmland tillsammans" under "Värmland Tillsammans")
+                cut = set(short.mentions)
                 doc.merge("project", short.uid, long_.uid)
                 long_.aliases.discard(short.name)
+                # its mentions there cover the whole name (the clause's words after it begin where it ends)
+                n = len(long_.name)
+                long_.mentions = [(a, a + n) if (a, b) in cut else (a, b) for a, b in long_.mentions]
+                doc.mentions = [type(m)(m.type, m.uid, m.start, m.start + n)
+                                if m.type == "project" and m.uid == long_.uid and (m.start, m.end) in cut else m
+                                for m in doc.mentions]
                 break
 
 

@@ -136,7 +136,7 @@ _APPOSED = re.compile(rf"(?:\b(?:[Pp]rojektet|[Ii]nsatsen|[Ss]atsningen|[Ff]örs
 #: copula that names its holder; or on a person's line, before its comma or line end
 #: ("Anna Berg, projektledare för Vägen ut, Umeå kommun", "Projektledare för Vägen ut⏎")
 _ROLE_FOR = re.compile(rf"\b[Pp]rojekt(?:ledare|ägare|samordnare|koordinator)(?:n|en)?[ \t]+för[ \t]+"
-                       rf"({CAP}(?:[ \t]+(?:[a-zåäö]+|{CAP}|\d+)){{0,4}}?)(?=[ \t]+(?:är|var|blir|blev)[ \t]+[A-ZÅÄÖ]|[ \t]*,[ \t]|[ \t]*\n)")
+                       rf"({CAP}(?:[ \t]+(?:[a-zåäö]+|{CAP}|\d+)){{0,4}}?)(?=[ \t]+(?:är|var|blir|blev)[ \t]+[A-ZÅÄÖ]|[ \t]*,[ \t]|[ \t]*\n|[ \t]*[.!?](?:\s|$))")
 #: "vårt nya projekt Kliv In, som …", "sin insats Steget": the head noun after a possessive
 #: pronoun names the project after it (the indefinite form of the head, the issue's list)
 _POSSESSIVE_HEADED = re.compile(
@@ -156,6 +156,33 @@ _VERB_SUBJECT = re.compile(
     # "Efter att Integration Halland avslutades …": the verbs of a project's course (rule_report:
     # fires on one annotated page, c018; kept: the subject of a project's own verbs, by their shape)
     rf"avslutades|avslutas|har\s+avslutats|pågick|har\s+pågått)\b", re.M)
+#: "Vägknuten drivs av Skellefteå kommun", "Jobbnyckeln finansieras av …": one word, the bare subject
+#: of a passive of running or paying — a name where the language does not know the word (a coined
+#: compound; "Verksamheten drivs av …", "Kursen finansieras av …" are common nouns)
+_BARE_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*([{U}][{L}]{{3,}}(?:-[{U}]?[{L}]+)?)[ \t]+(?:(?:be)?drivs|(?:be)?drevs|ägs|ägdes|leds|leddes|"
+    rf"(?:del|med)?finansieras|(?:del|med)?finansierades|har[ \t]+(?:\w+[ \t]+){{0,2}}?fått[ \t]+(?:medel|pengar|stöd))\b", re.M)
+
+
+def _unknown_word(word: str) -> bool:
+    from loaders.learned import _lemmatizer
+    sm = _lemmatizer()
+    return sm is not None and not any(sm.is_known(w, lang="sv") for w in (word.casefold(), word.casefold().split("-")[-1]))
+
+
+#: the heads of a body's compound name ("Samordningsförbunden", "Socialförvaltningen"): no project
+_BODY_HEAD = re.compile(r"(?i)(?:förbund|kommun|region|nämnd|förvaltning|myndighet|verk|kassa|förening|enhet|skola|"
+                        r"styrelse|råd|part|organisation|stiftelse|bolag|huset|kontor|center|centrum)\w{0,4}$")
+
+
+def _bare_subjects(doc: Doc) -> None:
+    for m in rxguard.finditer(_BARE_SUBJECT, doc.text):
+        name, s = m.group(1), m.start(1)
+        if _unknown_word(name) and not _BODY_HEAD.search(name) and _ok(doc, name, s, s + len(name)) \
+                and not _is_person_like(name):
+            add_project(doc, name, s, s + len(name))
+
+
 # rule_report: fires on one annotated page (t091); kept: a construction of the language (what a project continues, by its head noun)
 #: "Brobyggare 2.0 är en vidareutveckling av Brobyggare 1.0": what a project continues is one
 _CONTINUES = re.compile(rf"\b(?:vidareutveckling|fortsättning|förlängning|uppföljare|efterföljare)\s+(?:av|på|till)\s+"
@@ -336,6 +363,7 @@ def find_projects(doc: Doc) -> None:
             continue  # "Café Hjärtat ihop med Fontänhuset": the party one works with is a body
         if (inner or len(ms) >= 2) and _ok(doc, word, ms[0].start(), ms[0].end()):
             add_project(doc, word, ms[0].start(), ms[0].end())
+    _bare_subjects(doc)
     find_introduced_names(doc)
     _heading_subjects(doc)
     _run_by_relative(doc)
@@ -484,6 +512,8 @@ _POSSESSED_TAIL = re.compile(r"(?<=s)[ \t]+(?:" + "|".join(sorted(_POSSESSED_NOU
 #: period after the name: "drev projektet Lyftet 2018–2020"
 _FUNDING_ADVERBIAL_AFTER = re.compile(r"\s+(?:(?:med|genom)\s+(?:\w+\s+)?(?:medel|stöd|pengar|finansiering|bidrag)|på\s+uppdrag)"
                                       r"\s+(?:från|av|ur)\b|\s+\(?(?:19|20)\d\d\s*[–\-]\s*(?:19|20)?\d\d\b"
+                                      # "har beviljat insatsen X medel för 2023": the money granted
+                                      r"|\s+(?:medel|pengar|bidrag)\s+(?:för|till|under|från)\b"
                                       # "driver projektet Lyftet i samarbete med X": the clause's partner adverbial
                                       r"|\s+(?:i\s+samarbete|i\s+samverkan|tillsammans)\s+med\b")
 _ADVERBIAL_AFTER = re.compile(r"\s+(?:under|sedan|fram\s+till|till\s+och\s+med|t\.o\.m\.|från\s+och\s+med)(?:\s+(?=[a-zåäö\d])|\s*$)")

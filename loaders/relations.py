@@ -76,7 +76,11 @@ FUND_CUES = re.compile(
     # a contribution of money: "Region X bidrar med 900 000 kronor till projektet Y", "har gått in med
     # 2 miljoner i projektet Y" (the subject before the verb)
     rf"\bbidr(?:ar|og|agit)\s+(?:också\s+|även\s+|dessutom\s+)?med\s+(?:(?:drygt|cirka|ca|sammanlagt)\s+)?(?:\d[\d\s,.]*\s*{MONEY_UNIT}|medel|pengar|finansiering)\b|"
-    rf"\b(?:går|gick|gått)\s+(?:också\s+|även\s+)?in\s+med\s+(?:(?:drygt|cirka|ca|sammanlagt)\s+)?\d[\d\s,.]*\s*{MONEY_UNIT}\b|medel\s+(?:från|ur)|finansierade\s+av|"
+    rf"\b(?:går|gick|gått)\s+(?:också\s+|även\s+)?in\s+med\s+(?:(?:drygt|cirka|ca|sammanlagt)\s+)?\d[\d\s,.]*\s*{MONEY_UNIT}\b|"
+    # a sum set aside, allotted, added or staked: "Region X har avsatt / anslår / skjuter till / satsar
+    # 2 miljoner kronor till (på) projektet Y"
+    rf"\b(?:avsätter|avsatte|avsatt|anslår|anslog|anslagit|skjuter\s+till|sköt\s+till|skjutit\s+till|satsar|satsade|satsat)\s+"
+    rf"(?:(?:drygt|cirka|ca|sammanlagt|ytterligare)\s+)?\d[\d\s,.]*\s*{MONEY_UNIT}\b(?=(?:\s+\w+){{0,2}}?\s+(?:till|på|i|för)\s)|medel\s+(?:från|ur)|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
     # the agent fronted before the passive: "Genom Samordningsförbundet X finansieras projektet Y"
     r"^\s*(?:genom|via)(?=\s+[A-ZÅÄÖ][^.\n]{2,80}?\s(?:del|med)?finansiera(?:s|des|ts)\b)|"
@@ -91,7 +95,7 @@ FUND_CUES = re.compile(
     # insatsen kommer från Y"
     r"\b(?:pengarna|medlen|finansieringen|stödet)\s+(?:till|för)\s+[^.\n]{1,80}?\s+(?:kommer|kom)\s+(?:\w+\s+)?från|"
     # a decision to grant: "Förbundet har beslutat att bevilja medel till projektet X"
-    r"\bbevilja\s+(?:\w+\s+){0,2}?(?:medel|stöd|pengar|bidrag|finansiering|anslag)\b|"
+    r"\bbevilja\s+(?:\w+\s+){0,2}?(?:medel|stöd|pengar|bidrag|finansiering|anslag)\b|\bbevilja\s+(?=(?:projektet|insatsen|förstudien|satsningen)\b)|"
     # "X är huvudfinansiär för insatsen Y", "Projektet får stöd av Tillväxtverket"
     r"\b(?:huvud)?finansiär(?:en|er|erna)?\s+(?:för|till|av)\b|"
     # CONVENTIONS: a förbund funds "förbundets insatser" on its own pages: "Steget är en av förbundets insatser"
@@ -512,6 +516,11 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
         # names the owner more exactly than the label before it
         passive = [c for c in cues[1:] if re.match(r"(?i)(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas", c.group(0))]
         cue = passive[0] if passive and re.match(r"(?i)\s*(?:ansvarig|aktör|organisation)", cues[0].group(0)) else cues[0]
+        # "Projektet X har beviljats 3,5 miljoner kronor från ESF och drivs av Y": the grant's subject
+        # is the project, the passive of running after it names the owner
+        if passive and re.match(r"(?i)(?:har|hade)\s+(?:nu\s+)?beviljats|beviljades|blev\s+beviljade?", cue.group(0)) \
+                and _PROJECT_SUBJECT.match(s_text):
+            cue = passive[0]
         if re.search(r"\bsom\s+(?:nu\s+)?$", s_text[:cue.start()]) and re.match(r"(?i)(?:har|hade|blev|beviljades)", cue.group(0)):
             continue  # "… en del av projektet Y som har beviljats …": the project is granted, not run by X
         proj = sentence_project(doc, sp, seg)
@@ -591,6 +600,8 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
                     doc.relate("OWNS", co, p, sp)
 
 
+#: a sentence whose subject is the project ("Projektet X …", "Insatsen X …")
+_PROJECT_SUBJECT = re.compile(r"\s*(?:[Pp]rojektet|[Ii]nsatsen|[Ss]atsningen|[Ff]örstudien)\s")
 #: the bare förbund as the clause's subject right before its verb ("Förbundet driver själv insatsen")
 _BARE_FORBUND_SUBJECT = re.compile(r"(?:^|[.:;]\s*|\n\s*)(?:[Ss]amordnings)?[Ff]örbundet[ \t]+(?:(?:själv|också|även|nu)[ \t]+)?$")
 #: the cues of running or owning a project (CONVENTIONS: the stated projektägare, else whoever
@@ -762,6 +773,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         before_cue = doc.text[sp.start:cue_pos]
         funder_before = any(w in word for w in ("satsar", "satsat", "satsade", "beviljade insats", "beviljat", "beviljar", "bevilja ", "bidr", " in med", "finansierar",
                                                 "finansierade", "bekostar", "att finansiera", "finansierat", "fördelat", "finansieringen",
+                                                "avsät", "avsatt", "anslå", "anslog", "anslagit", "skjut", "sköt",
                                                 "finansiär", "står för", "förlänga")) or (
             word.startswith("medfinansi") and re.search(r"(?i)\b(?:är|var)\s+(?:projektets\s+|insatsens\s+|en\s+)?$", before_cue))
         if not source_after and funder_before:
@@ -807,7 +819,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
                     break
                 funders_here.append(doc.get("org", m.uid))
                 end = m.end
-        elif not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundet\b", doc.text[sp.start:cue_pos]) and active:
+        elif not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundets?\b|^\s*styrelsen\b", doc.text[sp.start:cue_pos]) and active:
             # "Förbundet finansierar insatsen": the förbund whose page this is
             funders_here = [f for f in [doc.page_forbund()] if f is not None]
         elif not funders_here and active and re.search(r"(?i)(?:^|[\s,])vi\b", doc.text[sp.start:cue_pos]) \
@@ -825,7 +837,8 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             for p in sentence_projects(doc, sp, seg) or [proj]:
                 if o is None or owners.get(p.uid) is o:
                     continue
-                if re.search(r"satsa[rt]|satsade", word) and o.kind not in ("coordination_association", "fund", "region", "agency"):
+                if re.search(r"satsa[rt]|satsade", word) and not re.search(r"\d", word) \
+                        and o.kind not in ("coordination_association", "fund", "region", "agency"):
                     continue  # "Malmö stad satsar på hälsa": an ambition, not a grant
                 if "förlänga" in word and o.kind != "coordination_association":
                     continue  # (only a förbund's decision to extend is one to pay: a kommun extends what it runs)
