@@ -90,6 +90,7 @@ _COPULA = re.compile(
     rf"(?:[\w\-]+\s+){{0,6}}?(?:[\w\-]*projekt|insats|satsning|förstudie|modell|metod|samverkansprojekt|"
     # one of several: "Steget är en av förbundets insatser"
     rf"(?<=\bav\s)(?:[\w\-]+\s+){{0,3}}?(?:[\w\-]*projekten|insatser(?:na)?|satsningar(?:na)?))\b", re.M)
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), a counted plural predicate names each conjunct (the issue's coordination)
 _COUNTED_PREDICATE = re.compile(r"\s(?:är|var)\s+(?:två|tre|fyra|fem|sex|båda)\s+(?:[\w\-]+\s+)?(?:[\w\-]*projekt|insatser|satsningar|förstudier|modeller)\b")
 # rule_report: fires on at most one of the 199 annotated pages; kept: 'X, som projektet kallas': a naming construction of the language
 _CALLED_TAIL = re.compile(r",\s+som\s+(?:projektet|insatsen|teamet|satsningen|verksamheten)\s+kallas")
@@ -156,6 +157,7 @@ _VERB_SUBJECT = re.compile(
     # "Efter att Integration Halland avslutades …": the verbs of a project's course (rule_report:
     # fires on one annotated page, c018; kept: the subject of a project's own verbs, by their shape)
     rf"avslutades|avslutas|har\s+avslutats|pågick|har\s+pågått)\b", re.M)
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), the issue's bare subject: a coined word the language does not know
 #: "Vägknuten drivs av Skellefteå kommun", "Jobbnyckeln finansieras av …": one word, the bare subject
 #: of a passive of running or paying — a name where the language does not know the word (a coined
 #: compound; "Verksamheten drivs av …", "Kursen finansieras av …" are common nouns)
@@ -175,6 +177,7 @@ _BODY_HEAD = re.compile(r"(?i)(?:förbund|kommun|region|nämnd|förvaltning|mynd
                         r"styrelse|råd|part|organisation|stiftelse|bolag|huset|kontor|center|centrum)\w{0,4}$")
 
 
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), the issue's bare subject: a coined word the language does not know
 def _bare_subjects(doc: Doc) -> None:
     for m in rxguard.finditer(_BARE_SUBJECT, doc.text):
         name, s = m.group(1), m.start(1)
@@ -503,11 +506,13 @@ _FINITE_VERB = re.compile(
     # and the present passive of the -era verbs ("Projektet Vägen ut presenteras av …", "arrangeras")
     r"[a-zåäö]{3,}(?:ades|erades|ordes|ndes|ldes|ktes|ptes)|[a-zåäö]{3,}eras|tillsammans|också|även|redan|sedan)\b")
 # rule_report: fires on at most one of the 199 annotated pages; kept: guard: a name never ends in a preposition
-_SUM_STARTS = re.compile(rf"\d[\d \t]*(?:[,.]\d+)?[ \t]*{MONEY_UNIT}\b", re.I)
 _SUM_AFTER = re.compile(rf"\s+\d[\d \t,.]*\s*{MONEY_UNIT}\b", re.I)
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), a sum after a name is no version number
+_SUM_STARTS = re.compile(rf"\d[\d \t]*(?:[,.]\d+)?[ \t]*{MONEY_UNIT}\b", re.I)
 _POSSESSED_NOUNS = frozenset("mål syfte målgrupp målgrupper deltagare resultat styrgrupp projektledare budget ägare "
                              "målsättning".split())
 _POSSESSED_TAIL = re.compile(r"(?<=s)[ \t]+(?:" + "|".join(sorted(_POSSESSED_NOUNS)) + r")$")
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), a name ends before the clause's adverbials of money, commission, period or partner
 #: (not a name's own "med stöd": "Arbete med stöd" — only with the source after it); and the
 #: period after the name: "drev projektet Lyftet 2018–2020"
 _FUNDING_ADVERBIAL_AFTER = re.compile(r"\s+(?:(?:med|genom)\s+(?:\w+\s+)?(?:medel|stöd|pengar|finansiering|bidrag)|på\s+uppdrag)"
