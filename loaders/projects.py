@@ -132,7 +132,8 @@ _DASHED = re.compile(rf"(?<![\w\-])[a-zåäö]*(?:projekt|insats|satsning|först
 _APPOSED = re.compile(rf"(?:\b(?:[Pp]rojektet|[Ii]nsatsen|[Ss]atsningen|[Ff]örstudien)|"
                       rf"(?:\b[A-ZÅÄÖa-zåäö][a-zåäö]+s[ \t]+|\b(?:[Ee]tt|[Ee]n)[ \t]+)(?:(?:nya?|nytt|egna?|gemensamma?|gemensamt)[ \t]+)?"
                       rf"(?:projekt|insats|satsning|förstudie)(?:[ \t]+(?:för|mot|kring)[ \t]+[a-zåäö]+(?:[ \t]+[a-zåäö]+)?)?)"
-                      rf",[ \t]+({CAP}(?:[ ](?:{CAP}|\d+)){{0,4}}),")
+                      # (a sentence-case name too, the commas bound it: "ett nytt projekt, Unga i rörelse, som …")
+                      rf",[ \t]+({CAP}(?:[ ](?:{CAP}|\d+|[a-zåäö]+)){{0,4}}),")
 #: "Projektledare för Steg framåt är Jenny Lund": the project a role noun is for, before the
 #: copula that names its holder; or on a person's line, before its comma or line end
 #: ("Anna Berg, projektledare för Vägen ut, Umeå kommun", "Projektledare för Vägen ut⏎")

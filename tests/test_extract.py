@@ -4160,3 +4160,39 @@ def test_a_cut_reading_merged_into_the_longer_name_covers_it_at_each_place():
     r = extract_text(t, "o.txt")
     assert names(r, "projects") == {"Unga in"}
     assert ("OWNS", "Arbetsförmedlingen", "Unga in") in rels(r, "OWNS")
+
+
+def test_the_subject_carried_to_the_next_sentence_is_the_project_named_there():
+    t = ("Insatser\nJobbcenter\nJobbcenter drivs av Köpings kommun. Insatsen finansieras av förbundet.\n"
+         "Hälsoskolan\nHälsoskolan drivs av Region Västmanland. Insatsen finansieras till hälften av förbundet.\n"
+         "Samordningsförbundet Västra Mälardalen\n")
+    r = extract_text(t, "f.txt")
+    assert {("FUNDS", "Samordningsförbundet Västra Mälardalen", "Jobbcenter"),
+            ("FUNDS", "Samordningsförbundet Västra Mälardalen", "Hälsoskolan")} <= rels(r, "FUNDS")
+    assert rels(r, "OWNS") == {("OWNS", "Köpings kommun", "Jobbcenter"), ("OWNS", "Region Västmanland", "Hälsoskolan")}
+    r = extract_text("Projektet Steget drivs av Motala kommun. Projektet Lyftet startade 2019. Det drivs av Vadstena kommun.\n", "o.txt")
+    assert rels(r, "OWNS") == {("OWNS", "Motala kommun", "Steget"), ("OWNS", "Vadstena kommun", "Lyftet")}
+
+
+def test_a_sentence_case_apposition_and_the_modal_of_running_in_a_relative_clause():
+    t = ("Samordningsförbundet Centrala Östergötland\nFörbundet har beslutat att finansiera ett nytt projekt, "
+         "Unga i rörelse, som Linköpings kommun ska driva under två år.\n")
+    r = extract_text(t, "f.txt")
+    assert names(r, "projects") == {"Unga i rörelse"}
+    assert ("OWNS", "Linköpings kommun", "Unga i rörelse") in rels(r, "OWNS")
+    assert ("FUNDS", "Samordningsförbundet Centrala Östergötland", "Unga i rörelse") in rels(r, "FUNDS")
+
+
+@pytest.mark.parametrize("text", [
+    "Luleå kommun driver projektet Framtid Norr. Finansiärer är Europeiska socialfonden och Region Norrbotten.\n",
+    "Finansiärer för projektet Framtid Norr är Europeiska socialfonden och Region Norrbotten.\n",
+    "Projektet Framtid Norr finansieras av Region Norrbotten tillsammans med Europeiska socialfonden.\n",
+])
+def test_the_funders_as_the_subject_and_a_funding_list_joined_by_together_with(text):
+    r = extract_text(text, "f.txt")
+    assert {("FUNDS", "Europeiska socialfonden", "Framtid Norr"), ("FUNDS", "Region Norrbotten", "Framtid Norr")} <= rels(r, "FUNDS")
+
+
+def test_together_with_after_an_owner_makes_a_partner_not_a_co_owner():
+    r = extract_text("Projektet Framtid Norr drivs av Luleå kommun tillsammans med Bodens kommun.\n", "o.txt")
+    assert rels(r, "OWNS") == {("OWNS", "Luleå kommun", "Framtid Norr")}
