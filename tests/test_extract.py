@@ -4196,3 +4196,19 @@ def test_the_funders_as_the_subject_and_a_funding_list_joined_by_together_with(t
 def test_together_with_after_an_owner_makes_a_partner_not_a_co_owner():
     r = extract_text("Projektet Framtid Norr drivs av Luleå kommun tillsammans med Bodens kommun.\n", "o.txt")
     assert rels(r, "OWNS") == {("OWNS", "Luleå kommun", "Framtid Norr")}
+
+
+def test_support_the_participants_get_is_no_funding_of_the_project():
+    for t in ("Projektet Steget drivs av Motala kommun. Deltagarna får stöd av Arbetsförmedlingen.\n",
+              "Projektet Steget drivs av Motala kommun. Deltagarna får stöd från Arbetsförmedlingen och Försäkringskassan.\n"):
+        assert not rels(extract_text(t, "f.txt"), "FUNDS")
+    # the project's own support from a body stays funding
+    r = extract_text("Projektet Steget drivs av Motala kommun och får stöd från Samordningsförbundet Centrala Östergötland.\n", "f.txt")
+    assert ("FUNDS", "Samordningsförbundet Centrala Östergötland", "Steget") in rels(r, "FUNDS")
+
+
+def test_a_steering_group_as_the_agent_of_leading_makes_no_owner():
+    t = "Projektet Steget vänder sig till unga. Det leds av en styrgrupp med representanter för Motala kommun och Arbetsförmedlingen.\n"
+    assert not rels(extract_text(t, "o.txt"), "OWNS")
+    t2 = "Projektet Steget vänder sig till unga. Det leds av Motala kommun.\n"
+    assert ("OWNS", "Motala kommun", "Steget") in rels(extract_text(t2, "o.txt"), "OWNS")
