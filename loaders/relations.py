@@ -722,7 +722,9 @@ def listed_owner_rules(doc: Doc, owners: dict[str, Entity]) -> None:
             heading = None
 
 
-_SHARE_FROM = re.compile(rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?från\s+", re.I)
+#: (and the rest of the sum: "… och resten från Gävle kommun", "resterande medel kommer från X")
+_SHARE_FROM = re.compile(rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?från\s+|"
+                         r"\b(?:resten|resterande(?:\s+(?:del|medel|finansiering)(?:en)?)?|övrig\s+finansiering)\s+(?:kommer\s+|står\s+)?från\s+", re.I)
 
 
 #: the frame of a fund's money before the fund's name: "genomförts inom ramen för Europeiska

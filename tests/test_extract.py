@@ -4212,3 +4212,26 @@ def test_a_steering_group_as_the_agent_of_leading_makes_no_owner():
     assert not rels(extract_text(t, "o.txt"), "OWNS")
     t2 = "Projektet Steget vänder sig till unga. Det leds av Motala kommun.\n"
     assert ("OWNS", "Motala kommun", "Steget") in rels(extract_text(t2, "o.txt"), "OWNS")
+
+
+@pytest.mark.parametrize("body, rel", [
+    ("Gävle kommun är projektägare och Arbetsförmedlingen är medfinansiär.", ("OWNS", "Gävle kommun")),
+    ("Gävle kommun har tagit initiativ till projektet och är projektägare.", ("OWNS", "Gävle kommun")),
+    ("Gävle kommun är projektägare och Arbetsförmedlingen är medfinansiär.", ("FUNDS", "Arbetsförmedlingen")),
+])
+def test_a_coined_title_over_a_body_that_names_its_owner(body, rel):
+    r = extract_text("Kompetensbron\n" + body + "\n", "o.txt")
+    assert names(r, "projects") == {"Kompetensbron"}
+    assert (rel[0], rel[1], "Kompetensbron") in rels(r, rel[0])
+
+
+def test_a_headline_word_the_language_knows_is_no_title_project():
+    r = extract_text("Välkommen\nGävle kommun är projektägare för flera projekt i länet.\n", "o.txt")
+    assert not names(r, "projects")
+
+
+def test_the_rest_of_the_sum_from_another_funder():
+    t = ("Kompetensbron\nProjektet har en budget på 8 miljoner kronor, varav 5 miljoner kronor kommer från "
+         "Europeiska socialfonden och resten från Gävle kommun.\n")
+    r = extract_text(t, "f.txt")
+    assert {("FUNDS", "Europeiska socialfonden", "Kompetensbron"), ("FUNDS", "Gävle kommun", "Kompetensbron")} <= rels(r, "FUNDS")
