@@ -501,7 +501,9 @@ _FINITE_VERB = re.compile(
     r"jobbar|möts|träffas|sker|skedde|erbjuds|satsar|"
     # the verbs of running, owning and paying ("Projektet Lyftet leddes av X", "… Lyftet drev X
     # tillsammans med …")
-    r"leddes|ledde|leder|driver|drev|äger|ägde|(?:med|del)?finansierar|bidrar|"
+    r"leddes|ledde|leder|driver|drev|äger|ägde|(?:med|del)?finansierar|bidrar|samordnas|"
+    # and their participles after a comma ("projektet Jobbvägen, finansierat av X, …")
+    r"(?:med|del)?finansierad|(?:med|del)?finansierat|ägd|ägt|driven|drivet|"
     # any past passive by its ending ("initierades", "startades", "genomfördes") and the
     # adverbs that follow a name in a clause ("projektet X tillsammans med …")
     # and the present passive of the -era verbs ("Projektet Vägen ut presenteras av …", "arrangeras")

@@ -4235,3 +4235,36 @@ def test_the_rest_of_the_sum_from_another_funder():
          "Europeiska socialfonden och resten från Gävle kommun.\n")
     r = extract_text(t, "f.txt")
     assert {("FUNDS", "Europeiska socialfonden", "Kompetensbron"), ("FUNDS", "Gävle kommun", "Kompetensbron")} <= rels(r, "FUNDS")
+
+
+@pytest.mark.parametrize("text", [
+    "Projektet Jobbvägen, finansierat av Samordningsförbundet Värend, hjälper unga.\n",
+    "Samordningsförbundet Värend fortsätter att finansiera insatsen Jobbvägen.\n",
+    "Samordningsförbundet Värend kommer att finansiera insatsen Jobbvägen även nästa år.\n",
+    "Samordningsförbundet Värend och Växjö kommun delar på kostnaden för insatsen Jobbvägen.\n",
+    "Kostnaden för projektet Jobbvägen delas mellan Samordningsförbundet Värend och Växjö kommun.\n",
+    "Det förbundsfinansierade projektet Jobbvägen drivs av Växjö kommun.\nSamordningsförbundet Värend\n",
+])
+def test_participles_infinitives_and_shared_costs_fund(text):
+    r = extract_text(text, "f.txt")
+    assert names(r, "projects") == {"Jobbvägen"}
+    assert ("FUNDS", "Samordningsförbundet Värend", "Jobbvägen") in rels(r, "FUNDS")
+
+
+def test_a_wish_or_an_ability_to_finance_is_no_funding():
+    from loaders import train_names as N
+    t = "Arbetsförmedlingen vill finansiera projektet Jobbvägen men har inga medel.\n"
+    pred = N._predict(t, "f", {}, {"types": {}})
+    assert not [x for x in pred["relations"] if x["type"] == "FUNDS"]
+
+
+@pytest.mark.parametrize("text", [
+    "Samordningsförbundet Värend beviljade under våren Växjö kommun medel för insatsen Jobbvägen.\n",
+    "Växjö kommun ansvarar för genomförandet av insatsen Jobbvägen.\n",
+    "Växjö kommun har huvudansvaret för projektet Jobbvägen.\n",
+    "Projektet Jobbvägen samordnas av Växjö kommun.\n",
+])
+def test_a_grantee_after_an_adverbial_and_the_verbs_of_responsibility_own(text):
+    r = extract_text(text, "o.txt")
+    assert names(r, "projects") == {"Jobbvägen"}
+    assert ("OWNS", "Växjö kommun", "Jobbvägen") in rels(r, "OWNS")
