@@ -4268,3 +4268,31 @@ def test_a_grantee_after_an_adverbial_and_the_verbs_of_responsibility_own(text):
     r = extract_text(text, "o.txt")
     assert names(r, "projects") == {"Jobbvägen"}
     assert ("OWNS", "Växjö kommun", "Jobbvägen") in rels(r, "OWNS")
+
+
+@pytest.mark.parametrize("text", [
+    "Projekten Steget och Lyftet drivs av Motala kommun respektive Vadstena kommun.\n",
+    "Projektet Steget drivs av Motala kommun medan projektet Lyftet drivs av Vadstena kommun.\n",
+    "Projektet Steget drivs av Motala kommun och projektet Lyftet av Vadstena kommun.\n",
+    "Region Östergötland finansierar projekten Steget och Lyftet som drivs av Motala kommun respektive Vadstena kommun.\n",
+])
+def test_each_clause_or_respektive_pair_its_own_owner(text):
+    o = rels(extract_text(text, "o.txt"), "OWNS")
+    assert {("OWNS", "Motala kommun", "Steget"), ("OWNS", "Vadstena kommun", "Lyftet")} <= o
+    assert ("OWNS", "Motala kommun", "Lyftet") not in o and ("OWNS", "Vadstena kommun", "Steget") not in o
+
+
+def test_the_subject_of_a_coordinated_predicate_is_the_clauses_first_project():
+    t = "Projektet Steget 2.0 är en vidareutveckling av Steget 1.0 och finansierades av Region Östergötland.\n"
+    f = rels(extract_text(t, "f.txt"), "FUNDS")
+    assert ("FUNDS", "Region Östergötland", "Steget 2.0") in f
+    assert ("FUNDS", "Region Östergötland", "Steget 1.0") not in f
+
+
+def test_the_plural_pronoun_and_both_as_subjects_of_paying():
+    t = "Projektet Steget drivs av Motala kommun och projektet Lyftet av Vadstena kommun. Båda finansieras av Region Östergötland.\n"
+    f = rels(extract_text(t, "f.txt"), "FUNDS")
+    assert {("FUNDS", "Region Östergötland", "Steget"), ("FUNDS", "Region Östergötland", "Lyftet")} <= f
+    t2 = "Projekten Steget och Lyftet finansieras båda av Region Östergötland.\n"
+    f2 = rels(extract_text(t2, "f.txt"), "FUNDS")
+    assert {("FUNDS", "Region Östergötland", "Steget"), ("FUNDS", "Region Östergötland", "Lyftet")} <= f2
