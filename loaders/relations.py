@@ -885,6 +885,12 @@ _GRANTED = re.compile(r"(?i)\bbevilja(?:t|ts|des|de|r)?\b|\b(?:fått|får|fick)\
 
 
 # rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), the issue's bare 'förbundet' as the page's förbund, as the passive's agent
+#: "finansieras av oss": the page's publisher as the agent (outside a quote: see below)
+_WE_AGENT = re.compile(r"[ \t]+(?:oss|vi)\b")
+#: "X finansierar insatsen Y tillsammans med Region Z": the co-funders after the object
+_WITH_COFUNDER = re.compile(r"(?i)\btillsammans\s+med\s+$")
+#: (not across another clause: "finansierar insatsen Y som drivs tillsammans med Z" makes Z no funder)
+_CLAUSE_BREAK = re.compile(r"[.;:,]|\b(?:som|där|och|samt|men)\b")
 #: the bare förbund as the passive's agent, right after the cue ("finansieras av förbundet")
 _BARE_FORBUND_AGENT = re.compile(r"[ \t]+(?:[Ss]amordnings|[Ff])örbundet\b(?![ \t]+[A-ZÅÄÖ])")
 
@@ -933,9 +939,21 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
                                                 "avsät", "avsatt", "anslå", "anslog", "anslagit", "skjut", "sköt",
                                                 "finansiär", "står för", "förlänga")) or (
             word.startswith("medfinansi") and re.search(r"(?i)\b(?:är|var)\s+(?:projektets\s+|insatsens\s+|en\s+)?$", before_cue))
+        extra_funders: list[Mention] = []
         if not source_after and funder_before:
             cands = [m for m in orgs if m.end <= cue_pos + 2]
             cands = cands[-1:] if cands else []
+            if "finansier" in word:
+                # "… finansierar insatsen Y tillsammans med Region Z (och W)": paid for together
+                for m in [m for m in orgs if m.start > cue_pos]:
+                    if _WITH_COFUNDER.search(doc.text, max(cue_pos, m.start - 20), m.start) and not _CLAUSE_BREAK.search(doc.text, cue_pos, m.start):
+                        cofunders = [m]
+                        for x in [x for x in orgs if x.start > m.end]:
+                            if not _CONJ_GAP.fullmatch(doc.text, cofunders[-1].end, x.start):
+                                break
+                            cofunders.append(x)
+                        extra_funders = cofunders
+                        break
             # "som Region Värmland, Länsstyrelsen i Värmland och Arbetsförmedlingen tillsammans har
             # finansierat": every conjunct of the list before the cue
             if cands and ("finansier" in word or "finansiär" in word or "delar på" in word or "delade på" in word):
@@ -966,12 +984,14 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         active = any(w in word for w in ("satsar", "satsat", "satsade", "beviljar", "beviljat", "bevilja ", "bidr", " in med", " finansiera", "finansierar", "finansierade",
                                          "finansierat", "bekostar", "att finansiera"))
         bare = _BARE_FORBUND_AGENT.match(doc.text, sp.start + cue.end()) if source_after else None
+        we = _WE_AGENT.match(doc.text, sp.start + cue.end()) if source_after and bare is None else None
         if "förbundets" in word or "förbundsfinansier" in word:
             funders_here = [f for f in [doc.page_forbund()] if f is not None]
-        elif bare is not None:
-            # "Insatsen drivs av X och finansieras av förbundet": the förbund whose page it is,
-            # and the conjuncts after it ("av förbundet och Region Y")
-            funders_here, end = [f for f in [doc.page_forbund()] if f is not None], bare.end()
+        elif bare is not None or we is not None:
+            # "Insatsen drivs av X och finansieras av förbundet" / "… av oss": the förbund (the
+            # publisher) whose page it is, and the conjuncts after it ("av förbundet och Region Y")
+            page = doc.page_forbund() if bare is not None else doc.page_publisher()
+            funders_here, end = [f for f in [page] if f is not None], (bare or we).end()
             for m in [m for m in orgs if m.start >= end]:
                 if not _CONJ_GAP.fullmatch(doc.text, end, m.start):
                     break
@@ -985,6 +1005,10 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
                 and not re.match(r"[ \t]*[-–—]", doc.text[doc.text.rfind("\n", 0, sp.start) + 1:sp.start + 1]):
             # "Vi finansierar insatsen X" outside a quote: the body whose page it is
             funders_here = [f for f in [doc.page_publisher()] if f is not None]
+        for m in extra_funders:
+            o = doc.get("org", m.uid)
+            if o is not None and o not in funders_here:
+                funders_here.append(o)
         for share in _SHARE_FROM.finditer(s_text):
             # "varav 28 miljoner är från X, 25 miljoner från Y och 7 miljoner från …": each sum's source
             after = [m for m in orgs if 0 <= m.start - (sp.start + share.end()) <= 2]

@@ -4296,3 +4296,15 @@ def test_the_plural_pronoun_and_both_as_subjects_of_paying():
     t2 = "Projekten Steget och Lyftet finansieras båda av Region Östergötland.\n"
     f2 = rels(extract_text(t2, "f.txt"), "FUNDS")
     assert {("FUNDS", "Region Östergötland", "Steget"), ("FUNDS", "Region Östergötland", "Lyftet")} <= f2
+
+
+def test_the_publisher_as_agent_and_co_funders_after_together_with():
+    t = "Samordningsförbundet Värend\nVi finansierar insatsen Jobbvägen tillsammans med Region Kronoberg.\n"
+    f = rels(extract_text(t, "f.txt"), "FUNDS")
+    assert {("FUNDS", "Samordningsförbundet Värend", "Jobbvägen"), ("FUNDS", "Region Kronoberg", "Jobbvägen")} <= f
+    t = "Samordningsförbundet Värend\nInsatsen Jobbvägen finansieras av oss och Region Kronoberg.\n"
+    f = rels(extract_text(t, "f.txt"), "FUNDS")
+    assert {("FUNDS", "Samordningsförbundet Värend", "Jobbvägen"), ("FUNDS", "Region Kronoberg", "Jobbvägen")} <= f
+    # another clause's "tillsammans med" names a partner, not a co-funder
+    r = extract_text("Region Kronoberg finansierar insatsen Jobbvägen som drivs tillsammans med Arbetsförmedlingen.\n", "f.txt")
+    assert ("FUNDS", "Arbetsförmedlingen", "Jobbvägen") not in rels(r, "FUNDS")
