@@ -501,7 +501,7 @@ _FINITE_VERB = re.compile(
     r"jobbar|möts|träffas|sker|skedde|erbjuds|satsar|"
     # the verbs of running, owning and paying ("Projektet Lyftet leddes av X", "… Lyftet drev X
     # tillsammans med …")
-    r"leddes|ledde|leder|driver|drev|äger|ägde|(?:med|del)?finansierar|bidrar|samordnas|"
+    r"leddes|ledde|leder|driver|drev|äger|ägde|(?:med|del)?finansierar|bidrar|samordnas|hålls|hölls|håller|"
     # and their participles after a comma ("projektet Jobbvägen, finansierat av X, …")
     r"(?:med|del)?finansierad|(?:med|del)?finansierat|ägd|ägt|driven|drivet|"
     # any past passive by its ending ("initierades", "startades", "genomfördes") and the

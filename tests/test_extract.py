@@ -4308,3 +4308,32 @@ def test_the_publisher_as_agent_and_co_funders_after_together_with():
     # another clause's "tillsammans med" names a partner, not a co-funder
     r = extract_text("Region Kronoberg finansierar insatsen Jobbvägen som drivs tillsammans med Arbetsförmedlingen.\n", "f.txt")
     assert ("FUNDS", "Arbetsförmedlingen", "Jobbvägen") not in rels(r, "FUNDS")
+
+
+@pytest.mark.parametrize("text", [
+    "Projektet Steget bedrivs under Motala kommuns ledning.\n",
+    "Motala kommun är ansvarig organisation för projektet Steget.\n",
+    "Projektet Steget hålls ihop av Motala kommun.\n",
+    "Projektet Steget administreras av Motala kommun.\n",
+    "Motala kommun håller i projektet Steget.\n",
+    "Projektet Steget är ett av Motala kommuns projekt.\n",
+])
+def test_the_other_verbs_and_phrases_of_running_own(text):
+    r = extract_text(text, "o.txt")
+    assert names(r, "projects") == {"Steget"}
+    assert ("OWNS", "Motala kommun", "Steget") in rels(r, "OWNS")
+
+
+@pytest.mark.parametrize("text", [
+    "Projektet Steget drivs inte längre av Motala kommun utan av Vadstena kommun.\n",
+    "Projektet Steget, som tidigare drevs av Motala kommun, drivs i dag av Vadstena kommun.\n",
+])
+def test_a_denied_or_superseded_owner_is_not_the_owner(text):
+    o = rels(extract_text(text, "o.txt"), "OWNS")
+    assert ("OWNS", "Vadstena kommun", "Steget") in o
+    assert ("OWNS", "Motala kommun", "Steget") not in o
+
+
+def test_a_place_where_the_project_is_carried_out_is_no_owner():
+    r = extract_text("Projektet Steget genomförs i Motala kommun och Vadstena kommun.\n", "o.txt")
+    assert not rels(r, "OWNS")
