@@ -82,17 +82,11 @@ FUND_CUES = re.compile(
     # the passive's agent after an adverbial of extent or time: "finansieras till största delen av X",
     # "finansierades under tre år av X"
     r"\bfinansiera(?:s|des|ts)\s+(?:till\s+(?:största|stor|viss|en)\s+del(?:en)?|till\s+hälften|till\s+\d+\s+procent|under\s+(?:\w+\s+){1,3}?|i\s+(?:\w+\s+){1,2}?)\s*av\b|"
-    # a contribution of money: "Region X bidrar med 900 000 kronor till projektet Y", "har gått in med
-    # 2 miljoner i projektet Y" (the subject before the verb)
+    # a contribution of money: "Region X bidrar med 900 000 kronor till projektet Y" (the subject
+    # before the verb; more in _FUND_CUES_MORE)
     rf"\bbidr(?:ar|og|agit)\s+(?:också\s+|även\s+|dessutom\s+)?med\s+(?:(?:drygt|cirka|ca|sammanlagt)\s+)?(?:\d[\d\s,.]*\s*{MONEY_UNIT}|medel|pengar|finansiering)\b|"
-    rf"\b(?:går|gick|gått)\s+(?:också\s+|även\s+)?in\s+med\s+(?:(?:drygt|cirka|ca|sammanlagt)\s+)?\d[\d\s,.]*\s*{MONEY_UNIT}\b|"
-    # a sum set aside, allotted, added or staked: "Region X har avsatt / anslår / skjuter till / satsar
-    # 2 miljoner kronor till (på) projektet Y"
-    rf"\b(?:avsätter|avsatte|avsatt|anslår|anslog|anslagit|skjuter\s+till|sköt\s+till|skjutit\s+till|satsar|satsade|satsat)\s+"
-    rf"(?:(?:drygt|cirka|ca|sammanlagt|ytterligare)\s+)?\d[\d\s,.]*\s*{MONEY_UNIT}\b(?=(?:\s+\w+){{0,2}}?\s+(?:till|på|i|för)\s)|medel\s+(?:från|ur)|finansierade\s+av|"
+    rf"medel\s+(?:från|ur)|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
-    # the agent fronted before the passive: "Genom Samordningsförbundet X finansieras projektet Y"
-    r"^\s*(?:genom|via)(?=\s+[A-ZÅÄÖ][^.\n]{2,80}?\s(?:del|med)?finansiera(?:s|des|ts)\b)|"
     # "Projektet har beviljats medel av Samordningsförbundet X": the passive's agent grants it
     r"\bbeviljats\s+(?:\w+\s+){0,2}?(?:medel|stöd|pengar|bidrag|finansiering|anslag)\s+(?:från|av|ur)\b|"
     r"\bsatsar\s+på\b|\b(?:har|hade)\s+satsat\s+på\b|\bsatsade\s+på\b|beviljade\s+insats|beslut(?:at?|ade|ar)\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:\w+\s+)?(?:§\s?\d+[a-z]?-)?(?:finansiering|medel|stöd|pengar|bidrag|anslag)|\bbeviljar\b|"
@@ -113,11 +107,8 @@ FUND_CUES = re.compile(
     # the infinitive after an auxiliary of continuing or future: "X fortsätter att finansiera insatsen Y",
     # "X kommer att / ska finansiera projektet Y"; a cost shared: "A och B delar på kostnaden för Y",
     # "Kostnaden för projektet Y delas mellan A och B"; a compound: "det förbundsfinansierade projektet Y"
-    r"\b(?:fortsätter|fortsatte|kommer|ska|skall)\s+(?:att\s+)?(?:även\s+|också\s+)?finansiera\b(?!s)|"
-    r"\bdela(?:r|de)\s+på\s+kostnad(?:en|erna)\b|\bkostnad(?:en|erna)\s+för\s+[^.\n]{1,60}?\s+dela(?:s|des)\s+(?:lika\s+)?mellan\b|"
     r"\b(?:samordnings)?förbundsfinansierade?t?\b|"
     # CONVENTIONS: a förbund funds "förbundets insatser" on its own pages: "Steget är en av förbundets insatser"
-    r"\b(?:en|ett)\s+av\s+(?:samordnings)?förbundets\s+(?:[\w\-]+\s+)?(?:insatser|projekt)\b|"
     # the role after its holder: "Projektet X har Region Y som huvudfinansiär", "med A och B som medfinansiärer"
     r"\bsom\s+(?:huvud|med)?finansiär(?:er)?\b|\b(?:får|fick|fått)\s+(?:\w+\s+)?stöd\s+av\b|"
     # "… ett projekt som A, B och C tillsammans har finansierat"; "ett projekt genom Samordningsförbundet X"
@@ -901,6 +892,24 @@ _GRANTED = re.compile(r"(?i)\bbevilja(?:t|ts|des|de|r)?\b|\b(?:fått|får|fick)\
 
 
 # rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), the issue's bare 'förbundet' as the page's förbund, as the passive's agent
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), wordings of paying for a project in the genre
+#: more cues of paying, searched where FUND_CUES finds none (kept apart: their first letters would
+#: cost FUND_CUES its scout, rxguard): "har gått in med 2 miljoner i projektet Y"; a sum set aside,
+#: allotted, added or staked ("Region X har avsatt / anslår / skjuter till / satsar 2 miljoner
+#: kronor till (på) projektet Y"); the infinitive after an auxiliary of continuing or the future
+#: ("fortsätter att / kommer att / ska finansiera"); a cost shared ("A och B delar på kostnaden för
+#: Y", "Kostnaden för projektet Y delas mellan A och B"); CONVENTIONS: a förbund funds "förbundets
+#: insatser" on its own pages ("Steget är en av förbundets insatser")
+_FUND_CUES_MORE = re.compile(
+    rf"\b(?:går|gick|gått)\s+(?:också\s+|även\s+)?in\s+med\s+(?:(?:drygt|cirka|ca|sammanlagt)\s+)?\d[\d\s,.]*\s*{MONEY_UNIT}\b|"
+    rf"\b(?:avsätter|avsatte|avsatt|anslår|anslog|anslagit|skjuter\s+till|sköt\s+till|skjutit\s+till|satsar|satsade|satsat)\s+"
+    rf"(?:(?:drygt|cirka|ca|sammanlagt|ytterligare)\s+)?\d[\d\s,.]*\s*{MONEY_UNIT}\b(?=(?:\s+\w+){{0,2}}?\s+(?:till|på|i|för)\s)|"
+    r"\b(?:fortsätter|fortsatte|kommer|ska|skall)\s+(?:att\s+)?(?:även\s+|också\s+)?finansiera\b(?!s)|"
+    r"\bdela(?:r|de)\s+på\s+kostnad(?:en|erna)\b|\bkostnad(?:en|erna)\s+för\s+[^.\n]{1,60}?\s+dela(?:s|des)\s+(?:lika\s+)?mellan\b|"
+    r"\b(?:en|ett)\s+av\s+(?:samordnings)?förbundets\s+(?:[\w\-]+\s+)?(?:insatser|projekt)\b", re.I)
+#: the agent fronted before the passive: "Genom Samordningsförbundet X finansieras projektet Y" (kept
+#: out of FUND_CUES: an anchored branch would cost that pattern its scout, rxguard)
+_FRONTED_PAYER = re.compile(r"(?i)\s*(?:genom|via)(?=\s+[A-ZÅÄÖ][^.\n]{2,80}?\s(?:del|med)?finansiera(?:s|des|ts)\b)")
 #: "finansieras av oss": the page's publisher as the agent (outside a quote: see below)
 _WE_AGENT = re.compile(r"[ \t]+(?:oss|vi)\b")
 #: "X finansierar insatsen Y tillsammans med Region Z": the co-funders after the object
@@ -934,7 +943,7 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
         _fund_frames(doc, sp, seg, owners, funders)
         _fund_label(doc, sp, seg, owners, funders)
         s_text = doc.text[sp.start:sp.end]
-        cue = rxguard.search(FUND_CUES, s_text)
+        cue = _FRONTED_PAYER.match(s_text) or rxguard.search(FUND_CUES, s_text) or rxguard.search(_FUND_CUES_MORE, s_text)
         if not cue:
             continue
         proj = carried_project(doc, sp, before, seg)
