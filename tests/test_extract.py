@@ -4337,3 +4337,21 @@ def test_a_denied_or_superseded_owner_is_not_the_owner(text):
 def test_a_place_where_the_project_is_carried_out_is_no_owner():
     r = extract_text("Projektet Steget genomförs i Motala kommun och Vadstena kommun.\n", "o.txt")
     assert not rels(r, "OWNS")
+
+
+def test_a_denied_active_cue_is_no_relation_and_a_later_passive_names_the_owner():
+    t = "Samordningsförbundet Värend\nFörbundet driver inte insatsen Jobbvägen själv, den drivs av Växjö kommun.\n"
+    r = extract_text(t, "o.txt")
+    assert names(r, "projects") == {"Jobbvägen"}
+    assert rels(r, "OWNS") == {("OWNS", "Växjö kommun", "Jobbvägen")}
+    from loaders import train_names as N
+    for t in ("Region Kronoberg finansierar inte längre projektet Jobbvägen.\n",
+              "Växjö kommun äger inte projektet Jobbvägen, men deltar i det.\n"):
+        pred = N._predict(t, "n", {}, {"types": {}})
+        assert not [x for x in pred["relations"] if x["type"] in ("FUNDS", "OWNS")], t
+
+
+def test_a_pronoun_clause_after_a_comma_ends_the_name():
+    r = extract_text("Förbundet finansierar insatsen Jobbvägen, den drivs av Växjö kommun.\n", "o.txt")
+    assert names(r, "projects") == {"Jobbvägen"}
+    assert ("OWNS", "Växjö kommun", "Jobbvägen") in rels(r, "OWNS")
