@@ -41,6 +41,8 @@ _ROLE_LABEL = (r"[A-ZÅÄÖ][\w\-]*(?:chef|ledare|samordnare|koordinator|ordför
                r"sekreterare|rektor|strateg|utvecklare)")
 NOT_NAME_WORDS = {
     "region", "kommun", "stad", "projektet", "projekt", "samordningsförbundet", "finsam", "arbetsförmedlingen",
+    # the other head nouns of a project's name, as "projektet" ("Insatsen Vägknuten, som drivs av …")
+    "insatsen", "insats", "satsningen", "förstudien", "förprojektet", "delprojektet",
     "försäkringskassan", "svenska", "sveriges", "europeiska", "stiftelsen", "länsstyrelsen", "nationella",
     "beviljat", "total", "planerat", "specifikt", "unionens", "programområde", "kontaktperson", "projektägare",
     "projektnummer", "diarienummer", "namn", "målgrupp", "syfte", "bakgrund", "mål", "ide", "genomförande",

@@ -15,11 +15,22 @@ from loaders.fields import MONEY_UNIT
 from loaders.text import LABEL_START, Segment, Span
 from loaders.record import slug
 
-OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas)\b(?=[^.\n]{0,40}?\bav\b)|\bäg(?:s|des|ts)\s+(?:(?:gemensamt|tillsammans|formellt)\s+)?av\b|"
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), each alternative a wording of owning or running a project in the genre (CONVENTIONS: OWNS)
+OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:be)?drev\b|\b(?:samordna|administrera)(?:s|des|ts)\b(?=[^.\n]{0,40}?\bav\b)|"
+                      # the other verbs of running (CONVENTIONS: "håller i"): "X håller i projektet Y",
+                      # "Projektet Y hålls ihop av X", "X är ansvarig organisation för projektet Y",
+                      # "bedrivs under Motala kommuns ledning" (the genitive inside, as "i X:s regi")
+                      r"\bh(?:åller|öll|ållit)\s+i\s+(?=(?:det\s+)?(?:\w+\s+)?(?:projektet|insatsen|satsningen)\b)|\bh(?:ålls|ölls)\s+ihop\s+av\b|"
+                      r"\b(?:är|var)\s+ansvarig\s+(?:organisation|aktör|part|huvudman)\s+för\b|\bunder\s+(?:[\w\-]+\s+){0,3}?[\w\-]+s\s+ledning\b|"
+                      # a modal and the infinitive, its subject between in V2 order: "kan Motala kommun
+                      # driva projektet", "ska X fortsätta att driva insatsen"
+                      r"\b(?:kan|ska|skall|kommer\s+att|vill|får)\s+(?:[\w\-]+\s+){0,4}?(?:(?:fortsätta\s+)?(?:att\s+)?)(?:be)?driva\s+(?=(?:\w+\s+)?(?:projektet|insatsen|satsningen)\b)|\b(?:(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas)\b(?=[^.\n]{0,40}?\bav\b)|\bäg(?:s|des|ts)\s+(?:(?:gemensamt|tillsammans|formellt)\s+)?av\b|"
                       # "Projektet genomfördes av Region Dalarna i samarbete med …": who carries it out
                       r"\bgenomför(?:s|des|ts)\b(?=[^.\n]{0,40}?\bav\s+[A-ZÅÄÖ])|"
                       # "X var ansvarig för projektets genomförande", "X ansvarar för projektet"
-                      r"\bansvarig\s+för\s+(?:projektets|insatsens)\s+genomförande\b|\bansvar(?:ar|ade)\s+för\s+(?:projektet|insatsen)\b|"
+                      r"\bansvarig\s+för\s+(?:projektets|insatsens)\s+genomförande\b|\bansvar(?:ar|ade)\s+för\s+(?:genomförandet\s+av\s+)?(?:projektet|insatsen)\b|"
+                      # "X har huvudansvaret för projektet Y"
+                      r"\b(?:har|hade)\s+(?:huvud)?ansvaret\s+för\s+(?:genomförandet\s+av\s+)?(?:projektet|insatsen|satsningen)\b|"
                       # the grantee: "X beviljades projektet", "X blev beviljade 695 320 kronor"
                       r"\bbeviljades\b(?!\s+(?:av|från)\b)|\bblev\s+beviljade?\b|"
                       # a possessive: "Y:s projekt ”Z”", "X ska med sin insats ”Z” …"
@@ -28,9 +39,11 @@ OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its
                       # page's one project, written without its name
                       r"(?<=[a-zåäö]):?s\s+(?:nya\s+|egna\s+)?projekt\s+(?=kring|om|för|inom|med)\b|"
                       # "Projektägare är X", "Ägare av projektet är X": the role noun before its copula
-                      r"\bprojektägare\b|\bägare\s+(?:av|för|till)\s+(?:projektet|insatsen)\b|\bi\s+\w+s\s+regi\b|"
-                      # the owner's label on a line of its own ("Hälsosteget⏎Ägare: Region X")
-                      r"(?m:^[ \t]*(?:Ägare|Huvudman)(?=[ \t]*:))|"
+                      r"\bprojektägare\b|\bägare\s+(?:av|för|till)\s+(?:projektet|insatsen)\b|\bi\s+(?:[\w\-]+\s+){0,3}?[\w\-]+s\s+regi\b|"
+                      # the subject that stands behind, is huvudman for or owns it: "Luleå kommun står
+                      # bakom projektet X", "Region X är huvudman för projektet", "Kalmar kommun äger projektet X"
+                      r"\bstår\s+bakom\s+(?=(?:det\s+)?(?:\w+\s+)?(?:projektet|insatsen|satsningen|förstudien)\b)|"
+                      r"\b(?:är|var|blir|blev)\s+huvudman\s+för\b|\bäg(?:er|de)\s+(?:(?!inte\b|ej\b)\w+\s+)?(?:projektet|insatsen|satsningen)\b|"
                       # "genomförs av sju kommuner med gemensam ledning från Region X": who leads it
                       r"\bledning\s+(?:från|av)\b|"
                       # the subject that leads, starts or initiates it: "X leder projektet Y",
@@ -45,28 +58,59 @@ OWN_CUES = re.compile(r"\b(?:be)?driv(?:er|it)\b|\b(?:(?:be)?dr(?:iv|ev)(?:s|its
                       r"\b(?:startar|ska\s+starta|kommer\s+att\s+starta|drar\s+igång|ska\s+dra\s+igång)\s+ett\s+(?!gemensamt\b)(?:nytt\s+)?"
                       r"(?:[\w\-]+\s+)?\w*projekt\b|"
                       r"^\s*(?:ansvarig\s+)?(?:aktör|organisation)\s*:|^\s*ansvarig\s+(?:aktör|organisation)\b|"
+                      # the owner's label outside a project-bank record: "Ägare: X", "Huvudman: X", "Stödmottagare: X"
+                      r"^\s*(?:ägare|huvudman|stödmottagare|sökande\s+organisation|projektansvarig\s+organisation)\s*:|"
                       # "X har beviljats stöd för projektet Y": the grantee runs it
-                      r"\b(?:har|hade|har\s+nu)\s+beviljats\s+(?:\w+\s+){0,2}?(?:stöd|medel|pengar|bidrag|\d)|"
+                      r"\b(?:har|hade|har\s+nu)\s+beviljats\s+(?:[\w\-]+\s+){0,2}?(?:[\w\-]*(?:stöd|medel|pengar|bidrag)|\d)|"
+                      # "Projektet X har Motala kommun som huvudman": the role after its holder
+                      r"\bsom\s+huvudman\b|"
                       # and the one that gets the money for it: "Malmö stad har fått 10 miljoner kronor i
                       # ESF-stöd för projektet Y", "Region X får 8 miljoner till nytt projekt"
                       rf"\b(?:får|fick|(?:har|hade)\s+fått)\s+(?:drygt\s+|cirka\s+|ca\s+|nästan\s+|över\s+)?\d[\d\s,.]*\s*{MONEY_UNIT}"
                       r"(?=[^.\n]{0,50}?\b(?:till|för)\s+(?:ett\s+|det\s+)?(?:nytt\s+)?(?:[\w\-]+\s+)?(?:projekt|insats|satsning))",
                       re.I | re.M)
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), each alternative a wording of paying for a project in the genre (CONVENTIONS: FUNDS)
 FUND_CUES = re.compile(
     r"\b(?:del|med)?finansierar\b|\b(?:del|med)?finansierade\b(?!\s+(?:av|via|genom|från)\b)|\bbekostar\b|"
     # "bekostas av X", "X står för finansieringen av projektet"
     r"\bbekosta(?:s|des)\s+av\b|\bstår\s+för\s+(?:\w+\s+)?finansieringen\b|"
     # a förbund's decision to extend an insats it pays for: "Samordningsförbundet X har beslutat att förlänga insatsen Y"
     r"\bbeslut(?:at|ade|ar)\s+(?:att\s+)?förlänga\s+(?=(?:insatsen|projektet|satsningen)\b)|"
-    r"finansiering\s+(?:från|av|via)|finansiera(?:[dst]|des|ts)?\s+(?:(?:gemensamt|tillsammans|delvis|helt|huvudsakligen|främst|också|även)\s+)?(?:av|via|från|genom)|medel\s+(?:från|ur)|finansierade\s+av|"
+    # "X förlänger finansieringen av projektet Y"
+    r"\bförläng(?:er|de|t|a)\s+(?:sin\s+)?finansieringen\s+(?=(?:av|för|till)\b)|"
+    r"finansiering\s+(?:från|av|via)|finansiera(?:[dst]|des|ts)?\s+(?:(?:gemensamt|tillsammans|delvis|helt|huvudsakligen|främst|också|även)\s+)?(?:av|via|från|genom)|"
+    # the passive's agent after an adverbial of extent or time: "finansieras till största delen av X",
+    # "finansierades under tre år av X"
+    r"\bfinansiera(?:s|des|ts)\s+(?:till\s+(?:största|stor|viss|en)\s+del(?:en)?|till\s+hälften|till\s+\d+\s+procent|under\s+(?:\w+\s+){1,3}?|i\s+(?:\w+\s+){1,2}?)\s*av\b|"
+    # a contribution of money: "Region X bidrar med 900 000 kronor till projektet Y" (the subject
+    # before the verb; more in _FUND_CUES_MORE)
+    rf"\bbidr(?:ar|og|agit)\s+(?:också\s+|även\s+|dessutom\s+)?med\s+(?:(?:drygt|cirka|ca|sammanlagt)\s+)?(?:\d[\d\s,.]*\s*{MONEY_UNIT}|medel|pengar|finansiering)\b|"
+    rf"medel\s+(?:från|ur)|finansierade\s+av|"
     r"\bfinansieras\b(?=[^.\n]{0,80}?\bgenom\b)|medel\s+beviljat?s?\s+(?:från|av)|"
     # "Projektet har beviljats medel av Samordningsförbundet X": the passive's agent grants it
     r"\bbeviljats\s+(?:\w+\s+){0,2}?(?:medel|stöd|pengar|bidrag|finansiering|anslag)\s+(?:från|av|ur)\b|"
-    r"\bsatsar\s+på\b|\b(?:har|hade)\s+satsat\s+på\b|\bsatsade\s+på\b|beviljade\s+insats|beslutat?\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:\w+\s+)?(?:§\s?\d+[a-z]?-)?(?:finansiering|medel|stöd|pengar|bidrag|anslag)|\bbeviljar\b|"
+    r"\bsatsar\s+på\b|\b(?:har|hade)\s+satsat\s+på\b|\bsatsade\s+på\b|beviljade\s+insats|beslut(?:at?|ade|ar)\s+(?:om\s+)?att\s+finansiera\b|beviljat\s+(?:\w+\s+)?(?:§\s?\d+[a-z]?-)?(?:finansiering|medel|stöd|pengar|bidrag|anslag)|\bbeviljar\b|"
     r"(?:har|hade)\s+beviljat\s+(?:drygt\s+|cirka\s+|ca\s+)?\d[\d\s,.]*\s*(?:miljoner|miljon|mkr|kr|kronor|tkr)|"
+    # the project as the indirect object: "Europeiska socialfonden har beviljat projektet X 4,5 miljoner kronor"
+    r"\b(?:har|hade)\s+(?:nu\s+)?beviljat\s+(?=(?:projektet|insatsen|förstudien|satsningen)\b)|"
     r"stöd\s+från|bidrag\s+från|pengar\s+från|\bpengarna\s+(?:kommer|kom)\s+från|medfinansi|"
+    # the money's subject with what it is for: "Pengarna till projektet X kommer från Y", "Medlen för
+    # insatsen kommer från Y"
+    r"\b(?:pengarna|medlen|finansieringen|stödet)\s+(?:till|för)\s+[^.\n]{1,80}?\s+(?:kommer|kom)\s+(?:\w+\s+)?från|"
+    # a decision to grant: "Förbundet har beslutat att bevilja medel till projektet X"
+    r"\bbevilja\s+(?:\w+\s+){0,2}?(?:medel|stöd|pengar|bidrag|finansiering|anslag)\b|\bbevilja\s+(?=(?:projektet|insatsen|förstudien|satsningen)\b)|"
     # "X är huvudfinansiär för insatsen Y", "Projektet får stöd av Tillväxtverket"
-    r"\b(?:huvud)?finansiär(?:en|er|erna)?\s+(?:för|till|av)\b|\b(?:får|fick|fått)\s+(?:\w+\s+)?stöd\s+av\b|"
+    # the funders as the subject, then its copula: "Finansiärer är A och B", "Projektets finansiärer är A",
+    # "Finansiärer för projektet X är A och B" (the bodies after the copula)
+    r"\b(?:med|huvud)?finansiär(?:er|erna)?\s+(?:(?:för|i|till|av)\s+[^.\n]{1,60}?\s+)?(?:är|var|har\s+varit)\s+(?=[A-ZÅÄÖ])|"
+    r"\b(?:huvud)?finansiär(?:en|er|erna)?\s+(?:för|till|av)\b|"
+    # the infinitive after an auxiliary of continuing or future: "X fortsätter att finansiera insatsen Y",
+    # "X kommer att / ska finansiera projektet Y"; a cost shared: "A och B delar på kostnaden för Y",
+    # "Kostnaden för projektet Y delas mellan A och B"; a compound: "det förbundsfinansierade projektet Y"
+    r"\b(?:samordnings)?förbundsfinansierade?t?\b|"
+    # CONVENTIONS: a förbund funds "förbundets insatser" on its own pages: "Steget är en av förbundets insatser"
+    # the role after its holder: "Projektet X har Region Y som huvudfinansiär", "med A och B som medfinansiärer"
+    r"\bsom\s+(?:huvud|med)?finansiär(?:er)?\b|\b(?:får|fick|fått)\s+(?:\w+\s+)?stöd\s+av\b|"
     # "… ett projekt som A, B och C tillsammans har finansierat"; "ett projekt genom Samordningsförbundet X"
     r"\b(?:har|hade)\s+(?:\w+\s+){0,2}?finansierat\b|\b(?:har|hade)\s+(?:\w+\s+){0,2}?fördelat\s+(?:drygt\s+|cirka\s+|ca\s+|sammanlagt\s+)?\d|\b(?:projekt|insats)\w*\s+genom(?=\s+(?:[Ss]amordnings|[Ff]insam)förbund)|"
     rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?från\s", re.I)
@@ -189,6 +233,23 @@ def sentence_project(doc: Doc, sp: Span, seg: Segment) -> Entity | None:
     return ps[0] if ps else main_project(doc, seg)
 
 
+#: an anaphoric subject at the sentence's start: "Insatsen finansieras …", "Det drivs av …"
+_ANAPHORIC_SUBJECT = re.compile(r"\s*(?:[Pp]rojektet|[Ii]nsatsen|[Ss]atsningen|[Ff]örstudien|[Dd]et|[Dd]en)\s+(?![A-ZÅÄÖ])")
+
+
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), the issue's subject carried from sentence to sentence
+def carried_project(doc: Doc, sp: Span, before: Span | None, seg: Segment) -> Entity | None:
+    """The sentence's project; where it names none and its subject is anaphoric ("Hälsoskolan
+    drivs av Region X. Insatsen finansieras av förbundet."), the one project the sentence
+    before named (the subject carried over), else the segment's main project."""
+    if before is not None and not doc.mentions_in(sp.start, sp.end, "project") \
+            and _ANAPHORIC_SUBJECT.match(doc.text, sp.start):
+        prev = _ents(doc, doc.mentions_in(before.start, before.end, "project"))
+        if len(prev) == 1:
+            return prev[0]
+    return sentence_project(doc, sp, seg)
+
+
 def sentence_projects(doc: Doc, sp: Span, seg: Segment) -> list[Entity]:
     """The sentence's project and every project coordinated with it ("två nya projekt, MIA och
     Kugghjulet, via Europeiska socialfonden"): one statement about each conjunct."""
@@ -278,10 +339,10 @@ def _fronted_project_owner(doc: Doc, seg: Segment, owners: dict[str, Entity]) ->
             doc.relate("OWNS", o, p, doc.sentence(pm.start))
 
 
-_MONEY_PP_BEFORE = re.compile(r"(?i)\b(?:med|genom)\s+(?:\w+\s+)?(?:medel|stöd|pengar|finansiering|bidrag)\s+(?:från|av|ur)\s+$")
+_MONEY_PP_BEFORE = re.compile(r"(?i)\b(?:med|genom|tack\s+vare)\s+(?:\w+\s+)?(?:medel|stöd|pengar|finansiering|bidrag)\s+(?:från|av|ur)\s+$")
 #: the active verbs of running a project whose subject may be "vi"
 # rule_report: one cue fires on one annotated page; kept: the issue's "vi" as the page's publisher, by the verbs of running
-_WE_RUN = re.compile(r"(?i)(?:be)?driv(?:er|it)\b|led(?:er|de)\b|har\s+lett\b|startar\b|startade\b")
+_WE_RUN = re.compile(r"(?i)(?:be)?driv(?:er|it)\b|(?:be)?drev\b|led(?:er|de)\b|har\s+lett\b|startar\b|startade\b")
 #: a sentence whose subject is another thing about the project ("Utvärderingen av projektet X",
 #: "Uppföljningen av insatsen"): its passive's agent does not run the project
 _OTHER_SUBJECT = re.compile(r"\s*(?:[Dd]en\s+|[Ee]n\s+)?[A-ZÅÄÖa-zåäö][a-zåäö]+(?:ningen|ingen|ionen|en|et)\s+(?:av|för|inom|kring|om)\s+"
@@ -289,14 +350,22 @@ _OTHER_SUBJECT = re.compile(r"\s*(?:[Dd]en\s+|[Ee]n\s+)?[A-ZÅÄÖa-zåäö][a-z
 #: what stands between a passive's cue and a body that is not its agent
 _NOT_THE_AGENT = re.compile(r"(?i)\b(?:på\s+uppdrag\s+av|i\s+samarbete\s+med|i\s+samverkan\s+med|tillsammans\s+med|"
                             r"med\s+stöd\s+(?:från|av)|på\s+initiativ\s+(?:från|av))\b")
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), a clause argument: a group as the passive's agent (a negative)
+#: a group of people as the passive's agent: "leds av en styrgrupp med …", "styrs av en ledningsgrupp"
+_GROUP_AGENT = re.compile(r"(?i)[^.\n]{0,6}?\b(?:en|den|ett|det|projektets|insatsens)?\s*(?:gemensam\s+)?"
+                          r"(?:styrgrupp|ledningsgrupp|referensgrupp|arbetsgrupp|samverkansgrupp)(?:en)?\b")
 _COPULA_AFTER_ROLE = re.compile(r"[ \t]+(?:är|var|blir|blev)[ \t]+")
 
 
 #: "Allmänna arvsfonden har beviljat Röda Korset 4 miljoner kronor till projektet X": the
 #: indirect object of a grant, before its sum, is the grantee that runs the project
-_GRANTED_TO = re.compile(r"\b(?:(?:har|hade)\s+(?:nu\s+)?beviljat|beviljar|beviljade|(?:har|hade)\s+beslutat\s+(?:att\s+)?bevilja|"
-                         r"beslutade\s+(?:att\s+)?bevilja|beslutar\s+(?:att\s+)?bevilja|ska\s+bevilja)\s+")
-_SUM_THEN_FOR = re.compile(rf"[ \t]+(?:drygt[ \t]+|cirka[ \t]+|ca[ \t]+)?\d[\d \t,.]*[ \t]*{MONEY_UNIT}\b[^.\n]{{0,30}}?\b(?:till|för)\b")
+_GRANTED_TO = re.compile(r"\b(?:(?:har|hade)\s+(?:nu\s+)?(?:beviljat|gett|givit)|beviljar|beviljade|ger|gav|(?:har|hade)\s+beslutat\s+(?:att\s+)?bevilja|"
+                         r"beslutade\s+(?:att\s+)?bevilja|beslutar\s+(?:att\s+)?bevilja|ska\s+bevilja)\s+"
+                         # (a time adverbial before the indirect object: "beviljade under våren X medel för …")
+                         r"(?:(?:under|i)\s+(?:\w+\s+){1,2}?(?=[A-ZÅÄÖ])|nu\s+)?")
+_SUM_THEN_FOR = re.compile(rf"[ \t]+(?:(?:drygt[ \t]+|cirka[ \t]+|ca[ \t]+)?\d[\d \t,.]*[ \t]*{MONEY_UNIT}\b|"
+                           # (or the money unnamed: "beviljade Växjö kommun medel för insatsen Y")
+                           r"(?:(?:fortsatta|nya|ytterligare)[ \t]+)?(?:medel|pengar|stöd|bidrag))[^.\n]{0,30}?\b(?:till|för)\b")
 
 
 #: "har beviljat 1,5 miljoner kronor till föreningen Röda Korset för projektet X": the sum, then its grantee
@@ -308,8 +377,14 @@ _SUM_TO = re.compile(rf"(?:drygt[ \t]+|cirka[ \t]+|ca[ \t]+)?\d[\d \t,.]*[ \t]*{
 def _active_grantee(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
     for m in _GRANTED_TO.finditer(doc.text, seg.start, seg.end):
         after = [x for x in doc.mentions_in(m.end(), m.end() + 80, "org") if x.start == m.end()]
-        if after and not _SUM_THEN_FOR.match(doc.text, after[0].end):
+        # "har beviljat Motala kommun och Vadstena kommun 3 miljoner kronor för projektet Y": the
+        # coordinated grantees share the grant
+        for x in doc.mentions_in(m.end(), m.end() + 160, "org"):
+            if after and x.start >= after[-1].end and _CONJ_GAP.fullmatch(doc.text, after[-1].end, x.start):
+                after.append(x)
+        if after and not _SUM_THEN_FOR.match(doc.text, after[-1].end):
             continue
+        co_grantees = [doc.get("org", x.uid) for x in after[1:]]
         to = _SUM_TO.match(doc.text, m.end()) if not after else None
         if to is not None:
             # the grantee after the sum, where a project follows it ("… till Röda Korset i Falun för projektet Y")
@@ -324,6 +399,9 @@ def _active_grantee(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
             continue
         owners[proj.uid] = o
         doc.relate("OWNS", o, proj, sp)
+        for co in co_grantees if to is None else []:
+            if co is not None and co.kind != "fund":
+                doc.relate("OWNS", co, proj, sp)
         # the subject that grants the sum funds it
         subj = [x for x in doc.mentions_in(sp.start, m.start() + 1, "org") if 0 <= m.start() - x.end <= 2]
         giver = doc.get("org", subj[-1].uid) if subj else None
@@ -340,6 +418,15 @@ _RUN_BY_RELATIVE = re.compile(r"[”\"»’']?[ \t]*,?[ \t]+som[ \t]+(?:(?:nu|se
                               r"(?:drivs|drevs|bedrivs|bedrevs|leds|leddes|ägs|ägdes)[ \t]+(?:(?:gemensamt|tillsammans)[ \t]+)?av[ \t]+")
 
 
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), a clause argument: the subject of a relative clause whose object is the project
+#: "insatsen Steg för steg som Haninge kommun driver": a relative clause whose subject runs the
+#: project before "som" (the object fronted to the relative pronoun)
+_SOM_SUBJECT = re.compile(r"[”\"»’']?[ \t]*,?[ \t]+som[ \t]+$")
+_RUNS_AFTER_SUBJECT = re.compile(r"[ \t]+(?:(?:nu|också|även|sedan[ \t]+\d{4})[ \t]+)?(?:(?:be)?driver|(?:be)?drev|(?:har|hade)[ \t]+(?:be)?drivit|"
+                                 r"(?:ska|skall|kommer[ \t]+att|vill)[ \t]+(?:be)?driva|"
+                                 r"äger|ägde|leder|ledde|(?:har|hade)[ \t]+lett)\b")
+
+
 _COMMA_SOM = re.compile(r"[”\"»’']?[ \t]*,[ \t]+som[ \t]+(?:\w+[ \t]+)?")
 
 
@@ -349,14 +436,187 @@ def _relative_owners(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
         if m is None:
             continue
         at = [x for x in doc.mentions_in(m.end(), m.end() + 80, "org") if x.start == m.end()]
+        if at and _RESPECTIVE.match(doc.text, at[0].end):
+            continue  # "A och B som drivs av X respektive Y": paired by clause_agents
         p, o = doc.get("project", pm.uid), (doc.get("org", at[0].uid) if at else None)
         if p is not None and o is not None and o.kind != "fund" and p.uid not in owners:
             owners[p.uid] = o
             doc.relate("OWNS", o, p, doc.sentence(pm.start))
 
 
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), a clause argument: the subject of a relative clause whose object is the project
+def _relative_subject_owners(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    for om in doc.mentions_in(seg.start, seg.end, "org"):
+        if not _RUNS_AFTER_SUBJECT.match(doc.text, om.end):
+            continue
+        som = _SOM_SUBJECT.search(doc.text, max(seg.start, om.start - 12), om.start)
+        if som is None:
+            continue
+        before = [x for x in doc.mentions_in(max(seg.start, som.start() - 80), som.start() + 2, "project") if x.end <= som.start() + 2]
+        p, o = (doc.get("project", before[-1].uid) if before else None), doc.get("org", om.uid)
+        if p is not None and o is not None and o.kind != "fund" and p.uid not in owners \
+                and _SOM_SUBJECT.fullmatch(doc.text, before[-1].end, om.start):
+            owners[p.uid] = o
+            doc.relate("OWNS", o, p, doc.sentence(om.start))
+
+
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), V2 order: a role predicative fronted before its holder
+#: a role fronted before its holder: "Ansvarig för projektet X är Y", "Projektägare för insatsen X är
+#: Y", "Huvudman för projektet är Y", "Bakom projektet X står Y och Z" (the copula or "står", then
+#: the holder: Swedish V2 order with the predicative first)
+_FRONTED_ROLE = re.compile(r"(?im)^[ \t]*(?:(?:ansvarig|projektägare|huvudman|ägare)[ \t]+(?:för|av|till)|bakom)[ \t]+"
+                           r"(?:(?:det[ \t]+)?(?:nya[ \t]+)?(?:projektet|insatsen|satsningen|förstudien)\b|(?=[A-ZÅÄÖ”\"“»]))")
+_ROLE_VERB = re.compile(r"[ \t]*[”\"“»’']?[ \t]*,?[ \t]*(?:är|var|blir|blev|står|stod|har[ \t]+varit)[ \t]+(?:(?:nu|numera|också|även)[ \t]+)?$")
+
+
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), V2 order: a role predicative fronted before its holder
+def _fronted_role_owners(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    for sp in _sentences_in(doc, seg):
+        m = _FRONTED_ROLE.match(doc.text, sp.start, sp.end)
+        if m is None:
+            continue
+        named = [x for x in doc.mentions_in(m.end(), sp.end, "project")]
+        proj = doc.get("project", named[0].uid) if named and named[0].start - m.end() <= 2 else (
+            main_project(doc, seg) if not named else None)
+        after = named[0].end if named and proj is not None and named[0].start - m.end() <= 2 else m.end()
+        orgs = [x for x in doc.mentions_in(after, sp.end, "org")]
+        # only the verb between the project (or the role) and the holder
+        if proj is None or not orgs or proj.uid in owners or not _ROLE_VERB.fullmatch(doc.text, after, orgs[0].start):
+            continue
+        o = doc.get("org", orgs[0].uid)
+        if o is None or o.kind == "fund":
+            continue
+        owners[proj.uid] = o
+        doc.relate("OWNS", o, proj, sp)
+        for co in _co_owners(doc, orgs[0], orgs):
+            doc.relate("OWNS", co, proj, sp)
+
+
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), a genitive predicate owns the copula's subject
+#: "Projektet Lyftet är Motala kommuns satsning för unga", "Lyftet var Region X:s nya projekt": the
+#: genitive of the predicate owns the subject (not "en del av X:s satsning": no copula right before)
+_IS_POSSESSED_COPULA = re.compile(r"[ \t]*[”\"»’']?[ \t]*(?:är|var|blir|blev)[ \t]+(?:(?:ett|en)[ \t]+av[ \t]+)?$")
+_POSSESSED_KIND = re.compile(r"(?::?s)?[ \t]+(?:(?:nya|egna|stora|senaste)[ \t]+)?(?:projekt|satsning(?:ar)?|insats(?:er)?)\b")
+
+
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), a genitive predicate owns the copula's subject
+def _predicate_possessor_owners(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    for om in doc.mentions_in(seg.start, seg.end, "org"):
+        poss = _POSSESSED_KIND.match(doc.text, om.end)
+        if poss is None or not (doc.text[om.end:poss.end()].lstrip(":").startswith("s") or doc.text[om.end - 1] == "s"):
+            continue  # (the mention may hold its genitive s: "Motala kommuns")
+        cop = _IS_POSSESSED_COPULA.search(doc.text, max(seg.start, om.start - 20), om.start)
+        if cop is None:
+            continue
+        before = [x for x in doc.mentions_in(max(seg.start, cop.start() - 80), cop.start() + 1, "project")
+                  if x.end <= cop.start() + 1 and _IS_POSSESSED_COPULA.fullmatch(doc.text, x.end, om.start)]
+        p, o = (doc.get("project", before[-1].uid) if before else None), doc.get("org", om.uid)
+        if p is not None and o is not None and o.kind != "fund" and p.uid not in owners:
+            owners[p.uid] = o
+            doc.relate("OWNS", o, p, doc.sentence(om.start))
+
+
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), a genitive before the head noun owns the name after it
+#: "till Motala kommuns projekt Lyftet", "Region X:s nya satsning Steget": the genitive before the
+#: head noun owns the project named right after it
+_GENITIVE_HEAD = re.compile(r"(?::?s)?[ \t]+(?:(?:nya|egna|stora|nystartade)[ \t]+)?(?:projekt|insats|satsning)[ \t]+")
+
+
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), a genitive before the head noun owns the name after it
+def _genitive_owners(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    for om in doc.mentions_in(seg.start, seg.end, "org"):
+        head = _GENITIVE_HEAD.match(doc.text, om.end)
+        if head is None or not (doc.text[om.end:head.end()].lstrip(":").startswith("s") or doc.text[om.end - 1] == "s"):
+            continue
+        named = [x for x in doc.mentions_in(head.end(), head.end() + 2, "project") if x.start == head.end()]
+        p, o = (doc.get("project", named[0].uid) if named else None), doc.get("org", om.uid)
+        if p is not None and o is not None and o.kind != "fund" and p.uid not in owners:
+            owners[p.uid] = o
+            doc.relate("OWNS", o, p, doc.sentence(om.start))
+
+
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), the issue's clause arguments: one sentence of several clauses, each with its own subject and agent
+#: the passive of running and of paying with its agent right after "av"
+_CLAUSE_RUN = re.compile(r"(?i)\b(?:(?:be)?dr(?:iv|ev)s|äg(?:s|des)|le(?:d|dd)(?:s|es))\s+(?:(?:\w+\s+){0,2}?)av\s+")
+_CLAUSE_PAY = re.compile(r"(?i)\b(?:del|med)?finansiera(?:s|des)\s+(?:(?:\w+\s+){0,2}?)av\s+")
+#: a later conjunct that gaps the verb: "… drivs av Motala kommun och (projektet) Lyftet av Vadstena kommun"
+_GAPPED_SUBJECT = re.compile(r"(?i)(?:,\s*|\s+)(?:och|medan|samt)\s+(?:projektet\s+|insatsen\s+)?$")
+_GAPPED_AGENT = re.compile(r"\s+av\s+")
+_RESPECTIVE = re.compile(r"(?i)[ \t]*,?[ \t]+respektive[ \t]+")
+
+
+def clause_agents(doc: Doc, sp: Span, cue_rx: re.Pattern) -> list[tuple[list[Entity], list[Entity]]]:
+    """The (projects, agents) of each clause of a sentence that speaks of several projects:
+    "Projektet Steget drivs av Motala kommun medan projektet Lyftet drivs av Vadstena kommun",
+    "… och projektet Lyftet av Vadstena kommun" (the verb gapped), "Projekten A och B drivs av
+    X respektive Y" (paired in order). Empty where the sentence names fewer than two projects."""
+    pms = doc.mentions_in(sp.start, sp.end, "project")
+    if len({m.uid for m in pms}) < 2:
+        return []
+    text, out = doc.text, []
+    cues = list(cue_rx.finditer(text, sp.start, sp.end))
+    if not cues:
+        return []
+    orgs = doc.mentions_in(sp.start, sp.end, "org")
+    last_end = sp.start
+    for c in cues:
+        subj = [m for m in pms if last_end <= m.start and m.end <= c.start()]
+        agents = [m for m in orgs if m.start >= c.end()]
+        if not subj or not agents or agents[0].start - c.end() > 2:
+            last_end = c.end()
+            continue
+        run = [agents[0]]
+        for m in agents[1:]:
+            if _RESPECTIVE.fullmatch(text, run[-1].end, m.start) or (len(run) > 1 and _CONJ_GAP.fullmatch(text, run[-1].end, m.start)):
+                run.append(m)
+            else:
+                break
+        # the clause's subject is its first project and the ones coordinated with it ("Projektet X
+        # är en vidareutveckling av Y och finansierades av Z": X, not Y inside the predicate)
+        # (a relative clause speaks of the project right before its "som": "Steget, som drivs av X")
+        if _COMMA_SOM.fullmatch(text, subj[-1].end, c.start()):
+            chain = [subj[-1]]
+        else:
+            chain = [subj[0]]
+            for m in subj[1:]:
+                if _CONJ_GAP.fullmatch(text, chain[-1].end, m.start):
+                    chain.append(m)
+                else:
+                    break
+        if len(run) > 1 and len(run) == len(chain) and _RESPECTIVE.search(text, chain[-1].end, run[-1].start):
+            out.extend(([p], [o]) for p, o in zip(_ents(doc, chain), _ents(doc, run)))
+        else:
+            out.append((_ents(doc, chain), _ents(doc, run[:1])))
+        last_end = run[-1].end
+        # the gapped conjuncts after the agent: "och (projektet) Lyftet av Vadstena kommun"
+        for pm in [m for m in pms if m.start > last_end]:
+            gap = _GAPPED_SUBJECT.search(text, last_end, pm.start)
+            ag = [m for m in orgs if m.start > pm.end]
+            if gap is None or gap.end() != pm.start or gap.start() != last_end or not ag \
+                    or not _GAPPED_AGENT.fullmatch(text, pm.end, ag[0].start):
+                break
+            out.append((_ents(doc, [pm]), _ents(doc, [ag[0]])))
+            last_end = ag[0].end
+    return out
+
+
+def _clause_owners(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    for sp in _sentences_in(doc, seg):
+        for projs, agents in clause_agents(doc, sp, _CLAUSE_RUN):
+            for p in projs:
+                for o in agents:
+                    if o.kind != "fund" and p.uid not in owners:
+                        owners[p.uid] = o
+                        doc.relate("OWNS", o, p, sp)
+
+
 def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
+    _genitive_owners(doc, seg, owners)
+    _predicate_possessor_owners(doc, seg, owners)
     _relative_owners(doc, seg, owners)
+    _clause_owners(doc, seg, owners)
+    _relative_subject_owners(doc, seg, owners)
+    _fronted_role_owners(doc, seg, owners)
     _applicants(doc, seg, owners)
     _active_grantee(doc, seg, owners)
     _fronted_project_owner(doc, seg, owners)
@@ -368,7 +628,9 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
             if p is not None and p.uid not in owners:
                 owners[p.uid] = o
                 doc.relate("OWNS", o, p, doc.sentence(m.start()))
+    prev: Span | None = None
     for sp in _sentences_in(doc, seg):
+        before_sp, prev = prev, sp
         s_text = doc.text[sp.start:sp.end]
         cues = list(OWN_CUES.finditer(s_text)) if rxguard.may_match(OWN_CUES, s_text) else []
         if not cues:
@@ -377,9 +639,26 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
         # names the owner more exactly than the label before it
         passive = [c for c in cues[1:] if re.match(r"(?i)(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas", c.group(0))]
         cue = passive[0] if passive and re.match(r"(?i)\s*(?:ansvarig|aktör|organisation)", cues[0].group(0)) else cues[0]
+        if _NEGATED_AFTER.match(s_text, cue.end()) and not _PASSIVE_RUN.match(cue.group(0)):
+            # (a passive's denial is read with its agent: "drivs inte längre av A utan av B")
+            # "Förbundet driver inte insatsen Y själv, den drivs av X": the denied running is none,
+            # a later passive of running may name the owner
+            later = [c for c in passive if c.start() > cue.start()]
+            if not later:
+                continue
+            cue = later[0]
+        # "Projektet X, som tidigare drevs av A, drivs i dag av B": the past running is superseded
+        if passive and cue is cues[0] and _FORMERLY.search(s_text, 0, cue.start()) \
+                and _FORMERLY.search(s_text, 0, cue.start()).end() == cue.start():
+            cue = passive[0]
+        # "Projektet X har beviljats 3,5 miljoner kronor från ESF och drivs av Y": the grant's subject
+        # is the project, the passive of running after it names the owner
+        if passive and re.match(r"(?i)(?:har|hade)\s+(?:nu\s+)?beviljats|beviljades|blev\s+beviljade?", cue.group(0)) \
+                and _PROJECT_SUBJECT.match(s_text):
+            cue = passive[0]
         if re.search(r"\bsom\s+(?:nu\s+)?$", s_text[:cue.start()]) and re.match(r"(?i)(?:har|hade|blev|beviljades)", cue.group(0)):
             continue  # "… en del av projektet Y som har beviljats …": the project is granted, not run by X
-        proj = sentence_project(doc, sp, seg)
+        proj = carried_project(doc, sp, before_sp, seg)
         if proj is None or proj.uid in owners:
             continue
         if re.match(r":?s\s+(?:nya\s+|egna\s+)?projekt\s+(?:kring|om|för|inom|med)\b", cue.group(0)) \
@@ -398,7 +677,7 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
                 owners[proj.uid] = o
                 doc.relate("OWNS", o, proj, sp)
             continue
-        if re.match(r"(?i)(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas|(?:starta|initiera)(?:de)?s|ledning|genomför", cue.group(0)):
+        if re.match(r"(?i)(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas|(?:starta|initiera)(?:de)?s|ledning|genomför|(?:samordna|administrera)(?:s|des|ts)|h(?:ålls|ölls)\s+ihop", cue.group(0)):
             if _OTHER_SUBJECT.match(s_text):
                 continue  # "Utvärderingen av projektet X har genomförts av Ramböll": the evaluation's agent
             rel_of = [pm for pm in doc.mentions_in(sp.start, cue_pos, "project")
@@ -406,9 +685,13 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
                       or _COMMA_SOM.fullmatch(doc.text, pm.end, cue_pos)]
             if rel_of and rel_of[-1].uid != proj.uid:
                 continue  # "… delprojekt: Steget, som drivs av Köpings kommun": the relative clause is Steget's
+            if _GROUP_AGENT.match(s_text, cue.end()):
+                continue  # "Det leds av en styrgrupp med representanter för A och B": the group's parties are partners
             # the passive's agent, not a body after "på uppdrag av", "i samarbete med" …
+            # (nor one the clause denies: "drivs inte längre av X utan av Y")
             after = [m for m in orgs if m.start > cue_pos
-                     and not _NOT_THE_AGENT.search(doc.text, cue_pos, m.start)]
+                     and not _NOT_THE_AGENT.search(doc.text, cue_pos, m.start)
+                     and not (_DENIED.search(doc.text, cue_pos, m.start) and not _BUT_BY.search(doc.text, max(cue_pos, m.start - 12), m.start))]
             owner = after[0] if after else None
         elif re.match(r"(?i):?s\s|sin", cue.group(0)):
             before = [m for m in orgs if m.end <= cue_pos + 1]
@@ -426,27 +709,58 @@ def owner_rules(doc: Doc, seg: Segment, owners: dict[str, Entity]) -> None:
             gap = _COPULA_AFTER_ROLE.match(doc.text, sp.start + cue.end())
             right_after = [m for m in orgs if 0 <= m.start - (sp.start + cue.end()) <= max(3, gap.end() - gap.start() if gap else 0)]
             # (not a body inside a fronted phrase of money: "Med medel från X startar nu projektet Y")
+            # (not a heading on a line above: "Samordningsförbundet X\nNyheter\nNu startar insatsen Y")
             before = [m for m in orgs if m.end <= cue_pos and not _MONEY_PP_BEFORE.search(
-                doc.text, max(sp.start, m.start - 40), m.start)]
+                doc.text, max(sp.start, m.start - 40), m.start) and "\n" not in doc.text[m.end:cue_pos]]
             # "har kommunen startat projektet": the subject inside the cue after its auxiliary
             inside = [m for m in orgs if cue_pos <= m.start and m.end <= sp.start + cue.end()]
             owner = right_after[0] if right_after else (before[0] if before else (inside[0] if inside else None))
+            if inside and re.search(r"(?i)(?:regi|ledning)$", cue.group(0)):
+                owner = inside[-1]  # "bedrivs i Karlstads kommuns regi": the genitive inside the phrase
+            if owner is None and _RUNS_CUE.match(cue.group(0)) and _BARE_FORBUND_SUBJECT.search(s_text[:cue.start()]):
+                # "Förbundet driver själv insatsen Y": the förbund whose page it is
+                o = doc.page_forbund()
+                if o is not None and proj.uid not in owners:
+                    owners[proj.uid] = o
+                    doc.relate("OWNS", o, proj, sp)
+                continue
         if owner is not None:
             o = doc.get("org", owner.uid)
             if o is None or o.kind == "fund":
                 continue  # a fund grants, it does not run a project
-            owners[proj.uid] = o
-            doc.relate("OWNS", o, proj, sp)
-            if _RUNS_CUE.match(cue.group(0)):
-                for co in _co_owners(doc, owner, orgs):
-                    doc.relate("OWNS", co, proj, sp)
+            # "Projekten Jobbsteget och Framtidsvägen drivs av X": one statement of running for
+            # every project coordinated with the sentence's project
+            named_here = sentence_projects(doc, sp, seg) if doc.mentions_in(sp.start, sp.end, "project") \
+                and not _RESPECTIVE.search(s_text) else []
+            projs = [proj] + [p for p in named_here if p is not proj and p.uid not in owners]
+            co_owners = _co_owners(doc, owner, orgs) if _RUNS_CUE.match(cue.group(0)) else []
+            for p in projs:
+                owners[p.uid] = o
+                doc.relate("OWNS", o, p, sp)
+                for co in co_owners:
+                    doc.relate("OWNS", co, p, sp)
 
 
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), the project as the clause's subject (which cue names the owner)
+#: a passive of running (its denial is read with its agent)
+_PASSIVE_RUN = re.compile(r"(?i)(?:be)?dr(?:iv|ev)(?:s|its)|le(?:d|dd)(?:s|es)|ledas|äg(?:s|des|ts)|(?:samordna|administrera)(?:s|des|ts)|h(?:ålls|ölls)")
+#: a denial right after an active cue ("driver inte", "finansierar inte längre")
+_NEGATED_AFTER = re.compile(r"\s*\b(?:inte|ej|aldrig)\b")
+#: a denial between the passive and its agent, and the agent the contrast names instead
+_DENIED = re.compile(r"(?i)\b(?:inte|ej|aldrig)\b")
+_BUT_BY = re.compile(r"(?i)\butan\s+(?:av\s+)?$")
+#: a running in the past that a later clause supersedes ("som tidigare drevs av X")
+_FORMERLY = re.compile(r"(?i)\b(?:tidigare|förut|förr)\s+")
+#: a sentence whose subject is the project ("Projektet X …", "Insatsen X …")
+_PROJECT_SUBJECT = re.compile(r"\s*(?:[Pp]rojektet|[Ii]nsatsen|[Ss]atsningen|[Ff]örstudien)\s")
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), the issue's bare 'förbundet' as the page's förbund, as subject
+#: the bare förbund as the clause's subject right before its verb ("Förbundet driver själv insatsen")
+_BARE_FORBUND_SUBJECT = re.compile(r"(?:^|[.:;]\s*|\n\s*)(?:[Ss]amordnings)?[Ff]örbundet[ \t]+(?:(?:själv|också|även|nu)[ \t]+)?$")
 #: the cues of running or owning a project (CONVENTIONS: the stated projektägare, else whoever
 #: "driver" it), which every coordinated subject shares; not a grant ("Tillsammans ansökte och
 #: beviljades A, B och C …" makes partners of a joint application)
 # rule_report: two of its cues fire on one annotated page each; kept: CONVENTIONS (OWNS: whoever "driver" it), by lemma
-_RUNS_CUE = re.compile(r"(?i)(?:be)?dr(?:iv|ev)|äg(?:s|des|ts)\b|projektägare|ägare\b|le(?:d|dd)(?:s|es|er|de)\b|ledas|genomför")
+_RUNS_CUE = re.compile(r"(?i)(?:be)?dr(?:iv|ev)|äg(?:s|des|ts)\b|projektägare|ägare\b|le(?:d|dd)(?:s|es|er|de)\b|ledas|genomför|står\s+bakom|huvudman|äg(?:er|de)\b")
 
 
 def drop_owner_partners(doc: Doc) -> None:
@@ -518,7 +832,9 @@ def listed_owner_rules(doc: Doc, owners: dict[str, Entity]) -> None:
             heading = None
 
 
-_SHARE_FROM = re.compile(rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?från\s+", re.I)
+#: (and the rest of the sum: "… och resten från Gävle kommun", "resterande medel kommer från X")
+_SHARE_FROM = re.compile(rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?från\s+|"
+                         r"\b(?:resten|resterande(?:\s+(?:del|medel|finansiering)(?:en)?)?|övrig\s+finansiering)\s+(?:kommer\s+|står\s+)?från\s+", re.I)
 
 
 #: the frame of a fund's money before the fund's name: "genomförts inom ramen för Europeiska
@@ -526,10 +842,18 @@ _SHARE_FROM = re.compile(rf"\d\s*{MONEY_UNIT}\b(?:\s+\w+){{0,2}}?\s+(?:är\s+)?f
 _FUND_FRAME = re.compile(r"(?i)\b(?:inom(?:\s+ramen\s+för)?|med\s+stöd\s+(?:från|av|ur)|via)\s+$")
 
 
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), the frame of a förbund's money ('med stöd av')
+#: the frame of a förbund's money: "Med stöd av Samordningsförbundet X har Motala kommun startat …"
+#: (a förbund supports with money; "med stöd av" an agency or a coach is help)
+_FORBUND_FRAME = re.compile(r"(?i)\bmed\s+(?:ekonomiskt\s+|finansiellt\s+)?stöd\s+(?:från|av)\s+$")
+
+
 def _fund_frames(doc: Doc, sp: Span, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
     for m in doc.mentions_in(sp.start, sp.end, "org"):
         o = doc.get("org", m.uid)
-        if o is None or o.kind != "fund" or not _FUND_FRAME.search(doc.text[max(sp.start, m.start - 30):m.start]):
+        before = doc.text[max(sp.start, m.start - 30):m.start]
+        if o is None or not (o.kind == "fund" and _FUND_FRAME.search(before)
+                             or o.kind == "coordination_association" and _FORBUND_FRAME.search(before)):
             continue
         for proj in sentence_projects(doc, sp, seg):
             if owners.get(proj.uid) is o:
@@ -544,25 +868,27 @@ _CONJ_GAP = re.compile(r"[ \t]*(?:,[ \t]*(?:och[ \t]+|samt[ \t]+)?|[ \t]+(?:och|
 
 #: a label whose value is who pays: "Finansiering: Europeiska socialfonden (ESF)", "Fond: Socialfonden",
 #: "Finansiärer: Region Värmland och Arbetsförmedlingen", "Medfinansiär: Försäkringskassan"
-_FUND_LABEL = re.compile(r"(?im)^[ \t•\-–*]*(?:(?:med|sam)?finansiering|(?:med)?finansiär(?:er|erna)?|finansierat?s?\s+av|"
-                         r"fond|finansieras\s+av|stöd\s+från)[ \t]*:[ \t]*(?=\S)")
+_FUND_LABEL = re.compile(r"(?im)^[ \t•\-–*]*(?:(?:(?:med|sam)?finansiering|(?:med)?finansiär(?:er|erna)?|finansierat?s?\s+av|"
+                         r"fond|finansieras\s+av|stöd\s+från)[ \t]*:[ \t]*(?=\S)|"
+                         # the project bank's layout, the role noun alone on its line over a short value
+                         # line: "Finansiär\nEuropeiska socialfonden" (not a heading "Finansiering" over prose)
+                         r"(?:med)?finansiär(?:er)?[ \t]*\n[ \t]*(?=[^\n]{2,80}$)(?![^\n]*[.!?][ \t]*$))")
 
 
 def _fund_label(doc: Doc, sp: Span, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
-    lab = _FUND_LABEL.match(doc.text, sp.start)
-    if lab is None:
-        return
-    line_end = doc.text.find("\n", lab.end())
-    line_end = len(doc.text) if line_end == -1 else line_end
-    proj = sentence_project(doc, sp, seg)
-    if proj is None:
-        return
-    for m in doc.mentions_in(lab.end(), line_end, "org"):
-        o = doc.get("org", m.uid)
-        if o is None or owners.get(proj.uid) is o:
-            continue
-        funders.setdefault(proj.uid, set()).add(o.uid)
-        doc.relate("FUNDS", o, proj, Span(lab.start(), line_end))
+    # (each line of the sentence: a label list without full stops is one "sentence" of many lines)
+    for lab in _FUND_LABEL.finditer(doc.text, sp.start, sp.end):
+        line_end = doc.text.find("\n", lab.end())
+        line_end = len(doc.text) if line_end == -1 else line_end
+        proj = sentence_project(doc, sp, seg)
+        if proj is None:
+            return
+        for m in doc.mentions_in(lab.end(), line_end, "org"):
+            o = doc.get("org", m.uid)
+            if o is None or owners.get(proj.uid) is o:
+                continue
+            funders.setdefault(proj.uid, set()).add(o.uid)
+            doc.relate("FUNDS", o, proj, Span(lab.start(), line_end))
 
 
 #: "finansieras av dessa", "samfinansieras av parterna": the bodies the sentence before named
@@ -570,34 +896,106 @@ def _fund_label(doc: Doc, sp: Span, seg: Segment, owners: dict[str, Entity], fun
 _FUNDERS_BEFORE = re.compile(r"(?i)\s*(?:dessa|dem|parterna|samverkansparterna|samtliga\s+parter|de\s+båda|båda)\b")
 
 
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), an application is not yet a grant (a negative)
+#: an application, not (yet) a grant: "ansöker om medel från X", "har sökt stöd från X", "ansökan om
+#: pengar från X" right before the money's source (unless the sentence says it was granted)
+_APPLYING_FOR = re.compile(r"(?i)\b(?:an)?s(?:ö|o)k(?:er|te|t|a|an|ningen|ning)?\s+(?:om\s+)?(?:\w+\s+){0,2}?$")
+_GRANTED = re.compile(r"(?i)\bbevilja(?:t|ts|des|de|r)?\b|\b(?:fått|får|fick)\b")
+
+
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), the issue's bare 'förbundet' as the page's förbund, as the passive's agent
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), wordings of paying for a project in the genre
+#: more cues of paying, searched where FUND_CUES finds none (kept apart: their first letters would
+#: cost FUND_CUES its scout, rxguard): "har gått in med 2 miljoner i projektet Y"; a sum set aside,
+#: allotted, added or staked ("Region X har avsatt / anslår / skjuter till / satsar 2 miljoner
+#: kronor till (på) projektet Y"); the infinitive after an auxiliary of continuing or the future
+#: ("fortsätter att / kommer att / ska finansiera"); a cost shared ("A och B delar på kostnaden för
+#: Y", "Kostnaden för projektet Y delas mellan A och B"); CONVENTIONS: a förbund funds "förbundets
+#: insatser" on its own pages ("Steget är en av förbundets insatser")
+_FUND_CUES_MORE = re.compile(
+    rf"\b(?:går|gick|gått)\s+(?:också\s+|även\s+)?in\s+med\s+(?:(?:drygt|cirka|ca|sammanlagt)\s+)?\d[\d\s,.]*\s*{MONEY_UNIT}\b|"
+    rf"\b(?:avsätter|avsatte|avsatt|anslår|anslog|anslagit|skjuter\s+till|sköt\s+till|skjutit\s+till|satsar|satsade|satsat)\s+"
+    rf"(?:(?:drygt|cirka|ca|sammanlagt|ytterligare)\s+)?\d[\d\s,.]*\s*{MONEY_UNIT}\b(?=(?:\s+\w+){{0,2}}?\s+(?:till|på|i|för)\s)|"
+    r"\b(?:fortsätter|fortsatte|kommer|ska|skall)\s+(?:att\s+)?(?:även\s+|också\s+)?finansiera\b(?!s)|"
+    r"\bdela(?:r|de)\s+på\s+kostnad(?:en|erna)\b|\bkostnad(?:en|erna)\s+för\s+[^.\n]{1,60}?\s+dela(?:s|des)\s+(?:lika\s+)?mellan\b|"
+    r"\b(?:en|ett)\s+av\s+(?:samordnings)?förbundets\s+(?:[\w\-]+\s+)?(?:insatser|projekt)\b", re.I)
+#: the agent fronted before the passive: "Genom Samordningsförbundet X finansieras projektet Y" (kept
+#: out of FUND_CUES: an anchored branch would cost that pattern its scout, rxguard)
+_FRONTED_PAYER = re.compile(r"(?i)\s*(?:genom|via)(?=\s+[A-ZÅÄÖ][^.\n]{2,80}?\s(?:del|med)?finansiera(?:s|des|ts)\b)")
+#: "finansieras av oss": the page's publisher as the agent (outside a quote: see below)
+_WE_AGENT = re.compile(r"[ \t]+(?:oss|vi)\b")
+#: "X finansierar insatsen Y tillsammans med Region Z": the co-funders after the object
+_WITH_COFUNDER = re.compile(r"(?i)\btillsammans\s+med\s+$")
+#: (not across another clause: "finansierar insatsen Y som drivs tillsammans med Z" makes Z no funder)
+_CLAUSE_BREAK = re.compile(r"[.;:,]|\b(?:som|där|och|samt|men)\b")
+#: the bare förbund as the passive's agent, right after the cue ("finansieras av förbundet")
+_BARE_FORBUND_AGENT = re.compile(r"[ \t]+(?:[Ss]amordnings|[Ff])örbundet\b(?![ \t]+[A-ZÅÄÖ])")
+
+
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), a clause argument: the people as the subject of support (a negative)
+#: the participants as the subject of the support they get
+_PEOPLE_SUPPORTED = re.compile(r"(?i)\s*(?:de\s+)?(?:deltagarna|deltagare|ungdomarna|individerna|personerna|unga|kvinnorna|"
+                               r"männen|familjerna|eleverna|arbetssökande)\b[^.\n]{0,40}?\b(?:får|fick|erbjuds|erbjöds|ges|gavs)\b")
+
+
 def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dict[str, set[str]]) -> None:
     prev: Span | None = None
     for sp in _sentences_in(doc, seg):
         before, prev = prev, sp
+        clauses = clause_agents(doc, sp, _CLAUSE_PAY)
+        if clauses:
+            # "Steget finansieras av Region X och Lyftet av Vadstena kommun": each clause its own
+            for projs, agents in clauses:
+                for p in projs:
+                    for o in agents:
+                        if owners.get(p.uid) is not o:
+                            funders.setdefault(p.uid, set()).add(o.uid)
+                            doc.relate("FUNDS", o, p, sp)
+            continue
         _fund_frames(doc, sp, seg, owners, funders)
         _fund_label(doc, sp, seg, owners, funders)
         s_text = doc.text[sp.start:sp.end]
-        cue = rxguard.search(FUND_CUES, s_text)
+        cue = _FRONTED_PAYER.match(s_text) or rxguard.search(FUND_CUES, s_text) or rxguard.search(_FUND_CUES_MORE, s_text)
         if not cue:
             continue
-        proj = sentence_project(doc, sp, seg)
+        proj = carried_project(doc, sp, before, seg)
         if proj is None:
             continue
         orgs = doc.mentions_in(sp.start, sp.end, "org")
         cue_pos = sp.start + cue.start()
         word = cue.group(0).lower()
-        source_after = bool(re.search(r"\b(?:från|av|via|genom|ur)$", word))  # "medel beviljat från X"
+        if _NEGATED_AFTER.match(s_text, cue.end()) or _NEGATED_AFTER.match(s_text, cue.end() - 1):
+            continue  # "Region X finansierar inte längre projektet Y": a denial, no funding
+        if _APPLYING_FOR.search(doc.text, max(sp.start, cue_pos - 40), cue_pos) and not _GRANTED.search(s_text):
+            continue  # "X ansöker om medel från ESF för projektet Y": applied for, not granted
+        if "stöd" in word and _PEOPLE_SUPPORTED.match(s_text):
+            continue  # "Deltagarna får stöd från Arbetsförmedlingen": help for the people, not money for the project
+        source_after = bool(re.search(r"\b(?:från|av|via|genom|ur|mellan)$", word)) or (  # "medel beviljat från X"
+            "finansiär" in word and bool(re.search(r"\s(?:är|var|varit)\s*$", word)))  # "Finansiärer är X"
         before_cue = doc.text[sp.start:cue_pos]
-        funder_before = any(w in word for w in ("satsar", "satsat", "satsade", "beviljade insats", "beviljat", "beviljar", "finansierar",
-                                                "finansierade", "bekostar", "att finansiera", "finansierat", "fördelat",
+        funder_before = any(w in word for w in ("satsar", "satsat", "satsade", "beviljade insats", "beviljat", "beviljar", "bevilja ", "bidr", " in med", "finansierar",
+                                                "finansierade", "bekostar", "att finansiera", " finansiera", "finansierat", "fördelat", "finansieringen", "delar på", "delade på",
+                                                "avsät", "avsatt", "anslå", "anslog", "anslagit", "skjut", "sköt",
                                                 "finansiär", "står för", "förlänga")) or (
             word.startswith("medfinansi") and re.search(r"(?i)\b(?:är|var)\s+(?:projektets\s+|insatsens\s+|en\s+)?$", before_cue))
+        extra_funders: list[Mention] = []
         if not source_after and funder_before:
             cands = [m for m in orgs if m.end <= cue_pos + 2]
             cands = cands[-1:] if cands else []
+            if "finansier" in word:
+                # "… finansierar insatsen Y tillsammans med Region Z (och W)": paid for together
+                for m in [m for m in orgs if m.start > cue_pos]:
+                    if _WITH_COFUNDER.search(doc.text, max(cue_pos, m.start - 20), m.start) and not _CLAUSE_BREAK.search(doc.text, cue_pos, m.start):
+                        cofunders = [m]
+                        for x in [x for x in orgs if x.start > m.end]:
+                            if not _CONJ_GAP.fullmatch(doc.text, cofunders[-1].end, x.start):
+                                break
+                            cofunders.append(x)
+                        extra_funders = cofunders
+                        break
             # "som Region Värmland, Länsstyrelsen i Värmland och Arbetsförmedlingen tillsammans har
             # finansierat": every conjunct of the list before the cue
-            if cands and "finansier" in word:
+            if cands and ("finansier" in word or "finansiär" in word or "delar på" in word or "delade på" in word):
                 for m in reversed([m for m in orgs if m.end <= cands[0].start]):
                     if not _CONJ_GAP.fullmatch(doc.text, m.end, cands[0].start):
                         break
@@ -608,7 +1006,8 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             # "finansierades av Europeiska socialfonden, Region Västerbotten, DUA": the funding is
             # stated once for every conjunct of the list after the cue
             for m in after[1:]:
-                if not _joined(doc, cands[-1], m.start):
+                # (and "A, B och C tillsammans med Europeiska socialfonden": paid for together)
+                if not (_joined(doc, cands[-1], m.start) or _TOGETHER_WITH.fullmatch(doc.text, cands[-1].end, m.start)):
                     break
                 cands.append(m)
         funders_here = [doc.get("org", m.uid) for m in cands]
@@ -621,9 +1020,23 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             funders_here = named_before + funders_here
         else:
             named_before = []
-        active = any(w in word for w in ("satsar", "satsat", "satsade", "beviljar", "beviljat", "finansierar", "finansierade",
+        active = any(w in word for w in ("satsar", "satsat", "satsade", "beviljar", "beviljat", "bevilja ", "bidr", " in med", " finansiera", "finansierar", "finansierade",
                                          "finansierat", "bekostar", "att finansiera"))
-        if not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundet\b", doc.text[sp.start:cue_pos]) and active:
+        bare = _BARE_FORBUND_AGENT.match(doc.text, sp.start + cue.end()) if source_after else None
+        we = _WE_AGENT.match(doc.text, sp.start + cue.end()) if source_after and bare is None else None
+        if "förbundets" in word or "förbundsfinansier" in word:
+            funders_here = [f for f in [doc.page_forbund()] if f is not None]
+        elif bare is not None or we is not None:
+            # "Insatsen drivs av X och finansieras av förbundet" / "… av oss": the förbund (the
+            # publisher) whose page it is, and the conjuncts after it ("av förbundet och Region Y")
+            page = doc.page_forbund() if bare is not None else doc.page_publisher()
+            funders_here, end = [f for f in [page] if f is not None], (bare or we).end()
+            for m in [m for m in orgs if m.start >= end]:
+                if not _CONJ_GAP.fullmatch(doc.text, end, m.start):
+                    break
+                funders_here.append(doc.get("org", m.uid))
+                end = m.end
+        elif not funders_here and re.search(r"(?i)\b(?:samordnings)?förbundets?\b|^\s*styrelsen\b", doc.text[sp.start:cue_pos]) and active:
             # "Förbundet finansierar insatsen": the förbund whose page this is
             funders_here = [f for f in [doc.page_forbund()] if f is not None]
         elif not funders_here and active and re.search(r"(?i)(?:^|[\s,])vi\b", doc.text[sp.start:cue_pos]) \
@@ -631,6 +1044,10 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
                 and not re.match(r"[ \t]*[-–—]", doc.text[doc.text.rfind("\n", 0, sp.start) + 1:sp.start + 1]):
             # "Vi finansierar insatsen X" outside a quote: the body whose page it is
             funders_here = [f for f in [doc.page_publisher()] if f is not None]
+        for m in extra_funders:
+            o = doc.get("org", m.uid)
+            if o is not None and o not in funders_here:
+                funders_here.append(o)
         for share in _SHARE_FROM.finditer(s_text):
             # "varav 28 miljoner är från X, 25 miljoner från Y och 7 miljoner från …": each sum's source
             after = [m for m in orgs if 0 <= m.start - (sp.start + share.end()) <= 2]
@@ -638,10 +1055,12 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
             if o is not None and o not in funders_here:
                 funders_here.append(o)
         for o in funders_here:
-            for p in sentence_projects(doc, sp, seg) or [proj]:
+            # (a sentence naming no project speaks of its carried-over one)
+            for p in (sentence_projects(doc, sp, seg) if doc.mentions_in(sp.start, sp.end, "project") else []) or [proj]:
                 if o is None or owners.get(p.uid) is o:
                     continue
-                if re.search(r"satsa[rt]|satsade", word) and o.kind not in ("coordination_association", "fund", "region", "agency"):
+                if re.search(r"satsa[rt]|satsade", word) and not re.search(r"\d", word) \
+                        and o.kind not in ("coordination_association", "fund", "region", "agency"):
                     continue  # "Malmö stad satsar på hälsa": an ambition, not a grant
                 if "förlänga" in word and o.kind != "coordination_association":
                     continue  # (only a förbund's decision to extend is one to pay: a kommun extends what it runs)
@@ -662,7 +1081,11 @@ def funder_rules(doc: Doc, seg: Segment, owners: dict[str, Entity], funders: dic
 #: a sentence whose subject is the projects of the page in the plural: "Projekten ägs av …",
 #: "Båda projekten drevs av …", "De tre insatserna finansieras av …"
 _PLURAL_PROJECTS = re.compile(r"(?i)^\s*(?:(?:de|båda|bägge|alla)\s+)?(?:(?:två|tre|fyra|fem|sex|olika)\s+)?"
-                              r"(?:projekten|insatserna|delprojekten|förstudierna)\b")
+                              r"(?:projekten|insatserna|delprojekten|förstudierna)\b|"
+                              # the bare pronoun before a verb of running or paying: "Båda finansieras av X"
+                              r"^\s*(?:båda|bägge)\s+(?=(?:(?:del|med)?finansier|drivs|drevs|ägs|ägdes|leds|leddes)\w*\s)")
+#: "Båda projekten finansieras av X", "De tre insatserna finansierades av X och Y"
+_PLURAL_FUNDED = re.compile(r"(?i)\b(?:del|med)?finansiera(?:s|des|ts)\s+(?:\w+\s+){0,2}?av\s+")
 _PLURAL_PARTNERS = re.compile(r"(?i)\b(?:(?:övriga\s+)?(?:deltagande|medverkande)\s+(?:organisationer|parter|aktörer)|"
                               r"(?:samarbets|samverkans)?part(?:ner|er)\w*)\s+(?:är|var|har\s+varit)\b")
 _PLURAL_OWNED = re.compile(r"(?i)\b(?:äg(?:s|des|ts)|dr(?:iv|ev)s|le(?:d|dd)(?:s|es))\s+(?:\w+\s+){0,2}?av\b")
@@ -688,6 +1111,20 @@ def plural_project_rules(doc: Doc, owners: dict[str, Entity]) -> None:
                     for p in before:
                         if owners.get(p.uid) is not o:
                             doc.relate("PARTNER_IN", o, p, sp)
+        fu = _PLURAL_FUNDED.search(s_text)
+        if fu:
+            # one statement of paying for each of the projects named before it, with its conjuncts
+            after = [m for m in doc.mentions_in(sp.start + fu.end(), sp.end, "org")]
+            run = after[:1] if after and after[0].start - (sp.start + fu.end()) <= 2 else []
+            for m in after[1:]:
+                if run and _joined(doc, run[-1], m.start):
+                    run.append(m)
+                else:
+                    break
+            for o in _ents(doc, run):
+                for p in before:
+                    if owners.get(p.uid) is not o:
+                        doc.relate("FUNDS", o, p, sp)
         ow = _PLURAL_OWNED.search(s_text)
         if ow and not re.match(r"\s*respektive\b", s_text[ow.end():]):
             after = [m for m in doc.mentions_in(sp.start + ow.end(), sp.end, "org") if m.start - (sp.start + ow.end()) <= 3]
@@ -1222,6 +1659,7 @@ def _joined(doc: Doc, prev: Mention, start: int) -> bool:
 
 
 _SOM = re.compile(r"[ \t]+som[ \t]+")
+_TOGETHER_WITH = re.compile(r"[ \t]+(?:tillsammans|jämte)[ \t]+med[ \t]+")
 _SAVAL_BEFORE = re.compile(r"\bsåväl[ \t]+$")
 
 
