@@ -4705,3 +4705,18 @@ def test_a_pronoun_clause_after_a_comma_ends_the_name():
     r = extract_text("Förbundet finansierar insatsen Jobbvägen, den drivs av Växjö kommun.\n", "o.txt")
     assert names(r, "projects") == {"Jobbvägen"}
     assert ("OWNS", "Växjö kommun", "Jobbvägen") in rels(r, "OWNS")
+
+
+def test_grants_and_owners_in_a_press_releases_wordings():
+    r = extract_text("Eskilstuna kommun har tillsammans med flera partners fått 12 miljoner kronor från Europeiska "
+                     "socialfonden till projektet Kvinnor i arbete.", "g.txt")
+    assert ("OWNS", "Eskilstuna kommun", "Kvinnor i arbete") in rels(r)
+    assert ("PARTNER_IN", "Eskilstuna kommun", "Kvinnor i arbete") not in rels(r)
+    r2 = extract_text("Länsstyrelsen har beviljat 450 000 kronor i §37-medel till Haparanda stad för projektet Språkvän.", "g.txt")
+    assert ("OWNS", "Haparanda stad", "Språkvän") in rels(r2)
+    r3 = extract_text("Projektet Tillsammans startar i höst. Bakom projektet står föreningen Unga Kvinnor i Luleå.", "g.txt")
+    assert ("OWNS", "Unga Kvinnor", "Tillsammans") in rels(r3)
+    r4 = extract_text("Projektet Tillsammans startar i höst. Bakom projektet står Luleå kommun och Arbetsförmedlingen.", "g.txt")
+    assert {("OWNS", "Luleå kommun", "Tillsammans"), ("OWNS", "Arbetsförmedlingen", "Tillsammans")} <= rels(r4)
+    # money the participants get is no grant of the project's
+    assert not rels(extract_text("Deltagarna har fått 500 kronor i ersättning i projektet Alfa.", "g.txt"), "OWNS")
