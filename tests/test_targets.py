@@ -288,3 +288,22 @@ def test_a_group_the_work_is_aimed_at_is_kept_beside_a_trend_or_a_talk():
 def test_long_unemployment_written_with_an_adverb_of_time(text):
     assert "long_term_unemployed" in keys_in(text)
     assert "long_term_unemployed" not in keys_in("Många blev arbetslösa under pandemin och fick ny anställning.")
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Projektet riktar sig till personer som avbrutit sina studier på sfi.", "sfi_students"),
+    ("Insatsen är för dig som har hoppat av sfi.", "sfi_students"),
+    ("Projektet riktar sig till personer med annat modersmål som behöver stärka sin svenska.", "low_swedish_proficiency"),
+    ("Insatsen vänder sig till personer som lever på bidrag.", "social_assistance_recipients"),
+    ("Projektet är en satsning för personer med autism eller adhd.", "persons_with_disabilities"),
+    ("Insatsen riktar sig till personer med kognitiva svårigheter.", "persons_with_disabilities"),
+])
+def test_groups_said_with_a_verb_or_a_diagnosis(text, key):
+    assert key in keys_in(text)
+
+
+def test_studies_and_swedish_that_name_no_group():
+    # sfi as a provider, Swedish as a subject taught to all: no group
+    assert keys_in("Kommunen erbjuder sfi och vuxenutbildning i egen regi.") == []
+    assert "low_swedish_proficiency" not in keys_in("Alla elever ska lära sig engelska och matematik.")
+    assert "social_assistance_recipients" not in keys_in("Familjen lever på sin egen inkomst.")
