@@ -247,7 +247,15 @@ _TREND = re.compile(r"(?i)\b(?:andel(?:en)?|antal(?:et)?)\b[^.!?]{0,60}?\b(?:har
 #: a verb of speaking about a subject before the group in its clause ("pratade vi om",
 #: "diskuterade", "föreläste om"): what was talked about, not whom the work is for
 _TALKED_ABOUT = re.compile(r"(?i)\b(?:pratade|pratar|talade|talar|diskuterade|diskuterar|föreläste|föreläser|"
-                           r"samtalade|samtalar|resonerade)\b(?:[ \t]+\w+){0,3}?[ \t]+om\b[^.!?;:\n]*$")
+                           r"samtalade|samtalar|resonerade)\b(?:[ \t]+\w+){0,3}?[ \t]+om\b[^.!?;:\n]*$|"
+                           # the verbs that take the subject as their object: "diskuterade vi psykisk ohälsa",
+                           # "belyste forskaren situationen för nyanlända kvinnor"
+                           r"\b(?:diskuterade|diskuterades|belyste|belystes|problematiserade)\b[^.!?;:\n]*$|"
+                           # rule_report: fires on at most one of the 199 annotated pages; kept: a clause construction (an event noun as subject of 'handla om'), the issue's seminar topics
+                           # an event as the subject of 'handla om': "Konferensen handlade om hur vi kan nå unga …"
+                           r"\b(?:seminari(?:et|erna)|konferensen|föreläsningen|föredraget|panelen|paneldebatten|samtalet|"
+                           r"workshopen|webbinariet|dagen|temadagen|frukostmötet|mötet|programpunkten)[ \t]+"
+                           r"(?:handlade|handlar|fokuserade|fokuserar|kretsade|kretsar)[ \t]+(?:\w+[ \t]+)?(?:om|på|kring)\b[^.!?;:\n]*$")
 # rule_report: fires on at most one of the 199 annotated pages; kept: the cues that a sentence says whom work is aimed at (Målgrupp, riktar sig till, vänder sig till)
 _AIMED_AT = re.compile(r"(?i)målgrupp|riktar sig (?:\w+ )?(?:till|mot)|vänder sig (?:\w+ )?till|är till för")
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"“])|\n\s*\n|\n(?=\s*[-•*·▪–]\s)")

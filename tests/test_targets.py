@@ -307,3 +307,19 @@ def test_studies_and_swedish_that_name_no_group():
     assert keys_in("Kommunen erbjuder sfi och vuxenutbildning i egen regi.") == []
     assert "low_swedish_proficiency" not in keys_in("Alla elever ska lära sig engelska och matematik.")
     assert "social_assistance_recipients" not in keys_in("Familjen lever på sin egen inkomst.")
+
+
+@pytest.mark.parametrize("text", [
+    "På seminariet diskuterade vi psykisk ohälsa bland unga.",
+    "Vid föreläsningen belyste forskaren situationen för nyanlända kvinnor.",
+    "Konferensen handlade om hur vi kan nå unga med psykisk ohälsa.",
+    "Webbinariet fokuserade på långtidsarbetslösa i glesbygd.",
+])
+def test_a_subject_discussed_or_an_event_about_it_is_no_target_group(text):
+    assert keys_in(text) == []
+
+
+def test_work_that_is_about_a_group_keeps_it():
+    # 'handlar om' with the project as subject says what the work is for
+    assert set(keys_in("Projektet handlar om att stötta unga med psykisk ohälsa.")) == {"young_people", "mental_ill_health"}
+    assert keys_in("Vi diskuterade insatsen, som riktar sig till sjukskrivna.") == ["sick_listed"]
