@@ -154,7 +154,9 @@ PATTERNS: dict[str, re.Pattern] = {
     "young_people": _p(
         r"unga vuxna", r"ungdomar\w*", r"ungdom(?:s|en)?\b", r"unga (?=(?:\w+ ){0,3}(?:mellan|i åldern|som|med|utan|upp till|under|kvinnor|män|personer|i |blir|har|får|behöver|ska|är|"
         r"nyanl\w*|utrikes|tredjelands\w*|invandr\w*|flykting\w*|\w*arbetslösa|asylsökande))",
-        r"unga\b(?= [0-9]{2})", r"(?:de )?unga(?=[,.;:]| och)", r"ungas\b",
+        r"unga\b(?= [0-9]{2})", r"(?:de )?unga(?=[,.;:]| och)",
+        # the word alone on a line of a list of groups ("Målgrupper⏎⏎Unga⏎Nyanlända")
+        r"unga(?=[ \t]*(?:\n|$))", r"ungas\b",
         r"\b(?:16|15|18)\s*[-–]\s*(?:24|25|29|30) år",
         r"(?:mellan|i åldern|i åldrarna)\s+(?:15|16|18)\s*(?:och|till|[-–])\s*(?:24|25|29|30)\s+år",
         r"unge\b", r"ungdomsarbetslös\w*", r"uvas"),
@@ -288,6 +290,36 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return a, b
 
 
+# rule_report: fires on at most one of the 199 annotated pages; kept: layout (a page's menu), which the issue names among non-targets; the annotated texts were cleaned of menus
+#: a menu's item: a short line of at most three words and no punctuation ("Hem", "Nyanlända", "Om oss")
+_MENU_ITEM = re.compile(r"[ \t]*[\w&/\-]+(?:[ \t]+[\w&/\-]+){0,2}[ \t]*")
+
+
+def _in_menu(text: str, pos: int) -> bool:
+    """A group alone on a line among at least three such short lines in a row, with no list intro
+    (a line ending in ':') over them, is an item of the page's menu, not whom the work is for."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    b = len(text) if b < 0 else b
+    if not _MENU_ITEM.fullmatch(text, a, b):
+        return False
+    run, up, down = 1, a, b
+    while up > 0:  # the short lines above it
+        pa = text.rfind("\n", 0, up - 1) + 1
+        if not _MENU_ITEM.fullmatch(text, pa, up - 1):
+            if text[pa:up - 1].rstrip().endswith(":"):
+                return False  # "Projektet riktar sig till:" over a list of groups
+            break
+        run, up = run + 1, pa
+    while down < len(text):  # and below it
+        nb = text.find("\n", down + 1)
+        nb = len(text) if nb < 0 else nb
+        if not _MENU_ITEM.fullmatch(text, down + 1, nb):
+            break
+        run, down = run + 1, nb
+    return run >= 3
+
+
 def _inside(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= s and e <= b for a, b in spans)
 
@@ -368,7 +400,8 @@ def target_sections(text: str) -> list[tuple[int, int]]:
             nxt = re.search(r"\n[ \t]*\n|\n[^\n:]{1,40}:\s*\n|\n[A-ZÅÄÖ][^\n:]{0,40}:", text[end:])
             end = end + nxt.start() if nxt and nxt.start() < 600 else min(len(text), end + 300)
         else:                           # heading alone: the text until the next heading
-            body = m.end()
+            # (after the body's first line: "Målgrupper⏎⏎Unga⏎Nyanlända" is its list, not a heading)
+            body = m.end() + re.match(r"\s*", text[m.end():]).end()
             # the next heading: a short line without a full stop after a blank line, itself
             # followed by its text directly or after one blank line ("Tidsperiod\n\n1 juni …")
             nxt = re.search(r"\n[ \t]*\n[ \t]*[A-ZÅÄÖ][^\n.!?]{0,50}\n(?=[ \t]*\n?[ \t]*\S)|"
@@ -441,6 +474,7 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
     for g in kept:
         a, b = sent(g)
         sentence = text[a:b]
+        in_section = any(x <= g.start < y for x, y in sections)
         if g.phrase[:1].isupper() and g.phrase[1:2].islower() and not _starts_phrase(text, g.start):
             continue  # "beslutsfattare inom Funktionsnedsättning": the name of a unit or a title
         if _REGARDLESS.search(text, max(a, g.start - 40), g.start):
@@ -450,6 +484,8 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
         next_b = -1 if line_b < 0 else text.find("\n", line_b + 1)
         if _CAPTION.search(text, line_a, len(text) if line_b < 0 or next_b < 0 else next_b):
             continue  # "Två kvinnor framför en fontän⏎Fr v … Foto: …": who is in a picture
+        if not in_section and _in_menu(text, g.start):
+            continue  # "Hem⏎Unga⏎Nyanlända⏎Kontakt": the page's menu
         if _TEASER.search(text, line_a, g.start):
             continue  # "Läs också: Fler unga i jobb": a link to another page, not this page's work
         if g.key in ("women",):
@@ -461,7 +497,6 @@ def find_groups(text: str, start: int = 0, end: int | None = None,
         if g.key == "foreign_born" and re.match(r"(?i)invandrar", g.phrase) and re.search(
                 r"(?i)kvinn", g.phrase):
             g = GroupMention("foreign_born_women", g.start, g.end, g.phrase)
-        in_section = any(x <= g.start < y for x, y in sections)
         if g.key in _CONTEXTUAL:
             if g.key == "employers" and re.match(r"(?i)\w+s\s+[a-zåäö]", text[g.start:g.end + 30]) and \
                     not re.match(r"(?i)\w+s\s+(?:och|eller|samt)\b", text[g.start:g.end + 30]):

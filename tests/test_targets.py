@@ -323,3 +323,15 @@ def test_work_that_is_about_a_group_keeps_it():
     # 'handlar om' with the project as subject says what the work is for
     assert set(keys_in("Projektet handlar om att stötta unga med psykisk ohälsa.")) == {"young_people", "mental_ill_health"}
     assert keys_in("Vi diskuterade insatsen, som riktar sig till sjukskrivna.") == ["sick_listed"]
+
+
+def test_a_menu_of_short_lines_is_no_target_group():
+    text = "Meny\nHem\nUnga\nNyanlända\nArbetsgivare\nKontakt\n\nProjektet Alfa riktar sig till långtidsarbetslösa."
+    assert keys_in(text) == ["long_term_unemployed"]
+
+
+def test_a_list_of_groups_under_an_intro_or_a_heading_is_kept():
+    # the same short lines under 'riktar sig till:' or a Målgrupper heading are the groups
+    assert set(keys_in("Projektet riktar sig till:\nUnga\nNyanlända\nSjukskrivna\n")) == {
+        "young_people", "newly_arrived", "sick_listed"}
+    assert set(keys_in("Målgrupper\n\nUnga\nNyanlända\nSjukskrivna\n")) >= {"young_people", "newly_arrived", "sick_listed"}
