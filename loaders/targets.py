@@ -244,7 +244,11 @@ _REGARDLESS = re.compile(r"(?i)\b(?:oavsett|oberoende\s+av|utan\s+hänsyn\s+till
 #: a change in a share or a report's finding: population statistics without a number
 _TREND = re.compile(r"(?i)\b(?:andel(?:en)?|antal(?:et)?)\b[^.!?]{0,60}?\b(?:har\s+|hade\s+)?(?:ökat|minskat|ökar|minskar|"
                     r"stigit|sjunkit|stiger|sjunker|fördubblats)\b|\bvisar\s+(?:en\s+ny\s+)?(?:rapport(?:en)?|"
-                    r"statistik(?:en)?|undersökning(?:en)?|siffror(?:na)?|kartläggning(?:en)?)\b")
+                    r"statistik(?:en)?|undersökning(?:en)?|siffror(?:na)?|kartläggning(?:en)?)\b|"
+                    # a rate among a population, high or low: "Arbetslösheten bland utrikes födda är fortfarande hög"
+                    r"\b(?:arbetslöshet(?:en)?|sysselsättning(?:en|sgrad(?:en)?)?|ohälsotal(?:et)?|sjuktal(?:et)?)\s+"
+                    r"(?:bland|hos|för)\b[^.!?]{0,60}?\b(?:är|var|ligger|låg)\s+(?:\w+\s+){0,2}"
+                    r"(?:hög|högre|låg|lägre|högst|lägst)\b")
 # rule_report: fires on at most one of the 199 annotated pages; kept: a subject talked about is no group the work is aimed at (conference and news pages)
 #: a verb of speaking about a subject before the group in its clause ("pratade vi om",
 #: "diskuterade", "föreläste om"): what was talked about, not whom the work is for

@@ -335,3 +335,14 @@ def test_a_list_of_groups_under_an_intro_or_a_heading_is_kept():
     assert set(keys_in("Projektet riktar sig till:\nUnga\nNyanlända\nSjukskrivna\n")) == {
         "young_people", "newly_arrived", "sick_listed"}
     assert set(keys_in("Målgrupper\n\nUnga\nNyanlända\nSjukskrivna\n")) >= {"young_people", "newly_arrived", "sick_listed"}
+
+
+def test_a_rate_among_a_population_is_no_target_group():
+    text = "Arbetslösheten bland utrikes födda är fortfarande hög i kommunen. Projektet ska därför stödja sjukskrivna."
+    assert keys_in(text) == ["sick_listed"]
+    assert keys_in("Sysselsättningsgraden hos personer med funktionsnedsättning är lägre än hos andra.") == []
+
+
+def test_a_rate_the_project_is_to_change_keeps_its_group():
+    # the project's aim said with the rate: the group is whom the work is for
+    assert "foreign_born" in keys_in("Projektet ska minska arbetslösheten bland utrikes födda, som är hög.")
