@@ -346,3 +346,20 @@ def test_a_rate_among_a_population_is_no_target_group():
 def test_a_rate_the_project_is_to_change_keeps_its_group():
     # the project's aim said with the rate: the group is whom the work is for
     assert "foreign_born" in keys_in("Projektet ska minska arbetslösheten bland utrikes födda, som är hög.")
+
+
+@pytest.mark.parametrize("text", [
+    "Projektet riktar sig både till deltagare och till personal inom socialtjänsten.",
+    "Projektet drivs av Norrby kommun.\nMålgrupp: Handläggare och chefer inom socialtjänsten.",
+    "Projektet ska ge medarbetare i kommunen bättre kunskap om bemötande.",
+])
+def test_staff_as_whom_the_work_is_aimed_at(text):
+    assert "professionals" in keys_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Projektet riktar sig till långtidsarbetslösa och leds av personal från kommunen.",
+    "Projektet riktar sig till unga. Personalen på kontoret arbetar med coachning.",
+])
+def test_staff_who_do_the_work_are_no_target_group(text):
+    assert "professionals" not in keys_in(text)
