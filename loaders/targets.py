@@ -388,6 +388,12 @@ def _starts_phrase(text: str, pos: int) -> bool:
 #: ``rxguard.scan``, whose scout tries the pattern only where a match can start (it ignores
 #: case, so ``re`` itself has no prefix to skip by and tried every branch at every position)
 _TARGET_CUE = re.compile(r"(?i)målgrupp\w*|(?:är|blir) (?:särskilt |extra )?prioriterade\b|riktar sig (?:\w+ ){0,2}(?:till|mot)|vänder sig (?:\w+ ){0,2}till|"
+                         # the past and perfect tenses: "som riktade sig till", "har vänt sig till", "var till för"
+                         r"(?:riktade|riktat) sig (?:\w+ ){0,2}(?:till|mot)|(?:vände|vänt) sig (?:\w+ ){0,2}till|var till för|"
+                         # rule_report: fires on at most one of the 199 annotated pages; kept: a construction of the language (the name between the head noun and 'för'), as 'projektet för …' is already a cue
+                         # a project's name before 'för': "driver även projektet Beta för nyanlända"
+                         r"\b(?:projektet|insatsen|satsningen)\s+(?-i:[A-ZÅÄÖ][\w\-]*(?:\s+[A-ZÅÄÖ][\w\-]*){0,3})\s+för\s+"
+                         r"(?!att\b|\w+(?:ing|ande|ende)\b)|"
                          r"är till för|(?:projektet|insatsen|satsningen) ska (?:\w+ ){0,4}?(?:stötta|stödja|hjälpa)|deltagarna (?:är|var)|"
                          r"\b(?:projekt|projektet|insats(?:er|en)?|satsning(?:en)?)\s+för\s+(?!att\b|\w+(?:ing|ande|ende)\b)|"
                          r"som behöver (?:\w+ ){0,2}(?:insats|stöd)|"

@@ -4157,3 +4157,20 @@ def test_a_budget_as_what_the_project_comprises_and_no_planned_number_after_mins
     assert "planned_participants" not in r2["projects"][0]  # CONVENTIONS: "minst N" is no planned number
     r3 = extract_text("Projektet Nya jobb drivs av Lunds kommun. Projektet omfattar drygt 3 miljoner kronor.", "f.txt")
     assert "budget_sek" not in r3["projects"][0]  # an approximate amount is left out
+
+
+def test_a_group_in_a_relative_clause_targets_the_project_the_clause_hangs_on():
+    r = extract_text("Projektet Alfa är en fortsättning på projektet Beta, som riktade sig till långtidsarbetslösa. "
+                     "Alfa vänder sig till unga.", "t.txt")
+    assert {("TARGETS", "Beta", "long_term_unemployed"), ("TARGETS", "Alfa", "young_people")} <= rels(r)
+    assert ("TARGETS", "Alfa", "long_term_unemployed") not in rels(r)
+    # coordinated projects still share the relative clause
+    r2 = extract_text("Förbundet finansierar två insatser, Bryggan och Navigatorn, som båda riktar sig till sjukskrivna.", "t.txt")
+    assert {("TARGETS", "Bryggan", "sick_listed"), ("TARGETS", "Navigatorn", "sick_listed")} <= rels(r2)
+
+
+def test_a_projects_name_before_for_says_whom_it_is_for():
+    r = extract_text("Norrby kommun har under året drivit projektet Alfa. Målgruppen är personer som är "
+                     "långtidssjukskrivna. Kommunen driver även projektet Beta för nyanlända.", "t.txt")
+    assert {("TARGETS", "Alfa", "sick_listed"), ("TARGETS", "Beta", "newly_arrived")} <= rels(r)
+    assert ("TARGETS", "Alfa", "newly_arrived") not in rels(r)

@@ -363,3 +363,16 @@ def test_staff_as_whom_the_work_is_aimed_at(text):
 ])
 def test_staff_who_do_the_work_are_no_target_group(text):
     assert "professionals" not in keys_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Projektet Beta riktade sig till långtidsarbetslösa.",
+    "Insatsen har vänt sig till långtidsarbetslösa i hela länet.",
+    "Kommunen driver projektet Beta för långtidsarbetslösa.",
+])
+def test_past_tense_and_a_name_before_for_are_target_cues(text):
+    assert target_sections(text) and "long_term_unemployed" in keys_in(text)
+
+
+def test_a_name_before_for_att_is_no_target_cue():
+    assert target_sections("Kommunen driver projektet Beta för att fler ska få jobb.") == []
