@@ -376,3 +376,18 @@ def test_past_tense_and_a_name_before_for_are_target_cues(text):
 
 def test_a_name_before_for_att_is_no_target_cue():
     assert target_sections("Kommunen driver projektet Beta för att fler ska få jobb.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Genom projektet har 30 ungdomar fått jobb.",
+    "Under 2023 fick 12 nyanlända kvinnor anställning genom projektet.",
+    "Hittills har 45 deltagare med försörjningsstöd gått vidare till studier.",
+])
+def test_a_counted_result_is_no_target_group(text):
+    assert keys_in(text) == []
+
+
+def test_a_counted_group_the_work_is_to_help_is_kept():
+    # a planned count with what the work shall do for them names whom it is for
+    assert keys_in("Projektet ska hjälpa 100 långtidsarbetslösa att få jobb.") == ["long_term_unemployed"]
+    assert keys_in("Projektet riktar sig till 30 unga som har fått avslag på sin ansökan om jobb.") == ["young_people"]
