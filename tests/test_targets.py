@@ -391,3 +391,18 @@ def test_a_counted_group_the_work_is_to_help_is_kept():
     # a planned count with what the work shall do for them names whom it is for
     assert keys_in("Projektet ska hjälpa 100 långtidsarbetslösa att få jobb.") == ["long_term_unemployed"]
     assert keys_in("Projektet riktar sig till 30 unga som har fått avslag på sin ansökan om jobb.") == ["young_people"]
+
+
+def test_a_group_the_work_is_said_not_to_be_for_is_dropped():
+    assert keys_in("Projektet riktar sig inte till personer med sjukersättning utan till unga som är arbetslösa.") == [
+        "young_people"]
+    # "inte bara … utan även" keeps both
+    assert set(keys_in("Projektet är inte bara till för unga utan även för sjukskrivna.")) == {"young_people", "sick_listed"}
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Projektet riktar sig till personer med skyddsstatus.", "newly_arrived"),
+    ("Projektet riktar sig till personer som omfattas av LSS.", "persons_with_disabilities"),
+])
+def test_groups_said_by_their_legal_status(text, key):
+    assert keys_in(text) == [key]
