@@ -406,3 +406,15 @@ def test_a_group_the_work_is_said_not_to_be_for_is_dropped():
 ])
 def test_groups_said_by_their_legal_status(text, key):
     assert keys_in(text) == [key]
+
+
+def test_women_picked_out_of_the_newly_arrived_are_foreign_born_women():
+    text = ("Projektet riktar sig till nyanlända som har avslutat etableringen. Insatserna ska vara riktade mot dem, "
+            "främst kvinnor som kan tänka sig att arbeta inom vården.")
+    keys = keys_in(text)
+    assert "foreign_born_women" in keys and "women" not in keys
+
+
+def test_women_picked_out_with_no_foreign_born_group_named_stay_women():
+    keys = keys_in("Projektet riktar sig till långtidsarbetslösa, främst kvinnor som vill arbeta inom vården.")
+    assert "women" in keys and "foreign_born_women" not in keys
