@@ -418,3 +418,10 @@ def test_women_picked_out_of_the_newly_arrived_are_foreign_born_women():
 def test_women_picked_out_with_no_foreign_born_group_named_stay_women():
     keys = keys_in("Projektet riktar sig till långtidsarbetslösa, främst kvinnor som vill arbeta inom vården.")
     assert "women" in keys and "foreign_born_women" not in keys
+
+
+def test_a_changing_share_of_the_participants_is_no_target_group():
+    assert keys_in("Under 2023 har andelen deltagare med försörjningsstöd minskat.") == []
+    # the group the work is aimed at, in the same sentence, is kept
+    assert keys_in("Andelen deltagare har ökat i projektet, som riktar sig till personer med försörjningsstöd.") == [
+        "social_assistance_recipients"]
