@@ -425,3 +425,22 @@ def test_a_changing_share_of_the_participants_is_no_target_group():
     # the group the work is aimed at, in the same sentence, is kept
     assert keys_in("Andelen deltagare har ökat i projektet, som riktar sig till personer med försörjningsstöd.") == [
         "social_assistance_recipients"]
+
+
+def test_mothers_are_women_and_foreign_born_mothers_foreign_born_women():
+    assert keys_in("Projektet riktar sig till ensamstående utlandsfödda mammor.") == ["foreign_born_women"]
+    assert keys_in("Projektet riktar sig till ensamstående mammor med försörjningsstöd.") == [
+        "women", "social_assistance_recipients"]
+
+
+@pytest.mark.parametrize("text", ["Insatsen vänder sig till tjejer och killar mellan 15 och 24 år.",
+                                  "Projektet riktar sig till mammor och pappor som är unga."])
+def test_both_sexes_in_other_words_is_everyone_not_women(text):
+    assert "women" not in keys_in(text) and "young_people" in keys_in(text)
+
+
+def test_the_specific_key_replaces_the_generic_across_a_second_attribute():
+    keys = keys_in("Projektet riktar sig till ungdomar med funktionsnedsättning som har aktivitetsersättning.")
+    assert set(keys) == {"persons_with_disabilities", "young_activity_compensation"}
+    # two groups coordinated keep the generic one
+    assert "young_people" in keys_in("Projektet riktar sig till unga med psykisk ohälsa och unga med aktivitetsersättning.")
