@@ -444,3 +444,17 @@ def test_the_specific_key_replaces_the_generic_across_a_second_attribute():
     assert set(keys) == {"persons_with_disabilities", "young_activity_compensation"}
     # two groups coordinated keep the generic one
     assert "young_people" in keys_in("Projektet riktar sig till unga med psykisk ohälsa och unga med aktivitetsersättning.")
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Projektet riktar sig till personer som lider av depression eller ångest.", "mental_ill_health"),
+    ("Projektet riktar sig till personer som har varit inskrivna på Arbetsförmedlingen i mer än två år.",
+     "long_term_unemployed"),
+])
+def test_groups_said_by_diagnosis_or_by_time_registered(text, key):
+    assert keys_in(text) == [key]
+
+
+def test_an_economic_depression_or_a_short_registration_names_no_group():
+    assert keys_in("Under den ekonomiska depressionen på 1930-talet förlorade många sina jobb.") == []
+    assert "long_term_unemployed" not in keys_in("Deltagarna ska vara inskrivna på Arbetsförmedlingen.")
