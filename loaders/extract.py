@@ -1092,6 +1092,22 @@ def _session_topic(doc: Doc, pos: int) -> bool:
     return bool(session) and not doc.mentions_in(a, b, "project")
 
 
+# rule_report: fires on at most one of the 199 annotated pages; kept: clause structure (a relative clause belongs to the name it follows), for pages naming two projects
+#: a relative clause from a name to the group in it, with no clause break between: ", som riktade sig till …"
+_RELATIVE_TO = re.compile(r"[ \t]*,?[ \t]+som\b[^,.;:!?()\n]*")
+
+
+def _relative_clause_project(doc: Doc, sent_start: int, pos: int):
+    """The project whose name the relative clause holding ``pos`` hangs on, or None."""
+    before = doc.mentions_in(sent_start, pos, "project")
+    if not before:
+        return None
+    last = max(before, key=lambda m: m.end)
+    if last.end <= pos and _RELATIVE_TO.fullmatch(doc.text, last.end, pos):
+        return doc.get("project", last.uid)
+    return None
+
+
 def _targets(doc: Doc) -> list[str]:
     text = doc.text
     skip = sorted(doc.taken)
@@ -1118,7 +1134,16 @@ def _targets(doc: Doc) -> list[str]:
             # "två insatser, Bryggan och Navigatorn, som båda riktar sig till …": coordinated
             # projects share what the sentence says of them
             chain = relations.sentence_projects(doc, sp, seg) if len(here) > 1 else []
-            for p in (here if len(here) == 1 and len(projs) > 1 else chain if len(chain) > 1 else proj_targets):
+            # "… en fortsättning på projektet Beta, som riktade sig till långtidsarbetslösa": of two
+            # projects not coordinated, the group in a relative clause is the one's the clause hangs on
+            rel = _relative_clause_project(doc, sp.start, g.start) if len(here) > 1 and len(chain) <= 1 else None
+            if len(here) == 1 and len(projs) > 1:
+                owners = here
+            elif rel is not None:
+                owners = [rel]
+            else:
+                owners = chain if len(chain) > 1 else proj_targets
+            for p in owners:
                 if p is not None:
                     doc.relate("TARGETS", p, grp, sp)
     _listed_targets(doc, found)

@@ -4720,3 +4720,20 @@ def test_grants_and_owners_in_a_press_releases_wordings():
     assert {("OWNS", "Luleå kommun", "Tillsammans"), ("OWNS", "Arbetsförmedlingen", "Tillsammans")} <= rels(r4)
     # money the participants get is no grant of the project's
     assert not rels(extract_text("Deltagarna har fått 500 kronor i ersättning i projektet Alfa.", "g.txt"), "OWNS")
+
+
+def test_a_group_in_a_relative_clause_targets_the_project_the_clause_hangs_on():
+    r = extract_text("Projektet Alfa är en fortsättning på projektet Beta, som riktade sig till långtidsarbetslösa. "
+                     "Alfa vänder sig till unga.", "t.txt")
+    assert {("TARGETS", "Beta", "long_term_unemployed"), ("TARGETS", "Alfa", "young_people")} <= rels(r)
+    assert ("TARGETS", "Alfa", "long_term_unemployed") not in rels(r)
+    # coordinated projects still share the relative clause
+    r2 = extract_text("Förbundet finansierar två insatser, Bryggan och Navigatorn, som båda riktar sig till sjukskrivna.", "t.txt")
+    assert {("TARGETS", "Bryggan", "sick_listed"), ("TARGETS", "Navigatorn", "sick_listed")} <= rels(r2)
+
+
+def test_a_projects_name_before_for_says_whom_it_is_for():
+    r = extract_text("Norrby kommun har under året drivit projektet Alfa. Målgruppen är personer som är "
+                     "långtidssjukskrivna. Kommunen driver även projektet Beta för nyanlända.", "t.txt")
+    assert {("TARGETS", "Alfa", "sick_listed"), ("TARGETS", "Beta", "newly_arrived")} <= rels(r)
+    assert ("TARGETS", "Alfa", "newly_arrived") not in rels(r)

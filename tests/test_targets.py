@@ -288,3 +288,173 @@ def test_a_group_the_work_is_aimed_at_is_kept_beside_a_trend_or_a_talk():
 def test_long_unemployment_written_with_an_adverb_of_time(text):
     assert "long_term_unemployed" in keys_in(text)
     assert "long_term_unemployed" not in keys_in("Många blev arbetslösa under pandemin och fick ny anställning.")
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Projektet riktar sig till personer som avbrutit sina studier på sfi.", "sfi_students"),
+    ("Insatsen är för dig som har hoppat av sfi.", "sfi_students"),
+    ("Projektet riktar sig till personer med annat modersmål som behöver stärka sin svenska.", "low_swedish_proficiency"),
+    ("Insatsen vänder sig till personer som lever på bidrag.", "social_assistance_recipients"),
+    ("Projektet är en satsning för personer med autism eller adhd.", "persons_with_disabilities"),
+    ("Insatsen riktar sig till personer med kognitiva svårigheter.", "persons_with_disabilities"),
+])
+def test_groups_said_with_a_verb_or_a_diagnosis(text, key):
+    assert key in keys_in(text)
+
+
+def test_studies_and_swedish_that_name_no_group():
+    # sfi as a provider, Swedish as a subject taught to all: no group
+    assert keys_in("Kommunen erbjuder sfi och vuxenutbildning i egen regi.") == []
+    assert "low_swedish_proficiency" not in keys_in("Alla elever ska lära sig engelska och matematik.")
+    assert "social_assistance_recipients" not in keys_in("Familjen lever på sin egen inkomst.")
+
+
+@pytest.mark.parametrize("text", [
+    "På seminariet diskuterade vi psykisk ohälsa bland unga.",
+    "Vid föreläsningen belyste forskaren situationen för nyanlända kvinnor.",
+    "Konferensen handlade om hur vi kan nå unga med psykisk ohälsa.",
+    "Webbinariet fokuserade på långtidsarbetslösa i glesbygd.",
+])
+def test_a_subject_discussed_or_an_event_about_it_is_no_target_group(text):
+    assert keys_in(text) == []
+
+
+def test_work_that_is_about_a_group_keeps_it():
+    # 'handlar om' with the project as subject says what the work is for
+    assert set(keys_in("Projektet handlar om att stötta unga med psykisk ohälsa.")) == {"young_people", "mental_ill_health"}
+    assert keys_in("Vi diskuterade insatsen, som riktar sig till sjukskrivna.") == ["sick_listed"]
+
+
+def test_a_menu_of_short_lines_is_no_target_group():
+    text = "Meny\nHem\nUnga\nNyanlända\nArbetsgivare\nKontakt\n\nProjektet Alfa riktar sig till långtidsarbetslösa."
+    assert keys_in(text) == ["long_term_unemployed"]
+
+
+def test_a_list_of_groups_under_an_intro_or_a_heading_is_kept():
+    # the same short lines under 'riktar sig till:' or a Målgrupper heading are the groups
+    assert set(keys_in("Projektet riktar sig till:\nUnga\nNyanlända\nSjukskrivna\n")) == {
+        "young_people", "newly_arrived", "sick_listed"}
+    assert set(keys_in("Målgrupper\n\nUnga\nNyanlända\nSjukskrivna\n")) >= {"young_people", "newly_arrived", "sick_listed"}
+
+
+def test_a_rate_among_a_population_is_no_target_group():
+    text = "Arbetslösheten bland utrikes födda är fortfarande hög i kommunen. Projektet ska därför stödja sjukskrivna."
+    assert keys_in(text) == ["sick_listed"]
+    assert keys_in("Sysselsättningsgraden hos personer med funktionsnedsättning är lägre än hos andra.") == []
+
+
+def test_a_rate_the_project_is_to_change_keeps_its_group():
+    # the project's aim said with the rate: the group is whom the work is for
+    assert "foreign_born" in keys_in("Projektet ska minska arbetslösheten bland utrikes födda, som är hög.")
+
+
+@pytest.mark.parametrize("text", [
+    "Projektet riktar sig både till deltagare och till personal inom socialtjänsten.",
+    "Projektet drivs av Norrby kommun.\nMålgrupp: Handläggare och chefer inom socialtjänsten.",
+    "Projektet ska ge medarbetare i kommunen bättre kunskap om bemötande.",
+])
+def test_staff_as_whom_the_work_is_aimed_at(text):
+    assert "professionals" in keys_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Projektet riktar sig till långtidsarbetslösa och leds av personal från kommunen.",
+    "Projektet riktar sig till unga. Personalen på kontoret arbetar med coachning.",
+])
+def test_staff_who_do_the_work_are_no_target_group(text):
+    assert "professionals" not in keys_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Projektet Beta riktade sig till långtidsarbetslösa.",
+    "Insatsen har vänt sig till långtidsarbetslösa i hela länet.",
+    "Kommunen driver projektet Beta för långtidsarbetslösa.",
+])
+def test_past_tense_and_a_name_before_for_are_target_cues(text):
+    assert target_sections(text) and "long_term_unemployed" in keys_in(text)
+
+
+def test_a_name_before_for_att_is_no_target_cue():
+    assert target_sections("Kommunen driver projektet Beta för att fler ska få jobb.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Genom projektet har 30 ungdomar fått jobb.",
+    "Under 2023 fick 12 nyanlända kvinnor anställning genom projektet.",
+    "Hittills har 45 deltagare med försörjningsstöd gått vidare till studier.",
+])
+def test_a_counted_result_is_no_target_group(text):
+    assert keys_in(text) == []
+
+
+def test_a_counted_group_the_work_is_to_help_is_kept():
+    # a planned count with what the work shall do for them names whom it is for
+    assert keys_in("Projektet ska hjälpa 100 långtidsarbetslösa att få jobb.") == ["long_term_unemployed"]
+    assert keys_in("Projektet riktar sig till 30 unga som har fått avslag på sin ansökan om jobb.") == ["young_people"]
+
+
+def test_a_group_the_work_is_said_not_to_be_for_is_dropped():
+    assert keys_in("Projektet riktar sig inte till personer med sjukersättning utan till unga som är arbetslösa.") == [
+        "young_people"]
+    # "inte bara … utan även" keeps both
+    assert set(keys_in("Projektet är inte bara till för unga utan även för sjukskrivna.")) == {"young_people", "sick_listed"}
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Projektet riktar sig till personer med skyddsstatus.", "newly_arrived"),
+    ("Projektet riktar sig till personer som omfattas av LSS.", "persons_with_disabilities"),
+])
+def test_groups_said_by_their_legal_status(text, key):
+    assert keys_in(text) == [key]
+
+
+def test_women_picked_out_of_the_newly_arrived_are_foreign_born_women():
+    text = ("Projektet riktar sig till nyanlända som har avslutat etableringen. Insatserna ska vara riktade mot dem, "
+            "främst kvinnor som kan tänka sig att arbeta inom vården.")
+    keys = keys_in(text)
+    assert "foreign_born_women" in keys and "women" not in keys
+
+
+def test_women_picked_out_with_no_foreign_born_group_named_stay_women():
+    keys = keys_in("Projektet riktar sig till långtidsarbetslösa, främst kvinnor som vill arbeta inom vården.")
+    assert "women" in keys and "foreign_born_women" not in keys
+
+
+def test_a_changing_share_of_the_participants_is_no_target_group():
+    assert keys_in("Under 2023 har andelen deltagare med försörjningsstöd minskat.") == []
+    # the group the work is aimed at, in the same sentence, is kept
+    assert keys_in("Andelen deltagare har ökat i projektet, som riktar sig till personer med försörjningsstöd.") == [
+        "social_assistance_recipients"]
+
+
+def test_mothers_are_women_and_foreign_born_mothers_foreign_born_women():
+    assert keys_in("Projektet riktar sig till ensamstående utlandsfödda mammor.") == ["foreign_born_women"]
+    assert keys_in("Projektet riktar sig till ensamstående mammor med försörjningsstöd.") == [
+        "women", "social_assistance_recipients"]
+
+
+@pytest.mark.parametrize("text", ["Insatsen vänder sig till tjejer och killar mellan 15 och 24 år.",
+                                  "Projektet riktar sig till mammor och pappor som är unga."])
+def test_both_sexes_in_other_words_is_everyone_not_women(text):
+    assert "women" not in keys_in(text) and "young_people" in keys_in(text)
+
+
+def test_the_specific_key_replaces_the_generic_across_a_second_attribute():
+    keys = keys_in("Projektet riktar sig till ungdomar med funktionsnedsättning som har aktivitetsersättning.")
+    assert set(keys) == {"persons_with_disabilities", "young_activity_compensation"}
+    # two groups coordinated keep the generic one
+    assert "young_people" in keys_in("Projektet riktar sig till unga med psykisk ohälsa och unga med aktivitetsersättning.")
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Projektet riktar sig till personer som lider av depression eller ångest.", "mental_ill_health"),
+    ("Projektet riktar sig till personer som har varit inskrivna på Arbetsförmedlingen i mer än två år.",
+     "long_term_unemployed"),
+])
+def test_groups_said_by_diagnosis_or_by_time_registered(text, key):
+    assert keys_in(text) == [key]
+
+
+def test_an_economic_depression_or_a_short_registration_names_no_group():
+    assert keys_in("Under den ekonomiska depressionen på 1930-talet förlorade många sina jobb.") == []
+    assert "long_term_unemployed" not in keys_in("Deltagarna ska vara inskrivna på Arbetsförmedlingen.")
