@@ -14,6 +14,7 @@ Sources, most reliable first:
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from loaders import rxguard
@@ -1331,7 +1332,7 @@ def _headings_over_label_blocks(doc: Doc) -> None:
         if first is None or _label_before(first.group(1).split()) is None:
             continue
         labels = set()
-        for ln in lines[i + 1:]:
+        for ln in itertools.islice(lines, i + 1, None):  # (no copy of the rest of a long page per heading)
             lm = _LABEL_LINE.match(ln)
             if lm is None:
                 break

@@ -7,6 +7,7 @@ conventions they follow are those of ``eval/CONVENTIONS.md``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from loaders import rxguard
@@ -912,7 +913,6 @@ _APPLYING_FOR = re.compile(r"(?i)\b(?:an)?s(?:ö|o)k(?:er|te|t|a|an|ningen|ning)
 _GRANTED = re.compile(r"(?i)\bbevilja(?:t|ts|des|de|r)?\b|\b(?:fått|får|fick)\b")
 
 
-# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), the issue's bare 'förbundet' as the page's förbund, as the passive's agent
 # rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), wordings of paying for a project in the genre
 #: more cues of paying, searched where FUND_CUES finds none (kept apart: their first letters would
 #: cost FUND_CUES its scout, rxguard): "har gått in med 2 miljoner i projektet Y"; a sum set aside,
@@ -937,6 +937,7 @@ _WE_AGENT = re.compile(r"[ \t]+(?:oss|vi)\b")
 _WITH_COFUNDER = re.compile(r"(?i)\btillsammans\s+med\s+$")
 #: (not across another clause: "finansierar insatsen Y som drivs tillsammans med Z" makes Z no funder)
 _CLAUSE_BREAK = re.compile(r"[.;:,]|\b(?:som|där|och|samt|men)\b")
+# rule_report: fires on 0–1 annotated pages; kept: found with sentences of my own (tests/test_extract.py), the issue's bare 'förbundet' as the page's förbund, as the passive's agent
 #: the bare förbund as the passive's agent, right after the cue ("finansieras av förbundet")
 _BARE_FORBUND_AGENT = re.compile(r"[ \t]+(?:[Ss]amordnings|[Ff])örbundet\b(?![ \t]+[A-ZÅÄÖ])")
 
@@ -1986,6 +1987,7 @@ def _stated_seats(doc: Doc) -> None:
     text = doc.text
     places = sorted(doc.mentions_in(0, len(text), "place"), key=lambda m: m.start)
     starts = {m.start: m for m in places}
+    place_starts = [m.start for m in places]
     for om in doc.mentions_in(0, len(text), "org"):
         o = doc.get("org", om.uid)
         if o is None or o.kind in ("municipality_org", "region", "agency", "fund"):
@@ -1995,10 +1997,10 @@ def _stated_seats(doc: Doc) -> None:
             continue
         run = [starts[m.end()]]
         while True:
-            nxt = next((p for p in places if p.start > run[-1].end), None)
-            if nxt is None or not _PLACE_CONJ.fullmatch(text, run[-1].end, nxt.start):
+            k = bisect.bisect_right(place_starts, run[-1].end)  # the first place after this one
+            if k == len(places) or not _PLACE_CONJ.fullmatch(text, run[-1].end, places[k].start):
                 break
-            run.append(nxt)
+            run.append(places[k])
         for pm in run:
             place = doc.get("place", pm.uid)
             if place is not None:

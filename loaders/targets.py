@@ -222,8 +222,10 @@ _TRAINING = re.compile(r"(?i)(kompetensutveckl|kompetenshöj|kunskapssats|fortbi
                        # rule_report: fires on at most one of the 199 annotated pages; kept: CONVENTIONS: staff being trained (here, given knowledge) are professionals
                        # knowledge given to them: "ge medarbetare bättre kunskap om …", "ökade kunskaper om"
                        r"(?:ökad|ökade|bättre|fördjupad|fördjupade|mer)\s+kunskap(?:er)?\s+om)")
-_AIMED = re.compile(r"(?i)(målgrupp\w*|riktar sig (?:\w+ )?(?:till|mot)|vänder sig (?:\w+ )?till|är till för|"
-                    r"för att (?:stötta|stödja|hjälpa|matcha)|deltagare|rekryter\w*|anställ\w*)")
+#: the words that say whom work is aimed at (Målgrupp, "riktar sig till", "vänder sig till", "är till för")
+_AIMED_AT_WORDS = r"målgrupp\w*|riktar sig (?:\w+ )?(?:till|mot)|vänder sig (?:\w+ )?till|är till för"
+#: … and the context of a contextual group (employers: recruiting, hiring, participants)
+_AIMED = re.compile(rf"(?i)({_AIMED_AT_WORDS}|för att (?:stötta|stödja|hjälpa|matcha)|deltagare|rekryter\w*|anställ\w*)")
 
 # rule_report: fires on at most one of the 199 annotated pages; kept: the taxonomy's scope (the organisations' own staff as a target group), said with the aimed-at verb or label
 #: staff as the object of the aimed-at verb or the value of a Målgrupp label: "riktar sig både till
@@ -309,7 +311,7 @@ _TALKED_ABOUT = re.compile(r"(?i)\b(?:pratade|pratar|talade|talar|diskuterade|di
                            r"workshopen|webbinariet|dagen|temadagen|frukostmötet|mötet|programpunkten)[ \t]+"
                            r"(?:handlade|handlar|fokuserade|fokuserar|kretsade|kretsar)[ \t]+(?:\w+[ \t]+)?(?:om|på|kring)\b[^.!?;:\n]*$")
 # rule_report: fires on at most one of the 199 annotated pages; kept: the cues that a sentence says whom work is aimed at (Målgrupp, riktar sig till, vänder sig till)
-_AIMED_AT = re.compile(r"(?i)målgrupp|riktar sig (?:\w+ )?(?:till|mot)|vänder sig (?:\w+ )?till|är till för")
+_AIMED_AT = re.compile(rf"(?i){_AIMED_AT_WORDS}")
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"“])|\n\s*\n|\n(?=\s*[-•*·▪–]\s)")
 
 
